@@ -1,0 +1,32 @@
+#include "base/error.h"
+
+#include <array>
+#include <ostream>
+
+namespace sokuo {
+
+const ErrorInfo& Info(ErrorCode code) {
+  static constexpr std::array kTable = {
+#define SOKUO_ERROR_INFO(name, slug, http, exit_code, message) \
+  ErrorInfo{slug, http, exit_code, message},
+      SOKUO_ERROR_CODES(SOKUO_ERROR_INFO)
+#undef SOKUO_ERROR_INFO
+  };
+  return kTable.at(static_cast<size_t>(code));
+}
+
+std::ostream& operator<<(std::ostream& os, const Detail& d) {
+  return os << (d.where.empty() ? "" : d.where + ": ") << d.message;
+}
+
+std::string Error::ToString() const {
+  std::string text = message.empty() ? std::string(Info(code).message) : message;
+  if (!where.empty()) text = where + ": " + text;
+  for (const Detail& d : details) {
+    text += "\n";
+    text += d.where.empty() ? d.message : d.where + ": " + d.message;
+  }
+  return text;
+}
+
+}  // namespace sokuo

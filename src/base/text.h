@@ -1,0 +1,20 @@
+// Small text helpers for messages: "did you mean" suggestions.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace sokuo {
+
+// Levenshtein distance, byte-wise.
+size_t EditDistance(std::string_view a, std::string_view b);
+
+// The candidate closest to `word`, if it is close enough to be a likely typo.
+std::optional<std::string> Suggest(std::string_view word, std::span<const std::string> candidates);
+
+// " (did you mean 'x'?)" or "".
+std::string DidYouMean(std::string_view word, std::span<const std::string> candidates);
+
+}  // namespace sokuo

@@ -1,0 +1,58 @@
+// A small, valid organization for tests in every layer. Not used by the product itself.
+#pragma once
+
+#include "core/organization.h"
+
+namespace sokuo::core {
+
+inline Organization SmallOrganization() {
+  Organization org;
+  org.company = {.name = "架空商事株式会社", .name_en = "Kaku Shoji", .time_zone = "Asia/Tokyo",
+                 .holidays = {{"2026-11-23", "勤労感謝の日"}}};
+  org.departments = {
+      {.id = "committee", .name = "情報セキュリティ委員会", .name_en = "Information Security Committee",
+       .kind = DepartmentKind::kCommittee, .head = "p-sato"},
+      {.id = "it-dept", .name = "情報システム部", .name_en = "IS Department",
+       .kind = DepartmentKind::kIt, .head = "p-suzuki"},
+      {.id = "sales", .name = "営業部", .name_en = "Sales", .kind = DepartmentKind::kUser,
+       .head = "p-tanaka"},
+  };
+  org.people = {
+      {.id = "p-sato", .name = "佐藤 一郎", .name_en = "Ichiro Sato", .email = "sato@example.jp",
+       .phones = {{"mobile", "090-0000-0001"}}, .department = "committee", .title = "常務取締役"},
+      {.id = "p-suzuki", .name = "鈴木 花子", .name_en = "Hanako Suzuki",
+       .email = "suzuki@example.jp", .department = "it-dept", .skills = {"network", "forensics"}},
+      {.id = "p-tanaka", .name = "田中 健", .name_en = "Ken Tanaka", .email = "tanaka@example.jp",
+       .department = "sales"},
+  };
+  org.roles = {
+      {.role = RoleKind::kCommitteeChair, .person = "p-sato", .deputies = {"p-suzuki"}},
+      {.role = RoleKind::kIsStaff, .person = "p-suzuki"},
+      {.role = RoleKind::kActionPlan, .person = "p-tanaka", .department = "sales",
+       .title = "連絡責任者"},
+  };
+  org.contacts = {
+      {.id = "police", .name = "警視庁 サイバー犯罪対策課", .kind = ContactKind::kPolice,
+       .channels = {{ChannelKind::kPhone, "03-0000-0000", "24h"}}},
+      {.id = "dc-vendor", .name = "データセンター保守", .kind = ContactKind::kVendor,
+       .channels = {{ChannelKind::kEmail, "support@dc.example", ""}},
+       .contract = MaintenanceContract{"MC-1", "servers", "24x365", "2027-03-31"}},
+  };
+  org.systems = {
+      {.id = "power", .name = "電源", .category = SystemCategory::kPower, .tier = Tier::kA,
+       .owner = "it-dept"},
+      {.id = "core-network", .name = "基幹ネットワーク", .category = SystemCategory::kNetwork,
+       .tier = Tier::kA, .owner = "it-dept", .depends_on = {"power"}, .vendor = "dc-vendor"},
+      {.id = "orders", .name = "受注システム", .tier = Tier::kB, .owner = "sales",
+       .customer_service = true,
+       .data = {{"customer orders", Confidentiality::kConfidential, true}},
+       .depends_on = {"core-network", "power"}, .rto_hours = 24, .rpo_hours = 4,
+       .backup = {"nightly snapshot", "daily", "2026-10-01"}},
+  };
+  org.media = {{.id = "backup-tapes", .name = "バックアップテープ", .kind = MediumKind::kTape,
+                .owner = "it-dept", .location = "金庫", .system = "orders",
+                .confidentiality = Confidentiality::kConfidential}};
+  return org;
+}
+
+}  // namespace sokuo::core

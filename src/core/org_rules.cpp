@@ -1,0 +1,310 @@
+#include "core/org_rules.h"
+
+#include <functional>
+#include <map>
+#include <set>
+
+#include "base/text.h"
+#include "base/time.h"
+
+namespace sokuo::core {
+namespace {
+
+std::string Ptr(std::string_view collection, size_t index, std::string_view field = {}) {
+  std::string p = "/" + std::string(collection) + "/" + std::to_string(index);
+  if (!field.empty()) p += "/" + std::string(field);
+  return p;
+}
+
+class Checker {
+ public:
+  explicit Checker(const Organization& org) : org_(org) {
+    for (const auto& d : org.departments) department_ids_.push_back(d.id);
+    for (const auto& p : org.people) person_ids_.push_back(p.id);
+    for (const auto& c : org.contacts) contact_ids_.push_back(c.id);
+    for (const auto& s : org.systems) system_ids_.push_back(s.id);
+  }
+
+  std::vector<Detail> Run() {
+    CheckCompany();
+    CheckIds("departments", org_.departments);
+    CheckIds("people", org_.people);
+    CheckIds("contacts", org_.contacts);
+    CheckIds("systems", org_.systems);
+    CheckIds("media", org_.media);
+    CheckDepartments();
+    CheckPeople();
+    CheckRoles();
+    CheckContacts();
+    CheckSystems();
+    CheckMedia();
+    return std::move(problems_);
+  }
+
+ private:
+  void Add(std::string where, std::string message) {
+    problems_.push_back({std::move(where), std::move(message)});
+  }
+
+  void Required(const std::string& value, std::string where, std::string_view what) {
+    if (value.empty()) Add(std::move(where), std::string(what) + " is required");
+  }
+
+  // `id` must name one of `ids` (of kind `what`); empty is allowed unless `required`.
+  void Ref(const std::string& id, const std::vector<std::string>& ids, std::string where,
+           std::string_view what, bool required = false) {
+    if (id.empty()) {
+      if (required) Add(std::move(where), std::string(what) + " is required");
+      return;
+    }
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+      Add(std::move(where), "unknown " + std::string(what) + " '" + id + "'" + DidYouMean(id, ids));
+    }
+  }
+
+  void Date(const std::string& text, std::string where) {
+    if (text.empty()) return;
+    if (auto d = ParseDay(text); !d) Add(std::move(where), d.error().message);
+  }
+
+  template <class T>
+  void CheckIds(std::string_view collection, const std::vector<T>& items) {
+    std::map<std::string, size_t> first;
+    for (size_t i = 0; i < items.size(); ++i) {
+      const std::string& id = items[i].id;
+      std::string where = Ptr(collection, i, "id");
+      if (id.empty()) {
+        Add(where, "id is required");
+      } else if (!IsSlug(id)) {
+        Add(where, "id '" + id + "' must be lower-case letters, digits and single hyphens");
+      } else if (auto [it, inserted] = first.emplace(id, i); !inserted) {
+        Add(where, "duplicate id '" + id + "' (first used at " + Ptr(collection, it->second) + ")");
+      }
+    }
+  }
+
+  void CheckCompany() {
+    Required(org_.company.name, "/company/name", "company name");
+    std::set<std::string> seen;
+    for (size_t i = 0; i < org_.company.holidays.size(); ++i) {
+      const Holiday& h = org_.company.holidays[i];
+      std::string where = "/company/holidays/" + std::to_string(i) + "/date";
+      Date(h.date, where);
+      if (h.date.empty()) Add(where, "date is required");
+      if (!h.date.empty() && !seen.insert(h.date).second) {
+        Add(where, "holiday " + h.date + " is listed twice");
+      }
+    }
+  }
+
+  void CheckDepartments() {
+    bool has_committee = false;
+    bool has_it = false;
+    for (size_t i = 0; i < org_.departments.size(); ++i) {
+      const Department& d = org_.departments[i];
+      Required(d.name, Ptr("departments", i, "name"), "name");
+      Ref(d.head, person_ids_, Ptr("departments", i, "head"), "person");
+      Ref(d.parent, department_ids_, Ptr("departments", i, "parent"), "department");
+      if (!d.parent.empty() && d.parent == d.id) {
+        Add(Ptr("departments", i, "parent"), "a department cannot be its own parent");
+      }
+      has_committee |= d.kind == DepartmentKind::kCommittee;
+      has_it |= d.kind == DepartmentKind::kIt;
+    }
+    // G3.1, G3.2: the guideline's flow needs both bodies.
+    if (!has_committee) {
+      Add("/departments", "no department of kind 'committee' (the Information Security Committee)");
+    }
+    if (!has_it) Add("/departments", "no department of kind 'it' (the IS department)");
+    CheckDepartmentCycles();
+  }
+
+  void CheckDepartmentCycles() {
+    for (size_t i = 0; i < org_.departments.size(); ++i) {
+      std::set<std::string> seen{org_.departments[i].id};
+      const Department* d = &org_.departments[i];
+      std::string path = d->id;
+      while (!d->parent.empty() && d->parent != d->id) {
+        path += " → " + d->parent;
+        if (!seen.insert(d->parent).second) {
+          if (d->parent == org_.departments[i].id) {
+            Add(Ptr("departments", i, "parent"), "departments form a cycle: " + path);
+          }
+          break;
+        }
+        d = org_.FindDepartment(d->parent);
+        if (d == nullptr) break;
+      }
+    }
+  }
+
+  void CheckPeople() {
+    for (size_t i = 0; i < org_.people.size(); ++i) {
+      const Person& p = org_.people[i];
+      Required(p.name, Ptr("people", i, "name"), "name");
+      Ref(p.department, department_ids_, Ptr("people", i, "department"), "department", true);
+      if (!p.email.empty() && p.email.find('@') == std::string::npos) {
+        Add(Ptr("people", i, "email"), "'" + p.email + "' is not an email address");
+      }
+      for (size_t j = 0; j < p.phones.size(); ++j) {
+        Required(p.phones[j].number, Ptr("people", i, "phones/" + std::to_string(j) + "/number"),
+                 "number");
+      }
+    }
+  }
+
+  void CheckRoles() {
+    size_t chairs = 0;
+    size_t council_chairs = 0;
+    for (size_t i = 0; i < org_.roles.size(); ++i) {
+      const RoleAssignment& r = org_.roles[i];
+      Ref(r.person, person_ids_, Ptr("roles", i, "person"), "person", true);
+      for (size_t j = 0; j < r.deputies.size(); ++j) {
+        std::string where = Ptr("roles", i, "deputies/" + std::to_string(j));
+        Ref(r.deputies[j], person_ids_, where, "person");
+        if (r.deputies[j] == r.person) Add(where, "a person cannot be their own deputy");
+      }
+      if (r.role == RoleKind::kActionPlan) {
+        Ref(r.department, department_ids_, Ptr("roles", i, "department"), "department", true);
+        Required(r.title, Ptr("roles", i, "title"), "title of an action-plan role");
+      } else {
+        Ref(r.department, department_ids_, Ptr("roles", i, "department"), "department");
+      }
+      if (r.role == RoleKind::kCommitteeChair && ++chairs > 1) {
+        Add(Ptr("roles", i, "role"), "the committee has more than one chair");
+      }
+      if (r.role == RoleKind::kSteeringCouncilChair && ++council_chairs > 1) {
+        Add(Ptr("roles", i, "role"), "there is more than one security steering council chair");
+      }
+    }
+    // G3.1: the committee decides; someone must chair it.
+    if (chairs == 0) Add("/roles", "no committee chair: add a role 'committee_chair'");
+  }
+
+  void CheckContacts() {
+    for (size_t i = 0; i < org_.contacts.size(); ++i) {
+      const ExternalContact& c = org_.contacts[i];
+      Required(c.name, Ptr("contacts", i, "name"), "name");
+      for (size_t j = 0; j < c.channels.size(); ++j) {
+        Required(c.channels[j].value, Ptr("contacts", i, "channels/" + std::to_string(j) + "/value"),
+                 "value");
+      }
+      if (c.contract) Date(c.contract->expires, Ptr("contacts", i, "contract/expires"));
+    }
+  }
+
+  void CheckSystems() {
+    for (size_t i = 0; i < org_.systems.size(); ++i) {
+      const InfoSystem& s = org_.systems[i];
+      Required(s.name, Ptr("systems", i, "name"), "name");
+      Ref(s.owner, department_ids_, Ptr("systems", i, "owner"), "department", true);
+      Ref(s.vendor, contact_ids_, Ptr("systems", i, "vendor"), "contact");
+      if (const ExternalContact* v = org_.FindContact(s.vendor);
+          v != nullptr && v->kind != ContactKind::kVendor) {
+        Add(Ptr("systems", i, "vendor"), "contact '" + s.vendor + "' is not a vendor");
+      }
+      if (s.rto_hours && *s.rto_hours < 0) Add(Ptr("systems", i, "rto_hours"), "must be >= 0");
+      if (s.rpo_hours && *s.rpo_hours < 0) Add(Ptr("systems", i, "rpo_hours"), "must be >= 0");
+      Date(s.backup.last_verified, Ptr("systems", i, "backup/last_verified"));
+      for (size_t j = 0; j < s.data.size(); ++j) {
+        Required(s.data[j].name, Ptr("systems", i, "data/" + std::to_string(j) + "/name"), "name");
+      }
+      std::set<std::string> seen;
+      for (size_t j = 0; j < s.depends_on.size(); ++j) {
+        const std::string& dep = s.depends_on[j];
+        std::string where = Ptr("systems", i, "depends_on/" + std::to_string(j));
+        if (dep == s.id) {
+          Add(where, "system '" + s.id + "' cannot depend on itself");
+          continue;
+        }
+        if (!seen.insert(dep).second) {
+          Add(where, "'" + dep + "' is listed twice");
+          continue;
+        }
+        Ref(dep, system_ids_, where, "system");
+        // G5.2.1: systems are restored tier by tier, so what a system needs must not wait
+        // for a later tier than the system itself.
+        if (const InfoSystem* d = org_.FindSystem(dep); d != nullptr && d->tier > s.tier) {
+          Add(where, "tier-" + std::string(kTiers.Name(s.tier)) + " system '" + s.id +
+                         "' depends on tier-" + std::string(kTiers.Name(d->tier)) + " system '" +
+                         dep + "': a dependency must be in the same or an earlier tier");
+        }
+      }
+    }
+    CheckSystemCycles();
+  }
+
+  // Depth-first search; each cycle is reported once, at the edge that closes it.
+  void CheckSystemCycles() {
+    std::map<std::string, size_t> index;
+    for (size_t i = 0; i < org_.systems.size(); ++i) index.emplace(org_.systems[i].id, i);
+    enum class Mark { kNew, kActive, kDone };
+    std::vector<Mark> mark(org_.systems.size(), Mark::kNew);
+    std::vector<size_t> stack;
+    std::function<void(size_t)> visit = [&](size_t i) {
+      mark[i] = Mark::kActive;
+      stack.push_back(i);
+      const InfoSystem& s = org_.systems[i];
+      for (size_t j = 0; j < s.depends_on.size(); ++j) {
+        auto it = index.find(s.depends_on[j]);
+        if (it == index.end() || it->second == i) continue;
+        size_t next = it->second;
+        if (mark[next] == Mark::kActive) {
+          std::string cycle;
+          auto from = std::find(stack.begin(), stack.end(), next);
+          for (auto k = from; k != stack.end(); ++k) cycle += org_.systems[*k].id + " → ";
+          cycle += org_.systems[next].id;
+          Add(Ptr("systems", i, "depends_on/" + std::to_string(j)),
+              "dependency cycle among systems: " + cycle);
+        } else if (mark[next] == Mark::kNew) {
+          visit(next);
+        }
+      }
+      stack.pop_back();
+      mark[i] = Mark::kDone;
+    };
+    for (size_t i = 0; i < org_.systems.size(); ++i) {
+      if (mark[i] == Mark::kNew) visit(i);
+    }
+  }
+
+  void CheckMedia() {
+    for (size_t i = 0; i < org_.media.size(); ++i) {
+      const StorageMedium& m = org_.media[i];
+      Required(m.name, Ptr("media", i, "name"), "name");
+      Ref(m.owner, department_ids_, Ptr("media", i, "owner"), "department", true);
+      Ref(m.system, system_ids_, Ptr("media", i, "system"), "system");
+    }
+  }
+
+  const Organization& org_;
+  std::vector<std::string> department_ids_, person_ids_, contact_ids_, system_ids_;
+  std::vector<Detail> problems_;
+};
+
+}  // namespace
+
+std::vector<Detail> Validate(const Organization& org) { return Checker(org).Run(); }
+
+bool IsSlug(std::string_view id) {
+  if (id.empty() || id.size() > 64 || id.front() == '-' || id.back() == '-') return false;
+  char prev = 0;
+  for (char c : id) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    if (!ok || (c == '-' && prev == '-')) return false;
+    prev = c;
+  }
+  return true;
+}
+
+std::vector<std::string> Dependents(const Organization& org, std::string_view id) {
+  std::vector<std::string> out;
+  for (const InfoSystem& s : org.systems) {
+    if (std::find(s.depends_on.begin(), s.depends_on.end(), id) != s.depends_on.end()) {
+      out.push_back(s.id);
+    }
+  }
+  return out;
+}
+
+}  // namespace sokuo::core

@@ -1,0 +1,123 @@
+#include "core/org_rules.h"
+
+#include <functional>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "core/org_fixture.h"
+
+namespace sokuo::core {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+TEST(OrgRulesTest, TheFixtureIsValid) { EXPECT_THAT(Validate(SmallOrganization()), IsEmpty()); }
+
+// Each case breaks one rule of a valid organization and expects exactly that problem.
+TEST(OrgRulesTest, EachRuleReportsItsProblem) {
+  struct Case {
+    const char* name;
+    std::function<void(Organization&)> breaks;
+    Detail expected;
+  };
+  const Case cases[] = {
+      {"company name", [](Organization& o) { o.company.name.clear(); },
+       {"/company/name", "company name is required"}},
+      {"holiday date", [](Organization& o) { o.company.holidays[0].date = "2026-11-31"; },
+       {"/company/holidays/0/date", "'2026-11-31' is no such day"}},
+      {"duplicate id", [](Organization& o) { o.media.push_back(o.media[0]); },
+       {"/media/1/id", "duplicate id 'backup-tapes' (first used at /media/0)"}},
+      {"bad slug", [](Organization& o) { o.media[0].id = "Backup Tapes"; },
+       {"/media/0/id", "id 'Backup Tapes' must be lower-case letters, digits and single hyphens"}},
+      {"unknown head", [](Organization& o) { o.departments[2].head = "p-tanka"; },
+       {"/departments/2/head", "unknown person 'p-tanka' (did you mean 'p-tanaka'?)"}},
+      {"own parent", [](Organization& o) { o.departments[2].parent = "sales"; },
+       {"/departments/2/parent", "a department cannot be its own parent"}},
+      {"no committee", [](Organization& o) { o.departments[0].kind = DepartmentKind::kOther; },
+       {"/departments",
+        "no department of kind 'committee' (the Information Security Committee)"}},
+      {"no IS department", [](Organization& o) { o.departments[1].kind = DepartmentKind::kUser; },
+       {"/departments", "no department of kind 'it' (the IS department)"}},
+      {"person without department", [](Organization& o) { o.people[1].department.clear(); },
+       {"/people/1/department", "department is required"}},
+      {"bad email", [](Organization& o) { o.people[0].email = "sato.example.jp"; },
+       {"/people/0/email", "'sato.example.jp' is not an email address"}},
+      {"missing chair", [](Organization& o) { o.roles.erase(o.roles.begin()); },
+       {"/roles", "no committee chair: add a role 'committee_chair'"}},
+      {"two chairs",
+       [](Organization& o) { o.roles.push_back({.role = RoleKind::kCommitteeChair, .person = "p-tanaka"}); },
+       {"/roles/3/role", "the committee has more than one chair"}},
+      {"own deputy", [](Organization& o) { o.roles[0].deputies = {"p-sato"}; },
+       {"/roles/0/deputies/0", "a person cannot be their own deputy"}},
+      {"plan role without department", [](Organization& o) { o.roles[2].department.clear(); },
+       {"/roles/2/department", "department is required"}},
+      {"vendor not a vendor", [](Organization& o) { o.systems[1].vendor = "police"; },
+       {"/systems/1/vendor", "contact 'police' is not a vendor"}},
+      {"unknown dependency", [](Organization& o) { o.systems[2].depends_on[0] = "core-netwrk"; },
+       {"/systems/2/depends_on/0", "unknown system 'core-netwrk' (did you mean 'core-network'?)"}},
+      {"self dependency", [](Organization& o) { o.systems[0].depends_on = {"power"}; },
+       {"/systems/0/depends_on/0", "system 'power' cannot depend on itself"}},
+      {"later tier", [](Organization& o) { o.systems[1].tier = Tier::kC; },
+       {"/systems/2/depends_on/0",
+        "tier-b system 'orders' depends on tier-c system 'core-network': a dependency must be in "
+        "the same or an earlier tier"}},
+      {"negative rto", [](Organization& o) { o.systems[2].rto_hours = -1; },
+       {"/systems/2/rto_hours", "must be >= 0"}},
+      {"unknown medium system", [](Organization& o) { o.media[0].system = "erp"; },
+       {"/media/0/system", "unknown system 'erp'"}},
+      {"contract expiry", [](Organization& o) { o.contacts[1].contract->expires = "31/03/2027"; },
+       {"/contacts/1/contract/expires", "'31/03/2027' is not a date (YYYY-MM-DD)"}},
+  };
+  for (const Case& c : cases) {
+    Organization org = SmallOrganization();
+    c.breaks(org);
+    EXPECT_THAT(Validate(org), ElementsAre(c.expected)) << c.name;
+  }
+}
+
+TEST(OrgRulesTest, NamesTheDependencyCycle) {
+  Organization org = SmallOrganization();
+  org.systems[0].depends_on = {"orders"};  // power → orders → core-network → power
+  org.systems[0].tier = Tier::kB;          // keep the tier rule quiet
+  org.systems[1].tier = Tier::kB;
+  EXPECT_THAT(Validate(org),
+              ElementsAre(Detail{"/systems/1/depends_on/0",
+                                 "dependency cycle among systems: power → orders → core-network → "
+                                 "power"},
+                          Detail{"/systems/2/depends_on/1",
+                                 "dependency cycle among systems: power → orders → power"}));
+}
+
+TEST(OrgRulesTest, NamesTheDepartmentCycle) {
+  Organization org = SmallOrganization();
+  org.departments[1].parent = "sales";
+  org.departments[2].parent = "it-dept";
+  auto problems = Validate(org);
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].message, "departments form a cycle: it-dept → sales → it-dept");
+}
+
+TEST(OrgRulesTest, ReportsEveryProblemNotJustTheFirst) {
+  Organization org = SmallOrganization();
+  org.people[0].department = "nowhere";
+  org.systems[2].owner = "nobody";
+  org.roles.clear();
+  EXPECT_EQ(Validate(org).size(), 3u);
+}
+
+TEST(OrgRulesTest, Slugs) {
+  for (const char* ok : {"it-dept", "a", "p-0001", "core-network"}) EXPECT_TRUE(IsSlug(ok)) << ok;
+  for (const char* bad : {"", "-a", "a-", "a--b", "IT", "a_b", "情報", "a b"}) {
+    EXPECT_FALSE(IsSlug(bad)) << bad;
+  }
+}
+
+TEST(OrgRulesTest, Dependents) {
+  EXPECT_THAT(Dependents(SmallOrganization(), "power"), ElementsAre("core-network", "orders"));
+  EXPECT_THAT(Dependents(SmallOrganization(), "orders"), IsEmpty());
+}
+
+}  // namespace
+}  // namespace sokuo::core

@@ -1,0 +1,27 @@
+#include "core/organization.h"
+
+#include <algorithm>
+
+namespace sokuo::core {
+namespace {
+
+template <class T>
+const T* FindById(const std::vector<T>& items, std::string_view id) {
+  auto it = std::find_if(items.begin(), items.end(), [&](const T& x) { return x.id == id; });
+  return it == items.end() ? nullptr : &*it;
+}
+
+}  // namespace
+
+const Department* Organization::FindDepartment(std::string_view id) const {
+  return FindById(departments, id);
+}
+const Person* Organization::FindPerson(std::string_view id) const { return FindById(people, id); }
+const ExternalContact* Organization::FindContact(std::string_view id) const {
+  return FindById(contacts, id);
+}
+const InfoSystem* Organization::FindSystem(std::string_view id) const {
+  return FindById(systems, id);
+}
+
+}  // namespace sokuo::core

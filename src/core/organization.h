@@ -1,0 +1,221 @@
+// The organization as sokuo knows it: the bodies of guideline section 3 (committee, IS
+// department, user departments), the people in them and their emergency roles, the outside
+// parties the company contacts (G4.3.2), and the information systems and media that section 5
+// ranks for recovery (G5.2.1). Plain copyable values; `Validate` (org_rules.h) checks that they
+// fit together. Slugs ("it-dept", "core-network") are the stable ids used everywhere else.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/enum_names.h"
+
+namespace sokuo::core {
+
+struct Holiday {
+  std::string date;  // YYYY-MM-DD in the company's time zone
+  std::string name;
+  friend bool operator==(const Holiday&, const Holiday&) = default;
+};
+
+struct Company {
+  std::string name;
+  std::string name_en;
+  std::string time_zone = "Asia/Tokyo";
+  std::vector<Holiday> holidays;
+  friend bool operator==(const Company&, const Company&) = default;
+};
+
+enum class DepartmentKind { kCommittee, kIt, kUser, kPr, kLegal, kOther };
+inline constexpr auto kDepartmentKinds = MakeEnumNames<DepartmentKind>(
+    std::pair{DepartmentKind::kCommittee, "committee"}, std::pair{DepartmentKind::kIt, "it"},
+    std::pair{DepartmentKind::kUser, "user"}, std::pair{DepartmentKind::kPr, "pr"},
+    std::pair{DepartmentKind::kLegal, "legal"}, std::pair{DepartmentKind::kOther, "other"});
+
+struct Department {
+  std::string id;
+  std::string name;
+  std::string name_en;
+  DepartmentKind kind = DepartmentKind::kUser;
+  std::string head;    // person id, may be empty
+  std::string parent;  // department id, may be empty
+  friend bool operator==(const Department&, const Department&) = default;
+};
+
+struct Phone {
+  std::string kind;  // office, mobile, home, ...
+  std::string number;
+  friend bool operator==(const Phone&, const Phone&) = default;
+};
+
+struct Person {
+  std::string id;
+  std::string name;     // in Japanese: 山田 太郎
+  std::string name_en;  // romaji / English: Taro Yamada
+  std::string email;
+  std::vector<Phone> phones;
+  std::string department;
+  std::string title;
+  std::vector<std::string> skills;
+  friend bool operator==(const Person&, const Person&) = default;
+};
+
+// G3.1, G3.2, G3.3, G4.3.2a: who holds which emergency role.
+enum class RoleKind {
+  kCommitteeChair,        // chairs the Information Security Committee
+  kCommitteeMember,       // sits on the committee
+  kSteeringCouncilChair,  // セキュリティ統括会議長: the IS department asks this person to convene
+  kIsStaff,               // IS department staff who triage and support recovery
+  kActionPlan,            // a role in a user department's emergency action plan (G3.3)
+};
+inline constexpr auto kRoleKinds = MakeEnumNames<RoleKind>(
+    std::pair{RoleKind::kCommitteeChair, "committee_chair"},
+    std::pair{RoleKind::kCommitteeMember, "committee_member"},
+    std::pair{RoleKind::kSteeringCouncilChair, "steering_council_chair"},
+    std::pair{RoleKind::kIsStaff, "is_staff"}, std::pair{RoleKind::kActionPlan, "action_plan"});
+
+struct RoleAssignment {
+  RoleKind role = RoleKind::kCommitteeMember;
+  std::string person;
+  std::string department;  // required for action-plan roles: whose plan
+  std::string title;       // for action-plan roles: e.g. 連絡責任者 / liaison
+  std::vector<std::string> deputies;  // in order of succession
+  friend bool operator==(const RoleAssignment&, const RoleAssignment&) = default;
+};
+
+enum class ContactKind {
+  kCustomer, kPartner, kPolice, kCsirt, kIpa, kRegulator, kVendor, kPress, kOther
+};
+inline constexpr auto kContactKinds = MakeEnumNames<ContactKind>(
+    std::pair{ContactKind::kCustomer, "customer"}, std::pair{ContactKind::kPartner, "partner"},
+    std::pair{ContactKind::kPolice, "police"}, std::pair{ContactKind::kCsirt, "csirt"},
+    std::pair{ContactKind::kIpa, "ipa"}, std::pair{ContactKind::kRegulator, "regulator"},
+    std::pair{ContactKind::kVendor, "vendor"}, std::pair{ContactKind::kPress, "press"},
+    std::pair{ContactKind::kOther, "other"});
+
+enum class ChannelKind { kPhone, kEmail, kWeb, kFax, kPost, kOther };
+inline constexpr auto kChannelKinds = MakeEnumNames<ChannelKind>(
+    std::pair{ChannelKind::kPhone, "phone"}, std::pair{ChannelKind::kEmail, "email"},
+    std::pair{ChannelKind::kWeb, "web"}, std::pair{ChannelKind::kFax, "fax"},
+    std::pair{ChannelKind::kPost, "post"}, std::pair{ChannelKind::kOther, "other"});
+
+struct Channel {
+  ChannelKind kind = ChannelKind::kPhone;
+  std::string value;
+  std::string note;  // e.g. "24h", "weekdays 9-17"
+  friend bool operator==(const Channel&, const Channel&) = default;
+};
+
+// G5.1.5, G5.2.6c: what a vendor owes the company.
+struct MaintenanceContract {
+  std::string number;
+  std::string coverage;
+  std::string hours;    // e.g. "24x365", "weekdays 9:00-18:00"
+  std::string expires;  // YYYY-MM-DD
+  friend bool operator==(const MaintenanceContract&, const MaintenanceContract&) = default;
+};
+
+struct ExternalContact {
+  std::string id;
+  std::string name;
+  std::string name_en;
+  ContactKind kind = ContactKind::kOther;
+  std::string person;  // the person to ask for, free text
+  std::vector<Channel> channels;
+  std::optional<MaintenanceContract> contract;
+  std::string note;
+  friend bool operator==(const ExternalContact&, const ExternalContact&) = default;
+};
+
+// G5.2.1: a core systems and core network; b important business systems; c others.
+enum class Tier { kA, kB, kC };
+inline constexpr auto kTiers =
+    MakeEnumNames<Tier>(std::pair{Tier::kA, "a"}, std::pair{Tier::kB, "b"}, std::pair{Tier::kC, "c"});
+
+enum class SystemCategory { kPower, kNetwork, kPlatform, kApplication, kService, kOther };
+inline constexpr auto kSystemCategories = MakeEnumNames<SystemCategory>(
+    std::pair{SystemCategory::kPower, "power"}, std::pair{SystemCategory::kNetwork, "network"},
+    std::pair{SystemCategory::kPlatform, "platform"},
+    std::pair{SystemCategory::kApplication, "application"},
+    std::pair{SystemCategory::kService, "service"}, std::pair{SystemCategory::kOther, "other"});
+
+enum class Confidentiality { kPublic, kInternal, kConfidential, kSecret };
+inline constexpr auto kConfidentialities = MakeEnumNames<Confidentiality>(
+    std::pair{Confidentiality::kPublic, "public"}, std::pair{Confidentiality::kInternal, "internal"},
+    std::pair{Confidentiality::kConfidential, "confidential"},
+    std::pair{Confidentiality::kSecret, "secret"});
+
+struct DataClass {
+  std::string name;  // e.g. "customer orders"
+  Confidentiality confidentiality = Confidentiality::kInternal;
+  bool personal_data = false;  // 個人データ: drives the regulator's reporting clock
+  friend bool operator==(const DataClass&, const DataClass&) = default;
+};
+
+struct Backup {
+  std::string method;         // e.g. "nightly snapshot to tape"
+  std::string frequency;      // e.g. "daily"
+  std::string last_verified;  // YYYY-MM-DD of the last restore test, may be empty
+  friend bool operator==(const Backup&, const Backup&) = default;
+};
+
+struct InfoSystem {
+  std::string id;
+  std::string name;
+  std::string name_en;
+  SystemCategory category = SystemCategory::kApplication;
+  Tier tier = Tier::kC;
+  std::string owner;  // department id
+  bool customer_service = false;     // G5.2.1: ranks higher
+  bool product_development = false;  // G5.2.1: ranks higher
+  std::vector<DataClass> data;
+  std::vector<std::string> depends_on;  // system ids, including power and network
+  std::optional<int> rto_hours;
+  std::optional<int> rpo_hours;
+  Backup backup;
+  std::string redundancy;
+  std::string alternate_site;
+  std::string vendor;  // external contact id
+  std::string degraded_mode;
+  std::string workaround;
+  friend bool operator==(const InfoSystem&, const InfoSystem&) = default;
+};
+
+enum class MediumKind { kNas, kTape, kDisk, kUsb, kLaptop, kOptical, kOther };
+inline constexpr auto kMediumKinds = MakeEnumNames<MediumKind>(
+    std::pair{MediumKind::kNas, "nas"}, std::pair{MediumKind::kTape, "tape"},
+    std::pair{MediumKind::kDisk, "disk"}, std::pair{MediumKind::kUsb, "usb"},
+    std::pair{MediumKind::kLaptop, "laptop"}, std::pair{MediumKind::kOptical, "optical"},
+    std::pair{MediumKind::kOther, "other"});
+
+// G5.2.1: media holding confidential data get a priority by confidentiality.
+struct StorageMedium {
+  std::string id;
+  std::string name;
+  MediumKind kind = MediumKind::kOther;
+  std::string owner;     // department id
+  std::string location;  // where it is kept
+  std::string system;    // system id it belongs to, may be empty
+  Confidentiality confidentiality = Confidentiality::kConfidential;
+  std::string contents;
+  friend bool operator==(const StorageMedium&, const StorageMedium&) = default;
+};
+
+struct Organization {
+  Company company;
+  std::vector<Department> departments;
+  std::vector<Person> people;
+  std::vector<RoleAssignment> roles;
+  std::vector<ExternalContact> contacts;
+  std::vector<InfoSystem> systems;
+  std::vector<StorageMedium> media;
+  friend bool operator==(const Organization&, const Organization&) = default;
+
+  const Department* FindDepartment(std::string_view id) const;
+  const Person* FindPerson(std::string_view id) const;
+  const ExternalContact* FindContact(std::string_view id) const;
+  const InfoSystem* FindSystem(std::string_view id) const;
+};
+
+}  // namespace sokuo::core
