@@ -24,7 +24,7 @@ std::optional<std::string> Suggest(std::string_view word, std::span<const std::s
   // A third of the word's length, at least 1 and at most 3 edits: close enough to be a typo.
   size_t limit = std::clamp<size_t>(word.size() / 3, 1, 3);
   std::optional<std::string> best;
-  size_t best_distance = limit + 1;
+  size_t best_distance = std::min(limit + 1, word.size());
   for (const std::string& c : candidates) {
     size_t d = EditDistance(word, c);
     if (d < best_distance) {

@@ -1,0 +1,117 @@
+#include "orgfile/org_file.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "core/org_fixture.h"
+
+namespace sokuo::orgfile {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+std::vector<std::string> Messages(const Result<core::Organization>& r) {
+  std::vector<std::string> out;
+  if (r) return out;
+  for (const Detail& d : r.error().details) out.push_back(d.where + ": " + d.message);
+  return out;
+}
+
+TEST(OrgFileTest, EmitThenParseGivesTheSameOrganization) {
+  core::Organization org = core::SmallOrganization();
+  std::string text = Emit(org);
+  auto back = Parse(text, "x.yaml");
+  ASSERT_TRUE(back) << back.error().ToString() << "\n" << text;
+  EXPECT_EQ(*back, org);
+  EXPECT_EQ(Emit(*back), text);
+}
+
+TEST(OrgFileTest, AwkwardTextSurvivesTheRoundTrip) {
+  core::Organization org = core::SmallOrganization();
+  org.people[0].title = "null";
+  org.people[0].skills = {"~", "a: b", "- dash", "'quote'", "line\nbreak", "  padded  "};
+  org.contacts[0].note = "#not a comment";
+  org.systems[2].workaround = "紙の注文票で受け付け、復旧後に入力する\n(2行目)";
+  auto back = Parse(Emit(org), "x.yaml");
+  ASSERT_TRUE(back) << back.error().ToString();
+  EXPECT_EQ(*back, org);
+}
+
+TEST(OrgFileTest, ReportsEveryProblemWithItsPosition) {
+  const char* text =
+      "company:\n"
+      "  name: X\n"
+      "  time_zon: Asia/Tokyo\n"
+      "departments:\n"
+      "  - {id: committee, name: C, kind: committee}\n"
+      "  - {id: it, name: IS, kind: itt}\n"
+      "people:\n"
+      "  - id: p-a\n"
+      "    name: A\n"
+      "    department: comittee\n"
+      "roles:\n"
+      "  - {role: committee_chair, person: p-a}\n"
+      "systems:\n"
+      "  - {id: s, name: S, tier: 1, owner: it, rto_hours: soon}\n";
+  EXPECT_THAT(Messages(Parse(text, "org.yaml")),
+              ElementsAre("org.yaml:3:3: unknown key 'time_zon' (did you mean 'time_zone'?)",
+                          "org.yaml:6:30: unknown department kind 'itt' (did you mean 'it'?)",
+                          "org.yaml:14:28: unknown tier '1' (one of: a, b, c)",
+                          "org.yaml:14:53: expected a whole number, got 'soon'"));
+}
+
+TEST(OrgFileTest, RuleProblemsPointAtTheValue) {
+  const char* text =
+      "company: {name: X}\n"
+      "departments:\n"
+      "  - {id: committee, name: C, kind: committee}\n"
+      "  - {id: it, name: IS, kind: it}\n"
+      "people:\n"
+      "  - id: p-a\n"
+      "    name: A\n"
+      "    department: comittee\n"
+      "systems:\n"
+      "  - {id: s, name: S, tier: a, owner: it, depends_on: [s]}\n";
+  EXPECT_THAT(
+      Messages(Parse(text, "org.yaml")),
+      ElementsAre("org.yaml:1:1: no committee chair: add a role 'committee_chair'",
+                  "org.yaml:8:17: unknown department 'comittee' (did you mean 'committee'?)",
+                  "org.yaml:10:55: system 's' cannot depend on itself"));
+}
+
+TEST(OrgFileTest, SyntaxErrorsHaveAPosition) {
+  auto r = Parse("company: {name: X\n", "bad.yaml");
+  ASSERT_FALSE(r);
+  ASSERT_EQ(r.error().details.size(), 1u);
+  EXPECT_THAT(r.error().details[0].where, HasSubstr("bad.yaml:"));
+  EXPECT_THAT(r.error().details[0].message, HasSubstr("not valid YAML"));
+}
+
+TEST(OrgFileTest, RefusesEmptyAndOversizedFiles) {
+  EXPECT_THAT(Messages(Parse("", "e.yaml")), ElementsAre("e.yaml:1:1: the file is empty"));
+  EXPECT_THAT(Messages(Parse("[1, 2]", "l.yaml")),
+              ElementsAre("l.yaml:1:1: expected a mapping (key: value), got a list"));
+  std::string big(kMaxFileBytes + 1, '#');
+  auto r = Parse(big, "big.yaml");
+  ASSERT_FALSE(r);
+  EXPECT_THAT(r.error().message, HasSubstr("larger than 8 MiB"));
+}
+
+TEST(OrgFileTest, AliasBombIsBounded) {
+  std::string text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  char prev = 'a';
+  for (char c = 'b'; c <= 'j'; ++c) {
+    text += std::string(1, c) + ": &" + c + " [";
+    for (int i = 0; i < 10; ++i) text += std::string(i ? ", *" : "*") + prev;
+    text += "]\n";
+    prev = c;
+  }
+  text += "company: {name: X}\ndepartments: *j\n";
+  auto r = Parse(text, "bomb.yaml");
+  ASSERT_FALSE(r);  // unknown keys a..j at least; and no hang
+  EXPECT_GE(r.error().details.size(), 10u);
+}
+
+}  // namespace
+}  // namespace sokuo::orgfile
