@@ -156,8 +156,14 @@ class Checker {
   void CheckRoles() {
     size_t chairs = 0;
     size_t council_chairs = 0;
+    std::set<std::string> assignments;
     for (size_t i = 0; i < org_.roles.size(); ++i) {
       const RoleAssignment& r = org_.roles[i];
+      if (!assignments.insert(std::string(kRoleKinds.Name(r.role)) + "/" + r.person + "/" +
+                              r.department + "/" + r.title)
+               .second) {
+        Add(Ptr("roles", i), "the same role is assigned to '" + r.person + "' twice");
+      }
       Ref(r.person, person_ids_, Ptr("roles", i, "person"), "person", true);
       for (size_t j = 0; j < r.deputies.size(); ++j) {
         std::string where = Ptr("roles", i, "deputies/" + std::to_string(j));

@@ -49,6 +49,8 @@ TEST(OrgRulesTest, EachRuleReportsItsProblem) {
       {"two chairs",
        [](Organization& o) { o.roles.push_back({.role = RoleKind::kCommitteeChair, .person = "p-tanaka"}); },
        {"/roles/3/role", "the committee has more than one chair"}},
+      {"duplicate role", [](Organization& o) { o.roles.push_back(o.roles[1]); },
+       {"/roles/3", "the same role is assigned to 'p-suzuki' twice"}},
       {"own deputy", [](Organization& o) { o.roles[0].deputies = {"p-sato"}; },
        {"/roles/0/deputies/0", "a person cannot be their own deputy"}},
       {"plan role without department", [](Organization& o) { o.roles[2].department.clear(); },

@@ -1,0 +1,112 @@
+#include "store/sqlite/sqlite_store.h"
+
+namespace sokuo::store {
+
+// Append only: a released migration is never edited, because databases in the field have
+// already applied it. Every journaled table has a text primary key `id` (store.h).
+const std::vector<Migration>& Migrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, "journal and organization", R"sql(
+CREATE TABLE journal (
+  seq INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL UNIQUE
+);
+CREATE INDEX journal_subject ON journal(subject, seq);
+
+CREATE TABLE company (
+  id TEXT PRIMARY KEY CHECK (id = 'company'),
+  name TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  time_zone TEXT NOT NULL
+);
+CREATE TABLE holidays (
+  id TEXT PRIMARY KEY,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL
+);
+CREATE TABLE departments (
+  id TEXT PRIMARY KEY,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  head TEXT REFERENCES people(id) DEFERRABLE INITIALLY DEFERRED,
+  parent TEXT REFERENCES departments(id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE TABLE people (
+  id TEXT PRIMARY KEY,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  email TEXT NOT NULL,
+  phones TEXT NOT NULL,
+  department TEXT REFERENCES departments(id) DEFERRABLE INITIALLY DEFERRED,
+  title TEXT NOT NULL,
+  skills TEXT NOT NULL
+);
+CREATE TABLE roles (
+  id TEXT PRIMARY KEY,
+  position INTEGER NOT NULL,
+  role TEXT NOT NULL,
+  person TEXT REFERENCES people(id) DEFERRABLE INITIALLY DEFERRED,
+  department TEXT REFERENCES departments(id) DEFERRABLE INITIALLY DEFERRED,
+  title TEXT NOT NULL,
+  deputies TEXT NOT NULL
+);
+CREATE TABLE contacts (
+  id TEXT PRIMARY KEY,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  person TEXT NOT NULL,
+  channels TEXT NOT NULL,
+  contract TEXT,
+  note TEXT NOT NULL
+);
+CREATE TABLE systems (
+  id TEXT PRIMARY KEY,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  category TEXT NOT NULL,
+  tier TEXT NOT NULL,
+  owner TEXT REFERENCES departments(id) DEFERRABLE INITIALLY DEFERRED,
+  customer_service INTEGER NOT NULL,
+  product_development INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  depends_on TEXT NOT NULL,
+  rto_hours INTEGER,
+  rpo_hours INTEGER,
+  backup_method TEXT NOT NULL,
+  backup_frequency TEXT NOT NULL,
+  backup_last_verified TEXT NOT NULL,
+  redundancy TEXT NOT NULL,
+  alternate_site TEXT NOT NULL,
+  vendor TEXT REFERENCES contacts(id) DEFERRABLE INITIALLY DEFERRED,
+  degraded_mode TEXT NOT NULL,
+  workaround TEXT NOT NULL
+);
+CREATE TABLE media (
+  id TEXT PRIMARY KEY,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  owner TEXT REFERENCES departments(id) DEFERRABLE INITIALLY DEFERRED,
+  location TEXT NOT NULL,
+  system TEXT REFERENCES systems(id) DEFERRABLE INITIALLY DEFERRED,
+  confidentiality TEXT NOT NULL,
+  contents TEXT NOT NULL
+);
+)sql"},
+  };
+  return kMigrations;
+}
+
+}  // namespace sokuo::store

@@ -1,0 +1,357 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <sqlite3.h>
+
+#include <utility>
+
+#include "store/journal.h"
+#include "store/tables.h"
+
+namespace sokuo::store {
+namespace {
+
+Error SqlError(sqlite3* db, std::string_view what) {
+  int code = sqlite3_extended_errcode(db);
+  ErrorCode ec = ErrorCode::kStorage;
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED) ec = ErrorCode::kUnavailable;
+  if ((code & 0xff) == SQLITE_CONSTRAINT) ec = ErrorCode::kConflict;
+  return Error{ec, std::string(what) + ": " + sqlite3_errmsg(db), {}, {}};
+}
+
+Result<void> Exec(sqlite3* db, const char* sql) {
+  char* message = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+    std::string text = message != nullptr ? message : "unknown error";
+    sqlite3_free(message);
+    return Fail(ErrorCode::kStorage, std::string("sqlite: ") + text);
+  }
+  return {};
+}
+
+// A prepared statement; finalized on destruction.
+class Statement {
+ public:
+  static Result<Statement> Prepare(sqlite3* db, const std::string& sql) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr) !=
+        SQLITE_OK) {
+      return Fail(SqlError(db, "prepare"));
+    }
+    return Statement(db, stmt);
+  }
+  Statement(Statement&& other) noexcept
+      : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)) {}
+  Statement& operator=(Statement&&) = delete;
+  ~Statement() { sqlite3_finalize(stmt_); }
+
+  void Bind(int index, const nlohmann::json& value) {
+    if (value.is_null()) {
+      sqlite3_bind_null(stmt_, index);
+    } else if (value.is_number_integer()) {
+      sqlite3_bind_int64(stmt_, index, value.get<int64_t>());
+    } else if (value.is_boolean()) {
+      sqlite3_bind_int64(stmt_, index, value.get<bool>() ? 1 : 0);
+    } else if (value.is_string()) {
+      const auto& s = value.get_ref<const std::string&>();
+      sqlite3_bind_text(stmt_, index, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+    } else {
+      std::string s = value.dump();
+      sqlite3_bind_text(stmt_, index, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+    }
+  }
+  void Bind(int index, const std::string& s) {
+    sqlite3_bind_text(stmt_, index, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+  }
+  void Bind(int index, int64_t v) { sqlite3_bind_int64(stmt_, index, v); }
+
+  // true: a row is ready; false: done.
+  Result<bool> Step() {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    return Fail(SqlError(db_, "step"));
+  }
+
+  std::string Text(int col) {
+    const unsigned char* p = sqlite3_column_text(stmt_, col);
+    return p == nullptr ? "" : std::string(reinterpret_cast<const char*>(p),
+                                           static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+  }
+  int64_t Int(int col) { return sqlite3_column_int64(stmt_, col); }
+
+  // The current row as a flat JSON object of its columns.
+  Row RowImage() {
+    Row row = Row::object();
+    int n = sqlite3_column_count(stmt_);
+    for (int i = 0; i < n; ++i) {
+      std::string name = sqlite3_column_name(stmt_, i);
+      switch (sqlite3_column_type(stmt_, i)) {
+        case SQLITE_NULL:
+          row[name] = nullptr;
+          break;
+        case SQLITE_INTEGER:
+          row[name] = Int(i);
+          break;
+        case SQLITE_FLOAT:
+          row[name] = sqlite3_column_double(stmt_, i);
+          break;
+        default:
+          row[name] = Text(i);
+      }
+    }
+    return row;
+  }
+
+ private:
+  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+};
+
+bool IsIdentifier(const std::string& name) {
+  if (name.empty() || name.size() > 64) return false;
+  for (char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return true;
+}
+
+Result<Table> ReadTable(sqlite3* db, const std::string& table) {
+  if (!IsJournaledTable(table)) return Fail(ErrorCode::kInternal, "unknown table '" + table + "'");
+  ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(db, "SELECT * FROM " + table));
+  Table rows;
+  while (true) {
+    ASSIGN_OR_RETURN(bool more, stmt.Step());
+    if (!more) break;
+    Row row = stmt.RowImage();
+    std::string id = row.value("id", "");
+    rows.emplace(std::move(id), std::move(row));
+  }
+  return rows;
+}
+
+Result<JournalHead> ReadHead(sqlite3* db) {
+  ASSIGN_OR_RETURN(Statement stmt,
+                   Statement::Prepare(db, "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"));
+  ASSIGN_OR_RETURN(bool found, stmt.Step());
+  if (!found) return JournalHead{0, kGenesisHash};
+  return JournalHead{stmt.Int(0), stmt.Text(1)};
+}
+
+JournalEntry EntryFrom(Statement& s) {
+  return JournalEntry{s.Int(0),  s.Text(1), s.Text(2), s.Text(3),
+                      s.Text(4), s.Text(5), s.Text(6), s.Text(7)};
+}
+
+constexpr const char* kEntryColumns = "seq, at, actor, action, subject, body, prev_hash, hash";
+
+class SqliteTx final : public Tx {
+ public:
+  SqliteTx(sqlite3* db, JournalHead head) : db_(db), head_(std::move(head)) {}
+
+  Result<Table> Read(const std::string& table) override { return ReadTable(db_, table); }
+
+  Result<void> Put(const std::string& table, const std::string& id, const Row& row) override {
+    TRY(Check(table, id));
+    if (!row.is_object() || row.value("id", "") != id) {
+      return Fail(ErrorCode::kInternal, "row for " + table + "/" + id + " must carry its id");
+    }
+    std::string columns, values, updates;
+    for (const auto& [name, value] : row.items()) {
+      if (!IsIdentifier(name)) return Fail(ErrorCode::kInternal, "bad column name '" + name + "'");
+      columns += (columns.empty() ? "" : ", ") + name;
+      values += values.empty() ? "?" : ", ?";
+      if (name != "id") updates += (updates.empty() ? "" : ", ") + name + " = excluded." + name;
+    }
+    std::string sql = "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ")";
+    sql += updates.empty() ? " ON CONFLICT(id) DO NOTHING" : " ON CONFLICT(id) DO UPDATE SET " + updates;
+    ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(db_, sql));
+    int index = 1;
+    for (const auto& [name, value] : row.items()) stmt.Bind(index++, value);
+    TRY(stmt.Step());
+    pending_.push_back({table, id, row});
+    return {};
+  }
+
+  Result<void> Remove(const std::string& table, const std::string& id) override {
+    TRY(Check(table, id));
+    ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(db_, "DELETE FROM " + table + " WHERE id = ?"));
+    stmt.Bind(1, id);
+    TRY(stmt.Step());
+    if (sqlite3_changes(db_) == 0) {
+      return Fail(ErrorCode::kNotFound, table + "/" + id + " does not exist");
+    }
+    pending_.push_back({table, id, std::nullopt});
+    return {};
+  }
+
+  Result<JournalEntry> Append(const JournalDraft& draft) override {
+    JournalEntry e = MakeEntry(head_, draft, pending_);
+    ASSIGN_OR_RETURN(Statement stmt,
+                     Statement::Prepare(db_, std::string("INSERT INTO journal (") + kEntryColumns +
+                                                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    stmt.Bind(1, e.seq);
+    stmt.Bind(2, e.at);
+    stmt.Bind(3, e.actor);
+    stmt.Bind(4, e.action);
+    stmt.Bind(5, e.subject);
+    stmt.Bind(6, e.body);
+    stmt.Bind(7, e.prev_hash);
+    stmt.Bind(8, e.hash);
+    TRY(stmt.Step());
+    head_ = {e.seq, e.hash};
+    pending_.clear();
+    return e;
+  }
+
+  bool HasUnjournaledChanges() const { return !pending_.empty(); }
+
+ private:
+  static Result<void> Check(const std::string& table, const std::string& id) {
+    if (!IsJournaledTable(table)) return Fail(ErrorCode::kInternal, "unknown table '" + table + "'");
+    if (id.empty()) return Fail(ErrorCode::kInternal, "empty id for table '" + table + "'");
+    return {};
+  }
+
+  sqlite3* db_;
+  JournalHead head_;
+  std::vector<RowChange> pending_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& options) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(options.path.c_str(), &db,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                           nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = db != nullptr ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return Fail(ErrorCode::kStorage, "cannot open database " + options.path + ": " + message);
+  }
+  std::unique_ptr<SqliteStore> store(new SqliteStore(db));
+  sqlite3_busy_timeout(db, options.busy_timeout_ms);
+  for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
+                             "PRAGMA foreign_keys = ON"}) {
+    if (auto r = Exec(db, pragma); !r) {
+      return Fail(ErrorCode::kStorage,
+                  "cannot open database " + options.path + ": " + r.error().message);
+    }
+  }
+  TRY(store->Migrate());
+  return store;
+}
+
+SqliteStore::~SqliteStore() { sqlite3_close(db_); }
+
+int SqliteStore::SchemaVersion() {
+  std::lock_guard lock(mu_);
+  auto stmt = Statement::Prepare(db_, "PRAGMA user_version");
+  if (!stmt || !stmt->Step().value_or(false)) return -1;
+  return static_cast<int>(stmt->Int(0));
+}
+
+Result<void> SqliteStore::Migrate() {
+  std::lock_guard lock(mu_);
+  TRY(Exec(db_, "BEGIN IMMEDIATE"));
+  auto run = [&]() -> Result<void> {
+    ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(db_, "PRAGMA user_version"));
+    TRY(stmt.Step());
+    int64_t current = stmt.Int(0);
+    int64_t newest = Migrations().empty() ? 0 : Migrations().back().version;
+    if (current > newest) {
+      return Fail(ErrorCode::kStorage, "the database has schema version " +
+                                           std::to_string(current) + ", newer than this sokuo (" +
+                                           std::to_string(newest) + "): upgrade sokuo");
+    }
+    for (const Migration& m : Migrations()) {
+      if (m.version <= current) continue;
+      if (auto r = Exec(db_, m.sql); !r) {
+        return Fail(ErrorCode::kStorage, "migration " + std::to_string(m.version) + " (" + m.name +
+                                             ") failed: " + r.error().message);
+      }
+      TRY(Exec(db_, ("PRAGMA user_version = " + std::to_string(m.version)).c_str()));
+    }
+    return {};
+  };
+  if (auto r = run(); !r) {
+    (void)Exec(db_, "ROLLBACK");
+    return r;
+  }
+  return Exec(db_, "COMMIT");
+}
+
+Result<void> SqliteStore::Write(const std::function<Result<void>(Tx&)>& work) {
+  std::lock_guard lock(mu_);
+  TRY(Exec(db_, "BEGIN IMMEDIATE"));
+  auto run = [&]() -> Result<void> {
+    ASSIGN_OR_RETURN(JournalHead head, ReadHead(db_));
+    SqliteTx tx(db_, head);
+    TRY(work(tx));
+    if (tx.HasUnjournaledChanges()) {
+      return Fail(ErrorCode::kInternal, "a transaction changed rows without a journal entry");
+    }
+    if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+      return Fail(SqlError(db_, "commit"));
+    }
+    return {};
+  };
+  auto r = run();
+  if (!r && !sqlite3_get_autocommit(db_)) (void)Exec(db_, "ROLLBACK");
+  return r;
+}
+
+Result<Table> SqliteStore::Read(const std::string& table) {
+  std::lock_guard lock(mu_);
+  return ReadTable(db_, table);
+}
+
+Result<std::vector<JournalEntry>> SqliteStore::ReadJournal(const JournalQuery& q) {
+  std::lock_guard lock(mu_);
+  std::string sql = std::string("SELECT ") + kEntryColumns + " FROM journal WHERE seq > ?" +
+                    (q.subject.empty() ? "" : " AND subject = ?") + " ORDER BY seq LIMIT ?";
+  ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(db_, sql));
+  int i = 1;
+  stmt.Bind(i++, q.after_seq);
+  if (!q.subject.empty()) stmt.Bind(i++, q.subject);
+  stmt.Bind(i++, static_cast<int64_t>(q.limit));
+  std::vector<JournalEntry> out;
+  while (true) {
+    ASSIGN_OR_RETURN(bool more, stmt.Step());
+    if (!more) break;
+    out.push_back(EntryFrom(stmt));
+  }
+  return out;
+}
+
+Result<JournalHead> SqliteStore::Head() {
+  std::lock_guard lock(mu_);
+  return ReadHead(db_);
+}
+
+Result<VerifyReport> SqliteStore::Verify() {
+  std::lock_guard lock(mu_);
+  // One read transaction, so the journal and the tables are seen at the same moment.
+  TRY(Exec(db_, "BEGIN"));
+  auto run = [&]() -> Result<VerifyReport> {
+    ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(db_, std::string("SELECT ") + kEntryColumns +
+                                                                 " FROM journal ORDER BY seq"));
+    std::vector<JournalEntry> entries;
+    while (true) {
+      ASSIGN_OR_RETURN(bool more, stmt.Step());
+      if (!more) break;
+      entries.push_back(EntryFrom(stmt));
+    }
+    Tables actual;
+    for (const std::string& table : JournaledTables()) {
+      ASSIGN_OR_RETURN(actual[table], ReadTable(db_, table));
+    }
+    return VerifyJournal(entries, actual, JournaledTables());
+  };
+  auto r = run();
+  (void)Exec(db_, "COMMIT");
+  return r;
+}
+
+}  // namespace sokuo::store

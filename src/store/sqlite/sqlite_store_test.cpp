@@ -1,0 +1,233 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "core/org_fixture.h"
+#include "store/journal.h"
+#include "store/org_rows.h"
+
+namespace sokuo::store {
+namespace {
+
+using ::testing::HasSubstr;
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("sokuo-store-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    path_ = (dir_ / "sokuo.db").string();
+    auto s = SqliteStore::Open({.path = path_});
+    ASSERT_TRUE(s) << s.error().ToString();
+    store_ = std::move(*s);
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  Result<void> Import(const core::Organization& org, const std::string& actor = "test") {
+    return store_->Write([&](Tx& tx) -> Result<void> {
+      ASSIGN_OR_RETURN(auto changes, ReplaceOrganization(tx, org));
+      if (changes.empty()) return {};
+      TRY(tx.Append({.at = *ParseRfc3339("2026-11-26T00:00:00Z"), .actor = actor,
+                     .action = "org.import", .subject = "org"}));
+      return {};
+    });
+  }
+
+  // Runs SQL on the file with a second connection, as someone with the sqlite3 shell would.
+  void Tamper(const std::string& sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    char* err = nullptr;
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << err;
+    sqlite3_close(db);
+  }
+
+  std::filesystem::path dir_;
+  std::string path_;
+  std::unique_ptr<SqliteStore> store_;
+};
+
+TEST_F(SqliteStoreTest, AppliesAllMigrations) {
+  EXPECT_EQ(store_->SchemaVersion(), Migrations().back().version);
+  store_.reset();
+  auto again = SqliteStore::Open({.path = path_});  // reopening applies nothing twice
+  ASSERT_TRUE(again) << again.error().ToString();
+  EXPECT_EQ((*again)->SchemaVersion(), Migrations().back().version);
+}
+
+TEST_F(SqliteStoreTest, RefusesADatabaseFromANewerSokuo) {
+  store_.reset();
+  Tamper("PRAGMA user_version = 999");
+  auto s = SqliteStore::Open({.path = path_});
+  ASSERT_FALSE(s);
+  EXPECT_THAT(s.error().message, HasSubstr("newer than this sokuo"));
+}
+
+TEST_F(SqliteStoreTest, StoresAndLoadsTheOrganization) {
+  core::Organization org = core::SmallOrganization();
+  ASSERT_TRUE(Import(org));
+  auto loaded = LoadOrganization(*store_);
+  ASSERT_TRUE(loaded) << loaded.error().ToString();
+  EXPECT_EQ(*loaded, org);
+  auto head = store_->Head();
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->seq, 1);
+}
+
+TEST_F(SqliteStoreTest, ReimportJournalsOnlyWhatChanged) {
+  core::Organization org = core::SmallOrganization();
+  ASSERT_TRUE(Import(org));
+  ASSERT_TRUE(Import(org));  // no change, no entry
+  EXPECT_EQ(store_->Head()->seq, 1);
+
+  org.people[2].email = "ken.tanaka@example.jp";
+  org.media.clear();
+  ASSERT_TRUE(Import(org));
+  auto entries = store_->ReadJournal({.after_seq = 1});
+  ASSERT_TRUE(entries);
+  ASSERT_EQ(entries->size(), 1u);
+  auto body = nlohmann::json::parse((*entries)[0].body);
+  ASSERT_EQ(body["changes"].size(), 2u);
+  EXPECT_EQ(body["changes"][0]["table"], "media");
+  EXPECT_EQ(body["changes"][0]["removed"], true);
+  EXPECT_EQ(body["changes"][1]["id"], "p-tanaka");
+  EXPECT_EQ(body["changes"][1]["row"]["email"], "ken.tanaka@example.jp");
+  EXPECT_EQ(*LoadOrganization(*store_), org);
+}
+
+TEST_F(SqliteStoreTest, FailedWorkChangesNothing) {
+  ASSERT_TRUE(Import(core::SmallOrganization()));
+  auto r = store_->Write([&](Tx& tx) -> Result<void> {
+    core::Organization changed = core::SmallOrganization();
+    changed.company.name = "changed";
+    TRY(ReplaceOrganization(tx, changed));
+    TRY(tx.Append({.at = {}, .actor = "t", .action = "x", .subject = "org"}));
+    return Fail(ErrorCode::kInvalidInput, "refused after writing");
+  });
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message, "refused after writing");
+  EXPECT_EQ(LoadOrganization(*store_)->company.name, core::SmallOrganization().company.name);
+  EXPECT_EQ(store_->Head()->seq, 1);
+}
+
+TEST_F(SqliteStoreTest, RefusesChangesWithoutAJournalEntry) {
+  auto r = store_->Write([&](Tx& tx) -> Result<void> {
+    TRY(ReplaceOrganization(tx, core::SmallOrganization()));
+    return {};
+  });
+  ASSERT_FALSE(r);
+  EXPECT_THAT(r.error().message, HasSubstr("without a journal entry"));
+  EXPECT_TRUE(LoadOrganization(*store_)->departments.empty());
+}
+
+TEST_F(SqliteStoreTest, ForeignKeysHoldAtCommit) {
+  core::Organization org = core::SmallOrganization();
+  org.people[0].department = "nowhere";  // core would refuse this; the database does too
+  auto r = Import(org);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(store_->Head()->seq, 0);
+}
+
+TEST_F(SqliteStoreTest, VerifyPassesOnAnUntouchedDatabase) {
+  core::Organization org = core::SmallOrganization();
+  ASSERT_TRUE(Import(org));
+  org.company.name = "新社名";
+  ASSERT_TRUE(Import(org));
+  auto report = store_->Verify();
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(report->ok()) << report->problems[0];
+  EXPECT_EQ(report->entries, 2);
+  EXPECT_EQ(report->head.hash, store_->Head()->hash);
+}
+
+// Each edit is made outside sokuo; verify must fail and name the right entry.
+TEST_F(SqliteStoreTest, VerifyNamesTheFirstEntryThatNoLongerHolds) {
+  struct Case {
+    const char* name;
+    const char* sql;
+    int64_t first_bad;
+    const char* problem;
+  };
+  const Case cases[] = {
+      {"row edited", "UPDATE people SET email = 'x@evil.example' WHERE id = 'p-suzuki'", 1,
+       "entry 1: row people/p-suzuki differs from what it wrote"},
+      {"rewritten row edited", "UPDATE people SET title = '' WHERE id = 'p-tanaka'", 3,
+       "entry 3: row people/p-tanaka differs from what it wrote"},
+      {"row deleted", "DELETE FROM media", 1, "entry 1: row media/backup-tapes that it wrote is missing"},
+      {"row added",
+       "INSERT INTO holidays (id, position, name) VALUES ('2026-12-31', 9, 'x')", 3,
+       "row holidays/2026-12-31 was not written by any journal entry"},
+      {"entry body edited", "UPDATE journal SET actor = 'someone-else' WHERE seq = 2", 2,
+       "entry 2: content does not match its hash"},
+      {"entry removed", "DELETE FROM journal WHERE seq = 2", 3,
+       "entry 3: expected sequence number 2"},
+      // The rows now disagree with the newest remaining entry that wrote them.
+      {"last entry removed", "DELETE FROM journal WHERE seq = 3", 2,
+       "entry 2: row people/p-tanaka differs"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    TearDown();
+    SetUp();
+    core::Organization org = core::SmallOrganization();
+    ASSERT_TRUE(Import(org));  // entry 1
+    org.people[2].email = "a@example.jp";
+    ASSERT_TRUE(Import(org));  // entry 2
+    org.people[2].email = "b@example.jp";
+    org.people[2].title = "部長";
+    ASSERT_TRUE(Import(org));  // entry 3
+    Tamper(c.sql);
+    auto report = store_->Verify();
+    ASSERT_TRUE(report);
+    ASSERT_FALSE(report->ok());
+    EXPECT_EQ(report->first_bad_seq, c.first_bad);
+    bool found = false;
+    for (const auto& p : report->problems) found |= p.find(c.problem) != std::string::npos;
+    EXPECT_TRUE(found) << report->problems[0];
+  }
+}
+
+TEST(JournalTest, HashCoversEveryField) {
+  JournalHead head{0, kGenesisHash};
+  JournalEntry e = MakeEntry(head, {.at = *ParseRfc3339("2026-11-26T00:00:00Z"), .actor = "a",
+                                    .action = "x.y", .subject = "s", .body = {{"k", "v"}}},
+                             {});
+  EXPECT_EQ(e.hash, EntryHash(e));
+  EXPECT_EQ(e.body, R"({"k":"v"})");
+  for (auto mutate : std::initializer_list<void (*)(JournalEntry&)>{
+           [](JournalEntry& x) { x.seq = 2; }, [](JournalEntry& x) { x.at = "2026"; },
+           [](JournalEntry& x) { x.actor = "b"; }, [](JournalEntry& x) { x.action = "x.z"; },
+           [](JournalEntry& x) { x.subject = "t"; }, [](JournalEntry& x) { x.body = "{}"; },
+           [](JournalEntry& x) { x.prev_hash = std::string(64, '1'); }}) {
+    JournalEntry copy = e;
+    mutate(copy);
+    EXPECT_NE(EntryHash(copy), e.hash);
+  }
+}
+
+TEST(JournalTest, DiffListsRemovalsFirst) {
+  Tables before{{"t", {{"a", {{"id", "a"}}}, {"b", {{"id", "b"}, {"x", 1}}}}}};
+  Tables after{{"t", {{"b", {{"id", "b"}, {"x", 2}}}, {"c", {{"id", "c"}}}}}};
+  auto d = Diff(before, after);
+  ASSERT_EQ(d.size(), 3u);
+  EXPECT_EQ(d[0], (RowChange{"t", "a", std::nullopt}));
+  EXPECT_EQ(d[1].id, "b");
+  EXPECT_EQ(d[2].id, "c");
+  EXPECT_TRUE(Diff(after, after).empty());
+}
+
+}  // namespace
+}  // namespace sokuo::store

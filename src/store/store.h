@@ -1,0 +1,103 @@
+// The Store is sokuo's only way to durable state. Design note:
+//
+// Every journaled table is a set of rows keyed by a text id, and every row is a flat JSON object
+// of its columns ("row image"). A write transaction changes rows through Tx::Put/Tx::Remove and
+// then describes the change with Tx::Append, which writes one journal entry carrying the full
+// image of every row changed since the previous entry. Commit refuses a transaction that changed
+// rows without journaling them, so no change can bypass the journal.
+//
+// The journal is therefore both the work record (G4.4.3) and a replayable log: replaying the row
+// images of all entries gives exactly the current content of every journaled table. `Verify`
+// checks the hash chain and that replay, so any edit made outside sokuo — to a journal entry or
+// to a row — is found and named. Implementations (SQLite now, PostgreSQL later) provide only
+// row storage; hashing, replay and the domain mapping are shared (journal.h, org_rows.h).
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "base/error.h"
+#include "base/time.h"
+
+namespace sokuo::store {
+
+using Row = nlohmann::json;                 // flat object: column → string, integer or null
+using Table = std::map<std::string, Row>;   // id → row
+using Tables = std::map<std::string, Table>;
+
+struct RowChange {
+  std::string table;
+  std::string id;
+  std::optional<Row> row;  // nullopt: the row was removed
+  friend bool operator==(const RowChange&, const RowChange&) = default;
+};
+
+struct JournalDraft {
+  Timestamp at;
+  std::string actor;    // person id, "cli:<os user>", or "system"
+  std::string action;   // dotted verb: "org.import", "incident.report"
+  std::string subject;  // what it is about: "org", "INC-2026-0001"
+  nlohmann::json body = nlohmann::json::object();  // what happened, beyond the row images
+};
+
+struct JournalEntry {
+  int64_t seq = 0;
+  std::string at;  // RFC 3339 UTC
+  std::string actor;
+  std::string action;
+  std::string subject;
+  std::string body;  // canonical JSON text; "changes" holds the row images
+  std::string prev_hash;
+  std::string hash;
+};
+
+struct JournalHead {
+  int64_t seq = 0;   // 0 for an empty journal
+  std::string hash;  // the genesis hash for an empty journal
+};
+
+struct VerifyReport {
+  int64_t entries = 0;
+  JournalHead head;
+  std::optional<int64_t> first_bad_seq;  // the first entry that no longer verifies
+  std::vector<std::string> problems;     // every discrepancy found, in order
+  bool ok() const { return problems.empty(); }
+};
+
+struct JournalQuery {
+  int64_t after_seq = 0;
+  size_t limit = 100;
+  std::string subject;  // empty: any
+};
+
+// One write transaction. Not thread-safe; lives only inside Store::Write.
+class Tx {
+ public:
+  virtual ~Tx() = default;
+  [[nodiscard]] virtual Result<Table> Read(const std::string& table) = 0;
+  [[nodiscard]] virtual Result<void> Put(const std::string& table, const std::string& id,
+                                         const Row& row) = 0;
+  [[nodiscard]] virtual Result<void> Remove(const std::string& table, const std::string& id) = 0;
+  // Writes one journal entry with every row change since the previous Append.
+  [[nodiscard]] virtual Result<JournalEntry> Append(const JournalDraft& draft) = 0;
+};
+
+// Thread-safe: implementations serialize access as they need to.
+class Store {
+ public:
+  virtual ~Store() = default;
+  // Runs `work` in one transaction; commits when it succeeds and every change is journaled,
+  // rolls back otherwise. Returns the error of `work` unchanged.
+  [[nodiscard]] virtual Result<void> Write(const std::function<Result<void>(Tx&)>& work) = 0;
+  [[nodiscard]] virtual Result<Table> Read(const std::string& table) = 0;
+  [[nodiscard]] virtual Result<std::vector<JournalEntry>> ReadJournal(const JournalQuery& q) = 0;
+  [[nodiscard]] virtual Result<JournalHead> Head() = 0;
+  [[nodiscard]] virtual Result<VerifyReport> Verify() = 0;
+};
+
+}  // namespace sokuo::store
