@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <set>
 #include <utility>
 
 #include <yaml-cpp/yaml.h>
@@ -185,9 +186,15 @@ class Decoder {
                              (hint.empty() ? " (one of: " + list + ")" : hint));
   }
 
-  // Turns each problem found by the rules into a positioned one.
+  // Turns each problem found by the rules into a positioned one. A rule problem at a place that
+  // already has a problem (a missing key, a value of the wrong type) says nothing new.
   void AddRuleProblems(const std::vector<Detail>& details) {
-    for (const Detail& d : details) Problem(Locate(d.where), d.message);
+    std::set<std::pair<int, int>> taken;
+    for (const auto& [pos, message] : problems_) taken.emplace(pos.line, pos.column);
+    for (const Detail& d : details) {
+      Position pos = Locate(d.where);
+      if (taken.count({pos.line, pos.column}) == 0) Problem(pos, d.message);
+    }
   }
 
   Error Finish() {
@@ -471,8 +478,7 @@ Result<Organization> Parse(std::string_view text, std::string_view file_name) {
                  {"contacts", ListOf(d, org.contacts, ReadContact)},
                  {"systems", ListOf(d, org.systems, ReadSystem)},
                  {"media", ListOf(d, org.media, ReadMedium)}})) {
-    // Rules see only a well-typed organization; a typing problem would show up twice otherwise.
-    if (d.ok()) d.AddRuleProblems(core::Validate(org));
+    d.AddRuleProblems(core::Validate(org));
   }
   if (!d.ok()) return Fail(d.Finish());
   return org;

@@ -56,7 +56,10 @@ TEST(OrgFileTest, ReportsEveryProblemWithItsPosition) {
       "  - {id: s, name: S, tier: 1, owner: it, rto_hours: soon}\n";
   EXPECT_THAT(Messages(Parse(text, "org.yaml")),
               ElementsAre("org.yaml:3:3: unknown key 'time_zon' (did you mean 'time_zone'?)",
+                          "org.yaml:5:3: no department of kind 'it' (the IS department)",
                           "org.yaml:6:30: unknown department kind 'itt' (did you mean 'it'?)",
+                          "org.yaml:10:17: unknown department 'comittee' (did you mean "
+                          "'committee'?)",
                           "org.yaml:14:28: unknown tier '1' (one of: a, b, c)",
                           "org.yaml:14:53: expected a whole number, got 'soon'"));
 }

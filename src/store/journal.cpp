@@ -159,7 +159,9 @@ std::vector<RowChange> Diff(const Tables& before, const Tables& after) {
     const Table& was = it == before.end() ? empty : it->second;
     for (const auto& [id, row] : rows) {
       auto old = was.find(id);
-      if (old == was.end() || old->second != row) puts.push_back({table, id, row});
+      if (old == was.end() || old->second != row) {
+        puts.push_back({table, id, row, old == was.end()});
+      }
     }
   }
   removals.insert(removals.end(), puts.begin(), puts.end());

@@ -34,6 +34,7 @@ struct RowChange {
   std::string table;
   std::string id;
   std::optional<Row> row;  // nullopt: the row was removed
+  bool created = false;    // set by Diff: the row did not exist before
   friend bool operator==(const RowChange&, const RowChange&) = default;
 };
 

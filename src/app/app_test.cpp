@@ -1,0 +1,121 @@
+#include "app/app.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "core/org_fixture.h"
+#include "orgfile/org_file.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace sokuo::app {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+class AppTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("sokuo-app-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    store_ = std::move(*store::SqliteStore::Open({.path = (dir_ / "sokuo.db").string()}));
+    app_ = std::make_unique<App>(*store_, clock_);
+  }
+  void TearDown() override {
+    app_.reset();
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  FakeClock clock_{*ParseRfc3339("2026-11-26T09:00:00+09:00")};
+  std::filesystem::path dir_;
+  std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<App> app_;
+};
+
+TEST_F(AppTest, ImportRecordsWhoAndWhenAndCounts) {
+  std::string text = orgfile::Emit(core::SmallOrganization());
+  auto summary = app_->ImportOrganization(text, "org.yaml", {"cli:alice"});
+  ASSERT_TRUE(summary) << summary.error().ToString();
+  EXPECT_EQ(summary->entry_seq, 1);
+  EXPECT_EQ(summary->tables["people"], (TableCounts{3, 0, 0}));
+  auto entries = app_->Journal({});
+  ASSERT_TRUE(entries);
+  ASSERT_EQ(entries->size(), 1u);
+  EXPECT_EQ((*entries)[0].actor, "cli:alice");
+  EXPECT_EQ((*entries)[0].action, "org.import");
+  EXPECT_EQ((*entries)[0].at, "2026-11-26T00:00:00Z");
+  EXPECT_THAT((*entries)[0].body, HasSubstr(R"("people":{"added":3,"removed":0,"updated":0})"));
+}
+
+TEST_F(AppTest, ReimportUpdatesInPlace) {
+  core::Organization org = core::SmallOrganization();
+  ASSERT_TRUE(app_->ImportOrganization(orgfile::Emit(org), "org.yaml", {"a"}));
+  auto same = app_->ImportOrganization(orgfile::Emit(org), "org.yaml", {"a"});
+  ASSERT_TRUE(same);
+  EXPECT_FALSE(same->changed());
+  org.systems[2].rto_hours = 8;
+  org.people.pop_back();  // p-tanaka leaves: his roles and headship go too
+  org.departments[2].head.clear();
+  org.roles.pop_back();
+  clock_.Advance(std::chrono::hours(1));
+  auto changed = app_->ImportOrganization(orgfile::Emit(org), "org.yaml", {"b"});
+  ASSERT_TRUE(changed) << changed.error().ToString();
+  EXPECT_EQ(changed->entry_seq, 2);
+  EXPECT_EQ(changed->tables["systems"], (TableCounts{0, 1, 0}));
+  EXPECT_EQ(changed->tables["people"], (TableCounts{0, 0, 1}));
+  EXPECT_EQ(*app_->Organization(), org);
+  EXPECT_TRUE(app_->VerifyJournal()->ok());
+}
+
+TEST_F(AppTest, InvalidFileChangesNothing) {
+  ASSERT_TRUE(app_->ImportOrganization(orgfile::Emit(core::SmallOrganization()), "o", {"a"}));
+  auto head = app_->JournalHead();
+  auto r = app_->ImportOrganization("company: {name: X}\npeople: 3\nsystems: [{id: s, tier: z}]\n", "broken.yaml", {"a"});
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kInvalidInput);
+  EXPECT_GE(r.error().details.size(), 2u);
+  EXPECT_EQ(app_->JournalHead()->hash, head->hash);
+  EXPECT_EQ(*app_->Organization(), core::SmallOrganization());
+}
+
+TEST_F(AppTest, ExportRoundTrips) {
+  std::string text = orgfile::Emit(core::SmallOrganization());
+  ASSERT_TRUE(app_->ImportOrganization(text, "org.yaml", {"a"}));
+  EXPECT_EQ(*app_->ExportOrganization(), text);
+}
+
+TEST_F(AppTest, ListsFilterAndPaginate) {
+  ASSERT_TRUE(app_->ImportOrganization(orgfile::Emit(core::SmallOrganization()), "o", {"a"}));
+  auto tier_a = app_->ListSystems({.tier = core::Tier::kA}, {});
+  ASSERT_TRUE(tier_a);
+  EXPECT_EQ(tier_a->total, 2u);
+  auto page = app_->ListSystems({}, {.offset = 1, .limit = 1});
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->total, 3u);
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_EQ(page->items[0].system.id, "core-network");
+  EXPECT_THAT(page->items[0].dependents, ElementsAre("orders"));
+  auto beyond = app_->ListPeople({}, {.offset = 10, .limit = 5});
+  ASSERT_TRUE(beyond);
+  EXPECT_TRUE(beyond->items.empty());
+  EXPECT_EQ(beyond->total, 3u);
+  auto it_people = app_->ListPeople({.department = "it-dept"}, {});
+  ASSERT_EQ(it_people->items.size(), 1u);
+  EXPECT_EQ(it_people->items[0].roles.size(), 2u);  // IS staff, and deputy chair
+  auto missing = app_->GetSystem("nope");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+  auto huge = app_->ListContacts({}, {.offset = 0, .limit = 100000});
+  EXPECT_EQ(huge->limit, PageRequest::kMaxLimit);
+}
+
+}  // namespace
+}  // namespace sokuo::app
