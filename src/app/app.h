@@ -81,8 +81,9 @@ class App {
   App(store::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
 
   // Organization as code (G3, G5.1, G5.2.1).
-  [[nodiscard]] Result<core::Organization> ValidateOrganization(std::string_view text,
-                                                                std::string_view file_name);
+  // Needs no stored state: checking a file works before `sokuo init`.
+  [[nodiscard]] static Result<core::Organization> ValidateOrganization(std::string_view text,
+                                                                       std::string_view file_name);
   [[nodiscard]] Result<ImportSummary> ImportOrganization(std::string_view text,
                                                          std::string_view file_name,
                                                          const Actor& actor);

@@ -38,3 +38,17 @@ TEST(SystemClockTest, IsAfterTheProductExisted) {
 
 }  // namespace
 }  // namespace sokuo::platform
+
+#include "platform/log.h"
+
+namespace sokuo::platform {
+namespace {
+
+TEST(LogTest, JsonLinesEscapeTheirFields) {
+  EXPECT_EQ(JsonLogLine(LogLevel::kWarn, "http.request",
+                        {{"path", "/a\"b"}, {"note", "line\nbreak\x01"}}),
+            R"("level":"warn","event":"http.request","path":"/a\"b","note":"line\nbreak\u0001")");
+}
+
+}  // namespace
+}  // namespace sokuo::platform

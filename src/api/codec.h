@@ -1,0 +1,53 @@
+// Domain ⇄ JSON, one codec per type, used by the HTTP API and by `--json` on the CLI so both
+// speak the same shapes. Field names follow the organization file.
+#pragma once
+
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "app/app.h"
+#include "base/error.h"
+#include "core/organization.h"
+#include "store/store.h"
+
+namespace sokuo::api {
+
+using Json = nlohmann::json;
+
+Json ToJson(const core::Company& c);
+Json ToJson(const core::Department& d);
+Json ToJson(const core::Person& p);
+Json ToJson(const core::RoleAssignment& r);
+Json ToJson(const app::PersonView& v);
+Json ToJson(const core::ExternalContact& c);
+Json ToJson(const core::InfoSystem& s);
+Json ToJson(const app::SystemView& v);
+Json ToJson(const core::StorageMedium& m);
+Json ToJson(const core::Organization& org);
+Json ToJson(const app::ImportSummary& s);
+Json ToJson(const store::JournalHead& h);
+Json ToJson(const store::JournalEntry& e);
+Json ToJson(const store::VerifyReport& r);
+
+template <class T>
+Json PageJson(const app::Page<T>& page) {
+  Json items = Json::array();
+  for (const T& item : page.items) items.push_back(ToJson(item));
+  Json out = {{"items", std::move(items)},
+              {"total", page.total},
+              {"offset", page.offset},
+              {"limit", page.limit}};
+  if (page.offset + page.items.size() < page.total) {
+    out["next_offset"] = page.offset + page.items.size();
+  }
+  return out;
+}
+
+// RFC 9457 problem details; `errors` lists every detail with its place.
+Json ProblemJson(const Error& error, std::string_view instance = {});
+
+// The OpenAPI 3.1 document served at /api/v1/openapi.json.
+const Json& OpenApiDocument();
+
+}  // namespace sokuo::api
