@@ -1,0 +1,51 @@
+# sokuo: the commands a newcomer needs. Everything builds with CMake presets (CMakePresets.json).
+JOBS ?= 2
+DATA ?= ./var
+LISTEN ?= 127.0.0.1:8080
+DEV := build/dev
+REL := build/release
+
+.PHONY: all bootstrap build release run test bench fuzz format lint clean
+
+all: build
+
+bootstrap:
+	@scripts/bootstrap
+
+# Debug build with AddressSanitizer and UndefinedBehaviorSanitizer.
+build: bootstrap
+	@cmake --preset dev >/dev/null
+	@cmake --build $(DEV) -j $(JOBS)
+
+release: bootstrap
+	@cmake --preset release >/dev/null
+	@cmake --build $(REL) -j $(JOBS)
+
+# Creates $(DATA) with the example company on first run, then serves it.
+run: release
+	@if [ ! -f $(DATA)/sokuo.db ]; then $(REL)/src/main/sokuo --data $(DATA) init --org examples/org.yaml; fi
+	@$(REL)/src/main/sokuo --data $(DATA) serve --listen $(LISTEN)
+
+# Every unit, golden, fuzz-replay and integration test; ends with the CTest summary.
+test: build
+	@ctest --test-dir $(DEV) --output-on-failure -j $(JOBS)
+
+bench: release
+	@$(REL)/bench/sokuo_bench --benchmark_min_time=0.2
+
+# Real fuzzing with libFuzzer (clang): FUZZ_SECONDS per target.
+FUZZ_SECONDS ?= 60
+fuzz: bootstrap
+	@cmake --preset fuzz >/dev/null
+	@cmake --build build/fuzz -j $(JOBS) --target org_file_fuzz
+	@mkdir -p build/fuzz/corpus-org && cp -n tests/fuzz/corpus/org/* tests/golden/org/*.yaml build/fuzz/corpus-org/
+	@build/fuzz/tests/org_file_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus-org
+
+format:
+	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
+
+lint: build
+	@git ls-files 'src/*.cpp' | xargs clang-tidy -p $(DEV) --quiet 2>/dev/null
+
+clean:
+	@rm -rf build

@@ -1,0 +1,163 @@
+// The CLI as an operator uses it: real binary, real SQLite file in a temporary data directory.
+#include <sqlite3.h>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "integration/process.h"
+#include "orgfile/org_file.h"
+
+namespace sokuo::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("sokuo-cli-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    data_ = (dir_ / "data").string();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  Outcome Sokuo(std::vector<std::string> args) {
+    args.insert(args.begin(), {SOKUO_BINARY, "--data", data_});
+    return RunSokuo(args, dir_);
+  }
+  std::string Example() const { return std::string(SOKUO_SOURCE_DIR) + "/examples/org.yaml"; }
+  std::string Write(const std::string& name, const std::string& text) {
+    std::string path = (dir_ / name).string();
+    std::ofstream(path) << text;
+    return path;
+  }
+
+  std::filesystem::path dir_;
+  std::string data_;
+};
+
+TEST_F(CliTest, InitImportsTheExampleAndExportRoundTrips) {
+  Outcome init = Sokuo({"init", "--org", Example()});
+  ASSERT_EQ(init.exit_code, 0) << init.err;
+  EXPECT_THAT(init.out, HasSubstr("imported (journal entry 1)"));
+  EXPECT_THAT(init.out, HasSubstr("people: 32 added"));
+
+  Outcome exported = Sokuo({"org", "export"});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  auto original = orgfile::Parse(Slurp(Example()), "example");
+  auto back = orgfile::Parse(exported.out, "export");
+  ASSERT_TRUE(original && back);
+  EXPECT_EQ(*back, *original);
+
+  std::string path = Write("exported.yaml", exported.out);
+  Outcome again = Sokuo({"org", "import", path});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_THAT(again.out, HasSubstr("no changes"));
+  EXPECT_EQ(Sokuo({"org", "export"}).out, exported.out);
+}
+
+TEST_F(CliTest, ReimportOfAnEditedFileJournalsTheChange) {
+  ASSERT_EQ(Sokuo({"init", "--org", Example()}).exit_code, 0);
+  std::string text = Slurp(Example());
+  std::string from = "    title: 営業担当\n";
+  ASSERT_NE(text.find(from), std::string::npos);
+  text.replace(text.find(from), from.size(), "    title: 営業主任\n");
+  Outcome r = Sokuo({"--as", "p-mori", "org", "import", Write("edited.yaml", text)});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("people: 0 added, 1 updated, 0 removed"));
+  Outcome list = Sokuo({"--json", "journal", "list"});
+  auto entries = nlohmann::json::parse(list.out)["items"];
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[1]["actor"], "p-mori");
+  EXPECT_EQ(entries[1]["body"]["changes"][0]["row"]["title"], "営業主任");
+  EXPECT_EQ(Sokuo({"journal", "verify"}).exit_code, 0);
+}
+
+TEST_F(CliTest, ABrokenFileReportsEveryProblemAndChangesNothing) {
+  ASSERT_EQ(Sokuo({"init", "--org", Example()}).exit_code, 0);
+  std::string head = Sokuo({"journal", "head"}).out;
+  std::string broken = Write("broken.yaml",
+                             "company: {name: X, time_zone: Asia/Tokio}\n"
+                             "departments:\n"
+                             "  - {id: it, name: IS, kind: it, head: p-nobody}\n"
+                             "people:\n"
+                             "  - {id: p-a, name: A, department: it, favourite: tea}\n");
+  Outcome validate = Sokuo({"org", "validate", broken});
+  EXPECT_EQ(validate.exit_code, 1);
+  EXPECT_THAT(validate.err, HasSubstr("broken.yaml:1:31: unknown time zone 'Asia/Tokio'"));
+  EXPECT_THAT(validate.err, HasSubstr("broken.yaml:3:40: unknown person 'p-nobody'"));
+  EXPECT_THAT(validate.err, HasSubstr("broken.yaml:5:40: unknown key 'favourite'"));
+  EXPECT_THAT(validate.err, HasSubstr("no committee chair"));
+  EXPECT_THAT(validate.err, HasSubstr("no department of kind 'committee'"));
+
+  Outcome import = Sokuo({"--json", "org", "import", broken});
+  EXPECT_EQ(import.exit_code, 1);
+  auto problem = nlohmann::json::parse(import.out);
+  EXPECT_EQ(problem["status"], 400);
+  EXPECT_EQ(problem["errors"].size(), 5u);
+  EXPECT_EQ(Sokuo({"journal", "head"}).out, head);
+  EXPECT_THAT(Sokuo({"org", "show"}).out, HasSubstr("株式会社あさぎ野精機"));
+}
+
+// Someone with the sqlite3 shell edits the database; verify must notice and say where.
+TEST_F(CliTest, JournalVerifyCatchesTampering) {
+  ASSERT_EQ(Sokuo({"init", "--org", Example()}).exit_code, 0);
+  std::string text = Slurp(Example());
+  text.replace(text.find("rto_hours: 8\n    rpo_hours: 1\n    backup: {method: DBレプリカ"), 12,
+               "rto_hours: 6");
+  ASSERT_EQ(Sokuo({"org", "import", Write("v2.yaml", text)}).exit_code, 0);
+  ASSERT_EQ(Sokuo({"journal", "verify"}).exit_code, 0);
+
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((data_ + "/sokuo.db").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE systems SET tier = 'c' WHERE id = 'ec-site'", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+
+  Outcome verify = Sokuo({"journal", "verify"});
+  EXPECT_EQ(verify.exit_code, 5);
+  EXPECT_THAT(verify.out, HasSubstr("entry 1: row systems/ec-site differs"));
+  EXPECT_THAT(verify.err, HasSubstr("journal verification failed at entry 1"));
+
+  Outcome json = Sokuo({"--json", "journal", "verify"});
+  EXPECT_EQ(json.exit_code, 5);
+  auto report = nlohmann::json::parse(json.out.substr(0, json.out.find("\n}\n") + 2));
+  EXPECT_EQ(report["ok"], false);
+  EXPECT_EQ(report["first_bad_seq"], 1);
+}
+
+TEST_F(CliTest, UsageAndMissingDataHaveTheirExitCodes) {
+  EXPECT_EQ(Sokuo({"no-such-command"}).exit_code, 2);
+  EXPECT_EQ(Sokuo({"org"}).exit_code, 2);
+  Outcome missing = Sokuo({"org", "show"});
+  EXPECT_EQ(missing.exit_code, 3);
+  EXPECT_THAT(missing.err, HasSubstr("run 'sokuo init' first"));
+  Outcome no_file = Sokuo({"org", "validate", (dir_ / "nope.yaml").string()});
+  EXPECT_EQ(no_file.exit_code, 3);
+  ASSERT_EQ(Sokuo({"init", "--org", Example()}).exit_code, 0);
+  Outcome bad_actor = Sokuo({"--as", "p-nobody", "org", "import", Example()});
+  EXPECT_EQ(bad_actor.exit_code, 2);
+  EXPECT_THAT(bad_actor.err, HasSubstr("no person 'p-nobody'"));
+  Outcome help = RunSokuo({SOKUO_BINARY, "--help"}, dir_);
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_THAT(help.out, HasSubstr("journal"));
+}
+
+TEST_F(CliTest, JsonOutputParses) {
+  ASSERT_EQ(Sokuo({"init", "--org", Example()}).exit_code, 0);
+  for (std::vector<std::string> args :
+       {std::vector<std::string>{"--json", "org", "show"}, {"--json", "journal", "head"},
+        {"--json", "journal", "verify"}, {"--json", "org", "validate", Example()}}) {
+    Outcome r = Sokuo(args);
+    EXPECT_EQ(r.exit_code, 0) << args[1];
+    EXPECT_TRUE(nlohmann::json::accept(r.out)) << args[1] << ": " << r.out.substr(0, 200);
+  }
+}
+
+}  // namespace
+}  // namespace sokuo::testing

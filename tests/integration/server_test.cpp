@@ -1,0 +1,160 @@
+// A real `sokuo serve` on port 0 with a temporary data directory, read over HTTP.
+#include <httplib.h>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "integration/process.h"
+
+namespace sokuo::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using Json = nlohmann::json;
+
+class ServerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = std::filesystem::temp_directory_path() / ("sokuo-server-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    std::string data = (dir_ / "data").string();
+    Outcome init = RunSokuo({SOKUO_BINARY, "--data", data, "init", "--org",
+                        std::string(SOKUO_SOURCE_DIR) + "/examples/org.yaml"},
+                       dir_);
+    ASSERT_EQ(init.exit_code, 0) << init.err;
+    server_ = new Process({SOKUO_BINARY, "--data", data, "serve", "--listen", "127.0.0.1:0"}, dir_,
+                          "serve");
+    ASSERT_TRUE(server_->WaitForOutput("Ctrl-C", std::chrono::seconds(20))) << server_->Err();
+    std::string out = server_->Out();
+    auto at = out.find("listening on http://127.0.0.1:");
+    ASSERT_NE(at, std::string::npos) << out;
+    port_ = std::stoi(out.substr(at + std::string("listening on http://127.0.0.1:").size()));
+  }
+  static void TearDownTestSuite() {
+    if (server_ != nullptr) {
+      server_->Signal(SIGTERM);
+      EXPECT_EQ(server_->Wait(), 0) << server_->Err();
+      delete server_;
+      server_ = nullptr;
+    }
+    std::filesystem::remove_all(dir_);
+  }
+
+  struct Reply {
+    int status = 0;
+    std::string content_type;
+    Json body;
+  };
+  Reply Get(const std::string& path) {
+    httplib::Client client("127.0.0.1", port_);
+    auto res = client.Get(path.c_str());
+    if (!res) return {};
+    return {res->status, res->get_header_value("Content-Type"),
+            Json::parse(res->body, nullptr, false)};
+  }
+
+  static inline std::filesystem::path dir_;
+  static inline Process* server_ = nullptr;
+  static inline int port_ = 0;
+};
+
+TEST_F(ServerTest, Health) {
+  Reply r = Get("/api/v1/health");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_THAT(r.content_type, HasSubstr("application/json"));
+  EXPECT_EQ(r.body["status"], "ok");
+  EXPECT_EQ(r.body["company"], "株式会社あさぎ野精機");
+  EXPECT_EQ(r.body["journal_seq"], 1);
+}
+
+TEST_F(ServerTest, ReadsTheOrganization) {
+  Reply departments = Get("/api/v1/departments?kind=committee");
+  ASSERT_EQ(departments.status, 200);
+  ASSERT_EQ(departments.body["total"], 1);
+  EXPECT_EQ(departments.body["items"][0]["id"], "committee");
+
+  Reply person = Get("/api/v1/people/p-mori");
+  ASSERT_EQ(person.status, 200);
+  EXPECT_EQ(person.body["name"], "森 直樹");
+  std::vector<std::string> roles;
+  for (const auto& r : person.body["roles"]) roles.push_back(r["role"]);
+  EXPECT_THAT(roles, ::testing::UnorderedElementsAre("committee_member", "steering_council_chair"));
+
+  Reply police = Get("/api/v1/contacts?kind=police");
+  EXPECT_EQ(police.body["total"], 2);
+  Reply vendor = Get("/api/v1/contacts/netcare");
+  EXPECT_EQ(vendor.body["contract"]["hours"], "24x365 (4時間駆けつけ)");
+
+  Reply core = Get("/api/v1/systems/core-network");
+  ASSERT_EQ(core.status, 200);
+  EXPECT_EQ(core.body["depends_on"], Json::array({"power-hq", "power-dc"}));
+  EXPECT_THAT(core.body["dependents"].get<std::vector<std::string>>(),
+              ::testing::IsSupersetOf({"internet-gw", "wan", "dns-dhcp", "virtualization"}));
+  EXPECT_EQ(Get("/api/v1/media").body["items"].size(), 5u);
+  EXPECT_EQ(Get("/api/v1/company").body["time_zone"], "Asia/Tokyo");
+}
+
+TEST_F(ServerTest, PaginatesEveryPage) {
+  std::set<std::string> seen;
+  size_t offset = 0;
+  int pages = 0;
+  while (true) {
+    Reply r = Get("/api/v1/people?limit=10&offset=" + std::to_string(offset));
+    ASSERT_EQ(r.status, 200);
+    for (const auto& p : r.body["items"]) seen.insert(p["id"]);
+    ++pages;
+    if (!r.body.contains("next_offset")) break;
+    offset = r.body["next_offset"];
+  }
+  EXPECT_EQ(pages, 4);
+  EXPECT_EQ(seen.size(), 32u);
+}
+
+TEST_F(ServerTest, ErrorsAreProblemDocuments) {
+  struct Case {
+    const char* path;
+    int status;
+    const char* detail;
+  };
+  const Case cases[] = {
+      {"/api/v1/systems/no-such-system", 404, "no system 'no-such-system'"},
+      {"/api/v1/systems?tier=z", 400, "'z' is not one of a, b, c"},
+      {"/api/v1/systems?limit=0", 400, "must be a whole number from 1 to 500"},
+      {"/api/v1/people?limit=abc", 400, "must be a whole number"},
+      {"/api/v1/people?dept=sales", 400, "unknown query parameter 'dept'"},
+      {"/api/v1/nowhere", 404, "no such resource"},
+  };
+  for (const Case& c : cases) {
+    Reply r = Get(c.path);
+    EXPECT_EQ(r.status, c.status) << c.path;
+    EXPECT_THAT(r.content_type, HasSubstr("application/problem+json")) << c.path;
+    EXPECT_EQ(r.body["status"], c.status) << c.path;
+    EXPECT_THAT(r.body.value("detail", ""), HasSubstr(c.detail)) << c.path;
+  }
+}
+
+TEST_F(ServerTest, OversizedBodiesAreRefused) {
+  httplib::Client client("127.0.0.1", port_);
+  std::string big(2 * 1024 * 1024, 'x');
+  auto res = client.Post("/api/v1/health", big, "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 413);
+}
+
+TEST_F(ServerTest, ServesItsOpenApiDocumentAndJournal) {
+  Reply doc = Get("/api/v1/openapi.json");
+  ASSERT_EQ(doc.status, 200);
+  EXPECT_EQ(doc.body["openapi"], "3.1.0");
+  Reply head = Get("/api/v1/journal/head");
+  EXPECT_EQ(head.body["seq"], 1);
+  Reply verify = Get("/api/v1/journal/verify");
+  EXPECT_EQ(verify.body["ok"], true);
+  Reply journal = Get("/api/v1/journal?subject=org");
+  ASSERT_EQ(journal.body["items"].size(), 1u);
+  EXPECT_EQ(journal.body["items"][0]["action"], "org.import");
+}
+
+}  // namespace
+}  // namespace sokuo::testing

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The dependency rule of docs/architecture.md: each layer includes only the layers below it, and
+# core/ (and detect/) stay pure. Test files may include what their test needs.
+set -u
+src=${1:?usage: layering_test.sh SRC_DIR}
+declare -A allowed=(
+  [base]="base"
+  [platform]="base platform"
+  [core]="base core"
+  [detect]="base core detect"
+  [orgfile]="base core orgfile"
+  [store]="base core store"
+  [notify]="base core notify"
+  [app]="base core store orgfile notify detect app"
+  [api]="base core store app api"
+  [http]="base core store app api platform http"
+  [cli]="base core store orgfile app api platform cli"
+  [main]="base core store orgfile notify detect app api platform http cli main"
+)
+status=0
+for dir in "$src"/*/; do
+  layer=$(basename "$dir")
+  if [ -z "${allowed[$layer]+x}" ]; then
+    echo "layering: $layer/ is not a known layer; add it to tests/layering_test.sh and docs/architecture.md"
+    status=1
+    continue
+  fi
+  while IFS= read -r line; do
+    file=${line%%:*}
+    inc=$(sed -E 's/.*#include *"([a-z_]+)\/.*/\1/' <<<"$line")
+    if [[ " ${allowed[$layer]} " != *" $inc "* ]]; then
+      echo "layering: $file includes $inc/, which $layer/ may not use"
+      status=1
+    fi
+  done < <(grep -rHE '#include *"[a-z_]+/' "$dir" --include='*.h' --include='*.cpp' | grep -v '_test\.cpp:')
+done
+for pure in core detect; do
+  [ -d "$src/$pure" ] || continue
+  bad=$(grep -rnE '#include *[<"](httplib\.h|sqlite3\.h|curl/|pqxx|fstream|thread|nlohmann/|yaml-cpp/|spdlog/)|system_clock::now|steady_clock::now' \
+        "$src/$pure" --include='*.h' --include='*.cpp' | grep -v '_test\.cpp:')
+  if [ -n "$bad" ]; then
+    echo "layering: $pure/ must stay pure (no I/O, no clock reads, no threads, no JSON/YAML):"
+    echo "$bad"
+    status=1
+  fi
+done
+[ $status -eq 0 ] && echo "layering: ok"
+exit $status
