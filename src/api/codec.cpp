@@ -48,7 +48,8 @@ Json ToJson(const core::Person& p) {
 }
 
 Json ToJson(const core::RoleAssignment& r) {
-  Json j = {{"role", Name(core::kRoleKinds, r.role)}, {"person", r.person}, {"deputies", r.deputies}};
+  Json j = {
+      {"role", Name(core::kRoleKinds, r.role)}, {"person", r.person}, {"deputies", r.deputies}};
   Put(j, "department", r.department);
   Put(j, "title", r.title);
   return j;
@@ -69,7 +70,9 @@ Json ToJson(const core::ExternalContact& c) {
     Put(x, "note", ch.note);
     channels.push_back(x);
   }
-  Json j = {{"id", c.id}, {"name", c.name}, {"kind", Name(core::kContactKinds, c.kind)},
+  Json j = {{"id", c.id},
+            {"name", c.name},
+            {"kind", Name(core::kContactKinds, c.kind)},
             {"channels", channels}};
   Put(j, "name_en", c.name_en);
   Put(j, "person", c.person);
@@ -141,9 +144,9 @@ Json ToJson(const core::Organization& org) {
     for (const auto& item : items) out.push_back(ToJson(item));
     return out;
   };
-  return {{"company", ToJson(org.company)},    {"departments", list(org.departments)},
-          {"people", list(org.people)},        {"roles", list(org.roles)},
-          {"contacts", list(org.contacts)},    {"systems", list(org.systems)},
+  return {{"company", ToJson(org.company)}, {"departments", list(org.departments)},
+          {"people", list(org.people)},     {"roles", list(org.roles)},
+          {"contacts", list(org.contacts)}, {"systems", list(org.systems)},
           {"media", list(org.media)}};
 }
 
@@ -172,8 +175,8 @@ Json ToJson(const store::JournalEntry& e) {
 }
 
 Json ToJson(const store::VerifyReport& r) {
-  Json j = {{"ok", r.ok()}, {"entries", r.entries}, {"head", ToJson(r.head)},
-            {"problems", r.problems}};
+  Json j = {
+      {"ok", r.ok()}, {"entries", r.entries}, {"head", ToJson(r.head)}, {"problems", r.problems}};
   if (r.first_bad_seq) j["first_bad_seq"] = *r.first_bad_seq;
   return j;
 }
@@ -188,7 +191,8 @@ Json ProblemJson(const Error& error, std::string_view instance) {
   if (!error.where.empty()) j["where"] = error.where;
   if (!error.details.empty()) {
     Json errors = Json::array();
-    for (const Detail& d : error.details) errors.push_back({{"where", d.where}, {"message", d.message}});
+    for (const Detail& d : error.details)
+      errors.push_back({{"where", d.where}, {"message", d.message}});
     j["errors"] = errors;
   }
   return j;

@@ -25,7 +25,8 @@ TEST(CodecTest, ProblemsFollowRfc9457) {
   EXPECT_EQ(j["detail"], "no system 'x'");
   EXPECT_EQ(j["instance"], "/api/v1/systems/x");
   EXPECT_EQ(j["type"], "https://sokuo.invalid/problems/not-found");
-  Error many{ErrorCode::kInvalidInput, "2 problems", "org.yaml", {{"org.yaml:1:1", "a"}, {"", "b"}}};
+  Error many{
+      ErrorCode::kInvalidInput, "2 problems", "org.yaml", {{"org.yaml:1:1", "a"}, {"", "b"}}};
   Json m = ProblemJson(many);
   EXPECT_EQ(m["status"], 400);
   ASSERT_EQ(m["errors"].size(), 2u);

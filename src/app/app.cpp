@@ -16,7 +16,8 @@ Page<T> Paginate(std::vector<T> all, PageRequest page, Keep keep) {
   out.limit = std::min(page.limit, PageRequest::kMaxLimit);
   for (T& item : all) {
     if (!keep(item)) continue;
-    if (out.total >= out.offset && out.items.size() < out.limit) out.items.push_back(std::move(item));
+    if (out.total >= out.offset && out.items.size() < out.limit)
+      out.items.push_back(std::move(item));
     ++out.total;
   }
   return out;

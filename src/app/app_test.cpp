@@ -78,7 +78,8 @@ TEST_F(AppTest, ReimportUpdatesInPlace) {
 TEST_F(AppTest, InvalidFileChangesNothing) {
   ASSERT_TRUE(app_->ImportOrganization(orgfile::Emit(core::SmallOrganization()), "o", {"a"}));
   auto head = app_->JournalHead();
-  auto r = app_->ImportOrganization("company: {name: X}\npeople: 3\nsystems: [{id: s, tier: z}]\n", "broken.yaml", {"a"});
+  auto r = app_->ImportOrganization("company: {name: X}\npeople: 3\nsystems: [{id: s, tier: z}]\n",
+                                    "broken.yaml", {"a"});
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::kInvalidInput);
   EXPECT_GE(r.error().details.size(), 2u);

@@ -15,19 +15,19 @@ namespace sokuo {
 // X(name, slug, http_status, exit_code, default message)
 // Exit codes follow DESIGN.md: 1 invalid/refused, 2 usage, 3 not found, 4 conflict, 5 integrity
 // check failed, 10+ internal.
-#define SOKUO_ERROR_CODES(X)                                                         \
-  X(kInvalidInput, "invalid-input", 400, 1, "invalid input")                         \
-  X(kUsage, "usage", 400, 2, "wrong usage")                                          \
-  X(kUnauthorized, "unauthorized", 401, 1, "authentication required")                \
-  X(kForbidden, "forbidden", 403, 1, "not allowed")                                  \
-  X(kNotFound, "not-found", 404, 3, "not found")                                     \
-  X(kConflict, "conflict", 409, 4, "conflict with the current state")                \
-  X(kPayloadTooLarge, "payload-too-large", 413, 1, "request body too large")         \
-  X(kUnsupportedMedia, "unsupported-media-type", 415, 1, "unsupported media type")   \
-  X(kIntegrity, "integrity", 500, 5, "integrity check failed")                       \
-  X(kIo, "io", 500, 10, "input/output error")                                        \
-  X(kStorage, "storage", 500, 11, "storage error")                                   \
-  X(kInternal, "internal", 500, 12, "internal error")                                \
+#define SOKUO_ERROR_CODES(X)                                                       \
+  X(kInvalidInput, "invalid-input", 400, 1, "invalid input")                       \
+  X(kUsage, "usage", 400, 2, "wrong usage")                                        \
+  X(kUnauthorized, "unauthorized", 401, 1, "authentication required")              \
+  X(kForbidden, "forbidden", 403, 1, "not allowed")                                \
+  X(kNotFound, "not-found", 404, 3, "not found")                                   \
+  X(kConflict, "conflict", 409, 4, "conflict with the current state")              \
+  X(kPayloadTooLarge, "payload-too-large", 413, 1, "request body too large")       \
+  X(kUnsupportedMedia, "unsupported-media-type", 415, 1, "unsupported media type") \
+  X(kIntegrity, "integrity", 500, 5, "integrity check failed")                     \
+  X(kIo, "io", 500, 10, "input/output error")                                      \
+  X(kStorage, "storage", 500, 11, "storage error")                                 \
+  X(kInternal, "internal", 500, 12, "internal error")                              \
   X(kUnavailable, "unavailable", 503, 13, "service unavailable")
 
 enum class ErrorCode {
@@ -78,11 +78,11 @@ inline tl::unexpected<Error> Fail(Error error) { return tl::unexpected<Error>(st
 // TRY(expr): evaluates a Result; on error returns it from the enclosing function.
 #define SOKUO_CONCAT_INNER(a, b) a##b
 #define SOKUO_CONCAT(a, b) SOKUO_CONCAT_INNER(a, b)
-#define SOKUO_TRY_IMPL(var, expr)                  \
-  auto var = (expr);                               \
+#define SOKUO_TRY_IMPL(var, expr) \
+  auto var = (expr);              \
   if (!var) return ::tl::unexpected(std::move(var).error())
 #define TRY(expr) SOKUO_TRY_IMPL(SOKUO_CONCAT(try_result_, __LINE__), expr)
 // ASSIGN_OR_RETURN(decl, expr): `decl = *expr` or return the error.
-#define ASSIGN_OR_RETURN(decl, expr)                                             \
-  SOKUO_TRY_IMPL(SOKUO_CONCAT(try_result_, __LINE__), expr);                     \
+#define ASSIGN_OR_RETURN(decl, expr)                         \
+  SOKUO_TRY_IMPL(SOKUO_CONCAT(try_result_, __LINE__), expr); \
   decl = std::move(*SOKUO_CONCAT(try_result_, __LINE__))

@@ -17,7 +17,9 @@ bool ReadInt(std::string_view text, size_t pos, size_t len, int& out) {
   return ec == std::errc() && ptr == text.data() + pos + len;
 }
 
-bool Expect(std::string_view text, size_t pos, char c) { return pos < text.size() && text[pos] == c; }
+bool Expect(std::string_view text, size_t pos, char c) {
+  return pos < text.size() && text[pos] == c;
+}
 
 const date::time_zone* LocateZone(std::string_view name) {
   try {
@@ -81,9 +83,7 @@ Result<Timestamp> ParseRfc3339(std::string_view text) {
          std::chrono::seconds(s) - std::chrono::minutes(offset_minutes);
 }
 
-std::string FormatDay(Day d) {
-  return date::format("%F", std::chrono::sys_days(d));
-}
+std::string FormatDay(Day d) { return date::format("%F", std::chrono::sys_days(d)); }
 
 Result<Day> ParseDay(std::string_view text) {
   int y = 0, mo = 0, d = 0;
@@ -94,7 +94,8 @@ Result<Day> ParseDay(std::string_view text) {
   }
   Day day{std::chrono::year(y), std::chrono::month(static_cast<unsigned>(mo)),
           std::chrono::day(static_cast<unsigned>(d))};
-  if (!day.ok()) return Fail(ErrorCode::kInvalidInput, "'" + std::string(text) + "' is no such day");
+  if (!day.ok())
+    return Fail(ErrorCode::kInvalidInput, "'" + std::string(text) + "' is no such day");
   return day;
 }
 
@@ -103,8 +104,8 @@ bool IsValidTimeZone(std::string_view name) { return LocateZone(name) != nullptr
 Result<Calendar> Calendar::Create(std::string_view time_zone, std::set<Day> holidays) {
   const date::time_zone* tz = LocateZone(time_zone);
   if (tz == nullptr) {
-    return Fail(ErrorCode::kInvalidInput,
-                "unknown time zone '" + std::string(time_zone) + "' (an IANA name such as Asia/Tokyo)");
+    return Fail(ErrorCode::kInvalidInput, "unknown time zone '" + std::string(time_zone) +
+                                              "' (an IANA name such as Asia/Tokyo)");
   }
   return Calendar(std::string(time_zone), std::make_shared<const Zone>(Zone{tz}),
                   std::move(holidays));
@@ -119,8 +120,7 @@ Day Calendar::LocalDay(Timestamp t) const {
 Timestamp Calendar::StartOfDay(Day d) const {
   date::local_seconds local{std::chrono::sys_days(d).time_since_epoch()};
   // A day that starts inside a DST gap starts at the first existing instant.
-  return std::chrono::floor<std::chrono::seconds>(
-      zone_->tz->to_sys(local, date::choose::earliest));
+  return std::chrono::floor<std::chrono::seconds>(zone_->tz->to_sys(local, date::choose::earliest));
 }
 
 Timestamp Calendar::EndOfDay(Day d) const {
@@ -135,7 +135,8 @@ bool Calendar::IsClosed(Day d) const {
 
 Day Calendar::NextOpenDay(Day d) const {
   // Bounded: a year of closed days is a configuration error, not a reason to loop forever.
-  for (int i = 0; i < 366 && IsClosed(d); ++i) d = Day{std::chrono::sys_days(d) + std::chrono::days(1)};
+  for (int i = 0; i < 366 && IsClosed(d); ++i)
+    d = Day{std::chrono::sys_days(d) + std::chrono::days(1)};
   return d;
 }
 

@@ -9,7 +9,6 @@
 namespace sokuo {
 namespace {
 
-
 Timestamp At(std::string_view text) { return *ParseRfc3339(text); }
 
 TEST(TimeTest, ParsesAndFormatsRfc3339) {
@@ -81,7 +80,7 @@ TEST(CalendarTest, ClosedDaysAreWeekendsAndHolidays) {
   Day labour_thanksgiving = *ParseDay("2026-11-23");  // a Monday holiday
   auto cal = Calendar::Create("Asia/Tokyo", {labour_thanksgiving});
   ASSERT_TRUE(cal);
-  EXPECT_TRUE(cal->IsClosed(*ParseDay("2026-11-21")));   // Saturday
+  EXPECT_TRUE(cal->IsClosed(*ParseDay("2026-11-21")));  // Saturday
   EXPECT_TRUE(cal->IsClosed(labour_thanksgiving));
   EXPECT_FALSE(cal->IsClosed(*ParseDay("2026-11-24")));  // Tuesday
   EXPECT_EQ(FormatDay(cal->NextOpenDay(*ParseDay("2026-11-21"))), "2026-11-24");

@@ -39,8 +39,9 @@ Result<void> OrgValidate(const std::string& file, Output& o) {
     PrintJson(o, {{"ok", true}, {"file", file}});
   } else {
     o.out << file << ": ok (" << Plural(org.departments.size(), "department") << ", "
-          << Plural(org.people.size(), "person", "people") << ", " << Plural(org.systems.size(), "system")
-          << ", " << Plural(org.contacts.size(), "contact") << ")\n";
+          << Plural(org.people.size(), "person", "people") << ", "
+          << Plural(org.systems.size(), "system") << ", " << Plural(org.contacts.size(), "contact")
+          << ")\n";
   }
   return {};
 }
@@ -64,8 +65,7 @@ Result<void> OrgImportText(app::App& app, const std::string& text, const std::st
   return {};
 }
 
-Result<void> OrgImport(app::App& app, const std::string& file, const app::Actor& actor,
-                       Output& o) {
+Result<void> OrgImport(app::App& app, const std::string& file, const app::Actor& actor, Output& o) {
   ASSIGN_OR_RETURN(std::string text, platform::ReadFile(file, orgfile::kMaxFileBytes));
   return OrgImportText(app, text, file, actor, o);
 }
@@ -129,8 +129,10 @@ Result<void> OrgShow(app::App& app, Output& o) {
   for (const auto& c : org.contacts) ++kinds[std::string(core::kContactKinds.Name(c.kind))];
   o.out << "\nExternal contacts (" << org.contacts.size() << "):";
   for (const auto& [kind, n] : kinds) o.out << " " << kind << " " << n;
-  o.out << "\n" << Plural(org.people.size(), "person", "people") << ", "
-        << Plural(org.media.size(), "storage medium", "storage media") << " with confidential data\n";
+  o.out << "\n"
+        << Plural(org.people.size(), "person", "people") << ", "
+        << Plural(org.media.size(), "storage medium", "storage media")
+        << " with confidential data\n";
   return {};
 }
 
@@ -138,9 +140,11 @@ Result<void> JournalVerify(app::App& app, Output& o) {
   ASSIGN_OR_RETURN(store::VerifyReport report, app.VerifyJournal());
   if (o.json) PrintJson(o, api::ToJson(report));
   if (!report.ok()) {
-    Error e{ErrorCode::kIntegrity,
-            "journal verification failed at entry " + std::to_string(report.first_bad_seq.value_or(0)),
-            {}, {}};
+    Error e{
+        ErrorCode::kIntegrity,
+        "journal verification failed at entry " + std::to_string(report.first_bad_seq.value_or(0)),
+        {},
+        {}};
     for (const auto& p : report.problems) e.details.push_back({"", p});
     if (!o.json) {
       for (const auto& p : report.problems) o.out << "FAIL " << p << "\n";
@@ -148,8 +152,8 @@ Result<void> JournalVerify(app::App& app, Output& o) {
     return Fail(std::move(e));
   }
   if (!o.json) {
-    o.out << "ok: " << Plural(static_cast<size_t>(report.entries), "entry", "entries") << " verified, head "
-          << report.head.seq << " " << report.head.hash << "\n";
+    o.out << "ok: " << Plural(static_cast<size_t>(report.entries), "entry", "entries")
+          << " verified, head " << report.head.seq << " " << report.head.hash << "\n";
   }
   return {};
 }
@@ -166,14 +170,16 @@ Result<void> JournalHead(app::App& app, Output& o) {
 
 Result<void> JournalList(app::App& app, int64_t after, size_t limit, const std::string& subject,
                          Output& o) {
-  ASSIGN_OR_RETURN(auto entries, app.Journal({.after_seq = after, .limit = limit, .subject = subject}));
+  ASSIGN_OR_RETURN(auto entries,
+                   app.Journal({.after_seq = after, .limit = limit, .subject = subject}));
   if (o.json) {
     Json items = Json::array();
     for (const auto& e : entries) items.push_back(api::ToJson(e));
     PrintJson(o, {{"items", items}});
     return {};
   }
-  if (entries.empty()) o.out << "no journal entries" << (after > 0 ? " after that point" : "") << "\n";
+  if (entries.empty())
+    o.out << "no journal entries" << (after > 0 ? " after that point" : "") << "\n";
   for (const auto& e : entries) {
     o.out << e.seq << "  " << e.at << "  " << e.actor << "  " << e.action << "  " << e.subject
           << "\n";

@@ -159,8 +159,9 @@ class Checker {
     std::set<std::string> assignments;
     for (size_t i = 0; i < org_.roles.size(); ++i) {
       const RoleAssignment& r = org_.roles[i];
-      if (!assignments.insert(std::string(kRoleKinds.Name(r.role)) + "/" + r.person + "/" +
-                              r.department + "/" + r.title)
+      if (!assignments
+               .insert(std::string(kRoleKinds.Name(r.role)) + "/" + r.person + "/" + r.department +
+                       "/" + r.title)
                .second) {
         Add(Ptr("roles", i), "the same role is assigned to '" + r.person + "' twice");
       }
@@ -192,8 +193,8 @@ class Checker {
       const ExternalContact& c = org_.contacts[i];
       Required(c.name, Ptr("contacts", i, "name"), "name");
       for (size_t j = 0; j < c.channels.size(); ++j) {
-        Required(c.channels[j].value, Ptr("contacts", i, "channels/" + std::to_string(j) + "/value"),
-                 "value");
+        Required(c.channels[j].value,
+                 Ptr("contacts", i, "channels/" + std::to_string(j) + "/value"), "value");
       }
       if (c.contract) Date(c.contract->expires, Ptr("contacts", i, "contract/expires"));
     }

@@ -63,8 +63,8 @@ struct Person {
 
 // G3.1, G3.2, G3.3, G4.3.2a: who holds which emergency role.
 enum class RoleKind {
-  kCommitteeChair,        // chairs the Information Security Committee
-  kCommitteeMember,       // sits on the committee
+  kCommitteeChair,   // chairs the Information Security Committee
+  kCommitteeMember,  // sits on the committee
   kSteeringCouncilChair,  // セキュリティ統括会議長: the IS department asks this person to convene
   kIsStaff,               // IS department staff who triage and support recovery
   kActionPlan,            // a role in a user department's emergency action plan (G3.3)
@@ -78,14 +78,22 @@ inline constexpr auto kRoleKinds = MakeEnumNames<RoleKind>(
 struct RoleAssignment {
   RoleKind role = RoleKind::kCommitteeMember;
   std::string person;
-  std::string department;  // required for action-plan roles: whose plan
-  std::string title;       // for action-plan roles: e.g. 連絡責任者 / liaison
+  std::string department;             // required for action-plan roles: whose plan
+  std::string title;                  // for action-plan roles: e.g. 連絡責任者 / liaison
   std::vector<std::string> deputies;  // in order of succession
   friend bool operator==(const RoleAssignment&, const RoleAssignment&) = default;
 };
 
 enum class ContactKind {
-  kCustomer, kPartner, kPolice, kCsirt, kIpa, kRegulator, kVendor, kPress, kOther
+  kCustomer,
+  kPartner,
+  kPolice,
+  kCsirt,
+  kIpa,
+  kRegulator,
+  kVendor,
+  kPress,
+  kOther
 };
 inline constexpr auto kContactKinds = MakeEnumNames<ContactKind>(
     std::pair{ContactKind::kCustomer, "customer"}, std::pair{ContactKind::kPartner, "partner"},
@@ -130,8 +138,8 @@ struct ExternalContact {
 
 // G5.2.1: a core systems and core network; b important business systems; c others.
 enum class Tier { kA, kB, kC };
-inline constexpr auto kTiers =
-    MakeEnumNames<Tier>(std::pair{Tier::kA, "a"}, std::pair{Tier::kB, "b"}, std::pair{Tier::kC, "c"});
+inline constexpr auto kTiers = MakeEnumNames<Tier>(
+    std::pair{Tier::kA, "a"}, std::pair{Tier::kB, "b"}, std::pair{Tier::kC, "c"});
 
 enum class SystemCategory { kPower, kNetwork, kPlatform, kApplication, kService, kOther };
 inline constexpr auto kSystemCategories = MakeEnumNames<SystemCategory>(
@@ -141,10 +149,11 @@ inline constexpr auto kSystemCategories = MakeEnumNames<SystemCategory>(
     std::pair{SystemCategory::kService, "service"}, std::pair{SystemCategory::kOther, "other"});
 
 enum class Confidentiality { kPublic, kInternal, kConfidential, kSecret };
-inline constexpr auto kConfidentialities = MakeEnumNames<Confidentiality>(
-    std::pair{Confidentiality::kPublic, "public"}, std::pair{Confidentiality::kInternal, "internal"},
-    std::pair{Confidentiality::kConfidential, "confidential"},
-    std::pair{Confidentiality::kSecret, "secret"});
+inline constexpr auto kConfidentialities =
+    MakeEnumNames<Confidentiality>(std::pair{Confidentiality::kPublic, "public"},
+                                   std::pair{Confidentiality::kInternal, "internal"},
+                                   std::pair{Confidentiality::kConfidential, "confidential"},
+                                   std::pair{Confidentiality::kSecret, "secret"});
 
 struct DataClass {
   std::string name;  // e.g. "customer orders"
@@ -166,7 +175,7 @@ struct InfoSystem {
   std::string name_en;
   SystemCategory category = SystemCategory::kApplication;
   Tier tier = Tier::kC;
-  std::string owner;  // department id
+  std::string owner;                 // department id
   bool customer_service = false;     // G5.2.1: ranks higher
   bool product_development = false;  // G5.2.1: ranks higher
   std::vector<DataClass> data;

@@ -96,7 +96,9 @@ void SendProblem(httplib::Response& res, const Error& error, const std::string& 
 std::vector<Route> Routes(const ServerOptions& options) {
   std::string version = options.version;
   return {
-      {"GET", "/api/v1/health", {},
+      {"GET",
+       "/api/v1/health",
+       {},
        [version](app::App& app, const Request&) -> Result<Json> {
          ASSIGN_OR_RETURN(core::Organization org, app.Organization());
          ASSIGN_OR_RETURN(store::JournalHead head, app.JournalHead());
@@ -105,52 +107,78 @@ std::vector<Route> Routes(const ServerOptions& options) {
                      {"journal_seq", head.seq},
                      {"company", org.company.name}};
        }},
-      {"GET", "/api/v1/openapi.json", {},
+      {"GET",
+       "/api/v1/openapi.json",
+       {},
        [](app::App&, const Request&) -> Result<Json> { return api::OpenApiDocument(); }},
-      {"GET", "/api/v1/company", {},
+      {"GET",
+       "/api/v1/company",
+       {},
        [](app::App& app, const Request&) -> Result<Json> {
          ASSIGN_OR_RETURN(core::Organization org, app.Organization());
          return api::ToJson(org.company);
        }},
-      {"GET", "/api/v1/departments", {"kind", "offset", "limit"},
+      {"GET",
+       "/api/v1/departments",
+       {"kind", "offset", "limit"},
        [](app::App& app, const Request& req) -> Result<Json> {
          ASSIGN_OR_RETURN(auto kind, EnumParam(req, "kind", core::kDepartmentKinds));
          ASSIGN_OR_RETURN(auto page, PageParams(req));
          return AsPage(app.ListDepartments({.kind = kind}, page));
        }},
-      {"GET", "/api/v1/departments/{id}", {},
-       [](app::App& app, const Request& req) { return AsJson(app.GetDepartment(req.path.at("id"))); }},
-      {"GET", "/api/v1/people", {"department", "offset", "limit"},
+      {"GET",
+       "/api/v1/departments/{id}",
+       {},
+       [](app::App& app, const Request& req) {
+         return AsJson(app.GetDepartment(req.path.at("id")));
+       }},
+      {"GET",
+       "/api/v1/people",
+       {"department", "offset", "limit"},
        [](app::App& app, const Request& req) -> Result<Json> {
          ASSIGN_OR_RETURN(auto page, PageParams(req));
          return AsPage(app.ListPeople({.department = Text(req, "department")}, page));
        }},
-      {"GET", "/api/v1/people/{id}", {},
+      {"GET",
+       "/api/v1/people/{id}",
+       {},
        [](app::App& app, const Request& req) { return AsJson(app.GetPerson(req.path.at("id"))); }},
-      {"GET", "/api/v1/contacts", {"kind", "offset", "limit"},
+      {"GET",
+       "/api/v1/contacts",
+       {"kind", "offset", "limit"},
        [](app::App& app, const Request& req) -> Result<Json> {
          ASSIGN_OR_RETURN(auto kind, EnumParam(req, "kind", core::kContactKinds));
          ASSIGN_OR_RETURN(auto page, PageParams(req));
          return AsPage(app.ListContacts({.kind = kind}, page));
        }},
-      {"GET", "/api/v1/contacts/{id}", {},
+      {"GET",
+       "/api/v1/contacts/{id}",
+       {},
        [](app::App& app, const Request& req) { return AsJson(app.GetContact(req.path.at("id"))); }},
-      {"GET", "/api/v1/systems", {"tier", "owner", "offset", "limit"},
+      {"GET",
+       "/api/v1/systems",
+       {"tier", "owner", "offset", "limit"},
        [](app::App& app, const Request& req) -> Result<Json> {
          ASSIGN_OR_RETURN(auto tier, EnumParam(req, "tier", core::kTiers));
          ASSIGN_OR_RETURN(auto page, PageParams(req));
          return AsPage(app.ListSystems({.tier = tier, .owner = Text(req, "owner")}, page));
        }},
-      {"GET", "/api/v1/systems/{id}", {},
+      {"GET",
+       "/api/v1/systems/{id}",
+       {},
        [](app::App& app, const Request& req) { return AsJson(app.GetSystem(req.path.at("id"))); }},
-      {"GET", "/api/v1/media", {},
+      {"GET",
+       "/api/v1/media",
+       {},
        [](app::App& app, const Request&) -> Result<Json> {
          ASSIGN_OR_RETURN(core::Organization org, app.Organization());
          Json items = Json::array();
          for (const auto& m : org.media) items.push_back(api::ToJson(m));
          return Json{{"items", items}};
        }},
-      {"GET", "/api/v1/journal", {"after", "limit", "subject"},
+      {"GET",
+       "/api/v1/journal",
+       {"after", "limit", "subject"},
        [](app::App& app, const Request& req) -> Result<Json> {
          ASSIGN_OR_RETURN(size_t after, Number(req, "after", 0, 0, SIZE_MAX / 2));
          ASSIGN_OR_RETURN(size_t limit, Number(req, "limit", 100, 1, app::PageRequest::kMaxLimit));
@@ -163,9 +191,13 @@ std::vector<Route> Routes(const ServerOptions& options) {
          if (entries.size() == limit) out["next_after"] = entries.back().seq;
          return out;
        }},
-      {"GET", "/api/v1/journal/head", {},
+      {"GET",
+       "/api/v1/journal/head",
+       {},
        [](app::App& app, const Request&) { return AsJson(app.JournalHead()); }},
-      {"GET", "/api/v1/journal/verify", {},
+      {"GET",
+       "/api/v1/journal/verify",
+       {},
        [](app::App& app, const Request&) { return AsJson(app.VerifyJournal()); }},
   };
 }
@@ -188,7 +220,7 @@ Server::Server(app::App& app, ServerOptions options)
   for (Route& route : Routes(options_)) {
     auto [pattern, names] = ToPattern(route.path);
     auto handler = [this, route, names = names](const httplib::Request& req,
-                                               httplib::Response& res) {
+                                                httplib::Response& res) {
       Request r;
       for (size_t i = 0; i < names.size() && i + 1 < req.matches.size(); ++i) {
         r.path[names[i]] = req.matches[i + 1].str();
@@ -198,7 +230,8 @@ Server::Server(app::App& app, ServerOptions options)
           SendProblem(res,
                       Error{ErrorCode::kInvalidInput,
                             "unknown query parameter '" + key + "'" + DidYouMean(key, route.query),
-                            "?" + key, {}},
+                            "?" + key,
+                            {}},
                       req.path);
           return;
         }
@@ -239,10 +272,10 @@ Server::Server(app::App& app, ServerOptions options)
     res.set_content(api::ProblemJson(Error{code, message, {}, {}}, req.path).dump(), kProblemType);
     res.status = status;
   });
-  svr.set_exception_handler([](const httplib::Request& req, httplib::Response& res,
-                               std::exception_ptr) {
-    SendProblem(res, Error{ErrorCode::kInternal, "internal error", {}, {}}, req.path);
-  });
+  svr.set_exception_handler(
+      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+        SendProblem(res, Error{ErrorCode::kInternal, "internal error", {}, {}}, req.path);
+      });
   svr.set_logger([](const httplib::Request& req, const httplib::Response& res) {
     platform::Log(res.status >= 500 ? platform::LogLevel::kError : platform::LogLevel::kInfo,
                   "http.request",
@@ -270,7 +303,8 @@ Result<int> Server::Bind() {
 }
 
 Result<void> Server::Run() {
-  if (!server_->listen_after_bind()) return Fail(ErrorCode::kIo, "the server stopped with an error");
+  if (!server_->listen_after_bind())
+    return Fail(ErrorCode::kIo, "the server stopped with an error");
   return {};
 }
 

@@ -25,22 +25,22 @@ namespace sokuo::http {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;       // 0: any free port (Bind() tells which)
-  size_t threads = 32;   // one per concurrent keep-alive connection (stack.md §3)
+  int port = 8080;      // 0: any free port (Bind() tells which)
+  size_t threads = 32;  // one per concurrent keep-alive connection (stack.md §3)
   size_t max_body_bytes = 1024 * 1024;
   std::string version = "dev";
 };
 
 struct Request {
-  std::map<std::string, std::string> path;   // {id} → value
+  std::map<std::string, std::string> path;  // {id} → value
   std::multimap<std::string, std::string> query;
   std::string body;
 };
 
 struct Route {
-  std::string method;                // GET, POST, ...
-  std::string path;                  // as in the OpenAPI document: /api/v1/systems/{id}
-  std::vector<std::string> query;    // allowed query parameters; others are refused
+  std::string method;              // GET, POST, ...
+  std::string path;                // as in the OpenAPI document: /api/v1/systems/{id}
+  std::vector<std::string> query;  // allowed query parameters; others are refused
   std::function<Result<nlohmann::json>(app::App&, const Request&)> handle;
 };
 

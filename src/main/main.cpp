@@ -103,11 +103,13 @@ Result<void> Serve(Env& env, const std::string& listen, size_t threads) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  http::Server server(*app, {.host = address.first, .port = address.second, .threads = threads,
+  http::Server server(*app, {.host = address.first,
+                             .port = address.second,
+                             .threads = threads,
                              .version = SOKUO_VERSION});
   ASSIGN_OR_RETURN(int port, server.Bind());
-  std::string host = address.first.find(':') != std::string::npos ? "[" + address.first + "]"
-                                                                   : address.first;
+  std::string host =
+      address.first.find(':') != std::string::npos ? "[" + address.first + "]" : address.first;
   std::string url = "http://" + host + ":" + std::to_string(port);
   platform::Log(platform::LogLevel::kInfo, "server.start",
                 {{"url", url}, {"data", env.globals().data}, {"threads", std::to_string(threads)}});
@@ -263,8 +265,9 @@ int Main(int argc, char** argv) {
   if (const char* data = std::getenv("SOKUO_DATA"); data != nullptr && *data != '\0') {
     globals.data = data;
   }
-  CLI::App root{"sokuo (即応): run information-system emergencies the way the company's "
-                "guideline prescribes"};
+  CLI::App root{
+      "sokuo (即応): run information-system emergencies the way the company's "
+      "guideline prescribes"};
   root.name("sokuo");
   root.require_subcommand(1);
   root.fallthrough();

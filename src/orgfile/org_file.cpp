@@ -84,8 +84,8 @@ class Decoder {
         continue;
       }
       std::string name = key.Scalar();
-      auto field = std::find_if(fields.begin(), fields.end(),
-                                [&](const Field& f) { return name == f.key; });
+      auto field =
+          std::find_if(fields.begin(), fields.end(), [&](const Field& f) { return name == f.key; });
       if (field == fields.end()) {
         Problem(key.Mark(), "unknown key '" + name + "'" + DidYouMean(name, known));
         continue;
@@ -133,8 +133,9 @@ class Decoder {
   }
 
   void Strings(const YAML::Node& node, const std::string& path, std::vector<std::string>& out) {
-    List<std::string>(node, path, out,
-                      [this](const YAML::Node& n, const std::string&, std::string& s) { String(n, s); });
+    List<std::string>(
+        node, path, out,
+        [this](const YAML::Node& n, const std::string&, std::string& s) { String(n, s); });
   }
 
   void Bool(const YAML::Node& node, bool& out) {
@@ -203,7 +204,8 @@ class Decoder {
     });
     Error error{ErrorCode::kInvalidInput,
                 std::to_string(problems_.size()) +
-                    (problems_.size() == 1 ? " problem" : " problems") + " in the organization file",
+                    (problems_.size() == 1 ? " problem" : " problems") +
+                    " in the organization file",
                 file_,
                 {}};
     for (const auto& [pos, message] : problems_) {
@@ -243,31 +245,27 @@ using Node = YAML::Node;
 using Path = std::string;
 
 void ReadCompany(Decoder& d, const Node& n, const Path& p, core::Company& c) {
-  d.Mapping(n, p,
-            {{"name", [&](const Node& v, const Path&) { d.String(v, c.name); }, true},
-             {"name_en", [&](const Node& v, const Path&) { d.String(v, c.name_en); }},
-             {"time_zone",
-              [&](const Node& v, const Path&) {
-                d.String(v, c.time_zone);
-                if (!IsValidTimeZone(c.time_zone)) {
-                  d.Problem(v.Mark(), "unknown time zone '" + c.time_zone +
-                                          "' (an IANA name such as Asia/Tokyo)");
-                }
-              }},
-             {"holidays", [&](const Node& v, const Path& q) {
-                d.List<core::Holiday>(v, q, c.holidays,
-                                      [&](const Node& h, const Path& hp, core::Holiday& out) {
-                                        d.Mapping(h, hp,
-                                                  {{"date",
-                                                    [&](const Node& x, const Path&) {
-                                                      d.String(x, out.date);
-                                                    },
-                                                    true},
-                                                   {"name", [&](const Node& x, const Path&) {
-                                                      d.String(x, out.name);
-                                                    }}});
-                                      });
-              }}});
+  d.Mapping(
+      n, p,
+      {{"name", [&](const Node& v, const Path&) { d.String(v, c.name); }, true},
+       {"name_en", [&](const Node& v, const Path&) { d.String(v, c.name_en); }},
+       {"time_zone",
+        [&](const Node& v, const Path&) {
+          d.String(v, c.time_zone);
+          if (!IsValidTimeZone(c.time_zone)) {
+            d.Problem(v.Mark(),
+                      "unknown time zone '" + c.time_zone + "' (an IANA name such as Asia/Tokyo)");
+          }
+        }},
+       {"holidays", [&](const Node& v, const Path& q) {
+          d.List<core::Holiday>(
+              v, q, c.holidays, [&](const Node& h, const Path& hp, core::Holiday& out) {
+                d.Mapping(
+                    h, hp,
+                    {{"date", [&](const Node& x, const Path&) { d.String(x, out.date); }, true},
+                     {"name", [&](const Node& x, const Path&) { d.String(x, out.name); }}});
+              });
+        }}});
 }
 
 void ReadDepartment(Decoder& d, const Node& n, const Path& p, core::Department& x) {
@@ -294,10 +292,10 @@ void ReadPerson(Decoder& d, const Node& n, const Path& p, core::Person& x) {
        {"phones",
         [&](const Node& v, const Path& q) {
           d.List<core::Phone>(v, q, x.phones, [&](const Node& e, const Path& ep, core::Phone& ph) {
-            d.Mapping(e, ep,
-                      {{"kind", [&](const Node& k, const Path&) { d.String(k, ph.kind); }},
-                       {"number", [&](const Node& k, const Path&) { d.String(k, ph.number); },
-                        true}});
+            d.Mapping(
+                e, ep,
+                {{"kind", [&](const Node& k, const Path&) { d.String(k, ph.kind); }},
+                 {"number", [&](const Node& k, const Path&) { d.String(k, ph.number); }, true}});
           });
         }},
        {"department", [&](const Node& v, const Path&) { d.String(v, x.department); }, true},
@@ -306,14 +304,14 @@ void ReadPerson(Decoder& d, const Node& n, const Path& p, core::Person& x) {
 }
 
 void ReadRole(Decoder& d, const Node& n, const Path& p, core::RoleAssignment& x) {
-  d.Mapping(n, p,
-            {{"role",
-              [&](const Node& v, const Path&) { d.Enum(v, core::kRoleKinds, "role", x.role); },
-              true},
-             {"person", [&](const Node& v, const Path&) { d.String(v, x.person); }, true},
-             {"department", [&](const Node& v, const Path&) { d.String(v, x.department); }},
-             {"title", [&](const Node& v, const Path&) { d.String(v, x.title); }},
-             {"deputies", [&](const Node& v, const Path& q) { d.Strings(v, q, x.deputies); }}});
+  d.Mapping(
+      n, p,
+      {{"role", [&](const Node& v, const Path&) { d.Enum(v, core::kRoleKinds, "role", x.role); },
+        true},
+       {"person", [&](const Node& v, const Path&) { d.String(v, x.person); }, true},
+       {"department", [&](const Node& v, const Path&) { d.String(v, x.department); }},
+       {"title", [&](const Node& v, const Path&) { d.String(v, x.title); }},
+       {"deputies", [&](const Node& v, const Path& q) { d.Strings(v, q, x.deputies); }}});
 }
 
 void ReadContact(Decoder& d, const Node& n, const Path& p, core::ExternalContact& x) {
@@ -328,34 +326,28 @@ void ReadContact(Decoder& d, const Node& n, const Path& p, core::ExternalContact
        {"person", [&](const Node& v, const Path&) { d.String(v, x.person); }},
        {"channels",
         [&](const Node& v, const Path& q) {
-          d.List<core::Channel>(v, q, x.channels,
-                                [&](const Node& e, const Path& ep, core::Channel& ch) {
-                                  d.Mapping(e, ep,
-                                            {{"kind",
-                                              [&](const Node& k, const Path&) {
-                                                d.Enum(k, core::kChannelKinds, "channel kind",
-                                                       ch.kind);
-                                              },
-                                              true},
-                                             {"value",
-                                              [&](const Node& k, const Path&) {
-                                                d.String(k, ch.value);
-                                              },
-                                              true},
-                                             {"note", [&](const Node& k, const Path&) {
-                                                d.String(k, ch.note);
-                                              }}});
-                                });
+          d.List<core::Channel>(
+              v, q, x.channels, [&](const Node& e, const Path& ep, core::Channel& ch) {
+                d.Mapping(
+                    e, ep,
+                    {{"kind",
+                      [&](const Node& k, const Path&) {
+                        d.Enum(k, core::kChannelKinds, "channel kind", ch.kind);
+                      },
+                      true},
+                     {"value", [&](const Node& k, const Path&) { d.String(k, ch.value); }, true},
+                     {"note", [&](const Node& k, const Path&) { d.String(k, ch.note); }}});
+              });
         }},
        {"contract",
         [&](const Node& v, const Path& q) {
           core::MaintenanceContract c;
-          if (d.Mapping(v, q,
-                        {{"number", [&](const Node& k, const Path&) { d.String(k, c.number); }},
-                         {"coverage", [&](const Node& k, const Path&) { d.String(k, c.coverage); }},
-                         {"hours", [&](const Node& k, const Path&) { d.String(k, c.hours); }},
-                         {"expires",
-                          [&](const Node& k, const Path&) { d.String(k, c.expires); }}})) {
+          if (d.Mapping(
+                  v, q,
+                  {{"number", [&](const Node& k, const Path&) { d.String(k, c.number); }},
+                   {"coverage", [&](const Node& k, const Path&) { d.String(k, c.coverage); }},
+                   {"hours", [&](const Node& k, const Path&) { d.String(k, c.hours); }},
+                   {"expires", [&](const Node& k, const Path&) { d.String(k, c.expires); }}})) {
             x.contract = c;
           }
         }},
@@ -372,8 +364,7 @@ void ReadSystem(Decoder& d, const Node& n, const Path& p, core::InfoSystem& x) {
         [&](const Node& v, const Path&) {
           d.Enum(v, core::kSystemCategories, "system category", x.category);
         }},
-       {"tier", [&](const Node& v, const Path&) { d.Enum(v, core::kTiers, "tier", x.tier); },
-        true},
+       {"tier", [&](const Node& v, const Path&) { d.Enum(v, core::kTiers, "tier", x.tier); }, true},
        {"owner", [&](const Node& v, const Path&) { d.String(v, x.owner); }, true},
        {"customer_service", [&](const Node& v, const Path&) { d.Bool(v, x.customer_service); }},
        {"product_development",
@@ -382,16 +373,15 @@ void ReadSystem(Decoder& d, const Node& n, const Path& p, core::InfoSystem& x) {
         [&](const Node& v, const Path& q) {
           d.List<core::DataClass>(
               v, q, x.data, [&](const Node& e, const Path& ep, core::DataClass& dc) {
-                d.Mapping(e, ep,
-                          {{"name", [&](const Node& k, const Path&) { d.String(k, dc.name); },
-                            true},
-                           {"confidentiality",
-                            [&](const Node& k, const Path&) {
-                              d.Enum(k, core::kConfidentialities, "confidentiality",
-                                     dc.confidentiality);
-                            }},
-                           {"personal_data",
-                            [&](const Node& k, const Path&) { d.Bool(k, dc.personal_data); }}});
+                d.Mapping(
+                    e, ep,
+                    {{"name", [&](const Node& k, const Path&) { d.String(k, dc.name); }, true},
+                     {"confidentiality",
+                      [&](const Node& k, const Path&) {
+                        d.Enum(k, core::kConfidentialities, "confidentiality", dc.confidentiality);
+                      }},
+                     {"personal_data",
+                      [&](const Node& k, const Path&) { d.Bool(k, dc.personal_data); }}});
               });
         }},
        {"depends_on", [&](const Node& v, const Path& q) { d.Strings(v, q, x.depends_on); }},
@@ -399,13 +389,12 @@ void ReadSystem(Decoder& d, const Node& n, const Path& p, core::InfoSystem& x) {
        {"rpo_hours", [&](const Node& v, const Path&) { d.Int(v, x.rpo_hours); }},
        {"backup",
         [&](const Node& v, const Path& q) {
-          d.Mapping(v, q,
-                    {{"method", [&](const Node& k, const Path&) { d.String(k, x.backup.method); }},
-                     {"frequency",
-                      [&](const Node& k, const Path&) { d.String(k, x.backup.frequency); }},
-                     {"last_verified", [&](const Node& k, const Path&) {
-                        d.String(k, x.backup.last_verified);
-                      }}});
+          d.Mapping(
+              v, q,
+              {{"method", [&](const Node& k, const Path&) { d.String(k, x.backup.method); }},
+               {"frequency", [&](const Node& k, const Path&) { d.String(k, x.backup.frequency); }},
+               {"last_verified",
+                [&](const Node& k, const Path&) { d.String(k, x.backup.last_verified); }}});
         }},
        {"redundancy", [&](const Node& v, const Path&) { d.String(v, x.redundancy); }},
        {"alternate_site", [&](const Node& v, const Path&) { d.String(v, x.alternate_site); }},
@@ -418,8 +407,8 @@ void ReadMedium(Decoder& d, const Node& n, const Path& p, core::StorageMedium& x
   d.Mapping(n, p,
             {{"id", [&](const Node& v, const Path&) { d.String(v, x.id); }, true},
              {"name", [&](const Node& v, const Path&) { d.String(v, x.name); }, true},
-             {"kind",
-              [&](const Node& v, const Path&) { d.Enum(v, core::kMediumKinds, "medium kind", x.kind); }},
+             {"kind", [&](const Node& v,
+                          const Path&) { d.Enum(v, core::kMediumKinds, "medium kind", x.kind); }},
              {"owner", [&](const Node& v, const Path&) { d.String(v, x.owner); }, true},
              {"location", [&](const Node& v, const Path&) { d.String(v, x.location); }},
              {"system", [&](const Node& v, const Path&) { d.String(v, x.system); }},
@@ -470,8 +459,8 @@ Result<Organization> Parse(std::string_view text, std::string_view file_name) {
                                               " (this sokuo reads version 1)");
                     }
                   }},
-                 {"company", [&](const Node& v, const Path& q) { ReadCompany(d, v, q, org.company); },
-                  true},
+                 {"company",
+                  [&](const Node& v, const Path& q) { ReadCompany(d, v, q, org.company); }, true},
                  {"departments", ListOf(d, org.departments, ReadDepartment)},
                  {"people", ListOf(d, org.people, ReadPerson)},
                  {"roles", ListOf(d, org.roles, ReadRole)},

@@ -12,8 +12,8 @@ namespace sokuo::platform {
 namespace {
 
 TEST(FilesTest, WritesAtomicallyAndReadsBack) {
-  std::string dir = std::filesystem::temp_directory_path() /
-                    ("sokuo-files-" + std::to_string(::getpid()));
+  std::string dir =
+      std::filesystem::temp_directory_path() / ("sokuo-files-" + std::to_string(::getpid()));
   ASSERT_TRUE(EnsureDirectory(dir + "/a/b"));
   std::string path = dir + "/a/b/x.txt";
   ASSERT_TRUE(WriteFileAtomic(path, "first"));

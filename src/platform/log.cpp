@@ -58,8 +58,9 @@ void AppendJsonString(std::string& out, std::string_view s) {
 void InitLogging(LogFormat format) {
   json_format = format == LogFormat::kJson || (format == LogFormat::kAuto && !::isatty(2));
   auto logger = spdlog::stderr_logger_mt("sokuo");
-  logger->set_pattern(json_format ? R"({"time":"%Y-%m-%dT%H:%M:%S.%fZ",%v})" : "%Y-%m-%d %H:%M:%S %v",
-                      spdlog::pattern_time_type::utc);
+  logger->set_pattern(
+      json_format ? R"({"time":"%Y-%m-%dT%H:%M:%S.%fZ",%v})" : "%Y-%m-%d %H:%M:%S %v",
+      spdlog::pattern_time_type::utc);
   logger->flush_on(spdlog::level::info);
   spdlog::set_default_logger(logger);
 }

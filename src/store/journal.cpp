@@ -19,8 +19,8 @@ std::string HashPayload(const JournalEntry& e) {
   nlohmann::json body = nlohmann::json::parse(e.body, nullptr, /*allow_exceptions=*/false);
   // A body that is not JSON (only possible after tampering) is hashed as text, so it mismatches.
   if (body.is_discarded()) body = e.body;
-  nlohmann::json canonical = {{"action", e.action}, {"actor", e.actor},     {"at", e.at},
-                              {"body", body},       {"seq", e.seq},         {"subject", e.subject}};
+  nlohmann::json canonical = {{"action", e.action}, {"actor", e.actor}, {"at", e.at},
+                              {"body", body},       {"seq", e.seq},     {"subject", e.subject}};
   return e.prev_hash + "\n" + CanonicalJson(canonical);
 }
 

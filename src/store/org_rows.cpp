@@ -84,10 +84,8 @@ Tables OrgToTables(const core::Organization& org) {
   Tables t;
   for (const std::string& name : kOrgTables) t[name];
   const core::Company& c = org.company;
-  t["company"]["company"] = {{"id", "company"},
-                             {"name", c.name},
-                             {"name_en", c.name_en},
-                             {"time_zone", c.time_zone}};
+  t["company"]["company"] = {
+      {"id", "company"}, {"name", c.name}, {"name_en", c.name_en}, {"time_zone", c.time_zone}};
   int64_t pos = 0;
   for (const auto& h : c.holidays) {
     t["holidays"][h.date] = {{"id", h.date}, {"position", pos++}, {"name", h.name}};
@@ -232,12 +230,9 @@ Result<core::Organization> TablesToOrg(const Tables& tables) {
     return core::Holiday{r.Text("id"), r.Text("name")};
   });
   each("departments", org.departments, [](RowReader& r) {
-    return core::Department{r.Text("id"),
-                            r.Text("name"),
-                            r.Text("name_en"),
-                            r.Enum("kind", core::kDepartmentKinds),
-                            r.Text("head"),
-                            r.Text("parent")};
+    return core::Department{r.Text("id"),      r.Text("name"),
+                            r.Text("name_en"), r.Enum("kind", core::kDepartmentKinds),
+                            r.Text("head"),    r.Text("parent")};
   });
   each("people", org.people, [](RowReader& r) {
     core::Person p{.id = r.Text("id"),
@@ -276,16 +271,15 @@ Result<core::Organization> TablesToOrg(const Tables& tables) {
         }
         auto kind = core::kChannelKinds.Parse(ch.value("kind", ""));
         if (!kind) r.Bad("channels");
-        x.channels.push_back(
-            {kind.value_or(core::ChannelKind::kOther), ch.value("value", ""), ch.value("note", "")});
+        x.channels.push_back({kind.value_or(core::ChannelKind::kOther), ch.value("value", ""),
+                              ch.value("note", "")});
       }
     }
     json contract = r.Json("contract");
     if (contract.is_object()) {
-      x.contract = core::MaintenanceContract{contract.value("number", ""),
-                                             contract.value("coverage", ""),
-                                             contract.value("hours", ""),
-                                             contract.value("expires", "")};
+      x.contract =
+          core::MaintenanceContract{contract.value("number", ""), contract.value("coverage", ""),
+                                    contract.value("hours", ""), contract.value("expires", "")};
     }
     return x;
   });

@@ -26,8 +26,8 @@
 
 namespace sokuo::store {
 
-using Row = nlohmann::json;                 // flat object: column → string, integer or null
-using Table = std::map<std::string, Row>;   // id → row
+using Row = nlohmann::json;                // flat object: column → string, integer or null
+using Table = std::map<std::string, Row>;  // id → row
 using Tables = std::map<std::string, Table>;
 
 struct RowChange {
@@ -40,9 +40,9 @@ struct RowChange {
 
 struct JournalDraft {
   Timestamp at;
-  std::string actor;    // person id, "cli:<os user>", or "system"
-  std::string action;   // dotted verb: "org.import", "incident.report"
-  std::string subject;  // what it is about: "org", "INC-2026-0001"
+  std::string actor;                               // person id, "cli:<os user>", or "system"
+  std::string action;                              // dotted verb: "org.import", "incident.report"
+  std::string subject;                             // what it is about: "org", "INC-2026-0001"
   nlohmann::json body = nlohmann::json::object();  // what happened, beyond the row images
 };
 

@@ -114,8 +114,8 @@ TEST_F(CliTest, JournalVerifyCatchesTampering) {
 
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open((data_ + "/sokuo.db").c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "UPDATE systems SET tier = 'c' WHERE id = 'ec-site'", nullptr,
-                         nullptr, nullptr),
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE systems SET tier = 'c' WHERE id = 'ec-site'", nullptr, nullptr,
+                         nullptr),
             SQLITE_OK);
   sqlite3_close(db);
 
@@ -150,9 +150,10 @@ TEST_F(CliTest, UsageAndMissingDataHaveTheirExitCodes) {
 
 TEST_F(CliTest, JsonOutputParses) {
   ASSERT_EQ(Sokuo({"init", "--org", Example()}).exit_code, 0);
-  for (std::vector<std::string> args :
-       {std::vector<std::string>{"--json", "org", "show"}, {"--json", "journal", "head"},
-        {"--json", "journal", "verify"}, {"--json", "org", "validate", Example()}}) {
+  for (std::vector<std::string> args : {std::vector<std::string>{"--json", "org", "show"},
+                                        {"--json", "journal", "head"},
+                                        {"--json", "journal", "verify"},
+                                        {"--json", "org", "validate", Example()}}) {
     Outcome r = Sokuo(args);
     EXPECT_EQ(r.exit_code, 0) << args[1];
     EXPECT_TRUE(nlohmann::json::accept(r.out)) << args[1] << ": " << r.out.substr(0, 200);

@@ -21,8 +21,8 @@ class ServerTest : public ::testing::Test {
     std::filesystem::create_directories(dir_);
     std::string data = (dir_ / "data").string();
     Outcome init = RunSokuo({SOKUO_BINARY, "--data", data, "init", "--org",
-                        std::string(SOKUO_SOURCE_DIR) + "/examples/org.yaml"},
-                       dir_);
+                             std::string(SOKUO_SOURCE_DIR) + "/examples/org.yaml"},
+                            dir_);
     ASSERT_EQ(init.exit_code, 0) << init.err;
     server_ = new Process({SOKUO_BINARY, "--data", data, "serve", "--listen", "127.0.0.1:0"}, dir_,
                           "serve");

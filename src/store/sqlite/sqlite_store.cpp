@@ -74,8 +74,9 @@ class Statement {
 
   std::string Text(int col) {
     const unsigned char* p = sqlite3_column_text(stmt_, col);
-    return p == nullptr ? "" : std::string(reinterpret_cast<const char*>(p),
-                                           static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+    return p == nullptr ? ""
+                        : std::string(reinterpret_cast<const char*>(p),
+                                      static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
   }
   int64_t Int(int col) { return sqlite3_column_int64(stmt_, col); }
 
@@ -131,8 +132,9 @@ Result<Table> ReadTable(sqlite3* db, const std::string& table) {
 }
 
 Result<JournalHead> ReadHead(sqlite3* db) {
-  ASSIGN_OR_RETURN(Statement stmt,
-                   Statement::Prepare(db, "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"));
+  ASSIGN_OR_RETURN(
+      Statement stmt,
+      Statement::Prepare(db, "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"));
   ASSIGN_OR_RETURN(bool found, stmt.Step());
   if (!found) return JournalHead{0, kGenesisHash};
   return JournalHead{stmt.Int(0), stmt.Text(1)};
@@ -164,7 +166,8 @@ class SqliteTx final : public Tx {
       if (name != "id") updates += (updates.empty() ? "" : ", ") + name + " = excluded." + name;
     }
     std::string sql = "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ")";
-    sql += updates.empty() ? " ON CONFLICT(id) DO NOTHING" : " ON CONFLICT(id) DO UPDATE SET " + updates;
+    sql += updates.empty() ? " ON CONFLICT(id) DO NOTHING"
+                           : " ON CONFLICT(id) DO UPDATE SET " + updates;
     ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(db_, sql));
     int index = 1;
     for (const auto& [name, value] : row.items()) stmt.Bind(index++, value);
@@ -175,7 +178,8 @@ class SqliteTx final : public Tx {
 
   Result<void> Remove(const std::string& table, const std::string& id) override {
     TRY(Check(table, id));
-    ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(db_, "DELETE FROM " + table + " WHERE id = ?"));
+    ASSIGN_OR_RETURN(Statement stmt,
+                     Statement::Prepare(db_, "DELETE FROM " + table + " WHERE id = ?"));
     stmt.Bind(1, id);
     TRY(stmt.Step());
     if (sqlite3_changes(db_) == 0) {
@@ -208,7 +212,8 @@ class SqliteTx final : public Tx {
 
  private:
   static Result<void> Check(const std::string& table, const std::string& id) {
-    if (!IsJournaledTable(table)) return Fail(ErrorCode::kInternal, "unknown table '" + table + "'");
+    if (!IsJournaledTable(table))
+      return Fail(ErrorCode::kInternal, "unknown table '" + table + "'");
     if (id.empty()) return Fail(ErrorCode::kInternal, "empty id for table '" + table + "'");
     return {};
   }
@@ -222,9 +227,9 @@ class SqliteTx final : public Tx {
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& options) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(options.path.c_str(), &db,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                           nullptr);
+  int rc =
+      sqlite3_open_v2(options.path.c_str(), &db,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = db != nullptr ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);
@@ -232,8 +237,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& opti
   }
   std::unique_ptr<SqliteStore> store(new SqliteStore(db));
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
-  for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
-                             "PRAGMA foreign_keys = ON"}) {
+  for (const char* pragma :
+       {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"}) {
     if (auto r = Exec(db, pragma); !r) {
       return Fail(ErrorCode::kStorage,
                   "cannot open database " + options.path + ": " + r.error().message);
@@ -335,8 +340,9 @@ Result<VerifyReport> SqliteStore::Verify() {
   // One read transaction, so the journal and the tables are seen at the same moment.
   TRY(Exec(db_, "BEGIN"));
   auto run = [&]() -> Result<VerifyReport> {
-    ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(db_, std::string("SELECT ") + kEntryColumns +
-                                                                 " FROM journal ORDER BY seq"));
+    ASSIGN_OR_RETURN(Statement stmt,
+                     Statement::Prepare(db_, std::string("SELECT ") + kEntryColumns +
+                                                 " FROM journal ORDER BY seq"));
     std::vector<JournalEntry> entries;
     while (true) {
       ASSIGN_OR_RETURN(bool more, stmt.Step());

@@ -39,8 +39,10 @@ class SqliteStoreTest : public ::testing::Test {
     return store_->Write([&](Tx& tx) -> Result<void> {
       ASSIGN_OR_RETURN(auto changes, ReplaceOrganization(tx, org));
       if (changes.empty()) return {};
-      TRY(tx.Append({.at = *ParseRfc3339("2026-11-26T00:00:00Z"), .actor = actor,
-                     .action = "org.import", .subject = "org"}));
+      TRY(tx.Append({.at = *ParseRfc3339("2026-11-26T00:00:00Z"),
+                     .actor = actor,
+                     .action = "org.import",
+                     .subject = "org"}));
       return {};
     });
   }
@@ -166,9 +168,9 @@ TEST_F(SqliteStoreTest, VerifyNamesTheFirstEntryThatNoLongerHolds) {
        "entry 1: row people/p-suzuki differs from what it wrote"},
       {"rewritten row edited", "UPDATE people SET title = '' WHERE id = 'p-tanaka'", 3,
        "entry 3: row people/p-tanaka differs from what it wrote"},
-      {"row deleted", "DELETE FROM media", 1, "entry 1: row media/backup-tapes that it wrote is missing"},
-      {"row added",
-       "INSERT INTO holidays (id, position, name) VALUES ('2026-12-31', 9, 'x')", 3,
+      {"row deleted", "DELETE FROM media", 1,
+       "entry 1: row media/backup-tapes that it wrote is missing"},
+      {"row added", "INSERT INTO holidays (id, position, name) VALUES ('2026-12-31', 9, 'x')", 3,
        "row holidays/2026-12-31 was not written by any journal entry"},
       {"entry body edited", "UPDATE journal SET actor = 'someone-else' WHERE seq = 2", 2,
        "entry 2: content does not match its hash"},
@@ -202,8 +204,12 @@ TEST_F(SqliteStoreTest, VerifyNamesTheFirstEntryThatNoLongerHolds) {
 
 TEST(JournalTest, HashCoversEveryField) {
   JournalHead head{0, kGenesisHash};
-  JournalEntry e = MakeEntry(head, {.at = *ParseRfc3339("2026-11-26T00:00:00Z"), .actor = "a",
-                                    .action = "x.y", .subject = "s", .body = {{"k", "v"}}},
+  JournalEntry e = MakeEntry(head,
+                             {.at = *ParseRfc3339("2026-11-26T00:00:00Z"),
+                              .actor = "a",
+                              .action = "x.y",
+                              .subject = "s",
+                              .body = {{"k", "v"}}},
                              {});
   EXPECT_EQ(e.hash, EntryHash(e));
   EXPECT_EQ(e.body, R"({"k":"v"})");
