@@ -78,6 +78,7 @@ inline tl::unexpected<Error> Fail(Error error) { return tl::unexpected<Error>(st
 // TRY(expr): evaluates a Result; on error returns it from the enclosing function.
 #define SOKUO_CONCAT_INNER(a, b) a##b
 #define SOKUO_CONCAT(a, b) SOKUO_CONCAT_INNER(a, b)
+// NOLINTBEGIN(bugprone-macro-parentheses): `var` and `decl` are declarations, not expressions.
 #define SOKUO_TRY_IMPL(var, expr) \
   auto var = (expr);              \
   if (!var) return ::tl::unexpected(std::move(var).error())
@@ -86,3 +87,4 @@ inline tl::unexpected<Error> Fail(Error error) { return tl::unexpected<Error>(st
 #define ASSIGN_OR_RETURN(decl, expr)                         \
   SOKUO_TRY_IMPL(SOKUO_CONCAT(try_result_, __LINE__), expr); \
   decl = std::move(*SOKUO_CONCAT(try_result_, __LINE__))
+// NOLINTEND(bugprone-macro-parentheses)

@@ -273,7 +273,7 @@ Server::Server(app::App& app, ServerOptions options)
     res.status = status;
   });
   svr.set_exception_handler(
-      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+      [](const httplib::Request& req, httplib::Response& res, const std::exception_ptr&) {
         SendProblem(res, Error{ErrorCode::kInternal, "internal error", {}, {}}, req.path);
       });
   svr.set_logger([](const httplib::Request& req, const httplib::Response& res) {

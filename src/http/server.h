@@ -27,7 +27,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;      // 0: any free port (Bind() tells which)
   size_t threads = 32;  // one per concurrent keep-alive connection (stack.md §3)
-  size_t max_body_bytes = 1024 * 1024;
+  size_t max_body_bytes = size_t{1024} * 1024;
   std::string version = "dev";
 };
 

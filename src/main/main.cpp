@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <atomic>
 #include <functional>
 #include <iostream>
 #include <optional>
@@ -126,13 +127,19 @@ Result<void> Serve(Env& env, const std::string& listen, size_t threads) {
             << "  API:     " << url << "/api/v1/openapi.json\n"
             << "Stop with Ctrl-C." << std::endl;
 
+  // The waiter polls so that it also ends when the server stops for another reason.
+  std::atomic<bool> running{true};
   std::thread waiter([&] {
-    int sig = 0;
-    sigwait(&signals, &sig);
-    server.Stop();
+    const timespec tick{0, 200L * 1000 * 1000};
+    while (running.load()) {
+      if (sigtimedwait(&signals, nullptr, &tick) > 0) {
+        server.Stop();
+        return;
+      }
+    }
   });
   Result<void> ran = server.Run();
-  pthread_kill(waiter.native_handle(), SIGTERM);  // wakes the waiter if no signal came
+  running.store(false);
   waiter.join();
   platform::Log(platform::LogLevel::kInfo, "server.stop", {});
   return ran;

@@ -73,6 +73,7 @@ class Decoder {
       return false;
     }
     std::vector<std::string> known;
+    known.reserve(fields.size());
     for (const Field& f : fields) known.emplace_back(f.key);
     std::map<std::string, bool> seen;
     for (auto it = node.begin(); it != node.end(); ++it) {
@@ -432,9 +433,10 @@ Decoder::FieldFn ListOf(Decoder& d, std::vector<T>& out,
 Result<Organization> Parse(std::string_view text, std::string_view file_name) {
   std::string file(file_name);
   if (text.size() > kMaxFileBytes) {
-    return Fail(ErrorCode::kInvalidInput,
-                "file is larger than " + std::to_string(kMaxFileBytes / (1024 * 1024)) + " MiB",
-                file);
+    return Fail(
+        ErrorCode::kInvalidInput,
+        "file is larger than " + std::to_string(kMaxFileBytes / (size_t{1024} * 1024)) + " MiB",
+        file);
   }
   Decoder d(file);
   Node root;

@@ -28,7 +28,7 @@
 namespace sokuo::orgfile {
 
 // Larger inputs are refused before parsing; a real organization file is a few hundred KiB.
-inline constexpr size_t kMaxFileBytes = 8 * 1024 * 1024;
+inline constexpr size_t kMaxFileBytes = size_t{8} * 1024 * 1024;
 
 // `file_name` is only used in messages. Pure: reads nothing but `text`.
 [[nodiscard]] Result<core::Organization> Parse(std::string_view text, std::string_view file_name);
