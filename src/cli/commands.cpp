@@ -71,8 +71,14 @@ Result<void> OrgImport(app::App& app, const std::string& file, const app::Actor&
 }
 
 Result<void> OrgExport(app::App& app, const std::string& file, Output& o) {
+  bool to_stdout = file.empty() || file == "-";
+  if (to_stdout && o.json) {  // machine-readable: the organization in the API's shape
+    ASSIGN_OR_RETURN(core::Organization org, app.Organization());
+    PrintJson(o, api::ToJson(org));
+    return {};
+  }
   ASSIGN_OR_RETURN(std::string text, app.ExportOrganization());
-  if (file.empty() || file == "-") {
+  if (to_stdout) {
     o.out << text;
     return {};
   }
@@ -185,6 +191,30 @@ Result<void> JournalList(app::App& app, int64_t after, size_t limit, const std::
           << "\n";
   }
   return {};
+}
+
+void ServeBanner(const std::string& company, const std::string& url, const std::string& version,
+                 Output& o) {
+  if (o.json) {
+    PrintJson(o, {{"url", url}, {"version", version}, {"company", company}});
+  } else {
+    o.out << "sokuo " << version << " serving "
+          << (company.empty() ? "(no organization imported yet)" : company) << "\n"
+          << "listening on " << url << "\n"
+          << "  health:  " << url << "/api/v1/health\n"
+          << "  systems: " << url << "/api/v1/systems?tier=a\n"
+          << "  API:     " << url << "/api/v1/openapi.json\n"
+          << "Stop with Ctrl-C.\n";
+  }
+  o.out.flush();
+}
+
+void Version(const std::string& version, Output& o) {
+  if (o.json) {
+    PrintJson(o, {{"version", version}});
+  } else {
+    o.out << "sokuo " << version << "\n";
+  }
 }
 
 int ReportError(const Error& error, Output& o) {

@@ -38,6 +38,12 @@ struct Output {
 [[nodiscard]] Result<void> JournalList(app::App& app, int64_t after, size_t limit,
                                        const std::string& subject, Output& o);
 
+// What `serve` prints once it listens: the URL on a line of its own ("listening on URL") for
+// people and scripts, or one JSON object with --json.
+void ServeBanner(const std::string& company, const std::string& url, const std::string& version,
+                 Output& o);
+void Version(const std::string& version, Output& o);
+
 // Prints an error the way the CLI contract says: a problem document on stdout with --json, and
 // always a readable message on stderr. Returns the exit code.
 int ReportError(const Error& error, Output& o);

@@ -118,14 +118,7 @@ Result<void> Serve(Env& env, const std::string& listen, size_t threads) {
     platform::Log(platform::LogLevel::kWarn, "server.exposed",
                   {{"message", "listening beyond this machine without TLS or login"}});
   }
-  std::cout << "sokuo " << SOKUO_VERSION << " serving "
-            << (org.company.name.empty() ? "(no organization imported yet)" : org.company.name)
-            << "\n"
-            << "listening on " << url << "\n"
-            << "  health:  " << url << "/api/v1/health\n"
-            << "  systems: " << url << "/api/v1/systems?tier=a\n"
-            << "  API:     " << url << "/api/v1/openapi.json\n"
-            << "Stop with Ctrl-C." << std::endl;
+  cli::ServeBanner(org.company.name, url, SOKUO_VERSION, env.out());
 
   // The waiter polls so that it also ends when the server stops for another reason.
   std::atomic<bool> running{true};
@@ -260,7 +253,7 @@ std::vector<Command> Commands() {
       {"version", "Print the version",
        [](CLI::App&, Env& env, auto& run) {
          run = [&env]() -> Result<void> {
-           env.out().out << "sokuo " << SOKUO_VERSION << "\n";
+           cli::Version(SOKUO_VERSION, env.out());
            return {};
          };
        }},
