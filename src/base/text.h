@@ -8,6 +8,9 @@
 
 namespace sokuo {
 
+// The offset of the first byte that is not part of well-formed UTF-8, or nullopt when all is.
+std::optional<size_t> FirstInvalidUtf8(std::string_view text);
+
 // Levenshtein distance, byte-wise.
 size_t EditDistance(std::string_view a, std::string_view b);
 

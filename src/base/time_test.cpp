@@ -107,6 +107,15 @@ TEST(Sha256Test, KnownVectors) {
   EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
+TEST(TextTest, FindsInvalidUtf8) {
+  EXPECT_EQ(FirstInvalidUtf8("plain 日本語 text 🚒"), std::nullopt);
+  EXPECT_EQ(FirstInvalidUtf8("ab\xff"), 2u);
+  EXPECT_EQ(FirstInvalidUtf8("\xe6\x97"), 0u);          // truncated
+  EXPECT_EQ(FirstInvalidUtf8("x\xc0\xaf"), 1u);         // overlong '/'
+  EXPECT_EQ(FirstInvalidUtf8("\xed\xa0\x80"), 0u);      // surrogate
+  EXPECT_EQ(FirstInvalidUtf8("\xf4\x90\x80\x80"), 0u);  // past U+10FFFF
+}
+
 TEST(TextTest, SuggestsCloseWordsOnly) {
   const std::string words[] = {"departments", "people", "systems", "contacts"};
   EXPECT_EQ(Suggest("departmens", words), "departments");

@@ -439,6 +439,15 @@ Result<Organization> Parse(std::string_view text, std::string_view file_name) {
         file);
   }
   Decoder d(file);
+  if (auto bad = FirstInvalidUtf8(text)) {
+    std::string_view before = text.substr(0, *bad);
+    int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    size_t line_start = before.rfind('\n');
+    int column =
+        1 + static_cast<int>(*bad - (line_start == std::string_view::npos ? 0 : line_start + 1));
+    d.Problem(Position{line, column}, "not UTF-8 text (save the file as UTF-8)");
+    return Fail(d.Finish());
+  }
   Node root;
   try {
     root = YAML::Load(std::string(text));
