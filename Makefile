@@ -39,7 +39,7 @@ fuzz: bootstrap
 	@cmake --preset fuzz >/dev/null
 	@cmake --build build/fuzz -j $(JOBS) --target org_file_fuzz
 	@mkdir -p build/fuzz/corpus-org && cp -n tests/fuzz/corpus/org/* tests/golden/org/*.yaml build/fuzz/corpus-org/
-	@build/fuzz/tests/org_file_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus-org
+	@build/fuzz/tests/org_file_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=build/fuzz/ build/fuzz/corpus-org
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
