@@ -1,0 +1,379 @@
+// A security emergency as guideline sections 3 and 4 run it. Design note:
+//
+// The state says where the incident stands: reported → triaged → convened → containing →
+// assessing → recovering → reviewing → closed (or dismissed). Work overlaps — damage assessment
+// may start while containment goes on — so records can be added in any open state; what the
+// state machine guards is *entry* into a state: each state has requirements (Requirements())
+// that must hold, and moving forward several states at once needs the requirements of every
+// state passed. A refused move lists everything missing. Closed and dismissed incidents accept no
+// records until reopened with a reason.
+//
+// Everything here is pure: time and the acting person come in as parameters, and the
+// organization is consulted for references (systems, departments, people, contacts).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/error.h"
+#include "base/time.h"
+#include "core/enum_names.h"
+#include "core/organization.h"
+
+namespace sokuo::core {
+
+enum class IncidentState {
+  kReported, kTriaged, kConvened, kContaining, kAssessing, kRecovering, kReviewing, kClosed,
+  kDismissed
+};
+inline constexpr auto kIncidentStates = MakeEnumNames<IncidentState>(
+    std::pair{IncidentState::kReported, "reported"}, std::pair{IncidentState::kTriaged, "triaged"},
+    std::pair{IncidentState::kConvened, "convened"},
+    std::pair{IncidentState::kContaining, "containing"},
+    std::pair{IncidentState::kAssessing, "assessing"},
+    std::pair{IncidentState::kRecovering, "recovering"},
+    std::pair{IncidentState::kReviewing, "reviewing"}, std::pair{IncidentState::kClosed, "closed"},
+    std::pair{IncidentState::kDismissed, "dismissed"});
+
+enum class Detection { kUserReport, kIsDetection, kAlert, kOutsideNotice };
+inline constexpr auto kDetections = MakeEnumNames<Detection>(
+    std::pair{Detection::kUserReport, "user_report"},
+    std::pair{Detection::kIsDetection, "is_detection"}, std::pair{Detection::kAlert, "alert"},
+    std::pair{Detection::kOutsideNotice, "outside_notice"});
+
+// G4.3.1: harm to customers and business partners.
+enum class Harm { kUnknown, kNone, kPossible, kSerious };
+inline constexpr auto kHarms = MakeEnumNames<Harm>(
+    std::pair{Harm::kUnknown, "unknown"}, std::pair{Harm::kNone, "none"},
+    std::pair{Harm::kPossible, "possible"}, std::pair{Harm::kSerious, "serious"});
+
+// FIRST TLP 2.0.
+enum class Tlp { kClear, kGreen, kAmber, kAmberStrict, kRed };
+inline constexpr auto kTlps = MakeEnumNames<Tlp>(
+    std::pair{Tlp::kClear, "clear"}, std::pair{Tlp::kGreen, "green"},
+    std::pair{Tlp::kAmber, "amber"}, std::pair{Tlp::kAmberStrict, "amber+strict"},
+    std::pair{Tlp::kRed, "red"});
+
+// The default category list (RSIT / ENISA reference taxonomy classes).
+const std::vector<std::string>& DefaultCategories();
+
+enum class Priority { kP1, kP2, kP3, kP4 };
+inline constexpr auto kPriorities = MakeEnumNames<Priority>(
+    std::pair{Priority::kP1, "p1"}, std::pair{Priority::kP2, "p2"}, std::pair{Priority::kP3, "p3"},
+    std::pair{Priority::kP4, "p4"});
+
+enum class ParticipantRole { kLead, kResponder, kLiaison, kCommittee, kObserver };
+inline constexpr auto kParticipantRoles = MakeEnumNames<ParticipantRole>(
+    std::pair{ParticipantRole::kLead, "lead"}, std::pair{ParticipantRole::kResponder, "responder"},
+    std::pair{ParticipantRole::kLiaison, "liaison"},
+    std::pair{ParticipantRole::kCommittee, "committee"},
+    std::pair{ParticipantRole::kObserver, "observer"});
+
+struct Participant {
+  std::string person;
+  ParticipantRole role = ParticipantRole::kResponder;
+  friend bool operator==(const Participant&, const Participant&) = default;
+};
+
+// G3.2: the IS department confirms or dismisses a report.
+struct Triage {
+  bool confirmed = false;
+  std::string reason;  // required when dismissed
+  std::string by;
+  std::string at;
+  friend bool operator==(const Triage&, const Triage&) = default;
+};
+
+struct PriorityOverride {
+  Priority priority = Priority::kP4;
+  std::string reason;
+  std::string by;
+  std::string at;
+  friend bool operator==(const PriorityOverride&, const PriorityOverride&) = default;
+};
+
+// G3.1, G4.3.2a: the IS department asks for the committee; the committee meets.
+struct Convocation {
+  std::string requested_by;
+  std::string requested_at;
+  std::vector<std::string> addressees;  // the steering council chair and committee members
+  std::string convened_at;              // empty until the committee has met
+  std::vector<std::string> attendees;
+  friend bool operator==(const Convocation&, const Convocation&) = default;
+};
+
+enum class DecisionKind { kPolicy, kApproval, kInstruction, kPress, kAgencyContact, kOther };
+inline constexpr auto kDecisionKinds = MakeEnumNames<DecisionKind>(
+    std::pair{DecisionKind::kPolicy, "policy"}, std::pair{DecisionKind::kApproval, "approval"},
+    std::pair{DecisionKind::kInstruction, "instruction"}, std::pair{DecisionKind::kPress, "press"},
+    std::pair{DecisionKind::kAgencyContact, "agency_contact"},
+    std::pair{DecisionKind::kOther, "other"});
+
+struct Decision {
+  int id = 0;
+  DecisionKind kind = DecisionKind::kPolicy;
+  std::string text;
+  std::string decided_by;  // person: the chair or a committee member
+  std::string decided_at;
+  std::vector<std::string> departments;  // instructed departments, for instructions
+  std::string recorded_by;
+  friend bool operator==(const Decision&, const Decision&) = default;
+};
+
+enum class Audience { kInternal, kPr, kCustomer, kPartner, kPolice, kCsirt, kIpa, kRegulator, kPress };
+inline constexpr auto kAudiences = MakeEnumNames<Audience>(
+    std::pair{Audience::kInternal, "internal"}, std::pair{Audience::kPr, "pr"},
+    std::pair{Audience::kCustomer, "customer"}, std::pair{Audience::kPartner, "partner"},
+    std::pair{Audience::kPolice, "police"}, std::pair{Audience::kCsirt, "csirt"},
+    std::pair{Audience::kIpa, "ipa"}, std::pair{Audience::kRegulator, "regulator"},
+    std::pair{Audience::kPress, "press"});
+
+// G4.3.2b, G4.3.2c: contacts outside the company need the committee's decision.
+bool NeedsCommitteeApproval(Audience a);
+
+struct ContactLog {
+  int id = 0;
+  Audience audience = Audience::kInternal;
+  std::string contact;     // external contact id, or department id for internal and pr
+  ChannelKind channel = ChannelKind::kPhone;
+  std::string summary;     // what was said
+  std::string at;
+  std::string by;          // person who made the contact
+  int approved_by = 0;     // decision id; required when NeedsCommitteeApproval(audience)
+  std::string follow_up_due;
+  friend bool operator==(const ContactLog&, const ContactLog&) = default;
+};
+
+// G4.3.3: emergency measures.
+enum class TaskKind {
+  kIsolateNetwork, kMonitorHost, kShutdownHost, kAlternativeMeans, kCustomerMeasures, kOther
+};
+inline constexpr auto kTaskKinds = MakeEnumNames<TaskKind>(
+    std::pair{TaskKind::kIsolateNetwork, "isolate_network"},
+    std::pair{TaskKind::kMonitorHost, "monitor_host"},
+    std::pair{TaskKind::kShutdownHost, "shutdown_host"},
+    std::pair{TaskKind::kAlternativeMeans, "alternative_means"},
+    std::pair{TaskKind::kCustomerMeasures, "customer_measures"},
+    std::pair{TaskKind::kOther, "other"});
+
+enum class TaskStatus { kOpen, kInProgress, kDone, kCancelled, kReverted };
+inline constexpr auto kTaskStatuses = MakeEnumNames<TaskStatus>(
+    std::pair{TaskStatus::kOpen, "open"}, std::pair{TaskStatus::kInProgress, "in_progress"},
+    std::pair{TaskStatus::kDone, "done"}, std::pair{TaskStatus::kCancelled, "cancelled"},
+    std::pair{TaskStatus::kReverted, "reverted"});
+
+struct Task {
+  int id = 0;
+  TaskKind kind = TaskKind::kOther;
+  std::string title;
+  std::string department;
+  std::string assignee;
+  std::string system;  // the system it acts on, if any
+  std::string due;
+  TaskStatus status = TaskStatus::kOpen;
+  std::string result;
+  std::string revert_reason;  // a reverted measure (reconnected network) says why
+  std::string created_at;
+  std::string updated_at;
+  friend bool operator==(const Task&, const Task&) = default;
+};
+
+// G4.3.4: damage assessment.
+enum class DamageKind { kLeak, kTampering, kDestruction, kUnavailability };
+inline constexpr auto kDamageKinds = MakeEnumNames<DamageKind>(
+    std::pair{DamageKind::kLeak, "leak"}, std::pair{DamageKind::kTampering, "tampering"},
+    std::pair{DamageKind::kDestruction, "destruction"},
+    std::pair{DamageKind::kUnavailability, "unavailability"});
+
+struct Leak {
+  std::string system;
+  std::string data_class;  // a data class name of that system
+  std::string destination;
+  std::optional<int> records;
+  std::optional<int> persons;  // people whose personal data leaked (the regulator's clock)
+  bool personal_data = false;
+  friend bool operator==(const Leak&, const Leak&) = default;
+};
+
+struct Assessment {
+  std::vector<DamageKind> kinds;
+  std::string scope;
+  std::vector<std::string> systems;
+  std::string first_seen;
+  std::string last_seen;
+  std::string intrusion_route;
+  std::string method;
+  std::string attacker;
+  std::vector<Leak> leaks;
+  bool spread_outside = false;
+  std::string spread_note;
+  std::string assessed_by;
+  std::string assessed_at;
+  friend bool operator==(const Assessment&, const Assessment&) = default;
+};
+
+// G4.3.5: recovery, per affected system.
+enum class RecoveryStatus { kDown, kRestoring, kRestored, kDegraded };
+inline constexpr auto kRecoveryStatuses = MakeEnumNames<RecoveryStatus>(
+    std::pair{RecoveryStatus::kDown, "down"}, std::pair{RecoveryStatus::kRestoring, "restoring"},
+    std::pair{RecoveryStatus::kRestored, "restored"},
+    std::pair{RecoveryStatus::kDegraded, "degraded"});
+
+struct Recovery {
+  std::string system;
+  RecoveryStatus status = RecoveryStatus::kDown;
+  std::string note;
+  std::string by;
+  std::string at;
+  friend bool operator==(const Recovery&, const Recovery&) = default;
+};
+
+// G4.4.1: technical and social-system (human, legal, operational) findings kept apart.
+enum class FindingKind { kTechnical, kSocial };
+inline constexpr auto kFindingKinds = MakeEnumNames<FindingKind>(
+    std::pair{FindingKind::kTechnical, "technical"}, std::pair{FindingKind::kSocial, "social"});
+
+struct Finding {
+  int id = 0;
+  FindingKind kind = FindingKind::kTechnical;
+  std::string text;
+  std::string system;
+  std::string by;
+  std::string at;
+  friend bool operator==(const Finding&, const Finding&) = default;
+};
+
+// G4.4.2: prevention measures.
+struct Prevention {
+  int id = 0;
+  std::string text;
+  std::string owner;  // person
+  std::string due;    // YYYY-MM-DD
+  bool done = false;
+  friend bool operator==(const Prevention&, const Prevention&) = default;
+};
+
+// G4.4.2: the backdoor inspection of every affected system.
+enum class BackdoorItem { kAddedUsers, kPlantedPrograms, kUnexpectedServices, kDeviceSettings };
+inline constexpr auto kBackdoorItems = MakeEnumNames<BackdoorItem>(
+    std::pair{BackdoorItem::kAddedUsers, "added_users"},
+    std::pair{BackdoorItem::kPlantedPrograms, "planted_programs"},
+    std::pair{BackdoorItem::kUnexpectedServices, "unexpected_services"},
+    std::pair{BackdoorItem::kDeviceSettings, "device_settings"});
+
+enum class CheckResult { kClean, kFound, kNotApplicable };
+inline constexpr auto kCheckResults = MakeEnumNames<CheckResult>(
+    std::pair{CheckResult::kClean, "clean"}, std::pair{CheckResult::kFound, "found"},
+    std::pair{CheckResult::kNotApplicable, "not_applicable"});
+
+struct BackdoorCheck {
+  std::string system;
+  BackdoorItem item = BackdoorItem::kAddedUsers;
+  CheckResult result = CheckResult::kClean;
+  std::string note;
+  std::string checked_by;
+  std::string at;
+  friend bool operator==(const BackdoorCheck&, const BackdoorCheck&) = default;
+};
+
+// G4.4.3: files kept with the incident, content-addressed by SHA-256.
+enum class EvidenceKind { kAccessLog, kScreenshot, kReport, kOther };
+inline constexpr auto kEvidenceKinds = MakeEnumNames<EvidenceKind>(
+    std::pair{EvidenceKind::kAccessLog, "access_log"},
+    std::pair{EvidenceKind::kScreenshot, "screenshot"}, std::pair{EvidenceKind::kReport, "report"},
+    std::pair{EvidenceKind::kOther, "other"});
+
+struct Evidence {
+  int id = 0;
+  EvidenceKind kind = EvidenceKind::kOther;
+  std::string name;
+  std::string sha256;
+  int64_t bytes = 0;
+  std::string system;
+  std::string added_by;
+  std::string added_at;
+  friend bool operator==(const Evidence&, const Evidence&) = default;
+};
+
+// One state change, for the milestones and the reopen history.
+struct StateChange {
+  IncidentState from = IncidentState::kReported;
+  IncidentState to = IncidentState::kReported;
+  std::string at;
+  std::string by;
+  std::string reason;
+  friend bool operator==(const StateChange&, const StateChange&) = default;
+};
+
+struct Incident {
+  std::string key;  // INC-2026-0001
+  int year = 0;
+  int number = 0;
+  std::string title;
+  std::string summary;
+  std::string category;  // one of the configured categories; empty until triage
+  Detection detection = Detection::kUserReport;
+  std::string detected_at;
+  std::string reported_at;
+  std::string reported_by;          // person, or "cli:<user>" for the local operator
+  std::string reporter_department;  // department of the reporter
+  std::vector<std::string> systems;      // affected systems
+  std::vector<std::string> departments;  // affected departments
+  Harm harm = Harm::kUnknown;
+  std::string harm_note;
+  bool restricted = false;  // need-to-know
+  Tlp tlp = Tlp::kAmber;
+  IncidentState state = IncidentState::kReported;
+  std::optional<PriorityOverride> priority_override;
+  std::vector<Participant> participants;
+  std::optional<Triage> triage;
+  std::optional<Convocation> convocation;
+  std::vector<Decision> decisions;
+  std::vector<ContactLog> contacts;
+  std::vector<Task> tasks;
+  std::optional<Assessment> assessment;
+  std::vector<Recovery> recovery;
+  std::vector<Finding> findings;
+  std::vector<Prevention> prevention;
+  std::vector<BackdoorCheck> backdoor_checks;
+  std::vector<Evidence> evidence;
+  std::vector<StateChange> history;
+  friend bool operator==(const Incident&, const Incident&) = default;
+
+  bool IsOpen() const {
+    return state != IncidentState::kClosed && state != IncidentState::kDismissed;
+  }
+};
+
+std::string IncidentKey(int year, int number);
+
+// G4.3.1: serious harm to customers or partners first, then tier-a systems and confidential
+// data, then tier b, then the rest. Reasons say which facts decided it.
+struct PriorityResult {
+  Priority priority = Priority::kP4;
+  std::vector<std::string> reasons;
+  bool overridden = false;
+};
+PriorityResult ComputePriority(const Incident& incident, const Organization& org);
+
+// What must be true to enter `state` (not counting earlier states); empty when it may be entered.
+std::vector<std::string> Requirements(const Incident& incident, IncidentState state);
+
+// The states an incident passes through, in order, without dismissed.
+const std::vector<IncidentState>& Path();
+
+// Moves the incident to `target`. Forward moves need every requirement on the way (a refusal
+// is kConflict with each missing requirement as a detail); `dismissed` needs a triage that did
+// not confirm; reopening a closed or dismissed incident needs a reason and goes to `target`.
+[[nodiscard]] Result<void> Transition(Incident& incident, IncidentState target,
+                                      const std::string& by, Timestamp at,
+                                      const std::string& reason);
+
+// Milestones derived from the history: the first time each state was entered.
+struct Milestones {
+  std::string reported, triaged, convened, contained, assessed, recovered, closed;
+};
+Milestones MilestonesOf(const Incident& incident);
+
+}  // namespace sokuo::core

@@ -1,0 +1,231 @@
+#include "core/incident_rules.h"
+
+#include <algorithm>
+
+#include "base/text.h"
+
+namespace sokuo::core {
+namespace {
+
+class Check {
+ public:
+  explicit Check(const Organization& org) : org_(org) {}
+
+  void Add(std::string where, std::string message) {
+    out_.push_back({std::move(where), std::move(message)});
+  }
+  void Text(const std::string& value, const char* where, size_t max, bool required) {
+    if (required && value.empty()) Add(where, "is required");
+    if (value.size() > max) Add(where, "is longer than " + std::to_string(max) + " bytes");
+    if (auto bad = FirstInvalidUtf8(value)) Add(where, "is not UTF-8 text");
+  }
+  void Time(const std::string& value, const std::string& where) {
+    if (value.empty()) return;
+    if (auto t = ParseRfc3339(value); !t) Add(where, t.error().message);
+  }
+  void Date(const std::string& value, const std::string& where) {
+    if (value.empty()) return;
+    if (auto d = ParseDay(value); !d) Add(where, d.error().message);
+  }
+  template <class T>
+  void Ref(const std::string& id, const std::vector<T>& items, const std::string& where,
+           std::string_view what, bool required = false) {
+    if (id.empty()) {
+      if (required) Add(where, "is required");
+      return;
+    }
+    std::vector<std::string> ids;
+    for (const T& x : items) ids.push_back(x.id);
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+      Add(where, "unknown " + std::string(what) + " '" + id + "'" + DidYouMean(id, ids));
+    }
+  }
+  void Person(const std::string& id, const std::string& where, bool required = false) {
+    // The local operator acts as "cli:<user>"; every other actor is a person.
+    if (id.rfind("cli:", 0) == 0) return;
+    Ref(id, org_.people, where, "person", required);
+  }
+  void System(const std::string& id, const std::string& where, bool required = false) {
+    Ref(id, org_.systems, where, "system", required);
+  }
+  void Department(const std::string& id, const std::string& where, bool required = false) {
+    Ref(id, org_.departments, where, "department", required);
+  }
+  std::vector<Detail> Done() { return std::move(out_); }
+
+ private:
+  const Organization& org_;
+  std::vector<Detail> out_;
+};
+
+std::string Item(const char* list, size_t i) { return std::string("/") + list + "/" + std::to_string(i); }
+
+}  // namespace
+
+bool IsCommittee(const Organization& org, const std::string& person) {
+  return std::any_of(org.roles.begin(), org.roles.end(), [&](const RoleAssignment& r) {
+    bool chair = r.role == RoleKind::kCommitteeChair;
+    bool deputy = chair && std::find(r.deputies.begin(), r.deputies.end(), person) != r.deputies.end();
+    return ((chair || r.role == RoleKind::kCommitteeMember) && r.person == person) || deputy;
+  });
+}
+
+std::vector<Detail> CheckHeader(const Incident& i, const Organization& org,
+                                const std::vector<std::string>& categories) {
+  Check c(org);
+  c.Text(i.title, "/title", kMaxTitle, true);
+  c.Text(i.summary, "/summary", kMaxText, false);
+  c.Text(i.harm_note, "/harm_note", kMaxText, false);
+  if (!i.category.empty() &&
+      std::find(categories.begin(), categories.end(), i.category) == categories.end()) {
+    c.Add("/category", "unknown category '" + i.category + "'" + DidYouMean(i.category, categories));
+  }
+  c.Time(i.detected_at, "/detected_at");
+  c.Person(i.reported_by, "/reported_by");
+  c.Department(i.reporter_department, "/reporter_department");
+  for (size_t k = 0; k < i.systems.size(); ++k) c.System(i.systems[k], Item("systems", k));
+  for (size_t k = 0; k < i.departments.size(); ++k) {
+    c.Department(i.departments[k], Item("departments", k));
+  }
+  for (size_t k = 0; k < i.participants.size(); ++k) {
+    c.Person(i.participants[k].person, Item("participants", k) + "/person", true);
+  }
+  auto dup = [&](const std::vector<std::string>& v, const char* list) {
+    for (size_t k = 0; k < v.size(); ++k) {
+      if (std::find(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v[k]) !=
+          v.begin() + static_cast<std::ptrdiff_t>(k)) {
+        c.Add(Item(list, k), "'" + v[k] + "' is listed twice");
+      }
+    }
+  };
+  dup(i.systems, "systems");
+  dup(i.departments, "departments");
+  return c.Done();
+}
+
+std::vector<Detail> CheckDecision(const Decision& d, const Organization& org) {
+  Check c(org);
+  c.Text(d.text, "/text", kMaxText, true);
+  c.Person(d.decided_by, "/decided_by", true);
+  // G3.1: the committee decides.
+  if (!d.decided_by.empty() && org.FindPerson(d.decided_by) != nullptr &&
+      !IsCommittee(org, d.decided_by)) {
+    c.Add("/decided_by", "'" + d.decided_by + "' is not on the Information Security Committee");
+  }
+  c.Time(d.decided_at, "/decided_at");
+  for (size_t k = 0; k < d.departments.size(); ++k) c.Department(d.departments[k], Item("departments", k));
+  return c.Done();
+}
+
+std::vector<Detail> CheckContact(const ContactLog& x, const Incident& i, const Organization& org) {
+  Check c(org);
+  c.Text(x.summary, "/summary", kMaxText, true);
+  c.Person(x.by, "/by", true);
+  c.Time(x.at, "/at");
+  c.Date(x.follow_up_due, "/follow_up_due");
+  if (x.audience == Audience::kInternal || x.audience == Audience::kPr) {
+    c.Department(x.contact, "/contact", true);
+  } else {
+    c.Ref(x.contact, org.contacts, "/contact", "contact", true);
+  }
+  // G4.3.2b, G4.3.2c: outside parties are contacted on the committee's decision.
+  if (NeedsCommitteeApproval(x.audience)) {
+    if (x.approved_by == 0) {
+      c.Add("/approved_by", "a contact to " + std::string(kAudiences.Name(x.audience)) +
+                                " needs the committee decision that approved it");
+    } else if (std::none_of(i.decisions.begin(), i.decisions.end(),
+                            [&](const Decision& d) { return d.id == x.approved_by; })) {
+      c.Add("/approved_by", "no decision " + std::to_string(x.approved_by) + " in this incident");
+    }
+  }
+  return c.Done();
+}
+
+std::vector<Detail> CheckTask(const Task& t, const Organization& org) {
+  Check c(org);
+  c.Text(t.title, "/title", kMaxTitle, true);
+  c.Text(t.result, "/result", kMaxText, false);
+  c.Department(t.department, "/department");
+  c.Person(t.assignee, "/assignee");
+  c.System(t.system, "/system");
+  c.Time(t.due, "/due");
+  if (t.status == TaskStatus::kReverted && t.revert_reason.empty()) {
+    c.Add("/revert_reason", "a reverted measure needs a reason");
+  }
+  return c.Done();
+}
+
+std::vector<Detail> CheckAssessment(const Assessment& a, const Organization& org) {
+  Check c(org);
+  c.Text(a.scope, "/scope", kMaxText, false);
+  c.Time(a.first_seen, "/first_seen");
+  c.Time(a.last_seen, "/last_seen");
+  if (!a.first_seen.empty() && !a.last_seen.empty()) {
+    auto f = ParseRfc3339(a.first_seen);
+    auto l = ParseRfc3339(a.last_seen);
+    if (f && l && *l < *f) c.Add("/last_seen", "is before first_seen");
+  }
+  for (size_t k = 0; k < a.systems.size(); ++k) c.System(a.systems[k], Item("systems", k));
+  for (size_t k = 0; k < a.leaks.size(); ++k) {
+    const Leak& l = a.leaks[k];
+    std::string at = Item("leaks", k);
+    c.System(l.system, at + "/system", true);
+    if (const InfoSystem* s = org.FindSystem(l.system); s != nullptr && !l.data_class.empty()) {
+      std::vector<std::string> names;
+      for (const DataClass& d : s->data) names.push_back(d.name);
+      if (std::find(names.begin(), names.end(), l.data_class) == names.end()) {
+        c.Add(at + "/data_class", "system '" + l.system + "' holds no data class '" + l.data_class +
+                                      "'" + DidYouMean(l.data_class, names));
+      }
+    }
+    if (l.records && *l.records < 0) c.Add(at + "/records", "must be >= 0");
+    if (l.persons && *l.persons < 0) c.Add(at + "/persons", "must be >= 0");
+  }
+  return c.Done();
+}
+
+std::vector<Detail> CheckRecovery(const Recovery& r, const Incident& i) {
+  std::vector<Detail> out;
+  if (std::find(i.systems.begin(), i.systems.end(), r.system) == i.systems.end()) {
+    out.push_back({"/system", "'" + r.system + "' is not an affected system of " + i.key +
+                                  DidYouMean(r.system, i.systems)});
+  }
+  return out;
+}
+
+std::vector<Detail> CheckFinding(const Finding& f, const Organization& org) {
+  Check c(org);
+  c.Text(f.text, "/text", kMaxText, true);
+  c.System(f.system, "/system");
+  return c.Done();
+}
+
+std::vector<Detail> CheckPrevention(const Prevention& p, const Organization& org) {
+  Check c(org);
+  c.Text(p.text, "/text", kMaxText, true);
+  c.Person(p.owner, "/owner");
+  c.Date(p.due, "/due");
+  return c.Done();
+}
+
+std::vector<Detail> CheckBackdoor(const BackdoorCheck& b, const Incident& i) {
+  std::vector<Detail> out;
+  if (std::find(i.systems.begin(), i.systems.end(), b.system) == i.systems.end()) {
+    out.push_back({"/system", "'" + b.system + "' is not an affected system of " + i.key +
+                                  DidYouMean(b.system, i.systems)});
+  }
+  if (b.result == CheckResult::kFound && b.note.empty()) {
+    out.push_back({"/note", "say what was found"});
+  }
+  return out;
+}
+
+std::vector<Detail> CheckConvocation(const Convocation& v, const Organization& org) {
+  Check c(org);
+  for (size_t k = 0; k < v.addressees.size(); ++k) c.Person(v.addressees[k], Item("addressees", k));
+  for (size_t k = 0; k < v.attendees.size(); ++k) c.Person(v.attendees[k], Item("attendees", k));
+  c.Time(v.convened_at, "/convened_at");
+  return c.Done();
+}
+
+}  // namespace sokuo::core

@@ -1,0 +1,35 @@
+// Checks of one incident record against the organization and the incident, each returning every
+// problem with a JSON pointer relative to the record ("/decided_by"). Use cases check what they
+// are about to add or change, so an organization edited later does not make old records
+// unchangeable.
+#pragma once
+
+#include <vector>
+
+#include "base/error.h"
+#include "core/incident.h"
+#include "core/organization.h"
+
+namespace sokuo::core {
+
+inline constexpr size_t kMaxTitle = 200;
+inline constexpr size_t kMaxText = 20000;
+
+// The fields set at report time and by updates: title, summary, category, times, systems,
+// departments, participants.
+std::vector<Detail> CheckHeader(const Incident& i, const Organization& org,
+                                const std::vector<std::string>& categories);
+std::vector<Detail> CheckDecision(const Decision& d, const Organization& org);
+std::vector<Detail> CheckContact(const ContactLog& c, const Incident& i, const Organization& org);
+std::vector<Detail> CheckTask(const Task& t, const Organization& org);
+std::vector<Detail> CheckAssessment(const Assessment& a, const Organization& org);
+std::vector<Detail> CheckRecovery(const Recovery& r, const Incident& i);
+std::vector<Detail> CheckFinding(const Finding& f, const Organization& org);
+std::vector<Detail> CheckPrevention(const Prevention& p, const Organization& org);
+std::vector<Detail> CheckBackdoor(const BackdoorCheck& c, const Incident& i);
+std::vector<Detail> CheckConvocation(const Convocation& c, const Organization& org);
+
+// True for the committee chair, the chair's deputies and committee members (G3.1).
+bool IsCommittee(const Organization& org, const std::string& person);
+
+}  // namespace sokuo::core

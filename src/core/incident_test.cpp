@@ -1,0 +1,252 @@
+#include "core/incident.h"
+
+#include <functional>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "core/incident_rules.h"
+#include "core/org_fixture.h"
+
+namespace sokuo::core {
+namespace {
+
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+Timestamp At(const char* t) { return *ParseRfc3339(t); }
+
+Incident Reported() {
+  Incident i;
+  i.key = "INC-2026-0001";
+  i.title = "受注システムに不審なログイン";
+  i.reported_at = "2026-11-26T00:00:00Z";
+  i.systems = {"orders"};
+  return i;
+}
+
+// An incident with everything every state asks for.
+Incident Complete() {
+  Incident i = Reported();
+  i.triage = Triage{true, "", "p-suzuki", "2026-11-26T00:10:00Z"};
+  i.convocation = Convocation{"p-suzuki", "2026-11-26T00:15:00Z", {"p-sato"},
+                              "2026-11-26T01:00:00Z", {"p-sato"}};
+  i.decisions = {{.id = 1, .kind = DecisionKind::kPolicy, .text = "遮断する", .decided_by = "p-sato"}};
+  i.tasks = {{.id = 1, .kind = TaskKind::kIsolateNetwork, .title = "遮断", .status = TaskStatus::kDone}};
+  i.assessment = Assessment{.kinds = {DamageKind::kLeak}, .scope = "注文データ"};
+  i.recovery = {{"orders", RecoveryStatus::kRestored}};
+  i.findings = {{.id = 1, .kind = FindingKind::kTechnical, .text = "古いVPN"}};
+  i.prevention = {{.id = 1, .text = "VPN更新", .owner = "p-suzuki", .due = "2026-12-31"}};
+  for (const auto& [item, name] : kBackdoorItems.entries) {
+    i.backdoor_checks.push_back({.system = "orders", .item = item, .result = CheckResult::kClean});
+  }
+  i.evidence = {{.id = 1, .kind = EvidenceKind::kAccessLog, .name = "auth.log"}};
+  return i;
+}
+
+TEST(PriorityTest, FollowsG431) {
+  Organization org = SmallOrganization();  // power, core-network: tier a; orders: tier b
+  org.systems.push_back({.id = "printer", .name = "p", .tier = Tier::kC, .owner = "it-dept"});
+  struct Case {
+    const char* name;
+    Harm harm;
+    std::vector<std::string> systems;
+    Priority expected;
+    const char* reason;
+  };
+  const Case cases[] = {
+      {"serious harm beats all", Harm::kSerious, {"printer"}, Priority::kP1,
+       "serious harm to customers or partners"},
+      {"tier a", Harm::kNone, {"core-network"}, Priority::kP2, "tier-a systems affected: core-network"},
+      {"confidential data", Harm::kNone, {"orders"}, Priority::kP2,
+       "systems with confidential data: orders (customer orders)"},
+      {"possible harm", Harm::kPossible, {"printer"}, Priority::kP2,
+       "possible harm to customers or partners"},
+      {"tier c only", Harm::kNone, {"printer"}, Priority::kP4, "only tier-c systems affected"},
+      {"nothing named", Harm::kUnknown, {}, Priority::kP4, "no affected system named yet"},
+  };
+  for (const Case& c : cases) {
+    Incident i = Reported();
+    i.harm = c.harm;
+    i.systems = c.systems;
+    PriorityResult r = ComputePriority(i, org);
+    EXPECT_EQ(r.priority, c.expected) << c.name;
+    EXPECT_THAT(r.reasons, Contains(c.reason)) << c.name;
+  }
+  // Tier b without confidential data.
+  org.systems[2].data.clear();
+  Incident b = Reported();
+  b.harm = Harm::kNone;
+  EXPECT_EQ(ComputePriority(b, org).priority, Priority::kP3);
+}
+
+TEST(PriorityTest, OverrideKeepsTheComputedReason) {
+  Incident i = Reported();
+  i.priority_override = PriorityOverride{Priority::kP1, "取引先から問い合わせ多数", "p-suzuki", ""};
+  PriorityResult r = ComputePriority(i, SmallOrganization());
+  EXPECT_EQ(r.priority, Priority::kP1);
+  EXPECT_TRUE(r.overridden);
+  EXPECT_THAT(r.reasons.back(), HasSubstr("overridden from p2 by p-suzuki: 取引先から問い合わせ多数"));
+}
+
+TEST(TransitionTest, CompleteIncidentWalksThePath) {
+  Incident i = Complete();
+  for (size_t k = 1; k < Path().size(); ++k) {
+    auto r = Transition(i, Path()[k], "p-suzuki", At("2026-11-26T02:00:00Z"), "");
+    ASSERT_TRUE(r) << r.error().ToString();
+  }
+  EXPECT_EQ(i.state, IncidentState::kClosed);
+  EXPECT_EQ(i.history.size(), 7u);
+}
+
+// Each case removes one requirement and names the state it guards and the refusal it causes.
+TEST(TransitionTest, EveryGuardRefusesWithItsReason) {
+  struct Case {
+    IncidentState target;
+    std::function<void(Incident&)> remove;
+    const char* refusal;
+  };
+  const Case cases[] = {
+      {IncidentState::kTriaged, [](Incident& i) { i.triage.reset(); },
+       "triaged: the IS department has not confirmed the report"},
+      {IncidentState::kConvened, [](Incident& i) { i.convocation.reset(); },
+       "convened: no convocation request to the committee is recorded"},
+      {IncidentState::kConvened, [](Incident& i) { i.convocation->convened_at.clear(); },
+       "convened: the committee has not met (no convened time recorded)"},
+      {IncidentState::kContaining, [](Incident& i) { i.decisions[0].kind = DecisionKind::kPress; },
+       "containing: no response policy decided by the committee"},
+      {IncidentState::kAssessing, [](Incident& i) { i.tasks.clear(); },
+       "assessing: no emergency measure is recorded"},
+      {IncidentState::kAssessing, [](Incident& i) { i.tasks[0].status = TaskStatus::kOpen; },
+       "assessing: emergency measure 1 (遮断) has not been started"},
+      {IncidentState::kRecovering, [](Incident& i) { i.assessment.reset(); },
+       "recovering: no damage assessment is recorded"},
+      {IncidentState::kRecovering, [](Incident& i) { i.assessment = Assessment{}; },
+       "recovering: the damage assessment names neither kinds nor scope"},
+      {IncidentState::kReviewing, [](Incident& i) { i.recovery.clear(); },
+       "reviewing: no recovery status for system orders"},
+      {IncidentState::kReviewing,
+       [](Incident& i) { i.recovery[0].status = RecoveryStatus::kRestoring; },
+       "reviewing: system orders is still restoring"},
+      {IncidentState::kReviewing, [](Incident& i) { i.tasks[0].status = TaskStatus::kInProgress; },
+       "reviewing: emergency measure 1 (遮断) is still in progress"},
+      {IncidentState::kClosed, [](Incident& i) { i.findings.clear(); },
+       "closed: no vulnerability survey finding"},
+      {IncidentState::kClosed, [](Incident& i) { i.prevention.clear(); },
+       "closed: no prevention measure"},
+      {IncidentState::kClosed, [](Incident& i) { i.prevention[0].owner.clear(); },
+       "closed: prevention measure 1 needs an owner and a due date"},
+      {IncidentState::kClosed, [](Incident& i) { i.backdoor_checks.pop_back(); },
+       "closed: backdoor check 'device_settings' not answered for system orders"},
+      {IncidentState::kClosed, [](Incident& i) { i.evidence[0].kind = EvidenceKind::kReport; },
+       "closed: no access log is attached as evidence"},
+  };
+  for (const Case& c : cases) {
+    std::string target(kIncidentStates.Name(c.target));
+    Incident i = Complete();
+    // Walk to the state just before the target while everything is in place.
+    for (size_t k = 1; Path()[k] != c.target; ++k) {
+      ASSERT_TRUE(Transition(i, Path()[k], "p", At("2026-11-26T02:00:00Z"), "")) << target;
+    }
+    c.remove(i);
+    IncidentState before = i.state;
+    auto r = Transition(i, c.target, "p", At("2026-11-26T03:00:00Z"), "");
+    ASSERT_FALSE(r) << c.refusal;
+    EXPECT_EQ(r.error().code, ErrorCode::kConflict);
+    EXPECT_THAT(r.error().details, Contains(Detail{"", c.refusal})) << target;
+    EXPECT_EQ(i.state, before) << "a refused move changes nothing";
+  }
+}
+
+TEST(TransitionTest, JumpingAheadNeedsEveryRequirementOnTheWay) {
+  Incident i = Reported();
+  auto r = Transition(i, IncidentState::kContaining, "p", At("2026-11-26T01:00:00Z"), "");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message, "cannot move from reported to containing");
+  EXPECT_EQ(r.error().details.size(), 3u);  // triage, convocation, policy
+  Incident ready = Complete();
+  ASSERT_TRUE(Transition(ready, IncidentState::kContaining, "p", At("2026-11-26T01:00:00Z"), ""));
+  Milestones m = MilestonesOf(ready);
+  EXPECT_EQ(m.triaged, "2026-11-26T01:00:00Z");
+  EXPECT_EQ(m.convened, "2026-11-26T01:00:00Z");
+  EXPECT_EQ(m.contained, "");
+}
+
+TEST(TransitionTest, NoGoingBackExceptByReopening) {
+  Incident i = Complete();
+  ASSERT_TRUE(Transition(i, IncidentState::kConvened, "p", At("2026-11-26T01:00:00Z"), ""));
+  auto back = Transition(i, IncidentState::kTriaged, "p", At("2026-11-26T01:00:00Z"), "");
+  ASSERT_FALSE(back);
+  EXPECT_THAT(back.error().details[0].message, HasSubstr("states only move forward"));
+  ASSERT_TRUE(Transition(i, IncidentState::kClosed, "p", At("2026-11-26T05:00:00Z"), ""));
+  auto no_reason = Transition(i, IncidentState::kReviewing, "p", At("2026-11-27T00:00:00Z"), "");
+  ASSERT_FALSE(no_reason);
+  EXPECT_THAT(no_reason.error().details[0].message, HasSubstr("needs a reason"));
+  ASSERT_TRUE(Transition(i, IncidentState::kReviewing, "p", At("2026-11-27T00:00:00Z"),
+                         "新たな不正ログインを確認"));
+  EXPECT_EQ(i.history.back().reason, "新たな不正ログインを確認");
+  EXPECT_EQ(MilestonesOf(i).closed, "");
+  ASSERT_TRUE(Transition(i, IncidentState::kClosed, "p", At("2026-11-28T00:00:00Z"), ""));
+  EXPECT_EQ(MilestonesOf(i).closed, "2026-11-28T00:00:00Z");
+}
+
+TEST(TransitionTest, DismissalNeedsATriageThatDismissed) {
+  Incident i = Reported();
+  auto r = Transition(i, IncidentState::kDismissed, "p", At("2026-11-26T01:00:00Z"), "");
+  ASSERT_FALSE(r);
+  EXPECT_THAT(r.error().details[0].message, HasSubstr("has not dismissed the report"));
+  i.triage = Triage{false, "訓練メールだった", "p-suzuki", ""};
+  ASSERT_TRUE(Transition(i, IncidentState::kDismissed, "p", At("2026-11-26T01:00:00Z"), ""));
+  EXPECT_FALSE(i.IsOpen());
+  Incident late = Complete();
+  ASSERT_TRUE(Transition(late, IncidentState::kConvened, "p", At("2026-11-26T01:00:00Z"), ""));
+  late.triage->confirmed = false;
+  EXPECT_FALSE(Transition(late, IncidentState::kDismissed, "p", At("2026-11-26T01:00:00Z"), ""));
+}
+
+TEST(IncidentRulesTest, ChecksReferencesAndCommitteeAuthority) {
+  Organization org = SmallOrganization();
+  Incident i = Reported();
+  i.systems = {"orders", "ordres"};
+  i.category = "intrusion";
+  EXPECT_THAT(CheckHeader(i, org, DefaultCategories()),
+              ElementsAre(Detail{"/category", "unknown category 'intrusion' (did you mean 'intrusions'?)"},
+                          Detail{"/systems/1", "unknown system 'ordres' (did you mean 'orders'?)"}));
+  Decision d{.id = 1, .kind = DecisionKind::kPolicy, .text = "x", .decided_by = "p-tanaka"};
+  EXPECT_THAT(CheckDecision(d, org),
+              ElementsAre(Detail{"/decided_by", "'p-tanaka' is not on the Information Security Committee"}));
+  d.decided_by = "p-suzuki";  // the chair's deputy
+  EXPECT_THAT(CheckDecision(d, org), IsEmpty());
+  ContactLog police{.id = 1, .audience = Audience::kPolice, .contact = "police", .summary = "相談",
+                    .by = "p-suzuki"};
+  EXPECT_THAT(CheckContact(police, i, org),
+              ElementsAre(Detail{"/approved_by",
+                                 "a contact to police needs the committee decision that approved it"}));
+  police.approved_by = 7;
+  EXPECT_THAT(CheckContact(police, i, org),
+              ElementsAre(Detail{"/approved_by", "no decision 7 in this incident"}));
+  ContactLog internal{.audience = Audience::kInternal, .contact = "sales", .summary = "連絡",
+                      .by = "cli:root"};
+  EXPECT_THAT(CheckContact(internal, i, org), IsEmpty());
+  Assessment a{.leaks = {{.system = "orders", .data_class = "customer order"}}};
+  EXPECT_THAT(CheckAssessment(a, org),
+              ElementsAre(Detail{"/leaks/0/data_class",
+                                 "system 'orders' holds no data class 'customer order' (did you "
+                                 "mean 'customer orders'?)"}));
+  EXPECT_THAT(CheckRecovery({.system = "power"}, i),
+              ElementsAre(Detail{"/system", "'power' is not an affected system of INC-2026-0001"}));
+}
+
+TEST(IncidentTest, KeysAndApprovals) {
+  EXPECT_EQ(IncidentKey(2026, 1), "INC-2026-0001");
+  EXPECT_EQ(IncidentKey(2026, 12345), "INC-2026-12345");
+  EXPECT_FALSE(NeedsCommitteeApproval(Audience::kInternal));
+  EXPECT_FALSE(NeedsCommitteeApproval(Audience::kPr));
+  EXPECT_TRUE(NeedsCommitteeApproval(Audience::kRegulator));
+  EXPECT_TRUE(NeedsCommitteeApproval(Audience::kCustomer));
+}
+
+}  // namespace
+}  // namespace sokuo::core
