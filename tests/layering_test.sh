@@ -9,13 +9,14 @@ declare -A allowed=(
   [core]="base core"
   [detect]="base core detect"
   [orgfile]="base core orgfile"
-  [store]="base core store"
+  [codec]="base core codec"
+  [store]="base core codec store"
   [notify]="base core notify"
-  [app]="base core store orgfile notify detect app"
-  [api]="base core store app api"
-  [http]="base core store app api platform http"
-  [cli]="base core store orgfile app api platform cli"
-  [main]="base core store orgfile notify detect app api platform http cli main"
+  [app]="base core codec store orgfile notify detect app"
+  [api]="base core codec store app api"
+  [http]="base core codec store app api platform http"
+  [cli]="base core codec store orgfile app api platform cli"
+  [main]="base core codec store orgfile notify detect app api platform http cli main"
 )
 status=0
 for dir in "$src"/*/; do

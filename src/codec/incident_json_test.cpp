@@ -1,0 +1,79 @@
+#include "codec/incident_json.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace sokuo::codec {
+namespace {
+
+using ::testing::ElementsAre;
+
+core::Incident Sample() {
+  core::Incident i;
+  i.key = "INC-2026-0007";
+  i.year = 2026;
+  i.number = 7;
+  i.title = "ランサムウェア感染の疑い";
+  i.systems = {"file-server"};
+  i.harm = core::Harm::kPossible;
+  i.tlp = core::Tlp::kAmberStrict;
+  i.state = core::IncidentState::kAssessing;
+  i.triage = core::Triage{true, "", "p-fujita", "2026-11-26T01:00:00Z"};
+  i.assessment = core::Assessment{.kinds = {core::DamageKind::kDestruction},
+                                  .leaks = {{.system = "file-server", .records = 120}}};
+  i.history = {{core::IncidentState::kReported, core::IncidentState::kTriaged, "t", "p", ""}};
+  return i;
+}
+
+TEST(IncidentJsonTest, HeaderRoundTrips) {
+  core::Incident i = Sample();
+  auto back = ReadAll<core::Incident>(HeaderToJson(i), ReadHeader);
+  ASSERT_TRUE(back) << back.error().ToString();
+  EXPECT_EQ(*back, i);
+  EXPECT_EQ(HeaderToJson(i)["tlp"], "amber+strict");
+}
+
+TEST(IncidentJsonTest, RecordsRoundTrip) {
+  core::Task t{.id = 3, .kind = core::TaskKind::kIsolateNetwork, .title = "VLAN遮断",
+               .status = core::TaskStatus::kReverted, .revert_reason = "復旧のため再接続"};
+  auto task = ReadAll<core::Task>(ToJson(t), [](JsonReader& r, core::Task& x) { Read(r, x); });
+  ASSERT_TRUE(task);
+  EXPECT_EQ(*task, t);
+  core::ContactLog c{.id = 1, .audience = core::Audience::kRegulator, .contact = "ppc",
+                     .channel = core::ChannelKind::kWeb, .summary = "速報", .approved_by = 2};
+  auto contact =
+      ReadAll<core::ContactLog>(ToJson(c), [](JsonReader& r, core::ContactLog& x) { Read(r, x); });
+  ASSERT_TRUE(contact);
+  EXPECT_EQ(*contact, c);
+}
+
+TEST(IncidentJsonTest, ReportsEveryProblemWithItsPointer) {
+  Json bad = {{"kind", "isolate"}, {"title", 5}, {"statuz", "open"}, {"due", nullptr}};
+  auto r = ReadAll<core::Task>(bad, [](JsonReader& rd, core::Task& x) { Read(rd, x); });
+  ASSERT_FALSE(r);
+  std::vector<std::string> got;
+  for (const auto& d : r.error().details) got.push_back(d.where + ": " + d.message);
+  EXPECT_THAT(got, ElementsAre("/statuz: unknown key 'statuz' (did you mean 'status'?)",
+                               "/kind: unknown value 'isolate' (one of: isolate_network, "
+                               "monitor_host, shutdown_host, alternative_means, "
+                               "customer_measures, other)",
+                               "/title: expected text"));
+  auto not_object = ReadAll<core::Task>(Json::array(), [](JsonReader& rd, core::Task& x) { Read(rd, x); });
+  ASSERT_FALSE(not_object);
+  EXPECT_EQ(not_object.error().details[0].message, "expected an object");
+  Json nested = {{"kinds", {"leak", "theft"}}, {"leaks", {{{"system", 1}}}}};
+  auto a = ReadAll<core::Assessment>(nested, [](JsonReader& rd, core::Assessment& x) { Read(rd, x); });
+  ASSERT_FALSE(a);
+  EXPECT_EQ(a.error().details[0].where, "/kinds/1");
+  EXPECT_EQ(a.error().details[1].where, "/leaks/0/system");
+}
+
+TEST(IncidentJsonTest, ParseJsonSaysWhere) {
+  auto r = ParseJson("{\"title\": ");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message, "not valid JSON (at byte 11)");
+  EXPECT_TRUE(ParseJson("{}"));
+}
+
+}  // namespace
+}  // namespace sokuo::codec

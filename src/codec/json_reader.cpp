@@ -1,0 +1,120 @@
+#include "codec/json_reader.h"
+
+#include <limits>
+
+#include "base/text.h"
+
+namespace sokuo::codec {
+
+std::string JsonReader::Join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& x : v) out += (out.empty() ? "" : ", ") + x;
+  return out;
+}
+
+bool JsonReader::Object(std::initializer_list<const char*> keys) {
+  if (!value_.is_object()) {
+    problems_.push_back({path_.empty() ? "/" : path_, "expected an object"});
+    return false;
+  }
+  std::vector<std::string> known(keys.begin(), keys.end());
+  for (const auto& [key, v] : value_.items()) {
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      problems_.push_back({path_ + "/" + key, "unknown key '" + key + "'" + DidYouMean(key, known)});
+    }
+  }
+  return true;
+}
+
+const Json* JsonReader::Get(const char* key, bool required) {
+  if (!value_.is_object()) return nullptr;
+  auto it = value_.find(key);
+  if (it == value_.end() || it->is_null()) {
+    if (required) Problem(key, "is required");
+    return nullptr;
+  }
+  return &*it;
+}
+
+void JsonReader::Text(const char* key, std::string& out, bool required) {
+  const Json* v = Get(key, required);
+  if (v == nullptr) return;
+  if (!v->is_string()) {
+    Problem(key, "expected text");
+    return;
+  }
+  out = v->get<std::string>();
+  if (required && out.empty()) Problem(key, "is required");
+}
+
+void JsonReader::Int(const char* key, int& out, bool required) {
+  std::optional<int> v;
+  if (Get(key, required) == nullptr) return;
+  Int(key, v);
+  if (v) out = *v;
+}
+
+void JsonReader::Int(const char* key, std::optional<int>& out) {
+  const Json* v = Get(key, false);
+  if (v == nullptr) return;
+  if (!v->is_number_integer() || v->get<int64_t>() < std::numeric_limits<int>::min() ||
+      v->get<int64_t>() > std::numeric_limits<int>::max()) {
+    Problem(key, "expected a whole number");
+    return;
+  }
+  out = v->get<int>();
+}
+
+void JsonReader::Int64(const char* key, int64_t& out) {
+  const Json* v = Get(key, false);
+  if (v == nullptr) return;
+  if (!v->is_number_integer()) {
+    Problem(key, "expected a whole number");
+    return;
+  }
+  out = v->get<int64_t>();
+}
+
+void JsonReader::Bool(const char* key, bool& out) {
+  const Json* v = Get(key, false);
+  if (v == nullptr) return;
+  if (!v->is_boolean()) {
+    Problem(key, "expected true or false");
+    return;
+  }
+  out = v->get<bool>();
+}
+
+void JsonReader::Texts(const char* key, std::vector<std::string>& out) {
+  const Json* v = Get(key, false);
+  if (v == nullptr) return;
+  if (!v->is_array()) {
+    Problem(key, "expected a list of text");
+    return;
+  }
+  for (size_t i = 0; i < v->size(); ++i) {
+    if (!(*v)[i].is_string()) {
+      problems_.push_back({path_ + "/" + key + "/" + std::to_string(i), "expected text"});
+      continue;
+    }
+    out.push_back((*v)[i].get<std::string>());
+  }
+}
+
+Result<Json> ParseJson(const std::string& text) {
+  Json j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) {
+    // Find where: parse again with exceptions to learn the byte offset.
+    try {
+      Json ignored = Json::parse(text);
+      (void)ignored;
+    } catch (const Json::parse_error& e) {
+      return Fail(ErrorCode::kInvalidInput,
+                  "not valid JSON (at byte " + std::to_string(e.byte) + ")", "/");
+    }
+    return Fail(ErrorCode::kInvalidInput, "not valid JSON", "/");
+  }
+  return j;
+}
+
+}  // namespace sokuo::codec

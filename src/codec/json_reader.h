@@ -1,0 +1,120 @@
+// Strict reading of JSON objects into domain values: unknown keys (with a suggestion), wrong
+// types, bad enum names and missing required keys are all reported, each with the JSON pointer
+// of the offending value, and reading goes on so that every problem is found at once.
+#pragma once
+
+#include <functional>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "base/error.h"
+#include "core/enum_names.h"
+
+namespace sokuo::codec {
+
+using Json = nlohmann::json;
+
+class JsonReader {
+ public:
+  JsonReader(const Json& value, std::string path, std::vector<Detail>& problems)
+      : value_(value), path_(std::move(path)), problems_(problems) {}
+
+  // Checks that the value is an object with only `keys`; false when it is not an object.
+  bool Object(std::initializer_list<const char*> keys);
+  bool Has(const char* key) const { return value_.is_object() && value_.contains(key); }
+
+  void Text(const char* key, std::string& out, bool required = false);
+  void Int(const char* key, int& out, bool required = false);
+  void Int(const char* key, std::optional<int>& out);
+  void Int64(const char* key, int64_t& out);
+  void Bool(const char* key, bool& out);
+  void Texts(const char* key, std::vector<std::string>& out);
+
+  template <class E, size_t N>
+  void Enum(const char* key, const core::EnumNames<E, N>& names, E& out, bool required = false) {
+    std::string text;
+    Text(key, text, required);
+    if (text.empty()) return;
+    if (auto e = names.Parse(text)) {
+      out = *e;
+      return;
+    }
+    Problem(key, "unknown value '" + text + "' (one of: " + Join(names.All()) + ")");
+  }
+  template <class E, size_t N>
+  void Enums(const char* key, const core::EnumNames<E, N>& names, std::vector<E>& out) {
+    std::vector<std::string> texts;
+    Texts(key, texts);
+    for (size_t i = 0; i < texts.size(); ++i) {
+      if (auto e = names.Parse(texts[i])) {
+        out.push_back(*e);
+      } else {
+        problems_.push_back({path_ + "/" + key + "/" + std::to_string(i),
+                             "unknown value '" + texts[i] + "' (one of: " + Join(names.All()) + ")"});
+      }
+    }
+  }
+
+  // Reads `key` as an object with `read`; absent or null leaves `out` empty.
+  template <class T>
+  void Optional(const char* key, std::optional<T>& out, const std::function<void(JsonReader&, T&)>& read) {
+    if (!Has(key) || value_[key].is_null()) return;
+    T value{};
+    JsonReader child(value_[key], path_ + "/" + key, problems_);
+    read(child, value);
+    out = std::move(value);
+  }
+  template <class T>
+  void List(const char* key, std::vector<T>& out, const std::function<void(JsonReader&, T&)>& read) {
+    if (!Has(key) || value_[key].is_null()) return;
+    const Json& list = value_[key];
+    if (!list.is_array()) {
+      Problem(key, "expected a list");
+      return;
+    }
+    for (size_t i = 0; i < list.size(); ++i) {
+      JsonReader child(list[i], path_ + "/" + key + "/" + std::to_string(i), problems_);
+      read(child, out.emplace_back());
+    }
+  }
+
+  void Problem(const char* key, std::string message) {
+    problems_.push_back({path_ + "/" + key, std::move(message)});
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  static std::string Join(const std::vector<std::string>& v);
+  const Json* Get(const char* key, bool required);
+
+  const Json& value_;
+  std::string path_;
+  std::vector<Detail>& problems_;
+};
+
+// Runs `read` on `value`; kInvalidInput with every problem, or the value.
+template <class T>
+Result<T> ReadAll(const Json& value, const std::function<void(JsonReader&, T&)>& read) {
+  std::vector<Detail> problems;
+  T out{};
+  JsonReader reader(value, "", problems);
+  read(reader, out);
+  if (!problems.empty()) {
+    Error e{ErrorCode::kInvalidInput,
+            std::to_string(problems.size()) + (problems.size() == 1 ? " problem" : " problems") +
+                " in the request",
+            problems.size() == 1 ? problems[0].where : "",
+            std::move(problems)};
+    return tl::unexpected(std::move(e));
+  }
+  return out;
+}
+
+// Parses request text as JSON; a syntax error names its byte offset.
+[[nodiscard]] Result<Json> ParseJson(const std::string& text);
+
+}  // namespace sokuo::codec
