@@ -101,12 +101,9 @@ void Read(JsonReader& r, core::Decision& x) {
 }
 
 Json ToJson(const core::ContactLog& x) {
-  Json j = {{"id", x.id},
-            {"audience", Name(core::kAudiences, x.audience)},
-            {"contact", x.contact},
-            {"channel", Name(core::kChannelKinds, x.channel)},
-            {"summary", x.summary},
-            {"by", x.by}};
+  Json j = {{"id", x.id},           {"audience", Name(core::kAudiences, x.audience)},
+            {"contact", x.contact}, {"channel", Name(core::kChannelKinds, x.channel)},
+            {"summary", x.summary}, {"by", x.by}};
   Put(j, "at", x.at);
   if (x.approved_by != 0) j["approved_by"] = x.approved_by;
   Put(j, "follow_up_due", x.follow_up_due);
@@ -300,7 +297,8 @@ Json ToJson(const core::Evidence& x) {
   return j;
 }
 void Read(JsonReader& r, core::Evidence& x) {
-  if (!r.Object({"id", "kind", "name", "sha256", "bytes", "system", "added_by", "added_at"})) return;
+  if (!r.Object({"id", "kind", "name", "sha256", "bytes", "system", "added_by", "added_at"}))
+    return;
   r.Int("id", x.id);
   r.Enum("kind", core::kEvidenceKinds, x.kind, true);
   r.Text("name", x.name, true);
@@ -357,10 +355,29 @@ Json HeaderToJson(const core::Incident& x) {
 }
 
 void ReadHeader(JsonReader& r, core::Incident& x) {
-  if (!r.Object({"key", "year", "number", "title", "summary", "category", "detection",
-                 "detected_at", "reported_at", "reported_by", "reporter_department", "systems",
-                 "departments", "harm", "harm_note", "restricted", "tlp", "state",
-                 "priority_override", "participants", "triage", "convocation", "assessment",
+  if (!r.Object({"key",
+                 "year",
+                 "number",
+                 "title",
+                 "summary",
+                 "category",
+                 "detection",
+                 "detected_at",
+                 "reported_at",
+                 "reported_by",
+                 "reporter_department",
+                 "systems",
+                 "departments",
+                 "harm",
+                 "harm_note",
+                 "restricted",
+                 "tlp",
+                 "state",
+                 "priority_override",
+                 "participants",
+                 "triage",
+                 "convocation",
+                 "assessment",
                  "history"})) {
     return;
   }

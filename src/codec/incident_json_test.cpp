@@ -34,13 +34,20 @@ TEST(IncidentJsonTest, HeaderRoundTrips) {
 }
 
 TEST(IncidentJsonTest, RecordsRoundTrip) {
-  core::Task t{.id = 3, .kind = core::TaskKind::kIsolateNetwork, .title = "VLAN遮断",
-               .status = core::TaskStatus::kReverted, .revert_reason = "復旧のため再接続"};
+  core::Task t{.id = 3,
+               .kind = core::TaskKind::kIsolateNetwork,
+               .title = "VLAN遮断",
+               .status = core::TaskStatus::kReverted,
+               .revert_reason = "復旧のため再接続"};
   auto task = ReadAll<core::Task>(ToJson(t), [](JsonReader& r, core::Task& x) { Read(r, x); });
   ASSERT_TRUE(task);
   EXPECT_EQ(*task, t);
-  core::ContactLog c{.id = 1, .audience = core::Audience::kRegulator, .contact = "ppc",
-                     .channel = core::ChannelKind::kWeb, .summary = "速報", .approved_by = 2};
+  core::ContactLog c{.id = 1,
+                     .audience = core::Audience::kRegulator,
+                     .contact = "ppc",
+                     .channel = core::ChannelKind::kWeb,
+                     .summary = "速報",
+                     .approved_by = 2};
   auto contact =
       ReadAll<core::ContactLog>(ToJson(c), [](JsonReader& r, core::ContactLog& x) { Read(r, x); });
   ASSERT_TRUE(contact);
@@ -58,11 +65,13 @@ TEST(IncidentJsonTest, ReportsEveryProblemWithItsPointer) {
                                "monitor_host, shutdown_host, alternative_means, "
                                "customer_measures, other)",
                                "/title: expected text"));
-  auto not_object = ReadAll<core::Task>(Json::array(), [](JsonReader& rd, core::Task& x) { Read(rd, x); });
+  auto not_object =
+      ReadAll<core::Task>(Json::array(), [](JsonReader& rd, core::Task& x) { Read(rd, x); });
   ASSERT_FALSE(not_object);
   EXPECT_EQ(not_object.error().details[0].message, "expected an object");
   Json nested = {{"kinds", {"leak", "theft"}}, {"leaks", {{{"system", 1}}}}};
-  auto a = ReadAll<core::Assessment>(nested, [](JsonReader& rd, core::Assessment& x) { Read(rd, x); });
+  auto a =
+      ReadAll<core::Assessment>(nested, [](JsonReader& rd, core::Assessment& x) { Read(rd, x); });
   ASSERT_FALSE(a);
   EXPECT_EQ(a.error().details[0].where, "/kinds/1");
   EXPECT_EQ(a.error().details[1].where, "/leaks/0/system");

@@ -20,7 +20,8 @@ bool JsonReader::Object(std::initializer_list<const char*> keys) {
   std::vector<std::string> known(keys.begin(), keys.end());
   for (const auto& [key, v] : value_.items()) {
     if (std::find(known.begin(), known.end(), key) == known.end()) {
-      problems_.push_back({path_ + "/" + key, "unknown key '" + key + "'" + DidYouMean(key, known)});
+      problems_.push_back(
+          {path_ + "/" + key, "unknown key '" + key + "'" + DidYouMean(key, known)});
     }
   }
   return true;

@@ -53,15 +53,17 @@ class JsonReader {
       if (auto e = names.Parse(texts[i])) {
         out.push_back(*e);
       } else {
-        problems_.push_back({path_ + "/" + key + "/" + std::to_string(i),
-                             "unknown value '" + texts[i] + "' (one of: " + Join(names.All()) + ")"});
+        problems_.push_back(
+            {path_ + "/" + key + "/" + std::to_string(i),
+             "unknown value '" + texts[i] + "' (one of: " + Join(names.All()) + ")"});
       }
     }
   }
 
   // Reads `key` as an object with `read`; absent or null leaves `out` empty.
   template <class T>
-  void Optional(const char* key, std::optional<T>& out, const std::function<void(JsonReader&, T&)>& read) {
+  void Optional(const char* key, std::optional<T>& out,
+                const std::function<void(JsonReader&, T&)>& read) {
     if (!Has(key) || value_[key].is_null()) return;
     T value{};
     JsonReader child(value_[key], path_ + "/" + key, problems_);
@@ -69,7 +71,8 @@ class JsonReader {
     out = std::move(value);
   }
   template <class T>
-  void List(const char* key, std::vector<T>& out, const std::function<void(JsonReader&, T&)>& read) {
+  void List(const char* key, std::vector<T>& out,
+            const std::function<void(JsonReader&, T&)>& read) {
     if (!Has(key) || value_[key].is_null()) return;
     const Json& list = value_[key];
     if (!list.is_array()) {
@@ -107,8 +110,7 @@ Result<T> ReadAll(const Json& value, const std::function<void(JsonReader&, T&)>&
     Error e{ErrorCode::kInvalidInput,
             std::to_string(problems.size()) + (problems.size() == 1 ? " problem" : " problems") +
                 " in the request",
-            problems.size() == 1 ? problems[0].where : "",
-            std::move(problems)};
+            problems.size() == 1 ? problems[0].where : "", std::move(problems)};
     return tl::unexpected(std::move(e));
   }
   return out;

@@ -7,16 +7,21 @@
 namespace sokuo::core {
 
 const std::vector<std::string>& DefaultCategories() {
-  static const std::vector<std::string> kCategories = {
-      "abusive-content", "malicious-code", "information-gathering", "intrusion-attempts",
-      "intrusions",      "availability",   "information-content-security", "fraud",
-      "vulnerable",      "other",          "test"};
+  static const std::vector<std::string> kCategories = {"abusive-content",
+                                                       "malicious-code",
+                                                       "information-gathering",
+                                                       "intrusion-attempts",
+                                                       "intrusions",
+                                                       "availability",
+                                                       "information-content-security",
+                                                       "fraud",
+                                                       "vulnerable",
+                                                       "other",
+                                                       "test"};
   return kCategories;
 }
 
-bool NeedsCommitteeApproval(Audience a) {
-  return a != Audience::kInternal && a != Audience::kPr;
-}
+bool NeedsCommitteeApproval(Audience a) { return a != Audience::kInternal && a != Audience::kPr; }
 
 std::string IncidentKey(int year, int number) {
   char buf[32];
@@ -26,9 +31,9 @@ std::string IncidentKey(int year, int number) {
 
 const std::vector<IncidentState>& Path() {
   static const std::vector<IncidentState> kPath = {
-      IncidentState::kReported,  IncidentState::kTriaged,    IncidentState::kConvened,
+      IncidentState::kReported,   IncidentState::kTriaged,   IncidentState::kConvened,
       IncidentState::kContaining, IncidentState::kAssessing, IncidentState::kRecovering,
-      IncidentState::kReviewing, IncidentState::kClosed};
+      IncidentState::kReviewing,  IncidentState::kClosed};
   return kPath;
 }
 
@@ -160,9 +165,9 @@ std::vector<std::string> Requirements(const Incident& i, IncidentState state) {
       }
       for (const std::string& s : i.systems) {
         for (const auto& [item, name] : kBackdoorItems.entries) {
-          bool answered = std::any_of(
-              i.backdoor_checks.begin(), i.backdoor_checks.end(),
-              [&](const BackdoorCheck& c) { return c.system == s && c.item == item; });
+          bool answered =
+              std::any_of(i.backdoor_checks.begin(), i.backdoor_checks.end(),
+                          [&](const BackdoorCheck& c) { return c.system == s && c.item == item; });
           if (!answered) {
             missing.push_back("closed: backdoor check '" + std::string(name) +
                               "' not answered for system " + s);
@@ -215,8 +220,9 @@ Result<void> Transition(Incident& incident, IncidentState target, const std::str
   if (!incident.IsOpen()) {
     // Reopening: a reason, and a target among the open states.
     if (reason.empty()) {
-      return Fail(Refusal(from, target, {"reopening a " + std::string(kIncidentStates.Name(from)) +
-                                         " incident needs a reason"}));
+      return Fail(Refusal(
+          from, target,
+          {"reopening a " + std::string(kIncidentStates.Name(from)) + " incident needs a reason"}));
     }
     if (target == IncidentState::kClosed || target == IncidentState::kDismissed) {
       return Fail(Refusal(from, target, {"reopen to an open state"}));
@@ -235,8 +241,7 @@ Result<void> Transition(Incident& incident, IncidentState target, const std::str
     if (!missing.empty()) return Fail(Refusal(from, target, std::move(missing)));
   } else {
     if (PathIndex(target) < PathIndex(from)) {
-      return Fail(Refusal(from, target,
-                          {"states only move forward; close and reopen to go back"}));
+      return Fail(Refusal(from, target, {"states only move forward; close and reopen to go back"}));
     }
     std::vector<std::string> missing;
     for (size_t k = PathIndex(from) + 1; k <= PathIndex(target); ++k) {

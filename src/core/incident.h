@@ -24,7 +24,14 @@
 namespace sokuo::core {
 
 enum class IncidentState {
-  kReported, kTriaged, kConvened, kContaining, kAssessing, kRecovering, kReviewing, kClosed,
+  kReported,
+  kTriaged,
+  kConvened,
+  kContaining,
+  kAssessing,
+  kRecovering,
+  kReviewing,
+  kClosed,
   kDismissed
 };
 inline constexpr auto kIncidentStates = MakeEnumNames<IncidentState>(
@@ -50,18 +57,18 @@ inline constexpr auto kHarms = MakeEnumNames<Harm>(
 
 // FIRST TLP 2.0.
 enum class Tlp { kClear, kGreen, kAmber, kAmberStrict, kRed };
-inline constexpr auto kTlps = MakeEnumNames<Tlp>(
-    std::pair{Tlp::kClear, "clear"}, std::pair{Tlp::kGreen, "green"},
-    std::pair{Tlp::kAmber, "amber"}, std::pair{Tlp::kAmberStrict, "amber+strict"},
-    std::pair{Tlp::kRed, "red"});
+inline constexpr auto kTlps =
+    MakeEnumNames<Tlp>(std::pair{Tlp::kClear, "clear"}, std::pair{Tlp::kGreen, "green"},
+                       std::pair{Tlp::kAmber, "amber"},
+                       std::pair{Tlp::kAmberStrict, "amber+strict"}, std::pair{Tlp::kRed, "red"});
 
 // The default category list (RSIT / ENISA reference taxonomy classes).
 const std::vector<std::string>& DefaultCategories();
 
 enum class Priority { kP1, kP2, kP3, kP4 };
-inline constexpr auto kPriorities = MakeEnumNames<Priority>(
-    std::pair{Priority::kP1, "p1"}, std::pair{Priority::kP2, "p2"}, std::pair{Priority::kP3, "p3"},
-    std::pair{Priority::kP4, "p4"});
+inline constexpr auto kPriorities =
+    MakeEnumNames<Priority>(std::pair{Priority::kP1, "p1"}, std::pair{Priority::kP2, "p2"},
+                            std::pair{Priority::kP3, "p3"}, std::pair{Priority::kP4, "p4"});
 
 enum class ParticipantRole { kLead, kResponder, kLiaison, kCommittee, kObserver };
 inline constexpr auto kParticipantRoles = MakeEnumNames<ParticipantRole>(
@@ -121,7 +128,17 @@ struct Decision {
   friend bool operator==(const Decision&, const Decision&) = default;
 };
 
-enum class Audience { kInternal, kPr, kCustomer, kPartner, kPolice, kCsirt, kIpa, kRegulator, kPress };
+enum class Audience {
+  kInternal,
+  kPr,
+  kCustomer,
+  kPartner,
+  kPolice,
+  kCsirt,
+  kIpa,
+  kRegulator,
+  kPress
+};
 inline constexpr auto kAudiences = MakeEnumNames<Audience>(
     std::pair{Audience::kInternal, "internal"}, std::pair{Audience::kPr, "pr"},
     std::pair{Audience::kCustomer, "customer"}, std::pair{Audience::kPartner, "partner"},
@@ -135,27 +152,32 @@ bool NeedsCommitteeApproval(Audience a);
 struct ContactLog {
   int id = 0;
   Audience audience = Audience::kInternal;
-  std::string contact;     // external contact id, or department id for internal and pr
+  std::string contact;  // external contact id, or department id for internal and pr
   ChannelKind channel = ChannelKind::kPhone;
-  std::string summary;     // what was said
+  std::string summary;  // what was said
   std::string at;
-  std::string by;          // person who made the contact
-  int approved_by = 0;     // decision id; required when NeedsCommitteeApproval(audience)
+  std::string by;       // person who made the contact
+  int approved_by = 0;  // decision id; required when NeedsCommitteeApproval(audience)
   std::string follow_up_due;
   friend bool operator==(const ContactLog&, const ContactLog&) = default;
 };
 
 // G4.3.3: emergency measures.
 enum class TaskKind {
-  kIsolateNetwork, kMonitorHost, kShutdownHost, kAlternativeMeans, kCustomerMeasures, kOther
+  kIsolateNetwork,
+  kMonitorHost,
+  kShutdownHost,
+  kAlternativeMeans,
+  kCustomerMeasures,
+  kOther
 };
-inline constexpr auto kTaskKinds = MakeEnumNames<TaskKind>(
-    std::pair{TaskKind::kIsolateNetwork, "isolate_network"},
-    std::pair{TaskKind::kMonitorHost, "monitor_host"},
-    std::pair{TaskKind::kShutdownHost, "shutdown_host"},
-    std::pair{TaskKind::kAlternativeMeans, "alternative_means"},
-    std::pair{TaskKind::kCustomerMeasures, "customer_measures"},
-    std::pair{TaskKind::kOther, "other"});
+inline constexpr auto kTaskKinds =
+    MakeEnumNames<TaskKind>(std::pair{TaskKind::kIsolateNetwork, "isolate_network"},
+                            std::pair{TaskKind::kMonitorHost, "monitor_host"},
+                            std::pair{TaskKind::kShutdownHost, "shutdown_host"},
+                            std::pair{TaskKind::kAlternativeMeans, "alternative_means"},
+                            std::pair{TaskKind::kCustomerMeasures, "customer_measures"},
+                            std::pair{TaskKind::kOther, "other"});
 
 enum class TaskStatus { kOpen, kInProgress, kDone, kCancelled, kReverted };
 inline constexpr auto kTaskStatuses = MakeEnumNames<TaskStatus>(
@@ -256,11 +278,11 @@ struct Prevention {
 
 // G4.4.2: the backdoor inspection of every affected system.
 enum class BackdoorItem { kAddedUsers, kPlantedPrograms, kUnexpectedServices, kDeviceSettings };
-inline constexpr auto kBackdoorItems = MakeEnumNames<BackdoorItem>(
-    std::pair{BackdoorItem::kAddedUsers, "added_users"},
-    std::pair{BackdoorItem::kPlantedPrograms, "planted_programs"},
-    std::pair{BackdoorItem::kUnexpectedServices, "unexpected_services"},
-    std::pair{BackdoorItem::kDeviceSettings, "device_settings"});
+inline constexpr auto kBackdoorItems =
+    MakeEnumNames<BackdoorItem>(std::pair{BackdoorItem::kAddedUsers, "added_users"},
+                                std::pair{BackdoorItem::kPlantedPrograms, "planted_programs"},
+                                std::pair{BackdoorItem::kUnexpectedServices, "unexpected_services"},
+                                std::pair{BackdoorItem::kDeviceSettings, "device_settings"});
 
 enum class CheckResult { kClean, kFound, kNotApplicable };
 inline constexpr auto kCheckResults = MakeEnumNames<CheckResult>(
@@ -316,8 +338,8 @@ struct Incident {
   Detection detection = Detection::kUserReport;
   std::string detected_at;
   std::string reported_at;
-  std::string reported_by;          // person, or "cli:<user>" for the local operator
-  std::string reporter_department;  // department of the reporter
+  std::string reported_by;               // person, or "cli:<user>" for the local operator
+  std::string reporter_department;       // department of the reporter
   std::vector<std::string> systems;      // affected systems
   std::vector<std::string> departments;  // affected departments
   Harm harm = Harm::kUnknown;

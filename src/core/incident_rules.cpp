@@ -58,14 +58,17 @@ class Check {
   std::vector<Detail> out_;
 };
 
-std::string Item(const char* list, size_t i) { return std::string("/") + list + "/" + std::to_string(i); }
+std::string Item(const char* list, size_t i) {
+  return std::string("/") + list + "/" + std::to_string(i);
+}
 
 }  // namespace
 
 bool IsCommittee(const Organization& org, const std::string& person) {
   return std::any_of(org.roles.begin(), org.roles.end(), [&](const RoleAssignment& r) {
     bool chair = r.role == RoleKind::kCommitteeChair;
-    bool deputy = chair && std::find(r.deputies.begin(), r.deputies.end(), person) != r.deputies.end();
+    bool deputy =
+        chair && std::find(r.deputies.begin(), r.deputies.end(), person) != r.deputies.end();
     return ((chair || r.role == RoleKind::kCommitteeMember) && r.person == person) || deputy;
   });
 }
@@ -78,7 +81,8 @@ std::vector<Detail> CheckHeader(const Incident& i, const Organization& org,
   c.Text(i.harm_note, "/harm_note", kMaxText, false);
   if (!i.category.empty() &&
       std::find(categories.begin(), categories.end(), i.category) == categories.end()) {
-    c.Add("/category", "unknown category '" + i.category + "'" + DidYouMean(i.category, categories));
+    c.Add("/category",
+          "unknown category '" + i.category + "'" + DidYouMean(i.category, categories));
   }
   c.Time(i.detected_at, "/detected_at");
   c.Person(i.reported_by, "/reported_by");
@@ -113,7 +117,8 @@ std::vector<Detail> CheckDecision(const Decision& d, const Organization& org) {
     c.Add("/decided_by", "'" + d.decided_by + "' is not on the Information Security Committee");
   }
   c.Time(d.decided_at, "/decided_at");
-  for (size_t k = 0; k < d.departments.size(); ++k) c.Department(d.departments[k], Item("departments", k));
+  for (size_t k = 0; k < d.departments.size(); ++k)
+    c.Department(d.departments[k], Item("departments", k));
   return c.Done();
 }
 

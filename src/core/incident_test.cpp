@@ -31,10 +31,12 @@ Incident Reported() {
 Incident Complete() {
   Incident i = Reported();
   i.triage = Triage{true, "", "p-suzuki", "2026-11-26T00:10:00Z"};
-  i.convocation = Convocation{"p-suzuki", "2026-11-26T00:15:00Z", {"p-sato"},
-                              "2026-11-26T01:00:00Z", {"p-sato"}};
-  i.decisions = {{.id = 1, .kind = DecisionKind::kPolicy, .text = "遮断する", .decided_by = "p-sato"}};
-  i.tasks = {{.id = 1, .kind = TaskKind::kIsolateNetwork, .title = "遮断", .status = TaskStatus::kDone}};
+  i.convocation = Convocation{
+      "p-suzuki", "2026-11-26T00:15:00Z", {"p-sato"}, "2026-11-26T01:00:00Z", {"p-sato"}};
+  i.decisions = {
+      {.id = 1, .kind = DecisionKind::kPolicy, .text = "遮断する", .decided_by = "p-sato"}};
+  i.tasks = {
+      {.id = 1, .kind = TaskKind::kIsolateNetwork, .title = "遮断", .status = TaskStatus::kDone}};
   i.assessment = Assessment{.kinds = {DamageKind::kLeak}, .scope = "注文データ"};
   i.recovery = {{"orders", RecoveryStatus::kRestored}};
   i.findings = {{.id = 1, .kind = FindingKind::kTechnical, .text = "古いVPN"}};
@@ -57,12 +59,25 @@ TEST(PriorityTest, FollowsG431) {
     const char* reason;
   };
   const Case cases[] = {
-      {"serious harm beats all", Harm::kSerious, {"printer"}, Priority::kP1,
+      {"serious harm beats all",
+       Harm::kSerious,
+       {"printer"},
+       Priority::kP1,
        "serious harm to customers or partners"},
-      {"tier a", Harm::kNone, {"core-network"}, Priority::kP2, "tier-a systems affected: core-network"},
-      {"confidential data", Harm::kNone, {"orders"}, Priority::kP2,
+      {"tier a",
+       Harm::kNone,
+       {"core-network"},
+       Priority::kP2,
+       "tier-a systems affected: core-network"},
+      {"confidential data",
+       Harm::kNone,
+       {"orders"},
+       Priority::kP2,
        "systems with confidential data: orders (customer orders)"},
-      {"possible harm", Harm::kPossible, {"printer"}, Priority::kP2,
+      {"possible harm",
+       Harm::kPossible,
+       {"printer"},
+       Priority::kP2,
        "possible harm to customers or partners"},
       {"tier c only", Harm::kNone, {"printer"}, Priority::kP4, "only tier-c systems affected"},
       {"nothing named", Harm::kUnknown, {}, Priority::kP4, "no affected system named yet"},
@@ -88,7 +103,8 @@ TEST(PriorityTest, OverrideKeepsTheComputedReason) {
   PriorityResult r = ComputePriority(i, SmallOrganization());
   EXPECT_EQ(r.priority, Priority::kP1);
   EXPECT_TRUE(r.overridden);
-  EXPECT_THAT(r.reasons.back(), HasSubstr("overridden from p2 by p-suzuki: 取引先から問い合わせ多数"));
+  EXPECT_THAT(r.reasons.back(),
+              HasSubstr("overridden from p2 by p-suzuki: 取引先から問い合わせ多数"));
 }
 
 TEST(TransitionTest, CompleteIncidentWalksThePath) {
@@ -211,24 +227,30 @@ TEST(IncidentRulesTest, ChecksReferencesAndCommitteeAuthority) {
   Incident i = Reported();
   i.systems = {"orders", "ordres"};
   i.category = "intrusion";
-  EXPECT_THAT(CheckHeader(i, org, DefaultCategories()),
-              ElementsAre(Detail{"/category", "unknown category 'intrusion' (did you mean 'intrusions'?)"},
-                          Detail{"/systems/1", "unknown system 'ordres' (did you mean 'orders'?)"}));
+  EXPECT_THAT(
+      CheckHeader(i, org, DefaultCategories()),
+      ElementsAre(Detail{"/category", "unknown category 'intrusion' (did you mean 'intrusions'?)"},
+                  Detail{"/systems/1", "unknown system 'ordres' (did you mean 'orders'?)"}));
   Decision d{.id = 1, .kind = DecisionKind::kPolicy, .text = "x", .decided_by = "p-tanaka"};
   EXPECT_THAT(CheckDecision(d, org),
-              ElementsAre(Detail{"/decided_by", "'p-tanaka' is not on the Information Security Committee"}));
+              ElementsAre(Detail{"/decided_by",
+                                 "'p-tanaka' is not on the Information Security Committee"}));
   d.decided_by = "p-suzuki";  // the chair's deputy
   EXPECT_THAT(CheckDecision(d, org), IsEmpty());
-  ContactLog police{.id = 1, .audience = Audience::kPolice, .contact = "police", .summary = "相談",
+  ContactLog police{.id = 1,
+                    .audience = Audience::kPolice,
+                    .contact = "police",
+                    .summary = "相談",
                     .by = "p-suzuki"};
-  EXPECT_THAT(CheckContact(police, i, org),
-              ElementsAre(Detail{"/approved_by",
-                                 "a contact to police needs the committee decision that approved it"}));
+  EXPECT_THAT(
+      CheckContact(police, i, org),
+      ElementsAre(Detail{"/approved_by",
+                         "a contact to police needs the committee decision that approved it"}));
   police.approved_by = 7;
   EXPECT_THAT(CheckContact(police, i, org),
               ElementsAre(Detail{"/approved_by", "no decision 7 in this incident"}));
-  ContactLog internal{.audience = Audience::kInternal, .contact = "sales", .summary = "連絡",
-                      .by = "cli:root"};
+  ContactLog internal{
+      .audience = Audience::kInternal, .contact = "sales", .summary = "連絡", .by = "cli:root"};
   EXPECT_THAT(CheckContact(internal, i, org), IsEmpty());
   Assessment a{.leaks = {{.system = "orders", .data_class = "customer order"}}};
   EXPECT_THAT(CheckAssessment(a, org),

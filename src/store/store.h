@@ -81,6 +81,9 @@ class Tx {
  public:
   virtual ~Tx() = default;
   [[nodiscard]] virtual Result<Table> Read(const std::string& table) = 0;
+  // The rows whose `column` equals `value` (a string or an integer).
+  [[nodiscard]] virtual Result<Table> ReadWhere(const std::string& table, const std::string& column,
+                                                const Row& value) = 0;
   [[nodiscard]] virtual Result<void> Put(const std::string& table, const std::string& id,
                                          const Row& row) = 0;
   [[nodiscard]] virtual Result<void> Remove(const std::string& table, const std::string& id) = 0;
@@ -96,6 +99,8 @@ class Store {
   // rolls back otherwise. Returns the error of `work` unchanged.
   [[nodiscard]] virtual Result<void> Write(const std::function<Result<void>(Tx&)>& work) = 0;
   [[nodiscard]] virtual Result<Table> Read(const std::string& table) = 0;
+  [[nodiscard]] virtual Result<Table> ReadWhere(const std::string& table, const std::string& column,
+                                                const Row& value) = 0;
   [[nodiscard]] virtual Result<std::vector<JournalEntry>> ReadJournal(const JournalQuery& q) = 0;
   [[nodiscard]] virtual Result<JournalHead> Head() = 0;
   [[nodiscard]] virtual Result<VerifyReport> Verify() = 0;

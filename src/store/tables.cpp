@@ -7,7 +7,11 @@
 namespace sokuo::store {
 
 const std::vector<std::string>& JournaledTables() {
-  static const std::vector<std::string> kTables(kOrgTables.begin(), kOrgTables.end());
+  static const std::vector<std::string> kTables = [] {
+    std::vector<std::string> all(kOrgTables.begin(), kOrgTables.end());
+    all.insert(all.end(), {"incidents", "incident_records", "outbox"});
+    return all;
+  }();
   return kTables;
 }
 

@@ -105,6 +105,37 @@ CREATE TABLE media (
   contents TEXT NOT NULL
 );
 )sql"},
+      {2, "incidents and the notification outbox", R"sql(
+CREATE TABLE incidents (
+  id TEXT PRIMARY KEY,
+  year INTEGER NOT NULL,
+  number INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  reported_at TEXT NOT NULL,
+  restricted INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  UNIQUE (year, number)
+);
+CREATE TABLE incident_records (
+  id TEXT PRIMARY KEY,
+  incident TEXT NOT NULL REFERENCES incidents(id) DEFERRABLE INITIALLY DEFERRED,
+  kind TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX incident_records_incident ON incident_records(incident);
+CREATE TABLE outbox (
+  id TEXT PRIMARY KEY,
+  created_at TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  recipients TEXT NOT NULL,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL
+);
+CREATE INDEX outbox_status ON outbox(status, created_at);
+)sql"},
   };
   return kMigrations;
 }

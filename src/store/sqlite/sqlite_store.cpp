@@ -117,9 +117,16 @@ bool IsIdentifier(const std::string& name) {
   return true;
 }
 
-Result<Table> ReadTable(sqlite3* db, const std::string& table) {
+// All rows of `table`, or those whose `column` equals `value` when a column is given.
+Result<Table> ReadTable(sqlite3* db, const std::string& table, const std::string& column = {},
+                        const Row& value = nullptr) {
   if (!IsJournaledTable(table)) return Fail(ErrorCode::kInternal, "unknown table '" + table + "'");
-  ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(db, "SELECT * FROM " + table));
+  if (!column.empty() && !IsIdentifier(column)) {
+    return Fail(ErrorCode::kInternal, "bad column name '" + column + "'");
+  }
+  std::string sql = "SELECT * FROM " + table + (column.empty() ? "" : " WHERE " + column + " = ?");
+  ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(db, sql));
+  if (!column.empty()) stmt.Bind(1, value);
   Table rows;
   while (true) {
     ASSIGN_OR_RETURN(bool more, stmt.Step());
@@ -152,6 +159,10 @@ class SqliteTx final : public Tx {
   SqliteTx(sqlite3* db, JournalHead head) : db_(db), head_(std::move(head)) {}
 
   Result<Table> Read(const std::string& table) override { return ReadTable(db_, table); }
+  Result<Table> ReadWhere(const std::string& table, const std::string& column,
+                          const Row& value) override {
+    return ReadTable(db_, table, column, value);
+  }
 
   Result<void> Put(const std::string& table, const std::string& id, const Row& row) override {
     TRY(Check(table, id));
@@ -310,6 +321,12 @@ Result<void> SqliteStore::Write(const std::function<Result<void>(Tx&)>& work) {
 Result<Table> SqliteStore::Read(const std::string& table) {
   std::lock_guard lock(mu_);
   return ReadTable(db_, table);
+}
+
+Result<Table> SqliteStore::ReadWhere(const std::string& table, const std::string& column,
+                                     const Row& value) {
+  std::lock_guard lock(mu_);
+  return ReadTable(db_, table, column, value);
 }
 
 Result<std::vector<JournalEntry>> SqliteStore::ReadJournal(const JournalQuery& q) {

@@ -31,6 +31,8 @@ class SqliteStore final : public Store {
 
   Result<void> Write(const std::function<Result<void>(Tx&)>& work) override;
   Result<Table> Read(const std::string& table) override;
+  Result<Table> ReadWhere(const std::string& table, const std::string& column,
+                          const Row& value) override;
   Result<std::vector<JournalEntry>> ReadJournal(const JournalQuery& q) override;
   Result<JournalHead> Head() override;
   Result<VerifyReport> Verify() override;

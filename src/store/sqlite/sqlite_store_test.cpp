@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "core/org_fixture.h"
+#include "store/incident_rows.h"
 #include "store/journal.h"
 #include "store/org_rows.h"
 
@@ -200,6 +201,55 @@ TEST_F(SqliteStoreTest, VerifyNamesTheFirstEntryThatNoLongerHolds) {
     for (const auto& p : report->problems) found |= p.find(c.problem) != std::string::npos;
     EXPECT_TRUE(found) << report->problems[0];
   }
+}
+
+TEST_F(SqliteStoreTest, IncidentsRoundTripAndJournalOnlyWhatChanged) {
+  ASSERT_TRUE(Import(core::SmallOrganization()));
+  core::Incident i;
+  i.key = "INC-2026-0001";
+  i.year = 2026;
+  i.number = 1;
+  i.title = "不審なログイン";
+  i.reported_at = "2026-11-26T00:00:00Z";
+  i.systems = {"orders"};
+  i.tasks = {{.id = 1, .kind = core::TaskKind::kIsolateNetwork, .title = "遮断"}};
+  i.recovery = {{"orders", core::RecoveryStatus::kDown}};
+  auto save = [&](const core::Incident& x) {
+    return store_->Write([&](Tx& tx) -> Result<void> {
+      TRY(SaveIncident(tx, x));
+      TRY(tx.Append({.at = {}, .actor = "t", .action = "incident.test", .subject = x.key}));
+      return {};
+    });
+  };
+  ASSERT_TRUE(save(i));
+  auto loaded = LoadIncident(*store_, i.key);
+  ASSERT_TRUE(loaded && *loaded) << (loaded ? "" : loaded.error().ToString());
+  EXPECT_EQ(**loaded, i);
+
+  for (int n = 2; n <= 11; ++n) {
+    i.tasks.push_back({.id = n, .kind = core::TaskKind::kOther, .title = "t" + std::to_string(n)});
+  }
+  ASSERT_TRUE(save(i));
+  i.tasks[10].status = core::TaskStatus::kDone;
+  ASSERT_TRUE(save(i));
+  auto last = store_->ReadJournal({.after_seq = 3});
+  ASSERT_TRUE(last);
+  auto body = nlohmann::json::parse((*last)[0].body);
+  ASSERT_EQ(body["changes"].size(), 1u);  // only task 11
+  EXPECT_EQ(body["changes"][0]["id"], "INC-2026-0001/task/000011");
+  EXPECT_EQ(**LoadIncident(*store_, i.key), i);  // task 11 still after task 2
+  auto next = store_->Write([&](Tx& tx) -> Result<void> {
+    auto n = NextIncidentNumber(tx, 2026);
+    EXPECT_EQ(n.value_or(0), 2);
+    EXPECT_EQ(NextIncidentNumber(tx, 2027).value_or(0), 1);
+    return {};
+  });
+  EXPECT_TRUE(next);
+  EXPECT_TRUE(store_->Verify()->ok());
+  Tamper("UPDATE incident_records SET data = replace(data, 'done', 'open')");
+  auto report = store_->Verify();
+  ASSERT_FALSE(report->ok());
+  EXPECT_EQ(report->first_bad_seq, 4);
 }
 
 TEST(JournalTest, HashCoversEveryField) {

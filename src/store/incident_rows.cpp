@@ -1,0 +1,212 @@
+#include "store/incident_rows.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "codec/incident_json.h"
+#include "store/journal.h"
+
+namespace sokuo::store {
+namespace {
+
+using codec::Json;
+
+std::string RecordId(const std::string& key, const char* kind, const std::string& local) {
+  return key + "/" + kind + "/" + local;
+}
+
+template <class T>
+void AddRecords(Table& records, const std::string& key, const char* kind,
+                const std::vector<T>& items, const std::function<std::string(const T&)>& local) {
+  for (const T& item : items) {
+    std::string id = RecordId(key, kind, local(item));
+    records[id] = {{"id", id},
+                   {"incident", key},
+                   {"kind", kind},
+                   {"data", CanonicalJson(codec::ToJson(item))}};
+  }
+}
+
+Result<Json> DataOf(const Row& row) {
+  std::string text = row.value("data", "");
+  Json j = Json::parse(text, nullptr, false);
+  if (j.is_discarded()) {
+    return Fail(ErrorCode::kStorage, "row " + row.value("id", "?") + " holds data that is not JSON");
+  }
+  return j;
+}
+
+Error Corrupt(const std::string& id, const Error& e) {
+  return Error{ErrorCode::kStorage, "row " + id + " cannot be read: " + e.ToString(), {}, {}};
+}
+
+Result<core::Incident> FromRows(const Row& header, const Table& records) {
+  std::string key = header.value("id", "");
+  ASSIGN_OR_RETURN(Json data, DataOf(header));
+  auto incident = codec::ReadAll<core::Incident>(data, codec::ReadHeader);
+  if (!incident) return Fail(Corrupt(key, incident.error()));
+  for (const auto& [id, row] : records) {
+    ASSIGN_OR_RETURN(Json j, DataOf(row));
+    std::string kind = row.value("kind", "");
+    auto read = [&]<class T>(std::vector<T>& list) -> Result<void> {
+      auto r = codec::ReadAll<T>(j, [](codec::JsonReader& rd, T& x) { codec::Read(rd, x); });
+      if (!r) return Fail(Corrupt(id, r.error()));
+      list.push_back(std::move(*r));
+      return {};
+    };
+    if (kind == "decision") {
+      TRY(read(incident->decisions));
+    } else if (kind == "contact") {
+      TRY(read(incident->contacts));
+    } else if (kind == "task") {
+      TRY(read(incident->tasks));
+    } else if (kind == "recovery") {
+      TRY(read(incident->recovery));
+    } else if (kind == "finding") {
+      TRY(read(incident->findings));
+    } else if (kind == "prevention") {
+      TRY(read(incident->prevention));
+    } else if (kind == "backdoor") {
+      TRY(read(incident->backdoor_checks));
+    } else if (kind == "evidence") {
+      TRY(read(incident->evidence));
+    } else {
+      return Fail(ErrorCode::kStorage, "row " + id + " has unknown kind '" + kind + "'");
+    }
+  }
+  // Records come back in id order; restore the order they were made in.
+  auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
+  std::sort(incident->decisions.begin(), incident->decisions.end(), by_id);
+  std::sort(incident->contacts.begin(), incident->contacts.end(), by_id);
+  std::sort(incident->tasks.begin(), incident->tasks.end(), by_id);
+  std::sort(incident->findings.begin(), incident->findings.end(), by_id);
+  std::sort(incident->prevention.begin(), incident->prevention.end(), by_id);
+  std::sort(incident->evidence.begin(), incident->evidence.end(), by_id);
+  std::sort(incident->recovery.begin(), incident->recovery.end(),
+            [](const auto& a, const auto& b) { return a.system < b.system; });
+  std::sort(incident->backdoor_checks.begin(), incident->backdoor_checks.end(),
+            [](const auto& a, const auto& b) {
+              return std::pair(a.system, a.item) < std::pair(b.system, b.item);
+            });
+  return *incident;
+}
+
+template <class Source>
+Result<std::optional<core::Incident>> Load(Source& source, const std::string& key) {
+  ASSIGN_OR_RETURN(Table headers, source.ReadWhere("incidents", "id", key));
+  if (headers.empty()) return std::optional<core::Incident>{};
+  ASSIGN_OR_RETURN(Table records, source.ReadWhere("incident_records", "incident", key));
+  ASSIGN_OR_RETURN(core::Incident incident, FromRows(headers.begin()->second, records));
+  return std::optional<core::Incident>{std::move(incident)};
+}
+
+// Fixed-width local ids keep the records' id order equal to their creation order.
+std::string Num(int n) {
+  std::string s = std::to_string(n);
+  return std::string(s.size() < 6 ? 6 - s.size() : 0, '0') + s;
+}
+
+}  // namespace
+
+Tables IncidentToRows(const core::Incident& i) {
+  Tables t;
+  t["incidents"][i.key] = {{"id", i.key},
+                           {"year", i.year},
+                           {"number", i.number},
+                           {"state", std::string(core::kIncidentStates.Name(i.state))},
+                           {"reported_at", i.reported_at},
+                           {"restricted", i.restricted ? 1 : 0},
+                           {"data", CanonicalJson(codec::HeaderToJson(i))}};
+  Table& r = t["incident_records"];
+  AddRecords<core::Decision>(r, i.key, "decision", i.decisions, [](const auto& x) { return Num(x.id); });
+  AddRecords<core::ContactLog>(r, i.key, "contact", i.contacts, [](const auto& x) { return Num(x.id); });
+  AddRecords<core::Task>(r, i.key, "task", i.tasks, [](const auto& x) { return Num(x.id); });
+  AddRecords<core::Recovery>(r, i.key, "recovery", i.recovery, [](const auto& x) { return x.system; });
+  AddRecords<core::Finding>(r, i.key, "finding", i.findings, [](const auto& x) { return Num(x.id); });
+  AddRecords<core::Prevention>(r, i.key, "prevention", i.prevention,
+                               [](const auto& x) { return Num(x.id); });
+  AddRecords<core::BackdoorCheck>(r, i.key, "backdoor", i.backdoor_checks, [](const auto& x) {
+    return x.system + "/" + std::string(core::kBackdoorItems.Name(x.item));
+  });
+  AddRecords<core::Evidence>(r, i.key, "evidence", i.evidence, [](const auto& x) { return Num(x.id); });
+  return t;
+}
+
+Result<std::optional<core::Incident>> LoadIncident(Tx& tx, const std::string& key) {
+  return Load(tx, key);
+}
+
+Result<std::optional<core::Incident>> LoadIncident(Store& store, const std::string& key) {
+  return Load(store, key);
+}
+
+Result<std::vector<core::Incident>> LoadIncidentHeaders(Store& store) {
+  ASSIGN_OR_RETURN(Table headers, store.Read("incidents"));
+  std::vector<core::Incident> out;
+  for (const auto& [key, row] : headers) {
+    ASSIGN_OR_RETURN(core::Incident i, FromRows(row, {}));
+    out.push_back(std::move(i));
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return std::pair(a.year, a.number) > std::pair(b.year, b.number);
+  });
+  return out;
+}
+
+Result<std::vector<RowChange>> SaveIncident(Tx& tx, const core::Incident& incident) {
+  Tables before;
+  ASSIGN_OR_RETURN(before["incidents"], tx.ReadWhere("incidents", "id", incident.key));
+  ASSIGN_OR_RETURN(before["incident_records"],
+                   tx.ReadWhere("incident_records", "incident", incident.key));
+  std::vector<RowChange> changes = Diff(before, IncidentToRows(incident));
+  // Removals first and records after their incident, for the foreign key's sake.
+  for (const RowChange& c : changes) {
+    if (c.row) {
+      TRY(tx.Put(c.table, c.id, *c.row));
+    } else {
+      TRY(tx.Remove(c.table, c.id));
+    }
+  }
+  return changes;
+}
+
+Result<int> NextIncidentNumber(Tx& tx, int year) {
+  ASSIGN_OR_RETURN(Table same_year, tx.ReadWhere("incidents", "year", year));
+  int max = 0;
+  for (const auto& [id, row] : same_year) max = std::max(max, row.value("number", 0));
+  return max + 1;
+}
+
+Result<void> Enqueue(Tx& tx, const OutboxMessage& m) {
+  return tx.Put("outbox", m.id,
+                {{"id", m.id},
+                 {"created_at", m.created_at},
+                 {"kind", m.kind},
+                 {"subject", m.subject},
+                 {"recipients", CanonicalJson(Json(m.recipients))},
+                 {"title", m.title},
+                 {"body", m.body},
+                 {"status", "pending"},
+                 {"attempts", 0}});
+}
+
+Result<std::vector<OutboxMessage>> Outbox(Store& store, const std::string& subject) {
+  ASSIGN_OR_RETURN(Table rows, store.ReadWhere("outbox", "subject", subject));
+  std::vector<OutboxMessage> out;
+  for (const auto& [id, row] : rows) {
+    OutboxMessage m{id, row.value("created_at", ""), row.value("kind", ""),
+                    row.value("subject", ""), {}, row.value("title", ""), row.value("body", "")};
+    Json recipients = Json::parse(row.value("recipients", "[]"), nullptr, false);
+    if (recipients.is_array()) {
+      for (const auto& r : recipients) {
+        if (r.is_string()) m.recipients.push_back(r.get<std::string>());
+      }
+    }
+    out.push_back(std::move(m));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.created_at < b.created_at; });
+  return out;
+}
+
+}  // namespace sokuo::store
