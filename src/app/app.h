@@ -3,16 +3,21 @@
 // entry. Authorization will live here too, so that every adapter gets the same answer.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "app/incidents.h"
+#include "base/blob_store.h"
 #include "base/clock.h"
 #include "base/error.h"
 #include "core/organization.h"
 #include "store/store.h"
+
+#include <nlohmann/json.hpp>
 
 namespace sokuo::app {
 
@@ -77,8 +82,10 @@ struct PersonView {
 
 class App {
  public:
-  // Both must outlive the App. Thread-safe as far as the Store is.
-  App(store::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+  // All must outlive the App. Thread-safe as far as the Store and the vault are. Without a
+  // vault, evidence cannot be added.
+  App(store::Store& store, const Clock& clock, BlobStore* vault = nullptr)
+      : store_(store), clock_(clock), vault_(vault) {}
 
   // Organization as code (G3, G5.1, G5.2.1).
   // Needs no stored state: checking a file works before `sokuo init`.
@@ -101,14 +108,66 @@ class App {
   [[nodiscard]] Result<Page<SystemView>> ListSystems(const SystemFilter& f, PageRequest page);
   [[nodiscard]] Result<SystemView> GetSystem(const std::string& id);
 
+  // Security emergencies (G3, G4.3, G4.4). Each returns the incident as it is afterwards.
+  [[nodiscard]] Result<IncidentView> Report(const ReportInput& in, const Actor& actor);
+  [[nodiscard]] Result<IncidentView> Update(const std::string& key, const UpdateInput& in,
+                                            const Actor& actor);
+  [[nodiscard]] Result<IncidentView> Triage(const std::string& key, const TriageInput& in,
+                                            const Actor& actor);
+  [[nodiscard]] Result<IncidentView> OverridePriority(const std::string& key,
+                                                      core::Priority priority,
+                                                      const std::string& reason,
+                                                      const Actor& actor);
+  [[nodiscard]] Result<IncidentView> RequestConvocation(const std::string& key, const Actor& actor);
+  [[nodiscard]] Result<IncidentView> RecordConvened(const std::string& key,
+                                                    const std::string& convened_at,
+                                                    const std::vector<std::string>& attendees,
+                                                    const Actor& actor);
+  [[nodiscard]] Result<IncidentView> Decide(const std::string& key, core::Decision decision,
+                                            const Actor& actor);
+  [[nodiscard]] Result<IncidentView> AddContact(const std::string& key, core::ContactLog contact,
+                                                const Actor& actor);
+  [[nodiscard]] Result<IncidentView> AddTask(const std::string& key, core::Task task,
+                                             const Actor& actor);
+  [[nodiscard]] Result<IncidentView> UpdateTask(const std::string& key, int id,
+                                                const TaskUpdate& in, const Actor& actor);
+  [[nodiscard]] Result<IncidentView> Assess(const std::string& key, core::Assessment assessment,
+                                            const Actor& actor);
+  [[nodiscard]] Result<IncidentView> Recover(const std::string& key, core::Recovery recovery,
+                                             const Actor& actor);
+  [[nodiscard]] Result<IncidentView> AddFinding(const std::string& key, core::Finding finding,
+                                                const Actor& actor);
+  [[nodiscard]] Result<IncidentView> AddPrevention(const std::string& key,
+                                                   core::Prevention prevention, const Actor& actor);
+  [[nodiscard]] Result<IncidentView> CheckBackdoor(const std::string& key,
+                                                   core::BackdoorCheck check, const Actor& actor);
+  [[nodiscard]] Result<IncidentView> AddEvidence(const std::string& key, const EvidenceInput& in,
+                                                 const Actor& actor);
+  [[nodiscard]] Result<IncidentView> Transition(const std::string& key, core::IncidentState to,
+                                                const std::string& reason, const Actor& actor);
+  [[nodiscard]] Result<IncidentView> GetIncident(const std::string& key);
+  [[nodiscard]] Result<Page<IncidentView>> ListIncidents(const IncidentFilter& f, PageRequest page);
+  [[nodiscard]] Result<std::vector<store::JournalEntry>> Timeline(const std::string& key);
+  [[nodiscard]] Result<std::vector<store::OutboxMessage>> Notifications(const std::string& key);
+
   // The journal (G4.4.3).
   [[nodiscard]] Result<store::VerifyReport> VerifyJournal();
   [[nodiscard]] Result<store::JournalHead> JournalHead();
   [[nodiscard]] Result<std::vector<store::JournalEntry>> Journal(const store::JournalQuery& q);
 
  private:
+  using Mutation =
+      std::function<Result<nlohmann::json>(core::Incident&, const core::Organization&, store::Tx&)>;
+  // Loads the incident, applies `change`, saves it and journals `action` with the body that
+  // `change` returns, all in one transaction. Closed and dismissed incidents refuse every
+  // change but a transition.
+  Result<IncidentView> Mutate(const std::string& key, const Actor& actor, const std::string& action,
+                              const Mutation& change);
+  IncidentView View(core::Incident incident, const core::Organization& org) const;
+
   store::Store& store_;
   const Clock& clock_;
+  BlobStore* vault_;
 };
 
 }  // namespace sokuo::app

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "base/sha256.h"
+#include "platform/file_blob_store.h"
 #include "platform/system_clock.h"
 
 namespace sokuo::platform {
@@ -28,6 +30,23 @@ TEST(FilesTest, WritesAtomicallyAndReadsBack) {
   auto directory = ReadFile(dir, 100);
   ASSERT_FALSE(directory);
   EXPECT_EQ(directory.error().code, ErrorCode::kInvalidInput);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(FileBlobStoreTest, StoresByContentAndNoticesDamage) {
+  std::string dir =
+      std::filesystem::temp_directory_path() / ("sokuo-blobs-" + std::to_string(::getpid()));
+  FileBlobStore blobs(dir);
+  auto sha = blobs.Put("Nov 26 03:12:01 sshd[812]: Failed password for root");
+  ASSERT_TRUE(sha);
+  EXPECT_EQ(*sha, Sha256Hex("Nov 26 03:12:01 sshd[812]: Failed password for root"));
+  EXPECT_EQ(*blobs.Put("Nov 26 03:12:01 sshd[812]: Failed password for root"), *sha);
+  EXPECT_EQ(*blobs.Get(*sha), "Nov 26 03:12:01 sshd[812]: Failed password for root");
+  ASSERT_TRUE(WriteFileAtomic(dir + "/" + *sha, "edited"));
+  auto damaged = blobs.Get(*sha);
+  ASSERT_FALSE(damaged);
+  EXPECT_EQ(damaged.error().code, ErrorCode::kIntegrity);
+  EXPECT_FALSE(blobs.Get("../../etc/passwd"));
   std::filesystem::remove_all(dir);
 }
 

@@ -31,7 +31,8 @@ Result<Json> DataOf(const Row& row) {
   std::string text = row.value("data", "");
   Json j = Json::parse(text, nullptr, false);
   if (j.is_discarded()) {
-    return Fail(ErrorCode::kStorage, "row " + row.value("id", "?") + " holds data that is not JSON");
+    return Fail(ErrorCode::kStorage,
+                "row " + row.value("id", "?") + " holds data that is not JSON");
   }
   return j;
 }
@@ -118,17 +119,22 @@ Tables IncidentToRows(const core::Incident& i) {
                            {"restricted", i.restricted ? 1 : 0},
                            {"data", CanonicalJson(codec::HeaderToJson(i))}};
   Table& r = t["incident_records"];
-  AddRecords<core::Decision>(r, i.key, "decision", i.decisions, [](const auto& x) { return Num(x.id); });
-  AddRecords<core::ContactLog>(r, i.key, "contact", i.contacts, [](const auto& x) { return Num(x.id); });
+  AddRecords<core::Decision>(r, i.key, "decision", i.decisions,
+                             [](const auto& x) { return Num(x.id); });
+  AddRecords<core::ContactLog>(r, i.key, "contact", i.contacts,
+                               [](const auto& x) { return Num(x.id); });
   AddRecords<core::Task>(r, i.key, "task", i.tasks, [](const auto& x) { return Num(x.id); });
-  AddRecords<core::Recovery>(r, i.key, "recovery", i.recovery, [](const auto& x) { return x.system; });
-  AddRecords<core::Finding>(r, i.key, "finding", i.findings, [](const auto& x) { return Num(x.id); });
+  AddRecords<core::Recovery>(r, i.key, "recovery", i.recovery,
+                             [](const auto& x) { return x.system; });
+  AddRecords<core::Finding>(r, i.key, "finding", i.findings,
+                            [](const auto& x) { return Num(x.id); });
   AddRecords<core::Prevention>(r, i.key, "prevention", i.prevention,
                                [](const auto& x) { return Num(x.id); });
   AddRecords<core::BackdoorCheck>(r, i.key, "backdoor", i.backdoor_checks, [](const auto& x) {
     return x.system + "/" + std::string(core::kBackdoorItems.Name(x.item));
   });
-  AddRecords<core::Evidence>(r, i.key, "evidence", i.evidence, [](const auto& x) { return Num(x.id); });
+  AddRecords<core::Evidence>(r, i.key, "evidence", i.evidence,
+                             [](const auto& x) { return Num(x.id); });
   return t;
 }
 
@@ -177,7 +183,10 @@ Result<int> NextIncidentNumber(Tx& tx, int year) {
   return max + 1;
 }
 
-Result<void> Enqueue(Tx& tx, const OutboxMessage& m) {
+Result<void> Enqueue(Tx& tx, const OutboxMessage& message) {
+  OutboxMessage m = message;
+  ASSIGN_OR_RETURN(Table existing, tx.ReadWhere("outbox", "subject", m.subject));
+  m.id = m.subject + "/" + Num(static_cast<int>(existing.size()) + 1);
   return tx.Put("outbox", m.id,
                 {{"id", m.id},
                  {"created_at", m.created_at},
@@ -194,8 +203,9 @@ Result<std::vector<OutboxMessage>> Outbox(Store& store, const std::string& subje
   ASSIGN_OR_RETURN(Table rows, store.ReadWhere("outbox", "subject", subject));
   std::vector<OutboxMessage> out;
   for (const auto& [id, row] : rows) {
-    OutboxMessage m{id, row.value("created_at", ""), row.value("kind", ""),
-                    row.value("subject", ""), {}, row.value("title", ""), row.value("body", "")};
+    OutboxMessage m{
+        id, row.value("created_at", ""), row.value("kind", ""), row.value("subject", ""),
+        {}, row.value("title", ""),      row.value("body", "")};
     Json recipients = Json::parse(row.value("recipients", "[]"), nullptr, false);
     if (recipients.is_array()) {
       for (const auto& r : recipients) {
@@ -204,9 +214,7 @@ Result<std::vector<OutboxMessage>> Outbox(Store& store, const std::string& subje
     }
     out.push_back(std::move(m));
   }
-  std::sort(out.begin(), out.end(),
-            [](const auto& a, const auto& b) { return a.created_at < b.created_at; });
-  return out;
+  return out;  // ids number the messages of a subject in order
 }
 
 }  // namespace sokuo::store

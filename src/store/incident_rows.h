@@ -28,15 +28,16 @@ Tables IncidentToRows(const core::Incident& incident);
 
 // One notification waiting to be delivered (the notifications feature sends them).
 struct OutboxMessage {
-  std::string id;  // "INC-2026-0001/reported"
+  std::string id;  // "INC-2026-0001/000001": set by Enqueue, numbering a subject's messages
   std::string created_at;
-  std::string kind;     // incident.reported, incident.convocation
-  std::string subject;  // the incident key
+  std::string kind;                     // incident.reported, incident.convocation
+  std::string subject;                  // the incident key
   std::vector<std::string> recipients;  // person ids
   std::string title;
   std::string body;
 };
 [[nodiscard]] Result<void> Enqueue(Tx& tx, const OutboxMessage& message);
+// The messages about `subject`, in the order they were queued.
 [[nodiscard]] Result<std::vector<OutboxMessage>> Outbox(Store& store, const std::string& subject);
 
 }  // namespace sokuo::store

@@ -1,0 +1,482 @@
+// The incident use cases of App (app.h): the path of guideline sections 3 and 4.
+#include <algorithm>
+
+#include "app/app.h"
+#include "codec/incident_json.h"
+#include "core/incident_rules.h"
+#include "store/org_rows.h"
+
+namespace sokuo::app {
+namespace {
+
+using nlohmann::json;
+
+// Problems found by a check of one record become an invalid-input error.
+Result<void> Invalid(std::vector<Detail> details) {
+  if (details.empty()) return {};
+  Error e{ErrorCode::kInvalidInput,
+          std::to_string(details.size()) + (details.size() == 1 ? " problem" : " problems") +
+              " in the request",
+          details.size() == 1 ? details[0].where : "", std::move(details)};
+  return tl::unexpected(std::move(e));
+}
+
+template <class T>
+int NextId(const std::vector<T>& items) {
+  int max = 0;
+  for (const T& x : items) max = std::max(max, x.id);
+  return max + 1;
+}
+
+void AddUnique(std::vector<std::string>& to, const std::string& id) {
+  if (!id.empty() && std::find(to.begin(), to.end(), id) == to.end()) to.push_back(id);
+}
+
+// G3.2: a report reaches the IS department: its staff and the heads of IS departments.
+std::vector<std::string> IsDepartment(const core::Organization& org) {
+  std::vector<std::string> out;
+  for (const auto& d : org.departments) {
+    if (d.kind == core::DepartmentKind::kIt) AddUnique(out, d.head);
+  }
+  for (const auto& r : org.roles) {
+    if (r.role == core::RoleKind::kIsStaff) AddUnique(out, r.person);
+  }
+  return out;
+}
+
+// G4.3.2a: the steering council chair, then the committee chair and members.
+std::vector<std::string> Committee(const core::Organization& org) {
+  std::vector<std::string> out;
+  for (core::RoleKind kind : {core::RoleKind::kSteeringCouncilChair, core::RoleKind::kCommitteeChair,
+                              core::RoleKind::kCommitteeMember}) {
+    for (const auto& r : org.roles) {
+      if (r.role == kind) AddUnique(out, r.person);
+    }
+  }
+  return out;
+}
+
+std::string Or(const std::string& value, const std::string& fallback) {
+  return value.empty() ? fallback : value;
+}
+
+}  // namespace
+
+IncidentView App::View(core::Incident incident, const core::Organization& org) const {
+  IncidentView v;
+  v.priority = core::ComputePriority(incident, org);
+  v.milestones = core::MilestonesOf(incident);
+  v.incident = std::move(incident);
+  return v;
+}
+
+Result<IncidentView> App::Mutate(const std::string& key, const Actor& actor,
+                                 const std::string& action, const Mutation& change) {
+  std::optional<core::Incident> after;
+  core::Organization org;
+  TRY(store_.Write([&](store::Tx& tx) -> Result<void> {
+    ASSIGN_OR_RETURN(org, store::LoadOrganization(tx));
+    ASSIGN_OR_RETURN(std::optional<core::Incident> loaded, store::LoadIncident(tx, key));
+    if (!loaded) return Fail(ErrorCode::kNotFound, "no incident '" + key + "'");
+    if (!loaded->IsOpen() && action != "incident.transition") {
+      return Fail(ErrorCode::kConflict,
+                  key + " is " + std::string(core::kIncidentStates.Name(loaded->state)) +
+                      ": reopen it (a transition with a reason) before changing it",
+                  "/state");
+    }
+    ASSIGN_OR_RETURN(json body, change(*loaded, org, tx));
+    TRY(store::SaveIncident(tx, *loaded));
+    TRY(tx.Append({.at = clock_.Now(), .actor = actor.id, .action = action, .subject = key,
+                   .body = std::move(body)}));
+    after = std::move(loaded);
+    return {};
+  }));
+  return View(std::move(*after), org);
+}
+
+Result<IncidentView> App::Report(const ReportInput& in, const Actor& actor) {
+  std::optional<core::Incident> created;
+  core::Organization org;
+  std::string now = FormatRfc3339(clock_.Now());
+  TRY(store_.Write([&](store::Tx& tx) -> Result<void> {
+    ASSIGN_OR_RETURN(org, store::LoadOrganization(tx));
+    core::Incident i;
+    i.title = in.title;
+    i.summary = in.summary;
+    i.category = in.category;
+    i.detection = in.detection;
+    i.detected_at = in.detected_at;
+    i.reported_at = now;
+    i.reported_by = actor.id;
+    i.reporter_department = in.reporter_department;
+    if (i.reporter_department.empty()) {
+      if (const core::Person* p = org.FindPerson(actor.id)) i.reporter_department = p->department;
+    }
+    i.systems = in.systems;
+    i.departments = in.departments;
+    i.harm = in.harm;
+    i.harm_note = in.harm_note;
+    i.restricted = in.restricted;
+    i.tlp = in.tlp;
+    TRY(Invalid(core::CheckHeader(i, org, core::DefaultCategories())));
+    // Keys count incidents per year of the company's calendar.
+    ASSIGN_OR_RETURN(Calendar calendar, Calendar::Create(org.company.time_zone));
+    i.year = static_cast<int>(calendar.LocalDay(clock_.Now()).year());
+    ASSIGN_OR_RETURN(i.number, store::NextIncidentNumber(tx, i.year));
+    i.key = core::IncidentKey(i.year, i.number);
+    TRY(store::SaveIncident(tx, i));
+    // G3.3, G4.3.2a: the report reaches the IS department at once.
+    TRY(store::Enqueue(tx, {.created_at = now,
+                            .kind = "incident.reported",
+                            .subject = i.key,
+                            .recipients = IsDepartment(org),
+                            .title = "[" + i.key + "] 緊急事態の報告 / emergency reported: " + i.title,
+                            .body = i.summary}));
+    TRY(tx.Append({.at = clock_.Now(), .actor = actor.id, .action = "incident.report",
+                   .subject = i.key, .body = {{"title", i.title}}}));
+    created = std::move(i);
+    return {};
+  }));
+  return View(std::move(*created), org);
+}
+
+Result<IncidentView> App::Update(const std::string& key, const UpdateInput& in,
+                                 const Actor& actor) {
+  return Mutate(key, actor, "incident.update",
+                [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
+                  json fields = json::array();
+                  auto set = [&](auto& field, const auto& value, const char* name) {
+                    if (value) {
+                      field = *value;
+                      fields.push_back(name);
+                    }
+                  };
+                  set(i.title, in.title, "title");
+                  set(i.summary, in.summary, "summary");
+                  set(i.category, in.category, "category");
+                  set(i.detected_at, in.detected_at, "detected_at");
+                  set(i.harm_note, in.harm_note, "harm_note");
+                  set(i.detection, in.detection, "detection");
+                  set(i.systems, in.systems, "systems");
+                  set(i.departments, in.departments, "departments");
+                  set(i.harm, in.harm, "harm");
+                  set(i.restricted, in.restricted, "restricted");
+                  set(i.tlp, in.tlp, "tlp");
+                  set(i.participants, in.participants, "participants");
+                  TRY(Invalid(core::CheckHeader(i, org, core::DefaultCategories())));
+                  return json{{"fields", fields}};
+                });
+}
+
+Result<IncidentView> App::Triage(const std::string& key, const TriageInput& in,
+                                 const Actor& actor) {
+  Timestamp now = clock_.Now();
+  return Mutate(key, actor, "incident.triage",
+                [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
+                  if (i.state != core::IncidentState::kReported) {
+                    return Fail(ErrorCode::kConflict,
+                                i.key + " was already triaged (it is " +
+                                    std::string(core::kIncidentStates.Name(i.state)) + ")",
+                                "/state");
+                  }
+                  if (!in.confirmed && in.reason.empty()) {
+                    return Fail(ErrorCode::kInvalidInput, "a dismissal needs a reason", "/reason");
+                  }
+                  i.triage = core::Triage{in.confirmed, in.reason, actor.id, FormatRfc3339(now)};
+                  if (!in.category.empty()) i.category = in.category;
+                  TRY(Invalid(core::CheckHeader(i, org, core::DefaultCategories())));
+                  TRY(core::Transition(i,
+                                       in.confirmed ? core::IncidentState::kTriaged
+                                                    : core::IncidentState::kDismissed,
+                                       actor.id, now, in.reason));
+                  return json{{"confirmed", in.confirmed}, {"reason", in.reason}};
+                });
+}
+
+Result<IncidentView> App::OverridePriority(const std::string& key, core::Priority priority,
+                                           const std::string& reason, const Actor& actor) {
+  std::string now = FormatRfc3339(clock_.Now());
+  return Mutate(key, actor, "incident.priority",
+                [&](core::Incident& i, const core::Organization&, store::Tx&) -> Result<json> {
+                  if (reason.empty()) {
+                    return Fail(ErrorCode::kInvalidInput, "overriding the priority needs a reason",
+                                "/reason");
+                  }
+                  i.priority_override = core::PriorityOverride{priority, reason, actor.id, now};
+                  return json{{"priority", core::kPriorities.Name(priority)}, {"reason", reason}};
+                });
+}
+
+Result<IncidentView> App::RequestConvocation(const std::string& key, const Actor& actor) {
+  std::string now = FormatRfc3339(clock_.Now());
+  return Mutate(key, actor, "incident.convocation.request",
+                [&](core::Incident& i, const core::Organization& org, store::Tx& tx) -> Result<json> {
+                  std::vector<std::string> to = Committee(org);
+                  if (!i.convocation) i.convocation = core::Convocation{};
+                  i.convocation->requested_by = actor.id;
+                  i.convocation->requested_at = now;
+                  i.convocation->addressees = to;
+                  // G4.3.2a: the steering council chair is asked to convene the committee.
+                  TRY(store::Enqueue(tx, {.created_at = now,
+                                          .kind = "incident.convocation",
+                                          .subject = i.key,
+                                          .recipients = to,
+                                          .title = "[" + i.key + "] 情報セキュリティ委員会の招集依頼 / "
+                                                   "committee convocation requested: " + i.title,
+                                          .body = i.summary}));
+                  return json{{"addressees", to}};
+                });
+}
+
+Result<IncidentView> App::RecordConvened(const std::string& key, const std::string& convened_at,
+                                         const std::vector<std::string>& attendees,
+                                         const Actor& actor) {
+  std::string now = FormatRfc3339(clock_.Now());
+  return Mutate(key, actor, "incident.convocation.held",
+                [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
+                  if (!i.convocation) {
+                    return Fail(ErrorCode::kConflict,
+                                "request the convocation before recording the meeting",
+                                "/convocation");
+                  }
+                  i.convocation->convened_at = Or(convened_at, now);
+                  i.convocation->attendees = attendees;
+                  TRY(Invalid(core::CheckConvocation(*i.convocation, org)));
+                  return json{{"convened_at", i.convocation->convened_at},
+                              {"attendees", attendees}};
+                });
+}
+
+Result<IncidentView> App::Decide(const std::string& key, core::Decision d, const Actor& actor) {
+  std::string now = FormatRfc3339(clock_.Now());
+  return Mutate(key, actor, "incident.decision",
+                [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
+                  d.id = NextId(i.decisions);
+                  d.decided_at = Or(d.decided_at, now);
+                  d.recorded_by = actor.id;
+                  TRY(Invalid(core::CheckDecision(d, org)));
+                  i.decisions.push_back(d);
+                  return json{{"decision", d.id}};
+                });
+}
+
+Result<IncidentView> App::AddContact(const std::string& key, core::ContactLog c,
+                                     const Actor& actor) {
+  std::string now = FormatRfc3339(clock_.Now());
+  return Mutate(key, actor, "incident.contact",
+                [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
+                  c.id = NextId(i.contacts);
+                  c.at = Or(c.at, now);
+                  c.by = Or(c.by, actor.id);
+                  TRY(Invalid(core::CheckContact(c, i, org)));
+                  i.contacts.push_back(c);
+                  return json{{"contact", c.id}};
+                });
+}
+
+Result<IncidentView> App::AddTask(const std::string& key, core::Task t, const Actor& actor) {
+  std::string now = FormatRfc3339(clock_.Now());
+  return Mutate(key, actor, "incident.task",
+                [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
+                  t.id = NextId(i.tasks);
+                  t.created_at = now;
+                  t.updated_at = now;
+                  TRY(Invalid(core::CheckTask(t, org)));
+                  i.tasks.push_back(t);
+                  return json{{"task", t.id}};
+                });
+}
+
+Result<IncidentView> App::UpdateTask(const std::string& key, int id, const TaskUpdate& in,
+                                     const Actor& actor) {
+  std::string now = FormatRfc3339(clock_.Now());
+  return Mutate(key, actor, "incident.task.update",
+                [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
+                  auto it = std::find_if(i.tasks.begin(), i.tasks.end(),
+                                         [&](const core::Task& t) { return t.id == id; });
+                  if (it == i.tasks.end()) {
+                    return Fail(ErrorCode::kNotFound, "no task " + std::to_string(id) + " in " + key);
+                  }
+                  if (in.status) it->status = *in.status;
+                  if (in.result) it->result = *in.result;
+                  if (in.revert_reason) it->revert_reason = *in.revert_reason;
+                  if (in.assignee) it->assignee = *in.assignee;
+                  if (in.due) it->due = *in.due;
+                  it->updated_at = now;
+                  TRY(Invalid(core::CheckTask(*it, org)));
+                  return json{{"task", id},
+                              {"status", core::kTaskStatuses.Name(it->status)}};
+                });
+}
+
+Result<IncidentView> App::Assess(const std::string& key, core::Assessment a, const Actor& actor) {
+  std::string now = FormatRfc3339(clock_.Now());
+  return Mutate(key, actor, "incident.assessment",
+                [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
+                  a.assessed_by = actor.id;
+                  a.assessed_at = now;
+                  TRY(Invalid(core::CheckAssessment(a, org)));
+                  i.assessment = a;
+                  return json::object();
+                });
+}
+
+Result<IncidentView> App::Recover(const std::string& key, core::Recovery r, const Actor& actor) {
+  std::string now = FormatRfc3339(clock_.Now());
+  return Mutate(key, actor, "incident.recovery",
+                [&](core::Incident& i, const core::Organization&, store::Tx&) -> Result<json> {
+                  r.by = actor.id;
+                  r.at = now;
+                  TRY(Invalid(core::CheckRecovery(r, i)));
+                  auto it = std::find_if(i.recovery.begin(), i.recovery.end(),
+                                         [&](const core::Recovery& x) { return x.system == r.system; });
+                  if (it == i.recovery.end()) {
+                    i.recovery.push_back(r);
+                  } else {
+                    *it = r;
+                  }
+                  return json{{"system", r.system},
+                              {"status", core::kRecoveryStatuses.Name(r.status)}};
+                });
+}
+
+Result<IncidentView> App::AddFinding(const std::string& key, core::Finding f, const Actor& actor) {
+  std::string now = FormatRfc3339(clock_.Now());
+  return Mutate(key, actor, "incident.finding",
+                [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
+                  f.id = NextId(i.findings);
+                  f.by = actor.id;
+                  f.at = now;
+                  TRY(Invalid(core::CheckFinding(f, org)));
+                  i.findings.push_back(f);
+                  return json{{"finding", f.id}, {"kind", core::kFindingKinds.Name(f.kind)}};
+                });
+}
+
+Result<IncidentView> App::AddPrevention(const std::string& key, core::Prevention p,
+                                        const Actor& actor) {
+  return Mutate(key, actor, "incident.prevention",
+                [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
+                  p.id = NextId(i.prevention);
+                  TRY(Invalid(core::CheckPrevention(p, org)));
+                  i.prevention.push_back(p);
+                  return json{{"prevention", p.id}};
+                });
+}
+
+Result<IncidentView> App::CheckBackdoor(const std::string& key, core::BackdoorCheck c,
+                                        const Actor& actor) {
+  std::string now = FormatRfc3339(clock_.Now());
+  return Mutate(key, actor, "incident.backdoor_check",
+                [&](core::Incident& i, const core::Organization&, store::Tx&) -> Result<json> {
+                  c.checked_by = actor.id;
+                  c.at = now;
+                  TRY(Invalid(core::CheckBackdoor(c, i)));
+                  auto it = std::find_if(i.backdoor_checks.begin(), i.backdoor_checks.end(),
+                                         [&](const core::BackdoorCheck& x) {
+                                           return x.system == c.system && x.item == c.item;
+                                         });
+                  if (it == i.backdoor_checks.end()) {
+                    i.backdoor_checks.push_back(c);
+                  } else {
+                    *it = c;
+                  }
+                  return json{{"system", c.system},
+                              {"item", core::kBackdoorItems.Name(c.item)},
+                              {"result", core::kCheckResults.Name(c.result)}};
+                });
+}
+
+Result<IncidentView> App::AddEvidence(const std::string& key, const EvidenceInput& in,
+                                      const Actor& actor) {
+  if (vault_ == nullptr) return Fail(ErrorCode::kUnavailable, "no evidence vault is configured");
+  if (in.name.empty()) return Fail(ErrorCode::kInvalidInput, "is required", "/name");
+  if (in.content.empty()) return Fail(ErrorCode::kInvalidInput, "the file is empty", "/content");
+  std::string now = FormatRfc3339(clock_.Now());
+  // The file is stored first: a stored file without a record is harmless, the reverse is not.
+  ASSIGN_OR_RETURN(std::string sha256, vault_->Put(in.content));
+  return Mutate(key, actor, "incident.evidence",
+                [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
+                  core::Evidence e{.id = NextId(i.evidence),
+                                   .kind = in.kind,
+                                   .name = in.name,
+                                   .sha256 = sha256,
+                                   .bytes = static_cast<int64_t>(in.content.size()),
+                                   .system = in.system,
+                                   .added_by = actor.id,
+                                   .added_at = now};
+                  if (!e.system.empty() && org.FindSystem(e.system) == nullptr) {
+                    return Fail(ErrorCode::kInvalidInput, "unknown system '" + e.system + "'",
+                                "/system");
+                  }
+                  i.evidence.push_back(e);
+                  return json{{"evidence", e.id}, {"sha256", sha256}, {"name", in.name}};
+                });
+}
+
+Result<IncidentView> App::Transition(const std::string& key, core::IncidentState to,
+                                     const std::string& reason, const Actor& actor) {
+  Timestamp now = clock_.Now();
+  return Mutate(key, actor, "incident.transition",
+                [&](core::Incident& i, const core::Organization&, store::Tx&) -> Result<json> {
+                  std::string from(core::kIncidentStates.Name(i.state));
+                  TRY(core::Transition(i, to, actor.id, now, reason));
+                  json body = {{"from", from}, {"to", core::kIncidentStates.Name(to)}};
+                  if (!reason.empty()) body["reason"] = reason;
+                  return body;
+                });
+}
+
+Result<IncidentView> App::GetIncident(const std::string& key) {
+  ASSIGN_OR_RETURN(std::optional<core::Incident> incident, store::LoadIncident(store_, key));
+  if (!incident) return Fail(ErrorCode::kNotFound, "no incident '" + key + "'");
+  ASSIGN_OR_RETURN(core::Organization org, Organization());
+  return View(std::move(*incident), org);
+}
+
+Result<Page<IncidentView>> App::ListIncidents(const IncidentFilter& f, PageRequest page) {
+  ASSIGN_OR_RETURN(std::vector<core::Incident> all, store::LoadIncidentHeaders(store_));
+  ASSIGN_OR_RETURN(core::Organization org, Organization());
+  Page<IncidentView> out;
+  out.offset = page.offset;
+  out.limit = std::min(page.limit, PageRequest::kMaxLimit);
+  for (core::Incident& i : all) {
+    if (f.state && i.state != *f.state) continue;
+    if (f.open_only && !i.IsOpen()) continue;
+    auto has = [](const std::vector<std::string>& v, const std::string& x) {
+      return std::find(v.begin(), v.end(), x) != v.end();
+    };
+    if (!f.system.empty() && !has(i.systems, f.system)) continue;
+    if (!f.department.empty() && !has(i.departments, f.department) &&
+        i.reporter_department != f.department) {
+      continue;
+    }
+    IncidentView v = View(std::move(i), org);
+    if (f.priority && v.priority.priority != *f.priority) continue;
+    if (out.total >= out.offset && out.items.size() < out.limit) out.items.push_back(std::move(v));
+    ++out.total;
+  }
+  return out;
+}
+
+Result<std::vector<store::JournalEntry>> App::Timeline(const std::string& key) {
+  TRY(GetIncident(key));
+  std::vector<store::JournalEntry> all;
+  int64_t after = 0;
+  while (true) {
+    ASSIGN_OR_RETURN(auto page, store_.ReadJournal({.after_seq = after,
+                                                    .limit = PageRequest::kMaxLimit,
+                                                    .subject = key}));
+    if (page.empty()) break;
+    after = page.back().seq;
+    for (auto& e : page) all.push_back(std::move(e));
+  }
+  return all;
+}
+
+Result<std::vector<store::OutboxMessage>> App::Notifications(const std::string& key) {
+  TRY(GetIncident(key));
+  return store::Outbox(store_, key);
+}
+
+}  // namespace sokuo::app

@@ -1,0 +1,72 @@
+// Inputs and views of the incident use cases (methods of App, app.h). Optional fields of an
+// update that are absent leave the incident as it is.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/incident.h"
+#include "store/incident_rows.h"
+
+namespace sokuo::app {
+
+struct ReportInput {
+  std::string title;
+  std::string summary;
+  core::Detection detection = core::Detection::kUserReport;
+  std::string detected_at;
+  std::string reporter_department;  // default: the reporter's department
+  std::vector<std::string> systems;
+  std::vector<std::string> departments;
+  core::Harm harm = core::Harm::kUnknown;
+  std::string harm_note;
+  bool restricted = false;
+  core::Tlp tlp = core::Tlp::kAmber;
+  std::string category;
+};
+
+struct UpdateInput {
+  std::optional<std::string> title, summary, category, detected_at, harm_note;
+  std::optional<core::Detection> detection;
+  std::optional<std::vector<std::string>> systems, departments;
+  std::optional<core::Harm> harm;
+  std::optional<bool> restricted;
+  std::optional<core::Tlp> tlp;
+  std::optional<std::vector<core::Participant>> participants;
+};
+
+struct TriageInput {
+  bool confirmed = true;
+  std::string reason;    // required when dismissing
+  std::string category;  // optional: set the category at triage
+};
+
+struct TaskUpdate {
+  std::optional<core::TaskStatus> status;
+  std::optional<std::string> result, revert_reason, assignee, due;
+};
+
+struct EvidenceInput {
+  std::string name;
+  core::EvidenceKind kind = core::EvidenceKind::kOther;
+  std::string system;
+  std::string content;  // the file's bytes
+};
+
+struct IncidentFilter {
+  std::optional<core::IncidentState> state;
+  std::optional<core::Priority> priority;
+  bool open_only = false;
+  std::string system;
+  std::string department;
+};
+
+// An incident with what is derived from it.
+struct IncidentView {
+  core::Incident incident;
+  core::PriorityResult priority;
+  core::Milestones milestones;
+};
+
+}  // namespace sokuo::app

@@ -1,0 +1,180 @@
+#include <unistd.h>
+
+#include <filesystem>
+#include <map>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "app/app.h"
+#include "base/sha256.h"
+#include "core/org_fixture.h"
+#include "orgfile/org_file.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace sokuo::app {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+// Blobs in memory: the test implementation of the BlobStore seam.
+class MemoryBlobs final : public BlobStore {
+ public:
+  Result<std::string> Put(std::string_view bytes) override {
+    std::string sha = Sha256Hex(bytes);
+    blobs_[sha] = std::string(bytes);
+    return sha;
+  }
+  Result<std::string> Get(const std::string& sha) override {
+    auto it = blobs_.find(sha);
+    if (it == blobs_.end()) return Fail(ErrorCode::kNotFound, sha);
+    return it->second;
+  }
+
+ private:
+  std::map<std::string, std::string> blobs_;
+};
+
+class IncidentAppTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("sokuo-inc-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    store_ = std::move(*store::SqliteStore::Open({.path = (dir_ / "sokuo.db").string()}));
+    app_ = std::make_unique<App>(*store_, clock_, &blobs_);
+    ASSERT_TRUE(app_->ImportOrganization(orgfile::Emit(core::SmallOrganization()), "o", {"t"}));
+  }
+  void TearDown() override {
+    app_.reset();
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  // 2026-12-31T23:30 in Tokyo is still 14:30 UTC on the 31st; 2027 starts 15:00 UTC.
+  FakeClock clock_{*ParseRfc3339("2026-12-31T14:30:00Z")};
+  MemoryBlobs blobs_;
+  std::filesystem::path dir_;
+  std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<App> app_;
+};
+
+TEST_F(IncidentAppTest, KeysCountPerYearOfTheCompanyCalendar) {
+  auto a = app_->Report({.title = "a"}, {"p-tanaka"});
+  ASSERT_TRUE(a) << a.error().ToString();
+  EXPECT_EQ(a->incident.key, "INC-2026-0001");
+  EXPECT_EQ(a->incident.reporter_department, "sales");
+  clock_.Advance(std::chrono::minutes(45));  // 00:15 on 1 January in Tokyo
+  EXPECT_EQ(app_->Report({.title = "b"}, {"p-tanaka"})->incident.key, "INC-2027-0001");
+  EXPECT_EQ(app_->Report({.title = "c"}, {"p-tanaka"})->incident.key, "INC-2027-0002");
+}
+
+TEST_F(IncidentAppTest, AReportReachesTheIsDepartment) {
+  auto r = app_->Report({.title = "不審なメール", .summary = "添付を開いた"}, {"p-tanaka"});
+  ASSERT_TRUE(r);
+  auto out = app_->Notifications(r->incident.key);
+  ASSERT_TRUE(out);
+  ASSERT_EQ(out->size(), 1u);
+  EXPECT_EQ((*out)[0].kind, "incident.reported");
+  EXPECT_THAT((*out)[0].recipients, ElementsAre("p-suzuki"));  // IS head and IS staff, once
+  ASSERT_TRUE(app_->Triage(r->incident.key, {.confirmed = true}, {"p-suzuki"}));
+  ASSERT_TRUE(app_->RequestConvocation(r->incident.key, {"p-suzuki"}));
+  out = app_->Notifications(r->incident.key);
+  ASSERT_EQ(out->size(), 2u);
+  EXPECT_EQ((*out)[1].kind, "incident.convocation");
+  EXPECT_THAT((*out)[1].recipients, ElementsAre("p-sato"));
+}
+
+TEST_F(IncidentAppTest, InvalidInputChangesNothing) {
+  auto r = app_->Report({.title = "x", .systems = {"orders"}}, {"p-tanaka"});
+  ASSERT_TRUE(r);
+  auto head = app_->JournalHead();
+  std::string key = r->incident.key;
+  struct Case {
+    const char* name;
+    std::function<Result<IncidentView>()> call;
+    ErrorCode code;
+    const char* where;
+  };
+  const Case cases[] = {
+      {"empty title", [&] { return app_->Report({.title = ""}, {"p-tanaka"}); },
+       ErrorCode::kInvalidInput, "/title"},
+      {"unknown system",
+       [&] { return app_->Update(key, {.systems = std::vector<std::string>{"ordrs"}}, {"a"}); },
+       ErrorCode::kInvalidInput, "/systems/0"},
+      {"decision by a non-member",
+       [&] { return app_->Decide(key, {.kind = core::DecisionKind::kPolicy, .text = "x", .decided_by = "p-tanaka"}, {"a"}); },
+       ErrorCode::kInvalidInput, "/decided_by"},
+      {"police without approval",
+       [&] { return app_->AddContact(key, {.audience = core::Audience::kPolice, .contact = "police", .summary = "相談"}, {"p-suzuki"}); },
+       ErrorCode::kInvalidInput, "/approved_by"},
+      {"recovery of an unaffected system",
+       [&] { return app_->Recover(key, {.system = "power", .status = core::RecoveryStatus::kRestored}, {"a"}); },
+       ErrorCode::kInvalidInput, "/system"},
+      {"unknown incident", [&] { return app_->Update("INC-2026-0099", {}, {"a"}); },
+       ErrorCode::kNotFound, ""},
+      {"task that does not exist", [&] { return app_->UpdateTask(key, 9, {}, {"a"}); },
+       ErrorCode::kNotFound, ""},
+      {"transition out of order",
+       [&] { return app_->Transition(key, core::IncidentState::kRecovering, "", {"a"}); },
+       ErrorCode::kConflict, "/state"},
+      {"meeting before request", [&] { return app_->RecordConvened(key, "", {}, {"a"}); },
+       ErrorCode::kConflict, "/convocation"},
+  };
+  for (const Case& c : cases) {
+    auto result = c.call();
+    ASSERT_FALSE(result) << c.name;
+    EXPECT_EQ(result.error().code, c.code) << c.name << ": " << result.error().ToString();
+    EXPECT_EQ(result.error().where, c.where) << c.name;
+  }
+  EXPECT_EQ(app_->JournalHead()->hash, head->hash);
+  EXPECT_EQ(app_->GetIncident(key)->incident, r->incident);
+}
+
+TEST_F(IncidentAppTest, ClosedIncidentsAcceptNothingUntilReopened) {
+  auto r = app_->Report({.title = "訓練"}, {"p-tanaka"});
+  std::string key = r->incident.key;
+  auto dismissed = app_->Triage(key, {.confirmed = false, .reason = "訓練メール"}, {"p-suzuki"});
+  ASSERT_TRUE(dismissed) << dismissed.error().ToString();
+  EXPECT_EQ(dismissed->incident.state, core::IncidentState::kDismissed);
+  auto refused = app_->Update(key, {.summary = std::string("追記")}, {"a"});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
+  EXPECT_THAT(refused.error().message, HasSubstr("reopen it"));
+  auto reopened = app_->Transition(key, core::IncidentState::kReported, "本物の攻撃だった", {"a"});
+  ASSERT_TRUE(reopened) << reopened.error().ToString();
+  EXPECT_TRUE(app_->Update(key, {.summary = std::string("追記")}, {"a"}));
+}
+
+TEST_F(IncidentAppTest, EvidenceIsStoredByContent) {
+  auto r = app_->Report({.title = "x"}, {"p-tanaka"});
+  auto e = app_->AddEvidence(r->incident.key,
+                             {.name = "auth.log", .kind = core::EvidenceKind::kAccessLog,
+                              .content = "Failed password for root"},
+                             {"p-suzuki"});
+  ASSERT_TRUE(e) << e.error().ToString();
+  ASSERT_EQ(e->incident.evidence.size(), 1u);
+  EXPECT_EQ(e->incident.evidence[0].sha256, Sha256Hex("Failed password for root"));
+  EXPECT_EQ(*blobs_.Get(e->incident.evidence[0].sha256), "Failed password for root");
+  EXPECT_FALSE(app_->AddEvidence(r->incident.key, {.name = "empty"}, {"a"}));
+}
+
+TEST_F(IncidentAppTest, ListsFilterByStateAndPriority) {
+  ASSERT_TRUE(app_->Report({.title = "a", .systems = {"core-network"}}, {"p-tanaka"}));
+  ASSERT_TRUE(app_->Report({.title = "b", .harm = core::Harm::kSerious}, {"p-tanaka"}));
+  auto c = app_->Report({.title = "c"}, {"p-tanaka"});
+  ASSERT_TRUE(app_->Triage(c->incident.key, {.confirmed = false, .reason = "誤報"}, {"p-suzuki"}));
+  auto p1 = app_->ListIncidents({.priority = core::Priority::kP1}, {});
+  ASSERT_EQ(p1->items.size(), 1u);
+  EXPECT_EQ(p1->items[0].incident.title, "b");
+  auto open = app_->ListIncidents({.open_only = true}, {});
+  EXPECT_EQ(open->total, 2u);
+  auto all = app_->ListIncidents({}, {});
+  EXPECT_EQ(all->items[0].incident.title, "c");  // newest first
+}
+
+}  // namespace
+}  // namespace sokuo::app
