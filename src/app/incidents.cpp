@@ -47,8 +47,8 @@ std::vector<std::string> IsDepartment(const core::Organization& org) {
 // G4.3.2a: the steering council chair, then the committee chair and members.
 std::vector<std::string> Committee(const core::Organization& org) {
   std::vector<std::string> out;
-  for (core::RoleKind kind : {core::RoleKind::kSteeringCouncilChair, core::RoleKind::kCommitteeChair,
-                              core::RoleKind::kCommitteeMember}) {
+  for (core::RoleKind kind : {core::RoleKind::kSteeringCouncilChair,
+                              core::RoleKind::kCommitteeChair, core::RoleKind::kCommitteeMember}) {
     for (const auto& r : org.roles) {
       if (r.role == kind) AddUnique(out, r.person);
     }
@@ -86,7 +86,10 @@ Result<IncidentView> App::Mutate(const std::string& key, const Actor& actor,
     }
     ASSIGN_OR_RETURN(json body, change(*loaded, org, tx));
     TRY(store::SaveIncident(tx, *loaded));
-    TRY(tx.Append({.at = clock_.Now(), .actor = actor.id, .action = action, .subject = key,
+    TRY(tx.Append({.at = clock_.Now(),
+                   .actor = actor.id,
+                   .action = action,
+                   .subject = key,
                    .body = std::move(body)}));
     after = std::move(loaded);
     return {};
@@ -126,14 +129,18 @@ Result<IncidentView> App::Report(const ReportInput& in, const Actor& actor) {
     i.key = core::IncidentKey(i.year, i.number);
     TRY(store::SaveIncident(tx, i));
     // G3.3, G4.3.2a: the report reaches the IS department at once.
-    TRY(store::Enqueue(tx, {.created_at = now,
-                            .kind = "incident.reported",
-                            .subject = i.key,
-                            .recipients = IsDepartment(org),
-                            .title = "[" + i.key + "] 緊急事態の報告 / emergency reported: " + i.title,
-                            .body = i.summary}));
-    TRY(tx.Append({.at = clock_.Now(), .actor = actor.id, .action = "incident.report",
-                   .subject = i.key, .body = {{"title", i.title}}}));
+    TRY(store::Enqueue(tx,
+                       {.created_at = now,
+                        .kind = "incident.reported",
+                        .subject = i.key,
+                        .recipients = IsDepartment(org),
+                        .title = "[" + i.key + "] 緊急事態の報告 / emergency reported: " + i.title,
+                        .body = i.summary}));
+    TRY(tx.Append({.at = clock_.Now(),
+                   .actor = actor.id,
+                   .action = "incident.report",
+                   .subject = i.key,
+                   .body = {{"title", i.title}}}));
     created = std::move(i);
     return {};
   }));
@@ -171,26 +178,26 @@ Result<IncidentView> App::Update(const std::string& key, const UpdateInput& in,
 Result<IncidentView> App::Triage(const std::string& key, const TriageInput& in,
                                  const Actor& actor) {
   Timestamp now = clock_.Now();
-  return Mutate(key, actor, "incident.triage",
-                [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
-                  if (i.state != core::IncidentState::kReported) {
-                    return Fail(ErrorCode::kConflict,
-                                i.key + " was already triaged (it is " +
-                                    std::string(core::kIncidentStates.Name(i.state)) + ")",
-                                "/state");
-                  }
-                  if (!in.confirmed && in.reason.empty()) {
-                    return Fail(ErrorCode::kInvalidInput, "a dismissal needs a reason", "/reason");
-                  }
-                  i.triage = core::Triage{in.confirmed, in.reason, actor.id, FormatRfc3339(now)};
-                  if (!in.category.empty()) i.category = in.category;
-                  TRY(Invalid(core::CheckHeader(i, org, core::DefaultCategories())));
-                  TRY(core::Transition(i,
-                                       in.confirmed ? core::IncidentState::kTriaged
-                                                    : core::IncidentState::kDismissed,
-                                       actor.id, now, in.reason));
-                  return json{{"confirmed", in.confirmed}, {"reason", in.reason}};
-                });
+  return Mutate(
+      key, actor, "incident.triage",
+      [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
+        if (i.state != core::IncidentState::kReported) {
+          return Fail(ErrorCode::kConflict,
+                      i.key + " was already triaged (it is " +
+                          std::string(core::kIncidentStates.Name(i.state)) + ")",
+                      "/state");
+        }
+        if (!in.confirmed && in.reason.empty()) {
+          return Fail(ErrorCode::kInvalidInput, "a dismissal needs a reason", "/reason");
+        }
+        i.triage = core::Triage{in.confirmed, in.reason, actor.id, FormatRfc3339(now)};
+        if (!in.category.empty()) i.category = in.category;
+        TRY(Invalid(core::CheckHeader(i, org, core::DefaultCategories())));
+        TRY(core::Transition(
+            i, in.confirmed ? core::IncidentState::kTriaged : core::IncidentState::kDismissed,
+            actor.id, now, in.reason));
+        return json{{"confirmed", in.confirmed}, {"reason", in.reason}};
+      });
 }
 
 Result<IncidentView> App::OverridePriority(const std::string& key, core::Priority priority,
@@ -209,42 +216,44 @@ Result<IncidentView> App::OverridePriority(const std::string& key, core::Priorit
 
 Result<IncidentView> App::RequestConvocation(const std::string& key, const Actor& actor) {
   std::string now = FormatRfc3339(clock_.Now());
-  return Mutate(key, actor, "incident.convocation.request",
-                [&](core::Incident& i, const core::Organization& org, store::Tx& tx) -> Result<json> {
-                  std::vector<std::string> to = Committee(org);
-                  if (!i.convocation) i.convocation = core::Convocation{};
-                  i.convocation->requested_by = actor.id;
-                  i.convocation->requested_at = now;
-                  i.convocation->addressees = to;
-                  // G4.3.2a: the steering council chair is asked to convene the committee.
-                  TRY(store::Enqueue(tx, {.created_at = now,
-                                          .kind = "incident.convocation",
-                                          .subject = i.key,
-                                          .recipients = to,
-                                          .title = "[" + i.key + "] 情報セキュリティ委員会の招集依頼 / "
-                                                   "committee convocation requested: " + i.title,
-                                          .body = i.summary}));
-                  return json{{"addressees", to}};
-                });
+  return Mutate(
+      key, actor, "incident.convocation.request",
+      [&](core::Incident& i, const core::Organization& org, store::Tx& tx) -> Result<json> {
+        std::vector<std::string> to = Committee(org);
+        if (!i.convocation) i.convocation = core::Convocation{};
+        i.convocation->requested_by = actor.id;
+        i.convocation->requested_at = now;
+        i.convocation->addressees = to;
+        // G4.3.2a: the steering council chair is asked to convene the committee.
+        TRY(store::Enqueue(tx, {.created_at = now,
+                                .kind = "incident.convocation",
+                                .subject = i.key,
+                                .recipients = to,
+                                .title = "[" + i.key +
+                                         "] 情報セキュリティ委員会の招集依頼 / "
+                                         "committee convocation requested: " +
+                                         i.title,
+                                .body = i.summary}));
+        return json{{"addressees", to}};
+      });
 }
 
 Result<IncidentView> App::RecordConvened(const std::string& key, const std::string& convened_at,
                                          const std::vector<std::string>& attendees,
                                          const Actor& actor) {
   std::string now = FormatRfc3339(clock_.Now());
-  return Mutate(key, actor, "incident.convocation.held",
-                [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
-                  if (!i.convocation) {
-                    return Fail(ErrorCode::kConflict,
-                                "request the convocation before recording the meeting",
-                                "/convocation");
-                  }
-                  i.convocation->convened_at = Or(convened_at, now);
-                  i.convocation->attendees = attendees;
-                  TRY(Invalid(core::CheckConvocation(*i.convocation, org)));
-                  return json{{"convened_at", i.convocation->convened_at},
-                              {"attendees", attendees}};
-                });
+  return Mutate(
+      key, actor, "incident.convocation.held",
+      [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
+        if (!i.convocation) {
+          return Fail(ErrorCode::kConflict, "request the convocation before recording the meeting",
+                      "/convocation");
+        }
+        i.convocation->convened_at = Or(convened_at, now);
+        i.convocation->attendees = attendees;
+        TRY(Invalid(core::CheckConvocation(*i.convocation, org)));
+        return json{{"convened_at", i.convocation->convened_at}, {"attendees", attendees}};
+      });
 }
 
 Result<IncidentView> App::Decide(const std::string& key, core::Decision d, const Actor& actor) {
@@ -295,7 +304,8 @@ Result<IncidentView> App::UpdateTask(const std::string& key, int id, const TaskU
                   auto it = std::find_if(i.tasks.begin(), i.tasks.end(),
                                          [&](const core::Task& t) { return t.id == id; });
                   if (it == i.tasks.end()) {
-                    return Fail(ErrorCode::kNotFound, "no task " + std::to_string(id) + " in " + key);
+                    return Fail(ErrorCode::kNotFound,
+                                "no task " + std::to_string(id) + " in " + key);
                   }
                   if (in.status) it->status = *in.status;
                   if (in.result) it->result = *in.result;
@@ -304,8 +314,7 @@ Result<IncidentView> App::UpdateTask(const std::string& key, int id, const TaskU
                   if (in.due) it->due = *in.due;
                   it->updated_at = now;
                   TRY(Invalid(core::CheckTask(*it, org)));
-                  return json{{"task", id},
-                              {"status", core::kTaskStatuses.Name(it->status)}};
+                  return json{{"task", id}, {"status", core::kTaskStatuses.Name(it->status)}};
                 });
 }
 
@@ -323,21 +332,21 @@ Result<IncidentView> App::Assess(const std::string& key, core::Assessment a, con
 
 Result<IncidentView> App::Recover(const std::string& key, core::Recovery r, const Actor& actor) {
   std::string now = FormatRfc3339(clock_.Now());
-  return Mutate(key, actor, "incident.recovery",
-                [&](core::Incident& i, const core::Organization&, store::Tx&) -> Result<json> {
-                  r.by = actor.id;
-                  r.at = now;
-                  TRY(Invalid(core::CheckRecovery(r, i)));
-                  auto it = std::find_if(i.recovery.begin(), i.recovery.end(),
-                                         [&](const core::Recovery& x) { return x.system == r.system; });
-                  if (it == i.recovery.end()) {
-                    i.recovery.push_back(r);
-                  } else {
-                    *it = r;
-                  }
-                  return json{{"system", r.system},
-                              {"status", core::kRecoveryStatuses.Name(r.status)}};
-                });
+  return Mutate(
+      key, actor, "incident.recovery",
+      [&](core::Incident& i, const core::Organization&, store::Tx&) -> Result<json> {
+        r.by = actor.id;
+        r.at = now;
+        TRY(Invalid(core::CheckRecovery(r, i)));
+        auto it = std::find_if(i.recovery.begin(), i.recovery.end(),
+                               [&](const core::Recovery& x) { return x.system == r.system; });
+        if (it == i.recovery.end()) {
+          i.recovery.push_back(r);
+        } else {
+          *it = r;
+        }
+        return json{{"system", r.system}, {"status", core::kRecoveryStatuses.Name(r.status)}};
+      });
 }
 
 Result<IncidentView> App::AddFinding(const std::string& key, core::Finding f, const Actor& actor) {
@@ -464,9 +473,9 @@ Result<std::vector<store::JournalEntry>> App::Timeline(const std::string& key) {
   std::vector<store::JournalEntry> all;
   int64_t after = 0;
   while (true) {
-    ASSIGN_OR_RETURN(auto page, store_.ReadJournal({.after_seq = after,
-                                                    .limit = PageRequest::kMaxLimit,
-                                                    .subject = key}));
+    ASSIGN_OR_RETURN(
+        auto page,
+        store_.ReadJournal({.after_seq = after, .limit = PageRequest::kMaxLimit, .subject = key}));
     if (page.empty()) break;
     after = page.back().seq;
     for (auto& e : page) all.push_back(std::move(e));

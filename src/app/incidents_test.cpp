@@ -106,13 +106,24 @@ TEST_F(IncidentAppTest, InvalidInputChangesNothing) {
        [&] { return app_->Update(key, {.systems = std::vector<std::string>{"ordrs"}}, {"a"}); },
        ErrorCode::kInvalidInput, "/systems/0"},
       {"decision by a non-member",
-       [&] { return app_->Decide(key, {.kind = core::DecisionKind::kPolicy, .text = "x", .decided_by = "p-tanaka"}, {"a"}); },
+       [&] {
+         return app_->Decide(
+             key, {.kind = core::DecisionKind::kPolicy, .text = "x", .decided_by = "p-tanaka"},
+             {"a"});
+       },
        ErrorCode::kInvalidInput, "/decided_by"},
       {"police without approval",
-       [&] { return app_->AddContact(key, {.audience = core::Audience::kPolice, .contact = "police", .summary = "相談"}, {"p-suzuki"}); },
+       [&] {
+         return app_->AddContact(
+             key, {.audience = core::Audience::kPolice, .contact = "police", .summary = "相談"},
+             {"p-suzuki"});
+       },
        ErrorCode::kInvalidInput, "/approved_by"},
       {"recovery of an unaffected system",
-       [&] { return app_->Recover(key, {.system = "power", .status = core::RecoveryStatus::kRestored}, {"a"}); },
+       [&] {
+         return app_->Recover(key, {.system = "power", .status = core::RecoveryStatus::kRestored},
+                              {"a"});
+       },
        ErrorCode::kInvalidInput, "/system"},
       {"unknown incident", [&] { return app_->Update("INC-2026-0099", {}, {"a"}); },
        ErrorCode::kNotFound, ""},
@@ -152,7 +163,8 @@ TEST_F(IncidentAppTest, ClosedIncidentsAcceptNothingUntilReopened) {
 TEST_F(IncidentAppTest, EvidenceIsStoredByContent) {
   auto r = app_->Report({.title = "x"}, {"p-tanaka"});
   auto e = app_->AddEvidence(r->incident.key,
-                             {.name = "auth.log", .kind = core::EvidenceKind::kAccessLog,
+                             {.name = "auth.log",
+                              .kind = core::EvidenceKind::kAccessLog,
                               .content = "Failed password for root"},
                              {"p-suzuki"});
   ASSERT_TRUE(e) << e.error().ToString();

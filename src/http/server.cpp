@@ -6,7 +6,9 @@
 #include <chrono>
 
 #include "api/codec.h"
+#include "api/incident_codec.h"
 #include "base/text.h"
+#include "codec/json_reader.h"
 #include "platform/log.h"
 
 namespace sokuo::http {
@@ -65,6 +67,64 @@ template <class T>
 Result<Json> AsPage(Result<app::Page<T>> r) {
   if (!r) return Fail(std::move(r).error());
   return api::PageJson(*r);
+}
+
+// The acting person of a write (see Request::person).
+Result<app::Actor> ActorOf(app::App& app, const Request& req) {
+  if (req.person.empty()) {
+    return Fail(ErrorCode::kUnauthorized,
+                "say who is acting: send the X-Sokuo-Person header with your person id");
+  }
+  ASSIGN_OR_RETURN(core::Organization org, app.Organization());
+  if (org.FindPerson(req.person) == nullptr) {
+    return Fail(ErrorCode::kUnauthorized, "no person '" + req.person + "' in the organization",
+                "X-Sokuo-Person");
+  }
+  return app::Actor{req.person};
+}
+
+Result<Json> Body(const Request& req) {
+  if (!req.content_type.empty() && req.content_type.find("application/json") == std::string::npos) {
+    return Fail(ErrorCode::kUnsupportedMedia, "send application/json, not " + req.content_type);
+  }
+  return codec::ParseJson(req.body.empty() ? "{}" : req.body);
+}
+
+// Decodes the body with `decode`, names the actor, and runs `act`.
+template <class In, class Act>
+Result<Json> Write(app::App& app, const Request& req, Result<In> (*decode)(const Json&), Act act) {
+  ASSIGN_OR_RETURN(Json body, Body(req));
+  ASSIGN_OR_RETURN(In in, decode(body));
+  ASSIGN_OR_RETURN(app::Actor actor, ActorOf(app, req));
+  ASSIGN_OR_RETURN(app::IncidentView view, act(std::move(in), actor));
+  return api::ToJson(view);
+}
+
+Result<int> IntPath(const Request& req, const std::string& name) {
+  const std::string& text = req.path.at(name);
+  int value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size() || value <= 0) {
+    return Fail(ErrorCode::kNotFound, "no " + name + " '" + text + "'");
+  }
+  return value;
+}
+
+template <class E, size_t N>
+Result<E> EnumPath(const Request& req, const std::string& name,
+                   const core::EnumNames<E, N>& names) {
+  const std::string& text = req.path.at(name);
+  if (auto e = names.Parse(text)) return *e;
+  std::vector<std::string> all = names.All();
+  std::string list;
+  for (const auto& n : all) list += (list.empty() ? "" : ", ") + n;
+  return Fail(ErrorCode::kNotFound, "no " + name + " '" + text + "' (one of: " + list + ")");
+}
+
+Json EntriesJson(const std::vector<store::JournalEntry>& entries) {
+  Json items = Json::array();
+  for (const auto& e : entries) items.push_back(api::ToJson(e));
+  return items;
 }
 
 // "/api/v1/systems/{id}" → "/api/v1/systems/([^/]+)" and the parameter names in order.
@@ -185,11 +245,230 @@ std::vector<Route> Routes(const ServerOptions& options) {
          ASSIGN_OR_RETURN(auto entries, app.Journal({.after_seq = static_cast<int64_t>(after),
                                                      .limit = limit,
                                                      .subject = Text(req, "subject")}));
-         Json items = Json::array();
-         for (const auto& e : entries) items.push_back(api::ToJson(e));
-         Json out = {{"items", items}};
+         Json out = {{"items", EntriesJson(entries)}};
          if (entries.size() == limit) out["next_after"] = entries.back().seq;
          return out;
+       }},
+      {"GET",
+       "/api/v1/incidents",
+       {"state", "priority", "open", "system", "department", "offset", "limit"},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(auto state, EnumParam(req, "state", core::kIncidentStates));
+         ASSIGN_OR_RETURN(auto priority, EnumParam(req, "priority", core::kPriorities));
+         std::string open = Text(req, "open");
+         if (!open.empty() && open != "true" && open != "false") {
+           return Fail(ErrorCode::kInvalidInput, "must be true or false", "?open");
+         }
+         ASSIGN_OR_RETURN(auto page, PageParams(req));
+         ASSIGN_OR_RETURN(auto result, app.ListIncidents({.state = state,
+                                                          .priority = priority,
+                                                          .open_only = open == "true",
+                                                          .system = Text(req, "system"),
+                                                          .department = Text(req, "department")},
+                                                         page));
+         Json items = Json::array();
+         for (const auto& v : result.items) items.push_back(api::SummaryJson(v));
+         Json out = {{"items", items},
+                     {"total", result.total},
+                     {"offset", result.offset},
+                     {"limit", result.limit}};
+         if (result.offset + result.items.size() < result.total) {
+           out["next_offset"] = result.offset + result.items.size();
+         }
+         return out;
+       }},
+      {"POST",
+       "/api/v1/incidents",
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(app, req, api::ReportFromJson,
+                      [&](app::ReportInput in, const app::Actor& a) { return app.Report(in, a); });
+       },
+       201},
+      {"GET",
+       "/api/v1/incidents/{key}",
+       {},
+       [](app::App& app, const Request& req) {
+         return AsJson(app.GetIncident(req.path.at("key")));
+       }},
+      {"PATCH",
+       "/api/v1/incidents/{key}",
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(app, req, api::UpdateFromJson, [&](app::UpdateInput in, const app::Actor& a) {
+           return app.Update(req.path.at("key"), in, a);
+         });
+       }},
+      {"POST",
+       "/api/v1/incidents/{key}/triage",
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(app, req, api::TriageFromJson, [&](app::TriageInput in, const app::Actor& a) {
+           return app.Triage(req.path.at("key"), in, a);
+         });
+       }},
+      {"PUT",
+       "/api/v1/incidents/{key}/priority",
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(app, req, api::PriorityFromJson,
+                      [&](api::PriorityInput in, const app::Actor& a) {
+                        return app.OverridePriority(req.path.at("key"), in.priority, in.reason, a);
+                      });
+       }},
+      {"POST",
+       "/api/v1/incidents/{key}/convocation",
+       {},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(app::Actor actor, ActorOf(app, req));
+         return AsJson(app.RequestConvocation(req.path.at("key"), actor));
+       }},
+      {"PUT",
+       "/api/v1/incidents/{key}/convocation",
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(
+             app, req, api::ConvenedFromJson, [&](api::ConvenedInput in, const app::Actor& a) {
+               return app.RecordConvened(req.path.at("key"), in.convened_at, in.attendees, a);
+             });
+       }},
+      {"POST",
+       "/api/v1/incidents/{key}/decisions",
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(app, req, api::DecisionFromJson, [&](core::Decision in, const app::Actor& a) {
+           return app.Decide(req.path.at("key"), std::move(in), a);
+         });
+       },
+       201},
+      {"POST",
+       "/api/v1/incidents/{key}/contacts",
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(app, req, api::ContactFromJson,
+                      [&](core::ContactLog in, const app::Actor& a) {
+                        return app.AddContact(req.path.at("key"), std::move(in), a);
+                      });
+       },
+       201},
+      {"POST",
+       "/api/v1/incidents/{key}/tasks",
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(app, req, api::TaskFromJson, [&](core::Task in, const app::Actor& a) {
+           return app.AddTask(req.path.at("key"), std::move(in), a);
+         });
+       },
+       201},
+      {"PATCH",
+       "/api/v1/incidents/{key}/tasks/{id}",
+       {},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(int id, IntPath(req, "id"));
+         return Write(app, req, api::TaskUpdateFromJson,
+                      [&](app::TaskUpdate in, const app::Actor& a) {
+                        return app.UpdateTask(req.path.at("key"), id, in, a);
+                      });
+       }},
+      {"PUT",
+       "/api/v1/incidents/{key}/assessment",
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(app, req, api::AssessmentFromJson,
+                      [&](core::Assessment in, const app::Actor& a) {
+                        return app.Assess(req.path.at("key"), std::move(in), a);
+                      });
+       }},
+      {"PUT",
+       "/api/v1/incidents/{key}/recovery/{system}",
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(
+             app, req, api::RecoveryFromJson, [&](api::RecoveryInput in, const app::Actor& a) {
+               return app.Recover(
+                   req.path.at("key"),
+                   {.system = req.path.at("system"), .status = in.status, .note = in.note}, a);
+             });
+       }},
+      {"POST",
+       "/api/v1/incidents/{key}/findings",
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(app, req, api::FindingFromJson, [&](core::Finding in, const app::Actor& a) {
+           return app.AddFinding(req.path.at("key"), std::move(in), a);
+         });
+       },
+       201},
+      {"POST",
+       "/api/v1/incidents/{key}/prevention",
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(app, req, api::PreventionFromJson,
+                      [&](core::Prevention in, const app::Actor& a) {
+                        return app.AddPrevention(req.path.at("key"), std::move(in), a);
+                      });
+       },
+       201},
+      {"PUT",
+       "/api/v1/incidents/{key}/backdoor-checks/{system}/{item}",
+       {},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(core::BackdoorItem item, EnumPath(req, "item", core::kBackdoorItems));
+         return Write(app, req, api::BackdoorFromJson,
+                      [&](api::BackdoorInput in, const app::Actor& a) {
+                        return app.CheckBackdoor(req.path.at("key"),
+                                                 {.system = req.path.at("system"),
+                                                  .item = item,
+                                                  .result = in.result,
+                                                  .note = in.note},
+                                                 a);
+                      });
+       }},
+      {"POST",
+       "/api/v1/incidents/{key}/evidence",
+       {"name", "kind", "system"},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(auto kind, EnumParam(req, "kind", core::kEvidenceKinds));
+         ASSIGN_OR_RETURN(app::Actor actor, ActorOf(app, req));
+         return AsJson(app.AddEvidence(req.path.at("key"),
+                                       {.name = Text(req, "name"),
+                                        .kind = kind.value_or(core::EvidenceKind::kOther),
+                                        .system = Text(req, "system"),
+                                        .content = req.body},
+                                       actor));
+       },
+       201,
+       /*raw_body=*/true},
+      {"POST",
+       "/api/v1/incidents/{key}/transitions",
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(app, req, api::TransitionFromJson,
+                      [&](api::TransitionInput in, const app::Actor& a) {
+                        return app.Transition(req.path.at("key"), in.to, in.reason, a);
+                      });
+       }},
+      {"GET",
+       "/api/v1/incidents/{key}/timeline",
+       {},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(auto entries, app.Timeline(req.path.at("key")));
+         return Json{{"items", EntriesJson(entries)}};
+       }},
+      {"GET",
+       "/api/v1/incidents/{key}/notifications",
+       {},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(auto messages, app.Notifications(req.path.at("key")));
+         Json items = Json::array();
+         for (const auto& m : messages) {
+           items.push_back({{"id", m.id},
+                            {"created_at", m.created_at},
+                            {"kind", m.kind},
+                            {"recipients", m.recipients},
+                            {"title", m.title}});
+         }
+         return Json{{"items", items}};
        }},
       {"GET",
        "/api/v1/journal/head",
@@ -210,7 +489,7 @@ Server::Server(app::App& app, ServerOptions options)
   size_t threads = options_.threads;
   svr.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   svr.set_keep_alive_max_count(1000);
-  svr.set_payload_max_length(options_.max_body_bytes);
+  svr.set_payload_max_length(std::max(options_.max_body_bytes, options_.max_upload_bytes));
   svr.set_read_timeout(10, 0);
   svr.set_write_timeout(10, 0);
   svr.set_default_headers({{"X-Content-Type-Options", "nosniff"},
@@ -237,13 +516,25 @@ Server::Server(app::App& app, ServerOptions options)
         }
         r.query.emplace(key, value);
       }
+      if (!route.raw_body && req.body.size() > options_.max_body_bytes) {
+        SendProblem(res,
+                    Error{ErrorCode::kPayloadTooLarge,
+                          "a JSON body may have at most " +
+                              std::to_string(options_.max_body_bytes) + " bytes",
+                          {},
+                          {}},
+                    req.path);
+        return;
+      }
       r.body = req.body;
+      r.content_type = req.get_header_value("Content-Type");
+      r.person = req.get_header_value("X-Sokuo-Person");
       Result<Json> result = route.handle(app_, r);
       if (!result) {
         SendProblem(res, result.error(), req.path);
         return;
       }
-      res.status = 200;
+      res.status = route.status;
       res.set_content(result->dump(-1, ' ', false, Json::error_handler_t::replace), kJsonType);
     };
     if (route.method == "GET") {

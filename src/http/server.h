@@ -27,7 +27,8 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;      // 0: any free port (Bind() tells which)
   size_t threads = 32;  // one per concurrent keep-alive connection (stack.md §3)
-  size_t max_body_bytes = size_t{1024} * 1024;
+  size_t max_body_bytes = size_t{1024} * 1024;         // JSON bodies
+  size_t max_upload_bytes = size_t{64} * 1024 * 1024;  // evidence files
   std::string version = "dev";
 };
 
@@ -35,6 +36,10 @@ struct Request {
   std::map<std::string, std::string> path;  // {id} → value
   std::multimap<std::string, std::string> query;
   std::string body;
+  std::string content_type;
+  // Who is acting. Until accounts exist this is the X-Sokuo-Person header, a person id of the
+  // organization, which the server trusts: keep the server on loopback (docs/operations.md).
+  std::string person;
 };
 
 struct Route {
@@ -42,6 +47,8 @@ struct Route {
   std::string path;                // as in the OpenAPI document: /api/v1/systems/{id}
   std::vector<std::string> query;  // allowed query parameters; others are refused
   std::function<Result<nlohmann::json>(app::App&, const Request&)> handle;
+  int status = 200;       // on success
+  bool raw_body = false;  // the body is a file, not JSON (up to max_upload_bytes)
 };
 
 // Every route the server serves; the OpenAPI document must describe each one.

@@ -1,0 +1,241 @@
+#include "api/incident_codec.h"
+
+namespace sokuo::api {
+namespace {
+
+using codec::JsonReader;
+using codec::ReadAll;
+
+Json MilestonesJson(const core::Milestones& m) {
+  Json j = Json::object();
+  auto put = [&](const char* k, const std::string& v) {
+    if (!v.empty()) j[k] = v;
+  };
+  put("reported", m.reported);
+  put("triaged", m.triaged);
+  put("convened", m.convened);
+  put("contained", m.contained);
+  put("assessed", m.assessed);
+  put("recovered", m.recovered);
+  put("closed", m.closed);
+  return j;
+}
+
+Json PriorityJson(const core::PriorityResult& p) {
+  return {{"level", core::kPriorities.Name(p.priority)},
+          {"reasons", p.reasons},
+          {"overridden", p.overridden}};
+}
+
+// Optional fields of an update: present means "set".
+template <class T, class ReadFn>
+void Maybe(JsonReader& r, const char* key, std::optional<T>& out, ReadFn read) {
+  if (!r.Has(key)) return;
+  T value{};
+  read(key, value);
+  out = std::move(value);
+}
+
+}  // namespace
+
+Json SummaryJson(const app::IncidentView& v) {
+  Json j = codec::HeaderToJson(v.incident);
+  j["priority"] = PriorityJson(v.priority);
+  j["milestones"] = MilestonesJson(v.milestones);
+  return j;
+}
+
+Json ToJson(const app::IncidentView& v) {
+  Json j = codec::ToJson(v.incident);
+  j["priority"] = PriorityJson(v.priority);
+  j["milestones"] = MilestonesJson(v.milestones);
+  // What the next state asks for, so a UI can show the way forward.
+  const auto& path = core::Path();
+  auto at = std::find(path.begin(), path.end(), v.incident.state);
+  if (at != path.end() && at + 1 != path.end()) {
+    j["next"] = {{"state", core::kIncidentStates.Name(*(at + 1))},
+                 {"missing", core::Requirements(v.incident, *(at + 1))}};
+  }
+  return j;
+}
+
+Result<app::ReportInput> ReportFromJson(const Json& j) {
+  return ReadAll<app::ReportInput>(j, [](JsonReader& r, app::ReportInput& x) {
+    if (!r.Object({"title", "summary", "detection", "detected_at", "reporter_department",
+                   "systems", "departments", "harm", "harm_note", "restricted", "tlp",
+                   "category"})) {
+      return;
+    }
+    r.Text("title", x.title, true);
+    r.Text("summary", x.summary);
+    r.Enum("detection", core::kDetections, x.detection);
+    r.Text("detected_at", x.detected_at);
+    r.Text("reporter_department", x.reporter_department);
+    r.Texts("systems", x.systems);
+    r.Texts("departments", x.departments);
+    r.Enum("harm", core::kHarms, x.harm);
+    r.Text("harm_note", x.harm_note);
+    r.Bool("restricted", x.restricted);
+    r.Enum("tlp", core::kTlps, x.tlp);
+    r.Text("category", x.category);
+  });
+}
+
+Result<app::UpdateInput> UpdateFromJson(const Json& j) {
+  return ReadAll<app::UpdateInput>(j, [](JsonReader& r, app::UpdateInput& x) {
+    if (!r.Object({"title", "summary", "category", "detected_at", "harm_note", "detection",
+                   "systems", "departments", "harm", "restricted", "tlp", "participants"})) {
+      return;
+    }
+    auto text = [&](const char* k, std::string& v) { r.Text(k, v, std::string(k) == "title"); };
+    Maybe(r, "title", x.title, text);
+    Maybe(r, "summary", x.summary, text);
+    Maybe(r, "category", x.category, text);
+    Maybe(r, "detected_at", x.detected_at, text);
+    Maybe(r, "harm_note", x.harm_note, text);
+    Maybe(r, "detection", x.detection,
+          [&](const char* k, core::Detection& v) { r.Enum(k, core::kDetections, v, true); });
+    Maybe(r, "systems", x.systems, [&](const char* k, std::vector<std::string>& v) { r.Texts(k, v); });
+    Maybe(r, "departments", x.departments,
+          [&](const char* k, std::vector<std::string>& v) { r.Texts(k, v); });
+    Maybe(r, "harm", x.harm, [&](const char* k, core::Harm& v) { r.Enum(k, core::kHarms, v, true); });
+    Maybe(r, "restricted", x.restricted, [&](const char* k, bool& v) { r.Bool(k, v); });
+    Maybe(r, "tlp", x.tlp, [&](const char* k, core::Tlp& v) { r.Enum(k, core::kTlps, v, true); });
+    Maybe(r, "participants", x.participants, [&](const char* k, std::vector<core::Participant>& v) {
+      r.List<core::Participant>(k, v, [](JsonReader& rd, core::Participant& p) { codec::Read(rd, p); });
+    });
+  });
+}
+
+Result<app::TriageInput> TriageFromJson(const Json& j) {
+  return ReadAll<app::TriageInput>(j, [](JsonReader& r, app::TriageInput& x) {
+    if (!r.Object({"confirmed", "reason", "category"})) return;
+    if (!r.Has("confirmed")) r.Problem("confirmed", "is required (true to confirm, false to dismiss)");
+    r.Bool("confirmed", x.confirmed);
+    r.Text("reason", x.reason);
+    r.Text("category", x.category);
+  });
+}
+
+Result<PriorityInput> PriorityFromJson(const Json& j) {
+  return ReadAll<PriorityInput>(j, [](JsonReader& r, PriorityInput& x) {
+    if (!r.Object({"priority", "reason"})) return;
+    r.Enum("priority", core::kPriorities, x.priority, true);
+    r.Text("reason", x.reason, true);
+  });
+}
+
+Result<ConvenedInput> ConvenedFromJson(const Json& j) {
+  return ReadAll<ConvenedInput>(j, [](JsonReader& r, ConvenedInput& x) {
+    if (!r.Object({"convened_at", "attendees"})) return;
+    r.Text("convened_at", x.convened_at);
+    r.Texts("attendees", x.attendees);
+  });
+}
+
+Result<core::Decision> DecisionFromJson(const Json& j) {
+  return ReadAll<core::Decision>(j, [](JsonReader& r, core::Decision& x) {
+    if (!r.Object({"kind", "text", "decided_by", "decided_at", "departments"})) return;
+    r.Enum("kind", core::kDecisionKinds, x.kind, true);
+    r.Text("text", x.text, true);
+    r.Text("decided_by", x.decided_by, true);
+    r.Text("decided_at", x.decided_at);
+    r.Texts("departments", x.departments);
+  });
+}
+
+Result<core::ContactLog> ContactFromJson(const Json& j) {
+  return ReadAll<core::ContactLog>(j, [](JsonReader& r, core::ContactLog& x) {
+    if (!r.Object({"audience", "contact", "channel", "summary", "at", "by", "approved_by",
+                   "follow_up_due"})) {
+      return;
+    }
+    r.Enum("audience", core::kAudiences, x.audience, true);
+    r.Text("contact", x.contact, true);
+    r.Enum("channel", core::kChannelKinds, x.channel);
+    r.Text("summary", x.summary, true);
+    r.Text("at", x.at);
+    r.Text("by", x.by);
+    r.Int("approved_by", x.approved_by);
+    r.Text("follow_up_due", x.follow_up_due);
+  });
+}
+
+Result<core::Task> TaskFromJson(const Json& j) {
+  return ReadAll<core::Task>(j, [](JsonReader& r, core::Task& x) {
+    if (!r.Object({"kind", "title", "department", "assignee", "system", "due"})) return;
+    r.Enum("kind", core::kTaskKinds, x.kind, true);
+    r.Text("title", x.title, true);
+    r.Text("department", x.department);
+    r.Text("assignee", x.assignee);
+    r.Text("system", x.system);
+    r.Text("due", x.due);
+  });
+}
+
+Result<app::TaskUpdate> TaskUpdateFromJson(const Json& j) {
+  return ReadAll<app::TaskUpdate>(j, [](JsonReader& r, app::TaskUpdate& x) {
+    if (!r.Object({"status", "result", "revert_reason", "assignee", "due"})) return;
+    Maybe(r, "status", x.status,
+          [&](const char* k, core::TaskStatus& v) { r.Enum(k, core::kTaskStatuses, v, true); });
+    auto text = [&](const char* k, std::string& v) { r.Text(k, v); };
+    Maybe(r, "result", x.result, text);
+    Maybe(r, "revert_reason", x.revert_reason, text);
+    Maybe(r, "assignee", x.assignee, text);
+    Maybe(r, "due", x.due, text);
+  });
+}
+
+Result<core::Assessment> AssessmentFromJson(const Json& j) {
+  // The record's own shape, less the fields sokuo sets itself.
+  if (j.is_object() && (j.contains("assessed_by") || j.contains("assessed_at"))) {
+    return Fail(ErrorCode::kInvalidInput, "is set by sokuo",
+                j.contains("assessed_by") ? "/assessed_by" : "/assessed_at");
+  }
+  return ReadAll<core::Assessment>(j, [](JsonReader& r, core::Assessment& x) { codec::Read(r, x); });
+}
+
+Result<RecoveryInput> RecoveryFromJson(const Json& j) {
+  return ReadAll<RecoveryInput>(j, [](JsonReader& r, RecoveryInput& x) {
+    if (!r.Object({"status", "note"})) return;
+    r.Enum("status", core::kRecoveryStatuses, x.status, true);
+    r.Text("note", x.note);
+  });
+}
+
+Result<core::Finding> FindingFromJson(const Json& j) {
+  return ReadAll<core::Finding>(j, [](JsonReader& r, core::Finding& x) {
+    if (!r.Object({"kind", "text", "system"})) return;
+    r.Enum("kind", core::kFindingKinds, x.kind, true);
+    r.Text("text", x.text, true);
+    r.Text("system", x.system);
+  });
+}
+
+Result<core::Prevention> PreventionFromJson(const Json& j) {
+  return ReadAll<core::Prevention>(j, [](JsonReader& r, core::Prevention& x) {
+    if (!r.Object({"text", "owner", "due", "done"})) return;
+    r.Text("text", x.text, true);
+    r.Text("owner", x.owner);
+    r.Text("due", x.due);
+    r.Bool("done", x.done);
+  });
+}
+
+Result<BackdoorInput> BackdoorFromJson(const Json& j) {
+  return ReadAll<BackdoorInput>(j, [](JsonReader& r, BackdoorInput& x) {
+    if (!r.Object({"result", "note"})) return;
+    r.Enum("result", core::kCheckResults, x.result, true);
+    r.Text("note", x.note);
+  });
+}
+
+Result<TransitionInput> TransitionFromJson(const Json& j) {
+  return ReadAll<TransitionInput>(j, [](JsonReader& r, TransitionInput& x) {
+    if (!r.Object({"to", "reason"})) return;
+    r.Enum("to", core::kIncidentStates, x.to, true);
+    r.Text("reason", x.reason);
+  });
+}
+
+}  // namespace sokuo::api

@@ -1,0 +1,58 @@
+// The incident API's request bodies (strict: unknown keys, wrong types and bad enum names are
+// refused with JSON pointers) and its response shape: the incident with its computed priority
+// and milestones. Records use the shapes of codec/incident_json.h.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/app.h"
+#include "codec/incident_json.h"
+
+namespace sokuo::api {
+
+using codec::Json;
+
+Json ToJson(const app::IncidentView& v);
+// For lists: the header fields, priority and milestones, without the records.
+Json SummaryJson(const app::IncidentView& v);
+
+struct ConvenedInput {
+  std::string convened_at;
+  std::vector<std::string> attendees;
+};
+struct PriorityInput {
+  core::Priority priority = core::Priority::kP4;
+  std::string reason;
+};
+struct RecoveryInput {
+  core::RecoveryStatus status = core::RecoveryStatus::kDown;
+  std::string note;
+};
+struct BackdoorInput {
+  core::CheckResult result = core::CheckResult::kClean;
+  std::string note;
+};
+struct TransitionInput {
+  core::IncidentState to = core::IncidentState::kReported;
+  std::string reason;
+};
+
+[[nodiscard]] Result<app::ReportInput> ReportFromJson(const Json& j);
+[[nodiscard]] Result<app::UpdateInput> UpdateFromJson(const Json& j);
+[[nodiscard]] Result<app::TriageInput> TriageFromJson(const Json& j);
+[[nodiscard]] Result<PriorityInput> PriorityFromJson(const Json& j);
+[[nodiscard]] Result<ConvenedInput> ConvenedFromJson(const Json& j);
+[[nodiscard]] Result<core::Decision> DecisionFromJson(const Json& j);
+[[nodiscard]] Result<core::ContactLog> ContactFromJson(const Json& j);
+[[nodiscard]] Result<core::Task> TaskFromJson(const Json& j);
+[[nodiscard]] Result<app::TaskUpdate> TaskUpdateFromJson(const Json& j);
+[[nodiscard]] Result<core::Assessment> AssessmentFromJson(const Json& j);
+[[nodiscard]] Result<RecoveryInput> RecoveryFromJson(const Json& j);
+[[nodiscard]] Result<core::Finding> FindingFromJson(const Json& j);
+[[nodiscard]] Result<core::Prevention> PreventionFromJson(const Json& j);
+[[nodiscard]] Result<BackdoorInput> BackdoorFromJson(const Json& j);
+[[nodiscard]] Result<TransitionInput> TransitionFromJson(const Json& j);
+
+}  // namespace sokuo::api
