@@ -61,9 +61,8 @@ Json ToJson(const app::IncidentView& v) {
 
 Result<app::ReportInput> ReportFromJson(const Json& j) {
   return ReadAll<app::ReportInput>(j, [](JsonReader& r, app::ReportInput& x) {
-    if (!r.Object({"title", "summary", "detection", "detected_at", "reporter_department",
-                   "systems", "departments", "harm", "harm_note", "restricted", "tlp",
-                   "category"})) {
+    if (!r.Object({"title", "summary", "detection", "detected_at", "reporter_department", "systems",
+                   "departments", "harm", "harm_note", "restricted", "tlp", "category"})) {
       return;
     }
     r.Text("title", x.title, true);
@@ -95,14 +94,17 @@ Result<app::UpdateInput> UpdateFromJson(const Json& j) {
     Maybe(r, "harm_note", x.harm_note, text);
     Maybe(r, "detection", x.detection,
           [&](const char* k, core::Detection& v) { r.Enum(k, core::kDetections, v, true); });
-    Maybe(r, "systems", x.systems, [&](const char* k, std::vector<std::string>& v) { r.Texts(k, v); });
+    Maybe(r, "systems", x.systems,
+          [&](const char* k, std::vector<std::string>& v) { r.Texts(k, v); });
     Maybe(r, "departments", x.departments,
           [&](const char* k, std::vector<std::string>& v) { r.Texts(k, v); });
-    Maybe(r, "harm", x.harm, [&](const char* k, core::Harm& v) { r.Enum(k, core::kHarms, v, true); });
+    Maybe(r, "harm", x.harm,
+          [&](const char* k, core::Harm& v) { r.Enum(k, core::kHarms, v, true); });
     Maybe(r, "restricted", x.restricted, [&](const char* k, bool& v) { r.Bool(k, v); });
     Maybe(r, "tlp", x.tlp, [&](const char* k, core::Tlp& v) { r.Enum(k, core::kTlps, v, true); });
     Maybe(r, "participants", x.participants, [&](const char* k, std::vector<core::Participant>& v) {
-      r.List<core::Participant>(k, v, [](JsonReader& rd, core::Participant& p) { codec::Read(rd, p); });
+      r.List<core::Participant>(k, v,
+                                [](JsonReader& rd, core::Participant& p) { codec::Read(rd, p); });
     });
   });
 }
@@ -110,7 +112,8 @@ Result<app::UpdateInput> UpdateFromJson(const Json& j) {
 Result<app::TriageInput> TriageFromJson(const Json& j) {
   return ReadAll<app::TriageInput>(j, [](JsonReader& r, app::TriageInput& x) {
     if (!r.Object({"confirmed", "reason", "category"})) return;
-    if (!r.Has("confirmed")) r.Problem("confirmed", "is required (true to confirm, false to dismiss)");
+    if (!r.Has("confirmed"))
+      r.Problem("confirmed", "is required (true to confirm, false to dismiss)");
     r.Bool("confirmed", x.confirmed);
     r.Text("reason", x.reason);
     r.Text("category", x.category);
@@ -192,7 +195,8 @@ Result<core::Assessment> AssessmentFromJson(const Json& j) {
     return Fail(ErrorCode::kInvalidInput, "is set by sokuo",
                 j.contains("assessed_by") ? "/assessed_by" : "/assessed_at");
   }
-  return ReadAll<core::Assessment>(j, [](JsonReader& r, core::Assessment& x) { codec::Read(r, x); });
+  return ReadAll<core::Assessment>(j,
+                                   [](JsonReader& r, core::Assessment& x) { codec::Read(r, x); });
 }
 
 Result<RecoveryInput> RecoveryFromJson(const Json& j) {

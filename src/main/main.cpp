@@ -15,6 +15,7 @@
 #include "cli/commands.h"
 #include "example_org.h"
 #include "http/server.h"
+#include "platform/file_blob_store.h"
 #include "platform/files.h"
 #include "platform/log.h"
 #include "platform/system_clock.h"
@@ -50,7 +51,8 @@ class Env {
     }
     TRY(platform::EnsureDirectory(g_.data));
     ASSIGN_OR_RETURN(store_, store::SqliteStore::Open({.path = DbPath()}));
-    app_ = std::make_unique<app::App>(*store_, clock_);
+    blobs_ = std::make_unique<platform::FileBlobStore>(g_.data + "/evidence");
+    app_ = std::make_unique<app::App>(*store_, clock_, blobs_.get());
     return app_.get();
   }
   Result<app::Actor> Actor() {
@@ -64,6 +66,7 @@ class Env {
   cli::Output output_;
   platform::SystemClock clock_;
   std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<platform::FileBlobStore> blobs_;
   std::unique_ptr<app::App> app_;
 };
 

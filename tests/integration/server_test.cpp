@@ -5,59 +5,27 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "integration/process.h"
+#include "integration/server.h"
 
 namespace sokuo::testing {
 namespace {
 
 using ::testing::HasSubstr;
-using Json = nlohmann::json;
 
 class ServerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = std::filesystem::temp_directory_path() / ("sokuo-server-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    std::string data = (dir_ / "data").string();
-    Outcome init = RunSokuo({SOKUO_BINARY, "--data", data, "init", "--org",
-                             std::string(SOKUO_SOURCE_DIR) + "/examples/org.yaml"},
-                            dir_);
-    ASSERT_EQ(init.exit_code, 0) << init.err;
-    server_ = new Process({SOKUO_BINARY, "--data", data, "serve", "--listen", "127.0.0.1:0"}, dir_,
-                          "serve");
-    ASSERT_TRUE(server_->WaitForOutput("Ctrl-C", std::chrono::seconds(20))) << server_->Err();
-    std::string out = server_->Out();
-    auto at = out.find("listening on http://127.0.0.1:");
-    ASSERT_NE(at, std::string::npos) << out;
-    port_ = std::stoi(out.substr(at + std::string("listening on http://127.0.0.1:").size()));
+    server_ = new SokuoServer;
+    server_->Start("server");
   }
   static void TearDownTestSuite() {
-    if (server_ != nullptr) {
-      server_->Signal(SIGTERM);
-      EXPECT_EQ(server_->Wait(), 0) << server_->Err();
-      delete server_;
-      server_ = nullptr;
-    }
-    std::filesystem::remove_all(dir_);
+    EXPECT_EQ(server_->Stop(), 0);
+    delete server_;
+    server_ = nullptr;
   }
+  Reply Get(const std::string& path) { return server_->Get(path); }
 
-  struct Reply {
-    int status = 0;
-    std::string content_type;
-    Json body;
-  };
-  Reply Get(const std::string& path) {
-    httplib::Client client("127.0.0.1", port_);
-    auto res = client.Get(path.c_str());
-    if (!res) return {};
-    return {res->status, res->get_header_value("Content-Type"),
-            Json::parse(res->body, nullptr, false)};
-  }
-
-  static inline std::filesystem::path dir_;
-  static inline Process* server_ = nullptr;
-  static inline int port_ = 0;
+  static inline SokuoServer* server_ = nullptr;
 };
 
 TEST_F(ServerTest, Health) {
@@ -136,11 +104,11 @@ TEST_F(ServerTest, ErrorsAreProblemDocuments) {
 }
 
 TEST_F(ServerTest, OversizedBodiesAreRefused) {
-  httplib::Client client("127.0.0.1", port_);
   std::string big(2 * 1024 * 1024, 'x');
-  auto res = client.Post("/api/v1/health", big, "application/json");
-  ASSERT_TRUE(res);
-  EXPECT_EQ(res->status, 413);
+  Reply r = server_->SendRaw("POST", "/api/v1/incidents", big, "application/json", "p-yamada");
+  EXPECT_EQ(r.status, 413);
+  EXPECT_THAT(r.content_type, HasSubstr("application/problem+json"));
+  EXPECT_EQ(Get("/api/v1/incidents").body["total"], 0);
 }
 
 TEST_F(ServerTest, ServesItsOpenApiDocumentAndJournal) {

@@ -1,0 +1,92 @@
+// A real `sokuo serve` on port 0 with its own temporary data directory holding the example
+// company, and a small JSON client for it.
+#pragma once
+
+#include <httplib.h>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "integration/process.h"
+
+namespace sokuo::testing {
+
+using Json = nlohmann::json;
+
+struct Reply {
+  int status = 0;
+  std::string content_type;
+  Json body;
+};
+
+class SokuoServer {
+ public:
+  // Fails the current test (ASSERT) when the server does not come up.
+  void Start(const std::string& name) {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("sokuo-" + name + "-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    data_ = (dir_ / "data").string();
+    Outcome init = RunSokuo({SOKUO_BINARY, "--data", data_, "init", "--org",
+                             std::string(SOKUO_SOURCE_DIR) + "/examples/org.yaml"},
+                            dir_);
+    ASSERT_EQ(init.exit_code, 0) << init.err;
+    process_ = std::make_unique<Process>(
+        std::vector<std::string>{SOKUO_BINARY, "--data", data_, "serve", "--listen", "127.0.0.1:0"},
+        dir_, "serve");
+    ASSERT_TRUE(process_->WaitForOutput("Ctrl-C", std::chrono::seconds(20))) << process_->Err();
+    std::string out = process_->Out();
+    const std::string prefix = "listening on http://127.0.0.1:";
+    auto at = out.find(prefix);
+    ASSERT_NE(at, std::string::npos) << out;
+    port_ = std::stoi(out.substr(at + prefix.size()));
+  }
+  // Returns the server's exit code after SIGTERM.
+  int Stop() {
+    int code = -1;
+    if (process_) {
+      process_->Signal(SIGTERM);
+      code = process_->Wait();
+      process_.reset();
+    }
+    std::filesystem::remove_all(dir_);
+    return code;
+  }
+  std::string Errors() const { return process_ ? process_->Err() : ""; }
+
+  Reply Send(const std::string& method, const std::string& path, const Json& body = nullptr,
+             const std::string& person = "") {
+    std::string text = body.is_null() ? "" : body.dump();
+    return SendRaw(method, path, text, "application/json", person);
+  }
+  Reply SendRaw(const std::string& method, const std::string& path, const std::string& body,
+                const std::string& content_type, const std::string& person) {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_read_timeout(30, 0);
+    httplib::Headers headers;
+    if (!person.empty()) headers.emplace("X-Sokuo-Person", person);
+    auto call = [&]() -> httplib::Result {
+      if (method == "POST") return client.Post(path.c_str(), headers, body, content_type.c_str());
+      if (method == "PUT") return client.Put(path.c_str(), headers, body, content_type.c_str());
+      if (method == "PATCH") return client.Patch(path.c_str(), headers, body, content_type.c_str());
+      return client.Get(path.c_str(), headers);
+    };
+    httplib::Result res = call();
+    if (!res) return {};
+    return {res->status, res->get_header_value("Content-Type"),
+            Json::parse(res->body, nullptr, false)};
+  }
+  Reply Get(const std::string& path) { return Send("GET", path); }
+
+  const std::string& data() const { return data_; }
+  int port() const { return port_; }
+
+ private:
+  std::filesystem::path dir_;
+  std::string data_;
+  std::unique_ptr<Process> process_;
+  int port_ = 0;
+};
+
+}  // namespace sokuo::testing
