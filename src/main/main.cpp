@@ -13,6 +13,7 @@
 
 #include "app/app.h"
 #include "cli/commands.h"
+#include "cli/incident_commands.h"
 #include "example_org.h"
 #include "http/server.h"
 #include "platform/file_blob_store.h"
@@ -147,6 +148,241 @@ struct Command {
   std::function<void(CLI::App&, Env&, std::function<Result<void>()>&)> setup;
 };
 
+using IncidentRun = std::function<Result<void>(app::App&, const cli::IncidentFlags&,
+                                               const app::Actor&, cli::Output&)>;
+using IncidentOptions = std::function<void(CLI::App&, cli::IncidentFlags&)>;
+
+// An `incident …` row: `options` declares the command's flags (KEY first when it takes one),
+// `run` is its cli/ function. Writes resolve the acting person (--as); reads do not need one.
+Command IncidentCommand(const char* path, const char* summary, bool writes, IncidentOptions options,
+                        IncidentRun run) {
+  return {path, summary,
+          [writes, options, run](CLI::App& c, Env& env, std::function<Result<void>()>& action) {
+            auto flags = std::make_shared<cli::IncidentFlags>();
+            options(c, *flags);
+            action = [&env, writes, run, flags]() -> Result<void> {
+              ASSIGN_OR_RETURN(app::App * app, env.App());
+              app::Actor actor;
+              if (writes) {
+                ASSIGN_OR_RETURN(actor, env.Actor());
+              }
+              return run(*app, *flags, actor, env.out());
+            };
+          }};
+}
+
+void Key(CLI::App& c, cli::IncidentFlags& f) {
+  c.add_option("KEY", f.key, "Incident key, e.g. INC-2026-0001")->required();
+}
+void From(CLI::App& c, cli::IncidentFlags& f) {
+  c.add_option("--from", f.from,
+               "Read the request body (JSON, as the API takes it) from FILE or -");
+}
+
+std::vector<Command> IncidentCommands() {
+  using F = cli::IncidentFlags;
+  auto read = [](auto fn) {
+    return [fn](app::App& a, const F& f, const app::Actor&, cli::Output& o) { return fn(a, f, o); };
+  };
+  return {
+      {"incident",
+       "Security emergencies (G4): report, triage, committee, measures, recovery, review", nullptr},
+      IncidentCommand(
+          "incident report", "Report an emergency: a title is enough (G3.3)", true,
+          [](CLI::App& c, F& f) {
+            c.add_option("--title", f.title, "What happened, in a few words")->required();
+            c.add_option("--summary", f.summary, "More detail");
+            c.add_option("--system", f.systems, "An affected system (repeat)");
+            c.add_option("--affected-department", f.departments, "An affected department (repeat)");
+            c.add_option("--department", f.department, "The reporting department (default: yours)");
+            c.add_option("--harm", f.harm,
+                         "Harm to customers/partners: unknown, none, possible, serious");
+            c.add_option("--harm-note", f.harm_note, "What the harm is");
+            c.add_option("--detection", f.detection,
+                         "user_report, is_detection, alert, outside_notice");
+            c.add_option("--tlp", f.tlp, "clear, green, amber, amber+strict, red");
+            c.add_option("--category", f.category, "e.g. intrusions, malicious-code, availability");
+            c.add_flag("--restricted", f.restricted,
+                       "Need-to-know: participants, committee and IS only");
+            From(c, f);
+          },
+          cli::IncidentReport),
+      IncidentCommand(
+          "incident list", "List incidents, newest first", false,
+          [](CLI::App& c, F& f) {
+            c.add_option("--state", f.state, "Only this state");
+            c.add_option("--priority", f.priority, "Only p1, p2, p3 or p4");
+            c.add_flag("--open", f.open, "Only incidents not closed or dismissed");
+            c.add_option("--system", f.system, "Only those affecting this system");
+            c.add_option("--department", f.department, "Only those of this department");
+            c.add_option("--limit", f.limit, "Page size")->check(CLI::Range(1, 500));
+            c.add_option("--offset", f.offset, "Skip this many");
+          },
+          read(cli::IncidentList)),
+      IncidentCommand("incident show", "Show an incident with its records and what it needs next",
+                      false, Key, read(cli::IncidentShow)),
+      IncidentCommand(
+          "incident update", "Change title, summary, systems, harm, TLP, category", true,
+          [](CLI::App& c, F& f) {
+            Key(c, f);
+            c.add_option("--title", f.title, "New title");
+            c.add_option("--summary", f.summary, "New summary");
+            c.add_option("--system", f.systems, "Affected systems (replaces the list)");
+            c.add_option("--affected-department", f.departments, "Affected departments (replaces)");
+            c.add_option("--harm", f.harm, "unknown, none, possible, serious");
+            c.add_option("--harm-note", f.harm_note, "What the harm is");
+            c.add_option("--category", f.category, "Category");
+            c.add_option("--tlp", f.tlp, "TLP label");
+            c.add_flag("--restricted", f.restricted, "Make it need-to-know");
+            From(c, f);
+          },
+          cli::IncidentUpdate),
+      IncidentCommand(
+          "incident triage", "Confirm the report, or --dismiss it with a --reason (G3.2)", true,
+          [](CLI::App& c, F& f) {
+            Key(c, f);
+            c.add_flag("--dismiss", f.dismiss, "Dismiss instead of confirming");
+            c.add_option("--reason", f.reason, "Why (required to dismiss)");
+            c.add_option("--category", f.category, "Set the category");
+          },
+          cli::IncidentTriage),
+      IncidentCommand(
+          "incident priority", "Override the computed priority, with a reason (G4.3.1)", true,
+          [](CLI::App& c, F& f) {
+            Key(c, f);
+            c.add_option("PRIORITY", f.priority, "p1, p2, p3 or p4")->required();
+            c.add_option("--reason", f.reason, "Why")->required();
+          },
+          cli::IncidentPriority),
+      IncidentCommand(
+          "incident convene", "Ask for the committee (G4.3.2a); with --held, record that it met",
+          true,
+          [](CLI::App& c, F& f) {
+            Key(c, f);
+            c.add_flag("--held", f.held, "Record the meeting instead of requesting it");
+            c.add_option("--at", f.at, "When it met (RFC 3339; default now)");
+            c.add_option("--attendee", f.attendees, "A person who attended (repeat)");
+          },
+          cli::IncidentConvene),
+      IncidentCommand(
+          "incident decide", "Record a committee decision (G3.1)", true,
+          [](CLI::App& c, F& f) {
+            Key(c, f);
+            c.add_option("--kind", f.kind,
+                         "policy, approval, instruction, press, agency_contact, other")
+                ->required();
+            c.add_option("--text", f.text, "The decision")->required();
+            c.add_option("--by", f.by, "The committee member who decided")->required();
+            c.add_option("--at", f.at, "When (default now)");
+            c.add_option("--department", f.departments, "An instructed department (repeat)");
+          },
+          cli::IncidentDecide),
+      IncidentCommand(
+          "incident contact", "Log a contact; outside parties need --approved-by DECISION", true,
+          [](CLI::App& c, F& f) {
+            Key(c, f);
+            c.add_option("--audience", f.audience,
+                         "internal, pr, customer, partner, police, csirt, ipa, regulator, press")
+                ->required();
+            c.add_option("--contact", f.contact, "External contact id, or department id")
+                ->required();
+            c.add_option("--summary", f.summary, "What was said")->required();
+            c.add_option("--channel", f.channel, "phone, email, web, fax, post, other");
+            c.add_option("--by", f.by, "Who made the contact (default: you)");
+            c.add_option("--at", f.at, "When (default now)");
+            c.add_option("--approved-by", f.approved_by, "The committee decision that approved it");
+            c.add_option("--follow-up", f.follow_up, "Follow-up due (YYYY-MM-DD)");
+          },
+          cli::IncidentContact),
+      IncidentCommand(
+          "incident task", "Add an emergency measure (G4.3.3); with --id, update one", true,
+          [](CLI::App& c, F& f) {
+            Key(c, f);
+            c.add_option("--id", f.id, "Update this measure instead of adding one");
+            c.add_option("--kind", f.kind,
+                         "isolate_network, monitor_host, shutdown_host, alternative_means, "
+                         "customer_measures, other");
+            c.add_option("--title", f.title, "What to do");
+            c.add_option("--department", f.department, "Responsible department");
+            c.add_option("--assignee", f.assignee, "Responsible person");
+            c.add_option("--system", f.system, "The system it acts on");
+            c.add_option("--due", f.due, "Due (RFC 3339)");
+            c.add_option("--status", f.status, "open, in_progress, done, cancelled, reverted");
+            c.add_option("--result", f.result, "What came of it");
+            c.add_option("--revert-reason", f.revert_reason, "Why it was reverted");
+          },
+          cli::IncidentTask),
+      IncidentCommand(
+          "incident assess", "Record the damage assessment (G4.3.4); --from for leaks", true,
+          [](CLI::App& c, F& f) {
+            Key(c, f);
+            c.add_option("--kind", f.kinds,
+                         "leak, tampering, destruction, unavailability (repeat)");
+            c.add_option("--scope", f.scope, "Extent of the damage");
+            c.add_option("--system", f.systems, "A damaged system (repeat)");
+            c.add_option("--first-seen", f.first_seen, "RFC 3339");
+            c.add_option("--last-seen", f.last_seen, "RFC 3339");
+            c.add_option("--route", f.route, "Intrusion route");
+            c.add_option("--method", f.method, "Method");
+            c.add_option("--attacker", f.attacker, "Attacker, if identified");
+            c.add_flag("--spread-outside", f.spread_outside,
+                       "The damage reached outside the company");
+            c.add_option("--note", f.note, "About the spread");
+            From(c, f);
+          },
+          cli::IncidentAssess),
+      IncidentCommand(
+          "incident recover", "Set an affected system's recovery status (G4.3.5)", true,
+          [](CLI::App& c, F& f) {
+            Key(c, f);
+            c.add_option("SYSTEM", f.system, "The system")->required();
+            c.add_option("STATUS", f.status, "down, restoring, restored, degraded")->required();
+            c.add_option("--note", f.note, "Note");
+          },
+          cli::IncidentRecover),
+      IncidentCommand(
+          "incident review", "After the response (G4.4): --finding, --prevention or --backdoor",
+          true,
+          [](CLI::App& c, F& f) {
+            Key(c, f);
+            c.add_option("--finding", f.finding, "technical or social, with --text");
+            c.add_option("--text", f.text, "The finding");
+            c.add_option("--system", f.system, "The system a finding is about");
+            c.add_option("--prevention", f.prevention,
+                         "A prevention measure, with --owner and --due");
+            c.add_option("--owner", f.owner, "Who carries the measure out");
+            c.add_option("--due", f.due, "By when (YYYY-MM-DD)");
+            c.add_option("--backdoor", f.backdoor,
+                         "SYSTEM:ITEM=RESULT, e.g. order-system:added_users=clean");
+            c.add_option("--note", f.note, "What was found");
+          },
+          cli::IncidentReview),
+      IncidentCommand(
+          "incident evidence", "Attach a file, such as the access log (G4.4.3)", true,
+          [](CLI::App& c, F& f) {
+            Key(c, f);
+            c.add_option("FILE", f.file, "The file")->required();
+            c.add_option("--kind", f.kind, "access_log, screenshot, report, other");
+            c.add_option("--name", f.name, "Name (default: the file name)");
+            c.add_option("--system", f.system, "The system it comes from");
+          },
+          cli::IncidentEvidence),
+      IncidentCommand(
+          "incident transition", "Move to another state; a refusal lists what is missing", true,
+          [](CLI::App& c, F& f) {
+            Key(c, f);
+            c.add_option("STATE", f.state,
+                         "triaged, convened, containing, assessing, recovering, reviewing, closed, "
+                         "dismissed")
+                ->required();
+            c.add_option("--reason", f.reason, "Required to reopen");
+          },
+          cli::IncidentTransition),
+      IncidentCommand("incident timeline", "The incident's journal entries in order", false, Key,
+                      read(cli::IncidentTimeline)),
+  };
+}
+
 std::vector<Command> Commands() {
   return {
       {"init", "Create the data directory and database; import an organization file",
@@ -280,6 +516,7 @@ int Main(int argc, char** argv) {
 
   Env env(globals);
   std::vector<Command> commands = Commands();
+  for (Command& c : IncidentCommands()) commands.push_back(std::move(c));
   // Each command's action; the one whose subcommand was given runs after parsing.
   std::vector<std::pair<CLI::App*, std::function<Result<void>()>>> actions;
   actions.reserve(commands.size());

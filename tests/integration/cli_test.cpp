@@ -148,6 +148,63 @@ TEST_F(CliTest, UsageAndMissingDataHaveTheirExitCodes) {
   EXPECT_THAT(help.out, HasSubstr("journal"));
 }
 
+// The incident path from the terminal: the same rules and refusals as the API.
+TEST_F(CliTest, IncidentCommandsFollowTheGuideline) {
+  ASSERT_EQ(Sokuo({"init", "--org", Example()}).exit_code, 0);
+  Outcome report = Sokuo({"--as", "p-yamada", "incident", "report", "--title",
+                          "PCに身代金要求の画面", "--system", "file-server"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  std::string key = report.out.substr(0, report.out.find(' '));
+  EXPECT_THAT(report.out, HasSubstr("reported  p2"));
+  EXPECT_THAT(report.out, HasSubstr("needs triaged"));
+
+  Outcome early = Sokuo({"--as", "p-fujita", "incident", "transition", key, "containing"});
+  EXPECT_EQ(early.exit_code, 4);
+  EXPECT_THAT(early.err, HasSubstr("cannot move from reported to containing"));
+  EXPECT_THAT(early.err, HasSubstr("containing: no response policy decided by the committee"));
+
+  EXPECT_EQ(Sokuo({"--as", "p-fujita", "incident", "triage", key, "--dismiss"}).exit_code, 1);
+  ASSERT_EQ(Sokuo({"--as", "p-fujita", "incident", "triage", key}).exit_code, 0);
+  ASSERT_EQ(Sokuo({"--as", "p-fujita", "incident", "convene", key}).exit_code, 0);
+  ASSERT_EQ(
+      Sokuo({"--as", "p-mori", "incident", "convene", key, "--held", "--attendee", "p-ishikawa"})
+          .exit_code,
+      0);
+  ASSERT_EQ(Sokuo({"--as", "p-mori", "incident", "transition", key, "convened"}).exit_code, 0);
+  Outcome not_member = Sokuo({"--as", "p-mori", "incident", "decide", key, "--kind", "policy",
+                              "--text", "隔離", "--by", "p-yamada"});
+  EXPECT_EQ(not_member.exit_code, 1);
+  EXPECT_THAT(not_member.err,
+              HasSubstr("/decided_by: 'p-yamada' is not on the Information Security Committee"));
+  ASSERT_EQ(Sokuo({"--as", "p-mori", "incident", "decide", key, "--kind", "policy", "--text",
+                   "感染端末を隔離し、バックアップから復元する", "--by", "p-ishikawa"})
+                .exit_code,
+            0);
+  std::string assessment = Write("assessment.json",
+                                 R"({"kinds": ["destruction", "unavailability"],
+                                     "scope": "共有フォルダの一部が暗号化", "systems": ["file-server"]})");
+  Outcome assess = Sokuo({"--as", "p-fujita", "incident", "assess", key, "--from", assessment});
+  ASSERT_EQ(assess.exit_code, 0) << assess.err;
+  Outcome bad = Sokuo({"--as", "p-fujita", "incident", "assess", key, "--from",
+                       Write("bad.json", R"({"kinds": ["fire"], "scpe": "x"})")});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_THAT(bad.err, HasSubstr("/scpe: unknown key 'scpe' (did you mean 'scope'?)"));
+  EXPECT_THAT(bad.err, HasSubstr("/kinds/0: unknown value 'fire'"));
+
+  Outcome shown = Sokuo({"--json", "incident", "show", key});
+  ASSERT_EQ(shown.exit_code, 0);
+  auto incident = nlohmann::json::parse(shown.out);
+  EXPECT_EQ(incident["state"], "convened");
+  EXPECT_EQ(incident["assessment"]["scope"], "共有フォルダの一部が暗号化");
+  EXPECT_EQ(incident["decisions"][0]["decided_by"], "p-ishikawa");
+
+  Outcome timeline = Sokuo({"incident", "timeline", key});
+  EXPECT_THAT(timeline.out, HasSubstr("p-yamada  incident.report"));
+  EXPECT_THAT(timeline.out, HasSubstr("p-fujita  incident.assessment"));
+  EXPECT_THAT(Sokuo({"incident", "list", "--open"}).out, HasSubstr(key));
+  EXPECT_EQ(Sokuo({"journal", "verify"}).exit_code, 0);
+}
+
 TEST_F(CliTest, JsonOutputParses) {
   ASSERT_EQ(Sokuo({"init", "--org", Example()}).exit_code, 0);
   for (std::vector<std::string> args : {std::vector<std::string>{"--json", "org", "show"},

@@ -67,7 +67,8 @@ TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
   EXPECT_EQ(inc["state"], "reported");
   EXPECT_EQ(inc["reporter_department"], "sales");
   EXPECT_EQ(inc["priority"]["level"], "p2");  // G4.3.1: tier a, personal data, possible harm
-  EXPECT_THAT(inc["priority"]["reasons"].dump(), HasSubstr("tier-a systems affected: order-system"));
+  EXPECT_THAT(inc["priority"]["reasons"].dump(),
+              HasSubstr("tier-a systems affected: order-system"));
   Json sent = Ok("GET", base + "/notifications", nullptr, "");
   ASSERT_EQ(sent["items"].size(), 1u);
   EXPECT_EQ(sent["items"][0]["kind"], "incident.reported");
@@ -81,10 +82,10 @@ TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
               ::testing::ElementsAre("/harm"));
   EXPECT_THAT(Wheres(Refused("PATCH", base, {{"systems", {"order-sytem"}}}, "p-fujita", 400)),
               ::testing::ElementsAre("/systems/0"));
-  Json out_of_order = Refused("POST", base + "/transitions", {{"to", "recovering"}}, "p-fujita", 409);
+  Json out_of_order =
+      Refused("POST", base + "/transitions", {{"to", "recovering"}}, "p-fujita", 409);
   EXPECT_EQ(out_of_order["detail"], "cannot move from reported to recovering");
-  EXPECT_THAT(Messages(out_of_order),
-              Contains("recovering: no damage assessment is recorded"));
+  EXPECT_THAT(Messages(out_of_order), Contains("recovering: no damage assessment is recorded"));
   Refused("POST", base + "/triage", {{"confirmed", true}}, "", 401);
   Refused("POST", base + "/triage", {{"confirmed", true}}, "p-nobody", 401);
   Refused("POST", "/api/v1/incidents/INC-1999-0001/triage", {{"confirmed", true}}, "p-fujita", 404);
@@ -98,9 +99,10 @@ TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
   inc = Ok("POST", base + "/convocation", nullptr, "p-fujita");
   EXPECT_EQ(inc["convocation"]["addressees"][0], "p-mori");
   EXPECT_THAT(inc["convocation"]["addressees"], Contains("p-ishikawa"));
-  EXPECT_EQ(inc["next"]["missing"][0], "convened: the committee has not met (no convened time recorded)");
-  Ok("PUT", base + "/convocation", {{"attendees", {"p-ishikawa", "p-mori", "p-kobayashi", "p-yamazaki"}}},
-     "p-mori");
+  EXPECT_EQ(inc["next"]["missing"][0],
+            "convened: the committee has not met (no convened time recorded)");
+  Ok("PUT", base + "/convocation",
+     {{"attendees", {"p-ishikawa", "p-mori", "p-kobayashi", "p-yamazaki"}}}, "p-mori");
   inc = Ok("POST", base + "/transitions", {{"to", "convened"}}, "p-mori");
   EXPECT_EQ(inc["state"], "convened");
 
@@ -113,11 +115,13 @@ TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
       {"decided_by", "p-ishikawa"}},
      "p-mori", 201);
   Ok("POST", base + "/decisions",
-     {{"kind", "approval"}, {"text", "取引先・顧客・個人情報保護委員会への連絡を承認"},
+     {{"kind", "approval"},
+      {"text", "取引先・顧客・個人情報保護委員会への連絡を承認"},
       {"decided_by", "p-ishikawa"}},
      "p-mori", 201);
   inc = Ok("POST", base + "/decisions",
-           {{"kind", "agency_contact"}, {"text", "警察とJPCERT/CCへ相談する"},
+           {{"kind", "agency_contact"},
+            {"text", "警察とJPCERT/CCへ相談する"},
             {"decided_by", "p-okada"}},
            "p-mori", 201);
   EXPECT_EQ(inc["decisions"].size(), 3u);
@@ -127,45 +131,67 @@ TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
      {{"audience", "pr"}, {"contact", "pr"}, {"summary", "報道対応の準備を依頼"}, {"by", "p-mori"}},
      "p-mori", 201);
   Json unapproved = Refused("POST", base + "/contacts",
-                            {{"audience", "police"}, {"contact", "police-cyber"},
-                             {"summary", "被害相談"}, {"by", "p-fujita"}},
+                            {{"audience", "police"},
+                             {"contact", "police-cyber"},
+                             {"summary", "被害相談"},
+                             {"by", "p-fujita"}},
                             "p-fujita", 400);
   EXPECT_THAT(Wheres(unapproved), ::testing::ElementsAre("/approved_by"));
   Ok("POST", base + "/contacts",
-     {{"audience", "police"}, {"contact", "police-cyber"}, {"channel", "phone"},
-      {"summary", "被害相談、ログの保全を指示された"}, {"by", "p-fujita"}, {"approved_by", 3}},
+     {{"audience", "police"},
+      {"contact", "police-cyber"},
+      {"channel", "phone"},
+      {"summary", "被害相談、ログの保全を指示された"},
+      {"by", "p-fujita"},
+      {"approved_by", 3}},
      "p-fujita", 201);
   Ok("POST", base + "/contacts",
-     {{"audience", "partner"}, {"contact", "hayate-unyu"}, {"summary", "調査状況の連絡"},
-      {"by", "p-takahashi"}, {"approved_by", 2}, {"follow_up_due", "2027-01-15"}},
+     {{"audience", "partner"},
+      {"contact", "hayate-unyu"},
+      {"summary", "調査状況の連絡"},
+      {"by", "p-takahashi"},
+      {"approved_by", 2},
+      {"follow_up_due", "2027-01-15"}},
      "p-takahashi", 201);
   Ok("POST", base + "/contacts",
-     {{"audience", "regulator"}, {"contact", "ppc"}, {"channel", "web"},
-      {"summary", "漏えい等報告(速報)"}, {"by", "p-ishii"}, {"approved_by", 2}},
+     {{"audience", "regulator"},
+      {"contact", "ppc"},
+      {"channel", "web"},
+      {"summary", "漏えい等報告(速報)"},
+      {"by", "p-ishii"},
+      {"approved_by", 2}},
      "p-ishii", 201);
   inc = Ok("POST", base + "/transitions", {{"to", "containing"}}, "p-mori");
   EXPECT_EQ(inc["state"], "containing");
 
   // 6. G4.3.3: emergency measures; one is reverted, with its reason.
   Ok("POST", base + "/tasks",
-     {{"kind", "isolate_network"}, {"title", "受注システムのVPN経路を遮断"}, {"system", "order-system"},
-      {"department", "it-dept"}, {"assignee", "p-nakamura"}},
+     {{"kind", "isolate_network"},
+      {"title", "受注システムのVPN経路を遮断"},
+      {"system", "order-system"},
+      {"department", "it-dept"},
+      {"assignee", "p-nakamura"}},
      "p-fujita", 201);
   Ok("POST", base + "/tasks",
-     {{"kind", "customer_measures"}, {"title", "取引先アカウントのパスワードを一斉リセット"},
+     {{"kind", "customer_measures"},
+      {"title", "取引先アカウントのパスワードを一斉リセット"},
       {"department", "sales"}},
      "p-fujita", 201);
   Ok("POST", base + "/tasks",
      {{"kind", "alternative_means"}, {"title", "電話・FAXで受注を継続"}, {"department", "sales"}},
      "p-fujita", 201);
   Json open_task = Refused("POST", base + "/transitions", {{"to", "assessing"}}, "p-mori", 409);
-  EXPECT_THAT(Messages(open_task),
-              Contains("assessing: emergency measure 1 (受注システムのVPN経路を遮断) has not been started"));
-  Ok("PATCH", base + "/tasks/1", {{"status", "done"}, {"result", "VPNの該当経路を遮断済み"}}, "p-nakamura");
+  EXPECT_THAT(
+      Messages(open_task),
+      Contains(
+          "assessing: emergency measure 1 (受注システムのVPN経路を遮断) has not been started"));
+  Ok("PATCH", base + "/tasks/1", {{"status", "done"}, {"result", "VPNの該当経路を遮断済み"}},
+     "p-nakamura");
   Ok("PATCH", base + "/tasks/2", {{"status", "done"}}, "p-takahashi");
   Refused("PATCH", base + "/tasks/3", {{"status", "reverted"}}, "p-takahashi", 400);
-  inc = Ok("PATCH", base + "/tasks/3", {{"status", "reverted"}, {"revert_reason", "受注システム復旧のため終了"}},
-           "p-takahashi");
+  inc =
+      Ok("PATCH", base + "/tasks/3",
+         {{"status", "reverted"}, {"revert_reason", "受注システム復旧のため終了"}}, "p-takahashi");
   EXPECT_EQ(inc["tasks"][2]["status"], "reverted");
   Refused("PATCH", base + "/tasks/9", {{"status", "done"}}, "p-takahashi", 404);
   Ok("POST", base + "/transitions", {{"to", "assessing"}}, "p-mori");
@@ -178,9 +204,13 @@ TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
                      {"last_seen", "2026-11-25T18:40:00Z"},
                      {"intrusion_route", "漏えいした取引先アカウントでVPN経由ログイン"},
                      {"method", "正規の照会機能の大量実行"},
-                     {"leaks", {{{"system", "order-system"}, {"data_class", "顧客の注文・配送先"},
-                                 {"destination", "不明"}, {"records", 1200}, {"persons", 950},
-                                 {"personal_data", true}}}},
+                     {"leaks",
+                      {{{"system", "order-system"},
+                        {"data_class", "顧客の注文・配送先"},
+                        {"destination", "不明"},
+                        {"records", 1200},
+                        {"persons", 950},
+                        {"personal_data", true}}}},
                      {"spread_outside", true},
                      {"spread_note", "取引先の他の委託先にも同様の照会"}};
   Json typo = assessment;
@@ -195,13 +225,15 @@ TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
   Ok("PUT", base + "/recovery/order-system", {{"status", "restoring"}}, "p-kato");
   Refused("POST", base + "/transitions", {{"to", "reviewing"}}, "p-mori", 409);
   Refused("PUT", base + "/recovery/erp", {{"status", "restored"}}, "p-kato", 400);
-  Ok("PUT", base + "/recovery/order-system", {{"status", "restored"}, {"note", "認証方式を変更して再開"}},
-     "p-kato");
+  Ok("PUT", base + "/recovery/order-system",
+     {{"status", "restored"}, {"note", "認証方式を変更して再開"}}, "p-kato");
   Ok("POST", base + "/transitions", {{"to", "reviewing"}}, "p-mori");
 
   // 9. G4.4: findings kept apart, prevention, backdoor checks, and the access log kept.
   Ok("POST", base + "/findings",
-     {{"kind", "technical"}, {"text", "取引先アカウントに多要素認証がない"}, {"system", "order-system"}},
+     {{"kind", "technical"},
+      {"text", "取引先アカウントに多要素認証がない"},
+      {"system", "order-system"}},
      "p-fujita", 201);
   Ok("POST", base + "/findings",
      {{"kind", "social"}, {"text", "取引先とのアカウント管理の取り決めがない"}}, "p-yamazaki", 201);
@@ -209,20 +241,25 @@ TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
      {{"text", "取引先アカウントに多要素認証を導入"}, {"owner", "p-mori"}, {"due", "2027-03-31"}},
      "p-mori", 201);
   Json not_done = Refused("POST", base + "/transitions", {{"to", "closed"}}, "p-mori", 409);
-  EXPECT_THAT(Messages(not_done),
-              Contains("closed: backdoor check 'added_users' not answered for system order-system"));
+  EXPECT_THAT(
+      Messages(not_done),
+      Contains("closed: backdoor check 'added_users' not answered for system order-system"));
   EXPECT_THAT(Messages(not_done), Contains("closed: no access log is attached as evidence"));
   Refused("PUT", base + "/backdoor-checks/order-system/added_users", {{"result", "found"}},
           "p-ogawa", 400);
-  for (const char* item : {"added_users", "planted_programs", "unexpected_services", "device_settings"}) {
+  for (const char* item :
+       {"added_users", "planted_programs", "unexpected_services", "device_settings"}) {
     Ok("PUT", base + "/backdoor-checks/order-system/" + std::string(item), {{"result", "clean"}},
        "p-ogawa");
   }
-  Refused("PUT", base + "/backdoor-checks/order-system/rootkits", {{"result", "clean"}}, "p-ogawa", 404);
-  std::string log = Slurp(std::string(SOKUO_SOURCE_DIR) + "/../shared/data/loghub/OpenSSH/OpenSSH_2k.log");
+  Refused("PUT", base + "/backdoor-checks/order-system/rootkits", {{"result", "clean"}}, "p-ogawa",
+          404);
+  std::string log =
+      Slurp(std::string(SOKUO_SOURCE_DIR) + "/../shared/data/loghub/OpenSSH/OpenSSH_2k.log");
   ASSERT_GT(log.size(), 100000u) << "the public OpenSSH sample log is missing";
-  Reply evidence = server_.SendRaw("POST", base + "/evidence?name=sshd.log&kind=access_log&system=order-system",
-                                   log, "application/octet-stream", "p-fujita");
+  Reply evidence =
+      server_.SendRaw("POST", base + "/evidence?name=sshd.log&kind=access_log&system=order-system",
+                      log, "application/octet-stream", "p-fujita");
   ASSERT_EQ(evidence.status, 201) << evidence.body.dump();
   std::string sha = evidence.body["evidence"][0]["sha256"];
   EXPECT_EQ(Slurp(server_.data() + "/evidence/" + sha), log);
@@ -230,7 +267,8 @@ TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
   // 10. Close.
   inc = Ok("POST", base + "/transitions", {{"to", "closed"}}, "p-ishikawa");
   EXPECT_EQ(inc["state"], "closed");
-  for (const char* m : {"reported", "triaged", "convened", "contained", "assessed", "recovered", "closed"}) {
+  for (const char* m :
+       {"reported", "triaged", "convened", "contained", "assessed", "recovered", "closed"}) {
     EXPECT_TRUE(inc["milestones"].contains(m)) << m;
   }
   Json closed = Refused("PATCH", base, {{"summary", "追記"}}, "p-mori", 409);
@@ -253,8 +291,8 @@ TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
 
   // Reopening needs a reason, and leads back to work.
   Refused("POST", base + "/transitions", {{"to", "reviewing"}}, "p-ishikawa", 409);
-  inc = Ok("POST", base + "/transitions", {{"to", "reviewing"}, {"reason", "同じ手口のログインを再検知"}},
-           "p-ishikawa");
+  inc = Ok("POST", base + "/transitions",
+           {{"to", "reviewing"}, {"reason", "同じ手口のログインを再検知"}}, "p-ishikawa");
   EXPECT_EQ(inc["state"], "reviewing");
   EXPECT_FALSE(inc["milestones"].contains("closed"));
 
