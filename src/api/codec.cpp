@@ -199,7 +199,11 @@ Json ProblemJson(const Error& error, std::string_view instance) {
 }
 
 const Json& OpenApiDocument() {
-  static const Json kDocument = Json::parse(kOpenApiJson);
+  static const Json kDocument = [] {
+    std::string text;
+    for (std::string_view part : kOpenApiJsonParts) text += part;
+    return Json::parse(text);
+  }();
   return kDocument;
 }
 

@@ -276,11 +276,12 @@ Result<void> IncidentRecover(app::App& app, const IncidentFlags& f, const app::A
 
 Result<void> IncidentReview(app::App& app, const IncidentFlags& f, const app::Actor& actor,
                             Output& o) {
-  int given = (f.finding.empty() ? 0 : 1) + (f.prevention.empty() ? 0 : 1) +
-              (f.backdoor.empty() ? 0 : 1);
+  int given =
+      (f.finding.empty() ? 0 : 1) + (f.prevention.empty() ? 0 : 1) + (f.backdoor.empty() ? 0 : 1);
   if (given != 1) {
-    return Fail(ErrorCode::kUsage, "give one of --finding KIND, --prevention TEXT or --backdoor "
-                                   "SYSTEM:ITEM=RESULT");
+    return Fail(ErrorCode::kUsage,
+                "give one of --finding KIND, --prevention TEXT or --backdoor "
+                "SYSTEM:ITEM=RESULT");
   }
   if (!f.finding.empty()) {
     Body b;
@@ -297,8 +298,9 @@ Result<void> IncidentReview(app::App& app, const IncidentFlags& f, const app::Ac
   auto colon = f.backdoor.find(':');
   auto equals = f.backdoor.find('=');
   if (colon == std::string::npos || equals == std::string::npos || equals < colon) {
-    return Fail(ErrorCode::kUsage, "--backdoor wants SYSTEM:ITEM=RESULT, e.g. "
-                                   "order-system:added_users=clean");
+    return Fail(ErrorCode::kUsage,
+                "--backdoor wants SYSTEM:ITEM=RESULT, e.g. "
+                "order-system:added_users=clean");
   }
   std::string item_text = f.backdoor.substr(colon + 1, equals - colon - 1);
   auto item = core::kBackdoorItems.Parse(item_text);
@@ -311,8 +313,10 @@ Result<void> IncidentReview(app::App& app, const IncidentFlags& f, const app::Ac
   if (!f.note.empty()) body["note"] = f.note;
   ASSIGN_OR_RETURN(api::BackdoorInput in, api::BackdoorFromJson(body));
   return Print(app.CheckBackdoor(f.key,
-                                 {.system = f.backdoor.substr(0, colon), .item = *item,
-                                  .result = in.result, .note = in.note},
+                                 {.system = f.backdoor.substr(0, colon),
+                                  .item = *item,
+                                  .result = in.result,
+                                  .note = in.note},
                                  actor),
                o);
 }
@@ -328,10 +332,11 @@ Result<void> IncidentEvidence(app::App& app, const IncidentFlags& f, const app::
   }
   std::string name = f.name;
   if (name.empty()) name = f.file.substr(f.file.find_last_of('/') + 1);
-  return Print(app.AddEvidence(f.key, {.name = name, .kind = kind, .system = f.system,
-                                       .content = std::move(content)},
-                               actor),
-               o);
+  return Print(
+      app.AddEvidence(
+          f.key, {.name = name, .kind = kind, .system = f.system, .content = std::move(content)},
+          actor),
+      o);
 }
 
 Result<void> IncidentTransition(app::App& app, const IncidentFlags& f, const app::Actor& actor,

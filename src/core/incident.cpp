@@ -164,7 +164,9 @@ std::vector<std::string> Requirements(const Incident& i, IncidentState state) {
         }
       }
       for (const std::string& s : i.systems) {
-        for (const auto& [item, name] : kBackdoorItems.entries) {
+        for (const auto& entry : kBackdoorItems.entries) {
+          BackdoorItem item = entry.first;
+          std::string_view name = entry.second;
           bool answered =
               std::any_of(i.backdoor_checks.begin(), i.backdoor_checks.end(),
                           [&](const BackdoorCheck& c) { return c.system == s && c.item == item; });

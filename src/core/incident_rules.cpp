@@ -35,6 +35,7 @@ class Check {
       return;
     }
     std::vector<std::string> ids;
+    ids.reserve(items.size());
     for (const T& x : items) ids.push_back(x.id);
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
       Add(where, "unknown " + std::string(what) + " '" + id + "'" + DidYouMean(id, ids));

@@ -96,7 +96,7 @@ Result<Json> Write(app::App& app, const Request& req, Result<In> (*decode)(const
   ASSIGN_OR_RETURN(Json body, Body(req));
   ASSIGN_OR_RETURN(In in, decode(body));
   ASSIGN_OR_RETURN(app::Actor actor, ActorOf(app, req));
-  ASSIGN_OR_RETURN(app::IncidentView view, act(std::move(in), actor));
+  ASSIGN_OR_RETURN(app::IncidentView view, act(in, actor));
   return api::ToJson(view);
 }
 
@@ -281,8 +281,9 @@ std::vector<Route> Routes(const ServerOptions& options) {
        "/api/v1/incidents",
        {},
        [](app::App& app, const Request& req) {
-         return Write(app, req, api::ReportFromJson,
-                      [&](app::ReportInput in, const app::Actor& a) { return app.Report(in, a); });
+         return Write(
+             app, req, api::ReportFromJson,
+             [&](const app::ReportInput& in, const app::Actor& a) { return app.Report(in, a); });
        },
        201},
       {"GET",
@@ -295,24 +296,26 @@ std::vector<Route> Routes(const ServerOptions& options) {
        "/api/v1/incidents/{key}",
        {},
        [](app::App& app, const Request& req) {
-         return Write(app, req, api::UpdateFromJson, [&](app::UpdateInput in, const app::Actor& a) {
-           return app.Update(req.path.at("key"), in, a);
-         });
+         return Write(app, req, api::UpdateFromJson,
+                      [&](const app::UpdateInput& in, const app::Actor& a) {
+                        return app.Update(req.path.at("key"), in, a);
+                      });
        }},
       {"POST",
        "/api/v1/incidents/{key}/triage",
        {},
        [](app::App& app, const Request& req) {
-         return Write(app, req, api::TriageFromJson, [&](app::TriageInput in, const app::Actor& a) {
-           return app.Triage(req.path.at("key"), in, a);
-         });
+         return Write(app, req, api::TriageFromJson,
+                      [&](const app::TriageInput& in, const app::Actor& a) {
+                        return app.Triage(req.path.at("key"), in, a);
+                      });
        }},
       {"PUT",
        "/api/v1/incidents/{key}/priority",
        {},
        [](app::App& app, const Request& req) {
          return Write(app, req, api::PriorityFromJson,
-                      [&](api::PriorityInput in, const app::Actor& a) {
+                      [&](const api::PriorityInput& in, const app::Actor& a) {
                         return app.OverridePriority(req.path.at("key"), in.priority, in.reason, a);
                       });
        }},
@@ -327,18 +330,20 @@ std::vector<Route> Routes(const ServerOptions& options) {
        "/api/v1/incidents/{key}/convocation",
        {},
        [](app::App& app, const Request& req) {
-         return Write(
-             app, req, api::ConvenedFromJson, [&](api::ConvenedInput in, const app::Actor& a) {
-               return app.RecordConvened(req.path.at("key"), in.convened_at, in.attendees, a);
-             });
+         return Write(app, req, api::ConvenedFromJson,
+                      [&](const api::ConvenedInput& in, const app::Actor& a) {
+                        return app.RecordConvened(req.path.at("key"), in.convened_at, in.attendees,
+                                                  a);
+                      });
        }},
       {"POST",
        "/api/v1/incidents/{key}/decisions",
        {},
        [](app::App& app, const Request& req) {
-         return Write(app, req, api::DecisionFromJson, [&](core::Decision in, const app::Actor& a) {
-           return app.Decide(req.path.at("key"), std::move(in), a);
-         });
+         return Write(app, req, api::DecisionFromJson,
+                      [&](const core::Decision& in, const app::Actor& a) {
+                        return app.Decide(req.path.at("key"), in, a);
+                      });
        },
        201},
       {"POST",
@@ -346,8 +351,8 @@ std::vector<Route> Routes(const ServerOptions& options) {
        {},
        [](app::App& app, const Request& req) {
          return Write(app, req, api::ContactFromJson,
-                      [&](core::ContactLog in, const app::Actor& a) {
-                        return app.AddContact(req.path.at("key"), std::move(in), a);
+                      [&](const core::ContactLog& in, const app::Actor& a) {
+                        return app.AddContact(req.path.at("key"), in, a);
                       });
        },
        201},
@@ -355,8 +360,8 @@ std::vector<Route> Routes(const ServerOptions& options) {
        "/api/v1/incidents/{key}/tasks",
        {},
        [](app::App& app, const Request& req) {
-         return Write(app, req, api::TaskFromJson, [&](core::Task in, const app::Actor& a) {
-           return app.AddTask(req.path.at("key"), std::move(in), a);
+         return Write(app, req, api::TaskFromJson, [&](const core::Task& in, const app::Actor& a) {
+           return app.AddTask(req.path.at("key"), in, a);
          });
        },
        201},
@@ -366,7 +371,7 @@ std::vector<Route> Routes(const ServerOptions& options) {
        [](app::App& app, const Request& req) -> Result<Json> {
          ASSIGN_OR_RETURN(int id, IntPath(req, "id"));
          return Write(app, req, api::TaskUpdateFromJson,
-                      [&](app::TaskUpdate in, const app::Actor& a) {
+                      [&](const app::TaskUpdate& in, const app::Actor& a) {
                         return app.UpdateTask(req.path.at("key"), id, in, a);
                       });
        }},
@@ -375,28 +380,30 @@ std::vector<Route> Routes(const ServerOptions& options) {
        {},
        [](app::App& app, const Request& req) {
          return Write(app, req, api::AssessmentFromJson,
-                      [&](core::Assessment in, const app::Actor& a) {
-                        return app.Assess(req.path.at("key"), std::move(in), a);
+                      [&](const core::Assessment& in, const app::Actor& a) {
+                        return app.Assess(req.path.at("key"), in, a);
                       });
        }},
       {"PUT",
        "/api/v1/incidents/{key}/recovery/{system}",
        {},
        [](app::App& app, const Request& req) {
-         return Write(
-             app, req, api::RecoveryFromJson, [&](api::RecoveryInput in, const app::Actor& a) {
-               return app.Recover(
-                   req.path.at("key"),
-                   {.system = req.path.at("system"), .status = in.status, .note = in.note}, a);
-             });
+         return Write(app, req, api::RecoveryFromJson,
+                      [&](const api::RecoveryInput& in, const app::Actor& a) {
+                        return app.Recover(
+                            req.path.at("key"),
+                            {.system = req.path.at("system"), .status = in.status, .note = in.note},
+                            a);
+                      });
        }},
       {"POST",
        "/api/v1/incidents/{key}/findings",
        {},
        [](app::App& app, const Request& req) {
-         return Write(app, req, api::FindingFromJson, [&](core::Finding in, const app::Actor& a) {
-           return app.AddFinding(req.path.at("key"), std::move(in), a);
-         });
+         return Write(app, req, api::FindingFromJson,
+                      [&](const core::Finding& in, const app::Actor& a) {
+                        return app.AddFinding(req.path.at("key"), in, a);
+                      });
        },
        201},
       {"POST",
@@ -404,8 +411,8 @@ std::vector<Route> Routes(const ServerOptions& options) {
        {},
        [](app::App& app, const Request& req) {
          return Write(app, req, api::PreventionFromJson,
-                      [&](core::Prevention in, const app::Actor& a) {
-                        return app.AddPrevention(req.path.at("key"), std::move(in), a);
+                      [&](const core::Prevention& in, const app::Actor& a) {
+                        return app.AddPrevention(req.path.at("key"), in, a);
                       });
        },
        201},
@@ -415,7 +422,7 @@ std::vector<Route> Routes(const ServerOptions& options) {
        [](app::App& app, const Request& req) -> Result<Json> {
          ASSIGN_OR_RETURN(core::BackdoorItem item, EnumPath(req, "item", core::kBackdoorItems));
          return Write(app, req, api::BackdoorFromJson,
-                      [&](api::BackdoorInput in, const app::Actor& a) {
+                      [&](const api::BackdoorInput& in, const app::Actor& a) {
                         return app.CheckBackdoor(req.path.at("key"),
                                                  {.system = req.path.at("system"),
                                                   .item = item,
@@ -444,7 +451,7 @@ std::vector<Route> Routes(const ServerOptions& options) {
        {},
        [](app::App& app, const Request& req) {
          return Write(app, req, api::TransitionFromJson,
-                      [&](api::TransitionInput in, const app::Actor& a) {
+                      [&](const api::TransitionInput& in, const app::Actor& a) {
                         return app.Transition(req.path.at("key"), in.to, in.reason, a);
                       });
        }},

@@ -46,7 +46,9 @@ Result<core::Incident> FromRows(const Row& header, const Table& records) {
   ASSIGN_OR_RETURN(Json data, DataOf(header));
   auto incident = codec::ReadAll<core::Incident>(data, codec::ReadHeader);
   if (!incident) return Fail(Corrupt(key, incident.error()));
-  for (const auto& [id, row] : records) {
+  for (const auto& record : records) {
+    const std::string& id = record.first;
+    const Row& row = record.second;
     ASSIGN_OR_RETURN(Json j, DataOf(row));
     std::string kind = row.value("kind", "");
     auto read = [&]<class T>(std::vector<T>& list) -> Result<void> {
@@ -164,16 +166,7 @@ Result<std::vector<RowChange>> SaveIncident(Tx& tx, const core::Incident& incide
   ASSIGN_OR_RETURN(before["incidents"], tx.ReadWhere("incidents", "id", incident.key));
   ASSIGN_OR_RETURN(before["incident_records"],
                    tx.ReadWhere("incident_records", "incident", incident.key));
-  std::vector<RowChange> changes = Diff(before, IncidentToRows(incident));
-  // Removals first and records after their incident, for the foreign key's sake.
-  for (const RowChange& c : changes) {
-    if (c.row) {
-      TRY(tx.Put(c.table, c.id, *c.row));
-    } else {
-      TRY(tx.Remove(c.table, c.id));
-    }
-  }
-  return changes;
+  return ApplyDiff(tx, before, IncidentToRows(incident));
 }
 
 Result<int> NextIncidentNumber(Tx& tx, int year) {

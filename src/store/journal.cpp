@@ -168,4 +168,16 @@ std::vector<RowChange> Diff(const Tables& before, const Tables& after) {
   return removals;
 }
 
+Result<std::vector<RowChange>> ApplyDiff(Tx& tx, const Tables& before, const Tables& after) {
+  std::vector<RowChange> changes = Diff(before, after);
+  for (const RowChange& c : changes) {
+    if (c.row) {
+      TRY(tx.Put(c.table, c.id, *c.row));
+    } else {
+      TRY(tx.Remove(c.table, c.id));
+    }
+  }
+  return changes;
+}
+
 }  // namespace sokuo::store

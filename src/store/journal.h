@@ -32,4 +32,8 @@ VerifyReport VerifyJournal(std::span<const JournalEntry> entries, const Tables& 
 // The row changes that turn `before` into `after`, removals first, each table in id order.
 std::vector<RowChange> Diff(const Tables& before, const Tables& after);
 
+// Writes Diff(before, after) through `tx` and returns it; the caller journals it with Append.
+[[nodiscard]] Result<std::vector<RowChange>> ApplyDiff(Tx& tx, const Tables& before,
+                                                       const Tables& after);
+
 }  // namespace sokuo::store

@@ -359,15 +359,7 @@ Result<core::Organization> LoadOrganization(Tx& tx) {
 
 Result<std::vector<RowChange>> ReplaceOrganization(Tx& tx, const core::Organization& org) {
   ASSIGN_OR_RETURN(Tables before, ReadOrgTables(tx));
-  std::vector<RowChange> changes = Diff(before, OrgToTables(org));
-  for (const RowChange& c : changes) {
-    if (c.row) {
-      TRY(tx.Put(c.table, c.id, *c.row));
-    } else {
-      TRY(tx.Remove(c.table, c.id));
-    }
-  }
-  return changes;
+  return ApplyDiff(tx, before, OrgToTables(org));
 }
 
 }  // namespace sokuo::store
