@@ -154,8 +154,8 @@ using IncidentOptions = std::function<void(CLI::App&, cli::IncidentFlags&)>;
 
 // An `incident …` row: `options` declares the command's flags (KEY first when it takes one),
 // `run` is its cli/ function. Writes resolve the acting person (--as); reads do not need one.
-Command IncidentCommand(const char* path, const char* summary, bool writes, IncidentOptions options,
-                        IncidentRun run) {
+Command IncidentCommand(const char* path, const char* summary, bool writes,
+                        const IncidentOptions& options, const IncidentRun& run) {
   return {path, summary,
           [writes, options, run](CLI::App& c, Env& env, std::function<Result<void>()>& action) {
             auto flags = std::make_shared<cli::IncidentFlags>();
