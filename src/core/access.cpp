@@ -1,0 +1,110 @@
+#include "core/access.h"
+
+#include <algorithm>
+
+#include "core/incident_rules.h"
+
+namespace sokuo::core {
+namespace {
+
+bool Contains(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+bool Participates(const Principal& p, const Incident& i, bool acting) {
+  return std::any_of(i.participants.begin(), i.participants.end(), [&](const Participant& x) {
+    return x.person == p.person && (!acting || x.role != ParticipantRole::kObserver);
+  });
+}
+
+// The departments an incident concerns: the reporter's and the affected ones.
+std::vector<std::string> Departments(const Incident& i) {
+  std::vector<std::string> out = i.departments;
+  if (!i.reporter_department.empty()) out.push_back(i.reporter_department);
+  return out;
+}
+
+bool HeadsAConcernedDepartment(const Principal& p, const Incident& i, const Organization& org) {
+  if (!p.Has(Role::kDepartmentHead)) return false;
+  for (const std::string& d : Departments(i)) {
+    const Department* dept = org.FindDepartment(d);
+    if (dept != nullptr && dept->head == p.person) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool IsGrantedRole(Role r) { return r == Role::kAdministrator || r == Role::kAuditor; }
+
+std::set<Role> DeriveRoles(const Organization& org, const std::string& person,
+                           const std::vector<Role>& granted) {
+  std::set<Role> roles{Role::kMember};
+  for (Role r : granted) {
+    if (IsGrantedRole(r)) roles.insert(r);
+  }
+  if (IsCommittee(org, person)) roles.insert(Role::kCommittee);
+  const Person* p = org.FindPerson(person);
+  for (const Department& d : org.departments) {
+    if (d.head == person) roles.insert(Role::kDepartmentHead);
+    if (d.kind == DepartmentKind::kIt && p != nullptr && p->department == d.id) {
+      roles.insert(Role::kIsDepartment);
+    }
+  }
+  for (const RoleAssignment& r : org.roles) {
+    if (r.person == person &&
+        (r.role == RoleKind::kIsStaff || r.role == RoleKind::kSteeringCouncilChair)) {
+      roles.insert(Role::kIsDepartment);
+    }
+  }
+  return roles;
+}
+
+Principal Operator() { return Principal{"", {}, true}; }
+
+// The auditor reads everything and writes nothing.
+bool CanReport(const Principal& p) { return p.is_operator || !p.Has(Role::kAuditor); }
+
+bool CanSee(const Principal& p, const Incident& i, const Organization& org) {
+  if (p.is_operator || p.Has(Role::kAuditor)) return true;
+  if (p.Has(Role::kCommittee) || p.Has(Role::kIsDepartment)) return true;
+  if (i.reported_by == p.person || Participates(p, i, false)) return true;
+  if (i.restricted) return false;
+  if (p.Has(Role::kAdministrator)) return true;
+  const Person* person = org.FindPerson(p.person);
+  if (person != nullptr && Contains(Departments(i), person->department)) return true;
+  return HeadsAConcernedDepartment(p, i, org);
+}
+
+bool CanDo(const Principal& p, IncidentAction action, const Incident& i, const Organization& org) {
+  if (p.is_operator) return true;
+  if (!CanSee(p, i, org)) return false;
+  bool is = p.Has(Role::kIsDepartment);
+  bool committee = p.Has(Role::kCommittee);
+  bool responder = is || committee || Participates(p, i, true);
+  switch (action) {
+    case IncidentAction::kUpdate:
+      // The reporter may still correct the report until the IS department has looked at it.
+      return responder || (i.reported_by == p.person && i.state == IncidentState::kReported);
+    case IncidentAction::kTriage:
+    case IncidentAction::kPriority:
+    case IncidentAction::kConvene:
+      return is;  // G3.2
+    case IncidentAction::kRecordMeeting:
+    case IncidentAction::kDecide:
+    case IncidentAction::kTransition:
+    case IncidentAction::kClose:
+      return is || committee;  // G3.1: the committee decides; the IS department records
+    case IncidentAction::kContact:
+    case IncidentAction::kTask:
+    case IncidentAction::kAssess:
+    case IncidentAction::kRecover:
+    case IncidentAction::kReview:
+    case IncidentAction::kEvidence:
+      // G4.3.3-G4.3.5: user departments act under the committee's instructions.
+      return responder || HeadsAConcernedDepartment(p, i, org);
+  }
+  return false;
+}
+
+}  // namespace sokuo::core
