@@ -181,6 +181,32 @@ Json ToJson(const store::VerifyReport& r) {
   return j;
 }
 
+Json ToJson(const app::AccountView& a) {
+  Json roles = Json::array();
+  for (core::Role r : a.roles) roles.push_back(std::string(core::kRoles.Name(r)));
+  Json granted = Json::array();
+  for (core::Role r : a.granted) granted.push_back(std::string(core::kRoles.Name(r)));
+  return {{"person", a.person},
+          {"roles", roles},
+          {"granted", granted},
+          {"disabled", a.disabled},
+          {"locked", a.locked},
+          {"must_change_password", a.must_change},
+          {"failed_logins", a.failed_logins},
+          {"created_at", a.created_at}};
+}
+
+Json ToJson(const app::TokenView& t) {
+  Json j = {{"id", t.id},
+            {"account", t.account},
+            {"name", t.name},
+            {"scope", std::string(app::kTokenScopes.Name(t.scope))},
+            {"created_at", t.created_at},
+            {"expires_at", t.expires_at}};
+  if (!t.revoked_at.empty()) j["revoked_at"] = t.revoked_at;
+  return j;
+}
+
 Json ProblemJson(const Error& error, std::string_view instance) {
   const ErrorInfo& info = Info(error.code);
   Json j = {{"type", "https://sokuo.invalid/problems/" + std::string(info.slug)},

@@ -29,6 +29,8 @@ Json ToJson(const app::ImportSummary& s);
 Json ToJson(const store::JournalHead& h);
 Json ToJson(const store::JournalEntry& e);
 Json ToJson(const store::VerifyReport& r);
+Json ToJson(const app::AccountView& a);
+Json ToJson(const app::TokenView& t);
 
 template <class T>
 Json PageJson(const app::Page<T>& page) {

@@ -10,10 +10,12 @@
 #include <string_view>
 #include <vector>
 
+#include "app/auth.h"
 #include "app/incidents.h"
 #include "base/blob_store.h"
 #include "base/clock.h"
 #include "base/error.h"
+#include "base/secrets.h"
 #include "core/organization.h"
 #include "store/store.h"
 
@@ -25,6 +27,7 @@ namespace sokuo::app {
 // "system" for sokuo's own timers.
 struct Actor {
   std::string id;
+  core::Principal principal = core::Operator();  // the local operator unless authenticated
 };
 
 struct TableCounts {
@@ -84,8 +87,14 @@ class App {
  public:
   // All must outlive the App. Thread-safe as far as the Store and the vault are. Without a
   // vault, evidence cannot be added.
-  App(store::Store& store, const Clock& clock, BlobStore* vault = nullptr)
-      : store_(store), clock_(clock), vault_(vault) {}
+  App(store::Store& store, const Clock& clock, BlobStore* vault = nullptr,
+      PasswordHasher* hasher = nullptr, Random* random = nullptr, AuthOptions auth = {})
+      : store_(store),
+        clock_(clock),
+        vault_(vault),
+        hasher_(hasher),
+        random_(random),
+        auth_(auth) {}
 
   // Organization as code (G3, G5.1, G5.2.1).
   // Needs no stored state: checking a file works before `sokuo init`.
@@ -145,10 +154,41 @@ class App {
                                                  const Actor& actor);
   [[nodiscard]] Result<IncidentView> Transition(const std::string& key, core::IncidentState to,
                                                 const std::string& reason, const Actor& actor);
-  [[nodiscard]] Result<IncidentView> GetIncident(const std::string& key);
-  [[nodiscard]] Result<Page<IncidentView>> ListIncidents(const IncidentFilter& f, PageRequest page);
-  [[nodiscard]] Result<std::vector<store::JournalEntry>> Timeline(const std::string& key);
-  [[nodiscard]] Result<std::vector<store::OutboxMessage>> Notifications(const std::string& key);
+  // Reads apply need-to-know: an incident the actor may not see is "not found".
+  [[nodiscard]] Result<IncidentView> GetIncident(const std::string& key, const Actor& actor);
+  [[nodiscard]] Result<Page<IncidentView>> ListIncidents(const IncidentFilter& f, PageRequest page,
+                                                         const Actor& actor);
+  [[nodiscard]] Result<std::vector<store::JournalEntry>> Timeline(const std::string& key,
+                                                                  const Actor& actor);
+  [[nodiscard]] Result<std::vector<store::OutboxMessage>> Notifications(const std::string& key,
+                                                                        const Actor& actor);
+
+  // Accounts (auth.h). The operator's CLI and administrators manage them.
+  // Returns the one-time password when `password` is empty.
+  [[nodiscard]] Result<std::string> AddAccount(const std::string& person,
+                                               const std::vector<core::Role>& granted,
+                                               const std::string& password, const Actor& actor);
+  [[nodiscard]] Result<std::string> ResetPassword(const std::string& person,
+                                                  const std::string& password, const Actor& actor);
+  [[nodiscard]] Result<void> ChangePassword(const Actor& actor, const std::string& old_password,
+                                            const std::string& new_password);
+  [[nodiscard]] Result<AccountView> UpdateAccount(const std::string& person,
+                                                  std::optional<bool> disabled, bool unlock,
+                                                  std::optional<std::vector<core::Role>> granted,
+                                                  const Actor& actor);
+  [[nodiscard]] Result<std::vector<AccountView>> Accounts(const Actor& actor);
+  [[nodiscard]] Result<AccountView> Account(const std::string& person);
+  [[nodiscard]] Result<Login> LogIn(const std::string& login, const std::string& password,
+                                    const std::string& address);
+  [[nodiscard]] Result<void> LogOut(const std::string& session_token);
+  [[nodiscard]] Result<Caller> AuthenticateSession(const std::string& session_token);
+  [[nodiscard]] Result<Caller> AuthenticateToken(const std::string& token);
+  [[nodiscard]] Result<NewToken> CreateToken(const Actor& actor, const std::string& person,
+                                             const std::string& name, TokenScope scope, int days);
+  [[nodiscard]] Result<std::vector<TokenView>> Tokens(const Actor& actor);
+  [[nodiscard]] Result<void> RevokeToken(const Actor& actor, const std::string& id);
+  // Role-level permission of a route; per-incident rules are checked by the use cases.
+  [[nodiscard]] Result<void> Authorize(const Actor& actor, Permission permission) const;
 
   // The journal (G4.4.3).
   [[nodiscard]] Result<store::VerifyReport> VerifyJournal();
@@ -162,12 +202,24 @@ class App {
   // `change` returns, all in one transaction. Closed and dismissed incidents refuse every
   // change but a transition.
   Result<IncidentView> Mutate(const std::string& key, const Actor& actor, const std::string& action,
-                              const Mutation& change);
+                              core::IncidentAction permission, const Mutation& change);
   IncidentView View(core::Incident incident, const core::Organization& org) const;
+
+  Result<Caller> CallerFor(const std::string& person, const Caller& base);
+  Result<void> RecordFailure(const std::string& login, const std::string& address,
+                             const std::string& why);
+  Result<std::string> NewPasswordHash(const std::string& password, std::string& generated);
 
   store::Store& store_;
   const Clock& clock_;
   BlobStore* vault_;
+  PasswordHasher* hasher_;
+  Random* random_;
+  AuthOptions auth_;
+  // Failed logins per address: kept in memory, since an attacker's address is not worth a
+  // journal entry per guess beyond the ones already written.
+  std::mutex failures_mu_;
+  std::map<std::string, std::pair<Timestamp, int>> address_failures_;  // guarded by failures_mu_
 };
 
 }  // namespace sokuo::app

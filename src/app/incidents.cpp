@@ -3,6 +3,7 @@
 
 #include "app/app.h"
 #include "codec/incident_json.h"
+#include "core/access.h"
 #include "core/incident_rules.h"
 #include "store/org_rows.h"
 
@@ -71,13 +72,19 @@ IncidentView App::View(core::Incident incident, const core::Organization& org) c
 }
 
 Result<IncidentView> App::Mutate(const std::string& key, const Actor& actor,
-                                 const std::string& action, const Mutation& change) {
+                                 const std::string& action, core::IncidentAction permission,
+                                 const Mutation& change) {
   std::optional<core::Incident> after;
   core::Organization org;
   TRY(store_.Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(org, store::LoadOrganization(tx));
     ASSIGN_OR_RETURN(std::optional<core::Incident> loaded, store::LoadIncident(tx, key));
-    if (!loaded) return Fail(ErrorCode::kNotFound, "no incident '" + key + "'");
+    if (!loaded || !core::CanSee(actor.principal, *loaded, org)) {
+      return Fail(ErrorCode::kNotFound, "no incident '" + key + "'");
+    }
+    if (!core::CanDo(actor.principal, permission, *loaded, org)) {
+      return Fail(ErrorCode::kForbidden, "your roles do not allow this step on " + key);
+    }
     if (!loaded->IsOpen() && action != "incident.transition") {
       return Fail(ErrorCode::kConflict,
                   key + " is " + std::string(core::kIncidentStates.Name(loaded->state)) +
@@ -100,6 +107,9 @@ Result<IncidentView> App::Mutate(const std::string& key, const Actor& actor,
 Result<IncidentView> App::Report(const ReportInput& in, const Actor& actor) {
   std::optional<core::Incident> created;
   core::Organization org;
+  if (!core::CanReport(actor.principal)) {
+    return Fail(ErrorCode::kForbidden, "the auditor's account reads and does not write");
+  }
   std::string now = FormatRfc3339(clock_.Now());
   TRY(store_.Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(org, store::LoadOrganization(tx));
@@ -149,7 +159,7 @@ Result<IncidentView> App::Report(const ReportInput& in, const Actor& actor) {
 
 Result<IncidentView> App::Update(const std::string& key, const UpdateInput& in,
                                  const Actor& actor) {
-  return Mutate(key, actor, "incident.update",
+  return Mutate(key, actor, "incident.update", core::IncidentAction::kUpdate,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   json fields = json::array();
                   auto set = [&](auto& field, const auto& value, const char* name) {
@@ -179,7 +189,7 @@ Result<IncidentView> App::Triage(const std::string& key, const TriageInput& in,
                                  const Actor& actor) {
   Timestamp now = clock_.Now();
   return Mutate(
-      key, actor, "incident.triage",
+      key, actor, "incident.triage", core::IncidentAction::kTriage,
       [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
         if (i.state != core::IncidentState::kReported) {
           return Fail(ErrorCode::kConflict,
@@ -203,7 +213,7 @@ Result<IncidentView> App::Triage(const std::string& key, const TriageInput& in,
 Result<IncidentView> App::OverridePriority(const std::string& key, core::Priority priority,
                                            const std::string& reason, const Actor& actor) {
   std::string now = FormatRfc3339(clock_.Now());
-  return Mutate(key, actor, "incident.priority",
+  return Mutate(key, actor, "incident.priority", core::IncidentAction::kPriority,
                 [&](core::Incident& i, const core::Organization&, store::Tx&) -> Result<json> {
                   if (reason.empty()) {
                     return Fail(ErrorCode::kInvalidInput, "overriding the priority needs a reason",
@@ -217,7 +227,7 @@ Result<IncidentView> App::OverridePriority(const std::string& key, core::Priorit
 Result<IncidentView> App::RequestConvocation(const std::string& key, const Actor& actor) {
   std::string now = FormatRfc3339(clock_.Now());
   return Mutate(
-      key, actor, "incident.convocation.request",
+      key, actor, "incident.convocation.request", core::IncidentAction::kConvene,
       [&](core::Incident& i, const core::Organization& org, store::Tx& tx) -> Result<json> {
         std::vector<std::string> to = Committee(org);
         if (!i.convocation) i.convocation = core::Convocation{};
@@ -243,7 +253,7 @@ Result<IncidentView> App::RecordConvened(const std::string& key, const std::stri
                                          const Actor& actor) {
   std::string now = FormatRfc3339(clock_.Now());
   return Mutate(
-      key, actor, "incident.convocation.held",
+      key, actor, "incident.convocation.held", core::IncidentAction::kRecordMeeting,
       [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
         if (!i.convocation) {
           return Fail(ErrorCode::kConflict, "request the convocation before recording the meeting",
@@ -258,7 +268,7 @@ Result<IncidentView> App::RecordConvened(const std::string& key, const std::stri
 
 Result<IncidentView> App::Decide(const std::string& key, core::Decision d, const Actor& actor) {
   std::string now = FormatRfc3339(clock_.Now());
-  return Mutate(key, actor, "incident.decision",
+  return Mutate(key, actor, "incident.decision", core::IncidentAction::kDecide,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   d.id = NextId(i.decisions);
                   d.decided_at = Or(d.decided_at, now);
@@ -272,7 +282,7 @@ Result<IncidentView> App::Decide(const std::string& key, core::Decision d, const
 Result<IncidentView> App::AddContact(const std::string& key, core::ContactLog c,
                                      const Actor& actor) {
   std::string now = FormatRfc3339(clock_.Now());
-  return Mutate(key, actor, "incident.contact",
+  return Mutate(key, actor, "incident.contact", core::IncidentAction::kContact,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   c.id = NextId(i.contacts);
                   c.at = Or(c.at, now);
@@ -285,7 +295,7 @@ Result<IncidentView> App::AddContact(const std::string& key, core::ContactLog c,
 
 Result<IncidentView> App::AddTask(const std::string& key, core::Task t, const Actor& actor) {
   std::string now = FormatRfc3339(clock_.Now());
-  return Mutate(key, actor, "incident.task",
+  return Mutate(key, actor, "incident.task", core::IncidentAction::kTask,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   t.id = NextId(i.tasks);
                   t.created_at = now;
@@ -299,7 +309,7 @@ Result<IncidentView> App::AddTask(const std::string& key, core::Task t, const Ac
 Result<IncidentView> App::UpdateTask(const std::string& key, int id, const TaskUpdate& in,
                                      const Actor& actor) {
   std::string now = FormatRfc3339(clock_.Now());
-  return Mutate(key, actor, "incident.task.update",
+  return Mutate(key, actor, "incident.task.update", core::IncidentAction::kTask,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   auto it = std::find_if(i.tasks.begin(), i.tasks.end(),
                                          [&](const core::Task& t) { return t.id == id; });
@@ -320,7 +330,7 @@ Result<IncidentView> App::UpdateTask(const std::string& key, int id, const TaskU
 
 Result<IncidentView> App::Assess(const std::string& key, core::Assessment a, const Actor& actor) {
   std::string now = FormatRfc3339(clock_.Now());
-  return Mutate(key, actor, "incident.assessment",
+  return Mutate(key, actor, "incident.assessment", core::IncidentAction::kAssess,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   a.assessed_by = actor.id;
                   a.assessed_at = now;
@@ -333,7 +343,7 @@ Result<IncidentView> App::Assess(const std::string& key, core::Assessment a, con
 Result<IncidentView> App::Recover(const std::string& key, core::Recovery r, const Actor& actor) {
   std::string now = FormatRfc3339(clock_.Now());
   return Mutate(
-      key, actor, "incident.recovery",
+      key, actor, "incident.recovery", core::IncidentAction::kRecover,
       [&](core::Incident& i, const core::Organization&, store::Tx&) -> Result<json> {
         r.by = actor.id;
         r.at = now;
@@ -351,7 +361,7 @@ Result<IncidentView> App::Recover(const std::string& key, core::Recovery r, cons
 
 Result<IncidentView> App::AddFinding(const std::string& key, core::Finding f, const Actor& actor) {
   std::string now = FormatRfc3339(clock_.Now());
-  return Mutate(key, actor, "incident.finding",
+  return Mutate(key, actor, "incident.finding", core::IncidentAction::kReview,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   f.id = NextId(i.findings);
                   f.by = actor.id;
@@ -364,7 +374,7 @@ Result<IncidentView> App::AddFinding(const std::string& key, core::Finding f, co
 
 Result<IncidentView> App::AddPrevention(const std::string& key, core::Prevention p,
                                         const Actor& actor) {
-  return Mutate(key, actor, "incident.prevention",
+  return Mutate(key, actor, "incident.prevention", core::IncidentAction::kReview,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   p.id = NextId(i.prevention);
                   TRY(Invalid(core::CheckPrevention(p, org)));
@@ -376,7 +386,7 @@ Result<IncidentView> App::AddPrevention(const std::string& key, core::Prevention
 Result<IncidentView> App::CheckBackdoor(const std::string& key, core::BackdoorCheck c,
                                         const Actor& actor) {
   std::string now = FormatRfc3339(clock_.Now());
-  return Mutate(key, actor, "incident.backdoor_check",
+  return Mutate(key, actor, "incident.backdoor_check", core::IncidentAction::kReview,
                 [&](core::Incident& i, const core::Organization&, store::Tx&) -> Result<json> {
                   c.checked_by = actor.id;
                   c.at = now;
@@ -404,7 +414,7 @@ Result<IncidentView> App::AddEvidence(const std::string& key, const EvidenceInpu
   std::string now = FormatRfc3339(clock_.Now());
   // The file is stored first: a stored file without a record is harmless, the reverse is not.
   ASSIGN_OR_RETURN(std::string sha256, vault_->Put(in.content));
-  return Mutate(key, actor, "incident.evidence",
+  return Mutate(key, actor, "incident.evidence", core::IncidentAction::kEvidence,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   core::Evidence e{.id = NextId(i.evidence),
                                    .kind = in.kind,
@@ -426,7 +436,10 @@ Result<IncidentView> App::AddEvidence(const std::string& key, const EvidenceInpu
 Result<IncidentView> App::Transition(const std::string& key, core::IncidentState to,
                                      const std::string& reason, const Actor& actor) {
   Timestamp now = clock_.Now();
+  ASSIGN_OR_RETURN(std::optional<core::Incident> current, store::LoadIncident(store_, key));
+  bool closing = to == core::IncidentState::kClosed || (current && !current->IsOpen());
   return Mutate(key, actor, "incident.transition",
+                closing ? core::IncidentAction::kClose : core::IncidentAction::kTransition,
                 [&](core::Incident& i, const core::Organization&, store::Tx&) -> Result<json> {
                   std::string from(core::kIncidentStates.Name(i.state));
                   TRY(core::Transition(i, to, actor.id, now, reason));
@@ -436,20 +449,24 @@ Result<IncidentView> App::Transition(const std::string& key, core::IncidentState
                 });
 }
 
-Result<IncidentView> App::GetIncident(const std::string& key) {
+Result<IncidentView> App::GetIncident(const std::string& key, const Actor& actor) {
   ASSIGN_OR_RETURN(std::optional<core::Incident> incident, store::LoadIncident(store_, key));
-  if (!incident) return Fail(ErrorCode::kNotFound, "no incident '" + key + "'");
   ASSIGN_OR_RETURN(core::Organization org, Organization());
+  if (!incident || !core::CanSee(actor.principal, *incident, org)) {
+    return Fail(ErrorCode::kNotFound, "no incident '" + key + "'");
+  }
   return View(std::move(*incident), org);
 }
 
-Result<Page<IncidentView>> App::ListIncidents(const IncidentFilter& f, PageRequest page) {
+Result<Page<IncidentView>> App::ListIncidents(const IncidentFilter& f, PageRequest page,
+                                              const Actor& actor) {
   ASSIGN_OR_RETURN(std::vector<core::Incident> all, store::LoadIncidentHeaders(store_));
   ASSIGN_OR_RETURN(core::Organization org, Organization());
   Page<IncidentView> out;
   out.offset = page.offset;
   out.limit = std::min(page.limit, PageRequest::kMaxLimit);
   for (core::Incident& i : all) {
+    if (!core::CanSee(actor.principal, i, org)) continue;
     if (f.state && i.state != *f.state) continue;
     if (f.open_only && !i.IsOpen()) continue;
     auto has = [](const std::vector<std::string>& v, const std::string& x) {
@@ -468,8 +485,8 @@ Result<Page<IncidentView>> App::ListIncidents(const IncidentFilter& f, PageReque
   return out;
 }
 
-Result<std::vector<store::JournalEntry>> App::Timeline(const std::string& key) {
-  TRY(GetIncident(key));
+Result<std::vector<store::JournalEntry>> App::Timeline(const std::string& key, const Actor& actor) {
+  TRY(GetIncident(key, actor));
   std::vector<store::JournalEntry> all;
   int64_t after = 0;
   while (true) {
@@ -483,8 +500,9 @@ Result<std::vector<store::JournalEntry>> App::Timeline(const std::string& key) {
   return all;
 }
 
-Result<std::vector<store::OutboxMessage>> App::Notifications(const std::string& key) {
-  TRY(GetIncident(key));
+Result<std::vector<store::OutboxMessage>> App::Notifications(const std::string& key,
+                                                             const Actor& actor) {
+  TRY(GetIncident(key, actor));
   return store::Outbox(store_, key);
 }
 

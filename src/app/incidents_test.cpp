@@ -75,14 +75,14 @@ TEST_F(IncidentAppTest, KeysCountPerYearOfTheCompanyCalendar) {
 TEST_F(IncidentAppTest, AReportReachesTheIsDepartment) {
   auto r = app_->Report({.title = "不審なメール", .summary = "添付を開いた"}, {"p-tanaka"});
   ASSERT_TRUE(r);
-  auto out = app_->Notifications(r->incident.key);
+  auto out = app_->Notifications(r->incident.key, {"t"});
   ASSERT_TRUE(out);
   ASSERT_EQ(out->size(), 1u);
   EXPECT_EQ((*out)[0].kind, "incident.reported");
   EXPECT_THAT((*out)[0].recipients, ElementsAre("p-suzuki"));  // IS head and IS staff, once
   ASSERT_TRUE(app_->Triage(r->incident.key, {.confirmed = true}, {"p-suzuki"}));
   ASSERT_TRUE(app_->RequestConvocation(r->incident.key, {"p-suzuki"}));
-  out = app_->Notifications(r->incident.key);
+  out = app_->Notifications(r->incident.key, {"t"});
   ASSERT_EQ(out->size(), 2u);
   EXPECT_EQ((*out)[1].kind, "incident.convocation");
   EXPECT_THAT((*out)[1].recipients, ElementsAre("p-sato"));
@@ -142,7 +142,7 @@ TEST_F(IncidentAppTest, InvalidInputChangesNothing) {
     EXPECT_EQ(result.error().where, c.where) << c.name;
   }
   EXPECT_EQ(app_->JournalHead()->hash, head->hash);
-  EXPECT_EQ(app_->GetIncident(key)->incident, r->incident);
+  EXPECT_EQ(app_->GetIncident(key, {"t"})->incident, r->incident);
 }
 
 TEST_F(IncidentAppTest, ClosedIncidentsAcceptNothingUntilReopened) {
@@ -179,12 +179,12 @@ TEST_F(IncidentAppTest, ListsFilterByStateAndPriority) {
   ASSERT_TRUE(app_->Report({.title = "b", .harm = core::Harm::kSerious}, {"p-tanaka"}));
   auto c = app_->Report({.title = "c"}, {"p-tanaka"});
   ASSERT_TRUE(app_->Triage(c->incident.key, {.confirmed = false, .reason = "誤報"}, {"p-suzuki"}));
-  auto p1 = app_->ListIncidents({.priority = core::Priority::kP1}, {});
+  auto p1 = app_->ListIncidents({.priority = core::Priority::kP1}, {}, {"t"});
   ASSERT_EQ(p1->items.size(), 1u);
   EXPECT_EQ(p1->items[0].incident.title, "b");
-  auto open = app_->ListIncidents({.open_only = true}, {});
+  auto open = app_->ListIncidents({.open_only = true}, {}, {"t"});
   EXPECT_EQ(open->total, 2u);
-  auto all = app_->ListIncidents({}, {});
+  auto all = app_->ListIncidents({}, {}, {"t"});
   EXPECT_EQ(all->items[0].incident.title, "c");  // newest first
 }
 

@@ -12,6 +12,9 @@ namespace {
 
 using api::Json;
 
+// The CLI on the data directory is the operator's tool: it reads everything.
+const app::Actor kOperator{"cli"};
+
 constexpr size_t kMaxBodyFile = size_t{1024} * 1024;
 constexpr size_t kMaxEvidenceFile = size_t{64} * 1024 * 1024;
 
@@ -151,7 +154,7 @@ Result<void> IncidentList(app::App& app, const IncidentFlags& f, Output& o) {
     filter.priority = core::kPriorities.Parse(f.priority);
     if (!filter.priority) return Fail(ErrorCode::kUsage, "--priority: p1, p2, p3 or p4");
   }
-  ASSIGN_OR_RETURN(auto page, app.ListIncidents(filter, {f.offset, f.limit}));
+  ASSIGN_OR_RETURN(auto page, app.ListIncidents(filter, {f.offset, f.limit}, kOperator));
   if (o.json) {
     Json items = Json::array();
     for (const auto& v : page.items) items.push_back(api::SummaryJson(v));
@@ -174,7 +177,7 @@ Result<void> IncidentList(app::App& app, const IncidentFlags& f, Output& o) {
 }
 
 Result<void> IncidentShow(app::App& app, const IncidentFlags& f, Output& o) {
-  ASSIGN_OR_RETURN(app::IncidentView v, app.GetIncident(f.key));
+  ASSIGN_OR_RETURN(app::IncidentView v, app.GetIncident(f.key, kOperator));
   if (o.json) {
     PrintJson(o, api::ToJson(v));
   } else {
@@ -348,7 +351,7 @@ Result<void> IncidentTransition(app::App& app, const IncidentFlags& f, const app
 }
 
 Result<void> IncidentTimeline(app::App& app, const IncidentFlags& f, Output& o) {
-  ASSIGN_OR_RETURN(auto entries, app.Timeline(f.key));
+  ASSIGN_OR_RETURN(auto entries, app.Timeline(f.key, kOperator));
   if (o.json) {
     Json items = Json::array();
     for (const auto& e : entries) items.push_back(api::ToJson(e));

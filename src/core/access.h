@@ -40,8 +40,20 @@ struct Principal {
 Principal Operator();
 
 enum class IncidentAction {
-  kUpdate, kTriage, kPriority, kConvene, kRecordMeeting, kDecide, kContact, kTask, kAssess,
-  kRecover, kReview, kEvidence, kTransition, kClose
+  kUpdate,
+  kTriage,
+  kPriority,
+  kConvene,
+  kRecordMeeting,
+  kDecide,
+  kContact,
+  kTask,
+  kAssess,
+  kRecover,
+  kReview,
+  kEvidence,
+  kTransition,
+  kClose
 };
 
 bool CanReport(const Principal& p);

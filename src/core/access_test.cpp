@@ -14,9 +14,11 @@ Principal As(const Organization& org, const std::string& person, std::vector<Rol
 TEST(AccessTest, RolesDeriveFromTheOrganization) {
   Organization org = SmallOrganization();
   // p-sato chairs the committee; p-suzuki heads IS and is the chair's deputy; p-tanaka heads sales.
-  EXPECT_EQ(As(org, "p-sato").roles, (std::set<Role>{Role::kMember, Role::kCommittee, Role::kDepartmentHead}));
+  EXPECT_EQ(As(org, "p-sato").roles,
+            (std::set<Role>{Role::kMember, Role::kCommittee, Role::kDepartmentHead}));
   EXPECT_EQ(As(org, "p-suzuki").roles,
-            (std::set<Role>{Role::kMember, Role::kCommittee, Role::kIsDepartment, Role::kDepartmentHead}));
+            (std::set<Role>{Role::kMember, Role::kCommittee, Role::kIsDepartment,
+                            Role::kDepartmentHead}));
   EXPECT_EQ(As(org, "p-tanaka", {Role::kAuditor, Role::kCommittee}).roles,
             (std::set<Role>{Role::kMember, Role::kDepartmentHead, Role::kAuditor}))
       << "only administrator and auditor can be granted";
@@ -41,8 +43,8 @@ TEST(AccessTest, NeedToKnow) {
       {"p-admin", {Role::kAdministrator}, false, true},
       {"p-admin", {Role::kAdministrator}, true, false},
       {"p-other", {Role::kAuditor}, true, true},
-      {"p-suzuki", {}, true, true},   // IS department
-      {"p-tanaka", {}, true, true},   // the reporter
+      {"p-suzuki", {}, true, true},  // IS department
+      {"p-tanaka", {}, true, true},  // the reporter
   };
   for (const Case& c : cases) {
     Incident x = i;
@@ -68,7 +70,7 @@ TEST(AccessTest, WhoMayDoWhat) {
   EXPECT_FALSE(CanDo(chair, IncidentAction::kTriage, i, org));
   EXPECT_TRUE(CanDo(chair, IncidentAction::kDecide, i, org));
   EXPECT_FALSE(CanDo(head, IncidentAction::kDecide, i, org));
-  EXPECT_TRUE(CanDo(head, IncidentAction::kTask, i, org));    // G4.3.3: the user department acts
+  EXPECT_TRUE(CanDo(head, IncidentAction::kTask, i, org));  // G4.3.3: the user department acts
   EXPECT_FALSE(CanDo(member, IncidentAction::kTask, i, org));
   EXPECT_TRUE(CanDo(member, IncidentAction::kUpdate, i, org));  // the reporter corrects the report
   i.state = IncidentState::kTriaged;

@@ -7,6 +7,7 @@
 
 #include "api/codec.h"
 #include "api/incident_codec.h"
+#include "base/sha256.h"
 #include "base/text.h"
 #include "codec/json_reader.h"
 #include "platform/log.h"
@@ -17,6 +18,22 @@ namespace {
 using api::Json;
 
 constexpr const char* kJsonType = "application/json; charset=utf-8";
+constexpr const char* kSessionCookie = "sokuo_session";
+constexpr const char* kCsrfCookie = "sokuo_csrf";
+
+std::string CookieValue(const std::string& header, const std::string& name) {
+  size_t pos = 0;
+  while (pos < header.size()) {
+    size_t end = header.find(';', pos);
+    if (end == std::string::npos) end = header.size();
+    std::string part = header.substr(pos, end - pos);
+    size_t start = part.find_first_not_of(' ');
+    if (start != std::string::npos) part = part.substr(start);
+    if (part.rfind(name + "=", 0) == 0) return part.substr(name.size() + 1);
+    pos = end + 1;
+  }
+  return "";
+}
 constexpr const char* kProblemType = "application/problem+json; charset=utf-8";
 
 Result<size_t> Number(const Request& req, const std::string& name, size_t fallback, size_t min,
@@ -69,20 +86,6 @@ Result<Json> AsPage(Result<app::Page<T>> r) {
   return api::PageJson(*r);
 }
 
-// The acting person of a write (see Request::person).
-Result<app::Actor> ActorOf(app::App& app, const Request& req) {
-  if (req.person.empty()) {
-    return Fail(ErrorCode::kUnauthorized,
-                "say who is acting: send the X-Sokuo-Person header with your person id");
-  }
-  ASSIGN_OR_RETURN(core::Organization org, app.Organization());
-  if (org.FindPerson(req.person) == nullptr) {
-    return Fail(ErrorCode::kUnauthorized, "no person '" + req.person + "' in the organization",
-                "X-Sokuo-Person");
-  }
-  return app::Actor{req.person};
-}
-
 Result<Json> Body(const Request& req) {
   if (!req.content_type.empty() && req.content_type.find("application/json") == std::string::npos) {
     return Fail(ErrorCode::kUnsupportedMedia, "send application/json, not " + req.content_type);
@@ -92,11 +95,11 @@ Result<Json> Body(const Request& req) {
 
 // Decodes the body with `decode`, names the actor, and runs `act`.
 template <class In, class Act>
-Result<Json> Write(app::App& app, const Request& req, Result<In> (*decode)(const Json&), Act act) {
+Result<Json> Write(app::App& /*app*/, const Request& req, Result<In> (*decode)(const Json&),
+                   Act act) {
   ASSIGN_OR_RETURN(Json body, Body(req));
   ASSIGN_OR_RETURN(In in, decode(body));
-  ASSIGN_OR_RETURN(app::Actor actor, ActorOf(app, req));
-  ASSIGN_OR_RETURN(app::IncidentView view, act(in, actor));
+  ASSIGN_OR_RETURN(app::IncidentView view, act(in, req.actor));
   return api::ToJson(view);
 }
 
@@ -155,9 +158,11 @@ void SendProblem(httplib::Response& res, const Error& error, const std::string& 
 
 std::vector<Route> Routes(const ServerOptions& options) {
   std::string version = options.version;
+  bool secure = !options.tls_cert.empty();
   return {
       {"GET",
        "/api/v1/health",
+       app::Permission::kPublic,
        {},
        [version](app::App& app, const Request&) -> Result<Json> {
          ASSIGN_OR_RETURN(core::Organization org, app.Organization());
@@ -169,10 +174,12 @@ std::vector<Route> Routes(const ServerOptions& options) {
        }},
       {"GET",
        "/api/v1/openapi.json",
+       app::Permission::kPublic,
        {},
        [](app::App&, const Request&) -> Result<Json> { return api::OpenApiDocument(); }},
       {"GET",
        "/api/v1/company",
+       app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request&) -> Result<Json> {
          ASSIGN_OR_RETURN(core::Organization org, app.Organization());
@@ -180,6 +187,7 @@ std::vector<Route> Routes(const ServerOptions& options) {
        }},
       {"GET",
        "/api/v1/departments",
+       app::Permission::kAuthenticated,
        {"kind", "offset", "limit"},
        [](app::App& app, const Request& req) -> Result<Json> {
          ASSIGN_OR_RETURN(auto kind, EnumParam(req, "kind", core::kDepartmentKinds));
@@ -188,12 +196,14 @@ std::vector<Route> Routes(const ServerOptions& options) {
        }},
       {"GET",
        "/api/v1/departments/{id}",
+       app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) {
          return AsJson(app.GetDepartment(req.path.at("id")));
        }},
       {"GET",
        "/api/v1/people",
+       app::Permission::kAuthenticated,
        {"department", "offset", "limit"},
        [](app::App& app, const Request& req) -> Result<Json> {
          ASSIGN_OR_RETURN(auto page, PageParams(req));
@@ -201,10 +211,12 @@ std::vector<Route> Routes(const ServerOptions& options) {
        }},
       {"GET",
        "/api/v1/people/{id}",
+       app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) { return AsJson(app.GetPerson(req.path.at("id"))); }},
       {"GET",
        "/api/v1/contacts",
+       app::Permission::kAuthenticated,
        {"kind", "offset", "limit"},
        [](app::App& app, const Request& req) -> Result<Json> {
          ASSIGN_OR_RETURN(auto kind, EnumParam(req, "kind", core::kContactKinds));
@@ -213,10 +225,12 @@ std::vector<Route> Routes(const ServerOptions& options) {
        }},
       {"GET",
        "/api/v1/contacts/{id}",
+       app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) { return AsJson(app.GetContact(req.path.at("id"))); }},
       {"GET",
        "/api/v1/systems",
+       app::Permission::kAuthenticated,
        {"tier", "owner", "offset", "limit"},
        [](app::App& app, const Request& req) -> Result<Json> {
          ASSIGN_OR_RETURN(auto tier, EnumParam(req, "tier", core::kTiers));
@@ -225,10 +239,12 @@ std::vector<Route> Routes(const ServerOptions& options) {
        }},
       {"GET",
        "/api/v1/systems/{id}",
+       app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) { return AsJson(app.GetSystem(req.path.at("id"))); }},
       {"GET",
        "/api/v1/media",
+       app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request&) -> Result<Json> {
          ASSIGN_OR_RETURN(core::Organization org, app.Organization());
@@ -238,6 +254,7 @@ std::vector<Route> Routes(const ServerOptions& options) {
        }},
       {"GET",
        "/api/v1/journal",
+       app::Permission::kAudit,
        {"after", "limit", "subject"},
        [](app::App& app, const Request& req) -> Result<Json> {
          ASSIGN_OR_RETURN(size_t after, Number(req, "after", 0, 0, SIZE_MAX / 2));
@@ -251,6 +268,7 @@ std::vector<Route> Routes(const ServerOptions& options) {
        }},
       {"GET",
        "/api/v1/incidents",
+       app::Permission::kAuthenticated,
        {"state", "priority", "open", "system", "department", "offset", "limit"},
        [](app::App& app, const Request& req) -> Result<Json> {
          ASSIGN_OR_RETURN(auto state, EnumParam(req, "state", core::kIncidentStates));
@@ -265,7 +283,7 @@ std::vector<Route> Routes(const ServerOptions& options) {
                                                           .open_only = open == "true",
                                                           .system = Text(req, "system"),
                                                           .department = Text(req, "department")},
-                                                         page));
+                                                         page, req.actor));
          Json items = Json::array();
          for (const auto& v : result.items) items.push_back(api::SummaryJson(v));
          Json out = {{"items", items},
@@ -279,21 +297,26 @@ std::vector<Route> Routes(const ServerOptions& options) {
        }},
       {"POST",
        "/api/v1/incidents",
+       app::Permission::kReport,
        {},
        [](app::App& app, const Request& req) {
          return Write(
              app, req, api::ReportFromJson,
              [&](const app::ReportInput& in, const app::Actor& a) { return app.Report(in, a); });
        },
-       201},
+       201,
+       false,
+       /*ingest=*/true},
       {"GET",
        "/api/v1/incidents/{key}",
+       app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) {
-         return AsJson(app.GetIncident(req.path.at("key")));
+         return AsJson(app.GetIncident(req.path.at("key"), req.actor));
        }},
       {"PATCH",
        "/api/v1/incidents/{key}",
+       app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) {
          return Write(app, req, api::UpdateFromJson,
@@ -303,6 +326,7 @@ std::vector<Route> Routes(const ServerOptions& options) {
        }},
       {"POST",
        "/api/v1/incidents/{key}/triage",
+       app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) {
          return Write(app, req, api::TriageFromJson,
@@ -312,6 +336,7 @@ std::vector<Route> Routes(const ServerOptions& options) {
        }},
       {"PUT",
        "/api/v1/incidents/{key}/priority",
+       app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) {
          return Write(app, req, api::PriorityFromJson,
@@ -321,13 +346,14 @@ std::vector<Route> Routes(const ServerOptions& options) {
        }},
       {"POST",
        "/api/v1/incidents/{key}/convocation",
+       app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) -> Result<Json> {
-         ASSIGN_OR_RETURN(app::Actor actor, ActorOf(app, req));
-         return AsJson(app.RequestConvocation(req.path.at("key"), actor));
+         return AsJson(app.RequestConvocation(req.path.at("key"), req.actor));
        }},
       {"PUT",
        "/api/v1/incidents/{key}/convocation",
+       app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) {
          return Write(app, req, api::ConvenedFromJson,
@@ -338,6 +364,7 @@ std::vector<Route> Routes(const ServerOptions& options) {
        }},
       {"POST",
        "/api/v1/incidents/{key}/decisions",
+       app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) {
          return Write(app, req, api::DecisionFromJson,
@@ -348,6 +375,7 @@ std::vector<Route> Routes(const ServerOptions& options) {
        201},
       {"POST",
        "/api/v1/incidents/{key}/contacts",
+       app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) {
          return Write(app, req, api::ContactFromJson,
@@ -358,6 +386,7 @@ std::vector<Route> Routes(const ServerOptions& options) {
        201},
       {"POST",
        "/api/v1/incidents/{key}/tasks",
+       app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) {
          return Write(app, req, api::TaskFromJson, [&](const core::Task& in, const app::Actor& a) {
@@ -367,6 +396,7 @@ std::vector<Route> Routes(const ServerOptions& options) {
        201},
       {"PATCH",
        "/api/v1/incidents/{key}/tasks/{id}",
+       app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) -> Result<Json> {
          ASSIGN_OR_RETURN(int id, IntPath(req, "id"));
@@ -377,6 +407,7 @@ std::vector<Route> Routes(const ServerOptions& options) {
        }},
       {"PUT",
        "/api/v1/incidents/{key}/assessment",
+       app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) {
          return Write(app, req, api::AssessmentFromJson,
@@ -386,6 +417,7 @@ std::vector<Route> Routes(const ServerOptions& options) {
        }},
       {"PUT",
        "/api/v1/incidents/{key}/recovery/{system}",
+       app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) {
          return Write(app, req, api::RecoveryFromJson,
@@ -398,6 +430,7 @@ std::vector<Route> Routes(const ServerOptions& options) {
        }},
       {"POST",
        "/api/v1/incidents/{key}/findings",
+       app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) {
          return Write(app, req, api::FindingFromJson,
@@ -408,6 +441,7 @@ std::vector<Route> Routes(const ServerOptions& options) {
        201},
       {"POST",
        "/api/v1/incidents/{key}/prevention",
+       app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) {
          return Write(app, req, api::PreventionFromJson,
@@ -418,6 +452,7 @@ std::vector<Route> Routes(const ServerOptions& options) {
        201},
       {"PUT",
        "/api/v1/incidents/{key}/backdoor-checks/{system}/{item}",
+       app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) -> Result<Json> {
          ASSIGN_OR_RETURN(core::BackdoorItem item, EnumPath(req, "item", core::kBackdoorItems));
@@ -433,21 +468,22 @@ std::vector<Route> Routes(const ServerOptions& options) {
        }},
       {"POST",
        "/api/v1/incidents/{key}/evidence",
+       app::Permission::kAuthenticated,
        {"name", "kind", "system"},
        [](app::App& app, const Request& req) -> Result<Json> {
          ASSIGN_OR_RETURN(auto kind, EnumParam(req, "kind", core::kEvidenceKinds));
-         ASSIGN_OR_RETURN(app::Actor actor, ActorOf(app, req));
          return AsJson(app.AddEvidence(req.path.at("key"),
                                        {.name = Text(req, "name"),
                                         .kind = kind.value_or(core::EvidenceKind::kOther),
                                         .system = Text(req, "system"),
                                         .content = req.body},
-                                       actor));
+                                       req.actor));
        },
        201,
        /*raw_body=*/true},
       {"POST",
        "/api/v1/incidents/{key}/transitions",
+       app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) {
          return Write(app, req, api::TransitionFromJson,
@@ -457,16 +493,18 @@ std::vector<Route> Routes(const ServerOptions& options) {
        }},
       {"GET",
        "/api/v1/incidents/{key}/timeline",
+       app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) -> Result<Json> {
-         ASSIGN_OR_RETURN(auto entries, app.Timeline(req.path.at("key")));
+         ASSIGN_OR_RETURN(auto entries, app.Timeline(req.path.at("key"), req.actor));
          return Json{{"items", EntriesJson(entries)}};
        }},
       {"GET",
        "/api/v1/incidents/{key}/notifications",
+       app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) -> Result<Json> {
-         ASSIGN_OR_RETURN(auto messages, app.Notifications(req.path.at("key")));
+         ASSIGN_OR_RETURN(auto messages, app.Notifications(req.path.at("key"), req.actor));
          Json items = Json::array();
          for (const auto& m : messages) {
            items.push_back({{"id", m.id},
@@ -477,19 +515,206 @@ std::vector<Route> Routes(const ServerOptions& options) {
          }
          return Json{{"items", items}};
        }},
+      {"POST",
+       "/api/v1/session",
+       app::Permission::kPublic,
+       {},
+       [secure](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(Json body, Body(req));
+         struct Credentials {
+           std::string login, password;
+         };
+         ASSIGN_OR_RETURN(Credentials c, codec::ReadAll<Credentials>(
+                                             body, [](codec::JsonReader& r, Credentials& x) {
+                                               if (!r.Object({"login", "password"})) return;
+                                               r.Text("login", x.login, true);
+                                               r.Text("password", x.password, true);
+                                             }));
+         ASSIGN_OR_RETURN(app::Login login, app.LogIn(c.login, c.password, req.remote_address));
+         std::string attributes =
+             "; Path=/; SameSite=Strict" + std::string(secure ? "; Secure" : "");
+         req.response_headers.emplace_back(
+             "Set-Cookie",
+             std::string(kSessionCookie) + "=" + login.session_token + attributes + "; HttpOnly");
+         req.response_headers.emplace_back(
+             "Set-Cookie", std::string(kCsrfCookie) + "=" + login.csrf_token + attributes);
+         return Json{{"account", api::ToJson(login.account)},
+                     {"csrf_token", login.csrf_token},
+                     {"expires_at", login.expires_at}};
+       },
+       201},
+      {"GET",
+       "/api/v1/session",
+       app::Permission::kOwnAccount,
+       {},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         return AsJson(app.Account(req.actor.principal.person));
+       }},
+      {"DELETE",
+       "/api/v1/session",
+       app::Permission::kOwnAccount,
+       {},
+       [secure](app::App& app, const Request& req) -> Result<Json> {
+         TRY(app.LogOut(req.session_token));
+         std::string expired =
+             "=; Path=/; SameSite=Strict; Max-Age=0" + std::string(secure ? "; Secure" : "");
+         req.response_headers.emplace_back("Set-Cookie",
+                                           std::string(kSessionCookie) + expired + "; HttpOnly");
+         req.response_headers.emplace_back("Set-Cookie", std::string(kCsrfCookie) + expired);
+         return Json{{"logged_out", true}};
+       }},
+      {"PUT",
+       "/api/v1/session/password",
+       app::Permission::kOwnAccount,
+       {},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(Json body, Body(req));
+         struct Change {
+           std::string old_password, new_password;
+         };
+         ASSIGN_OR_RETURN(Change c,
+                          codec::ReadAll<Change>(body, [](codec::JsonReader& r, Change& x) {
+                            if (!r.Object({"old_password", "new_password"})) return;
+                            r.Text("old_password", x.old_password, true);
+                            r.Text("new_password", x.new_password, true);
+                          }));
+         TRY(app.ChangePassword(req.actor, c.old_password, c.new_password));
+         return Json{{"changed", true}, {"note", "every session has ended: log in again"}};
+       }},
+      {"GET",
+       "/api/v1/tokens",
+       app::Permission::kOwnAccount,
+       {},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(auto tokens, app.Tokens(req.actor));
+         Json items = Json::array();
+         for (const auto& t : tokens) items.push_back(api::ToJson(t));
+         return Json{{"items", items}};
+       }},
+      {"POST",
+       "/api/v1/tokens",
+       app::Permission::kOwnAccount,
+       {},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(Json body, Body(req));
+         struct Want {
+           std::string name;
+           app::TokenScope scope = app::TokenScope::kRead;
+           int days = 90;
+         };
+         ASSIGN_OR_RETURN(Want w, codec::ReadAll<Want>(body, [](codec::JsonReader& r, Want& x) {
+                            if (!r.Object({"name", "scope", "days"})) return;
+                            r.Text("name", x.name, true);
+                            r.Enum("scope", app::kTokenScopes, x.scope, true);
+                            r.Int("days", x.days);
+                          }));
+         ASSIGN_OR_RETURN(app::NewToken t, app.CreateToken(req.actor, "", w.name, w.scope, w.days));
+         Json j = api::ToJson(t.token);
+         j["token"] = t.secret;  // shown once
+         return j;
+       },
+       201},
+      {"DELETE",
+       "/api/v1/tokens/{id}",
+       app::Permission::kOwnAccount,
+       {},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         TRY(app.RevokeToken(req.actor, req.path.at("id")));
+         return Json{{"revoked", req.path.at("id")}};
+       }},
+      {"GET",
+       "/api/v1/users",
+       app::Permission::kAdminister,
+       {},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(auto accounts, app.Accounts(req.actor));
+         Json items = Json::array();
+         for (const auto& a : accounts) items.push_back(api::ToJson(a));
+         return Json{{"items", items}};
+       }},
+      {"POST",
+       "/api/v1/users",
+       app::Permission::kAdminister,
+       {},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(Json body, Body(req));
+         struct NewUser {
+           std::string person, password;
+           std::vector<core::Role> roles;
+         };
+         ASSIGN_OR_RETURN(NewUser u,
+                          codec::ReadAll<NewUser>(body, [](codec::JsonReader& r, NewUser& x) {
+                            if (!r.Object({"person", "roles", "password"})) return;
+                            r.Text("person", x.person, true);
+                            r.Enums("roles", core::kRoles, x.roles);
+                            r.Text("password", x.password);
+                          }));
+         ASSIGN_OR_RETURN(std::string one_time,
+                          app.AddAccount(u.person, u.roles, u.password, req.actor));
+         ASSIGN_OR_RETURN(app::AccountView a, app.Account(u.person));
+         Json j = api::ToJson(a);
+         if (!one_time.empty()) j["one_time_password"] = one_time;
+         return j;
+       },
+       201},
+      {"PATCH",
+       "/api/v1/users/{person}",
+       app::Permission::kAdminister,
+       {},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(Json body, Body(req));
+         struct Change {
+           std::optional<bool> disabled;
+           bool unlock = false;
+           std::optional<std::vector<core::Role>> roles;
+         };
+         ASSIGN_OR_RETURN(Change c,
+                          codec::ReadAll<Change>(body, [](codec::JsonReader& r, Change& x) {
+                            if (!r.Object({"disabled", "unlock", "roles"})) return;
+                            if (r.Has("disabled")) {
+                              bool d = false;
+                              r.Bool("disabled", d);
+                              x.disabled = d;
+                            }
+                            r.Bool("unlock", x.unlock);
+                            if (r.Has("roles")) {
+                              std::vector<core::Role> roles;
+                              r.Enums("roles", core::kRoles, roles);
+                              x.roles = roles;
+                            }
+                          }));
+         return AsJson(
+             app.UpdateAccount(req.path.at("person"), c.disabled, c.unlock, c.roles, req.actor));
+       }},
+      {"POST",
+       "/api/v1/users/{person}/password",
+       app::Permission::kAdminister,
+       {},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(std::string one_time,
+                          app.ResetPassword(req.path.at("person"), "", req.actor));
+         return Json{{"person", req.path.at("person")}, {"one_time_password", one_time}};
+       }},
       {"GET",
        "/api/v1/journal/head",
+       app::Permission::kAudit,
        {},
        [](app::App& app, const Request&) { return AsJson(app.JournalHead()); }},
       {"GET",
        "/api/v1/journal/verify",
+       app::Permission::kAudit,
        {},
        [](app::App& app, const Request&) { return AsJson(app.VerifyJournal()); }},
   };
 }
 
-Server::Server(app::App& app, ServerOptions options)
-    : app_(app), options_(std::move(options)), server_(std::make_unique<httplib::Server>()) {
+Server::Server(app::App& app, ServerOptions options) : app_(app), options_(std::move(options)) {
+  if (!options_.tls_cert.empty()) {
+    server_ =
+        std::make_unique<httplib::SSLServer>(options_.tls_cert.c_str(), options_.tls_key.c_str());
+  } else {
+    server_ = std::make_unique<httplib::Server>();
+  }
   httplib::Server& svr = *server_;
   // Debian's httplib has Nagle on by default, which caps throughput near 300 req/s.
   svr.set_tcp_nodelay(true);
@@ -535,12 +760,18 @@ Server::Server(app::App& app, ServerOptions options)
       }
       r.body = req.body;
       r.content_type = req.get_header_value("Content-Type");
-      r.person = req.get_header_value("X-Sokuo-Person");
+      r.remote_address = req.remote_addr;
+      r.session_token = CookieValue(req.get_header_value("Cookie"), kSessionCookie);
+      if (auto denied = Admit(route, req, r); !denied) {
+        SendProblem(res, denied.error(), req.path);
+        return;
+      }
       Result<Json> result = route.handle(app_, r);
       if (!result) {
         SendProblem(res, result.error(), req.path);
         return;
       }
+      for (const auto& [name, value] : r.response_headers) res.headers.emplace(name, value);
       res.status = route.status;
       res.set_content(result->dump(-1, ' ', false, Json::error_handler_t::replace), kJsonType);
     };
@@ -586,7 +817,63 @@ Server::Server(app::App& app, ServerOptions options)
 
 Server::~Server() = default;
 
+// Authentication, then the route's permission: a token or the session cookie names the caller;
+// a cookie needs the CSRF header on state-changing requests; an account that must change its
+// password may do nothing else; a token may do only what its scope allows.
+Result<void> Server::Admit(const Route& route, const httplib::Request& req, Request& r) {
+  std::string authorization = req.get_header_value("Authorization");
+  std::optional<app::Caller> caller;
+  if (authorization.rfind("Bearer ", 0) == 0) {
+    ASSIGN_OR_RETURN(caller, app_.AuthenticateToken(authorization.substr(7)));
+  } else if (!authorization.empty()) {
+    return Fail(ErrorCode::kUnauthorized, "use Authorization: Bearer with a sokuo API token");
+  } else if (!r.session_token.empty()) {
+    auto session = app_.AuthenticateSession(r.session_token);
+    // An ended session on a public route (the login form) is no reason to refuse.
+    if (!session && route.permission != app::Permission::kPublic) return Fail(session.error());
+    if (session) caller = *session;
+  }
+  if (!caller) {
+    r.actor = app::Actor{"anonymous", core::Principal{}};
+    if (route.permission == app::Permission::kPublic) return {};
+    return Fail(ErrorCode::kUnauthorized, "log in first (or send an API token)");
+  }
+  r.actor = app::Actor{caller->principal.person, caller->principal};
+  bool writes = route.method != "GET";
+  if (caller->by_session && writes) {
+    std::string csrf = req.get_header_value("X-CSRF-Token");
+    if (csrf.empty() || Sha256Hex(csrf) != caller->csrf_hash) {
+      return Fail(ErrorCode::kForbidden,
+                  "missing or wrong X-CSRF-Token (the value of the sokuo_csrf cookie)");
+    }
+  }
+  if (caller->must_change_password && route.permission != app::Permission::kOwnAccount &&
+      route.permission != app::Permission::kPublic) {
+    return Fail(ErrorCode::kForbidden,
+                "change your one-time password first (PUT /api/v1/session/password)");
+  }
+  if (caller->scope) {
+    if (route.permission == app::Permission::kOwnAccount ||
+        route.permission == app::Permission::kAdminister) {
+      return Fail(ErrorCode::kForbidden, "API tokens cannot manage accounts or tokens; log in");
+    }
+    bool allowed = *caller->scope == app::TokenScope::kWrite ||
+                   (*caller->scope == app::TokenScope::kRead && !writes) ||
+                   (*caller->scope == app::TokenScope::kIngest && route.ingest);
+    if (!allowed) {
+      return Fail(ErrorCode::kForbidden, "this API token's scope (" +
+                                             std::string(app::kTokenScopes.Name(*caller->scope)) +
+                                             ") does not allow " + route.method + " " + route.path);
+    }
+  }
+  return app_.Authorize(r.actor, route.permission);
+}
+
 Result<int> Server::Bind() {
+  if (!server_->is_valid()) {
+    return Fail(ErrorCode::kInvalidInput, "cannot use the TLS certificate " + options_.tls_cert +
+                                              " with the key " + options_.tls_key);
+  }
   if (options_.port == 0) {
     int port = server_->bind_to_any_port(options_.host);
     if (port <= 0) return Fail(ErrorCode::kIo, "cannot listen on " + options_.host);

@@ -19,7 +19,8 @@
 
 namespace httplib {
 class Server;
-}
+struct Request;
+}  // namespace httplib
 
 namespace sokuo::http {
 
@@ -30,6 +31,9 @@ struct ServerOptions {
   size_t max_body_bytes = size_t{1024} * 1024;         // JSON bodies
   size_t max_upload_bytes = size_t{64} * 1024 * 1024;  // evidence files
   std::string version = "dev";
+  // TLS: both or neither. Without TLS, cookies are not marked Secure.
+  std::string tls_cert;
+  std::string tls_key;
 };
 
 struct Request {
@@ -37,21 +41,27 @@ struct Request {
   std::multimap<std::string, std::string> query;
   std::string body;
   std::string content_type;
-  // Who is acting. Until accounts exist this is the X-Sokuo-Person header, a person id of the
-  // organization, which the server trusts: keep the server on loopback (docs/operations.md).
-  std::string person;
+  std::string remote_address;
+  std::string session_token;  // from the session cookie, when the caller has one
+  app::Actor actor;           // who is calling, once authenticated (anonymous: no person)
+  // Headers the handler wants on a successful response (Set-Cookie on login).
+  mutable std::vector<std::pair<std::string, std::string>> response_headers;
 };
 
 struct Route {
   std::string method;              // GET, POST, ...
   std::string path;                // as in the OpenAPI document: /api/v1/systems/{id}
+  app::Permission permission;      // checked before the handler runs, for every request
   std::vector<std::string> query;  // allowed query parameters; others are refused
   std::function<Result<nlohmann::json>(app::App&, const Request&)> handle;
   int status = 200;       // on success
   bool raw_body = false;  // the body is a file, not JSON (up to max_upload_bytes)
+  bool ingest = false;    // API tokens of scope "ingest" may call it
 };
 
 // Every route the server serves; the OpenAPI document must describe each one.
+// Authentication: an API token (Authorization: Bearer sokuo_…) or the session cookie; a
+// state-changing request made with the cookie must carry X-CSRF-Token.
 std::vector<Route> Routes(const ServerOptions& options);
 
 class Server {
@@ -68,6 +78,8 @@ class Server {
   void Stop();
 
  private:
+  Result<void> Admit(const Route& route, const httplib::Request& req, Request& r);
+
   app::App& app_;
   ServerOptions options_;
   std::unique_ptr<httplib::Server> server_;

@@ -14,11 +14,13 @@
 #include "app/app.h"
 #include "cli/commands.h"
 #include "cli/incident_commands.h"
+#include "cli/user_commands.h"
 #include "example_org.h"
 #include "http/server.h"
 #include "platform/file_blob_store.h"
 #include "platform/files.h"
 #include "platform/log.h"
+#include "platform/sodium.h"
 #include "platform/system_clock.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -53,7 +55,7 @@ class Env {
     TRY(platform::EnsureDirectory(g_.data));
     ASSIGN_OR_RETURN(store_, store::SqliteStore::Open({.path = DbPath()}));
     blobs_ = std::make_unique<platform::FileBlobStore>(g_.data + "/evidence");
-    app_ = std::make_unique<app::App>(*store_, clock_, blobs_.get());
+    app_ = std::make_unique<app::App>(*store_, clock_, blobs_.get(), &hasher_, &random_);
     return app_.get();
   }
   Result<app::Actor> Actor() {
@@ -66,6 +68,8 @@ class Env {
   Globals& g_;
   cli::Output output_;
   platform::SystemClock clock_;
+  platform::SodiumRandom random_;
+  platform::Argon2Hasher hasher_{platform::PasswordCostFromEnvironment()};
   std::unique_ptr<store::SqliteStore> store_;
   std::unique_ptr<platform::FileBlobStore> blobs_;
   std::unique_ptr<app::App> app_;
@@ -96,8 +100,38 @@ bool IsLoopback(const std::string& host) {
   return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
 }
 
-Result<void> Serve(Env& env, const std::string& listen, size_t threads) {
-  ASSIGN_OR_RETURN(auto address, ParseListen(listen));
+struct ServeFlags;
+void ServeOptions(CLI::App& c, ServeFlags& f);
+
+struct ServeFlags {
+  std::string listen = "127.0.0.1:8080";
+  size_t threads = 32;
+  std::string tls_cert, tls_key;
+  bool allow_remote = false;
+};
+
+void ServeOptions(CLI::App& c, ServeFlags& f) {
+  c.add_option("--listen", f.listen, "ADDRESS:PORT to listen on (port 0: any free port)")
+      ->capture_default_str();
+  c.add_option("--tls-cert", f.tls_cert, "TLS certificate (PEM); serve HTTPS");
+  c.add_option("--tls-key", f.tls_key, "TLS private key (PEM)");
+  c.add_flag("--allow-remote", f.allow_remote,
+             "Listen beyond this machine without TLS (passwords would cross the network in clear)");
+}
+
+Result<void> Serve(Env& env, const ServeFlags& flags) {
+  ASSIGN_OR_RETURN(auto address, ParseListen(flags.listen));
+  bool tls = !flags.tls_cert.empty() || !flags.tls_key.empty();
+  if (tls && (flags.tls_cert.empty() || flags.tls_key.empty())) {
+    return Fail(ErrorCode::kUsage, "--tls-cert and --tls-key go together");
+  }
+  // Without TLS, passwords and session cookies would cross the network in clear text.
+  if (!tls && !IsLoopback(address.first) && !flags.allow_remote) {
+    return Fail(ErrorCode::kUsage,
+                "without TLS sokuo listens on this machine only: use "
+                "--tls-cert and --tls-key, or --allow-remote to insist");
+  }
+  size_t threads = flags.threads;
   ASSIGN_OR_RETURN(app::App * app, env.App());
   ASSIGN_OR_RETURN(core::Organization org, app->Organization());
 
@@ -115,12 +149,15 @@ Result<void> Serve(Env& env, const std::string& listen, size_t threads) {
   ASSIGN_OR_RETURN(int port, server.Bind());
   std::string host =
       address.first.find(':') != std::string::npos ? "[" + address.first + "]" : address.first;
-  std::string url = "http://" + host + ":" + std::to_string(port);
+  std::string url = std::string(tls ? "https" : "http") + "://" + host + ":" + std::to_string(port);
   platform::Log(platform::LogLevel::kInfo, "server.start",
                 {{"url", url}, {"data", env.globals().data}, {"threads", std::to_string(threads)}});
-  if (!IsLoopback(address.first)) {
-    platform::Log(platform::LogLevel::kWarn, "server.exposed",
-                  {{"message", "listening beyond this machine without TLS or login"}});
+  if (!tls) {
+    platform::Log(
+        platform::LogLevel::kWarn, IsLoopback(address.first) ? "server.loopback" : "server.exposed",
+        {{"message", IsLoopback(address.first)
+                         ? "no TLS: listening on this machine only"
+                         : "no TLS, and listening beyond this machine (--allow-remote)"}});
   }
   cli::ServeBanner(org.company.name, url, SOKUO_VERSION, env.out());
 
@@ -383,17 +420,36 @@ std::vector<Command> IncidentCommands() {
   };
 }
 
+void UserChange(CLI::App& c, Env& env, std::function<Result<void>()>& run, cli::UserChange change) {
+  auto person = std::make_shared<std::string>();
+  c.add_option("PERSON", *person, "Person id")->required();
+  run = [&env, person, change]() -> Result<void> {
+    ASSIGN_OR_RETURN(app::App * app, env.App());
+    ASSIGN_OR_RETURN(app::Actor actor, env.Actor());
+    return cli::UserUpdate(*app, *person, change, actor, env.out());
+  };
+}
+
 std::vector<Command> Commands() {
   return {
       {"init", "Create the data directory and database; import an organization file",
        [](CLI::App& c, Env& env, auto& run) {
          auto org = std::make_shared<std::string>();
+         auto admin = std::make_shared<std::string>();
+         auto password_file = std::make_shared<std::string>();
          c.add_option("--org", *org, "Organization file (YAML) to import");
-         run = [&env, org]() -> Result<void> {
+         c.add_option(
+             "--admin", *admin,
+             "Person who becomes the first administrator (default: the IS department's head)");
+         c.add_option(
+             "--admin-password-file", *password_file,
+             "Read the administrator's password from FILE instead of printing a one-time one");
+         run = [&env, org, admin, password_file]() -> Result<void> {
            ASSIGN_OR_RETURN(app::App * app, env.App(/*create=*/true));
            if (!org->empty()) {
              ASSIGN_OR_RETURN(app::Actor actor, env.Actor());
              TRY(cli::OrgImport(*app, *org, actor, env.out()));
+             TRY(cli::FirstAdministrator(*app, *admin, *password_file, actor, env.out()));
            }
            if (!env.out().json) {
              env.out().err << "sokuo data is in " << env.globals().data << "\n"
@@ -405,27 +461,26 @@ std::vector<Command> Commands() {
        }},
       {"serve", "Serve the API (and later the web UI)",
        [](CLI::App& c, Env& env, auto& run) {
-         auto listen = std::make_shared<std::string>("127.0.0.1:8080");
-         auto threads = std::make_shared<size_t>(32);
-         c.add_option("--listen", *listen, "ADDRESS:PORT to listen on (port 0: any free port)")
-             ->capture_default_str();
-         c.add_option("--threads", *threads, "Worker threads (one per concurrent connection)")
+         auto f = std::make_shared<ServeFlags>();
+         ServeOptions(c, *f);
+         c.add_option("--threads", f->threads, "Worker threads (one per concurrent connection)")
              ->capture_default_str()
              ->check(CLI::Range(1, 1024));
-         run = [&env, listen, threads] { return Serve(env, *listen, *threads); };
+         run = [&env, f] { return Serve(env, *f); };
        }},
       {"demo", "Load the built-in example company (when the data directory is empty) and serve",
        [](CLI::App& c, Env& env, auto& run) {
-         auto listen = std::make_shared<std::string>("127.0.0.1:8080");
-         c.add_option("--listen", *listen, "ADDRESS:PORT to listen on")->capture_default_str();
-         run = [&env, listen]() -> Result<void> {
+         auto f = std::make_shared<ServeFlags>();
+         ServeOptions(c, *f);
+         run = [&env, f]() -> Result<void> {
            ASSIGN_OR_RETURN(app::App * app, env.App(/*create=*/true));
            ASSIGN_OR_RETURN(core::Organization org, app->Organization());
            if (org.company.name.empty()) {
              ASSIGN_OR_RETURN(app::Actor actor, env.Actor());
              TRY(cli::OrgImportText(*app, kExampleOrgYaml, "example org.yaml", actor, env.out()));
+             TRY(cli::FirstAdministrator(*app, "", "", actor, env.out()));
            }
-           return Serve(env, *listen, 32);
+           return Serve(env, *f);
          };
        }},
       {"org", "The organization as code: validate, import, export, show", nullptr},
@@ -489,6 +544,60 @@ std::vector<Command> Commands() {
            return cli::JournalList(*app, *after, *limit, *subject, env.out());
          };
        }},
+      {"user", "Accounts: add, passwd, disable, enable, unlock, list, token", nullptr},
+      {"user add", "Give a person an account; prints a one-time password unless --password-file",
+       [](CLI::App& c, Env& env, auto& run) {
+         auto f = std::make_shared<cli::UserFlags>();
+         c.add_option("PERSON", f->person, "Person id from the organization")->required();
+         c.add_option("--role", f->roles,
+                      "administrator or auditor (repeat); the rest comes from the org file");
+         c.add_option("--password-file", f->password_file, "Read the password from FILE");
+         run = [&env, f]() -> Result<void> {
+           ASSIGN_OR_RETURN(app::App * app, env.App());
+           ASSIGN_OR_RETURN(app::Actor actor, env.Actor());
+           return cli::UserAdd(*app, *f, actor, env.out());
+         };
+       }},
+      {"user passwd", "Set a new password (one-time unless --password-file); ends every session",
+       [](CLI::App& c, Env& env, auto& run) {
+         auto f = std::make_shared<cli::UserFlags>();
+         c.add_option("PERSON", f->person, "Person id")->required();
+         c.add_option("--password-file", f->password_file, "Read the password from FILE");
+         run = [&env, f]() -> Result<void> {
+           ASSIGN_OR_RETURN(app::App * app, env.App());
+           ASSIGN_OR_RETURN(app::Actor actor, env.Actor());
+           return cli::UserPasswd(*app, *f, actor, env.out());
+         };
+       }},
+      {"user disable", "Disable an account and end its sessions",
+       [](CLI::App& c, Env& env, auto& run) {
+         UserChange(c, env, run, cli::UserChange::kDisable);
+       }},
+      {"user enable", "Enable a disabled account",
+       [](CLI::App& c, Env& env, auto& run) { UserChange(c, env, run, cli::UserChange::kEnable); }},
+      {"user unlock", "Lift the lock after too many failed logins",
+       [](CLI::App& c, Env& env, auto& run) { UserChange(c, env, run, cli::UserChange::kUnlock); }},
+      {"user list", "List accounts with their roles",
+       [](CLI::App&, Env& env, auto& run) {
+         run = [&env]() -> Result<void> {
+           ASSIGN_OR_RETURN(app::App * app, env.App());
+           ASSIGN_OR_RETURN(app::Actor actor, env.Actor());
+           return cli::UserList(*app, actor, env.out());
+         };
+       }},
+      {"user token", "Create an API token for a person (shown once)",
+       [](CLI::App& c, Env& env, auto& run) {
+         auto f = std::make_shared<cli::UserFlags>();
+         c.add_option("PERSON", f->person, "Person id")->required();
+         c.add_option("--name", f->token_name, "What the token is for")->required();
+         c.add_option("--scope", f->scope, "read, write or ingest")->capture_default_str();
+         c.add_option("--days", f->days, "Days until it expires")->capture_default_str();
+         run = [&env, f]() -> Result<void> {
+           ASSIGN_OR_RETURN(app::App * app, env.App());
+           ASSIGN_OR_RETURN(app::Actor actor, env.Actor());
+           return cli::UserToken(*app, *f, actor, env.out());
+         };
+       }},
       {"version", "Print the version",
        [](CLI::App&, Env& env, auto& run) {
          run = [&env]() -> Result<void> {
@@ -500,6 +609,10 @@ std::vector<Command> Commands() {
 }
 
 int Main(int argc, char** argv) {
+  if (!platform::InitSodium()) {
+    std::cerr << "sokuo: libsodium cannot be initialised\n";
+    return Info(ErrorCode::kInternal).exit_code;
+  }
   Globals globals;
   if (const char* data = std::getenv("SOKUO_DATA"); data != nullptr && *data != '\0') {
     globals.data = data;

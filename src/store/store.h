@@ -87,6 +87,11 @@ class Tx {
   [[nodiscard]] virtual Result<void> Put(const std::string& table, const std::string& id,
                                          const Row& row) = 0;
   [[nodiscard]] virtual Result<void> Remove(const std::string& table, const std::string& id) = 0;
+  // Rows of the private tables (tables.h), which the journal does not record.
+  [[nodiscard]] virtual Result<void> PutPrivate(const std::string& table, const std::string& id,
+                                                const Row& row) = 0;
+  [[nodiscard]] virtual Result<void> RemovePrivate(const std::string& table,
+                                                   const std::string& column, const Row& value) = 0;
   // Writes one journal entry with every row change since the previous Append.
   [[nodiscard]] virtual Result<JournalEntry> Append(const JournalDraft& draft) = 0;
 };

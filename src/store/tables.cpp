@@ -9,7 +9,7 @@ namespace sokuo::store {
 const std::vector<std::string>& JournaledTables() {
   static const std::vector<std::string> kTables = [] {
     std::vector<std::string> all(kOrgTables.begin(), kOrgTables.end());
-    all.insert(all.end(), {"incidents", "incident_records", "outbox"});
+    all.insert(all.end(), {"incidents", "incident_records", "outbox", "accounts", "api_tokens"});
     return all;
   }();
   return kTables;
@@ -17,6 +17,16 @@ const std::vector<std::string>& JournaledTables() {
 
 bool IsJournaledTable(const std::string& table) {
   const auto& all = JournaledTables();
+  return std::find(all.begin(), all.end(), table) != all.end();
+}
+
+const std::vector<std::string>& PrivateTables() {
+  static const std::vector<std::string> kTables = {"credentials", "sessions"};
+  return kTables;
+}
+
+bool IsPrivateTable(const std::string& table) {
+  const auto& all = PrivateTables();
   return std::find(all.begin(), all.end(), table) != all.end();
 }
 

@@ -69,7 +69,7 @@ TEST_F(CliTest, ReimportOfAnEditedFileJournalsTheChange) {
   Outcome r = Sokuo({"--as", "p-mori", "org", "import", Write("edited.yaml", text)});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("people: 0 added, 1 updated, 0 removed"));
-  Outcome list = Sokuo({"--json", "journal", "list"});
+  Outcome list = Sokuo({"--json", "journal", "list", "--subject", "org"});
   auto entries = nlohmann::json::parse(list.out)["items"];
   ASSERT_EQ(entries.size(), 2u);
   EXPECT_EQ(entries[1]["actor"], "p-mori");

@@ -29,11 +29,13 @@ class IncidentE2eTest : public ::testing::Test {
   // A request that must be refused without changing anything.
   Json Refused(const std::string& method, const std::string& path, const Json& body,
                const std::string& person, int status) {
-    std::string head = server_.Get("/api/v1/journal/head").body.dump();
+    if (!person.empty()) server_.TokenFor(person);  // making a token is itself journaled
+    std::string head = server_.Send("GET", "/api/v1/journal/head", nullptr, "p-mori").body.dump();
     Reply r = server_.Send(method, path, body, person);
     EXPECT_EQ(r.status, status) << method << " " << path << ": " << r.body.dump(1);
     EXPECT_THAT(r.content_type, HasSubstr("application/problem+json"));
-    EXPECT_EQ(server_.Get("/api/v1/journal/head").body.dump(), head) << "a refusal changed state";
+    EXPECT_EQ(server_.Send("GET", "/api/v1/journal/head", nullptr, "p-mori").body.dump(), head)
+        << "a refusal changed state";
     return r.body;
   }
   static std::vector<std::string> Wheres(const Json& problem) {
@@ -69,7 +71,7 @@ TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
   EXPECT_EQ(inc["priority"]["level"], "p2");  // G4.3.1: tier a, personal data, possible harm
   EXPECT_THAT(inc["priority"]["reasons"].dump(),
               HasSubstr("tier-a systems affected: order-system"));
-  Json sent = Ok("GET", base + "/notifications", nullptr, "");
+  Json sent = Ok("GET", base + "/notifications", nullptr, "p-fujita");
   ASSERT_EQ(sent["items"].size(), 1u);
   EXPECT_EQ(sent["items"][0]["kind"], "incident.reported");
   EXPECT_THAT(sent["items"][0]["recipients"], Contains("p-mori"));
@@ -91,9 +93,15 @@ TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
   Refused("POST", "/api/v1/incidents/INC-1999-0001/triage", {{"confirmed", true}}, "p-fujita", 404);
   Refused("POST", base + "/triage", "not json", "p-fujita", 400);
 
-  // 2. G3.2: the IS department confirms.
+  // 2. G3.2: the IS department confirms, and names who works on it with IS and the committee.
   inc = Ok("POST", base + "/triage", {{"confirmed", true}, {"category", "intrusions"}}, "p-fujita");
   EXPECT_EQ(inc["state"], "triaged");
+  Ok("PATCH", base,
+     {{"participants",
+       {{{"person", "p-fujita"}, {"role", "lead"}},
+        {{"person", "p-takahashi"}, {"role", "liaison"}},
+        {{"person", "p-ishii"}, {"role", "responder"}}}}},
+     "p-fujita");
 
   // 3. G4.3.2a: IS asks the steering council chair to convene the committee; it meets.
   inc = Ok("POST", base + "/convocation", nullptr, "p-fujita");
@@ -275,7 +283,7 @@ TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
   EXPECT_THAT(closed["detail"].get<std::string>(), HasSubstr("reopen it"));
 
   // The timeline is the work record, in order (G4.4.3).
-  Json timeline = Ok("GET", base + "/timeline", nullptr, "");
+  Json timeline = Ok("GET", base + "/timeline", nullptr, "p-ishikawa");
   std::vector<std::string> actions;
   for (const auto& e : timeline["items"]) actions.push_back(e["action"]);
   ASSERT_GE(actions.size(), 30u);
@@ -287,7 +295,7 @@ TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
     EXPECT_GT(e["seq"].get<int64_t>(), previous);
     previous = e["seq"];
   }
-  EXPECT_EQ(Ok("GET", "/api/v1/journal/verify", nullptr, "")["ok"], true);
+  EXPECT_EQ(Ok("GET", "/api/v1/journal/verify", nullptr, "p-mori")["ok"], true);
 
   // Reopening needs a reason, and leads back to work.
   Refused("POST", base + "/transitions", {{"to", "reviewing"}}, "p-ishikawa", 409);
@@ -296,7 +304,7 @@ TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
   EXPECT_EQ(inc["state"], "reviewing");
   EXPECT_FALSE(inc["milestones"].contains("closed"));
 
-  Json list = Ok("GET", "/api/v1/incidents?open=true&priority=p2", nullptr, "");
+  Json list = Ok("GET", "/api/v1/incidents?open=true&priority=p2", nullptr, "p-fujita");
   ASSERT_EQ(list["total"], 1);
   EXPECT_EQ(list["items"][0]["key"], key);
   EXPECT_FALSE(list["items"][0].contains("tasks"));  // summaries only

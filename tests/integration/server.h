@@ -4,6 +4,9 @@
 
 #include <httplib.h>
 
+#include <cstdlib>
+#include <map>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -22,19 +25,27 @@ struct Reply {
 class SokuoServer {
  public:
   // Fails the current test (ASSERT) when the server does not come up.
-  void Start(const std::string& name) {
+  // Every account of a test server has this password (tests hash with libsodium's minimum cost).
+  static constexpr const char* kPassword = "correct horse battery staple";
+
+  void Start(const std::string& name, std::vector<std::string> serve_flags = {}) {
+    ::setenv("SOKUO_PASSWORD_COST", "min", 1);
     dir_ = std::filesystem::temp_directory_path() /
            ("sokuo-" + name + "-" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     data_ = (dir_ / "data").string();
+    password_file_ = (dir_ / "password").string();
+    std::ofstream(password_file_) << kPassword << "\n";
     Outcome init = RunSokuo({SOKUO_BINARY, "--data", data_, "init", "--org",
-                             std::string(SOKUO_SOURCE_DIR) + "/examples/org.yaml"},
+                             std::string(SOKUO_SOURCE_DIR) + "/examples/org.yaml", "--admin",
+                             "p-mori", "--admin-password-file", password_file_},
                             dir_);
     ASSERT_EQ(init.exit_code, 0) << init.err;
-    process_ = std::make_unique<Process>(
-        std::vector<std::string>{SOKUO_BINARY, "--data", data_, "serve", "--listen", "127.0.0.1:0"},
-        dir_, "serve");
+    std::vector<std::string> args{SOKUO_BINARY, "--data",   data_,
+                                  "serve",      "--listen", "127.0.0.1:0"};
+    args.insert(args.end(), serve_flags.begin(), serve_flags.end());
+    process_ = std::make_unique<Process>(args, dir_, "serve");
     ASSERT_TRUE(process_->WaitForOutput("Ctrl-C", std::chrono::seconds(20))) << process_->Err();
     std::string out = process_->Out();
     const std::string prefix = "listening on http://127.0.0.1:";
@@ -55,6 +66,32 @@ class SokuoServer {
   }
   std::string Errors() const { return process_ ? process_->Err() : ""; }
 
+  // Runs the sokuo CLI on the server's data directory (the operator's tool).
+  Outcome Cli(std::vector<std::string> args) {
+    args.insert(args.begin(), {SOKUO_BINARY, "--data", data_});
+    return RunSokuo(args, dir_);
+  }
+
+  // Gives `person` an account (password kPassword) if they have none.
+  bool EnsureAccount(const std::string& person, const std::vector<std::string>& extra = {}) {
+    std::vector<std::string> args{"user", "add", person, "--password-file", password_file_};
+    args.insert(args.end(), extra.begin(), extra.end());
+    int code = Cli(args).exit_code;
+    return code == 0 || code == 4;  // 4: the account exists already
+  }
+
+  // A write-scope API token of `person`, made once; empty when the person cannot have one.
+  std::string TokenFor(const std::string& person) {
+    if (auto it = tokens_.find(person); it != tokens_.end()) return it->second;
+    std::string token;
+    if (EnsureAccount(person)) {
+      Outcome o = Cli({"user", "token", person, "--name", "test", "--scope", "write"});
+      if (o.exit_code == 0) token = o.out.substr(0, o.out.find('\n'));
+    }
+    tokens_[person] = token;
+    return token;
+  }
+
   Reply Send(const std::string& method, const std::string& path, const Json& body = nullptr,
              const std::string& person = "") {
     std::string text = body.is_null() ? "" : body.dump();
@@ -65,7 +102,10 @@ class SokuoServer {
     httplib::Client client("127.0.0.1", port_);
     client.set_read_timeout(30, 0);
     httplib::Headers headers;
-    if (!person.empty()) headers.emplace("X-Sokuo-Person", person);
+    if (!person.empty()) {
+      std::string token = TokenFor(person);
+      headers.emplace("Authorization", "Bearer " + (token.empty() ? "sokuo_none_none" : token));
+    }
     auto call = [&]() -> httplib::Result {
       if (method == "POST") return client.Post(path.c_str(), headers, body, content_type.c_str());
       if (method == "PUT") return client.Put(path.c_str(), headers, body, content_type.c_str());
@@ -85,8 +125,10 @@ class SokuoServer {
  private:
   std::filesystem::path dir_;
   std::string data_;
+  std::string password_file_;
   std::unique_ptr<Process> process_;
   int port_ = 0;
+  std::map<std::string, std::string> tokens_;
 };
 
 }  // namespace sokuo::testing

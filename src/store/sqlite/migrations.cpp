@@ -136,6 +136,43 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_status ON outbox(status, created_at);
 )sql"},
+      {3, "accounts, credentials, sessions and API tokens", R"sql(
+CREATE TABLE accounts (
+  id TEXT PRIMARY KEY,
+  granted TEXT NOT NULL,
+  disabled INTEGER NOT NULL,
+  must_change INTEGER NOT NULL,
+  credential TEXT NOT NULL,
+  failed_logins INTEGER NOT NULL,
+  locked INTEGER NOT NULL,
+  epoch INTEGER NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE api_tokens (
+  id TEXT PRIMARY KEY,
+  account TEXT NOT NULL,
+  name TEXT NOT NULL,
+  scope TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  revoked_at TEXT NOT NULL
+);
+CREATE INDEX api_tokens_account ON api_tokens(account);
+CREATE TABLE credentials (
+  id TEXT PRIMARY KEY,
+  hash TEXT NOT NULL
+);
+CREATE TABLE sessions (
+  id TEXT PRIMARY KEY,
+  account TEXT NOT NULL,
+  csrf TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_seen TEXT NOT NULL,
+  epoch INTEGER NOT NULL
+);
+CREATE INDEX sessions_account ON sessions(account);
+)sql"},
   };
   return kMigrations;
 }

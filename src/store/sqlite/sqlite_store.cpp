@@ -120,7 +120,9 @@ bool IsIdentifier(const std::string& name) {
 // All rows of `table`, or those whose `column` equals `value` when a column is given.
 Result<Table> ReadTable(sqlite3* db, const std::string& table, const std::string& column = {},
                         const Row& value = nullptr) {
-  if (!IsJournaledTable(table)) return Fail(ErrorCode::kInternal, "unknown table '" + table + "'");
+  if (!IsJournaledTable(table) && !IsPrivateTable(table)) {
+    return Fail(ErrorCode::kInternal, "unknown table '" + table + "'");
+  }
   if (!column.empty() && !IsIdentifier(column)) {
     return Fail(ErrorCode::kInternal, "bad column name '" + column + "'");
   }
@@ -166,24 +168,26 @@ class SqliteTx final : public Tx {
 
   Result<void> Put(const std::string& table, const std::string& id, const Row& row) override {
     TRY(Check(table, id));
-    if (!row.is_object() || row.value("id", "") != id) {
-      return Fail(ErrorCode::kInternal, "row for " + table + "/" + id + " must carry its id");
-    }
-    std::string columns, values, updates;
-    for (const auto& [name, value] : row.items()) {
-      if (!IsIdentifier(name)) return Fail(ErrorCode::kInternal, "bad column name '" + name + "'");
-      columns += (columns.empty() ? "" : ", ") + name;
-      values += values.empty() ? "?" : ", ?";
-      if (name != "id") updates += (updates.empty() ? "" : ", ") + name + " = excluded." + name;
-    }
-    std::string sql = "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ")";
-    sql += updates.empty() ? " ON CONFLICT(id) DO NOTHING"
-                           : " ON CONFLICT(id) DO UPDATE SET " + updates;
-    ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(db_, sql));
-    int index = 1;
-    for (const auto& [name, value] : row.items()) stmt.Bind(index++, value);
-    TRY(stmt.Step());
+    TRY(Upsert(table, id, row));
     pending_.push_back({table, id, row});
+    return {};
+  }
+
+  Result<void> PutPrivate(const std::string& table, const std::string& id,
+                          const Row& row) override {
+    if (!IsPrivateTable(table)) return Fail(ErrorCode::kInternal, "'" + table + "' is journaled");
+    return Upsert(table, id, row);
+  }
+
+  Result<void> RemovePrivate(const std::string& table, const std::string& column,
+                             const Row& value) override {
+    if (!IsPrivateTable(table) || !IsIdentifier(column)) {
+      return Fail(ErrorCode::kInternal, "bad private removal from '" + table + "'");
+    }
+    ASSIGN_OR_RETURN(Statement stmt,
+                     Statement::Prepare(db_, "DELETE FROM " + table + " WHERE " + column + " = ?"));
+    stmt.Bind(1, value);
+    TRY(stmt.Step());
     return {};
   }
 
@@ -222,6 +226,27 @@ class SqliteTx final : public Tx {
   bool HasUnjournaledChanges() const { return !pending_.empty(); }
 
  private:
+  Result<void> Upsert(const std::string& table, const std::string& id, const Row& row) {
+    if (!row.is_object() || row.value("id", "") != id) {
+      return Fail(ErrorCode::kInternal, "row for " + table + "/" + id + " must carry its id");
+    }
+    std::string columns, values, updates;
+    for (const auto& [name, value] : row.items()) {
+      if (!IsIdentifier(name)) return Fail(ErrorCode::kInternal, "bad column name '" + name + "'");
+      columns += (columns.empty() ? "" : ", ") + name;
+      values += values.empty() ? "?" : ", ?";
+      if (name != "id") updates += (updates.empty() ? "" : ", ") + name + " = excluded." + name;
+    }
+    std::string sql = "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ")";
+    sql += updates.empty() ? " ON CONFLICT(id) DO NOTHING"
+                           : " ON CONFLICT(id) DO UPDATE SET " + updates;
+    ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(db_, sql));
+    int index = 1;
+    for (const auto& [name, value] : row.items()) stmt.Bind(index++, value);
+    TRY(stmt.Step());
+    return {};
+  }
+
   static Result<void> Check(const std::string& table, const std::string& id) {
     if (!IsJournaledTable(table))
       return Fail(ErrorCode::kInternal, "unknown table '" + table + "'");

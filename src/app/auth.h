@@ -1,0 +1,90 @@
+// Accounts, sessions, API tokens and the permissions routes declare. Design note:
+//
+// An account belongs to a person of the organization (its id is the person id). Its roles are
+// derived from the organization at every request (core/access.h), plus the ones an
+// administrator grants (administrator, auditor), so a change in the org file takes effect at
+// once. Passwords are Argon2id hashes in the private `credentials` table; the journaled
+// `accounts` row keeps only the SHA-256 of the hash, so every password change is journaled and a
+// hash edited outside sokuo is refused at login. Session and API tokens are random; only their
+// SHA-256 is stored. Changing a password bumps the account's epoch, which ends every session.
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/access.h"
+
+namespace sokuo::app {
+
+struct AuthOptions {
+  std::chrono::seconds idle{std::chrono::hours(2)};       // a session unused this long ends
+  std::chrono::seconds absolute{std::chrono::hours(12)};  // and none lives longer than this
+  int max_account_failures = 5;     // consecutive failures that lock the account
+  int max_address_failures = 20;    // failures from one address within the window
+  std::chrono::seconds address_window{std::chrono::minutes(15)};
+  size_t min_password_length = 12;
+  int max_token_days = 366;
+};
+
+// What a route needs; the server checks it for every request, and denies when a route has none.
+enum class Permission {
+  kPublic,         // health, the OpenAPI document, login
+  kAuthenticated,  // any account; incident routes add need-to-know checks in the use case
+  kReport,         // anyone but the read-only auditor
+  kAudit,          // the auditor and administrators: the journal
+  kAdminister,     // administrators: accounts
+  kOwnAccount,     // the caller's own session, password and tokens (a session, not a token)
+};
+
+enum class TokenScope { kRead, kWrite, kIngest };
+inline constexpr auto kTokenScopes = core::MakeEnumNames<TokenScope>(
+    std::pair{TokenScope::kRead, "read"}, std::pair{TokenScope::kWrite, "write"},
+    std::pair{TokenScope::kIngest, "ingest"});
+
+struct AccountView {
+  std::string person;
+  std::set<core::Role> roles;  // granted and derived
+  std::vector<core::Role> granted;
+  bool disabled = false;
+  bool locked = false;
+  bool must_change = false;
+  int failed_logins = 0;
+  std::string created_at;
+};
+
+struct Login {
+  std::string session_token;  // goes into the HttpOnly cookie; never stored
+  std::string csrf_token;     // echoed in X-CSRF-Token on every state-changing request
+  AccountView account;
+  std::string expires_at;     // the absolute expiry
+};
+
+// The caller of one HTTP request, once authenticated.
+struct Caller {
+  core::Principal principal;
+  bool by_session = false;          // cookie session (needs CSRF) or API token
+  std::string csrf_hash;            // for sessions
+  bool must_change_password = false;
+  std::optional<TokenScope> scope;  // for API tokens
+};
+
+struct TokenView {
+  std::string id;
+  std::string account;
+  std::string name;
+  TokenScope scope = TokenScope::kRead;
+  std::string created_at;
+  std::string expires_at;
+  std::string revoked_at;
+};
+
+struct NewToken {
+  TokenView token;
+  std::string secret;  // the whole token, shown once: "sokuo_<id>_<secret>"
+};
+
+}  // namespace sokuo::app
