@@ -27,8 +27,14 @@ std::vector<core::Role> Granted(const store::AccountRow& a) {
 
 AccountView ViewOf(const store::AccountRow& a, const core::Organization& org) {
   std::vector<core::Role> granted = Granted(a);
-  return {a.id,     core::DeriveRoles(org, a.id, granted), granted, a.disabled, a.locked,
-          a.must_change, a.failed_logins, a.created_at};
+  return {a.id,
+          core::DeriveRoles(org, a.id, granted),
+          granted,
+          a.disabled,
+          a.locked,
+          a.must_change,
+          a.failed_logins,
+          a.created_at};
 }
 
 bool IsAdministrator(const Actor& actor) {
@@ -52,10 +58,10 @@ Result<std::string> App::NewPasswordHash(const std::string& password, std::strin
     generated = random_->Hex(12);  // 96 bits, shown once
     chosen = generated;
   } else if (chosen.size() < auth_.min_password_length) {
-    return Fail(ErrorCode::kInvalidInput,
-                "a password needs at least " + std::to_string(auth_.min_password_length) +
-                    " characters",
-                "/password");
+    return Fail(
+        ErrorCode::kInvalidInput,
+        "a password needs at least " + std::to_string(auth_.min_password_length) + " characters",
+        "/password");
   }
   return hasher_->Hash(chosen);
 }
@@ -63,13 +69,15 @@ Result<std::string> App::NewPasswordHash(const std::string& password, std::strin
 Result<std::string> App::AddAccount(const std::string& person,
                                     const std::vector<core::Role>& granted,
                                     const std::string& password, const Actor& actor) {
-  if (!IsAdministrator(actor)) return Fail(ErrorCode::kForbidden, "only an administrator adds accounts");
+  if (!IsAdministrator(actor))
+    return Fail(ErrorCode::kForbidden, "only an administrator adds accounts");
   for (core::Role r : granted) {
     if (!core::IsGrantedRole(r)) {
-      return Fail(ErrorCode::kInvalidInput,
-                  "'" + std::string(core::kRoles.Name(r)) +
-                      "' comes from the organization file; only administrator and auditor are granted",
-                  "/roles");
+      return Fail(
+          ErrorCode::kInvalidInput,
+          "'" + std::string(core::kRoles.Name(r)) +
+              "' comes from the organization file; only administrator and auditor are granted",
+          "/roles");
     }
   }
   std::string generated;
@@ -88,8 +96,11 @@ Result<std::string> App::AddAccount(const std::string& person,
                         .created_at = FormatRfc3339(clock_.Now())};
     TRY(store::SaveAccount(tx, a));
     TRY(store::SaveCredential(tx, person, hash));
-    TRY(tx.Append({.at = clock_.Now(), .actor = actor.id, .action = "account.add",
-                   .subject = "account:" + person, .body = {{"granted", a.granted}}}));
+    TRY(tx.Append({.at = clock_.Now(),
+                   .actor = actor.id,
+                   .action = "account.add",
+                   .subject = "account:" + person,
+                   .body = {{"granted", a.granted}}}));
     return {};
   }));
   return generated;
@@ -113,7 +124,9 @@ Result<std::string> App::ResetPassword(const std::string& person, const std::str
     TRY(store::SaveAccount(tx, *a));
     TRY(store::SaveCredential(tx, person, hash));
     TRY(store::RemoveSessionsOf(tx, person));
-    TRY(tx.Append({.at = clock_.Now(), .actor = actor.id, .action = "account.password.reset",
+    TRY(tx.Append({.at = clock_.Now(),
+                   .actor = actor.id,
+                   .action = "account.password.reset",
                    .subject = "account:" + person}));
     return {};
   }));
@@ -142,7 +155,9 @@ Result<void> App::ChangePassword(const Actor& actor, const std::string& old_pass
     TRY(store::SaveAccount(tx, *a));
     TRY(store::SaveCredential(tx, person, hash));
     TRY(store::RemoveSessionsOf(tx, person));
-    TRY(tx.Append({.at = clock_.Now(), .actor = person, .action = "account.password.change",
+    TRY(tx.Append({.at = clock_.Now(),
+                   .actor = person,
+                   .action = "account.password.change",
                    .subject = "account:" + person}));
     return {};
   });
@@ -151,11 +166,13 @@ Result<void> App::ChangePassword(const Actor& actor, const std::string& old_pass
 Result<AccountView> App::UpdateAccount(const std::string& person, std::optional<bool> disabled,
                                        bool unlock, std::optional<std::vector<core::Role>> granted,
                                        const Actor& actor) {
-  if (!IsAdministrator(actor)) return Fail(ErrorCode::kForbidden, "only an administrator changes accounts");
+  if (!IsAdministrator(actor))
+    return Fail(ErrorCode::kForbidden, "only an administrator changes accounts");
   if (granted) {
     for (core::Role r : *granted) {
       if (!core::IsGrantedRole(r)) {
-        return Fail(ErrorCode::kInvalidInput, "only administrator and auditor are granted", "/roles");
+        return Fail(ErrorCode::kInvalidInput, "only administrator and auditor are granted",
+                    "/roles");
       }
     }
   }
@@ -181,8 +198,11 @@ Result<AccountView> App::UpdateAccount(const std::string& person, std::optional<
       body["granted"] = a->granted;
     }
     TRY(store::SaveAccount(tx, *a));
-    TRY(tx.Append({.at = clock_.Now(), .actor = actor.id, .action = "account.update",
-                   .subject = "account:" + person, .body = body}));
+    TRY(tx.Append({.at = clock_.Now(),
+                   .actor = actor.id,
+                   .action = "account.update",
+                   .subject = "account:" + person,
+                   .body = body}));
     after = a;
     return {};
   }));
@@ -191,7 +211,8 @@ Result<AccountView> App::UpdateAccount(const std::string& person, std::optional<
 }
 
 Result<std::vector<AccountView>> App::Accounts(const Actor& actor) {
-  if (!IsAdministrator(actor)) return Fail(ErrorCode::kForbidden, "only an administrator lists accounts");
+  if (!IsAdministrator(actor))
+    return Fail(ErrorCode::kForbidden, "only an administrator lists accounts");
   ASSIGN_OR_RETURN(auto rows, store::LoadAccounts(store_));
   ASSIGN_OR_RETURN(core::Organization org, Organization());
   std::vector<AccountView> out;
@@ -230,8 +251,10 @@ Result<void> App::RecordFailure(const std::string& login, const std::string& add
     } else {
       body["login"] = login.substr(0, 64);
     }
-    TRY(tx.Append({.at = clock_.Now(), .actor = a ? login : "anonymous",
-                   .action = "auth.login.failed", .subject = a ? "account:" + login : "auth",
+    TRY(tx.Append({.at = clock_.Now(),
+                   .actor = a ? login : "anonymous",
+                   .action = "auth.login.failed",
+                   .subject = a ? "account:" + login : "auth",
                    .body = body}));
     return {};
   });
@@ -283,8 +306,11 @@ Result<Login> App::LogIn(const std::string& login, const std::string& password,
     TRY(store::SaveAccount(tx, *a));
     TRY(store::SaveSession(tx, {Sha256Hex(out.session_token), login, Sha256Hex(out.csrf_token),
                                 FormatRfc3339(now), FormatRfc3339(now), a->epoch}));
-    TRY(tx.Append({.at = now, .actor = login, .action = "auth.login",
-                   .subject = "account:" + login, .body = {{"address", address}}}));
+    TRY(tx.Append({.at = now,
+                   .actor = login,
+                   .action = "auth.login",
+                   .subject = "account:" + login,
+                   .body = {{"address", address}}}));
     account = a;
     return {};
   }));
@@ -376,10 +402,12 @@ Result<NewToken> App::CreateToken(const Actor& actor, const std::string& person,
   TRY(store_.Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(auto a, store::LoadAccount(tx, owner));
     if (!a) return Fail(ErrorCode::kNotFound, "no account '" + owner + "'");
-    TRY(store::SaveToken(tx, {id, owner, name, std::string(kTokenScopes.Name(scope)),
-                              Sha256Hex(out.secret), out.token.created_at, out.token.expires_at,
-                              ""}));
-    TRY(tx.Append({.at = now, .actor = actor.id, .action = "token.create",
+    TRY(store::SaveToken(
+        tx, {id, owner, name, std::string(kTokenScopes.Name(scope)), Sha256Hex(out.secret),
+             out.token.created_at, out.token.expires_at, ""}));
+    TRY(tx.Append({.at = now,
+                   .actor = actor.id,
+                   .action = "token.create",
                    .subject = "account:" + owner,
                    .body = {{"token", id}, {"name", name}, {"scope", kTokenScopes.Name(scope)}}}));
     return {};
@@ -406,8 +434,11 @@ Result<void> App::RevokeToken(const Actor& actor, const std::string& id) {
     if (!t->revoked_at.empty()) return Fail(ErrorCode::kConflict, "the token is already revoked");
     t->revoked_at = FormatRfc3339(clock_.Now());
     TRY(store::SaveToken(tx, *t));
-    TRY(tx.Append({.at = clock_.Now(), .actor = actor.id, .action = "token.revoke",
-                   .subject = "account:" + t->account, .body = {{"token", id}}}));
+    TRY(tx.Append({.at = clock_.Now(),
+                   .actor = actor.id,
+                   .action = "token.revoke",
+                   .subject = "account:" + t->account,
+                   .body = {{"token", id}}}));
     return {};
   });
 }

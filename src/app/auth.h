@@ -23,8 +23,8 @@ namespace sokuo::app {
 struct AuthOptions {
   std::chrono::seconds idle{std::chrono::hours(2)};       // a session unused this long ends
   std::chrono::seconds absolute{std::chrono::hours(12)};  // and none lives longer than this
-  int max_account_failures = 5;     // consecutive failures that lock the account
-  int max_address_failures = 20;    // failures from one address within the window
+  int max_account_failures = 5;   // consecutive failures that lock the account
+  int max_address_failures = 20;  // failures from one address within the window
   std::chrono::seconds address_window{std::chrono::minutes(15)};
   size_t min_password_length = 12;
   int max_token_days = 366;
@@ -60,14 +60,14 @@ struct Login {
   std::string session_token;  // goes into the HttpOnly cookie; never stored
   std::string csrf_token;     // echoed in X-CSRF-Token on every state-changing request
   AccountView account;
-  std::string expires_at;     // the absolute expiry
+  std::string expires_at;  // the absolute expiry
 };
 
 // The caller of one HTTP request, once authenticated.
 struct Caller {
   core::Principal principal;
-  bool by_session = false;          // cookie session (needs CSRF) or API token
-  std::string csrf_hash;            // for sessions
+  bool by_session = false;  // cookie session (needs CSRF) or API token
+  std::string csrf_hash;    // for sessions
   bool must_change_password = false;
   std::optional<TokenScope> scope;  // for API tokens
 };

@@ -23,8 +23,10 @@ Result<std::vector<core::Role>> Roles(const std::vector<std::string>& names) {
   for (const auto& n : names) {
     auto r = core::kRoles.Parse(n);
     if (!r || !core::IsGrantedRole(*r)) {
-      return Fail(ErrorCode::kUsage, "--role: administrator or auditor (other roles come from the "
-                                     "organization file), not '" + n + "'");
+      return Fail(ErrorCode::kUsage,
+                  "--role: administrator or auditor (other roles come from the "
+                  "organization file), not '" +
+                      n + "'");
     }
     out.push_back(*r);
   }
@@ -64,14 +66,14 @@ Result<void> UserUpdate(app::App& app, const std::string& person, UserChange cha
   std::optional<bool> disabled;
   if (change == UserChange::kDisable) disabled = true;
   if (change == UserChange::kEnable) disabled = false;
-  ASSIGN_OR_RETURN(app::AccountView a, app.UpdateAccount(person, disabled,
-                                                         change == UserChange::kUnlock,
-                                                         std::nullopt, actor));
+  ASSIGN_OR_RETURN(
+      app::AccountView a,
+      app.UpdateAccount(person, disabled, change == UserChange::kUnlock, std::nullopt, actor));
   if (o.json) {
     o.out << api::ToJson(a).dump(2) << "\n";
   } else {
-    o.out << person << ": " << (a.disabled ? "disabled" : "enabled")
-          << (a.locked ? ", locked" : "") << "\n";
+    o.out << person << ": " << (a.disabled ? "disabled" : "enabled") << (a.locked ? ", locked" : "")
+          << "\n";
   }
   return {};
 }

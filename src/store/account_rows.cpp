@@ -25,8 +25,8 @@ AccountRow AccountFrom(const Row& r) {
 }
 
 TokenRow TokenFrom(const Row& r) {
-  return {r.value("id", ""),         r.value("account", ""),    r.value("name", ""),
-          r.value("scope", ""),      r.value("secret", ""),     r.value("created_at", ""),
+  return {r.value("id", ""),         r.value("account", ""),   r.value("name", ""),
+          r.value("scope", ""),      r.value("secret", ""),    r.value("created_at", ""),
           r.value("expires_at", ""), r.value("revoked_at", "")};
 }
 
@@ -78,10 +78,9 @@ Result<std::optional<SessionRow>> LoadSession(Store& store, const std::string& i
   ASSIGN_OR_RETURN(Table rows, store.ReadWhere("sessions", "id", id));
   if (rows.empty()) return std::optional<SessionRow>{};
   const Row& r = rows.begin()->second;
-  return std::optional<SessionRow>{SessionRow{r.value("id", ""), r.value("account", ""),
-                                              r.value("csrf", ""), r.value("created_at", ""),
-                                              r.value("last_seen", ""),
-                                              r.value("epoch", int64_t{0})}};
+  return std::optional<SessionRow>{SessionRow{
+      r.value("id", ""), r.value("account", ""), r.value("csrf", ""), r.value("created_at", ""),
+      r.value("last_seen", ""), r.value("epoch", int64_t{0})}};
 }
 
 Result<void> SaveSession(Tx& tx, const SessionRow& s) {

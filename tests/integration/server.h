@@ -20,6 +20,13 @@ struct Reply {
   int status = 0;
   std::string content_type;
   Json body;
+  std::vector<std::string> set_cookies;
+};
+
+// A logged-in browser: the session cookie and the CSRF token.
+struct Session {
+  std::string cookie;  // "sokuo_session=…"
+  std::string csrf;
 };
 
 class SokuoServer {
@@ -99,23 +106,56 @@ class SokuoServer {
   }
   Reply SendRaw(const std::string& method, const std::string& path, const std::string& body,
                 const std::string& content_type, const std::string& person) {
-    httplib::Client client("127.0.0.1", port_);
-    client.set_read_timeout(30, 0);
     httplib::Headers headers;
     if (!person.empty()) {
       std::string token = TokenFor(person);
       headers.emplace("Authorization", "Bearer " + (token.empty() ? "sokuo_none_none" : token));
     }
+    return SendWith(method, path, body, content_type, headers);
+  }
+
+  // As a browser: the session cookie, and the CSRF header unless `csrf` is false.
+  Reply SendAs(const Session& s, const std::string& method, const std::string& path,
+               const Json& body = nullptr, bool csrf = true) {
+    httplib::Headers headers{{"Cookie", s.cookie}};
+    if (csrf) headers.emplace("X-CSRF-Token", s.csrf);
+    return SendWith(method, path, body.is_null() ? "" : body.dump(), "application/json", headers);
+  }
+
+  // Logs in with the password; an empty session when it fails.
+  Session LogIn(const std::string& person, const std::string& password = kPassword) {
+    Reply r =
+        SendWith("POST", "/api/v1/session", Json{{"login", person}, {"password", password}}.dump(),
+                 "application/json", {});
+    Session s;
+    if (r.status != 201) return s;
+    for (const std::string& c : r.set_cookies) {
+      if (c.rfind("sokuo_session=", 0) == 0) s.cookie = c.substr(0, c.find(';'));
+    }
+    s.csrf = r.body.value("csrf_token", "");
+    return s;
+  }
+
+  Reply SendWith(const std::string& method, const std::string& path, const std::string& body,
+                 const std::string& content_type, const httplib::Headers& headers) {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_read_timeout(30, 0);
     auto call = [&]() -> httplib::Result {
       if (method == "POST") return client.Post(path.c_str(), headers, body, content_type.c_str());
       if (method == "PUT") return client.Put(path.c_str(), headers, body, content_type.c_str());
       if (method == "PATCH") return client.Patch(path.c_str(), headers, body, content_type.c_str());
+      if (method == "DELETE") return client.Delete(path.c_str(), headers);
       return client.Get(path.c_str(), headers);
     };
     httplib::Result res = call();
     if (!res) return {};
-    return {res->status, res->get_header_value("Content-Type"),
-            Json::parse(res->body, nullptr, false)};
+    Reply reply{res->status,
+                res->get_header_value("Content-Type"),
+                Json::parse(res->body, nullptr, false),
+                {}};
+    auto range = res->headers.equal_range("Set-Cookie");
+    for (auto it = range.first; it != range.second; ++it) reply.set_cookies.push_back(it->second);
+    return reply;
   }
   Reply Get(const std::string& path) { return Send("GET", path); }
 

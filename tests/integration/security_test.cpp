@@ -1,0 +1,326 @@
+// Accounts, sessions, tokens and need-to-know, against a real server.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "integration/server.h"
+
+namespace sokuo::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+// The people who play each role (example company). Only administrator and auditor are granted;
+// the rest comes from the organization file.
+struct Player {
+  const char* role;
+  const char* person;
+  const char* granted;  // --role for `sokuo user add`, or ""
+};
+constexpr Player kPlayers[] = {
+    {"admin", "p-harada", "administrator"},  // manufacturing staff, no other role
+    {"committee", "p-ishikawa", ""},         // the committee chair
+    {"is", "p-fujita", ""},                  // IS department staff
+    {"head", "p-inoue", ""},                 // head of logistics (not on the committee)
+    {"member", "p-morita", ""},              // logistics staff
+    {"auditor", "p-ishii", "auditor"},       // legal staff
+};
+
+// The incidents: reported from logistics ("own" for the logistics head and member) or sales
+// ("other"), open or restricted (need-to-know).
+struct Case {
+  bool own;
+  bool restricted;
+  std::string key;
+};
+
+class SecurityTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    server_ = new SokuoServer;
+    server_->Start("security");
+    for (const Player& p : kPlayers) {
+      std::vector<std::string> extra;
+      if (*p.granted) extra = {"--role", p.granted};
+      ASSERT_TRUE(server_->EnsureAccount(p.person, extra)) << p.person;
+      sessions_[p.role] = server_->LogIn(p.person);
+      ASSERT_FALSE(sessions_[p.role].cookie.empty()) << p.person;
+    }
+    ASSERT_TRUE(server_->EnsureAccount("p-goto"));  // the account the admin routes act on
+    for (bool own : {true, false}) {
+      for (bool restricted : {false, true}) {
+        std::vector<std::string> args{"--as", own ? "p-okamoto" : "p-takahashi", "incident",
+                                      "report", "--title", "matrix", "--system", "order-system"};
+        if (restricted) args.push_back("--restricted");
+        Outcome o = server_->Cli(args);
+        ASSERT_EQ(o.exit_code, 0) << o.err;
+        cases_.push_back({own, restricted, o.out.substr(0, o.out.find(' '))});
+      }
+    }
+  }
+  static void TearDownTestSuite() {
+    EXPECT_EQ(server_->Stop(), 0);
+    delete server_;
+    server_ = nullptr;
+  }
+
+  static inline SokuoServer* server_ = nullptr;
+  static inline std::map<std::string, Session> sessions_;
+  static inline std::vector<Case> cases_;
+};
+
+// Who may see an incident, by the rules of docs/security.md.
+bool Sees(const std::string& role, const Case& c) {
+  if (role == "committee" || role == "is" || role == "auditor") return true;
+  if (role == "admin") return !c.restricted;
+  return c.own && !c.restricted;  // head and member of logistics
+}
+
+// What each rule allows, written from the guideline's roles rather than from the code.
+bool Allows(const std::string& rule, const std::string& role, const Case& c) {
+  bool is = role == "is", committee = role == "committee";
+  if (rule == "see") return Sees(role, c);
+  if (rule == "is") return is;
+  if (rule == "responder") return is || committee;
+  if (rule == "act") return is || committee || (role == "head" && c.own && !c.restricted);
+  return false;
+}
+
+TEST_F(SecurityTest, AuthorizationMatrixForIncidents) {
+  struct Endpoint {
+    const char* method;
+    const char* path;  // {key} is replaced
+    const char* rule;
+    Json body;
+  };
+  const Endpoint endpoints[] = {
+      {"GET", "/api/v1/incidents/{key}", "see", nullptr},
+      {"GET", "/api/v1/incidents/{key}/timeline", "see", nullptr},
+      {"GET", "/api/v1/incidents/{key}/notifications", "see", nullptr},
+      {"PATCH", "/api/v1/incidents/{key}", "responder", {{"harm_note", "確認中"}}},
+      {"POST", "/api/v1/incidents/{key}/triage", "is", {{"confirmed", true}}},
+      {"PUT", "/api/v1/incidents/{key}/priority", "is", {{"priority", "p1"}, {"reason", "r"}}},
+      {"POST", "/api/v1/incidents/{key}/convocation", "is", nullptr},
+      {"PUT", "/api/v1/incidents/{key}/convocation", "responder", {{"attendees", {"p-ishikawa"}}}},
+      {"POST", "/api/v1/incidents/{key}/decisions", "responder",
+       {{"kind", "policy"}, {"text", "t"}, {"decided_by", "p-ishikawa"}}},
+      {"POST", "/api/v1/incidents/{key}/contacts", "act",
+       {{"audience", "internal"}, {"contact", "logistics"}, {"summary", "s"}}},
+      {"POST", "/api/v1/incidents/{key}/tasks", "act", {{"kind", "other"}, {"title", "t"}}},
+      {"PUT", "/api/v1/incidents/{key}/assessment", "act", {{"kinds", {"leak"}}}},
+      {"PUT", "/api/v1/incidents/{key}/recovery/order-system", "act", {{"status", "restoring"}}},
+      {"POST", "/api/v1/incidents/{key}/findings", "act", {{"kind", "social"}, {"text", "t"}}},
+      {"POST", "/api/v1/incidents/{key}/prevention", "act", {{"text", "t"}}},
+      {"PUT", "/api/v1/incidents/{key}/backdoor-checks/order-system/added_users", "act",
+       {{"result", "clean"}}},
+      {"POST", "/api/v1/incidents/{key}/transitions", "responder", {{"to", "closed"}}},
+  };
+  int checked = 0;
+  for (const Endpoint& e : endpoints) {
+    for (const Player& p : kPlayers) {
+      for (const Case& c : cases_) {
+        std::string path = e.path;
+        path.replace(path.find("{key}"), 5, c.key);
+        Reply r = server_->SendAs(sessions_[p.role], e.method, path, e.body);
+        int expected_denial = Sees(p.role, c) ? 403 : 404;
+        bool allowed = Allows(e.rule, p.role, c) && p.role != std::string("auditor");
+        if (std::string(e.rule) == "see") allowed = Sees(p.role, c);
+        std::string where = std::string(e.method) + " " + e.path + " as " + p.role +
+                            (c.own ? " own" : " other") + (c.restricted ? " restricted" : "");
+        if (allowed) {
+          EXPECT_NE(r.status, 401) << where;
+          EXPECT_NE(r.status, 403) << where << ": " << r.body.dump();
+          EXPECT_NE(r.status, 404) << where << ": " << r.body.dump();
+        } else {
+          EXPECT_EQ(r.status, expected_denial) << where << ": " << r.body.dump();
+          EXPECT_THAT(r.content_type, HasSubstr("application/problem+json")) << where;
+        }
+        ++checked;
+      }
+    }
+  }
+  EXPECT_EQ(checked, 17 * 6 * 4);
+}
+
+TEST_F(SecurityTest, AuthorizationMatrixForEverythingElse) {
+  struct Endpoint {
+    const char* method;
+    const char* path;
+    std::vector<const char*> allowed;  // roles; {"*"} for all
+    Json body;
+  };
+  const Endpoint endpoints[] = {
+      {"GET", "/api/v1/company", {"*"}, nullptr},
+      {"GET", "/api/v1/departments", {"*"}, nullptr},
+      {"GET", "/api/v1/people/p-mori", {"*"}, nullptr},
+      {"GET", "/api/v1/contacts?kind=police", {"*"}, nullptr},
+      {"GET", "/api/v1/systems/order-system", {"*"}, nullptr},
+      {"GET", "/api/v1/media", {"*"}, nullptr},
+      {"GET", "/api/v1/incidents", {"*"}, nullptr},
+      {"POST", "/api/v1/incidents", {"admin", "committee", "is", "head", "member"}, {{"title", "新しい報告"}}},
+      {"GET", "/api/v1/journal", {"admin", "auditor"}, nullptr},
+      {"GET", "/api/v1/journal/head", {"admin", "auditor"}, nullptr},
+      {"GET", "/api/v1/journal/verify", {"admin", "auditor"}, nullptr},
+      {"GET", "/api/v1/users", {"admin"}, nullptr},
+      {"POST", "/api/v1/users", {"admin"}, {{"person", "p-goto"}}},
+      {"PATCH", "/api/v1/users/p-goto", {"admin"}, {{"unlock", true}}},
+      {"POST", "/api/v1/users/p-goto/password", {"admin"}, nullptr},
+      {"GET", "/api/v1/session", {"*"}, nullptr},
+      {"GET", "/api/v1/tokens", {"*"}, nullptr},
+      {"POST", "/api/v1/tokens", {"*"}, {{"name", "matrix"}, {"scope", "read"}}},
+  };
+  for (const Endpoint& e : endpoints) {
+    for (const Player& p : kPlayers) {
+      bool allowed = e.allowed[0] == std::string("*") ||
+                     std::find_if(e.allowed.begin(), e.allowed.end(), [&](const char* r) {
+                       return r == std::string(p.role);
+                     }) != e.allowed.end();
+      Reply r = server_->SendAs(sessions_[p.role], e.method, e.path, e.body);
+      std::string where = std::string(e.method) + " " + e.path + " as " + p.role;
+      if (allowed) {
+        EXPECT_TRUE(r.status == 200 || r.status == 201 || r.status == 409) << where << ": " << r.body.dump();
+      } else {
+        EXPECT_EQ(r.status, 403) << where << ": " << r.body.dump();
+      }
+    }
+  }
+  // Lists apply need-to-know too: the logistics member sees only the open logistics incident.
+  Reply listed = server_->SendAs(sessions_["member"], "GET", "/api/v1/incidents?limit=500");
+  std::vector<std::string> keys;
+  for (const auto& i : listed.body["items"]) {
+    if (i["title"] == "matrix") keys.push_back(i["key"]);
+  }
+  EXPECT_EQ(keys, std::vector<std::string>{cases_[0].key});
+}
+
+TEST_F(SecurityTest, NobodyGetsInWithoutCredentials) {
+  for (const char* path : {"/api/v1/company", "/api/v1/incidents", "/api/v1/journal", "/api/v1/users"}) {
+    Reply r = server_->Send("GET", path);
+    EXPECT_EQ(r.status, 401) << path;
+    EXPECT_THAT(r.content_type, HasSubstr("application/problem+json"));
+  }
+  EXPECT_EQ(server_->Send("GET", "/api/v1/health").status, 200);
+  EXPECT_EQ(server_->Send("GET", "/api/v1/openapi.json").status, 200);
+  httplib::Headers forged{{"Cookie", "sokuo_session=0123456789abcdef"}};
+  EXPECT_EQ(server_->SendWith("GET", "/api/v1/company", "", "", forged).status, 401);
+}
+
+TEST_F(SecurityTest, CookiesAreHttpOnlyStrictAndNeedCsrfForWrites) {
+  ASSERT_TRUE(server_->EnsureAccount("p-ueda"));
+  Reply login = server_->SendWith("POST", "/api/v1/session",
+                                  Json{{"login", "p-ueda"}, {"password", SokuoServer::kPassword}}.dump(),
+                                  "application/json", {});
+  ASSERT_EQ(login.status, 201);
+  ASSERT_EQ(login.set_cookies.size(), 2u);
+  EXPECT_THAT(login.set_cookies[0], HasSubstr("HttpOnly"));
+  EXPECT_THAT(login.set_cookies[0], HasSubstr("SameSite=Strict"));
+  EXPECT_THAT(login.set_cookies[0], ::testing::Not(HasSubstr("Secure")));  // no TLS here
+  Session s = server_->LogIn("p-ueda");
+  Reply no_csrf = server_->SendAs(s, "POST", "/api/v1/incidents", {{"title", "csrf"}}, false);
+  EXPECT_EQ(no_csrf.status, 403);
+  EXPECT_THAT(no_csrf.body["detail"].get<std::string>(), HasSubstr("X-CSRF-Token"));
+  Session wrong = s;
+  wrong.csrf = std::string(64, 'a');
+  EXPECT_EQ(server_->SendAs(wrong, "POST", "/api/v1/incidents", {{"title", "csrf"}}).status, 403);
+  EXPECT_EQ(server_->SendAs(s, "POST", "/api/v1/incidents", {{"title", "csrf"}}).status, 201);
+  EXPECT_EQ(server_->SendAs(s, "GET", "/api/v1/company", nullptr, false).status, 200)
+      << "reads need no CSRF token";
+  EXPECT_EQ(server_->SendAs(s, "DELETE", "/api/v1/session").status, 200);
+  EXPECT_EQ(server_->SendAs(s, "GET", "/api/v1/company").status, 401);
+  Reply bad = server_->SendWith("POST", "/api/v1/session",
+                                Json{{"login", "p-ueda"}, {"password", "wrong"}}.dump(),
+                                "application/json", {});
+  EXPECT_EQ(bad.status, 401);
+  EXPECT_EQ(bad.body["detail"], "wrong login or password");
+}
+
+TEST_F(SecurityTest, TokenScopesAndRevocation) {
+  ASSERT_TRUE(server_->EnsureAccount("p-kobayashi"));
+  Session s = server_->LogIn("p-kobayashi");
+  auto make = [&](const char* scope) {
+    Reply r = server_->SendAs(s, "POST", "/api/v1/tokens", {{"name", scope}, {"scope", scope}, {"days", 7}});
+    EXPECT_EQ(r.status, 201) << r.body.dump();
+    return std::pair{r.body.value("token", ""), r.body.value("id", "")};
+  };
+  auto bearer = [&](const std::string& token, const char* method, const char* path, const Json& body) {
+    return server_->SendWith(method, path, body.is_null() ? "" : body.dump(), "application/json",
+                             {{"Authorization", "Bearer " + token}});
+  };
+  auto [read, read_id] = make("read");
+  EXPECT_EQ(bearer(read, "GET", "/api/v1/incidents", nullptr).status, 200);
+  EXPECT_EQ(bearer(read, "POST", "/api/v1/incidents", {{"title", "x"}}).status, 403);
+  auto [ingest, ingest_id] = make("ingest");
+  EXPECT_EQ(bearer(ingest, "POST", "/api/v1/incidents", {{"title", "監視からの通報"}}).status, 201);
+  EXPECT_EQ(bearer(ingest, "GET", "/api/v1/incidents", nullptr).status, 403);
+  auto [write, write_id] = make("write");
+  EXPECT_EQ(bearer(write, "POST", "/api/v1/incidents", {{"title", "x"}}).status, 201);
+  EXPECT_EQ(bearer(write, "POST", "/api/v1/tokens", {{"name", "more"}, {"scope", "write"}}).status, 403)
+      << "tokens cannot make tokens";
+  Reply listed = server_->SendAs(s, "GET", "/api/v1/tokens");
+  EXPECT_EQ(listed.body["items"].size(), 3u);
+  EXPECT_FALSE(listed.body["items"][0].contains("token")) << "secrets are shown once";
+  EXPECT_EQ(server_->SendAs(s, "DELETE", "/api/v1/tokens/" + read_id).status, 200);
+  EXPECT_EQ(bearer(read, "GET", "/api/v1/incidents", nullptr).status, 401);
+  EXPECT_EQ(server_->SendAs(sessions_["member"], "DELETE", "/api/v1/tokens/" + write_id).status, 404)
+      << "another person's token";
+}
+
+TEST_F(SecurityTest, LockoutAndUnlockByAnAdministrator) {
+  ASSERT_TRUE(server_->EnsureAccount("p-okamoto"));
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_TRUE(server_->LogIn("p-okamoto", "not the password").cookie.empty());
+  }
+  Reply locked = server_->SendWith("POST", "/api/v1/session",
+                                   Json{{"login", "p-okamoto"}, {"password", SokuoServer::kPassword}}.dump(),
+                                   "application/json", {});
+  EXPECT_EQ(locked.status, 401);
+  EXPECT_THAT(locked.body["detail"].get<std::string>(), HasSubstr("locked"));
+  EXPECT_EQ(server_->SendAs(sessions_["member"], "PATCH", "/api/v1/users/p-okamoto", {{"unlock", true}}).status, 403);
+  Reply unlocked = server_->SendAs(sessions_["admin"], "PATCH", "/api/v1/users/p-okamoto", {{"unlock", true}});
+  EXPECT_EQ(unlocked.status, 200);
+  EXPECT_EQ(unlocked.body["locked"], false);
+  EXPECT_FALSE(server_->LogIn("p-okamoto").cookie.empty());
+}
+
+TEST_F(SecurityTest, PasswordChangeEndsEverySession) {
+  ASSERT_TRUE(server_->EnsureAccount("p-abe"));
+  Session first = server_->LogIn("p-abe");
+  Session second = server_->LogIn("p-abe");
+  Reply changed = server_->SendAs(first, "PUT", "/api/v1/session/password",
+                                  {{"old_password", SokuoServer::kPassword},
+                                   {"new_password", "another long passphrase"}});
+  ASSERT_EQ(changed.status, 200) << changed.body.dump();
+  EXPECT_EQ(server_->SendAs(first, "GET", "/api/v1/session").status, 401);
+  EXPECT_EQ(server_->SendAs(second, "GET", "/api/v1/session").status, 401);
+  EXPECT_FALSE(server_->LogIn("p-abe", "another long passphrase").cookie.empty());
+}
+
+TEST_F(SecurityTest, OneTimePasswordMustBeChangedFirst) {
+  Reply added = server_->SendAs(sessions_["admin"], "POST", "/api/v1/users", {{"person", "p-saito"}});
+  ASSERT_EQ(added.status, 201) << added.body.dump();
+  std::string one_time = added.body["one_time_password"];
+  Session s = server_->LogIn("p-saito", one_time);
+  ASSERT_FALSE(s.cookie.empty());
+  Reply blocked = server_->SendAs(s, "GET", "/api/v1/incidents");
+  EXPECT_EQ(blocked.status, 403);
+  EXPECT_THAT(blocked.body["detail"].get<std::string>(), HasSubstr("one-time password"));
+  EXPECT_EQ(server_->SendAs(s, "PUT", "/api/v1/session/password",
+                            {{"old_password", one_time}, {"new_password", "my own long password"}})
+                .status,
+            200);
+  Session again = server_->LogIn("p-saito", "my own long password");
+  EXPECT_EQ(server_->SendAs(again, "GET", "/api/v1/incidents").status, 200);
+}
+
+TEST(ServeTest, RefusesToListenBeyondThisMachineWithoutTls) {
+  SokuoServer server;
+  server.Start("serve-flags");
+  Outcome o = server.Cli({"serve", "--listen", "0.0.0.0:0"});
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_THAT(o.err, HasSubstr("without TLS sokuo listens on this machine only"));
+  Outcome half = server.Cli({"serve", "--listen", "127.0.0.1:0", "--tls-cert", "x.pem"});
+  EXPECT_EQ(half.exit_code, 2);
+  EXPECT_EQ(server.Stop(), 0);
+}
+
+}  // namespace
+}  // namespace sokuo::testing
