@@ -145,7 +145,9 @@ Result<void> Serve(Env& env, const ServeFlags& flags) {
   http::Server server(*app, {.host = address.first,
                              .port = address.second,
                              .threads = threads,
-                             .version = SOKUO_VERSION});
+                             .version = SOKUO_VERSION,
+                             .tls_cert = flags.tls_cert,
+                             .tls_key = flags.tls_key});
   ASSIGN_OR_RETURN(int port, server.Bind());
   std::string host =
       address.first.find(':') != std::string::npos ? "[" + address.first + "]" : address.first;

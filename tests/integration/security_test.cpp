@@ -48,8 +48,10 @@ class SecurityTest : public ::testing::Test {
     ASSERT_TRUE(server_->EnsureAccount("p-goto"));  // the account the admin routes act on
     for (bool own : {true, false}) {
       for (bool restricted : {false, true}) {
-        std::vector<std::string> args{"--as", own ? "p-okamoto" : "p-takahashi", "incident",
-                                      "report", "--title", "matrix", "--system", "order-system"};
+        std::vector<std::string> args{"--as",     own ? "p-okamoto" : "p-takahashi",
+                                      "incident", "report",
+                                      "--title",  "matrix",
+                                      "--system", "order-system"};
         if (restricted) args.push_back("--restricted");
         Outcome o = server_->Cli(args);
         ASSERT_EQ(o.exit_code, 0) << o.err;
@@ -101,16 +103,22 @@ TEST_F(SecurityTest, AuthorizationMatrixForIncidents) {
       {"PUT", "/api/v1/incidents/{key}/priority", "is", {{"priority", "p1"}, {"reason", "r"}}},
       {"POST", "/api/v1/incidents/{key}/convocation", "is", nullptr},
       {"PUT", "/api/v1/incidents/{key}/convocation", "responder", {{"attendees", {"p-ishikawa"}}}},
-      {"POST", "/api/v1/incidents/{key}/decisions", "responder",
+      {"POST",
+       "/api/v1/incidents/{key}/decisions",
+       "responder",
        {{"kind", "policy"}, {"text", "t"}, {"decided_by", "p-ishikawa"}}},
-      {"POST", "/api/v1/incidents/{key}/contacts", "act",
+      {"POST",
+       "/api/v1/incidents/{key}/contacts",
+       "act",
        {{"audience", "internal"}, {"contact", "logistics"}, {"summary", "s"}}},
       {"POST", "/api/v1/incidents/{key}/tasks", "act", {{"kind", "other"}, {"title", "t"}}},
       {"PUT", "/api/v1/incidents/{key}/assessment", "act", {{"kinds", {"leak"}}}},
       {"PUT", "/api/v1/incidents/{key}/recovery/order-system", "act", {{"status", "restoring"}}},
       {"POST", "/api/v1/incidents/{key}/findings", "act", {{"kind", "social"}, {"text", "t"}}},
       {"POST", "/api/v1/incidents/{key}/prevention", "act", {{"text", "t"}}},
-      {"PUT", "/api/v1/incidents/{key}/backdoor-checks/order-system/added_users", "act",
+      {"PUT",
+       "/api/v1/incidents/{key}/backdoor-checks/order-system/added_users",
+       "act",
        {{"result", "clean"}}},
       {"POST", "/api/v1/incidents/{key}/transitions", "responder", {{"to", "closed"}}},
   };
@@ -156,7 +164,10 @@ TEST_F(SecurityTest, AuthorizationMatrixForEverythingElse) {
       {"GET", "/api/v1/systems/order-system", {"*"}, nullptr},
       {"GET", "/api/v1/media", {"*"}, nullptr},
       {"GET", "/api/v1/incidents", {"*"}, nullptr},
-      {"POST", "/api/v1/incidents", {"admin", "committee", "is", "head", "member"}, {{"title", "新しい報告"}}},
+      {"POST",
+       "/api/v1/incidents",
+       {"admin", "committee", "is", "head", "member"},
+       {{"title", "新しい報告"}}},
       {"GET", "/api/v1/journal", {"admin", "auditor"}, nullptr},
       {"GET", "/api/v1/journal/head", {"admin", "auditor"}, nullptr},
       {"GET", "/api/v1/journal/verify", {"admin", "auditor"}, nullptr},
@@ -177,7 +188,8 @@ TEST_F(SecurityTest, AuthorizationMatrixForEverythingElse) {
       Reply r = server_->SendAs(sessions_[p.role], e.method, e.path, e.body);
       std::string where = std::string(e.method) + " " + e.path + " as " + p.role;
       if (allowed) {
-        EXPECT_TRUE(r.status == 200 || r.status == 201 || r.status == 409) << where << ": " << r.body.dump();
+        EXPECT_TRUE(r.status == 200 || r.status == 201 || r.status == 409)
+            << where << ": " << r.body.dump();
       } else {
         EXPECT_EQ(r.status, 403) << where << ": " << r.body.dump();
       }
@@ -193,7 +205,8 @@ TEST_F(SecurityTest, AuthorizationMatrixForEverythingElse) {
 }
 
 TEST_F(SecurityTest, NobodyGetsInWithoutCredentials) {
-  for (const char* path : {"/api/v1/company", "/api/v1/incidents", "/api/v1/journal", "/api/v1/users"}) {
+  for (const char* path :
+       {"/api/v1/company", "/api/v1/incidents", "/api/v1/journal", "/api/v1/users"}) {
     Reply r = server_->Send("GET", path);
     EXPECT_EQ(r.status, 401) << path;
     EXPECT_THAT(r.content_type, HasSubstr("application/problem+json"));
@@ -206,9 +219,10 @@ TEST_F(SecurityTest, NobodyGetsInWithoutCredentials) {
 
 TEST_F(SecurityTest, CookiesAreHttpOnlyStrictAndNeedCsrfForWrites) {
   ASSERT_TRUE(server_->EnsureAccount("p-ueda"));
-  Reply login = server_->SendWith("POST", "/api/v1/session",
-                                  Json{{"login", "p-ueda"}, {"password", SokuoServer::kPassword}}.dump(),
-                                  "application/json", {});
+  Reply login =
+      server_->SendWith("POST", "/api/v1/session",
+                        Json{{"login", "p-ueda"}, {"password", SokuoServer::kPassword}}.dump(),
+                        "application/json", {});
   ASSERT_EQ(login.status, 201);
   ASSERT_EQ(login.set_cookies.size(), 2u);
   EXPECT_THAT(login.set_cookies[0], HasSubstr("HttpOnly"));
@@ -237,11 +251,13 @@ TEST_F(SecurityTest, TokenScopesAndRevocation) {
   ASSERT_TRUE(server_->EnsureAccount("p-kobayashi"));
   Session s = server_->LogIn("p-kobayashi");
   auto make = [&](const char* scope) {
-    Reply r = server_->SendAs(s, "POST", "/api/v1/tokens", {{"name", scope}, {"scope", scope}, {"days", 7}});
+    Reply r = server_->SendAs(s, "POST", "/api/v1/tokens",
+                              {{"name", scope}, {"scope", scope}, {"days", 7}});
     EXPECT_EQ(r.status, 201) << r.body.dump();
     return std::pair{r.body.value("token", ""), r.body.value("id", "")};
   };
-  auto bearer = [&](const std::string& token, const char* method, const char* path, const Json& body) {
+  auto bearer = [&](const std::string& token, const char* method, const char* path,
+                    const Json& body) {
     return server_->SendWith(method, path, body.is_null() ? "" : body.dump(), "application/json",
                              {{"Authorization", "Bearer " + token}});
   };
@@ -253,14 +269,16 @@ TEST_F(SecurityTest, TokenScopesAndRevocation) {
   EXPECT_EQ(bearer(ingest, "GET", "/api/v1/incidents", nullptr).status, 403);
   auto [write, write_id] = make("write");
   EXPECT_EQ(bearer(write, "POST", "/api/v1/incidents", {{"title", "x"}}).status, 201);
-  EXPECT_EQ(bearer(write, "POST", "/api/v1/tokens", {{"name", "more"}, {"scope", "write"}}).status, 403)
+  EXPECT_EQ(bearer(write, "POST", "/api/v1/tokens", {{"name", "more"}, {"scope", "write"}}).status,
+            403)
       << "tokens cannot make tokens";
   Reply listed = server_->SendAs(s, "GET", "/api/v1/tokens");
   EXPECT_EQ(listed.body["items"].size(), 3u);
   EXPECT_FALSE(listed.body["items"][0].contains("token")) << "secrets are shown once";
   EXPECT_EQ(server_->SendAs(s, "DELETE", "/api/v1/tokens/" + read_id).status, 200);
   EXPECT_EQ(bearer(read, "GET", "/api/v1/incidents", nullptr).status, 401);
-  EXPECT_EQ(server_->SendAs(sessions_["member"], "DELETE", "/api/v1/tokens/" + write_id).status, 404)
+  EXPECT_EQ(server_->SendAs(sessions_["member"], "DELETE", "/api/v1/tokens/" + write_id).status,
+            404)
       << "another person's token";
 }
 
@@ -269,13 +287,18 @@ TEST_F(SecurityTest, LockoutAndUnlockByAnAdministrator) {
   for (int i = 0; i < 5; ++i) {
     EXPECT_TRUE(server_->LogIn("p-okamoto", "not the password").cookie.empty());
   }
-  Reply locked = server_->SendWith("POST", "/api/v1/session",
-                                   Json{{"login", "p-okamoto"}, {"password", SokuoServer::kPassword}}.dump(),
-                                   "application/json", {});
+  Reply locked =
+      server_->SendWith("POST", "/api/v1/session",
+                        Json{{"login", "p-okamoto"}, {"password", SokuoServer::kPassword}}.dump(),
+                        "application/json", {});
   EXPECT_EQ(locked.status, 401);
   EXPECT_THAT(locked.body["detail"].get<std::string>(), HasSubstr("locked"));
-  EXPECT_EQ(server_->SendAs(sessions_["member"], "PATCH", "/api/v1/users/p-okamoto", {{"unlock", true}}).status, 403);
-  Reply unlocked = server_->SendAs(sessions_["admin"], "PATCH", "/api/v1/users/p-okamoto", {{"unlock", true}});
+  EXPECT_EQ(
+      server_->SendAs(sessions_["member"], "PATCH", "/api/v1/users/p-okamoto", {{"unlock", true}})
+          .status,
+      403);
+  Reply unlocked =
+      server_->SendAs(sessions_["admin"], "PATCH", "/api/v1/users/p-okamoto", {{"unlock", true}});
   EXPECT_EQ(unlocked.status, 200);
   EXPECT_EQ(unlocked.body["locked"], false);
   EXPECT_FALSE(server_->LogIn("p-okamoto").cookie.empty());
@@ -285,9 +308,9 @@ TEST_F(SecurityTest, PasswordChangeEndsEverySession) {
   ASSERT_TRUE(server_->EnsureAccount("p-abe"));
   Session first = server_->LogIn("p-abe");
   Session second = server_->LogIn("p-abe");
-  Reply changed = server_->SendAs(first, "PUT", "/api/v1/session/password",
-                                  {{"old_password", SokuoServer::kPassword},
-                                   {"new_password", "another long passphrase"}});
+  Reply changed = server_->SendAs(
+      first, "PUT", "/api/v1/session/password",
+      {{"old_password", SokuoServer::kPassword}, {"new_password", "another long passphrase"}});
   ASSERT_EQ(changed.status, 200) << changed.body.dump();
   EXPECT_EQ(server_->SendAs(first, "GET", "/api/v1/session").status, 401);
   EXPECT_EQ(server_->SendAs(second, "GET", "/api/v1/session").status, 401);
@@ -295,7 +318,8 @@ TEST_F(SecurityTest, PasswordChangeEndsEverySession) {
 }
 
 TEST_F(SecurityTest, OneTimePasswordMustBeChangedFirst) {
-  Reply added = server_->SendAs(sessions_["admin"], "POST", "/api/v1/users", {{"person", "p-saito"}});
+  Reply added =
+      server_->SendAs(sessions_["admin"], "POST", "/api/v1/users", {{"person", "p-saito"}});
   ASSERT_EQ(added.status, 201) << added.body.dump();
   std::string one_time = added.body["one_time_password"];
   Session s = server_->LogIn("p-saito", one_time);
@@ -303,8 +327,9 @@ TEST_F(SecurityTest, OneTimePasswordMustBeChangedFirst) {
   Reply blocked = server_->SendAs(s, "GET", "/api/v1/incidents");
   EXPECT_EQ(blocked.status, 403);
   EXPECT_THAT(blocked.body["detail"].get<std::string>(), HasSubstr("one-time password"));
-  EXPECT_EQ(server_->SendAs(s, "PUT", "/api/v1/session/password",
-                            {{"old_password", one_time}, {"new_password", "my own long password"}})
+  EXPECT_EQ(server_
+                ->SendAs(s, "PUT", "/api/v1/session/password",
+                         {{"old_password", one_time}, {"new_password", "my own long password"}})
                 .status,
             200);
   Session again = server_->LogIn("p-saito", "my own long password");
@@ -320,6 +345,40 @@ TEST(ServeTest, RefusesToListenBeyondThisMachineWithoutTls) {
   Outcome half = server.Cli({"serve", "--listen", "127.0.0.1:0", "--tls-cert", "x.pem"});
   EXPECT_EQ(half.exit_code, 2);
   EXPECT_EQ(server.Stop(), 0);
+}
+
+// With a certificate the server speaks HTTPS, and its cookies are marked Secure.
+TEST(TlsTest, ServesHttpsWithSecureCookies) {
+  auto dir = std::filesystem::temp_directory_path() / ("sokuo-cert-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string cert = (dir / "cert.pem").string(), key = (dir / "key.pem").string();
+  Outcome made = RunSokuo({"/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                           "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=localhost"},
+                          dir);
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  SokuoServer server;
+  server.Start("tls", {"--tls-cert", cert, "--tls-key", key});
+  ASSERT_TRUE(server.EnsureAccount("p-ueda"));
+
+  httplib::SSLClient client("127.0.0.1", server.port());
+  client.enable_server_certificate_verification(false);  // self-signed for the test
+  auto health = client.Get("/api/v1/health");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  auto login = client.Post("/api/v1/session",
+                           Json{{"login", "p-ueda"}, {"password", SokuoServer::kPassword}}.dump(),
+                           "application/json");
+  ASSERT_TRUE(login);
+  EXPECT_EQ(login->status, 201);
+  std::string cookie = login->get_header_value("Set-Cookie");
+  EXPECT_THAT(cookie, HasSubstr("; Secure"));
+  EXPECT_THAT(cookie, HasSubstr("HttpOnly"));
+
+  httplib::Client plain("127.0.0.1", server.port());  // plain HTTP to the TLS port fails
+  auto refused = plain.Get("/api/v1/health");
+  EXPECT_TRUE(!refused || refused->status != 200);
+  EXPECT_EQ(server.Stop(), 0);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -55,8 +55,8 @@ class SokuoServer {
     process_ = std::make_unique<Process>(args, dir_, "serve");
     ASSERT_TRUE(process_->WaitForOutput("Ctrl-C", std::chrono::seconds(20))) << process_->Err();
     std::string out = process_->Out();
-    const std::string prefix = "listening on http://127.0.0.1:";
-    auto at = out.find(prefix);
+    const std::string prefix = "://127.0.0.1:";
+    auto at = out.find(prefix, out.find("listening on"));
     ASSERT_NE(at, std::string::npos) << out;
     port_ = std::stoi(out.substr(at + prefix.size()));
   }
@@ -160,6 +160,7 @@ class SokuoServer {
   Reply Get(const std::string& path) { return Send("GET", path); }
 
   const std::string& data() const { return data_; }
+  const std::filesystem::path& dir() const { return dir_; }
   int port() const { return port_; }
 
  private:
