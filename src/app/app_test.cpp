@@ -7,6 +7,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "base/temp_dir.h"
 #include "core/org_fixture.h"
 #include "orgfile/org_file.h"
 #include "store/sqlite/sqlite_store.h"
@@ -20,22 +21,16 @@ using ::testing::HasSubstr;
 class AppTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("sokuo-app-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    store_ = std::move(*store::SqliteStore::Open({.path = (dir_ / "sokuo.db").string()}));
+    store_ = std::move(*store::SqliteStore::Open({.path = dir_.File("sokuo.db")}));
     app_ = std::make_unique<App>(*store_, clock_);
   }
   void TearDown() override {
     app_.reset();
     store_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   FakeClock clock_{*ParseRfc3339("2026-11-26T09:00:00+09:00")};
-  std::filesystem::path dir_;
+  TempDir dir_{"app"};
   std::unique_ptr<store::SqliteStore> store_;
   std::unique_ptr<App> app_;
 };

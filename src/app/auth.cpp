@@ -13,6 +13,7 @@ using nlohmann::json;
 
 std::vector<std::string> RoleNames(const std::vector<core::Role>& roles) {
   std::vector<std::string> out;
+  out.reserve(roles.size());
   for (core::Role r : roles) out.emplace_back(core::kRoles.Name(r));
   return out;
 }

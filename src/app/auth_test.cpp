@@ -7,6 +7,7 @@
 
 #include "app/app.h"
 #include "base/sha256.h"
+#include "base/temp_dir.h"
 #include "core/org_fixture.h"
 #include "orgfile/org_file.h"
 #include "store/sqlite/sqlite_store.h"
@@ -42,12 +43,7 @@ class SaltedHasher final : public PasswordHasher {
 class AuthTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("sokuo-auth-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    store_ = std::move(*store::SqliteStore::Open({.path = (dir_ / "sokuo.db").string()}));
+    store_ = std::move(*store::SqliteStore::Open({.path = dir_.File("sokuo.db")}));
     app_ = std::make_unique<App>(*store_, clock_, nullptr, &hasher_, &random_);
     ASSERT_TRUE(app_->ImportOrganization(orgfile::Emit(core::SmallOrganization()), "o", {"op"}));
     ASSERT_TRUE(app_->AddAccount("p-tanaka", {}, kPassword, {"op"}));
@@ -55,14 +51,13 @@ class AuthTest : public ::testing::Test {
   void TearDown() override {
     app_.reset();
     store_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   static constexpr const char* kPassword = "a long enough password";
   FakeClock clock_{*ParseRfc3339("2026-11-26T00:00:00Z")};
   CountingRandom random_;
   SaltedHasher hasher_;
-  std::filesystem::path dir_;
+  TempDir dir_{"app"};
   std::unique_ptr<store::SqliteStore> store_;
   std::unique_ptr<App> app_;
 };

@@ -8,6 +8,7 @@
 
 #include "app/app.h"
 #include "base/sha256.h"
+#include "base/temp_dir.h"
 #include "core/org_fixture.h"
 #include "orgfile/org_file.h"
 #include "store/sqlite/sqlite_store.h"
@@ -39,25 +40,19 @@ class MemoryBlobs final : public BlobStore {
 class IncidentAppTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("sokuo-inc-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    store_ = std::move(*store::SqliteStore::Open({.path = (dir_ / "sokuo.db").string()}));
+    store_ = std::move(*store::SqliteStore::Open({.path = dir_.File("sokuo.db")}));
     app_ = std::make_unique<App>(*store_, clock_, &blobs_);
     ASSERT_TRUE(app_->ImportOrganization(orgfile::Emit(core::SmallOrganization()), "o", {"t"}));
   }
   void TearDown() override {
     app_.reset();
     store_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   // 2026-12-31T23:30 in Tokyo is still 14:30 UTC on the 31st; 2027 starts 15:00 UTC.
   FakeClock clock_{*ParseRfc3339("2026-12-31T14:30:00Z")};
   MemoryBlobs blobs_;
-  std::filesystem::path dir_;
+  TempDir dir_{"app"};
   std::unique_ptr<store::SqliteStore> store_;
   std::unique_ptr<App> app_;
 };

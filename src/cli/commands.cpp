@@ -202,8 +202,9 @@ void ServeBanner(const std::string& company, const std::string& url, const std::
           << (company.empty() ? "(no organization imported yet)" : company) << "\n"
           << "listening on " << url << "\n"
           << "  health:  " << url << "/api/v1/health\n"
-          << "  systems: " << url << "/api/v1/systems?tier=a\n"
           << "  API:     " << url << "/api/v1/openapi.json\n"
+          << "  log in:  POST " << url << "/api/v1/session with your person id and password\n"
+          << "           (accounts: sokuo user list; a new password: sokuo user passwd PERSON)\n"
           << "Stop with Ctrl-C.\n";
   }
   o.out.flush();

@@ -7,7 +7,8 @@
 namespace sokuo::core {
 namespace {
 
-Principal As(const Organization& org, const std::string& person, std::vector<Role> granted = {}) {
+Principal As(const Organization& org, const std::string& person,
+             const std::vector<Role>& granted = {}) {
   return {person, DeriveRoles(org, person, granted), false};
 }
 
