@@ -1,0 +1,80 @@
+// Costs of the incident path and of accounts: reporting (one transaction with the outbox and the
+// journal, fsync at commit), adding a record to a large incident (only the record is written),
+// listing with need-to-know, and hashing a password at the production cost.
+#include <benchmark/benchmark.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "app/app.h"
+#include "base/temp_dir.h"
+#include "orgfile/org_file.h"
+#include "platform/sodium.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace sokuo {
+namespace {
+
+std::string ExampleOrg() {
+  std::ifstream in(std::string(SOKUO_SOURCE_DIR) + "/examples/org.yaml");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+struct Fixture {
+  TempDir dir{"bench"};
+  FakeClock clock{*ParseRfc3339("2026-11-26T00:00:00Z")};
+  std::unique_ptr<store::SqliteStore> store =
+      std::move(*store::SqliteStore::Open({.path = dir.File("sokuo.db")}));
+  app::App app{*store, clock};
+  Fixture() { (void)app.ImportOrganization(ExampleOrg(), "org.yaml", {"bench"}); }
+};
+
+void BM_ReportIncident(benchmark::State& state) {
+  Fixture f;
+  for (auto _ : state) {
+    auto r = f.app.Report({.title = "不審なログイン", .systems = {"order-system"}}, {"p-takahashi"});
+    if (!r) state.SkipWithError(r.error().message.c_str());
+  }
+}
+BENCHMARK(BM_ReportIncident)->Unit(benchmark::kMillisecond);
+
+// Adding a task to an incident that already has N tasks.
+void BM_AddTaskToLargeIncident(benchmark::State& state) {
+  Fixture f;
+  std::string key = f.app.Report({.title = "大規模"}, {"p-takahashi"})->incident.key;
+  for (int64_t i = 0; i < state.range(0); ++i) {
+    (void)f.app.AddTask(key, {.kind = core::TaskKind::kOther, .title = "t"}, {"p-fujita"});
+  }
+  for (auto _ : state) {
+    auto r = f.app.AddTask(key, {.kind = core::TaskKind::kOther, .title = "t"}, {"p-fujita"});
+    if (!r) state.SkipWithError(r.error().message.c_str());
+  }
+}
+BENCHMARK(BM_AddTaskToLargeIncident)->Arg(10)->Arg(500)->Unit(benchmark::kMillisecond);
+
+// One page of the incident list as a department member (need-to-know on every incident).
+void BM_ListIncidents(benchmark::State& state) {
+  Fixture f;
+  for (int64_t i = 0; i < state.range(0); ++i) {
+    (void)f.app.Report({.title = "x", .restricted = i % 3 == 0}, {i % 2 ? "p-takahashi" : "p-okamoto"});
+  }
+  auto org = *f.app.Organization();
+  app::Actor member{"p-ueda", {"p-ueda", core::DeriveRoles(org, "p-ueda", {}), false}};
+  for (auto _ : state) {
+    auto page = f.app.ListIncidents({}, {0, 50}, member);
+    if (!page) state.SkipWithError(page.error().message.c_str());
+  }
+}
+BENCHMARK(BM_ListIncidents)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
+
+void BM_PasswordHashInteractive(benchmark::State& state) {
+  if (!platform::InitSodium()) state.SkipWithError("libsodium");
+  platform::Argon2Hasher hasher(platform::PasswordCost::kInteractive);
+  for (auto _ : state) benchmark::DoNotOptimize(hasher.Hash("correct horse battery staple"));
+}
+BENCHMARK(BM_PasswordHashInteractive)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace sokuo
