@@ -34,7 +34,8 @@ struct Fixture {
 void BM_ReportIncident(benchmark::State& state) {
   Fixture f;
   for (auto _ : state) {
-    auto r = f.app.Report({.title = "不審なログイン", .systems = {"order-system"}}, {"p-takahashi"});
+    auto r =
+        f.app.Report({.title = "不審なログイン", .systems = {"order-system"}}, {"p-takahashi"});
     if (!r) state.SkipWithError(r.error().message.c_str());
   }
 }
@@ -58,7 +59,8 @@ BENCHMARK(BM_AddTaskToLargeIncident)->Arg(10)->Arg(500)->Unit(benchmark::kMillis
 void BM_ListIncidents(benchmark::State& state) {
   Fixture f;
   for (int64_t i = 0; i < state.range(0); ++i) {
-    (void)f.app.Report({.title = "x", .restricted = i % 3 == 0}, {i % 2 ? "p-takahashi" : "p-okamoto"});
+    (void)f.app.Report({.title = "x", .restricted = i % 3 == 0},
+                       {i % 2 ? "p-takahashi" : "p-okamoto"});
   }
   auto org = *f.app.Organization();
   app::Actor member{"p-ueda", {"p-ueda", core::DeriveRoles(org, "p-ueda", {}), false}};

@@ -1,6 +1,7 @@
 #include "api/codec.h"
 
 #include "api/openapi_json.h"
+#include "core/incident.h"
 
 namespace sokuo::api {
 namespace {
@@ -147,7 +148,7 @@ Json ToJson(const core::Organization& org) {
   return {{"company", ToJson(org.company)}, {"departments", list(org.departments)},
           {"people", list(org.people)},     {"roles", list(org.roles)},
           {"contacts", list(org.contacts)}, {"systems", list(org.systems)},
-          {"media", list(org.media)}};
+          {"media", list(org.media)},       {"incident_categories", core::IncidentCategories(org)}};
 }
 
 Json ToJson(const app::ImportSummary& s) {

@@ -131,7 +131,7 @@ Result<IncidentView> App::Report(const ReportInput& in, const Actor& actor) {
     i.harm_note = in.harm_note;
     i.restricted = in.restricted;
     i.tlp = in.tlp;
-    TRY(Invalid(core::CheckHeader(i, org, core::DefaultCategories())));
+    TRY(Invalid(core::CheckHeader(i, org, core::IncidentCategories(org))));
     // Keys count incidents per year of the company's calendar.
     ASSIGN_OR_RETURN(Calendar calendar, Calendar::Create(org.company.time_zone));
     i.year = static_cast<int>(calendar.LocalDay(clock_.Now()).year());
@@ -180,7 +180,7 @@ Result<IncidentView> App::Update(const std::string& key, const UpdateInput& in,
                   set(i.restricted, in.restricted, "restricted");
                   set(i.tlp, in.tlp, "tlp");
                   set(i.participants, in.participants, "participants");
-                  TRY(Invalid(core::CheckHeader(i, org, core::DefaultCategories())));
+                  TRY(Invalid(core::CheckHeader(i, org, core::IncidentCategories(org))));
                   return json{{"fields", fields}};
                 });
 }
@@ -202,7 +202,7 @@ Result<IncidentView> App::Triage(const std::string& key, const TriageInput& in,
         }
         i.triage = core::Triage{in.confirmed, in.reason, actor.id, FormatRfc3339(now)};
         if (!in.category.empty()) i.category = in.category;
-        TRY(Invalid(core::CheckHeader(i, org, core::DefaultCategories())));
+        TRY(Invalid(core::CheckHeader(i, org, core::IncidentCategories(org))));
         TRY(core::Transition(
             i, in.confirmed ? core::IncidentState::kTriaged : core::IncidentState::kDismissed,
             actor.id, now, in.reason));

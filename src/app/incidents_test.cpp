@@ -169,6 +169,18 @@ TEST_F(IncidentAppTest, EvidenceIsStoredByContent) {
   EXPECT_FALSE(app_->AddEvidence(r->incident.key, {.name = "empty"}, {"a"}));
 }
 
+TEST_F(IncidentAppTest, TheOrganizationChoosesItsCategories) {
+  EXPECT_TRUE(app_->Report({.title = "a", .category = "intrusions"}, {"p-tanaka"}));
+  core::Organization org = core::SmallOrganization();
+  org.incident_categories = {"ransomware", "phishing"};
+  ASSERT_TRUE(app_->ImportOrganization(orgfile::Emit(org), "o", {"t"}));
+  auto old = app_->Report({.title = "b", .category = "intrusions"}, {"p-tanaka"});
+  ASSERT_FALSE(old);
+  EXPECT_EQ(old.error().where, "/category");
+  EXPECT_TRUE(app_->Report({.title = "c", .category = "ransomware"}, {"p-tanaka"}));
+  EXPECT_TRUE(app_->VerifyJournal()->ok());
+}
+
 TEST_F(IncidentAppTest, ListsFilterByStateAndPriority) {
   ASSERT_TRUE(app_->Report({.title = "a", .systems = {"core-network"}}, {"p-tanaka"}));
   ASSERT_TRUE(app_->Report({.title = "b", .harm = core::Harm::kSerious}, {"p-tanaka"}));

@@ -136,7 +136,12 @@ Result<void> FirstAdministrator(app::App& app, const std::string& person,
   ASSIGN_OR_RETURN(std::string password, PasswordFrom(password_file));
   ASSIGN_OR_RETURN(std::string one_time,
                    app.AddAccount(who, {core::Role::kAdministrator}, password, actor));
-  if (o.json) return {};
+  if (o.json) {
+    Json j = {{"administrator", who}};
+    if (!one_time.empty()) j["one_time_password"] = one_time;
+    o.out << j.dump(2) << "\n";
+    return {};
+  }
   o.err << "first administrator: " << who << "\n";
   if (!one_time.empty()) {
     o.err << "one-time password:   " << one_time << "   (change it at the first login)\n";

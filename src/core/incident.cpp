@@ -21,6 +21,10 @@ const std::vector<std::string>& DefaultCategories() {
   return kCategories;
 }
 
+const std::vector<std::string>& IncidentCategories(const Organization& org) {
+  return org.incident_categories.empty() ? DefaultCategories() : org.incident_categories;
+}
+
 bool NeedsCommitteeApproval(Audience a) { return a != Audience::kInternal && a != Audience::kPr; }
 
 std::string IncidentKey(int year, int number) {

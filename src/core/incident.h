@@ -64,6 +64,8 @@ inline constexpr auto kTlps =
 
 // The default category list (RSIT / ENISA reference taxonomy classes).
 const std::vector<std::string>& DefaultCategories();
+// The organization's own list when it has one (incident_categories in the org file).
+const std::vector<std::string>& IncidentCategories(const Organization& org);
 
 enum class Priority { kP1, kP2, kP3, kP4 };
 inline constexpr auto kPriorities =

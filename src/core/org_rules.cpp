@@ -38,6 +38,7 @@ class Checker {
     CheckContacts();
     CheckSystems();
     CheckMedia();
+    CheckCategories();
     return std::move(problems_);
   }
 
@@ -281,6 +282,19 @@ class Checker {
       Required(m.name, Ptr("media", i, "name"), "name");
       Ref(m.owner, department_ids_, Ptr("media", i, "owner"), "department", true);
       Ref(m.system, system_ids_, Ptr("media", i, "system"), "system");
+    }
+  }
+
+  void CheckCategories() {
+    std::set<std::string> seen;
+    for (size_t i = 0; i < org_.incident_categories.size(); ++i) {
+      const std::string& c = org_.incident_categories[i];
+      std::string where = "/incident_categories/" + std::to_string(i);
+      if (!IsSlug(c)) {
+        Add(where, "category '" + c + "' must be lower-case letters, digits and single hyphens");
+      } else if (!seen.insert(c).second) {
+        Add(where, "category '" + c + "' is listed twice");
+      }
     }
   }
 

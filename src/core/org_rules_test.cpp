@@ -90,6 +90,11 @@ TEST(OrgRulesTest, EachRuleReportsItsProblem) {
       {"unknown medium system",
        [](Organization& o) { o.media[0].system = "erp"; },
        {"/media/0/system", "unknown system 'erp'"}},
+      {"duplicate category",
+       [](Organization& o) {
+         o.incident_categories = {"intrusions", "ransomware", "intrusions"};
+       },
+       {"/incident_categories/2", "category 'intrusions' is listed twice"}},
       {"contract expiry",
        [](Organization& o) { o.contacts[1].contract->expires = "31/03/2027"; },
        {"/contacts/1/contract/expires", "'31/03/2027' is not a date (YYYY-MM-DD)"}},

@@ -219,6 +219,8 @@ struct Organization {
   std::vector<ExternalContact> contacts;
   std::vector<InfoSystem> systems;
   std::vector<StorageMedium> media;
+  // The incident categories this company uses; empty means the default list (incident.h).
+  std::vector<std::string> incident_categories;
   friend bool operator==(const Organization&, const Organization&) = default;
 
   const Department* FindDepartment(std::string_view id) const;

@@ -183,7 +183,9 @@ std::vector<Route> Routes(const ServerOptions& options) {
        {},
        [](app::App& app, const Request&) -> Result<Json> {
          ASSIGN_OR_RETURN(core::Organization org, app.Organization());
-         return api::ToJson(org.company);
+         Json company = api::ToJson(org.company);
+         company["incident_categories"] = core::IncidentCategories(org);
+         return company;
        }},
       {"GET",
        "/api/v1/departments",

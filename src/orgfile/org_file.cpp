@@ -477,7 +477,10 @@ Result<Organization> Parse(std::string_view text, std::string_view file_name) {
                  {"roles", ListOf(d, org.roles, ReadRole)},
                  {"contacts", ListOf(d, org.contacts, ReadContact)},
                  {"systems", ListOf(d, org.systems, ReadSystem)},
-                 {"media", ListOf(d, org.media, ReadMedium)}})) {
+                 {"media", ListOf(d, org.media, ReadMedium)},
+                 {"incident_categories", [&](const Node& v, const Path& q) {
+                    d.Strings(v, q, org.incident_categories);
+                  }}})) {
     d.AddRuleProblems(core::Validate(org));
   }
   if (!d.ok()) return Fail(d.Finish());
@@ -646,6 +649,7 @@ std::string Emit(const Organization& org) {
     w.Name("confidentiality", core::kConfidentialities, x.confidentiality);
     w.Text("contents", x.contents);
   });
+  w.Texts("incident_categories", org.incident_categories);
   out << YAML::EndMap;
   return std::string("# sokuo organization file (version 1)\n") + out.c_str() + "\n";
 }

@@ -17,6 +17,7 @@
 //              backup: {method, frequency, last_verified}, redundancy, alternate_site, vendor,
 //              degraded_mode, workaround}]
 //   media: [{id*, name*, kind, owner*, location, system, confidentiality, contents}]
+//   incident_categories: [slug, ...]   (default: the RSIT classes, core/incident.h)
 #pragma once
 
 #include <string>

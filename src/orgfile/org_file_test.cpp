@@ -33,6 +33,7 @@ TEST(OrgFileTest, AwkwardTextSurvivesTheRoundTrip) {
   org.people[0].skills = {"~", "a: b", "- dash", "'quote'", "line\nbreak", "  padded  "};
   org.contacts[0].note = "#not a comment";
   org.systems[2].workaround = "紙の注文票で受け付け、復旧後に入力する\n(2行目)";
+  org.incident_categories = {"ransomware", "phishing", "null"};
   auto back = Parse(Emit(org), "x.yaml");
   ASSERT_TRUE(back) << back.error().ToString();
   EXPECT_EQ(*back, org);

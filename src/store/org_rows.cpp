@@ -193,6 +193,11 @@ Tables OrgToTables(const core::Organization& org) {
                         {"confidentiality", core::kConfidentialities.Name(m.confidentiality)},
                         {"contents", m.contents}};
   }
+  // Settings are rows of their own, so that a new one needs no new column in an old table.
+  if (!org.incident_categories.empty()) {
+    t["org_settings"]["incident_categories"] = {{"id", "incident_categories"},
+                                                {"value", List(Strings(org.incident_categories))}};
+  }
   return t;
 }
 
@@ -327,6 +332,12 @@ Result<core::Organization> TablesToOrg(const Tables& tables) {
                                r.Enum("confidentiality", core::kConfidentialities),
                                r.Text("contents")};
   });
+  if (auto it = rows("org_settings").find("incident_categories");
+      it != rows("org_settings").end()) {
+    RowReader r(it->second, "org_settings/incident_categories");
+    org.incident_categories = r.Strings("value");
+    note(r);
+  }
   if (!error.empty()) return Fail(ErrorCode::kStorage, error);
   return org;
 }

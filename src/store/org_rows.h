@@ -10,8 +10,9 @@
 
 namespace sokuo::store {
 
-inline const std::array<std::string, 8> kOrgTables = {
-    "company", "holidays", "departments", "people", "roles", "contacts", "systems", "media"};
+inline const std::array<std::string, 9> kOrgTables = {"company", "holidays", "departments",
+                                                      "people",  "roles",    "contacts",
+                                                      "systems", "media",    "org_settings"};
 
 Tables OrgToTables(const core::Organization& org);
 // Rows come back in their stored order (the `position` column). Fails only on rows that no

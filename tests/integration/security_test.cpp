@@ -120,6 +120,10 @@ TEST_F(SecurityTest, AuthorizationMatrixForIncidents) {
        "/api/v1/incidents/{key}/backdoor-checks/order-system/added_users",
        "act",
        {{"result", "clean"}}},
+      {"POST",
+       "/api/v1/incidents/{key}/evidence?name=sshd.log&kind=access_log",
+       "act",
+       {{"log", "Failed password for root"}}},
       {"POST", "/api/v1/incidents/{key}/transitions", "responder", {{"to", "closed"}}},
   };
   int checked = 0;
@@ -146,7 +150,7 @@ TEST_F(SecurityTest, AuthorizationMatrixForIncidents) {
       }
     }
   }
-  EXPECT_EQ(checked, 17 * 6 * 4);
+  EXPECT_EQ(checked, 18 * 6 * 4);
 }
 
 TEST_F(SecurityTest, AuthorizationMatrixForEverythingElse) {

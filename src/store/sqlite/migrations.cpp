@@ -173,6 +173,12 @@ CREATE TABLE sessions (
 );
 CREATE INDEX sessions_account ON sessions(account);
 )sql"},
+      {4, "organization settings", R"sql(
+CREATE TABLE org_settings (
+  id TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+)sql"},
   };
   return kMigrations;
 }
