@@ -3,7 +3,9 @@
 namespace sokuo::store {
 
 // Append only: a released migration is never edited, because databases in the field have
-// already applied it. Every journaled table has a text primary key `id` (store.h).
+// already applied it. Every journaled table has a text primary key `id` (store.h). Never add a
+// column to a journaled table: journal entries hold whole row images and would no longer match
+// the rows they wrote; put new data in a new table instead.
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "journal and organization", R"sql(
