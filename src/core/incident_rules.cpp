@@ -133,6 +133,13 @@ std::vector<Detail> CheckContact(const ContactLog& x, const Incident& i, const O
     c.Department(x.contact, "/contact", true);
   } else {
     c.Ref(x.contact, org.contacts, "/contact", "contact", true);
+    // The audience says who was told; the directory entry must be one of them.
+    const ExternalContact* contact = org.FindContact(x.contact);
+    std::string audience(kAudiences.Name(x.audience));
+    if (contact != nullptr && kContactKinds.Name(contact->kind) != audience) {
+      c.Add("/contact", "'" + x.contact + "' is a contact of kind " +
+                            std::string(kContactKinds.Name(contact->kind)) + ", not " + audience);
+    }
   }
   // G4.3.2b, G4.3.2c: outside parties are contacted on the committee's decision.
   if (NeedsCommitteeApproval(x.audience)) {
