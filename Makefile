@@ -37,9 +37,12 @@ bench: release
 FUZZ_SECONDS ?= 60
 fuzz: bootstrap
 	@cmake --preset fuzz >/dev/null
-	@cmake --build build/fuzz -j $(JOBS) --target org_file_fuzz
-	@mkdir -p build/fuzz/corpus-org && cp -n tests/fuzz/corpus/org/* tests/golden/org/*.yaml build/fuzz/corpus-org/
+	@cmake --build build/fuzz -j $(JOBS) --target org_file_fuzz request_fuzz
+	@mkdir -p build/fuzz/corpus-org build/fuzz/corpus-request
+	@cp -n tests/fuzz/corpus/org/* tests/golden/org/*.yaml build/fuzz/corpus-org/
+	@cp -n tests/fuzz/corpus/request/* build/fuzz/corpus-request/
 	@build/fuzz/tests/org_file_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=build/fuzz/ build/fuzz/corpus-org
+	@build/fuzz/tests/request_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=build/fuzz/ build/fuzz/corpus-request
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
