@@ -5,6 +5,8 @@
 
 #include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -218,6 +220,9 @@ class App {
   AuthOptions auth_;
   // Failed logins per address: kept in memory, since an attacker's address is not worth a
   // journal entry per guess beyond the ones already written.
+  std::mutex org_mu_;
+  // The organization as of the journal head whose hash is `first`; guarded by org_mu_.
+  std::shared_ptr<const std::pair<std::string, core::Organization>> org_cache_;
   std::mutex failures_mu_;
   std::map<std::string, std::pair<Timestamp, int>> address_failures_;  // guarded by failures_mu_
 };

@@ -70,6 +70,18 @@ TEST_F(AppTest, ReimportUpdatesInPlace) {
   EXPECT_TRUE(app_->VerifyJournal()->ok());
 }
 
+// The organization is cached per journal head: a change made by another process is seen at once.
+TEST_F(AppTest, SeesChangesMadeByAnotherProcess) {
+  core::Organization org = core::SmallOrganization();
+  ASSERT_TRUE(app_->ImportOrganization(orgfile::Emit(org), "o", {"a"}));
+  EXPECT_EQ(app_->Organization()->company.name, org.company.name);  // now cached
+  auto other_store = std::move(*store::SqliteStore::Open({.path = dir_.File("sokuo.db")}));
+  App other(*other_store, clock_);
+  org.company.name = "別プロセスで変更";
+  ASSERT_TRUE(other.ImportOrganization(orgfile::Emit(org), "o", {"b"}));
+  EXPECT_EQ(app_->Organization()->company.name, "別プロセスで変更");
+}
+
 TEST_F(AppTest, InvalidFileChangesNothing) {
   ASSERT_TRUE(app_->ImportOrganization(orgfile::Emit(core::SmallOrganization()), "o", {"a"}));
   auto head = app_->JournalHead();
