@@ -446,8 +446,9 @@ Result<void> App::RevokeToken(const Actor& actor, const std::string& id) {
 
 Result<void> App::Authorize(const Actor& actor, Permission permission) const {
   const core::Principal& p = actor.principal;
-  if (p.is_operator || permission == Permission::kPublic) return {};
+  if (p.is_operator) return {};
   switch (permission) {
+    case Permission::kPublic:
     case Permission::kAuthenticated:
     case Permission::kOwnAccount:
       return {};
@@ -460,8 +461,6 @@ Result<void> App::Authorize(const Actor& actor, Permission permission) const {
     case Permission::kAdminister:
       if (p.Has(core::Role::kAdministrator)) return {};
       return Fail(ErrorCode::kForbidden, "only an administrator may do this");
-    case Permission::kPublic:
-      return {};
   }
   return Fail(ErrorCode::kForbidden, "not allowed");
 }

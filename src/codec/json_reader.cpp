@@ -6,12 +6,6 @@
 
 namespace sokuo::codec {
 
-std::string JsonReader::Join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& x : v) out += (out.empty() ? "" : ", ") + x;
-  return out;
-}
-
 bool JsonReader::Object(std::initializer_list<const char*> keys) {
   if (!value_.is_object()) {
     problems_.push_back({path_.empty() ? "/" : path_, "expected an object"});

@@ -43,7 +43,7 @@ class JsonReader {
       out = *e;
       return;
     }
-    Problem(key, "unknown value '" + text + "' (one of: " + Join(names.All()) + ")");
+    Problem(key, "unknown value '" + text + "' (one of: " + names.Joined() + ")");
   }
   template <class E, size_t N>
   void Enums(const char* key, const core::EnumNames<E, N>& names, std::vector<E>& out) {
@@ -53,9 +53,8 @@ class JsonReader {
       if (auto e = names.Parse(texts[i])) {
         out.push_back(*e);
       } else {
-        problems_.push_back(
-            {path_ + "/" + key + "/" + std::to_string(i),
-             "unknown value '" + texts[i] + "' (one of: " + Join(names.All()) + ")"});
+        problems_.push_back({path_ + "/" + key + "/" + std::to_string(i),
+                             "unknown value '" + texts[i] + "' (one of: " + names.Joined() + ")"});
       }
     }
   }
@@ -91,7 +90,6 @@ class JsonReader {
   const std::string& path() const { return path_; }
 
  private:
-  static std::string Join(const std::vector<std::string>& v);
   const Json* Get(const char* key, bool required);
 
   const Json& value_;

@@ -27,6 +27,15 @@ struct EnumNames {
     }
     return std::nullopt;
   }
+  // "a, b, c": for messages that list the allowed names.
+  std::string Joined() const {
+    std::string out;
+    for (const auto& entry : entries) {
+      if (!out.empty()) out += ", ";
+      out += entry.second;
+    }
+    return out;
+  }
   std::vector<std::string> All() const {
     std::vector<std::string> names;
     for (const auto& entry : entries) names.emplace_back(entry.second);

@@ -62,10 +62,8 @@ Result<std::optional<E>> EnumParam(const Request& req, const std::string& name,
   std::string text = Text(req, name);
   if (text.empty()) return std::optional<E>{};
   if (auto e = names.Parse(text)) return std::optional<E>{*e};
-  std::vector<std::string> all = names.All();
-  std::string list;
-  for (const auto& n : all) list += (list.empty() ? "" : ", ") + n;
-  return Fail(ErrorCode::kInvalidInput, "'" + text + "' is not one of " + list, "?" + name);
+  return Fail(ErrorCode::kInvalidInput, "'" + text + "' is not one of " + names.Joined(),
+              "?" + name);
 }
 
 Result<app::PageRequest> PageParams(const Request& req) {
@@ -118,10 +116,8 @@ Result<E> EnumPath(const Request& req, const std::string& name,
                    const core::EnumNames<E, N>& names) {
   const std::string& text = req.path.at(name);
   if (auto e = names.Parse(text)) return *e;
-  std::vector<std::string> all = names.All();
-  std::string list;
-  for (const auto& n : all) list += (list.empty() ? "" : ", ") + n;
-  return Fail(ErrorCode::kNotFound, "no " + name + " '" + text + "' (one of: " + list + ")");
+  return Fail(ErrorCode::kNotFound,
+              "no " + name + " '" + text + "' (one of: " + names.Joined() + ")");
 }
 
 Json EntriesJson(const std::vector<store::JournalEntry>& entries) {

@@ -152,7 +152,7 @@ class Decoder {
         return;
       }
     }
-    Problem(node.Mark(), "expected true or false, got " + Describe(node));
+    Problem(node.Mark(), "expected true or false, got " + Kind(node));
   }
 
   void Int(const YAML::Node& node, std::optional<int>& out) {
@@ -168,7 +168,7 @@ class Decoder {
         return;
       }
     }
-    Problem(node.Mark(), "expected a whole number, got " + Describe(node));
+    Problem(node.Mark(), "expected a whole number, got " + Kind(node));
   }
 
   template <class E, size_t N>
@@ -180,12 +180,9 @@ class Decoder {
       out = *e;
       return;
     }
-    std::vector<std::string> all = names.All();
-    std::string list;
-    for (const auto& n : all) list += (list.empty() ? "" : ", ") + n;
-    std::string hint = DidYouMean(text, all);
+    std::string hint = DidYouMean(text, names.All());
     Problem(node.Mark(), "unknown " + std::string(what) + " '" + text + "'" +
-                             (hint.empty() ? " (one of: " + list + ")" : hint));
+                             (hint.empty() ? " (one of: " + names.Joined() + ")" : hint));
   }
 
   // Turns each problem found by the rules into a positioned one. A rule problem at a place that
@@ -233,7 +230,6 @@ class Decoder {
         return "'" + node.Scalar().substr(0, 40) + "'";
     }
   }
-  static std::string Describe(const YAML::Node& node) { return Kind(node); }
 
   std::string file_;
   std::vector<std::pair<Position, std::string>> problems_;
