@@ -28,14 +28,14 @@ struct Fixture {
   std::unique_ptr<store::SqliteStore> store =
       std::move(*store::SqliteStore::Open({.path = dir.File("sokuo.db")}));
   app::App app{*store, clock};
-  Fixture() { (void)app.ImportOrganization(ExampleOrg(), "org.yaml", {"bench"}); }
+  Fixture() { (void)app.organization().Import(ExampleOrg(), "org.yaml", {"bench"}); }
 };
 
 void BM_ReportIncident(benchmark::State& state) {
   Fixture f;
   for (auto _ : state) {
-    auto r =
-        f.app.Report({.title = "不審なログイン", .systems = {"order-system"}}, {"p-takahashi"});
+    auto r = f.app.incidents().Report({.title = "不審なログイン", .systems = {"order-system"}},
+                                      {"p-takahashi"});
     if (!r) state.SkipWithError(r.error().message.c_str());
   }
 }
@@ -44,12 +44,14 @@ BENCHMARK(BM_ReportIncident)->Unit(benchmark::kMillisecond);
 // Adding a task to an incident that already has N tasks.
 void BM_AddTaskToLargeIncident(benchmark::State& state) {
   Fixture f;
-  std::string key = f.app.Report({.title = "大規模"}, {"p-takahashi"})->incident.key;
+  std::string key = f.app.incidents().Report({.title = "大規模"}, {"p-takahashi"})->incident.key;
   for (int64_t i = 0; i < state.range(0); ++i) {
-    (void)f.app.AddTask(key, {.kind = core::TaskKind::kOther, .title = "t"}, {"p-fujita"});
+    (void)f.app.incidents().AddTask(key, {.kind = core::TaskKind::kOther, .title = "t"},
+                                    {"p-fujita"});
   }
   for (auto _ : state) {
-    auto r = f.app.AddTask(key, {.kind = core::TaskKind::kOther, .title = "t"}, {"p-fujita"});
+    auto r = f.app.incidents().AddTask(key, {.kind = core::TaskKind::kOther, .title = "t"},
+                                       {"p-fujita"});
     if (!r) state.SkipWithError(r.error().message.c_str());
   }
 }
@@ -59,13 +61,13 @@ BENCHMARK(BM_AddTaskToLargeIncident)->Arg(10)->Arg(500)->Unit(benchmark::kMillis
 void BM_ListIncidents(benchmark::State& state) {
   Fixture f;
   for (int64_t i = 0; i < state.range(0); ++i) {
-    (void)f.app.Report({.title = "x", .restricted = i % 3 == 0},
-                       {i % 2 ? "p-takahashi" : "p-okamoto"});
+    (void)f.app.incidents().Report({.title = "x", .restricted = i % 3 == 0},
+                                   {i % 2 ? "p-takahashi" : "p-okamoto"});
   }
-  auto org = *f.app.Organization();
+  auto org = *f.app.organization().Current();
   app::Actor member{"p-ueda", {"p-ueda", core::DeriveRoles(org, "p-ueda", {}), false}};
   for (auto _ : state) {
-    auto page = f.app.ListIncidents({}, {0, 50}, member);
+    auto page = f.app.incidents().List({}, {0, 50}, member);
     if (!page) state.SkipWithError(page.error().message.c_str());
   }
 }

@@ -51,7 +51,7 @@ void BM_ImportIntoEmptyStore(benchmark::State& state) {
     auto store = std::move(*store::SqliteStore::Open({.path = path}));
     app::App app(*store, clock);
     state.ResumeTiming();
-    auto r = app.ImportOrganization(text, "org.yaml", {"bench"});
+    auto r = app.organization().Import(text, "org.yaml", {"bench"});
     if (!r) state.SkipWithError(r.error().message.c_str());
   }
 }
@@ -63,7 +63,7 @@ void BM_LoadOrganization(benchmark::State& state) {
   auto store = std::move(*store::SqliteStore::Open({.path = path}));
   FakeClock clock(*ParseRfc3339("2026-11-26T00:00:00Z"));
   app::App app(*store, clock);
-  (void)app.ImportOrganization(ExampleText(), "org.yaml", {"bench"});
+  (void)app.organization().Import(ExampleText(), "org.yaml", {"bench"});
   for (auto _ : state) {
     auto org = store::LoadOrganization(*store);
     benchmark::DoNotOptimize(org);
@@ -78,11 +78,11 @@ void BM_VerifyJournal(benchmark::State& state) {
   FakeClock clock(*ParseRfc3339("2026-11-26T00:00:00Z"));
   app::App app(*store, clock);
   std::string text = ExampleText();
-  (void)app.ImportOrganization(text, "org.yaml", {"bench"});
+  (void)app.organization().Import(text, "org.yaml", {"bench"});
   auto org = *orgfile::Parse(text, "org.yaml");
   for (int64_t i = 1; i < state.range(0); ++i) {
     org.people[0].title = "rev " + std::to_string(i);
-    (void)app.ImportOrganization(orgfile::Emit(org), "org.yaml", {"bench"});
+    (void)app.organization().Import(orgfile::Emit(org), "org.yaml", {"bench"});
   }
   for (auto _ : state) {
     auto report = store->Verify();

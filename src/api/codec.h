@@ -32,10 +32,11 @@ Json ToJson(const store::VerifyReport& r);
 Json ToJson(const app::AccountView& a);
 Json ToJson(const app::TokenView& t);
 
-template <class T>
-Json PageJson(const app::Page<T>& page) {
+// The same envelope with another encoder of the items (summaries instead of whole records).
+template <class T, class Encode>
+Json PageJson(const app::Page<T>& page, Encode encode) {
   Json items = Json::array();
-  for (const T& item : page.items) items.push_back(ToJson(item));
+  for (const T& item : page.items) items.push_back(encode(item));
   Json out = {{"items", std::move(items)},
               {"total", page.total},
               {"offset", page.offset},
@@ -44,6 +45,11 @@ Json PageJson(const app::Page<T>& page) {
     out["next_offset"] = page.offset + page.items.size();
   }
   return out;
+}
+
+template <class T>
+Json PageJson(const app::Page<T>& page) {
+  return PageJson(page, [](const T& item) { return ToJson(item); });
 }
 
 // RFC 9457 problem details; `errors` lists every detail with its place.

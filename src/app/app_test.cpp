@@ -37,11 +37,11 @@ class AppTest : public ::testing::Test {
 
 TEST_F(AppTest, ImportRecordsWhoAndWhenAndCounts) {
   std::string text = orgfile::Emit(core::SmallOrganization());
-  auto summary = app_->ImportOrganization(text, "org.yaml", {"cli:alice"});
+  auto summary = app_->organization().Import(text, "org.yaml", {"cli:alice"});
   ASSERT_TRUE(summary) << summary.error().ToString();
   EXPECT_EQ(summary->entry_seq, 1);
   EXPECT_EQ(summary->tables["people"], (TableCounts{3, 0, 0}));
-  auto entries = app_->Journal({});
+  auto entries = app_->journal().Read({});
   ASSERT_TRUE(entries);
   ASSERT_EQ(entries->size(), 1u);
   EXPECT_EQ((*entries)[0].actor, "cli:alice");
@@ -52,8 +52,8 @@ TEST_F(AppTest, ImportRecordsWhoAndWhenAndCounts) {
 
 TEST_F(AppTest, ReimportUpdatesInPlace) {
   core::Organization org = core::SmallOrganization();
-  ASSERT_TRUE(app_->ImportOrganization(orgfile::Emit(org), "org.yaml", {"a"}));
-  auto same = app_->ImportOrganization(orgfile::Emit(org), "org.yaml", {"a"});
+  ASSERT_TRUE(app_->organization().Import(orgfile::Emit(org), "org.yaml", {"a"}));
+  auto same = app_->organization().Import(orgfile::Emit(org), "org.yaml", {"a"});
   ASSERT_TRUE(same);
   EXPECT_FALSE(same->changed());
   org.systems[2].rto_hours = 8;
@@ -61,67 +61,67 @@ TEST_F(AppTest, ReimportUpdatesInPlace) {
   org.departments[2].head.clear();
   org.roles.pop_back();
   clock_.Advance(std::chrono::hours(1));
-  auto changed = app_->ImportOrganization(orgfile::Emit(org), "org.yaml", {"b"});
+  auto changed = app_->organization().Import(orgfile::Emit(org), "org.yaml", {"b"});
   ASSERT_TRUE(changed) << changed.error().ToString();
   EXPECT_EQ(changed->entry_seq, 2);
   EXPECT_EQ(changed->tables["systems"], (TableCounts{0, 1, 0}));
   EXPECT_EQ(changed->tables["people"], (TableCounts{0, 0, 1}));
-  EXPECT_EQ(*app_->Organization(), org);
-  EXPECT_TRUE(app_->VerifyJournal()->ok());
+  EXPECT_EQ(*app_->organization().Current(), org);
+  EXPECT_TRUE(app_->journal().Verify()->ok());
 }
 
 // The organization is cached per journal head: a change made by another process is seen at once.
 TEST_F(AppTest, SeesChangesMadeByAnotherProcess) {
   core::Organization org = core::SmallOrganization();
-  ASSERT_TRUE(app_->ImportOrganization(orgfile::Emit(org), "o", {"a"}));
-  EXPECT_EQ(app_->Organization()->company.name, org.company.name);  // now cached
+  ASSERT_TRUE(app_->organization().Import(orgfile::Emit(org), "o", {"a"}));
+  EXPECT_EQ(app_->organization().Current()->company.name, org.company.name);  // now cached
   auto other_store = std::move(*store::SqliteStore::Open({.path = dir_.File("sokuo.db")}));
   App other(*other_store, clock_);
   org.company.name = "別プロセスで変更";
-  ASSERT_TRUE(other.ImportOrganization(orgfile::Emit(org), "o", {"b"}));
-  EXPECT_EQ(app_->Organization()->company.name, "別プロセスで変更");
+  ASSERT_TRUE(other.organization().Import(orgfile::Emit(org), "o", {"b"}));
+  EXPECT_EQ(app_->organization().Current()->company.name, "別プロセスで変更");
 }
 
 TEST_F(AppTest, InvalidFileChangesNothing) {
-  ASSERT_TRUE(app_->ImportOrganization(orgfile::Emit(core::SmallOrganization()), "o", {"a"}));
-  auto head = app_->JournalHead();
-  auto r = app_->ImportOrganization("company: {name: X}\npeople: 3\nsystems: [{id: s, tier: z}]\n",
-                                    "broken.yaml", {"a"});
+  ASSERT_TRUE(app_->organization().Import(orgfile::Emit(core::SmallOrganization()), "o", {"a"}));
+  auto head = app_->journal().Head();
+  auto r = app_->organization().Import(
+      "company: {name: X}\npeople: 3\nsystems: [{id: s, tier: z}]\n", "broken.yaml", {"a"});
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::kInvalidInput);
   EXPECT_GE(r.error().details.size(), 2u);
-  EXPECT_EQ(app_->JournalHead()->hash, head->hash);
-  EXPECT_EQ(*app_->Organization(), core::SmallOrganization());
+  EXPECT_EQ(app_->journal().Head()->hash, head->hash);
+  EXPECT_EQ(*app_->organization().Current(), core::SmallOrganization());
 }
 
 TEST_F(AppTest, ExportRoundTrips) {
   std::string text = orgfile::Emit(core::SmallOrganization());
-  ASSERT_TRUE(app_->ImportOrganization(text, "org.yaml", {"a"}));
-  EXPECT_EQ(*app_->ExportOrganization(), text);
+  ASSERT_TRUE(app_->organization().Import(text, "org.yaml", {"a"}));
+  EXPECT_EQ(*app_->organization().Export(), text);
 }
 
 TEST_F(AppTest, ListsFilterAndPaginate) {
-  ASSERT_TRUE(app_->ImportOrganization(orgfile::Emit(core::SmallOrganization()), "o", {"a"}));
-  auto tier_a = app_->ListSystems({.tier = core::Tier::kA}, {});
+  ASSERT_TRUE(app_->organization().Import(orgfile::Emit(core::SmallOrganization()), "o", {"a"}));
+  auto tier_a = app_->organization().ListSystems({.tier = core::Tier::kA}, {});
   ASSERT_TRUE(tier_a);
   EXPECT_EQ(tier_a->total, 2u);
-  auto page = app_->ListSystems({}, {.offset = 1, .limit = 1});
+  auto page = app_->organization().ListSystems({}, {.offset = 1, .limit = 1});
   ASSERT_TRUE(page);
   EXPECT_EQ(page->total, 3u);
   ASSERT_EQ(page->items.size(), 1u);
   EXPECT_EQ(page->items[0].system.id, "core-network");
   EXPECT_THAT(page->items[0].dependents, ElementsAre("orders"));
-  auto beyond = app_->ListPeople({}, {.offset = 10, .limit = 5});
+  auto beyond = app_->organization().ListPeople({}, {.offset = 10, .limit = 5});
   ASSERT_TRUE(beyond);
   EXPECT_TRUE(beyond->items.empty());
   EXPECT_EQ(beyond->total, 3u);
-  auto it_people = app_->ListPeople({.department = "it-dept"}, {});
+  auto it_people = app_->organization().ListPeople({.department = "it-dept"}, {});
   ASSERT_EQ(it_people->items.size(), 1u);
   EXPECT_EQ(it_people->items[0].roles.size(), 2u);  // IS staff, and deputy chair
-  auto missing = app_->GetSystem("nope");
+  auto missing = app_->organization().GetSystem("nope");
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
-  auto huge = app_->ListContacts({}, {.offset = 0, .limit = 100000});
+  auto huge = app_->organization().ListContacts({}, {.offset = 0, .limit = 100000});
   EXPECT_EQ(huge->limit, PageRequest::kMaxLimit);
 }
 

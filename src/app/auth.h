@@ -9,6 +9,7 @@
 // SHA-256 is stored. Changing a password bumps the account's epoch, which ends every session.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -28,16 +29,6 @@ struct AuthOptions {
   std::chrono::seconds address_window{std::chrono::minutes(15)};
   size_t min_password_length = 12;
   int max_token_days = 366;
-};
-
-// What a route needs; the server checks it for every request, and denies when a route has none.
-enum class Permission {
-  kPublic,         // health, the OpenAPI document, login
-  kAuthenticated,  // any account; incident routes add need-to-know checks in the use case
-  kReport,         // anyone but the read-only auditor
-  kAudit,          // the auditor and administrators: the journal
-  kAdminister,     // administrators: accounts
-  kOwnAccount,     // the caller's own session, password and tokens (a session, not a token)
 };
 
 enum class TokenScope { kRead, kWrite, kIngest };

@@ -45,8 +45,8 @@ class AuthTest : public ::testing::Test {
   void SetUp() override {
     store_ = std::move(*store::SqliteStore::Open({.path = dir_.File("sokuo.db")}));
     app_ = std::make_unique<App>(*store_, clock_, nullptr, &hasher_, &random_);
-    ASSERT_TRUE(app_->ImportOrganization(orgfile::Emit(core::SmallOrganization()), "o", {"op"}));
-    ASSERT_TRUE(app_->AddAccount("p-tanaka", {}, kPassword, {"op"}));
+    ASSERT_TRUE(app_->organization().Import(orgfile::Emit(core::SmallOrganization()), "o", {"op"}));
+    ASSERT_TRUE(app_->accounts().Add("p-tanaka", {}, kPassword, {"op"}));
   }
   void TearDown() override {
     app_.reset();
@@ -63,9 +63,9 @@ class AuthTest : public ::testing::Test {
 };
 
 TEST_F(AuthTest, SessionsEndWhenIdleOrTooOld) {
-  auto login = app_->LogIn("p-tanaka", kPassword, "127.0.0.1");
+  auto login = app_->accounts().LogIn("p-tanaka", kPassword, "127.0.0.1");
   ASSERT_TRUE(login) << login.error().ToString();
-  auto caller = app_->AuthenticateSession(login->session_token);
+  auto caller = app_->accounts().AuthenticateSession(login->session_token);
   ASSERT_TRUE(caller);
   EXPECT_EQ(caller->principal.person, "p-tanaka");
   EXPECT_TRUE(caller->principal.Has(core::Role::kDepartmentHead));
@@ -73,87 +73,89 @@ TEST_F(AuthTest, SessionsEndWhenIdleOrTooOld) {
   // Used every hour, it lives until the absolute limit (12 h).
   for (int h = 1; h <= 11; ++h) {
     clock_.Advance(std::chrono::hours(1));
-    ASSERT_TRUE(app_->AuthenticateSession(login->session_token)) << h;
+    ASSERT_TRUE(app_->accounts().AuthenticateSession(login->session_token)) << h;
   }
   clock_.Advance(std::chrono::hours(1) + std::chrono::seconds(1));
-  EXPECT_FALSE(app_->AuthenticateSession(login->session_token));
+  EXPECT_FALSE(app_->accounts().AuthenticateSession(login->session_token));
 
-  auto second = app_->LogIn("p-tanaka", kPassword, "127.0.0.1");
+  auto second = app_->accounts().LogIn("p-tanaka", kPassword, "127.0.0.1");
   clock_.Advance(std::chrono::hours(2) + std::chrono::seconds(1));  // idle too long
-  auto idle = app_->AuthenticateSession(second->session_token);
+  auto idle = app_->accounts().AuthenticateSession(second->session_token);
   ASSERT_FALSE(idle);
   EXPECT_EQ(idle.error().code, ErrorCode::kUnauthorized);
 }
 
 TEST_F(AuthTest, LockoutAfterFiveFailuresUntilAnAdministratorUnlocks) {
   for (int i = 0; i < 5; ++i) {
-    auto r = app_->LogIn("p-tanaka", "wrong password!", "10.0.0.1");
+    auto r = app_->accounts().LogIn("p-tanaka", "wrong password!", "10.0.0.1");
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().message, "wrong login or password");
   }
-  auto locked = app_->LogIn("p-tanaka", kPassword, "10.0.0.2");
+  auto locked = app_->accounts().LogIn("p-tanaka", kPassword, "10.0.0.2");
   ASSERT_FALSE(locked);
   EXPECT_THAT(locked.error().message, HasSubstr("locked"));
-  EXPECT_TRUE(app_->Account("p-tanaka")->locked);
+  EXPECT_TRUE(app_->accounts().Get("p-tanaka")->locked);
   Actor member{"p-tanaka", core::Principal{"p-tanaka", {core::Role::kMember}, false}};
-  EXPECT_FALSE(app_->UpdateAccount("p-tanaka", std::nullopt, true, std::nullopt, member));
-  ASSERT_TRUE(app_->UpdateAccount("p-tanaka", std::nullopt, true, std::nullopt, {"op"}));
-  EXPECT_TRUE(app_->LogIn("p-tanaka", kPassword, "10.0.0.2"));
-  auto journal = app_->Journal({.subject = "account:p-tanaka"});
+  EXPECT_FALSE(app_->accounts().Update("p-tanaka", std::nullopt, true, std::nullopt, member));
+  ASSERT_TRUE(app_->accounts().Update("p-tanaka", std::nullopt, true, std::nullopt, {"op"}));
+  EXPECT_TRUE(app_->accounts().LogIn("p-tanaka", kPassword, "10.0.0.2"));
+  auto journal = app_->journal().Read({.subject = "account:p-tanaka"});
   int failures = 0;
   for (const auto& e : *journal) failures += e.action == "auth.login.failed";
   EXPECT_EQ(failures, 6);  // five wrong passwords and one attempt while locked
 }
 
 TEST_F(AuthTest, OneAddressIsThrottled) {
-  for (int i = 0; i < 20; ++i) (void)app_->LogIn("nobody-" + std::to_string(i), "x", "10.9.9.9");
-  auto r = app_->LogIn("p-tanaka", kPassword, "10.9.9.9");
+  for (int i = 0; i < 20; ++i)
+    (void)app_->accounts().LogIn("nobody-" + std::to_string(i), "x", "10.9.9.9");
+  auto r = app_->accounts().LogIn("p-tanaka", kPassword, "10.9.9.9");
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::kUnavailable);
-  EXPECT_TRUE(app_->LogIn("p-tanaka", kPassword, "10.9.9.8"));  // other addresses are not
+  EXPECT_TRUE(
+      app_->accounts().LogIn("p-tanaka", kPassword, "10.9.9.8"));  // other addresses are not
   clock_.Advance(std::chrono::minutes(16));
-  EXPECT_TRUE(app_->LogIn("p-tanaka", kPassword, "10.9.9.9"));
+  EXPECT_TRUE(app_->accounts().LogIn("p-tanaka", kPassword, "10.9.9.9"));
 }
 
 TEST_F(AuthTest, PasswordChangeEndsEverySession) {
-  auto a = app_->LogIn("p-tanaka", kPassword, "127.0.0.1");
-  auto b = app_->LogIn("p-tanaka", kPassword, "127.0.0.2");
-  Actor me{"p-tanaka", app_->AuthenticateSession(a->session_token)->principal};
-  EXPECT_FALSE(app_->ChangePassword(me, "not the password", "a brand new password"));
-  EXPECT_FALSE(app_->ChangePassword(me, kPassword, "short"));
-  ASSERT_TRUE(app_->ChangePassword(me, kPassword, "a brand new password"));
-  EXPECT_FALSE(app_->AuthenticateSession(a->session_token));
-  EXPECT_FALSE(app_->AuthenticateSession(b->session_token));
-  EXPECT_FALSE(app_->LogIn("p-tanaka", kPassword, "127.0.0.1"));
-  EXPECT_TRUE(app_->LogIn("p-tanaka", "a brand new password", "127.0.0.1"));
+  auto a = app_->accounts().LogIn("p-tanaka", kPassword, "127.0.0.1");
+  auto b = app_->accounts().LogIn("p-tanaka", kPassword, "127.0.0.2");
+  Actor me{"p-tanaka", app_->accounts().AuthenticateSession(a->session_token)->principal};
+  EXPECT_FALSE(app_->accounts().ChangePassword(me, "not the password", "a brand new password"));
+  EXPECT_FALSE(app_->accounts().ChangePassword(me, kPassword, "short"));
+  ASSERT_TRUE(app_->accounts().ChangePassword(me, kPassword, "a brand new password"));
+  EXPECT_FALSE(app_->accounts().AuthenticateSession(a->session_token));
+  EXPECT_FALSE(app_->accounts().AuthenticateSession(b->session_token));
+  EXPECT_FALSE(app_->accounts().LogIn("p-tanaka", kPassword, "127.0.0.1"));
+  EXPECT_TRUE(app_->accounts().LogIn("p-tanaka", "a brand new password", "127.0.0.1"));
 }
 
 TEST_F(AuthTest, OneTimePasswordsMustBeChanged) {
-  auto one_time = app_->AddAccount("p-suzuki", {core::Role::kAdministrator}, "", {"op"});
+  auto one_time = app_->accounts().Add("p-suzuki", {core::Role::kAdministrator}, "", {"op"});
   ASSERT_TRUE(one_time);
   ASSERT_EQ(one_time->size(), 24u);
-  auto login = app_->LogIn("p-suzuki", *one_time, "127.0.0.1");
+  auto login = app_->accounts().LogIn("p-suzuki", *one_time, "127.0.0.1");
   ASSERT_TRUE(login);
-  EXPECT_TRUE(app_->AuthenticateSession(login->session_token)->must_change_password);
-  EXPECT_FALSE(app_->AddAccount("p-sato", {core::Role::kCommittee}, "", {"op"}))
+  EXPECT_TRUE(app_->accounts().AuthenticateSession(login->session_token)->must_change_password);
+  EXPECT_FALSE(app_->accounts().Add("p-sato", {core::Role::kCommittee}, "", {"op"}))
       << "derived roles cannot be granted";
 }
 
 TEST_F(AuthTest, TokensExpireAndCanBeRevoked) {
   Actor me{"p-tanaka", core::Principal{"p-tanaka", {core::Role::kMember}, false}};
-  auto t = app_->CreateToken(me, "", "monitoring", TokenScope::kRead, 30);
+  auto t = app_->accounts().CreateToken(me, "", "monitoring", TokenScope::kRead, 30);
   ASSERT_TRUE(t) << t.error().ToString();
-  auto caller = app_->AuthenticateToken(t->secret);
+  auto caller = app_->accounts().AuthenticateToken(t->secret);
   ASSERT_TRUE(caller);
   EXPECT_EQ(caller->scope, TokenScope::kRead);
-  EXPECT_FALSE(app_->AuthenticateToken(t->secret + "x"));
-  EXPECT_FALSE(app_->CreateToken(me, "p-sato", "not mine", TokenScope::kWrite, 30));
+  EXPECT_FALSE(app_->accounts().AuthenticateToken(t->secret + "x"));
+  EXPECT_FALSE(app_->accounts().CreateToken(me, "p-sato", "not mine", TokenScope::kWrite, 30));
   clock_.Advance(std::chrono::hours(24 * 31));
-  EXPECT_THAT(app_->AuthenticateToken(t->secret).error().message, HasSubstr("expired"));
-  auto u = app_->CreateToken(me, "", "ci", TokenScope::kIngest, 30);
-  ASSERT_TRUE(app_->RevokeToken(me, u->token.id));
-  EXPECT_THAT(app_->AuthenticateToken(u->secret).error().message, HasSubstr("revoked"));
-  EXPECT_EQ(app_->RevokeToken(me, u->token.id).error().code, ErrorCode::kConflict);
+  EXPECT_THAT(app_->accounts().AuthenticateToken(t->secret).error().message, HasSubstr("expired"));
+  auto u = app_->accounts().CreateToken(me, "", "ci", TokenScope::kIngest, 30);
+  ASSERT_TRUE(app_->accounts().RevokeToken(me, u->token.id));
+  EXPECT_THAT(app_->accounts().AuthenticateToken(u->secret).error().message, HasSubstr("revoked"));
+  EXPECT_EQ(app_->accounts().RevokeToken(me, u->token.id).error().code, ErrorCode::kConflict);
 }
 
 TEST_F(AuthTest, AHashEditedOutsideSokuoIsRefused) {
@@ -162,7 +164,7 @@ TEST_F(AuthTest, AHashEditedOutsideSokuoIsRefused) {
     return tx.PutPrivate("credentials", "p-tanaka",
                          {{"id", "p-tanaka"}, {"hash", *hasher_.Hash("attacker's password")}});
   }));
-  EXPECT_FALSE(app_->LogIn("p-tanaka", "attacker's password", "127.0.0.1"));
+  EXPECT_FALSE(app_->accounts().LogIn("p-tanaka", "attacker's password", "127.0.0.1"));
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 // update that are absent leave the incident as it is.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,6 +54,14 @@ struct EvidenceInput {
   core::EvidenceKind kind = core::EvidenceKind::kOther;
   std::string system;
   std::string content;  // the file's bytes
+};
+
+// A stored evidence file to send: its record, its size once its bytes were checked against
+// their hash, and a reader of its bytes in pieces.
+struct EvidenceDownload {
+  core::Evidence evidence;
+  uint64_t length = 0;
+  std::function<Result<std::string>(uint64_t offset, size_t max)> read;
 };
 
 struct IncidentFilter {

@@ -32,6 +32,17 @@ class MemoryBlobs final : public BlobStore {
     if (it == blobs_.end()) return Fail(ErrorCode::kNotFound, sha);
     return it->second;
   }
+  Result<uint64_t> Verify(const std::string& sha) override {
+    ASSIGN_OR_RETURN(std::string bytes, Get(sha));
+    if (Sha256Hex(bytes) != sha) return Fail(ErrorCode::kIntegrity, sha);
+    return bytes.size();
+  }
+  Result<std::string> ReadAt(const std::string& sha, uint64_t offset, size_t max) override {
+    ASSIGN_OR_RETURN(std::string bytes, Get(sha));
+    return offset >= bytes.size() ? "" : bytes.substr(offset, max);
+  }
+  // Changes a stored blob as a careless hand would.
+  void Damage(const std::string& sha) { blobs_[sha] += "!"; }
 
  private:
   std::map<std::string, std::string> blobs_;
@@ -42,7 +53,7 @@ class IncidentAppTest : public ::testing::Test {
   void SetUp() override {
     store_ = std::move(*store::SqliteStore::Open({.path = dir_.File("sokuo.db")}));
     app_ = std::make_unique<App>(*store_, clock_, &blobs_);
-    ASSERT_TRUE(app_->ImportOrganization(orgfile::Emit(core::SmallOrganization()), "o", {"t"}));
+    ASSERT_TRUE(app_->organization().Import(orgfile::Emit(core::SmallOrganization()), "o", {"t"}));
   }
   void TearDown() override {
     app_.reset();
@@ -58,35 +69,36 @@ class IncidentAppTest : public ::testing::Test {
 };
 
 TEST_F(IncidentAppTest, KeysCountPerYearOfTheCompanyCalendar) {
-  auto a = app_->Report({.title = "a"}, {"p-tanaka"});
+  auto a = app_->incidents().Report({.title = "a"}, {"p-tanaka"});
   ASSERT_TRUE(a) << a.error().ToString();
   EXPECT_EQ(a->incident.key, "INC-2026-0001");
   EXPECT_EQ(a->incident.reporter_department, "sales");
   clock_.Advance(std::chrono::minutes(45));  // 00:15 on 1 January in Tokyo
-  EXPECT_EQ(app_->Report({.title = "b"}, {"p-tanaka"})->incident.key, "INC-2027-0001");
-  EXPECT_EQ(app_->Report({.title = "c"}, {"p-tanaka"})->incident.key, "INC-2027-0002");
+  EXPECT_EQ(app_->incidents().Report({.title = "b"}, {"p-tanaka"})->incident.key, "INC-2027-0001");
+  EXPECT_EQ(app_->incidents().Report({.title = "c"}, {"p-tanaka"})->incident.key, "INC-2027-0002");
 }
 
 TEST_F(IncidentAppTest, AReportReachesTheIsDepartment) {
-  auto r = app_->Report({.title = "不審なメール", .summary = "添付を開いた"}, {"p-tanaka"});
+  auto r =
+      app_->incidents().Report({.title = "不審なメール", .summary = "添付を開いた"}, {"p-tanaka"});
   ASSERT_TRUE(r);
-  auto out = app_->Notifications(r->incident.key, {"t"});
+  auto out = app_->incidents().Notifications(r->incident.key, {"t"});
   ASSERT_TRUE(out);
   ASSERT_EQ(out->size(), 1u);
   EXPECT_EQ((*out)[0].kind, "incident.reported");
   EXPECT_THAT((*out)[0].recipients, ElementsAre("p-suzuki"));  // IS head and IS staff, once
-  ASSERT_TRUE(app_->Triage(r->incident.key, {.confirmed = true}, {"p-suzuki"}));
-  ASSERT_TRUE(app_->RequestConvocation(r->incident.key, {"p-suzuki"}));
-  out = app_->Notifications(r->incident.key, {"t"});
+  ASSERT_TRUE(app_->incidents().Triage(r->incident.key, {.confirmed = true}, {"p-suzuki"}));
+  ASSERT_TRUE(app_->incidents().RequestConvocation(r->incident.key, {"p-suzuki"}));
+  out = app_->incidents().Notifications(r->incident.key, {"t"});
   ASSERT_EQ(out->size(), 2u);
   EXPECT_EQ((*out)[1].kind, "incident.convocation");
   EXPECT_THAT((*out)[1].recipients, ElementsAre("p-sato"));
 }
 
 TEST_F(IncidentAppTest, InvalidInputChangesNothing) {
-  auto r = app_->Report({.title = "x", .systems = {"orders"}}, {"p-tanaka"});
+  auto r = app_->incidents().Report({.title = "x", .systems = {"orders"}}, {"p-tanaka"});
   ASSERT_TRUE(r);
-  auto head = app_->JournalHead();
+  auto head = app_->journal().Head();
   std::string key = r->incident.key;
   struct Case {
     const char* name;
@@ -95,40 +107,46 @@ TEST_F(IncidentAppTest, InvalidInputChangesNothing) {
     const char* where;
   };
   const Case cases[] = {
-      {"empty title", [&] { return app_->Report({.title = ""}, {"p-tanaka"}); },
+      {"empty title", [&] { return app_->incidents().Report({.title = ""}, {"p-tanaka"}); },
        ErrorCode::kInvalidInput, "/title"},
       {"unknown system",
-       [&] { return app_->Update(key, {.systems = std::vector<std::string>{"ordrs"}}, {"a"}); },
+       [&] {
+         return app_->incidents().Update(key, {.systems = std::vector<std::string>{"ordrs"}},
+                                         {"a"});
+       },
        ErrorCode::kInvalidInput, "/systems/0"},
       {"decision by a non-member",
        [&] {
-         return app_->Decide(
+         return app_->incidents().Decide(
              key, {.kind = core::DecisionKind::kPolicy, .text = "x", .decided_by = "p-tanaka"},
              {"a"});
        },
        ErrorCode::kInvalidInput, "/decided_by"},
       {"police without approval",
        [&] {
-         return app_->AddContact(
+         return app_->incidents().AddContact(
              key, {.audience = core::Audience::kPolice, .contact = "police", .summary = "相談"},
              {"p-suzuki"});
        },
        ErrorCode::kInvalidInput, "/approved_by"},
       {"recovery of an unaffected system",
        [&] {
-         return app_->Recover(key, {.system = "power", .status = core::RecoveryStatus::kRestored},
-                              {"a"});
+         return app_->incidents().Recover(
+             key, {.system = "power", .status = core::RecoveryStatus::kRestored}, {"a"});
        },
        ErrorCode::kInvalidInput, "/system"},
-      {"unknown incident", [&] { return app_->Update("INC-2026-0099", {}, {"a"}); },
+      {"unknown incident", [&] { return app_->incidents().Update("INC-2026-0099", {}, {"a"}); },
        ErrorCode::kNotFound, ""},
-      {"task that does not exist", [&] { return app_->UpdateTask(key, 9, {}, {"a"}); },
+      {"task that does not exist", [&] { return app_->incidents().UpdateTask(key, 9, {}, {"a"}); },
        ErrorCode::kNotFound, ""},
       {"transition out of order",
-       [&] { return app_->Transition(key, core::IncidentState::kRecovering, "", {"a"}); },
+       [&] {
+         return app_->incidents().Transition(key, core::IncidentState::kRecovering, "", {"a"});
+       },
        ErrorCode::kConflict, "/state"},
-      {"meeting before request", [&] { return app_->RecordConvened(key, "", {}, {"a"}); },
-       ErrorCode::kConflict, "/convocation"},
+      {"meeting before request",
+       [&] { return app_->incidents().RecordConvened(key, "", {}, {"a"}); }, ErrorCode::kConflict,
+       "/convocation"},
   };
   for (const Case& c : cases) {
     auto result = c.call();
@@ -136,62 +154,76 @@ TEST_F(IncidentAppTest, InvalidInputChangesNothing) {
     EXPECT_EQ(result.error().code, c.code) << c.name << ": " << result.error().ToString();
     EXPECT_EQ(result.error().where, c.where) << c.name;
   }
-  EXPECT_EQ(app_->JournalHead()->hash, head->hash);
-  EXPECT_EQ(app_->GetIncident(key, {"t"})->incident, r->incident);
+  EXPECT_EQ(app_->journal().Head()->hash, head->hash);
+  EXPECT_EQ(app_->incidents().Get(key, {"t"})->incident, r->incident);
 }
 
 TEST_F(IncidentAppTest, ClosedIncidentsAcceptNothingUntilReopened) {
-  auto r = app_->Report({.title = "訓練"}, {"p-tanaka"});
+  auto r = app_->incidents().Report({.title = "訓練"}, {"p-tanaka"});
   std::string key = r->incident.key;
-  auto dismissed = app_->Triage(key, {.confirmed = false, .reason = "訓練メール"}, {"p-suzuki"});
+  auto dismissed =
+      app_->incidents().Triage(key, {.confirmed = false, .reason = "訓練メール"}, {"p-suzuki"});
   ASSERT_TRUE(dismissed) << dismissed.error().ToString();
   EXPECT_EQ(dismissed->incident.state, core::IncidentState::kDismissed);
-  auto refused = app_->Update(key, {.summary = std::string("追記")}, {"a"});
+  auto refused = app_->incidents().Update(key, {.summary = std::string("追記")}, {"a"});
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
   EXPECT_THAT(refused.error().message, HasSubstr("reopen it"));
-  auto reopened = app_->Transition(key, core::IncidentState::kReported, "本物の攻撃だった", {"a"});
+  auto reopened =
+      app_->incidents().Transition(key, core::IncidentState::kReported, "本物の攻撃だった", {"a"});
   ASSERT_TRUE(reopened) << reopened.error().ToString();
-  EXPECT_TRUE(app_->Update(key, {.summary = std::string("追記")}, {"a"}));
+  EXPECT_TRUE(app_->incidents().Update(key, {.summary = std::string("追記")}, {"a"}));
 }
 
 TEST_F(IncidentAppTest, EvidenceIsStoredByContent) {
-  auto r = app_->Report({.title = "x"}, {"p-tanaka"});
-  auto e = app_->AddEvidence(r->incident.key,
-                             {.name = "auth.log",
-                              .kind = core::EvidenceKind::kAccessLog,
-                              .content = "Failed password for root"},
-                             {"p-suzuki"});
+  auto r = app_->incidents().Report({.title = "x"}, {"p-tanaka"});
+  auto e = app_->incidents().AddEvidence(r->incident.key,
+                                         {.name = "auth.log",
+                                          .kind = core::EvidenceKind::kAccessLog,
+                                          .content = "Failed password for root"},
+                                         {"p-suzuki"});
   ASSERT_TRUE(e) << e.error().ToString();
   ASSERT_EQ(e->incident.evidence.size(), 1u);
   EXPECT_EQ(e->incident.evidence[0].sha256, Sha256Hex("Failed password for root"));
   EXPECT_EQ(*blobs_.Get(e->incident.evidence[0].sha256), "Failed password for root");
-  EXPECT_FALSE(app_->AddEvidence(r->incident.key, {.name = "empty"}, {"a"}));
+  EXPECT_FALSE(app_->incidents().AddEvidence(r->incident.key, {.name = "empty"}, {"a"}));
+
+  auto file = app_->incidents().Evidence(r->incident.key, 1, {"p-suzuki"});
+  ASSERT_TRUE(file) << file.error().ToString();
+  EXPECT_EQ(file->length, 24u);
+  EXPECT_EQ(file->evidence.name, "auth.log");
+  EXPECT_EQ(*file->read(7, 8), "password");
+  EXPECT_EQ(app_->incidents().Evidence(r->incident.key, 2, {"p-suzuki"}).error().code,
+            ErrorCode::kNotFound);
+  blobs_.Damage(e->incident.evidence[0].sha256);
+  EXPECT_EQ(app_->incidents().Evidence(r->incident.key, 1, {"p-suzuki"}).error().code,
+            ErrorCode::kIntegrity);
 }
 
 TEST_F(IncidentAppTest, TheOrganizationChoosesItsCategories) {
-  EXPECT_TRUE(app_->Report({.title = "a", .category = "intrusions"}, {"p-tanaka"}));
+  EXPECT_TRUE(app_->incidents().Report({.title = "a", .category = "intrusions"}, {"p-tanaka"}));
   core::Organization org = core::SmallOrganization();
   org.incident_categories = {"ransomware", "phishing"};
-  ASSERT_TRUE(app_->ImportOrganization(orgfile::Emit(org), "o", {"t"}));
-  auto old = app_->Report({.title = "b", .category = "intrusions"}, {"p-tanaka"});
+  ASSERT_TRUE(app_->organization().Import(orgfile::Emit(org), "o", {"t"}));
+  auto old = app_->incidents().Report({.title = "b", .category = "intrusions"}, {"p-tanaka"});
   ASSERT_FALSE(old);
   EXPECT_EQ(old.error().where, "/category");
-  EXPECT_TRUE(app_->Report({.title = "c", .category = "ransomware"}, {"p-tanaka"}));
-  EXPECT_TRUE(app_->VerifyJournal()->ok());
+  EXPECT_TRUE(app_->incidents().Report({.title = "c", .category = "ransomware"}, {"p-tanaka"}));
+  EXPECT_TRUE(app_->journal().Verify()->ok());
 }
 
 TEST_F(IncidentAppTest, ListsFilterByStateAndPriority) {
-  ASSERT_TRUE(app_->Report({.title = "a", .systems = {"core-network"}}, {"p-tanaka"}));
-  ASSERT_TRUE(app_->Report({.title = "b", .harm = core::Harm::kSerious}, {"p-tanaka"}));
-  auto c = app_->Report({.title = "c"}, {"p-tanaka"});
-  ASSERT_TRUE(app_->Triage(c->incident.key, {.confirmed = false, .reason = "誤報"}, {"p-suzuki"}));
-  auto p1 = app_->ListIncidents({.priority = core::Priority::kP1}, {}, {"t"});
+  ASSERT_TRUE(app_->incidents().Report({.title = "a", .systems = {"core-network"}}, {"p-tanaka"}));
+  ASSERT_TRUE(app_->incidents().Report({.title = "b", .harm = core::Harm::kSerious}, {"p-tanaka"}));
+  auto c = app_->incidents().Report({.title = "c"}, {"p-tanaka"});
+  ASSERT_TRUE(app_->incidents().Triage(c->incident.key, {.confirmed = false, .reason = "誤報"},
+                                       {"p-suzuki"}));
+  auto p1 = app_->incidents().List({.priority = core::Priority::kP1}, {}, {"t"});
   ASSERT_EQ(p1->items.size(), 1u);
   EXPECT_EQ(p1->items[0].incident.title, "b");
-  auto open = app_->ListIncidents({.open_only = true}, {}, {"t"});
+  auto open = app_->incidents().List({.open_only = true}, {}, {"t"});
   EXPECT_EQ(open->total, 2u);
-  auto all = app_->ListIncidents({}, {}, {"t"});
+  auto all = app_->incidents().List({}, {}, {"t"});
   EXPECT_EQ(all->items[0].incident.title, "c");  // newest first
 }
 

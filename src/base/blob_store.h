@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,12 @@ class BlobStore {
   // Stores the bytes; returns their SHA-256. Storing the same bytes twice is harmless.
   [[nodiscard]] virtual Result<std::string> Put(std::string_view bytes) = 0;
   [[nodiscard]] virtual Result<std::string> Get(const std::string& sha256) = 0;
+  // The size of a stored blob, once its bytes are read through and still hash to its name
+  // (kIntegrity otherwise). Reads in pieces: a large blob is never held in memory.
+  [[nodiscard]] virtual Result<uint64_t> Verify(const std::string& sha256) = 0;
+  // At most `max` bytes of a stored blob from `offset`; empty at the end.
+  [[nodiscard]] virtual Result<std::string> ReadAt(const std::string& sha256, uint64_t offset,
+                                                   size_t max) = 0;
 };
 
 }  // namespace sokuo

@@ -8,4 +8,20 @@ namespace sokuo {
 // Lower-case hex SHA-256 of the bytes.
 std::string Sha256Hex(std::string_view bytes);
 
+// SHA-256 over bytes that arrive in pieces (a file read in chunks). Not copyable: it owns an
+// OpenSSL digest context.
+class Sha256 {
+ public:
+  Sha256();
+  ~Sha256();
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+  void Update(std::string_view bytes);
+  // Lower-case hex of everything given to Update; call once.
+  std::string HexDigest();
+
+ private:
+  void* ctx_;  // EVP_MD_CTX, kept out of this header
+};
+
 }  // namespace sokuo

@@ -1,15 +1,24 @@
-// The CLI adapter: one function per command. Each decodes its arguments, calls one app/ use
-// case and prints the result, as JSON on stdout with --json (same shapes as the API) or as text
-// for a person. Errors go back to main/, which prints them and exits with the table's code.
-// Argument parsing itself (CLI11) lives in main/, in one translation unit.
+// The CLI adapter: one table of commands per area (<area>_commands.cpp). Each command declares
+// its options on its CLI11 node, decodes them, calls one app/ function and prints the result, as
+// JSON on stdout with --json (same shapes as the API) or as text for a person. Errors go back to
+// main/, which prints them and exits with the table's code. main/ wires the tables into one
+// command tree and gives each command the Runtime it runs in.
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/app.h"
 #include "base/error.h"
+
+#include <nlohmann/json.hpp>
+
+namespace CLI {
+class App;
+}  // namespace CLI
 
 namespace sokuo::cli {
 
@@ -19,24 +28,51 @@ struct Output {
   std::ostream& err;  // messages for a person
 };
 
+// What a command needs of the process it runs in; main/ implements it.
+class Runtime {
+ public:
+  enum class Open { kExisting, kCreate };
+  virtual ~Runtime() = default;
+  // The application on the data directory, opened on first use. kCreate makes the directory
+  // and the database when missing (init, demo).
+  [[nodiscard]] virtual Result<app::App*> App(Open open = Open::kExisting) = 0;
+  // The acting person (--as), or the local operator.
+  [[nodiscard]] virtual Result<app::Actor> Actor() = 0;
+  virtual Output& out() = 0;
+  virtual const std::string& data_dir() const = 0;
+};
+
+using Action = std::function<Result<void>()>;
+
+// One row of a command table: the help line and the dispatch come from the same row. `setup`
+// declares the command's options on its node and sets the action that runs when it is chosen;
+// a group ("incident") has none.
+struct Command {
+  const char* path;     // "org import"
+  const char* summary;  // the help line
+  std::function<void(CLI::App&, Runtime&, Action&)> setup;
+};
+
+// Each area's commands.
+std::vector<Command> OrgCommands();
+std::vector<Command> IncidentCommands();
+std::vector<Command> UserCommands();
+std::vector<Command> JournalCommands();
+
+void PrintJson(Output& o, const nlohmann::json& j);
+// "1 person", "3 people".
+std::string Plural(size_t n, const char* word, const char* plural = nullptr);
+
 // The actor for journal entries: `as` must name a person of the organization; empty means the
 // local operator, recorded as "cli:<os user>".
 [[nodiscard]] Result<app::Actor> ResolveActor(app::App& app, const std::string& as);
 
-[[nodiscard]] Result<void> OrgValidate(const std::string& file, Output& o);
+// Imports an organization file, or text that did not come from a file (the built-in example).
 [[nodiscard]] Result<void> OrgImport(app::App& app, const std::string& file,
                                      const app::Actor& actor, Output& o);
-// Imports text that did not come from a file (the built-in example).
 [[nodiscard]] Result<void> OrgImportText(app::App& app, const std::string& text,
                                          const std::string& name, const app::Actor& actor,
                                          Output& o);
-[[nodiscard]] Result<void> OrgExport(app::App& app, const std::string& file, Output& o);
-[[nodiscard]] Result<void> OrgShow(app::App& app, Output& o);
-
-[[nodiscard]] Result<void> JournalVerify(app::App& app, Output& o);
-[[nodiscard]] Result<void> JournalHead(app::App& app, Output& o);
-[[nodiscard]] Result<void> JournalList(app::App& app, int64_t after, size_t limit,
-                                       const std::string& subject, Output& o);
 
 // What `serve` prints once it listens: the URL on a line of its own ("listening on URL") for
 // people and scripts, or one JSON object with --json.

@@ -1,4 +1,6 @@
-#include "cli/incident_commands.h"
+#include "cli/commands.h"
+
+#include <CLI/CLI.hpp>
 
 #include <iostream>
 
@@ -9,6 +11,19 @@
 
 namespace sokuo::cli {
 namespace {
+
+// The flags of all incident commands; each command reads the ones it declares.
+struct IncidentFlags {
+  std::string key, title, summary, harm, harm_note, detection, tlp, category, reason;
+  std::string kind, text, by, at, audience, contact, channel, follow_up;
+  std::string department, assignee, system, due, status, result, revert_reason;
+  std::string scope, route, method, attacker, first_seen, last_seen, note;
+  std::string finding, prevention, owner, backdoor, file, name, state, priority, from;
+  std::vector<std::string> systems, departments, attendees, kinds;
+  bool restricted = false, dismiss = false, held = false, open = false, spread_outside = false;
+  int approved_by = 0, id = 0;
+  size_t limit = 50, offset = 0;
+};
 
 using api::Json;
 
@@ -53,10 +68,6 @@ Result<Json> BodyOr(const IncidentFlags& f, const Body& body) {
     ASSIGN_OR_RETURN(text, platform::ReadFile(f.from, kMaxBodyFile));
   }
   return codec::ParseJson(text);
-}
-
-void PrintJson(Output& o, const Json& j) {
-  o.out << j.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
 }
 
 // One line for a person: key, state, priority, title; then what the next state still needs.
@@ -141,7 +152,7 @@ Result<void> IncidentReport(app::App& app, const IncidentFlags& f, const app::Ac
   b.Text("harm_note", f.harm_note).Flag("restricted", f.restricted).Text("tlp", f.tlp);
   b.Text("category", f.category).Text("reporter_department", f.department);
   ASSIGN_OR_RETURN(app::ReportInput in, Decode(BodyOr(f, b), api::ReportFromJson));
-  return Print(app.Report(in, actor), o);
+  return Print(app.incidents().Report(in, actor), o);
 }
 
 Result<void> IncidentList(app::App& app, const IncidentFlags& f, Output& o) {
@@ -154,11 +165,9 @@ Result<void> IncidentList(app::App& app, const IncidentFlags& f, Output& o) {
     filter.priority = core::kPriorities.Parse(f.priority);
     if (!filter.priority) return Fail(ErrorCode::kUsage, "--priority: p1, p2, p3 or p4");
   }
-  ASSIGN_OR_RETURN(auto page, app.ListIncidents(filter, {f.offset, f.limit}, kOperator));
+  ASSIGN_OR_RETURN(auto page, app.incidents().List(filter, {f.offset, f.limit}, kOperator));
   if (o.json) {
-    Json items = Json::array();
-    for (const auto& v : page.items) items.push_back(api::SummaryJson(v));
-    PrintJson(o, {{"items", items}, {"total", page.total}, {"offset", page.offset}});
+    PrintJson(o, api::PageJson(page, api::SummaryJson));
     return {};
   }
   if (page.items.empty()) {
@@ -177,7 +186,7 @@ Result<void> IncidentList(app::App& app, const IncidentFlags& f, Output& o) {
 }
 
 Result<void> IncidentShow(app::App& app, const IncidentFlags& f, Output& o) {
-  ASSIGN_OR_RETURN(app::IncidentView v, app.GetIncident(f.key, kOperator));
+  ASSIGN_OR_RETURN(app::IncidentView v, app.incidents().Get(f.key, kOperator));
   if (o.json) {
     PrintJson(o, api::ToJson(v));
   } else {
@@ -194,7 +203,7 @@ Result<void> IncidentUpdate(app::App& app, const IncidentFlags& f, const app::Ac
   b.Texts("systems", f.systems).Texts("departments", f.departments);
   if (f.restricted) b.Flag("restricted", true);
   ASSIGN_OR_RETURN(app::UpdateInput in, Decode(BodyOr(f, b), api::UpdateFromJson));
-  return Print(app.Update(f.key, in, actor), o);
+  return Print(app.incidents().Update(f.key, in, actor), o);
 }
 
 Result<void> IncidentTriage(app::App& app, const IncidentFlags& f, const app::Actor& actor,
@@ -203,23 +212,23 @@ Result<void> IncidentTriage(app::App& app, const IncidentFlags& f, const app::Ac
   if (!f.reason.empty()) body["reason"] = f.reason;
   if (!f.category.empty()) body["category"] = f.category;
   ASSIGN_OR_RETURN(app::TriageInput in, api::TriageFromJson(body));
-  return Print(app.Triage(f.key, in, actor), o);
+  return Print(app.incidents().Triage(f.key, in, actor), o);
 }
 
 Result<void> IncidentPriority(app::App& app, const IncidentFlags& f, const app::Actor& actor,
                               Output& o) {
   ASSIGN_OR_RETURN(api::PriorityInput in,
                    api::PriorityFromJson({{"priority", f.priority}, {"reason", f.reason}}));
-  return Print(app.OverridePriority(f.key, in.priority, in.reason, actor), o);
+  return Print(app.incidents().OverridePriority(f.key, in.priority, in.reason, actor), o);
 }
 
 Result<void> IncidentConvene(app::App& app, const IncidentFlags& f, const app::Actor& actor,
                              Output& o) {
-  if (!f.held) return Print(app.RequestConvocation(f.key, actor), o);
+  if (!f.held) return Print(app.incidents().RequestConvocation(f.key, actor), o);
   Body b;
   b.Text("convened_at", f.at).Texts("attendees", f.attendees);
   ASSIGN_OR_RETURN(api::ConvenedInput in, Decode(BodyOr(f, b), api::ConvenedFromJson));
-  return Print(app.RecordConvened(f.key, in.convened_at, in.attendees, actor), o);
+  return Print(app.incidents().RecordConvened(f.key, in.convened_at, in.attendees, actor), o);
 }
 
 Result<void> IncidentDecide(app::App& app, const IncidentFlags& f, const app::Actor& actor,
@@ -228,7 +237,7 @@ Result<void> IncidentDecide(app::App& app, const IncidentFlags& f, const app::Ac
   b.Text("kind", f.kind).Text("text", f.text).Text("decided_by", f.by).Text("decided_at", f.at);
   b.Texts("departments", f.departments);
   ASSIGN_OR_RETURN(core::Decision in, Decode(BodyOr(f, b), api::DecisionFromJson));
-  return Print(app.Decide(f.key, std::move(in), actor), o);
+  return Print(app.incidents().Decide(f.key, std::move(in), actor), o);
 }
 
 Result<void> IncidentContact(app::App& app, const IncidentFlags& f, const app::Actor& actor,
@@ -238,7 +247,7 @@ Result<void> IncidentContact(app::App& app, const IncidentFlags& f, const app::A
   b.Text("summary", f.summary).Text("at", f.at).Text("by", f.by).Int("approved_by", f.approved_by);
   b.Text("follow_up_due", f.follow_up);
   ASSIGN_OR_RETURN(core::ContactLog in, Decode(BodyOr(f, b), api::ContactFromJson));
-  return Print(app.AddContact(f.key, std::move(in), actor), o);
+  return Print(app.incidents().AddContact(f.key, std::move(in), actor), o);
 }
 
 Result<void> IncidentTask(app::App& app, const IncidentFlags& f, const app::Actor& actor,
@@ -248,13 +257,13 @@ Result<void> IncidentTask(app::App& app, const IncidentFlags& f, const app::Acto
     b.Text("status", f.status).Text("result", f.result).Text("revert_reason", f.revert_reason);
     b.Text("assignee", f.assignee).Text("due", f.due);
     ASSIGN_OR_RETURN(app::TaskUpdate in, Decode(BodyOr(f, b), api::TaskUpdateFromJson));
-    return Print(app.UpdateTask(f.key, f.id, in, actor), o);
+    return Print(app.incidents().UpdateTask(f.key, f.id, in, actor), o);
   }
   Body b;
   b.Text("kind", f.kind).Text("title", f.title).Text("department", f.department);
   b.Text("assignee", f.assignee).Text("system", f.system).Text("due", f.due);
   ASSIGN_OR_RETURN(core::Task in, Decode(BodyOr(f, b), api::TaskFromJson));
-  return Print(app.AddTask(f.key, std::move(in), actor), o);
+  return Print(app.incidents().AddTask(f.key, std::move(in), actor), o);
 }
 
 Result<void> IncidentAssess(app::App& app, const IncidentFlags& f, const app::Actor& actor,
@@ -265,7 +274,7 @@ Result<void> IncidentAssess(app::App& app, const IncidentFlags& f, const app::Ac
   b.Text("intrusion_route", f.route).Text("method", f.method).Text("attacker", f.attacker);
   b.Flag("spread_outside", f.spread_outside).Text("spread_note", f.note);
   ASSIGN_OR_RETURN(core::Assessment in, Decode(BodyOr(f, b), api::AssessmentFromJson));
-  return Print(app.Assess(f.key, std::move(in), actor), o);
+  return Print(app.incidents().Assess(f.key, std::move(in), actor), o);
 }
 
 Result<void> IncidentRecover(app::App& app, const IncidentFlags& f, const app::Actor& actor,
@@ -273,8 +282,9 @@ Result<void> IncidentRecover(app::App& app, const IncidentFlags& f, const app::A
   Json body = {{"status", f.status}};
   if (!f.note.empty()) body["note"] = f.note;
   ASSIGN_OR_RETURN(api::RecoveryInput in, api::RecoveryFromJson(body));
-  return Print(
-      app.Recover(f.key, {.system = f.system, .status = in.status, .note = in.note}, actor), o);
+  return Print(app.incidents().Recover(
+                   f.key, {.system = f.system, .status = in.status, .note = in.note}, actor),
+               o);
 }
 
 Result<void> IncidentReview(app::App& app, const IncidentFlags& f, const app::Actor& actor,
@@ -290,13 +300,13 @@ Result<void> IncidentReview(app::App& app, const IncidentFlags& f, const app::Ac
     Body b;
     b.Text("kind", f.finding).Text("text", f.text).Text("system", f.system);
     ASSIGN_OR_RETURN(core::Finding in, api::FindingFromJson(b.json()));
-    return Print(app.AddFinding(f.key, std::move(in), actor), o);
+    return Print(app.incidents().AddFinding(f.key, std::move(in), actor), o);
   }
   if (!f.prevention.empty()) {
     Body b;
     b.Text("text", f.prevention).Text("owner", f.owner).Text("due", f.due);
     ASSIGN_OR_RETURN(core::Prevention in, api::PreventionFromJson(b.json()));
-    return Print(app.AddPrevention(f.key, std::move(in), actor), o);
+    return Print(app.incidents().AddPrevention(f.key, std::move(in), actor), o);
   }
   auto colon = f.backdoor.find(':');
   auto equals = f.backdoor.find('=');
@@ -315,12 +325,12 @@ Result<void> IncidentReview(app::App& app, const IncidentFlags& f, const app::Ac
   Json body = {{"result", f.backdoor.substr(equals + 1)}};
   if (!f.note.empty()) body["note"] = f.note;
   ASSIGN_OR_RETURN(api::BackdoorInput in, api::BackdoorFromJson(body));
-  return Print(app.CheckBackdoor(f.key,
-                                 {.system = f.backdoor.substr(0, colon),
-                                  .item = *item,
-                                  .result = in.result,
-                                  .note = in.note},
-                                 actor),
+  return Print(app.incidents().CheckBackdoor(f.key,
+                                             {.system = f.backdoor.substr(0, colon),
+                                              .item = *item,
+                                              .result = in.result,
+                                              .note = in.note},
+                                             actor),
                o);
 }
 
@@ -336,7 +346,7 @@ Result<void> IncidentEvidence(app::App& app, const IncidentFlags& f, const app::
   std::string name = f.name;
   if (name.empty()) name = f.file.substr(f.file.find_last_of('/') + 1);
   return Print(
-      app.AddEvidence(
+      app.incidents().AddEvidence(
           f.key, {.name = name, .kind = kind, .system = f.system, .content = std::move(content)},
           actor),
       o);
@@ -347,11 +357,11 @@ Result<void> IncidentTransition(app::App& app, const IncidentFlags& f, const app
   Json body = {{"to", f.state}};
   if (!f.reason.empty()) body["reason"] = f.reason;
   ASSIGN_OR_RETURN(api::TransitionInput in, api::TransitionFromJson(body));
-  return Print(app.Transition(f.key, in.to, in.reason, actor), o);
+  return Print(app.incidents().Transition(f.key, in.to, in.reason, actor), o);
 }
 
 Result<void> IncidentTimeline(app::App& app, const IncidentFlags& f, Output& o) {
-  ASSIGN_OR_RETURN(auto entries, app.Timeline(f.key, kOperator));
+  ASSIGN_OR_RETURN(auto entries, app.incidents().Timeline(f.key, kOperator));
   if (o.json) {
     Json items = Json::array();
     for (const auto& e : entries) items.push_back(api::ToJson(e));
@@ -365,6 +375,244 @@ Result<void> IncidentTimeline(app::App& app, const IncidentFlags& f, Output& o) 
     o.out << "\n";
   }
   return {};
+}
+
+namespace {
+
+using IncidentRun =
+    std::function<Result<void>(app::App&, const IncidentFlags&, const app::Actor&, Output&)>;
+using IncidentOptions = std::function<void(CLI::App&, IncidentFlags&)>;
+
+// An `incident …` row: `options` declares the command's flags (KEY first when it takes one),
+// `run` is its cli/ function. Writes resolve the acting person (--as); reads do not need one.
+Command IncidentCommand(const char* path, const char* summary, bool writes,
+                        const IncidentOptions& options, const IncidentRun& run) {
+  return {path, summary,
+          [writes, options, run](CLI::App& c, Runtime& env, std::function<Result<void>()>& action) {
+            auto flags = std::make_shared<IncidentFlags>();
+            options(c, *flags);
+            action = [&env, writes, run, flags]() -> Result<void> {
+              ASSIGN_OR_RETURN(app::App * app, env.App());
+              app::Actor actor;
+              if (writes) {
+                ASSIGN_OR_RETURN(actor, env.Actor());
+              }
+              return run(*app, *flags, actor, env.out());
+            };
+          }};
+}
+
+void Key(CLI::App& c, IncidentFlags& f) {
+  c.add_option("KEY", f.key, "Incident key, e.g. INC-2026-0001")->required();
+}
+void From(CLI::App& c, IncidentFlags& f) {
+  c.add_option("--from", f.from,
+               "Read the request body (JSON, as the API takes it) from FILE or -");
+}
+}  // namespace
+
+std::vector<Command> IncidentCommands() {
+  using F = IncidentFlags;
+  auto read = [](auto fn) {
+    return [fn](app::App& a, const F& f, const app::Actor&, Output& o) { return fn(a, f, o); };
+  };
+  return {
+      {"incident",
+       "Security emergencies (G4): report, triage, committee, measures, recovery, review", nullptr},
+      IncidentCommand(
+          "incident report", "Report an emergency: a title is enough (G3.3)", true,
+          [](CLI::App& c, F& f) {
+            c.add_option("--title", f.title, "What happened, in a few words")->required();
+            c.add_option("--summary", f.summary, "More detail");
+            c.add_option("--system", f.systems, "An affected system (repeat)");
+            c.add_option("--affected-department", f.departments, "An affected department (repeat)");
+            c.add_option("--department", f.department, "The reporting department (default: yours)");
+            c.add_option("--harm", f.harm,
+                         "Harm to customers/partners: unknown, none, possible, serious");
+            c.add_option("--harm-note", f.harm_note, "What the harm is");
+            c.add_option("--detection", f.detection,
+                         "user_report, is_detection, alert, outside_notice");
+            c.add_option("--tlp", f.tlp, "clear, green, amber, amber+strict, red");
+            c.add_option("--category", f.category, "e.g. intrusions, malicious-code, availability");
+            c.add_flag("--restricted", f.restricted,
+                       "Need-to-know: participants, committee and IS only");
+            From(c, f);
+          },
+          IncidentReport),
+      IncidentCommand(
+          "incident list", "List incidents, newest first", false,
+          [](CLI::App& c, F& f) {
+            c.add_option("--state", f.state, "Only this state");
+            c.add_option("--priority", f.priority, "Only p1, p2, p3 or p4");
+            c.add_flag("--open", f.open, "Only incidents not closed or dismissed");
+            c.add_option("--system", f.system, "Only those affecting this system");
+            c.add_option("--department", f.department, "Only those of this department");
+            c.add_option("--limit", f.limit, "Page size")->check(CLI::Range(1, 500));
+            c.add_option("--offset", f.offset, "Skip this many");
+          },
+          read(IncidentList)),
+      IncidentCommand("incident show", "Show an incident with its records and what it needs next",
+                      false, Key, read(IncidentShow)),
+      IncidentCommand(
+          "incident update", "Change title, summary, systems, harm, TLP, category", true,
+          [](CLI::App& c, F& f) {
+            Key(c, f);
+            c.add_option("--title", f.title, "New title");
+            c.add_option("--summary", f.summary, "New summary");
+            c.add_option("--system", f.systems, "Affected systems (replaces the list)");
+            c.add_option("--affected-department", f.departments, "Affected departments (replaces)");
+            c.add_option("--harm", f.harm, "unknown, none, possible, serious");
+            c.add_option("--harm-note", f.harm_note, "What the harm is");
+            c.add_option("--category", f.category, "Category");
+            c.add_option("--tlp", f.tlp, "TLP label");
+            c.add_flag("--restricted", f.restricted, "Make it need-to-know");
+            From(c, f);
+          },
+          IncidentUpdate),
+      IncidentCommand(
+          "incident triage", "Confirm the report, or --dismiss it with a --reason (G3.2)", true,
+          [](CLI::App& c, F& f) {
+            Key(c, f);
+            c.add_flag("--dismiss", f.dismiss, "Dismiss instead of confirming");
+            c.add_option("--reason", f.reason, "Why (required to dismiss)");
+            c.add_option("--category", f.category, "Set the category");
+          },
+          IncidentTriage),
+      IncidentCommand(
+          "incident priority", "Override the computed priority, with a reason (G4.3.1)", true,
+          [](CLI::App& c, F& f) {
+            Key(c, f);
+            c.add_option("PRIORITY", f.priority, "p1, p2, p3 or p4")->required();
+            c.add_option("--reason", f.reason, "Why")->required();
+          },
+          IncidentPriority),
+      IncidentCommand(
+          "incident convene", "Ask for the committee (G4.3.2a); with --held, record that it met",
+          true,
+          [](CLI::App& c, F& f) {
+            Key(c, f);
+            c.add_flag("--held", f.held, "Record the meeting instead of requesting it");
+            c.add_option("--at", f.at, "When it met (RFC 3339; default now)");
+            c.add_option("--attendee", f.attendees, "A person who attended (repeat)");
+          },
+          IncidentConvene),
+      IncidentCommand(
+          "incident decide", "Record a committee decision (G3.1)", true,
+          [](CLI::App& c, F& f) {
+            Key(c, f);
+            c.add_option("--kind", f.kind,
+                         "policy, approval, instruction, press, agency_contact, other")
+                ->required();
+            c.add_option("--text", f.text, "The decision")->required();
+            c.add_option("--by", f.by, "The committee member who decided")->required();
+            c.add_option("--at", f.at, "When (default now)");
+            c.add_option("--department", f.departments, "An instructed department (repeat)");
+          },
+          IncidentDecide),
+      IncidentCommand(
+          "incident contact", "Log a contact; outside parties need --approved-by DECISION", true,
+          [](CLI::App& c, F& f) {
+            Key(c, f);
+            c.add_option("--audience", f.audience,
+                         "internal, pr, customer, partner, police, csirt, ipa, regulator, press")
+                ->required();
+            c.add_option("--contact", f.contact, "External contact id, or department id")
+                ->required();
+            c.add_option("--summary", f.summary, "What was said")->required();
+            c.add_option("--channel", f.channel, "phone, email, web, fax, post, other");
+            c.add_option("--by", f.by, "Who made the contact (default: you)");
+            c.add_option("--at", f.at, "When (default now)");
+            c.add_option("--approved-by", f.approved_by, "The committee decision that approved it");
+            c.add_option("--follow-up", f.follow_up, "Follow-up due (YYYY-MM-DD)");
+          },
+          IncidentContact),
+      IncidentCommand(
+          "incident task", "Add an emergency measure (G4.3.3); with --id, update one", true,
+          [](CLI::App& c, F& f) {
+            Key(c, f);
+            c.add_option("--id", f.id, "Update this measure instead of adding one");
+            c.add_option("--kind", f.kind,
+                         "isolate_network, monitor_host, shutdown_host, alternative_means, "
+                         "customer_measures, other");
+            c.add_option("--title", f.title, "What to do");
+            c.add_option("--department", f.department, "Responsible department");
+            c.add_option("--assignee", f.assignee, "Responsible person");
+            c.add_option("--system", f.system, "The system it acts on");
+            c.add_option("--due", f.due, "Due (RFC 3339)");
+            c.add_option("--status", f.status, "open, in_progress, done, cancelled, reverted");
+            c.add_option("--result", f.result, "What came of it");
+            c.add_option("--revert-reason", f.revert_reason, "Why it was reverted");
+          },
+          IncidentTask),
+      IncidentCommand(
+          "incident assess", "Record the damage assessment (G4.3.4); --from for leaks", true,
+          [](CLI::App& c, F& f) {
+            Key(c, f);
+            c.add_option("--kind", f.kinds,
+                         "leak, tampering, destruction, unavailability (repeat)");
+            c.add_option("--scope", f.scope, "Extent of the damage");
+            c.add_option("--system", f.systems, "A damaged system (repeat)");
+            c.add_option("--first-seen", f.first_seen, "RFC 3339");
+            c.add_option("--last-seen", f.last_seen, "RFC 3339");
+            c.add_option("--route", f.route, "Intrusion route");
+            c.add_option("--method", f.method, "Method");
+            c.add_option("--attacker", f.attacker, "Attacker, if identified");
+            c.add_flag("--spread-outside", f.spread_outside,
+                       "The damage reached outside the company");
+            c.add_option("--note", f.note, "About the spread");
+            From(c, f);
+          },
+          IncidentAssess),
+      IncidentCommand(
+          "incident recover", "Set an affected system's recovery status (G4.3.5)", true,
+          [](CLI::App& c, F& f) {
+            Key(c, f);
+            c.add_option("SYSTEM", f.system, "The system")->required();
+            c.add_option("STATUS", f.status, "down, restoring, restored, degraded")->required();
+            c.add_option("--note", f.note, "Note");
+          },
+          IncidentRecover),
+      IncidentCommand(
+          "incident review", "After the response (G4.4): --finding, --prevention or --backdoor",
+          true,
+          [](CLI::App& c, F& f) {
+            Key(c, f);
+            c.add_option("--finding", f.finding, "technical or social, with --text");
+            c.add_option("--text", f.text, "The finding");
+            c.add_option("--system", f.system, "The system a finding is about");
+            c.add_option("--prevention", f.prevention,
+                         "A prevention measure, with --owner and --due");
+            c.add_option("--owner", f.owner, "Who carries the measure out");
+            c.add_option("--due", f.due, "By when (YYYY-MM-DD)");
+            c.add_option("--backdoor", f.backdoor,
+                         "SYSTEM:ITEM=RESULT, e.g. order-system:added_users=clean");
+            c.add_option("--note", f.note, "What was found");
+          },
+          IncidentReview),
+      IncidentCommand(
+          "incident evidence", "Attach a file, such as the access log (G4.4.3)", true,
+          [](CLI::App& c, F& f) {
+            Key(c, f);
+            c.add_option("FILE", f.file, "The file")->required();
+            c.add_option("--kind", f.kind, "access_log, screenshot, report, other");
+            c.add_option("--name", f.name, "Name (default: the file name)");
+            c.add_option("--system", f.system, "The system it comes from");
+          },
+          IncidentEvidence),
+      IncidentCommand(
+          "incident transition", "Move to another state; a refusal lists what is missing", true,
+          [](CLI::App& c, F& f) {
+            Key(c, f);
+            c.add_option("STATE", f.state,
+                         "triaged, convened, containing, assessing, recovering, reviewing, closed, "
+                         "dismissed")
+                ->required();
+            c.add_option("--reason", f.reason, "Required to reopen");
+          },
+          IncidentTransition),
+      IncidentCommand("incident timeline", "The incident's journal entries in order", false, Key,
+                      read(IncidentTimeline)),
+  };
 }
 
 }  // namespace sokuo::cli

@@ -1,5 +1,7 @@
 #include "cli/user_commands.h"
 
+#include <CLI/CLI.hpp>
+
 #include <iostream>
 
 #include "api/codec.h"
@@ -49,14 +51,14 @@ void PrintPassword(const std::string& person, const std::string& one_time, Outpu
 Result<void> UserAdd(app::App& app, const UserFlags& f, const app::Actor& actor, Output& o) {
   ASSIGN_OR_RETURN(std::vector<core::Role> roles, Roles(f.roles));
   ASSIGN_OR_RETURN(std::string password, PasswordFrom(f.password_file));
-  ASSIGN_OR_RETURN(std::string one_time, app.AddAccount(f.person, roles, password, actor));
+  ASSIGN_OR_RETURN(std::string one_time, app.accounts().Add(f.person, roles, password, actor));
   PrintPassword(f.person, one_time, o);
   return {};
 }
 
 Result<void> UserPasswd(app::App& app, const UserFlags& f, const app::Actor& actor, Output& o) {
   ASSIGN_OR_RETURN(std::string password, PasswordFrom(f.password_file));
-  ASSIGN_OR_RETURN(std::string one_time, app.ResetPassword(f.person, password, actor));
+  ASSIGN_OR_RETURN(std::string one_time, app.accounts().ResetPassword(f.person, password, actor));
   PrintPassword(f.person, one_time, o);
   return {};
 }
@@ -68,7 +70,7 @@ Result<void> UserUpdate(app::App& app, const std::string& person, UserChange cha
   if (change == UserChange::kEnable) disabled = false;
   ASSIGN_OR_RETURN(
       app::AccountView a,
-      app.UpdateAccount(person, disabled, change == UserChange::kUnlock, std::nullopt, actor));
+      app.accounts().Update(person, disabled, change == UserChange::kUnlock, std::nullopt, actor));
   if (o.json) {
     o.out << api::ToJson(a).dump(2) << "\n";
   } else {
@@ -79,7 +81,7 @@ Result<void> UserUpdate(app::App& app, const std::string& person, UserChange cha
 }
 
 Result<void> UserList(app::App& app, const app::Actor& actor, Output& o) {
-  ASSIGN_OR_RETURN(auto accounts, app.Accounts(actor));
+  ASSIGN_OR_RETURN(auto accounts, app.accounts().List(actor));
   if (o.json) {
     Json items = Json::array();
     for (const auto& a : accounts) items.push_back(api::ToJson(a));
@@ -101,7 +103,8 @@ Result<void> UserList(app::App& app, const app::Actor& actor, Output& o) {
 Result<void> UserToken(app::App& app, const UserFlags& f, const app::Actor& actor, Output& o) {
   auto scope = app::kTokenScopes.Parse(f.scope);
   if (!scope) return Fail(ErrorCode::kUsage, "--scope: read, write or ingest");
-  ASSIGN_OR_RETURN(app::NewToken t, app.CreateToken(actor, f.person, f.token_name, *scope, f.days));
+  ASSIGN_OR_RETURN(app::NewToken t,
+                   app.accounts().CreateToken(actor, f.person, f.token_name, *scope, f.days));
   if (o.json) {
     Json j = api::ToJson(t.token);
     j["token"] = t.secret;
@@ -117,11 +120,11 @@ Result<void> UserToken(app::App& app, const UserFlags& f, const app::Actor& acto
 Result<void> FirstAdministrator(app::App& app, const std::string& person,
                                 const std::string& password_file, const app::Actor& actor,
                                 Output& o) {
-  ASSIGN_OR_RETURN(auto accounts, app.Accounts(actor));
+  ASSIGN_OR_RETURN(auto accounts, app.accounts().List(actor));
   if (!accounts.empty()) return {};
   std::string who = person;
   if (who.empty()) {
-    ASSIGN_OR_RETURN(core::Organization org, app.Organization());
+    ASSIGN_OR_RETURN(core::Organization org, app.organization().Current());
     for (const auto& d : org.departments) {
       if (d.kind == core::DepartmentKind::kIt && !d.head.empty()) {
         who = d.head;
@@ -135,7 +138,7 @@ Result<void> FirstAdministrator(app::App& app, const std::string& person,
   }
   ASSIGN_OR_RETURN(std::string password, PasswordFrom(password_file));
   ASSIGN_OR_RETURN(std::string one_time,
-                   app.AddAccount(who, {core::Role::kAdministrator}, password, actor));
+                   app.accounts().Add(who, {core::Role::kAdministrator}, password, actor));
   if (o.json) {
     Json j = {{"administrator", who}};
     if (!one_time.empty()) j["one_time_password"] = one_time;
@@ -147,6 +150,83 @@ Result<void> FirstAdministrator(app::App& app, const std::string& person,
     o.err << "one-time password:   " << one_time << "   (change it at the first login)\n";
   }
   return {};
+}
+
+namespace {
+
+void ChangeCommand(CLI::App& c, Runtime& env, std::function<Result<void>()>& run, UserChange change) {
+  auto person = std::make_shared<std::string>();
+  c.add_option("PERSON", *person, "Person id")->required();
+  run = [&env, person, change]() -> Result<void> {
+    ASSIGN_OR_RETURN(app::App * app, env.App());
+    ASSIGN_OR_RETURN(app::Actor actor, env.Actor());
+    return UserUpdate(*app, *person, change, actor, env.out());
+  };
+}
+
+}  // namespace
+
+std::vector<Command> UserCommands() {
+  return {
+      {"user", "Accounts: add, passwd, disable, enable, unlock, list, token", nullptr},
+      {"user add", "Give a person an account; prints a one-time password unless --password-file",
+       [](CLI::App& c, Runtime& env, Action& run) {
+         auto f = std::make_shared<UserFlags>();
+         c.add_option("PERSON", f->person, "Person id from the organization")->required();
+         c.add_option("--role", f->roles,
+                      "administrator or auditor (repeat); the rest comes from the org file");
+         c.add_option("--password-file", f->password_file, "Read the password from FILE");
+         run = [&env, f]() -> Result<void> {
+           ASSIGN_OR_RETURN(app::App * app, env.App());
+           ASSIGN_OR_RETURN(app::Actor actor, env.Actor());
+           return UserAdd(*app, *f, actor, env.out());
+         };
+       }},
+      {"user passwd", "Set a new password (one-time unless --password-file); ends every session",
+       [](CLI::App& c, Runtime& env, Action& run) {
+         auto f = std::make_shared<UserFlags>();
+         c.add_option("PERSON", f->person, "Person id")->required();
+         c.add_option("--password-file", f->password_file, "Read the password from FILE");
+         run = [&env, f]() -> Result<void> {
+           ASSIGN_OR_RETURN(app::App * app, env.App());
+           ASSIGN_OR_RETURN(app::Actor actor, env.Actor());
+           return UserPasswd(*app, *f, actor, env.out());
+         };
+       }},
+      {"user disable", "Disable an account and end its sessions",
+       [](CLI::App& c, Runtime& env, Action& run) {
+         ChangeCommand(c, env, run, UserChange::kDisable);
+       }},
+      {"user enable", "Enable a disabled account",
+       [](CLI::App& c, Runtime& env, Action& run) {
+         ChangeCommand(c, env, run, UserChange::kEnable);
+       }},
+      {"user unlock", "Lift the lock after too many failed logins",
+       [](CLI::App& c, Runtime& env, Action& run) {
+         ChangeCommand(c, env, run, UserChange::kUnlock);
+       }},
+      {"user list", "List accounts with their roles",
+       [](CLI::App&, Runtime& env, Action& run) {
+         run = [&env]() -> Result<void> {
+           ASSIGN_OR_RETURN(app::App * app, env.App());
+           ASSIGN_OR_RETURN(app::Actor actor, env.Actor());
+           return UserList(*app, actor, env.out());
+         };
+       }},
+      {"user token", "Create an API token for a person (shown once)",
+       [](CLI::App& c, Runtime& env, Action& run) {
+         auto f = std::make_shared<UserFlags>();
+         c.add_option("PERSON", f->person, "Person id")->required();
+         c.add_option("--name", f->token_name, "What the token is for")->required();
+         c.add_option("--scope", f->scope, "read, write or ingest")->capture_default_str();
+         c.add_option("--days", f->days, "Days until it expires")->capture_default_str();
+         run = [&env, f]() -> Result<void> {
+           ASSIGN_OR_RETURN(app::App * app, env.App());
+           ASSIGN_OR_RETURN(app::Actor actor, env.Actor());
+           return UserToken(*app, *f, actor, env.out());
+         };
+       }},
+  };
 }
 
 }  // namespace sokuo::cli

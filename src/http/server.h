@@ -1,25 +1,24 @@
-// The HTTP adapter: a route table (method, OpenAPI path, allowed query parameters, handler) over
-// cpp-httplib. Handlers decode the request, call one app/ function and encode the result; every
-// error leaves as application/problem+json with the status from the error table.
+// The HTTP engine: serves the route table (route.h) over cpp-httplib. It matches a request to
+// its route, refuses unknown query parameters and oversized bodies, authenticates the caller,
+// asks app/ whether the route's permission is granted, runs the handler and sends the result:
+// JSON, or a Reply (a page, a cached file, a streamed download). Every error of an /api/ path
+// leaves as application/problem+json with the status from the error table.
 //
 // Thread-safety: httplib runs handlers on its pool; handlers share only the App, which is
 // thread-safe. Start with Bind() then Run() (blocking); Stop() may be called from any thread.
 #pragma once
 
-#include <functional>
-#include <map>
 #include <memory>
 #include <string>
-#include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "app/app.h"
 #include "base/error.h"
+#include "http/route.h"
 
 namespace httplib {
 class Server;
 struct Request;
+struct Response;
 }  // namespace httplib
 
 namespace sokuo::http {
@@ -36,34 +35,6 @@ struct ServerOptions {
   std::string tls_key;
 };
 
-struct Request {
-  std::map<std::string, std::string> path;  // {id} → value
-  std::multimap<std::string, std::string> query;
-  std::string body;
-  std::string content_type;
-  std::string remote_address;
-  std::string session_token;  // from the session cookie, when the caller has one
-  app::Actor actor;           // who is calling, once authenticated (anonymous: no person)
-  // Headers the handler wants on a successful response (Set-Cookie on login).
-  mutable std::vector<std::pair<std::string, std::string>> response_headers;
-};
-
-struct Route {
-  std::string method;              // GET, POST, ...
-  std::string path;                // as in the OpenAPI document: /api/v1/systems/{id}
-  app::Permission permission;      // checked before the handler runs, for every request
-  std::vector<std::string> query;  // allowed query parameters; others are refused
-  std::function<Result<nlohmann::json>(app::App&, const Request&)> handle;
-  int status = 200;       // on success
-  bool raw_body = false;  // the body is a file, not JSON (up to max_upload_bytes)
-  bool ingest = false;    // API tokens of scope "ingest" may call it
-};
-
-// Every route the server serves; the OpenAPI document must describe each one.
-// Authentication: an API token (Authorization: Bearer sokuo_…) or the session cookie; a
-// state-changing request made with the cookie must carry X-CSRF-Token.
-std::vector<Route> Routes(const ServerOptions& options);
-
 class Server {
  public:
   Server(app::App& app, ServerOptions options);
@@ -78,6 +49,8 @@ class Server {
   void Stop();
 
  private:
+  void Handle(const Route& route, const std::vector<std::string>& names,
+              const httplib::Request& req, httplib::Response& res);
   Result<void> Admit(const Route& route, const httplib::Request& req, Request& r);
 
   app::App& app_;

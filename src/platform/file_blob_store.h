@@ -13,8 +13,13 @@ class FileBlobStore final : public BlobStore {
   explicit FileBlobStore(std::string dir) : dir_(std::move(dir)) {}
   Result<std::string> Put(std::string_view bytes) override;
   Result<std::string> Get(const std::string& sha256) override;
+  Result<uint64_t> Verify(const std::string& sha256) override;
+  Result<std::string> ReadAt(const std::string& sha256, uint64_t offset, size_t max) override;
 
  private:
+  // The blob's path, once the name is a SHA-256 (no path can be smuggled in).
+  Result<std::string> PathOf(const std::string& sha256) const;
+
   std::string dir_;
 };
 

@@ -52,6 +52,30 @@ Result<std::string> ReadFile(const std::string& path, size_t max_bytes) {
   return out;
 }
 
+Result<std::string> ReadFileRange(const std::string& path, uint64_t offset, size_t max) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return Fail(ErrorCode::kNotFound, "no such file: " + path);
+    return Fail(IoError("cannot read", path));
+  }
+  std::string out(max, '\0');
+  size_t done = 0;
+  while (done < max) {
+    ssize_t n = ::pread(fd, out.data() + done, max - done, static_cast<off_t>(offset + done));
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      Error e = IoError("cannot read", path);
+      ::close(fd);
+      return Fail(e);
+    }
+    if (n == 0) break;
+    done += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  out.resize(done);
+  return out;
+}
+
 Result<void> WriteFileAtomic(const std::string& path, const std::string& content) {
   static std::atomic<unsigned> counter{0};
   std::string tmp = path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(++counter);

@@ -42,11 +42,17 @@ TEST(FileBlobStoreTest, StoresByContentAndNoticesDamage) {
   EXPECT_EQ(*sha, Sha256Hex("Nov 26 03:12:01 sshd[812]: Failed password for root"));
   EXPECT_EQ(*blobs.Put("Nov 26 03:12:01 sshd[812]: Failed password for root"), *sha);
   EXPECT_EQ(*blobs.Get(*sha), "Nov 26 03:12:01 sshd[812]: Failed password for root");
+  EXPECT_EQ(*blobs.Verify(*sha), 51u);
+  EXPECT_EQ(*blobs.ReadAt(*sha, 16, 4), "sshd");
+  EXPECT_EQ(*blobs.ReadAt(*sha, 49, 100), "ot");
+  EXPECT_EQ(*blobs.ReadAt(*sha, 51, 100), "");
   ASSERT_TRUE(WriteFileAtomic(dir + "/" + *sha, "edited"));
+  EXPECT_EQ(blobs.Verify(*sha).error().code, ErrorCode::kIntegrity);
   auto damaged = blobs.Get(*sha);
   ASSERT_FALSE(damaged);
   EXPECT_EQ(damaged.error().code, ErrorCode::kIntegrity);
   EXPECT_FALSE(blobs.Get("../../etc/passwd"));
+  EXPECT_FALSE(blobs.ReadAt("../../etc/passwd", 0, 10));
   std::filesystem::remove_all(dir);
 }
 

@@ -1,7 +1,7 @@
-// The incident use cases of App (app.h): the path of guideline sections 3 and 4.
+#include "app/incident_service.h"
+
 #include <algorithm>
 
-#include "app/app.h"
 #include "codec/incident_json.h"
 #include "core/access.h"
 #include "core/incident_rules.h"
@@ -63,7 +63,7 @@ std::string Or(const std::string& value, const std::string& fallback) {
 
 }  // namespace
 
-IncidentView App::View(core::Incident incident, const core::Organization& org) const {
+IncidentView IncidentService::View(core::Incident incident, const core::Organization& org) const {
   IncidentView v;
   v.priority = core::ComputePriority(incident, org);
   v.milestones = core::MilestonesOf(incident);
@@ -71,18 +71,27 @@ IncidentView App::View(core::Incident incident, const core::Organization& org) c
   return v;
 }
 
-Result<IncidentView> App::Mutate(const std::string& key, const Actor& actor,
-                                 const std::string& action, core::IncidentAction permission,
-                                 const Mutation& change) {
+Result<IncidentView> IncidentService::Mutate(const std::string& key, const Actor& actor,
+                                             const std::string& action,
+                                             core::IncidentAction permission,
+                                             const Mutation& change) {
+  return Mutate(
+      key, actor, action, [permission](const core::Incident&) { return permission; }, change);
+}
+
+Result<IncidentView> IncidentService::Mutate(const std::string& key, const Actor& actor,
+                                             const std::string& action,
+                                             const PermissionOf& permission,
+                                             const Mutation& change) {
   std::optional<core::Incident> after;
   core::Organization org;
-  TRY(store_.Write([&](store::Tx& tx) -> Result<void> {
+  TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(org, store::LoadOrganization(tx));
     ASSIGN_OR_RETURN(std::optional<core::Incident> loaded, store::LoadIncident(tx, key));
     if (!loaded || !core::CanSee(actor.principal, *loaded, org)) {
       return Fail(ErrorCode::kNotFound, "no incident '" + key + "'");
     }
-    if (!core::CanDo(actor.principal, permission, *loaded, org)) {
+    if (!core::CanDo(actor.principal, permission(*loaded), *loaded, org)) {
       return Fail(ErrorCode::kForbidden, "your roles do not allow this step on " + key);
     }
     if (!loaded->IsOpen() && action != "incident.transition") {
@@ -93,7 +102,7 @@ Result<IncidentView> App::Mutate(const std::string& key, const Actor& actor,
     }
     ASSIGN_OR_RETURN(json body, change(*loaded, org, tx));
     TRY(store::SaveIncident(tx, *loaded));
-    TRY(tx.Append({.at = clock_.Now(),
+    TRY(tx.Append({.at = ctx_.clock().Now(),
                    .actor = actor.id,
                    .action = action,
                    .subject = key,
@@ -104,14 +113,14 @@ Result<IncidentView> App::Mutate(const std::string& key, const Actor& actor,
   return View(std::move(*after), org);
 }
 
-Result<IncidentView> App::Report(const ReportInput& in, const Actor& actor) {
+Result<IncidentView> IncidentService::Report(const ReportInput& in, const Actor& actor) {
   std::optional<core::Incident> created;
   core::Organization org;
   if (!core::CanReport(actor.principal)) {
     return Fail(ErrorCode::kForbidden, "the auditor's account reads and does not write");
   }
-  std::string now = FormatRfc3339(clock_.Now());
-  TRY(store_.Write([&](store::Tx& tx) -> Result<void> {
+  std::string now = FormatRfc3339(ctx_.clock().Now());
+  TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(org, store::LoadOrganization(tx));
     core::Incident i;
     i.title = in.title;
@@ -134,7 +143,7 @@ Result<IncidentView> App::Report(const ReportInput& in, const Actor& actor) {
     TRY(Invalid(core::CheckHeader(i, org, core::IncidentCategories(org))));
     // Keys count incidents per year of the company's calendar.
     ASSIGN_OR_RETURN(Calendar calendar, Calendar::Create(org.company.time_zone));
-    i.year = static_cast<int>(calendar.LocalDay(clock_.Now()).year());
+    i.year = static_cast<int>(calendar.LocalDay(ctx_.clock().Now()).year());
     ASSIGN_OR_RETURN(i.number, store::NextIncidentNumber(tx, i.year));
     i.key = core::IncidentKey(i.year, i.number);
     TRY(store::SaveIncident(tx, i));
@@ -146,7 +155,7 @@ Result<IncidentView> App::Report(const ReportInput& in, const Actor& actor) {
                         .recipients = IsDepartment(org),
                         .title = "[" + i.key + "] 緊急事態の報告 / emergency reported: " + i.title,
                         .body = i.summary}));
-    TRY(tx.Append({.at = clock_.Now(),
+    TRY(tx.Append({.at = ctx_.clock().Now(),
                    .actor = actor.id,
                    .action = "incident.report",
                    .subject = i.key,
@@ -157,8 +166,8 @@ Result<IncidentView> App::Report(const ReportInput& in, const Actor& actor) {
   return View(std::move(*created), org);
 }
 
-Result<IncidentView> App::Update(const std::string& key, const UpdateInput& in,
-                                 const Actor& actor) {
+Result<IncidentView> IncidentService::Update(const std::string& key, const UpdateInput& in,
+                                             const Actor& actor) {
   return Mutate(key, actor, "incident.update", core::IncidentAction::kUpdate,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   json fields = json::array();
@@ -185,9 +194,9 @@ Result<IncidentView> App::Update(const std::string& key, const UpdateInput& in,
                 });
 }
 
-Result<IncidentView> App::Triage(const std::string& key, const TriageInput& in,
-                                 const Actor& actor) {
-  Timestamp now = clock_.Now();
+Result<IncidentView> IncidentService::Triage(const std::string& key, const TriageInput& in,
+                                             const Actor& actor) {
+  Timestamp now = ctx_.clock().Now();
   return Mutate(
       key, actor, "incident.triage", core::IncidentAction::kTriage,
       [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
@@ -210,9 +219,11 @@ Result<IncidentView> App::Triage(const std::string& key, const TriageInput& in,
       });
 }
 
-Result<IncidentView> App::OverridePriority(const std::string& key, core::Priority priority,
-                                           const std::string& reason, const Actor& actor) {
-  std::string now = FormatRfc3339(clock_.Now());
+Result<IncidentView> IncidentService::OverridePriority(const std::string& key,
+                                                       core::Priority priority,
+                                                       const std::string& reason,
+                                                       const Actor& actor) {
+  std::string now = FormatRfc3339(ctx_.clock().Now());
   return Mutate(key, actor, "incident.priority", core::IncidentAction::kPriority,
                 [&](core::Incident& i, const core::Organization&, store::Tx&) -> Result<json> {
                   if (reason.empty()) {
@@ -224,8 +235,9 @@ Result<IncidentView> App::OverridePriority(const std::string& key, core::Priorit
                 });
 }
 
-Result<IncidentView> App::RequestConvocation(const std::string& key, const Actor& actor) {
-  std::string now = FormatRfc3339(clock_.Now());
+Result<IncidentView> IncidentService::RequestConvocation(const std::string& key,
+                                                         const Actor& actor) {
+  std::string now = FormatRfc3339(ctx_.clock().Now());
   return Mutate(
       key, actor, "incident.convocation.request", core::IncidentAction::kConvene,
       [&](core::Incident& i, const core::Organization& org, store::Tx& tx) -> Result<json> {
@@ -248,10 +260,11 @@ Result<IncidentView> App::RequestConvocation(const std::string& key, const Actor
       });
 }
 
-Result<IncidentView> App::RecordConvened(const std::string& key, const std::string& convened_at,
-                                         const std::vector<std::string>& attendees,
-                                         const Actor& actor) {
-  std::string now = FormatRfc3339(clock_.Now());
+Result<IncidentView> IncidentService::RecordConvened(const std::string& key,
+                                                     const std::string& convened_at,
+                                                     const std::vector<std::string>& attendees,
+                                                     const Actor& actor) {
+  std::string now = FormatRfc3339(ctx_.clock().Now());
   return Mutate(
       key, actor, "incident.convocation.held", core::IncidentAction::kRecordMeeting,
       [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
@@ -266,8 +279,9 @@ Result<IncidentView> App::RecordConvened(const std::string& key, const std::stri
       });
 }
 
-Result<IncidentView> App::Decide(const std::string& key, core::Decision d, const Actor& actor) {
-  std::string now = FormatRfc3339(clock_.Now());
+Result<IncidentView> IncidentService::Decide(const std::string& key, core::Decision d,
+                                             const Actor& actor) {
+  std::string now = FormatRfc3339(ctx_.clock().Now());
   return Mutate(key, actor, "incident.decision", core::IncidentAction::kDecide,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   d.id = NextId(i.decisions);
@@ -279,9 +293,9 @@ Result<IncidentView> App::Decide(const std::string& key, core::Decision d, const
                 });
 }
 
-Result<IncidentView> App::AddContact(const std::string& key, core::ContactLog c,
-                                     const Actor& actor) {
-  std::string now = FormatRfc3339(clock_.Now());
+Result<IncidentView> IncidentService::AddContact(const std::string& key, core::ContactLog c,
+                                                 const Actor& actor) {
+  std::string now = FormatRfc3339(ctx_.clock().Now());
   return Mutate(key, actor, "incident.contact", core::IncidentAction::kContact,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   c.id = NextId(i.contacts);
@@ -293,8 +307,9 @@ Result<IncidentView> App::AddContact(const std::string& key, core::ContactLog c,
                 });
 }
 
-Result<IncidentView> App::AddTask(const std::string& key, core::Task t, const Actor& actor) {
-  std::string now = FormatRfc3339(clock_.Now());
+Result<IncidentView> IncidentService::AddTask(const std::string& key, core::Task t,
+                                              const Actor& actor) {
+  std::string now = FormatRfc3339(ctx_.clock().Now());
   return Mutate(key, actor, "incident.task", core::IncidentAction::kTask,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   t.id = NextId(i.tasks);
@@ -306,9 +321,9 @@ Result<IncidentView> App::AddTask(const std::string& key, core::Task t, const Ac
                 });
 }
 
-Result<IncidentView> App::UpdateTask(const std::string& key, int id, const TaskUpdate& in,
-                                     const Actor& actor) {
-  std::string now = FormatRfc3339(clock_.Now());
+Result<IncidentView> IncidentService::UpdateTask(const std::string& key, int id,
+                                                 const TaskUpdate& in, const Actor& actor) {
+  std::string now = FormatRfc3339(ctx_.clock().Now());
   return Mutate(key, actor, "incident.task.update", core::IncidentAction::kTask,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   auto it = std::find_if(i.tasks.begin(), i.tasks.end(),
@@ -328,8 +343,9 @@ Result<IncidentView> App::UpdateTask(const std::string& key, int id, const TaskU
                 });
 }
 
-Result<IncidentView> App::Assess(const std::string& key, core::Assessment a, const Actor& actor) {
-  std::string now = FormatRfc3339(clock_.Now());
+Result<IncidentView> IncidentService::Assess(const std::string& key, core::Assessment a,
+                                             const Actor& actor) {
+  std::string now = FormatRfc3339(ctx_.clock().Now());
   return Mutate(key, actor, "incident.assessment", core::IncidentAction::kAssess,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   a.assessed_by = actor.id;
@@ -340,8 +356,9 @@ Result<IncidentView> App::Assess(const std::string& key, core::Assessment a, con
                 });
 }
 
-Result<IncidentView> App::Recover(const std::string& key, core::Recovery r, const Actor& actor) {
-  std::string now = FormatRfc3339(clock_.Now());
+Result<IncidentView> IncidentService::Recover(const std::string& key, core::Recovery r,
+                                              const Actor& actor) {
+  std::string now = FormatRfc3339(ctx_.clock().Now());
   return Mutate(
       key, actor, "incident.recovery", core::IncidentAction::kRecover,
       [&](core::Incident& i, const core::Organization&, store::Tx&) -> Result<json> {
@@ -359,8 +376,9 @@ Result<IncidentView> App::Recover(const std::string& key, core::Recovery r, cons
       });
 }
 
-Result<IncidentView> App::AddFinding(const std::string& key, core::Finding f, const Actor& actor) {
-  std::string now = FormatRfc3339(clock_.Now());
+Result<IncidentView> IncidentService::AddFinding(const std::string& key, core::Finding f,
+                                                 const Actor& actor) {
+  std::string now = FormatRfc3339(ctx_.clock().Now());
   return Mutate(key, actor, "incident.finding", core::IncidentAction::kReview,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   f.id = NextId(i.findings);
@@ -372,8 +390,8 @@ Result<IncidentView> App::AddFinding(const std::string& key, core::Finding f, co
                 });
 }
 
-Result<IncidentView> App::AddPrevention(const std::string& key, core::Prevention p,
-                                        const Actor& actor) {
+Result<IncidentView> IncidentService::AddPrevention(const std::string& key, core::Prevention p,
+                                                    const Actor& actor) {
   return Mutate(key, actor, "incident.prevention", core::IncidentAction::kReview,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   p.id = NextId(i.prevention);
@@ -383,9 +401,9 @@ Result<IncidentView> App::AddPrevention(const std::string& key, core::Prevention
                 });
 }
 
-Result<IncidentView> App::CheckBackdoor(const std::string& key, core::BackdoorCheck c,
-                                        const Actor& actor) {
-  std::string now = FormatRfc3339(clock_.Now());
+Result<IncidentView> IncidentService::CheckBackdoor(const std::string& key, core::BackdoorCheck c,
+                                                    const Actor& actor) {
+  std::string now = FormatRfc3339(ctx_.clock().Now());
   return Mutate(key, actor, "incident.backdoor_check", core::IncidentAction::kReview,
                 [&](core::Incident& i, const core::Organization&, store::Tx&) -> Result<json> {
                   c.checked_by = actor.id;
@@ -406,14 +424,15 @@ Result<IncidentView> App::CheckBackdoor(const std::string& key, core::BackdoorCh
                 });
 }
 
-Result<IncidentView> App::AddEvidence(const std::string& key, const EvidenceInput& in,
-                                      const Actor& actor) {
-  if (vault_ == nullptr) return Fail(ErrorCode::kUnavailable, "no evidence vault is configured");
+Result<IncidentView> IncidentService::AddEvidence(const std::string& key, const EvidenceInput& in,
+                                                  const Actor& actor) {
+  if (ctx_.vault() == nullptr)
+    return Fail(ErrorCode::kUnavailable, "no evidence vault is configured");
   if (in.name.empty()) return Fail(ErrorCode::kInvalidInput, "is required", "/name");
   if (in.content.empty()) return Fail(ErrorCode::kInvalidInput, "the file is empty", "/content");
-  std::string now = FormatRfc3339(clock_.Now());
+  std::string now = FormatRfc3339(ctx_.clock().Now());
   // The file is stored first: a stored file without a record is harmless, the reverse is not.
-  ASSIGN_OR_RETURN(std::string sha256, vault_->Put(in.content));
+  ASSIGN_OR_RETURN(std::string sha256, ctx_.vault()->Put(in.content));
   return Mutate(key, actor, "incident.evidence", core::IncidentAction::kEvidence,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   core::Evidence e{.id = NextId(i.evidence),
@@ -433,13 +452,33 @@ Result<IncidentView> App::AddEvidence(const std::string& key, const EvidenceInpu
                 });
 }
 
-Result<IncidentView> App::Transition(const std::string& key, core::IncidentState to,
-                                     const std::string& reason, const Actor& actor) {
-  Timestamp now = clock_.Now();
-  ASSIGN_OR_RETURN(std::optional<core::Incident> current, store::LoadIncident(store_, key));
-  bool closing = to == core::IncidentState::kClosed || (current && !current->IsOpen());
-  return Mutate(key, actor, "incident.transition",
-                closing ? core::IncidentAction::kClose : core::IncidentAction::kTransition,
+Result<EvidenceDownload> IncidentService::Evidence(const std::string& key, int id,
+                                                   const Actor& actor) {
+  ASSIGN_OR_RETURN(IncidentView view, Get(key, actor));
+  const auto& all = view.incident.evidence;
+  auto it =
+      std::find_if(all.begin(), all.end(), [&](const core::Evidence& e) { return e.id == id; });
+  if (it == all.end()) {
+    return Fail(ErrorCode::kNotFound, "no evidence " + std::to_string(id) + " in " + key);
+  }
+  BlobStore* vault = ctx_.vault();
+  if (vault == nullptr) return Fail(ErrorCode::kUnavailable, "no evidence vault is configured");
+  ASSIGN_OR_RETURN(uint64_t length, vault->Verify(it->sha256));
+  std::string sha = it->sha256;
+  return EvidenceDownload{*it, length, [vault, sha](uint64_t offset, size_t max) {
+                            return vault->ReadAt(sha, offset, max);
+                          }};
+}
+
+Result<IncidentView> IncidentService::Transition(const std::string& key, core::IncidentState to,
+                                                 const std::string& reason, const Actor& actor) {
+  Timestamp now = ctx_.clock().Now();
+  // Closing, and reopening a closed incident, need the close permission.
+  auto permission = [to](const core::Incident& current) {
+    bool closing = to == core::IncidentState::kClosed || !current.IsOpen();
+    return closing ? core::IncidentAction::kClose : core::IncidentAction::kTransition;
+  };
+  return Mutate(key, actor, "incident.transition", permission,
                 [&](core::Incident& i, const core::Organization&, store::Tx&) -> Result<json> {
                   std::string from(core::kIncidentStates.Name(i.state));
                   TRY(core::Transition(i, to, actor.id, now, reason));
@@ -449,22 +488,20 @@ Result<IncidentView> App::Transition(const std::string& key, core::IncidentState
                 });
 }
 
-Result<IncidentView> App::GetIncident(const std::string& key, const Actor& actor) {
-  ASSIGN_OR_RETURN(std::optional<core::Incident> incident, store::LoadIncident(store_, key));
-  ASSIGN_OR_RETURN(core::Organization org, Organization());
+Result<IncidentView> IncidentService::Get(const std::string& key, const Actor& actor) {
+  ASSIGN_OR_RETURN(std::optional<core::Incident> incident, store::LoadIncident(ctx_.store(), key));
+  ASSIGN_OR_RETURN(core::Organization org, ctx_.Organization());
   if (!incident || !core::CanSee(actor.principal, *incident, org)) {
     return Fail(ErrorCode::kNotFound, "no incident '" + key + "'");
   }
   return View(std::move(*incident), org);
 }
 
-Result<Page<IncidentView>> App::ListIncidents(const IncidentFilter& f, PageRequest page,
-                                              const Actor& actor) {
-  ASSIGN_OR_RETURN(std::vector<core::Incident> all, store::LoadIncidentHeaders(store_));
-  ASSIGN_OR_RETURN(core::Organization org, Organization());
-  Page<IncidentView> out;
-  out.offset = page.offset;
-  out.limit = std::min(page.limit, PageRequest::kMaxLimit);
+Result<Page<IncidentView>> IncidentService::List(const IncidentFilter& f, PageRequest page,
+                                                 const Actor& actor) {
+  ASSIGN_OR_RETURN(std::vector<core::Incident> all, store::LoadIncidentHeaders(ctx_.store()));
+  ASSIGN_OR_RETURN(core::Organization org, ctx_.Organization());
+  std::vector<IncidentView> views;
   for (core::Incident& i : all) {
     if (!core::CanSee(actor.principal, i, org)) continue;
     if (f.state && i.state != *f.state) continue;
@@ -477,22 +514,22 @@ Result<Page<IncidentView>> App::ListIncidents(const IncidentFilter& f, PageReque
         i.reporter_department != f.department) {
       continue;
     }
-    IncidentView v = View(std::move(i), org);
-    if (f.priority && v.priority.priority != *f.priority) continue;
-    if (out.total >= out.offset && out.items.size() < out.limit) out.items.push_back(std::move(v));
-    ++out.total;
+    views.push_back(View(std::move(i), org));
   }
-  return out;
+  return Paginate(std::move(views), page, [&](const IncidentView& v) {
+    return !f.priority || v.priority.priority == *f.priority;
+  });
 }
 
-Result<std::vector<store::JournalEntry>> App::Timeline(const std::string& key, const Actor& actor) {
-  TRY(GetIncident(key, actor));
+Result<std::vector<store::JournalEntry>> IncidentService::Timeline(const std::string& key,
+                                                                   const Actor& actor) {
+  TRY(Get(key, actor));
   std::vector<store::JournalEntry> all;
   int64_t after = 0;
   while (true) {
-    ASSIGN_OR_RETURN(
-        auto page,
-        store_.ReadJournal({.after_seq = after, .limit = PageRequest::kMaxLimit, .subject = key}));
+    ASSIGN_OR_RETURN(auto page,
+                     ctx_.store().ReadJournal(
+                         {.after_seq = after, .limit = PageRequest::kMaxLimit, .subject = key}));
     if (page.empty()) break;
     after = page.back().seq;
     for (auto& e : page) all.push_back(std::move(e));
@@ -500,10 +537,10 @@ Result<std::vector<store::JournalEntry>> App::Timeline(const std::string& key, c
   return all;
 }
 
-Result<std::vector<store::OutboxMessage>> App::Notifications(const std::string& key,
-                                                             const Actor& actor) {
-  TRY(GetIncident(key, actor));
-  return store::Outbox(store_, key);
+Result<std::vector<store::OutboxMessage>> IncidentService::Notifications(const std::string& key,
+                                                                         const Actor& actor) {
+  TRY(Get(key, actor));
+  return store::Outbox(ctx_.store(), key);
 }
 
 }  // namespace sokuo::app

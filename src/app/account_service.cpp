@@ -1,7 +1,7 @@
-// The account use cases of App (app.h, auth.h).
+#include "app/account_service.h"
+
 #include <algorithm>
 
-#include "app/app.h"
 #include "base/sha256.h"
 #include "store/account_rows.h"
 #include "store/org_rows.h"
@@ -50,26 +50,27 @@ constexpr const char* kBadLogin = "wrong login or password";
 
 }  // namespace
 
-Result<std::string> App::NewPasswordHash(const std::string& password, std::string& generated) {
-  if (hasher_ == nullptr || random_ == nullptr) {
+Result<std::string> AccountService::NewPasswordHash(const std::string& password,
+                                                    std::string& generated) {
+  if (ctx_.hasher() == nullptr || ctx_.random() == nullptr) {
     return Fail(ErrorCode::kUnavailable, "accounts are not available in this process");
   }
   std::string chosen = password;
   if (chosen.empty()) {
-    generated = random_->Hex(12);  // 96 bits, shown once
+    generated = ctx_.random()->Hex(12);  // 96 bits, shown once
     chosen = generated;
-  } else if (chosen.size() < auth_.min_password_length) {
-    return Fail(
-        ErrorCode::kInvalidInput,
-        "a password needs at least " + std::to_string(auth_.min_password_length) + " characters",
-        "/password");
+  } else if (chosen.size() < ctx_.auth().min_password_length) {
+    return Fail(ErrorCode::kInvalidInput,
+                "a password needs at least " + std::to_string(ctx_.auth().min_password_length) +
+                    " characters",
+                "/password");
   }
-  return hasher_->Hash(chosen);
+  return ctx_.hasher()->Hash(chosen);
 }
 
-Result<std::string> App::AddAccount(const std::string& person,
-                                    const std::vector<core::Role>& granted,
-                                    const std::string& password, const Actor& actor) {
+Result<std::string> AccountService::Add(const std::string& person,
+                                        const std::vector<core::Role>& granted,
+                                        const std::string& password, const Actor& actor) {
   if (!IsAdministrator(actor))
     return Fail(ErrorCode::kForbidden, "only an administrator adds accounts");
   for (core::Role r : granted) {
@@ -83,7 +84,7 @@ Result<std::string> App::AddAccount(const std::string& person,
   }
   std::string generated;
   ASSIGN_OR_RETURN(std::string hash, NewPasswordHash(password, generated));
-  TRY(store_.Write([&](store::Tx& tx) -> Result<void> {
+  TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(core::Organization org, store::LoadOrganization(tx));
     if (org.FindPerson(person) == nullptr) {
       return Fail(ErrorCode::kNotFound, "no person '" + person + "' in the organization");
@@ -94,10 +95,10 @@ Result<std::string> App::AddAccount(const std::string& person,
                         .granted = RoleNames(granted),
                         .must_change = !generated.empty(),
                         .credential = Sha256Hex(hash),
-                        .created_at = FormatRfc3339(clock_.Now())};
+                        .created_at = FormatRfc3339(ctx_.clock().Now())};
     TRY(store::SaveAccount(tx, a));
     TRY(store::SaveCredential(tx, person, hash));
-    TRY(tx.Append({.at = clock_.Now(),
+    TRY(tx.Append({.at = ctx_.clock().Now(),
                    .actor = actor.id,
                    .action = "account.add",
                    .subject = "account:" + person,
@@ -107,14 +108,14 @@ Result<std::string> App::AddAccount(const std::string& person,
   return generated;
 }
 
-Result<std::string> App::ResetPassword(const std::string& person, const std::string& password,
-                                       const Actor& actor) {
+Result<std::string> AccountService::ResetPassword(const std::string& person,
+                                                  const std::string& password, const Actor& actor) {
   if (!IsAdministrator(actor)) {
     return Fail(ErrorCode::kForbidden, "only an administrator resets passwords");
   }
   std::string generated;
   ASSIGN_OR_RETURN(std::string hash, NewPasswordHash(password, generated));
-  TRY(store_.Write([&](store::Tx& tx) -> Result<void> {
+  TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(auto a, store::LoadAccount(tx, person));
     if (!a) return Fail(ErrorCode::kNotFound, "no account '" + person + "'");
     a->credential = Sha256Hex(hash);
@@ -125,7 +126,7 @@ Result<std::string> App::ResetPassword(const std::string& person, const std::str
     TRY(store::SaveAccount(tx, *a));
     TRY(store::SaveCredential(tx, person, hash));
     TRY(store::RemoveSessionsOf(tx, person));
-    TRY(tx.Append({.at = clock_.Now(),
+    TRY(tx.Append({.at = ctx_.clock().Now(),
                    .actor = actor.id,
                    .action = "account.password.reset",
                    .subject = "account:" + person}));
@@ -134,19 +135,19 @@ Result<std::string> App::ResetPassword(const std::string& person, const std::str
   return generated;
 }
 
-Result<void> App::ChangePassword(const Actor& actor, const std::string& old_password,
-                                 const std::string& new_password) {
+Result<void> AccountService::ChangePassword(const Actor& actor, const std::string& old_password,
+                                            const std::string& new_password) {
   const std::string& person = actor.principal.person;
   if (new_password.empty()) return Fail(ErrorCode::kInvalidInput, "is required", "/new_password");
   std::string ignored;
   ASSIGN_OR_RETURN(std::string hash, NewPasswordHash(new_password, ignored));
-  return store_.Write([&](store::Tx& tx) -> Result<void> {
+  return ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(auto a, store::LoadAccount(tx, person));
     ASSIGN_OR_RETURN(std::string current, store::LoadCredential(tx, person));
-    if (!a || !hasher_->Verify(current, old_password)) {
+    if (!a || !ctx_.hasher()->Verify(current, old_password)) {
       return Fail(ErrorCode::kForbidden, "the current password is wrong", "/old_password");
     }
-    if (hasher_->Verify(current, new_password)) {
+    if (ctx_.hasher()->Verify(current, new_password)) {
       return Fail(ErrorCode::kInvalidInput, "choose a password different from the current one",
                   "/new_password");
     }
@@ -156,7 +157,7 @@ Result<void> App::ChangePassword(const Actor& actor, const std::string& old_pass
     TRY(store::SaveAccount(tx, *a));
     TRY(store::SaveCredential(tx, person, hash));
     TRY(store::RemoveSessionsOf(tx, person));
-    TRY(tx.Append({.at = clock_.Now(),
+    TRY(tx.Append({.at = ctx_.clock().Now(),
                    .actor = person,
                    .action = "account.password.change",
                    .subject = "account:" + person}));
@@ -164,9 +165,10 @@ Result<void> App::ChangePassword(const Actor& actor, const std::string& old_pass
   });
 }
 
-Result<AccountView> App::UpdateAccount(const std::string& person, std::optional<bool> disabled,
-                                       bool unlock, std::optional<std::vector<core::Role>> granted,
-                                       const Actor& actor) {
+Result<AccountView> AccountService::Update(const std::string& person, std::optional<bool> disabled,
+                                           bool unlock,
+                                           std::optional<std::vector<core::Role>> granted,
+                                           const Actor& actor) {
   if (!IsAdministrator(actor))
     return Fail(ErrorCode::kForbidden, "only an administrator changes accounts");
   if (granted) {
@@ -178,7 +180,7 @@ Result<AccountView> App::UpdateAccount(const std::string& person, std::optional<
     }
   }
   std::optional<store::AccountRow> after;
-  TRY(store_.Write([&](store::Tx& tx) -> Result<void> {
+  TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(auto a, store::LoadAccount(tx, person));
     if (!a) return Fail(ErrorCode::kNotFound, "no account '" + person + "'");
     json body = json::object();
@@ -199,7 +201,7 @@ Result<AccountView> App::UpdateAccount(const std::string& person, std::optional<
       body["granted"] = a->granted;
     }
     TRY(store::SaveAccount(tx, *a));
-    TRY(tx.Append({.at = clock_.Now(),
+    TRY(tx.Append({.at = ctx_.clock().Now(),
                    .actor = actor.id,
                    .action = "account.update",
                    .subject = "account:" + person,
@@ -207,44 +209,44 @@ Result<AccountView> App::UpdateAccount(const std::string& person, std::optional<
     after = a;
     return {};
   }));
-  ASSIGN_OR_RETURN(core::Organization org, Organization());
+  ASSIGN_OR_RETURN(core::Organization org, ctx_.Organization());
   return ViewOf(*after, org);
 }
 
-Result<std::vector<AccountView>> App::Accounts(const Actor& actor) {
+Result<std::vector<AccountView>> AccountService::List(const Actor& actor) {
   if (!IsAdministrator(actor))
     return Fail(ErrorCode::kForbidden, "only an administrator lists accounts");
-  ASSIGN_OR_RETURN(auto rows, store::LoadAccounts(store_));
-  ASSIGN_OR_RETURN(core::Organization org, Organization());
+  ASSIGN_OR_RETURN(auto rows, store::LoadAccounts(ctx_.store()));
+  ASSIGN_OR_RETURN(core::Organization org, ctx_.Organization());
   std::vector<AccountView> out;
   for (const auto& a : rows) out.push_back(ViewOf(a, org));
   return out;
 }
 
-Result<AccountView> App::Account(const std::string& person) {
-  ASSIGN_OR_RETURN(auto a, store::LoadAccount(store_, person));
+Result<AccountView> AccountService::Get(const std::string& person) {
+  ASSIGN_OR_RETURN(auto a, store::LoadAccount(ctx_.store(), person));
   if (!a) return Fail(ErrorCode::kNotFound, "no account '" + person + "'");
-  ASSIGN_OR_RETURN(core::Organization org, Organization());
+  ASSIGN_OR_RETURN(core::Organization org, ctx_.Organization());
   return ViewOf(*a, org);
 }
 
-Result<void> App::RecordFailure(const std::string& login, const std::string& address,
-                                const std::string& why) {
+Result<void> AccountService::RecordFailure(const std::string& login, const std::string& address,
+                                           const std::string& why) {
   {
     std::lock_guard lock(failures_mu_);
     auto& [since, count] = address_failures_[address];
-    if (clock_.Now() - since > auth_.address_window) {
-      since = clock_.Now();
+    if (ctx_.clock().Now() - since > ctx_.auth().address_window) {
+      since = ctx_.clock().Now();
       count = 0;
     }
     ++count;
   }
-  return store_.Write([&](store::Tx& tx) -> Result<void> {
+  return ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(auto a, store::LoadAccount(tx, login));
     json body = {{"address", address}, {"reason", why}};
     if (a) {
       a->failed_logins += 1;
-      if (a->failed_logins >= auth_.max_account_failures && !a->locked) {
+      if (a->failed_logins >= ctx_.auth().max_account_failures && !a->locked) {
         a->locked = true;
         body["locked"] = true;
       }
@@ -252,7 +254,7 @@ Result<void> App::RecordFailure(const std::string& login, const std::string& add
     } else {
       body["login"] = login.substr(0, 64);
     }
-    TRY(tx.Append({.at = clock_.Now(),
+    TRY(tx.Append({.at = ctx_.clock().Now(),
                    .actor = a ? login : "anonymous",
                    .action = "auth.login.failed",
                    .subject = a ? "account:" + login : "auth",
@@ -261,22 +263,23 @@ Result<void> App::RecordFailure(const std::string& login, const std::string& add
   });
 }
 
-Result<Login> App::LogIn(const std::string& login, const std::string& password,
-                         const std::string& address) {
-  if (hasher_ == nullptr || random_ == nullptr) {
+Result<Login> AccountService::LogIn(const std::string& login, const std::string& password,
+                                    const std::string& address) {
+  if (ctx_.hasher() == nullptr || ctx_.random() == nullptr) {
     return Fail(ErrorCode::kUnavailable, "accounts are not available in this process");
   }
   {
     std::lock_guard lock(failures_mu_);
     auto it = address_failures_.find(address);
-    if (it != address_failures_.end() && clock_.Now() - it->second.first <= auth_.address_window &&
-        it->second.second >= auth_.max_address_failures) {
+    if (it != address_failures_.end() &&
+        ctx_.clock().Now() - it->second.first <= ctx_.auth().address_window &&
+        it->second.second >= ctx_.auth().max_address_failures) {
       return Fail(ErrorCode::kUnavailable,
                   "too many failed logins from this address; try again later");
     }
   }
-  ASSIGN_OR_RETURN(auto account, store::LoadAccount(store_, login));
-  ASSIGN_OR_RETURN(core::Organization org, Organization());
+  ASSIGN_OR_RETURN(auto account, store::LoadAccount(ctx_.store(), login));
+  ASSIGN_OR_RETURN(core::Organization org, ctx_.Organization());
   if (!account || account->disabled || org.FindPerson(login) == nullptr) {
     TRY(RecordFailure(login, address, !account ? "unknown" : "disabled"));
     return Fail(Unauthorized(kBadLogin));
@@ -286,22 +289,22 @@ Result<Login> App::LogIn(const std::string& login, const std::string& password,
     return Fail(Unauthorized(
         "the account is locked after too many failed logins; an administrator can unlock it"));
   }
-  ASSIGN_OR_RETURN(std::string hash, store::LoadCredential(store_, login));
+  ASSIGN_OR_RETURN(std::string hash, store::LoadCredential(ctx_.store(), login));
   if (Sha256Hex(hash) != account->credential) {
     // The password hash was changed outside sokuo: refuse it, whatever the password.
     TRY(RecordFailure(login, address, "credential altered"));
     return Fail(Unauthorized(kBadLogin));
   }
-  if (!hasher_->Verify(hash, password)) {
+  if (!ctx_.hasher()->Verify(hash, password)) {
     TRY(RecordFailure(login, address, "password"));
     return Fail(Unauthorized(kBadLogin));
   }
   Login out;
-  out.session_token = random_->Hex(32);
-  out.csrf_token = random_->Hex(32);
-  Timestamp now = clock_.Now();
-  out.expires_at = FormatRfc3339(now + auth_.absolute);
-  TRY(store_.Write([&](store::Tx& tx) -> Result<void> {
+  out.session_token = ctx_.random()->Hex(32);
+  out.csrf_token = ctx_.random()->Hex(32);
+  Timestamp now = ctx_.clock().Now();
+  out.expires_at = FormatRfc3339(now + ctx_.auth().absolute);
+  TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(auto a, store::LoadAccount(tx, login));
     a->failed_logins = 0;
     TRY(store::SaveAccount(tx, *a));
@@ -319,15 +322,15 @@ Result<Login> App::LogIn(const std::string& login, const std::string& password,
   return out;
 }
 
-Result<void> App::LogOut(const std::string& session_token) {
-  return store_.Write([&](store::Tx& tx) -> Result<void> {
+Result<void> AccountService::LogOut(const std::string& session_token) {
+  return ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     return store::RemoveSession(tx, Sha256Hex(session_token));
   });
 }
 
-Result<Caller> App::CallerFor(const std::string& person, const Caller& base) {
-  ASSIGN_OR_RETURN(auto account, store::LoadAccount(store_, person));
-  ASSIGN_OR_RETURN(core::Organization org, Organization());
+Result<Caller> AccountService::CallerFor(const std::string& person, const Caller& base) {
+  ASSIGN_OR_RETURN(auto account, store::LoadAccount(ctx_.store(), person));
+  ASSIGN_OR_RETURN(core::Organization org, ctx_.Organization());
   if (!account || account->disabled || org.FindPerson(person) == nullptr) {
     return Fail(Unauthorized("the account is disabled or gone; log in again"));
   }
@@ -337,29 +340,30 @@ Result<Caller> App::CallerFor(const std::string& person, const Caller& base) {
   return c;
 }
 
-Result<Caller> App::AuthenticateSession(const std::string& session_token) {
+Result<Caller> AccountService::AuthenticateSession(const std::string& session_token) {
   if (session_token.empty()) return Fail(Unauthorized("log in first"));
   std::string id = Sha256Hex(session_token);
-  ASSIGN_OR_RETURN(auto session, store::LoadSession(store_, id));
+  ASSIGN_OR_RETURN(auto session, store::LoadSession(ctx_.store(), id));
   if (!session) return Fail(Unauthorized("the session has ended; log in again"));
-  Timestamp now = clock_.Now();
+  Timestamp now = ctx_.clock().Now();
   auto created = ParseRfc3339(session->created_at);
   auto seen = ParseRfc3339(session->last_seen);
-  ASSIGN_OR_RETURN(auto account, store::LoadAccount(store_, session->account));
-  bool expired = !created || !seen || now - *created > auth_.absolute || now - *seen > auth_.idle;
+  ASSIGN_OR_RETURN(auto account, store::LoadAccount(ctx_.store(), session->account));
+  bool expired =
+      !created || !seen || now - *created > ctx_.auth().absolute || now - *seen > ctx_.auth().idle;
   if (expired || !account || account->epoch != session->epoch) {
-    TRY(store_.Write([&](store::Tx& tx) { return store::RemoveSession(tx, id); }));
+    TRY(ctx_.store().Write([&](store::Tx& tx) { return store::RemoveSession(tx, id); }));
     return Fail(Unauthorized("the session has ended; log in again"));
   }
   // Touching the session costs a write; once a minute is enough for the idle limit.
   if (now - *seen >= std::chrono::minutes(1)) {
     session->last_seen = FormatRfc3339(now);
-    TRY(store_.Write([&](store::Tx& tx) { return store::SaveSession(tx, *session); }));
+    TRY(ctx_.store().Write([&](store::Tx& tx) { return store::SaveSession(tx, *session); }));
   }
   return CallerFor(session->account, {.by_session = true, .csrf_hash = session->csrf});
 }
 
-Result<Caller> App::AuthenticateToken(const std::string& token) {
+Result<Caller> AccountService::AuthenticateToken(const std::string& token) {
   // sokuo_<id>_<secret>
   const std::string prefix = "sokuo_";
   auto sep = token.find('_', prefix.size());
@@ -367,32 +371,34 @@ Result<Caller> App::AuthenticateToken(const std::string& token) {
     return Fail(Unauthorized("not a sokuo API token"));
   }
   std::string id = token.substr(prefix.size(), sep - prefix.size());
-  ASSIGN_OR_RETURN(auto row, store::LoadToken(store_, id));
+  ASSIGN_OR_RETURN(auto row, store::LoadToken(ctx_.store(), id));
   if (!row || row->secret != Sha256Hex(token)) return Fail(Unauthorized("unknown API token"));
   if (!row->revoked_at.empty()) return Fail(Unauthorized("the API token was revoked"));
   auto expires = ParseRfc3339(row->expires_at);
-  if (!expires || clock_.Now() > *expires) return Fail(Unauthorized("the API token has expired"));
+  if (!expires || ctx_.clock().Now() > *expires)
+    return Fail(Unauthorized("the API token has expired"));
   auto scope = kTokenScopes.Parse(row->scope);
   if (!scope) return Fail(Unauthorized("the API token has an unknown scope"));
   return CallerFor(row->account, {.scope = *scope});
 }
 
-Result<NewToken> App::CreateToken(const Actor& actor, const std::string& person,
-                                  const std::string& name, TokenScope scope, int days) {
+Result<NewToken> AccountService::CreateToken(const Actor& actor, const std::string& person,
+                                             const std::string& name, TokenScope scope, int days) {
   std::string owner = person.empty() ? actor.principal.person : person;
   if (owner != actor.principal.person && !actor.principal.is_operator) {
     return Fail(ErrorCode::kForbidden, "tokens are created by their owner");
   }
   if (name.empty()) return Fail(ErrorCode::kInvalidInput, "is required", "/name");
-  if (days < 1 || days > auth_.max_token_days) {
+  if (days < 1 || days > ctx_.auth().max_token_days) {
     return Fail(ErrorCode::kInvalidInput,
-                "must be from 1 to " + std::to_string(auth_.max_token_days), "/days");
+                "must be from 1 to " + std::to_string(ctx_.auth().max_token_days), "/days");
   }
-  if (random_ == nullptr) return Fail(ErrorCode::kUnavailable, "tokens are not available here");
+  if (ctx_.random() == nullptr)
+    return Fail(ErrorCode::kUnavailable, "tokens are not available here");
   NewToken out;
-  std::string id = random_->Hex(6);
-  out.secret = "sokuo_" + id + "_" + random_->Hex(24);
-  Timestamp now = clock_.Now();
+  std::string id = ctx_.random()->Hex(6);
+  out.secret = "sokuo_" + id + "_" + ctx_.random()->Hex(24);
+  Timestamp now = ctx_.clock().Now();
   out.token = {id,
                owner,
                name,
@@ -400,7 +406,7 @@ Result<NewToken> App::CreateToken(const Actor& actor, const std::string& person,
                FormatRfc3339(now),
                FormatRfc3339(now + std::chrono::hours(24) * days),
                ""};
-  TRY(store_.Write([&](store::Tx& tx) -> Result<void> {
+  TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(auto a, store::LoadAccount(tx, owner));
     if (!a) return Fail(ErrorCode::kNotFound, "no account '" + owner + "'");
     TRY(store::SaveToken(
@@ -416,8 +422,8 @@ Result<NewToken> App::CreateToken(const Actor& actor, const std::string& person,
   return out;
 }
 
-Result<std::vector<TokenView>> App::Tokens(const Actor& actor) {
-  ASSIGN_OR_RETURN(auto rows, store::LoadTokensOf(store_, actor.principal.person));
+Result<std::vector<TokenView>> AccountService::Tokens(const Actor& actor) {
+  ASSIGN_OR_RETURN(auto rows, store::LoadTokensOf(ctx_.store(), actor.principal.person));
   std::vector<TokenView> out;
   for (const auto& t : rows) {
     out.push_back({t.id, t.account, t.name, kTokenScopes.Parse(t.scope).value_or(TokenScope::kRead),
@@ -426,43 +432,22 @@ Result<std::vector<TokenView>> App::Tokens(const Actor& actor) {
   return out;
 }
 
-Result<void> App::RevokeToken(const Actor& actor, const std::string& id) {
-  return store_.Write([&](store::Tx& tx) -> Result<void> {
+Result<void> AccountService::RevokeToken(const Actor& actor, const std::string& id) {
+  return ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(auto t, store::LoadToken(tx, id));
     if (!t || (t->account != actor.principal.person && !IsAdministrator(actor))) {
       return Fail(ErrorCode::kNotFound, "no token '" + id + "'");
     }
     if (!t->revoked_at.empty()) return Fail(ErrorCode::kConflict, "the token is already revoked");
-    t->revoked_at = FormatRfc3339(clock_.Now());
+    t->revoked_at = FormatRfc3339(ctx_.clock().Now());
     TRY(store::SaveToken(tx, *t));
-    TRY(tx.Append({.at = clock_.Now(),
+    TRY(tx.Append({.at = ctx_.clock().Now(),
                    .actor = actor.id,
                    .action = "token.revoke",
                    .subject = "account:" + t->account,
                    .body = {{"token", id}}}));
     return {};
   });
-}
-
-Result<void> App::Authorize(const Actor& actor, Permission permission) const {
-  const core::Principal& p = actor.principal;
-  if (p.is_operator) return {};
-  switch (permission) {
-    case Permission::kPublic:
-    case Permission::kAuthenticated:
-    case Permission::kOwnAccount:
-      return {};
-    case Permission::kReport:
-      if (core::CanReport(p)) return {};
-      return Fail(ErrorCode::kForbidden, "the auditor's account reads and does not write");
-    case Permission::kAudit:
-      if (p.Has(core::Role::kAuditor) || p.Has(core::Role::kAdministrator)) return {};
-      return Fail(ErrorCode::kForbidden, "the journal is for the auditor and administrators");
-    case Permission::kAdminister:
-      if (p.Has(core::Role::kAdministrator)) return {};
-      return Fail(ErrorCode::kForbidden, "only an administrator may do this");
-  }
-  return Fail(ErrorCode::kForbidden, "not allowed");
 }
 
 }  // namespace sokuo::app

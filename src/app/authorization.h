@@ -1,0 +1,39 @@
+// Authorization: the one place that decides whether a caller may use an operation. Every
+// adapter (HTTP route, CLI command) declares the permission its operation needs and asks here;
+// per-incident rules (need-to-know, who may take which step) are pure functions in
+// core/access.h that the use cases apply inside their transaction.
+#pragma once
+
+#include "app/auth.h"
+#include "app/context.h"
+#include "base/error.h"
+
+namespace sokuo::app {
+
+// What an operation needs; the server checks it for every request, and denies when a route has
+// none.
+enum class Permission {
+  kPublic,         // health, the OpenAPI document, login
+  kAuthenticated,  // any account; incident routes add need-to-know checks in the use case
+  kReport,         // anyone but the read-only auditor
+  kAudit,          // the auditor and administrators: the journal
+  kAdminister,     // administrators: accounts
+  kOwnAccount,     // the caller's own session, password and tokens (a session, not a token)
+};
+
+// How an operation touches the data, for the token scopes.
+enum class Effect {
+  kReads,
+  kWrites,
+  kIngests,  // sends log lines or alerts: allowed to ingest-scope tokens
+};
+
+// Role-level permission of an operation; per-incident rules are checked by the use cases.
+[[nodiscard]] Result<void> Authorize(const Actor& actor, Permission permission);
+
+// A caller who came with a session or a token: an account that must change its password may do
+// nothing else, and a token may do only what its scope allows. Then Authorize().
+[[nodiscard]] Result<void> AuthorizeCaller(const Caller& caller, Permission permission,
+                                           Effect effect, const std::string& operation);
+
+}  // namespace sokuo::app

@@ -1,0 +1,72 @@
+// What every area's service shares: the store, the clock, the evidence vault, the password
+// hasher, randomness, the account options, and the organization as of the journal head. One
+// Context serves every area; services hold a reference to it and nothing else of each other.
+//
+// Thread-safety: the Context is shared by every request thread; the organization cache is
+// guarded by a mutex, the rest is as thread-safe as the objects it points to.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <utility>
+
+#include "app/auth.h"
+#include "base/blob_store.h"
+#include "base/clock.h"
+#include "base/error.h"
+#include "base/secrets.h"
+#include "core/access.h"
+#include "core/organization.h"
+#include "store/store.h"
+
+namespace sokuo::app {
+
+// Who acts: a person id of the organization, "cli:<os user>" for the local operator, or
+// "system" for sokuo's own timers.
+struct Actor {
+  std::string id;
+  core::Principal principal = core::Operator();  // the local operator unless authenticated
+};
+
+class Context {
+ public:
+  // All must outlive the Context. Without a vault evidence cannot be added; without a hasher
+  // and randomness accounts cannot be made.
+  Context(store::Store& store, const Clock& clock, BlobStore* vault = nullptr,
+          PasswordHasher* hasher = nullptr, Random* random = nullptr, AuthOptions auth = {})
+      : store_(store),
+        clock_(clock),
+        vault_(vault),
+        hasher_(hasher),
+        random_(random),
+        auth_(auth) {}
+  Context(const Context&) = delete;
+  Context& operator=(const Context&) = delete;
+
+  store::Store& store() const { return store_; }
+  const Clock& clock() const { return clock_; }
+  BlobStore* vault() const { return vault_; }
+  PasswordHasher* hasher() const { return hasher_; }
+  Random* random() const { return random_; }
+  const AuthOptions& auth() const { return auth_; }
+
+  // The organization as of the journal head. Every request needs it (roles, references) and
+  // reading it costs about 0.7 ms, so the last one read is kept until the journal moves. A
+  // change made by another process (the CLI) moves the journal too, so the copy is never older
+  // than the newest entry.
+  [[nodiscard]] Result<core::Organization> Organization();
+
+ private:
+  store::Store& store_;
+  const Clock& clock_;
+  BlobStore* vault_;
+  PasswordHasher* hasher_;
+  Random* random_;
+  AuthOptions auth_;
+  std::mutex org_mu_;
+  // The organization as of the journal head whose hash is `first`; guarded by org_mu_.
+  std::shared_ptr<const std::pair<std::string, core::Organization>> org_cache_;
+};
+
+}  // namespace sokuo::app

@@ -1,0 +1,88 @@
+// The incident area: security emergencies along the path of guideline sections 3 and 4
+// (G3, G4.3, G4.4). Each write returns the incident as it is afterwards; reads apply
+// need-to-know, so an incident the actor may not see is "not found".
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app/context.h"
+#include "app/incidents.h"
+#include "app/page.h"
+
+namespace sokuo::app {
+
+class IncidentService {
+ public:
+  explicit IncidentService(Context& ctx) : ctx_(ctx) {}
+
+  [[nodiscard]] Result<IncidentView> Report(const ReportInput& in, const Actor& actor);
+  [[nodiscard]] Result<IncidentView> Update(const std::string& key, const UpdateInput& in,
+                                            const Actor& actor);
+  [[nodiscard]] Result<IncidentView> Triage(const std::string& key, const TriageInput& in,
+                                            const Actor& actor);
+  [[nodiscard]] Result<IncidentView> OverridePriority(const std::string& key,
+                                                      core::Priority priority,
+                                                      const std::string& reason,
+                                                      const Actor& actor);
+  [[nodiscard]] Result<IncidentView> RequestConvocation(const std::string& key, const Actor& actor);
+  [[nodiscard]] Result<IncidentView> RecordConvened(const std::string& key,
+                                                    const std::string& convened_at,
+                                                    const std::vector<std::string>& attendees,
+                                                    const Actor& actor);
+  [[nodiscard]] Result<IncidentView> Decide(const std::string& key, core::Decision decision,
+                                            const Actor& actor);
+  [[nodiscard]] Result<IncidentView> AddContact(const std::string& key, core::ContactLog contact,
+                                                const Actor& actor);
+  [[nodiscard]] Result<IncidentView> AddTask(const std::string& key, core::Task task,
+                                             const Actor& actor);
+  [[nodiscard]] Result<IncidentView> UpdateTask(const std::string& key, int id,
+                                                const TaskUpdate& in, const Actor& actor);
+  [[nodiscard]] Result<IncidentView> Assess(const std::string& key, core::Assessment assessment,
+                                            const Actor& actor);
+  [[nodiscard]] Result<IncidentView> Recover(const std::string& key, core::Recovery recovery,
+                                             const Actor& actor);
+  [[nodiscard]] Result<IncidentView> AddFinding(const std::string& key, core::Finding finding,
+                                                const Actor& actor);
+  [[nodiscard]] Result<IncidentView> AddPrevention(const std::string& key,
+                                                   core::Prevention prevention, const Actor& actor);
+  [[nodiscard]] Result<IncidentView> CheckBackdoor(const std::string& key,
+                                                   core::BackdoorCheck check, const Actor& actor);
+  [[nodiscard]] Result<IncidentView> AddEvidence(const std::string& key, const EvidenceInput& in,
+                                                 const Actor& actor);
+  // An evidence file of an incident the actor may see; kIntegrity when its bytes changed.
+  [[nodiscard]] Result<EvidenceDownload> Evidence(const std::string& key, int id,
+                                                  const Actor& actor);
+  [[nodiscard]] Result<IncidentView> Transition(const std::string& key, core::IncidentState to,
+                                                const std::string& reason, const Actor& actor);
+
+  [[nodiscard]] Result<IncidentView> Get(const std::string& key, const Actor& actor);
+  [[nodiscard]] Result<Page<IncidentView>> List(const IncidentFilter& f, PageRequest page,
+                                                const Actor& actor);
+  [[nodiscard]] Result<std::vector<store::JournalEntry>> Timeline(const std::string& key,
+                                                                  const Actor& actor);
+  [[nodiscard]] Result<std::vector<store::OutboxMessage>> Notifications(const std::string& key,
+                                                                        const Actor& actor);
+
+ private:
+  using Mutation =
+      std::function<Result<nlohmann::json>(core::Incident&, const core::Organization&, store::Tx&)>;
+  // The permission a step needs, chosen from the incident as loaded inside the transaction.
+  using PermissionOf = std::function<core::IncidentAction(const core::Incident&)>;
+  // Loads the incident once, inside one transaction: chooses the permission from it, checks
+  // need-to-know and the permission, applies `change`, saves it and journals `action` with the
+  // body that `change` returns. Closed and dismissed incidents refuse every change but a
+  // transition.
+  Result<IncidentView> Mutate(const std::string& key, const Actor& actor, const std::string& action,
+                              const PermissionOf& permission, const Mutation& change);
+  Result<IncidentView> Mutate(const std::string& key, const Actor& actor, const std::string& action,
+                              core::IncidentAction permission, const Mutation& change);
+  IncidentView View(core::Incident incident, const core::Organization& org) const;
+
+  Context& ctx_;
+};
+
+}  // namespace sokuo::app

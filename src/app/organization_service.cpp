@@ -1,0 +1,125 @@
+#include "app/organization_service.h"
+
+#include <algorithm>
+
+#include "core/org_rules.h"
+#include "orgfile/org_file.h"
+#include "store/org_rows.h"
+
+namespace sokuo::app {
+namespace {
+
+template <class T>
+Result<T> FindOr404(const std::vector<T>& items, const std::string& id, std::string_view what) {
+  for (const T& item : items) {
+    if (item.id == id) return item;
+  }
+  return Fail(ErrorCode::kNotFound, "no " + std::string(what) + " '" + id + "'");
+}
+
+PersonView ViewOf(const core::Organization& org, const core::Person& p) {
+  PersonView v{p, {}};
+  for (const auto& r : org.roles) {
+    if (r.person == p.id ||
+        std::find(r.deputies.begin(), r.deputies.end(), p.id) != r.deputies.end()) {
+      v.roles.push_back(r);
+    }
+  }
+  return v;
+}
+
+}  // namespace
+
+Result<core::Organization> OrganizationService::Validate(std::string_view text,
+                                                         std::string_view file_name) {
+  return orgfile::Parse(text, file_name);
+}
+
+Result<ImportSummary> OrganizationService::Import(std::string_view text, std::string_view file_name,
+                                                  const Actor& actor) {
+  ASSIGN_OR_RETURN(core::Organization org, orgfile::Parse(text, file_name));
+  ImportSummary summary;
+  TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
+    ASSIGN_OR_RETURN(std::vector<store::RowChange> changes, store::ReplaceOrganization(tx, org));
+    if (changes.empty()) return {};
+    nlohmann::json counts = nlohmann::json::object();
+    for (const store::RowChange& c : changes) {
+      TableCounts& t = summary.tables[c.table];
+      int& n = !c.row ? t.removed : c.created ? t.added : t.updated;
+      ++n;
+    }
+    for (const auto& [table, t] : summary.tables) {
+      counts[table] = {{"added", t.added}, {"updated", t.updated}, {"removed", t.removed}};
+    }
+    ASSIGN_OR_RETURN(store::JournalEntry entry,
+                     tx.Append({.at = ctx_.clock().Now(),
+                                .actor = actor.id,
+                                .action = "org.import",
+                                .subject = "org",
+                                .body = {{"file", std::string(file_name)}, {"counts", counts}}}));
+    summary.entry_seq = entry.seq;
+    return {};
+  }));
+  return summary;
+}
+
+Result<std::string> OrganizationService::Export() {
+  ASSIGN_OR_RETURN(core::Organization org, Current());
+  return orgfile::Emit(org);
+}
+
+Result<Page<core::Department>> OrganizationService::ListDepartments(const DepartmentFilter& f,
+                                                                    PageRequest page) {
+  ASSIGN_OR_RETURN(core::Organization org, Current());
+  return Paginate(std::move(org.departments), page,
+                  [&](const core::Department& d) { return !f.kind || d.kind == *f.kind; });
+}
+
+Result<core::Department> OrganizationService::GetDepartment(const std::string& id) {
+  ASSIGN_OR_RETURN(core::Organization org, Current());
+  return FindOr404(org.departments, id, "department");
+}
+
+Result<Page<PersonView>> OrganizationService::ListPeople(const PersonFilter& f, PageRequest page) {
+  ASSIGN_OR_RETURN(core::Organization org, Current());
+  std::vector<PersonView> views;
+  for (const auto& p : org.people) views.push_back(ViewOf(org, p));
+  return Paginate(std::move(views), page, [&](const PersonView& v) {
+    return f.department.empty() || v.person.department == f.department;
+  });
+}
+
+Result<PersonView> OrganizationService::GetPerson(const std::string& id) {
+  ASSIGN_OR_RETURN(core::Organization org, Current());
+  ASSIGN_OR_RETURN(core::Person p, FindOr404(org.people, id, "person"));
+  return ViewOf(org, p);
+}
+
+Result<Page<core::ExternalContact>> OrganizationService::ListContacts(const ContactFilter& f,
+                                                                      PageRequest page) {
+  ASSIGN_OR_RETURN(core::Organization org, Current());
+  return Paginate(std::move(org.contacts), page,
+                  [&](const core::ExternalContact& c) { return !f.kind || c.kind == *f.kind; });
+}
+
+Result<core::ExternalContact> OrganizationService::GetContact(const std::string& id) {
+  ASSIGN_OR_RETURN(core::Organization org, Current());
+  return FindOr404(org.contacts, id, "contact");
+}
+
+Result<Page<SystemView>> OrganizationService::ListSystems(const SystemFilter& f, PageRequest page) {
+  ASSIGN_OR_RETURN(core::Organization org, Current());
+  std::vector<SystemView> views;
+  for (const auto& s : org.systems) views.push_back({s, core::Dependents(org, s.id)});
+  return Paginate(std::move(views), page, [&](const SystemView& v) {
+    return (!f.tier || v.system.tier == *f.tier) && (f.owner.empty() || v.system.owner == f.owner);
+  });
+}
+
+Result<SystemView> OrganizationService::GetSystem(const std::string& id) {
+  ASSIGN_OR_RETURN(core::Organization org, Current());
+  ASSIGN_OR_RETURN(core::InfoSystem s, FindOr404(org.systems, id, "system"));
+  return SystemView{s, core::Dependents(org, id)};
+}
+
+}  // namespace sokuo::app

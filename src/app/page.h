@@ -1,0 +1,41 @@
+// One pagination for every list: a request (offset, limit) and the page it yields. Every list
+// of every area pages through Paginate, and every adapter encodes a Page the same way.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <vector>
+
+namespace sokuo::app {
+
+struct PageRequest {
+  size_t offset = 0;
+  size_t limit = 50;
+  static constexpr size_t kMaxLimit = 500;
+};
+
+template <class T>
+struct Page {
+  std::vector<T> items;
+  size_t total = 0;  // items matching the filter, over all pages
+  size_t offset = 0;
+  size_t limit = 0;
+};
+
+// The items of `all` that `keep` accepts, from the page's offset, at most its limit.
+template <class T, class Keep>
+Page<T> Paginate(std::vector<T> all, PageRequest page, Keep keep) {
+  Page<T> out;
+  out.offset = page.offset;
+  out.limit = std::min(page.limit, PageRequest::kMaxLimit);
+  for (T& item : all) {
+    if (!keep(item)) continue;
+    if (out.total >= out.offset && out.items.size() < out.limit) {
+      out.items.push_back(std::move(item));
+    }
+    ++out.total;
+  }
+  return out;
+}
+
+}  // namespace sokuo::app

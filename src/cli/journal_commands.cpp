@@ -1,0 +1,98 @@
+// `sokuo journal …`: the tamper-evident work record (G4.4.3) from the terminal.
+#include <CLI/CLI.hpp>
+
+#include "api/codec.h"
+#include "cli/commands.h"
+
+namespace sokuo::cli {
+namespace {
+
+using api::Json;
+
+Result<void> JournalVerify(app::App& app, Output& o) {
+  ASSIGN_OR_RETURN(store::VerifyReport report, app.journal().Verify());
+  if (o.json) PrintJson(o, api::ToJson(report));
+  if (!report.ok()) {
+    Error e{
+        ErrorCode::kIntegrity,
+        "journal verification failed at entry " + std::to_string(report.first_bad_seq.value_or(0)),
+        {},
+        {}};
+    for (const auto& p : report.problems) e.details.push_back({"", p});
+    if (!o.json) {
+      for (const auto& p : report.problems) o.out << "FAIL " << p << "\n";
+    }
+    return Fail(std::move(e));
+  }
+  if (!o.json) {
+    o.out << "ok: " << Plural(static_cast<size_t>(report.entries), "entry", "entries")
+          << " verified, head " << report.head.seq << " " << report.head.hash << "\n";
+  }
+  return {};
+}
+
+Result<void> JournalHead(app::App& app, Output& o) {
+  ASSIGN_OR_RETURN(store::JournalHead head, app.journal().Head());
+  if (o.json) {
+    PrintJson(o, api::ToJson(head));
+  } else {
+    o.out << head.seq << " " << head.hash << "\n";
+  }
+  return {};
+}
+
+Result<void> JournalList(app::App& app, int64_t after, size_t limit, const std::string& subject,
+                         Output& o) {
+  ASSIGN_OR_RETURN(auto entries,
+                   app.journal().Read({.after_seq = after, .limit = limit, .subject = subject}));
+  if (o.json) {
+    Json items = Json::array();
+    for (const auto& e : entries) items.push_back(api::ToJson(e));
+    PrintJson(o, {{"items", items}});
+    return {};
+  }
+  if (entries.empty())
+    o.out << "no journal entries" << (after > 0 ? " after that point" : "") << "\n";
+  for (const auto& e : entries) {
+    o.out << e.seq << "  " << e.at << "  " << e.actor << "  " << e.action << "  " << e.subject
+          << "\n";
+  }
+  return {};
+}
+
+}  // namespace
+
+std::vector<Command> JournalCommands() {
+  return {
+      {"journal", "The tamper-evident work record: verify, head, list", nullptr},
+      {"journal verify", "Recompute the hash chain and check every journaled table against it",
+       [](CLI::App&, Runtime& env, Action& run) {
+         run = [&env]() -> Result<void> {
+           ASSIGN_OR_RETURN(app::App * app, env.App());
+           return JournalVerify(*app, env.out());
+         };
+       }},
+      {"journal head", "Print the newest entry's number and hash (write it down elsewhere)",
+       [](CLI::App&, Runtime& env, Action& run) {
+         run = [&env]() -> Result<void> {
+           ASSIGN_OR_RETURN(app::App * app, env.App());
+           return JournalHead(*app, env.out());
+         };
+       }},
+      {"journal list", "List journal entries in order",
+       [](CLI::App& c, Runtime& env, Action& run) {
+         auto after = std::make_shared<int64_t>(0);
+         auto limit = std::make_shared<size_t>(100);
+         auto subject = std::make_shared<std::string>();
+         c.add_option("--after", *after, "Only entries after this sequence number");
+         c.add_option("--limit", *limit, "At most this many entries")->check(CLI::Range(1, 500));
+         c.add_option("--subject", *subject, "Only entries about this subject (org, INC-...)");
+         run = [&env, after, limit, subject]() -> Result<void> {
+           ASSIGN_OR_RETURN(app::App * app, env.App());
+           return JournalList(*app, *after, *limit, *subject, env.out());
+         };
+       }},
+  };
+}
+
+}  // namespace sokuo::cli

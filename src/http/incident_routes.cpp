@@ -1,0 +1,270 @@
+// The incident area: the path of a security emergency (G3, G4.3, G4.4).
+#include "http/params.h"
+
+namespace sokuo::http {
+
+std::vector<Route> IncidentRoutes([[maybe_unused]] const RouteOptions& options) {
+  return {
+      {"GET",
+       "/api/v1/incidents",
+       app::Permission::kAuthenticated,
+       {"state", "priority", "open", "system", "department", "offset", "limit"},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(auto state, EnumParam(req, "state", core::kIncidentStates));
+         ASSIGN_OR_RETURN(auto priority, EnumParam(req, "priority", core::kPriorities));
+         ASSIGN_OR_RETURN(bool open, Flag(req, "open"));
+         ASSIGN_OR_RETURN(auto page, PageParams(req));
+         ASSIGN_OR_RETURN(auto result, app.incidents().List({.state = state,
+                                                             .priority = priority,
+                                                             .open_only = open,
+                                                             .system = Text(req, "system"),
+                                                             .department = Text(req, "department")},
+                                                            page, req.actor));
+         return api::PageJson(result, api::SummaryJson);
+       }},
+      {"POST",
+       "/api/v1/incidents",
+       app::Permission::kReport,
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(req, api::ReportFromJson,
+                      [&](const app::ReportInput& in, const app::Actor& a) {
+                        return app.incidents().Report(in, a);
+                      });
+       },
+       201,
+       false,
+       /*ingest=*/true},
+      {"GET",
+       "/api/v1/incidents/{key}",
+       app::Permission::kAuthenticated,
+       {},
+       [](app::App& app, const Request& req) {
+         return AsJson(app.incidents().Get(req.path.at("key"), req.actor));
+       }},
+      {"PATCH",
+       "/api/v1/incidents/{key}",
+       app::Permission::kAuthenticated,
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(req, api::UpdateFromJson,
+                      [&](const app::UpdateInput& in, const app::Actor& a) {
+                        return app.incidents().Update(req.path.at("key"), in, a);
+                      });
+       }},
+      {"POST",
+       "/api/v1/incidents/{key}/triage",
+       app::Permission::kAuthenticated,
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(req, api::TriageFromJson,
+                      [&](const app::TriageInput& in, const app::Actor& a) {
+                        return app.incidents().Triage(req.path.at("key"), in, a);
+                      });
+       }},
+      {"PUT",
+       "/api/v1/incidents/{key}/priority",
+       app::Permission::kAuthenticated,
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(req, api::PriorityFromJson,
+                      [&](const api::PriorityInput& in, const app::Actor& a) {
+                        return app.incidents().OverridePriority(req.path.at("key"), in.priority,
+                                                                in.reason, a);
+                      });
+       }},
+      {"POST",
+       "/api/v1/incidents/{key}/convocation",
+       app::Permission::kAuthenticated,
+       {},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         return AsJson(app.incidents().RequestConvocation(req.path.at("key"), req.actor));
+       }},
+      {"PUT",
+       "/api/v1/incidents/{key}/convocation",
+       app::Permission::kAuthenticated,
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(req, api::ConvenedFromJson,
+                      [&](const api::ConvenedInput& in, const app::Actor& a) {
+                        return app.incidents().RecordConvened(req.path.at("key"), in.convened_at,
+                                                              in.attendees, a);
+                      });
+       }},
+      {"POST",
+       "/api/v1/incidents/{key}/decisions",
+       app::Permission::kAuthenticated,
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(req, api::DecisionFromJson,
+                      [&](const core::Decision& in, const app::Actor& a) {
+                        return app.incidents().Decide(req.path.at("key"), in, a);
+                      });
+       },
+       201},
+      {"POST",
+       "/api/v1/incidents/{key}/contacts",
+       app::Permission::kAuthenticated,
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(req, api::ContactFromJson,
+                      [&](const core::ContactLog& in, const app::Actor& a) {
+                        return app.incidents().AddContact(req.path.at("key"), in, a);
+                      });
+       },
+       201},
+      {"POST",
+       "/api/v1/incidents/{key}/tasks",
+       app::Permission::kAuthenticated,
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(req, api::TaskFromJson, [&](const core::Task& in, const app::Actor& a) {
+           return app.incidents().AddTask(req.path.at("key"), in, a);
+         });
+       },
+       201},
+      {"PATCH",
+       "/api/v1/incidents/{key}/tasks/{id}",
+       app::Permission::kAuthenticated,
+       {},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(int id, IntPath(req, "id"));
+         return Write(req, api::TaskUpdateFromJson,
+                      [&](const app::TaskUpdate& in, const app::Actor& a) {
+                        return app.incidents().UpdateTask(req.path.at("key"), id, in, a);
+                      });
+       }},
+      {"PUT",
+       "/api/v1/incidents/{key}/assessment",
+       app::Permission::kAuthenticated,
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(req, api::AssessmentFromJson,
+                      [&](const core::Assessment& in, const app::Actor& a) {
+                        return app.incidents().Assess(req.path.at("key"), in, a);
+                      });
+       }},
+      {"PUT",
+       "/api/v1/incidents/{key}/recovery/{system}",
+       app::Permission::kAuthenticated,
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(
+             req, api::RecoveryFromJson, [&](const api::RecoveryInput& in, const app::Actor& a) {
+               return app.incidents().Recover(
+                   req.path.at("key"),
+                   {.system = req.path.at("system"), .status = in.status, .note = in.note}, a);
+             });
+       }},
+      {"POST",
+       "/api/v1/incidents/{key}/findings",
+       app::Permission::kAuthenticated,
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(req, api::FindingFromJson, [&](const core::Finding& in, const app::Actor& a) {
+           return app.incidents().AddFinding(req.path.at("key"), in, a);
+         });
+       },
+       201},
+      {"POST",
+       "/api/v1/incidents/{key}/prevention",
+       app::Permission::kAuthenticated,
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(req, api::PreventionFromJson,
+                      [&](const core::Prevention& in, const app::Actor& a) {
+                        return app.incidents().AddPrevention(req.path.at("key"), in, a);
+                      });
+       },
+       201},
+      {"PUT",
+       "/api/v1/incidents/{key}/backdoor-checks/{system}/{item}",
+       app::Permission::kAuthenticated,
+       {},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(core::BackdoorItem item, EnumPath(req, "item", core::kBackdoorItems));
+         return Write(req, api::BackdoorFromJson,
+                      [&](const api::BackdoorInput& in, const app::Actor& a) {
+                        return app.incidents().CheckBackdoor(req.path.at("key"),
+                                                             {.system = req.path.at("system"),
+                                                              .item = item,
+                                                              .result = in.result,
+                                                              .note = in.note},
+                                                             a);
+                      });
+       }},
+      {"POST",
+       "/api/v1/incidents/{key}/evidence",
+       app::Permission::kAuthenticated,
+       {"name", "kind", "system"},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(auto kind, EnumParam(req, "kind", core::kEvidenceKinds));
+         return AsJson(
+             app.incidents().AddEvidence(req.path.at("key"),
+                                         {.name = Text(req, "name"),
+                                          .kind = kind.value_or(core::EvidenceKind::kOther),
+                                          .system = Text(req, "system"),
+                                          .content = req.body},
+                                         req.actor));
+       },
+       201,
+       /*raw_body=*/true},
+      {"GET",
+       "/api/v1/incidents/{key}/evidence/{id}/content",
+       app::Permission::kAuthenticated,
+       {},
+       nullptr,
+       200,
+       false,
+       false,
+       [](app::App& app, const Request& req) -> Result<Reply> {
+         ASSIGN_OR_RETURN(int id, IntPath(req, "id"));
+         ASSIGN_OR_RETURN(app::EvidenceDownload file,
+                          app.incidents().Evidence(req.path.at("key"), id, req.actor));
+         // Content-addressed: the bytes behind this URL never change, so the hash is the ETag.
+         return Reply{.content_type = "application/octet-stream",
+                      .etag = "\"" + file.evidence.sha256 + "\"",
+                      .cache_control = "private, no-cache",
+                      .download_name = file.evidence.name,
+                      .length = file.length,
+                      .read = std::move(file.read)};
+       }},
+      {"POST",
+       "/api/v1/incidents/{key}/transitions",
+       app::Permission::kAuthenticated,
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(req, api::TransitionFromJson,
+                      [&](const api::TransitionInput& in, const app::Actor& a) {
+                        return app.incidents().Transition(req.path.at("key"), in.to, in.reason, a);
+                      });
+       }},
+      {"GET",
+       "/api/v1/incidents/{key}/timeline",
+       app::Permission::kAuthenticated,
+       {},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(auto entries, app.incidents().Timeline(req.path.at("key"), req.actor));
+         return Json{{"items", EntriesJson(entries)}};
+       }},
+      {"GET",
+       "/api/v1/incidents/{key}/notifications",
+       app::Permission::kAuthenticated,
+       {},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(auto messages,
+                          app.incidents().Notifications(req.path.at("key"), req.actor));
+         Json items = Json::array();
+         for (const auto& m : messages) {
+           items.push_back({{"id", m.id},
+                            {"created_at", m.created_at},
+                            {"kind", m.kind},
+                            {"recipients", m.recipients},
+                            {"title", m.title}});
+         }
+         return Json{{"items", items}};
+       }},
+  };
+}
+
+}  // namespace sokuo::http

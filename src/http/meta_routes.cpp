@@ -1,0 +1,28 @@
+// Routes about the server itself: health and the OpenAPI document.
+#include "http/params.h"
+
+namespace sokuo::http {
+
+std::vector<Route> MetaRoutes([[maybe_unused]] const RouteOptions& options) {
+  return {
+      {"GET",
+       "/api/v1/health",
+       app::Permission::kPublic,
+       {},
+       [version = options.version](app::App& app, const Request&) -> Result<Json> {
+         ASSIGN_OR_RETURN(core::Organization org, app.organization().Current());
+         ASSIGN_OR_RETURN(store::JournalHead head, app.journal().Head());
+         return Json{{"status", "ok"},
+                     {"version", version},
+                     {"journal_seq", head.seq},
+                     {"company", org.company.name}};
+       }},
+      {"GET",
+       "/api/v1/openapi.json",
+       app::Permission::kPublic,
+       {},
+       [](app::App&, const Request&) -> Result<Json> { return api::OpenApiDocument(); }},
+  };
+}
+
+}  // namespace sokuo::http

@@ -1,0 +1,91 @@
+// What a route is: a method, the OpenAPI path (or a web path outside /api/), the permission it
+// needs, the query parameters it accepts, and a handler. A handler decodes the request, calls one
+// app/ function and encodes the result: JSON for the API (`handle`), or a Reply that is not JSON
+// (`serve`: a web page, a static file with caching headers, a streamed download). Routes know
+// nothing of the HTTP library; the engine (server.cpp) does the rest.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app/app.h"
+#include "base/error.h"
+
+namespace sokuo::http {
+
+using Json = nlohmann::json;
+
+struct Request {
+  std::string method;
+  std::map<std::string, std::string> path;  // {id} → value
+  std::multimap<std::string, std::string> query;
+  std::string body;
+  std::string content_type;
+  std::string remote_address;
+  std::string session_token;  // from the session cookie, when the caller has one
+  std::string if_none_match;  // for conditional GETs of cached files
+  app::Actor actor;           // who is calling, once authenticated (anonymous: no person)
+  // Headers the handler wants on a successful response (Set-Cookie on login).
+  mutable std::vector<std::pair<std::string, std::string>> response_headers;
+};
+
+// A response that is not JSON.
+struct Reply {
+  std::string content_type;
+  std::string body;  // the whole body, unless `read` streams it
+  // A strong validator (quoted); a GET whose If-None-Match carries it is answered 304.
+  std::string etag;
+  std::string cache_control = "no-store";
+  std::string download_name;  // when set: Content-Disposition: attachment
+  // A streamed body of `length` bytes: `read(offset, max)` returns the next piece (at most
+  // `max` bytes, never empty before the end). The engine sends the pieces as they come, so a
+  // large file is never held in memory whole.
+  uint64_t length = 0;
+  std::function<Result<std::string>(uint64_t offset, size_t max)> read;
+};
+
+using JsonHandler = std::function<Result<Json>(app::App&, const Request&)>;
+using ReplyHandler = std::function<Result<Reply>(app::App&, const Request&)>;
+
+struct Route {
+  std::string method;              // GET, POST, ...
+  std::string path;                // as in the OpenAPI document: /api/v1/systems/{id}
+  app::Permission permission;      // checked before the handler runs, for every request
+  std::vector<std::string> query;  // allowed query parameters; others are refused
+  JsonHandler handle;              // an API route answers JSON ...
+  int status = 200;                // on success
+  bool raw_body = false;           // the body is a file, not JSON (up to max_upload_bytes)
+  bool ingest = false;             // API tokens of scope "ingest" may call it
+  ReplyHandler serve = nullptr;    // ... or, instead of `handle`, a Reply
+};
+
+// The cookies of a browser session: the HttpOnly session token, and the CSRF token that the
+// page echoes in X-CSRF-Token on every state-changing request.
+inline constexpr const char* kSessionCookie = "sokuo_session";
+inline constexpr const char* kCsrfCookie = "sokuo_csrf";
+
+// What routes need to know of the server they run in.
+struct RouteOptions {
+  std::string version = "dev";
+  bool secure = false;  // served over TLS: cookies are marked Secure
+};
+
+// Every route the server serves: one line per area in routes.cpp. The OpenAPI document must
+// describe each route under /api/.
+std::vector<Route> Routes(const RouteOptions& options);
+
+// Each area's routes (<area>_routes.cpp).
+std::vector<Route> MetaRoutes(const RouteOptions& options);
+std::vector<Route> OrganizationRoutes(const RouteOptions& options);
+std::vector<Route> IncidentRoutes(const RouteOptions& options);
+std::vector<Route> AccountRoutes(const RouteOptions& options);
+std::vector<Route> JournalRoutes(const RouteOptions& options);
+std::vector<Route> WebRoutes(const RouteOptions& options);
+
+}  // namespace sokuo::http

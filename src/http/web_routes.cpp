@@ -1,0 +1,100 @@
+// Paths outside /api/ belong to the web interface: its pages and its static files. Files are
+// compiled into the binary (sokuo runs from one binary, offline) and carry an ETag, so a
+// browser revalidates them and gets 304 while they are unchanged.
+#include <string_view>
+
+#include "base/sha256.h"
+#include "http/params.h"
+
+namespace sokuo::http {
+namespace {
+
+struct Asset {
+  std::string_view path;
+  std::string_view content_type;
+  std::string_view content;
+};
+
+constexpr std::string_view kStyle = R"css(:root { color-scheme: light dark; }
+body { font-family: "Noto Sans JP", "Hiragino Sans", "Yu Gothic", sans-serif;
+       margin: 0 auto; max-width: 40rem; padding: 1rem; line-height: 1.7; }
+h1 { font-size: 1.5rem; margin-bottom: 0; }
+.en { color: GrayText; font-size: 0.9rem; }
+a { display: inline-block; min-height: 44px; line-height: 44px; }
+)css";
+
+constexpr Asset kAssets[] = {
+    {"/assets/sokuo.css", "text/css; charset=utf-8", kStyle},
+};
+
+// The HTML text of `s`.
+std::string Escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+  return out;
+}
+
+Reply StaticFile(const Asset& asset) {
+  return Reply{.content_type = std::string(asset.content_type),
+               .body = std::string(asset.content),
+               .etag = "\"" + Sha256Hex(asset.content).substr(0, 32) + "\"",
+               .cache_control = "no-cache"};
+}
+
+}  // namespace
+
+std::vector<Route> WebRoutes([[maybe_unused]] const RouteOptions& options) {
+  std::vector<Route> routes;
+  routes.push_back({.method = "GET",
+                    .path = "/",
+                    .permission = app::Permission::kPublic,
+                    .serve = [](app::App& app, const Request&) -> Result<Reply> {
+                      ASSIGN_OR_RETURN(core::Organization org, app.organization().Current());
+                      std::string company = Escape(org.company.name);
+                      return Reply{
+                          .content_type = "text/html; charset=utf-8",
+                          .body =
+                              "<!doctype html><html lang=\"ja\"><head><meta charset=\"utf-8\">"
+                              "<meta name=\"viewport\" content=\"width=device-width\">"
+                              "<title>sokuo — " +
+                              company +
+                              "</title>"
+                              "<link rel=\"stylesheet\" href=\"/assets/sokuo.css\"></head>"
+                              "<body><h1>sokuo 即応</h1><p>" +
+                              company +
+                              "</p>"
+                              "<p>情報システムの緊急事態への対応を記録し、指揮します。"
+                              "<br><span class=\"en\">Runs information-system emergencies "
+                              "the way the company's guideline prescribes.</span></p>"
+                              "<p><a href=\"/api/v1/openapi.json\">API (OpenAPI)</a></p>"
+                              "</body></html>"};
+                    }});
+  for (const Asset& asset : kAssets) {
+    routes.push_back({.method = "GET",
+                      .path = std::string(asset.path),
+                      .permission = app::Permission::kPublic,
+                      .serve = [&asset](app::App&, const Request&) -> Result<Reply> {
+                        return StaticFile(asset);
+                      }});
+  }
+  return routes;
+}
+
+}  // namespace sokuo::http

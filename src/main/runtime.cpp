@@ -1,0 +1,36 @@
+#include "main/runtime.h"
+
+#include <iostream>
+
+#include "platform/files.h"
+
+namespace sokuo {
+
+ProcessRuntime::ProcessRuntime(Globals& g) : g_(g), output_{false, std::cout, std::cerr} {}
+
+cli::Output& ProcessRuntime::out() {
+  output_.json = g_.json;
+  return output_;
+}
+
+Result<app::App*> ProcessRuntime::App(Open open) {
+  if (app_) return app_.get();
+  std::string db = g_.data + "/sokuo.db";
+  if (open == Open::kExisting && !platform::Exists(db)) {
+    return Fail(ErrorCode::kNotFound, "no sokuo data in " + g_.data +
+                                          " (run 'sokuo init' first, or point --data or "
+                                          "SOKUO_DATA at the right directory)");
+  }
+  TRY(platform::EnsureDirectory(g_.data));
+  ASSIGN_OR_RETURN(store_, store::SqliteStore::Open({.path = db}));
+  blobs_ = std::make_unique<platform::FileBlobStore>(g_.data + "/evidence");
+  app_ = std::make_unique<app::App>(*store_, clock_, blobs_.get(), &hasher_, &random_);
+  return app_.get();
+}
+
+Result<app::Actor> ProcessRuntime::Actor() {
+  ASSIGN_OR_RETURN(app::App * app, App(Open::kExisting));
+  return cli::ResolveActor(*app, g_.as);
+}
+
+}  // namespace sokuo

@@ -1,0 +1,45 @@
+// The process a command runs in: the global options, and the real objects (SQLite store, files,
+// clock, Argon2id, randomness) opened once, and only when a command needs them.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "cli/commands.h"
+#include "platform/file_blob_store.h"
+#include "platform/sodium.h"
+#include "platform/system_clock.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace sokuo {
+
+struct Globals {
+  std::string data = "./var";
+  std::string as;
+  bool json = false;
+};
+
+class ProcessRuntime final : public cli::Runtime {
+ public:
+  explicit ProcessRuntime(Globals& g);
+
+  Result<app::App*> App(Open open) override;
+  Result<app::Actor> Actor() override;
+  cli::Output& out() override;
+  const std::string& data_dir() const override { return g_.data; }
+
+ private:
+  Globals& g_;
+  cli::Output output_;
+  platform::SystemClock clock_;
+  platform::SodiumRandom random_;
+  platform::Argon2Hasher hasher_{platform::PasswordCostFromEnvironment()};
+  std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<platform::FileBlobStore> blobs_;
+  std::unique_ptr<app::App> app_;
+};
+
+// `init`, `serve`, `demo` and `version`: the commands that build the process itself.
+std::vector<cli::Command> ProcessCommands();
+
+}  // namespace sokuo

@@ -1,0 +1,188 @@
+// The commands that build the process: init (data directory, organization, first
+// administrator), serve and demo (the HTTP server until a signal), version.
+#include <pthread.h>
+#include <signal.h>
+
+#include <atomic>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/user_commands.h"
+#include "example_org.h"
+#include "http/server.h"
+#include "main/runtime.h"
+#include "platform/log.h"
+
+namespace sokuo {
+namespace {
+
+Result<std::pair<std::string, int>> ParseListen(const std::string& listen) {
+  auto colon = listen.rfind(':');
+  std::string host = colon == std::string::npos ? "" : listen.substr(0, colon);
+  std::string port_text = colon == std::string::npos ? listen : listen.substr(colon + 1);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  int port = -1;
+  try {
+    size_t used = 0;
+    port = std::stoi(port_text, &used);
+    if (used != port_text.size()) port = -1;
+  } catch (const std::exception&) {
+    port = -1;
+  }
+  if (host.empty() || port < 0 || port > 65535) {
+    return Fail(ErrorCode::kUsage, "--listen wants ADDRESS:PORT, such as 127.0.0.1:8080");
+  }
+  return std::pair{host, port};
+}
+
+bool IsLoopback(const std::string& host) {
+  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
+struct ServeFlags {
+  std::string listen = "127.0.0.1:8080";
+  size_t threads = 32;
+  std::string tls_cert, tls_key;
+  bool allow_remote = false;
+};
+
+void ServeOptions(CLI::App& c, ServeFlags& f) {
+  c.add_option("--listen", f.listen, "ADDRESS:PORT to listen on (port 0: any free port)")
+      ->capture_default_str();
+  c.add_option("--tls-cert", f.tls_cert, "TLS certificate (PEM); serve HTTPS");
+  c.add_option("--tls-key", f.tls_key, "TLS private key (PEM)");
+  c.add_flag("--allow-remote", f.allow_remote,
+             "Listen beyond this machine without TLS (passwords would cross the network in clear)");
+}
+
+Result<void> Serve(cli::Runtime& env, const ServeFlags& flags) {
+  ASSIGN_OR_RETURN(auto address, ParseListen(flags.listen));
+  bool tls = !flags.tls_cert.empty() || !flags.tls_key.empty();
+  if (tls && (flags.tls_cert.empty() || flags.tls_key.empty())) {
+    return Fail(ErrorCode::kUsage, "--tls-cert and --tls-key go together");
+  }
+  // Without TLS, passwords and session cookies would cross the network in clear text.
+  if (!tls && !IsLoopback(address.first) && !flags.allow_remote) {
+    return Fail(ErrorCode::kUsage,
+                "without TLS sokuo listens on this machine only: use "
+                "--tls-cert and --tls-key, or --allow-remote to insist");
+  }
+  size_t threads = flags.threads;
+  ASSIGN_OR_RETURN(app::App * app, env.App());
+  ASSIGN_OR_RETURN(core::Organization org, app->organization().Current());
+
+  // Signals go to one thread that stops the server; handler threads never see them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  http::Server server(*app, {.host = address.first,
+                             .port = address.second,
+                             .threads = threads,
+                             .version = SOKUO_VERSION,
+                             .tls_cert = flags.tls_cert,
+                             .tls_key = flags.tls_key});
+  ASSIGN_OR_RETURN(int port, server.Bind());
+  std::string host =
+      address.first.find(':') != std::string::npos ? "[" + address.first + "]" : address.first;
+  std::string url = std::string(tls ? "https" : "http") + "://" + host + ":" + std::to_string(port);
+  platform::Log(platform::LogLevel::kInfo, "server.start",
+                {{"url", url}, {"data", env.data_dir()}, {"threads", std::to_string(threads)}});
+  if (!tls) {
+    platform::Log(
+        platform::LogLevel::kWarn, IsLoopback(address.first) ? "server.loopback" : "server.exposed",
+        {{"message", IsLoopback(address.first)
+                         ? "no TLS: listening on this machine only"
+                         : "no TLS, and listening beyond this machine (--allow-remote)"}});
+  }
+  cli::ServeBanner(org.company.name, url, SOKUO_VERSION, env.out());
+
+  // The waiter polls so that it also ends when the server stops for another reason.
+  std::atomic<bool> running{true};
+  std::thread waiter([&] {
+    const timespec tick{0, 200L * 1000 * 1000};
+    while (running.load()) {
+      if (sigtimedwait(&signals, nullptr, &tick) > 0) {
+        server.Stop();
+        return;
+      }
+    }
+  });
+  Result<void> ran = server.Run();
+  running.store(false);
+  waiter.join();
+  platform::Log(platform::LogLevel::kInfo, "server.stop", {});
+  return ran;
+}
+
+}  // namespace
+
+std::vector<cli::Command> ProcessCommands() {
+  return {
+      {"init", "Create the data directory and database; import an organization file",
+       [](CLI::App& c, cli::Runtime& env, cli::Action& run) {
+         auto org = std::make_shared<std::string>();
+         auto admin = std::make_shared<std::string>();
+         auto password_file = std::make_shared<std::string>();
+         c.add_option("--org", *org, "Organization file (YAML) to import");
+         c.add_option(
+             "--admin", *admin,
+             "Person who becomes the first administrator (default: the IS department's head)");
+         c.add_option(
+             "--admin-password-file", *password_file,
+             "Read the administrator's password from FILE instead of printing a one-time one");
+         run = [&env, org, admin, password_file]() -> Result<void> {
+           ASSIGN_OR_RETURN(app::App * app, env.App(cli::Runtime::Open::kCreate));
+           if (!org->empty()) {
+             ASSIGN_OR_RETURN(app::Actor actor, env.Actor());
+             TRY(cli::OrgImport(*app, *org, actor, env.out()));
+             TRY(cli::FirstAdministrator(*app, *admin, *password_file, actor, env.out()));
+           }
+           if (!env.out().json) {
+             env.out().err << "sokuo data is in " << env.data_dir() << "\n"
+                           << "next: sokuo --data " << env.data_dir()
+                           << (org->empty() ? " org import examples/org.yaml" : " serve") << "\n";
+           }
+           return {};
+         };
+       }},
+      {"serve", "Serve the API (and later the web UI)",
+       [](CLI::App& c, cli::Runtime& env, cli::Action& run) {
+         auto f = std::make_shared<ServeFlags>();
+         ServeOptions(c, *f);
+         c.add_option("--threads", f->threads, "Worker threads (one per concurrent connection)")
+             ->capture_default_str()
+             ->check(CLI::Range(1, 1024));
+         run = [&env, f] { return Serve(env, *f); };
+       }},
+      {"demo", "Load the built-in example company (when the data directory is empty) and serve",
+       [](CLI::App& c, cli::Runtime& env, cli::Action& run) {
+         auto f = std::make_shared<ServeFlags>();
+         ServeOptions(c, *f);
+         run = [&env, f]() -> Result<void> {
+           ASSIGN_OR_RETURN(app::App * app, env.App(cli::Runtime::Open::kCreate));
+           ASSIGN_OR_RETURN(core::Organization org, app->organization().Current());
+           if (org.company.name.empty()) {
+             ASSIGN_OR_RETURN(app::Actor actor, env.Actor());
+             TRY(cli::OrgImportText(*app, kExampleOrgYaml, "example org.yaml", actor, env.out()));
+             TRY(cli::FirstAdministrator(*app, "", "", actor, env.out()));
+           }
+           return Serve(env, *f);
+         };
+       }},
+      {"version", "Print the version",
+       [](CLI::App&, cli::Runtime& env, cli::Action& run) {
+         run = [&env]() -> Result<void> {
+           cli::Version(SOKUO_VERSION, env.out());
+           return {};
+         };
+       }},
+  };
+}
+
+}  // namespace sokuo
