@@ -65,7 +65,9 @@ std::string ContentDisposition(const std::string& name) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string encoded;
   for (unsigned char c : name) {
-    if (std::isalnum(c) != 0 || c == '.' || c == '-' || c == '_') {
+    bool plain = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                 c == '.' || c == '-' || c == '_';
+    if (plain) {
       encoded.push_back(static_cast<char>(c));
     } else {
       encoded += '%';

@@ -1,0 +1,125 @@
+// Replies that are not JSON, against a real server: the web interface's pages and files with
+// their caching headers, and evidence downloads streamed with an ETag and need-to-know.
+#include <httplib.h>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "integration/server.h"
+
+namespace sokuo::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+class WebTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    server_ = new SokuoServer;
+    server_->Start("web");
+  }
+  static void TearDownTestSuite() {
+    EXPECT_EQ(server_->Stop(), 0);
+    delete server_;
+    server_ = nullptr;
+  }
+  // A GET with `headers`, as a browser or a download tool sends it.
+  static httplib::Result Get(const std::string& path, httplib::Headers headers = {},
+                             const std::string& person = "") {
+    if (!person.empty()) headers.emplace("Authorization", "Bearer " + server_->TokenFor(person));
+    httplib::Client client("127.0.0.1", server_->port());
+    return client.Get(path.c_str(), headers);
+  }
+
+  static inline SokuoServer* server_ = nullptr;
+};
+
+TEST_F(WebTest, TheHomePageIsJapaneseFirst) {
+  auto r = Get("/");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_THAT(r->get_header_value("Content-Type"), HasSubstr("text/html"));
+  EXPECT_THAT(r->body, HasSubstr("lang=\"ja\""));
+  EXPECT_THAT(r->body, HasSubstr("株式会社あさぎ野精機"));
+  EXPECT_EQ(r->get_header_value("Cache-Control"), "no-store");
+}
+
+TEST_F(WebTest, StaticFilesAreRevalidatedWithTheirETag) {
+  auto first = Get("/assets/sokuo.css");
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->status, 200);
+  EXPECT_THAT(first->get_header_value("Content-Type"), HasSubstr("text/css"));
+  EXPECT_EQ(first->get_header_value("Cache-Control"), "no-cache");
+  std::string etag = first->get_header_value("ETag");
+  ASSERT_EQ(etag.size(), 34u) << etag;  // a quoted hash
+  auto again = Get("/assets/sokuo.css", {{"If-None-Match", etag}});
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 304);
+  EXPECT_TRUE(again->body.empty());
+  auto stale = Get("/assets/sokuo.css", {{"If-None-Match", "\"old\""}});
+  ASSERT_TRUE(stale);
+  EXPECT_EQ(stale->status, 200);
+  EXPECT_EQ(stale->body, first->body);
+}
+
+TEST_F(WebTest, UnknownPagesAreHtmlAndUnknownApiPathsAreProblems) {
+  auto page = Get("/no/such/page");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 404);
+  EXPECT_THAT(page->get_header_value("Content-Type"), HasSubstr("text/html"));
+  EXPECT_THAT(page->body, HasSubstr("ページが見つかりません"));
+  auto api = Get("/api/v1/no-such-thing");
+  ASSERT_TRUE(api);
+  EXPECT_EQ(api->status, 404);
+  EXPECT_THAT(api->get_header_value("Content-Type"), HasSubstr("application/problem+json"));
+}
+
+TEST_F(WebTest, EvidenceDownloadsAreStreamedCheckedAndNeedToKnow) {
+  // A restricted incident reported in sales; an access log of 300 KB, larger than one piece.
+  Reply inc = server_->Send("POST", "/api/v1/incidents",
+                            {{"title", "不審なログイン"}, {"restricted", true}}, "p-takahashi");
+  ASSERT_EQ(inc.status, 201) << inc.body.dump();
+  std::string base = "/api/v1/incidents/" + inc.body["key"].get<std::string>();
+  std::string log;
+  for (int i = 0; log.size() < 300000; ++i) {
+    log += "Nov 26 03:" + std::to_string(10 + i % 50) +
+           ":01 host sshd[812]: Failed password for root from 203.0.113." +
+           std::to_string(i % 250) + " port 22 ssh2\n";
+  }
+  Reply added = server_->SendRaw("POST", base + "/evidence?name=認証ログ.log&kind=access_log", log,
+                                 "application/octet-stream", "p-fujita");
+  ASSERT_EQ(added.status, 201) << added.body.dump();
+  std::string sha = added.body["evidence"][0]["sha256"];
+
+  auto file = Get(base + "/evidence/1/content", {}, "p-fujita");
+  ASSERT_TRUE(file);
+  ASSERT_EQ(file->status, 200) << file->body;
+  EXPECT_EQ(file->body, log);
+  EXPECT_EQ(file->get_header_value("ETag"), "\"" + sha + "\"");
+  EXPECT_EQ(file->get_header_value("Content-Type"), "application/octet-stream");
+  // Sent as RFC 6266 percent-escapes; httplib's client decodes header values as it reads them.
+  EXPECT_EQ(file->get_header_value("Content-Disposition"),
+            "attachment; filename*=UTF-8''認証ログ.log");
+  auto unchanged =
+      Get(base + "/evidence/1/content", {{"If-None-Match", "\"" + sha + "\""}}, "p-fujita");
+  ASSERT_TRUE(unchanged);
+  EXPECT_EQ(unchanged->status, 304);
+
+  // A logistics clerk may not see the restricted incident, nor its files.
+  auto hidden = Get(base + "/evidence/1/content", {}, "p-morita");
+  ASSERT_TRUE(hidden);
+  EXPECT_EQ(hidden->status, 404);
+  auto missing = Get(base + "/evidence/2/content", {}, "p-fujita");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+
+  // A file changed on disk is refused, not sent.
+  std::ofstream(server_->data() + "/evidence/" + sha, std::ios::app) << "appended";
+  auto damaged = Get(base + "/evidence/1/content", {}, "p-fujita");
+  ASSERT_TRUE(damaged);
+  EXPECT_EQ(damaged->status, 500);
+  EXPECT_THAT(damaged->body, HasSubstr("no longer matches its hash"));
+}
+
+}  // namespace
+}  // namespace sokuo::testing
