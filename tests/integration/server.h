@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "integration/openapi_check.h"
 #include "integration/process.h"
 
 namespace sokuo::testing {
@@ -149,6 +150,7 @@ class SokuoServer {
     };
     httplib::Result res = call();
     if (!res) return {};
+    CheckAgainstOpenApi(method, path, *res);
     Reply reply{res->status,
                 res->get_header_value("Content-Type"),
                 Json::parse(res->body, nullptr, false),
@@ -158,6 +160,22 @@ class SokuoServer {
     return reply;
   }
   Reply Get(const std::string& path) { return Send("GET", path); }
+
+  // Every response to /api/ must be described by src/api/openapi.json: its operation, status and
+  // media type, and its JSON body must match the schema. A mismatch fails the test that sent it.
+  static void CheckAgainstOpenApi(const std::string& method, const std::string& path,
+                                  const httplib::Response& res) {
+    if (path.rfind("/api/", 0) != 0) return;  // the web UI's paths are not the API's
+    static const std::string kDocument = std::string(SOKUO_SOURCE_DIR) + "/src/api/openapi.json";
+    OpenApiCheck::Verdict v = OpenApiCheck::For(kDocument).Check(
+        method, path, res.status, res.get_header_value("Content-Type"), res.body);
+    for (const auto& m : v.mismatches) {
+      ADD_FAILURE() << "openapi.json does not describe the response to " << method << " " << path
+                    << (v.operation.empty() ? "" : " (" + v.operation + ")") << " -> " << res.status
+                    << " " << res.get_header_value("Content-Type") << " at '" << m.pointer
+                    << "': " << m.message;
+    }
+  }
 
   const std::string& data() const { return data_; }
   const std::filesystem::path& dir() const { return dir_; }
