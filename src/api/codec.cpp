@@ -176,8 +176,10 @@ Json ToJson(const store::JournalEntry& e) {
 }
 
 Json ToJson(const store::VerifyReport& r) {
-  Json j = {
-      {"ok", r.ok()}, {"entries", r.entries}, {"head", ToJson(r.head)}, {"problems", r.problems}};
+  Json j = {{"ok", r.ok()},
+            {"entries", r.entries},
+            {"head", ToJson(r.head)},
+            {"problems", Render(r.problems, Lang::kEn)}};
   if (r.first_bad_seq) j["first_bad_seq"] = *r.first_bad_seq;
   return j;
 }

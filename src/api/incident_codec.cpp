@@ -23,7 +23,7 @@ Json MilestonesJson(const core::Milestones& m) {
 
 Json PriorityJson(const core::PriorityResult& p) {
   return {{"level", core::kPriorities.Name(p.priority)},
-          {"reasons", p.reasons},
+          {"reasons", Render(p.reasons, Lang::kEn)},
           {"overridden", p.overridden}};
 }
 
@@ -54,7 +54,7 @@ Json ToJson(const app::IncidentView& v) {
   auto at = std::find(path.begin(), path.end(), v.incident.state);
   if (at != path.end() && at + 1 != path.end()) {
     j["next"] = {{"state", core::kIncidentStates.Name(*(at + 1))},
-                 {"missing", core::Requirements(v.incident, *(at + 1))}};
+                 {"missing", Render(core::Requirements(v.incident, *(at + 1)), Lang::kEn)}};
   }
   return j;
 }

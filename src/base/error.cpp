@@ -1,5 +1,6 @@
 #include "base/error.h"
 
+#include <algorithm>
 #include <array>
 #include <ostream>
 
@@ -17,6 +18,21 @@ const ErrorInfo& Info(ErrorCode code) {
 
 std::ostream& operator<<(std::ostream& os, const Detail& d) {
   return os << (d.where.empty() ? "" : d.where + ": ") << d.message;
+}
+
+std::string Detail::Text(Lang lang) const { return msg.empty() ? message : Render(msg, lang); }
+
+Detail MakeDetail(std::string where, Message msg) {
+  std::string text = Render(msg, Lang::kEn);
+  return Detail{std::move(where), std::move(text), std::move(msg)};
+}
+
+std::string Error::Text(Lang lang) const {
+  if (!msg.empty()) return Render(msg, lang);
+  if (!message.empty()) return message;
+  std::string slug(Info(code).slug);
+  std::replace(slug.begin(), slug.end(), '-', '_');
+  return Render(Message{"error." + slug, {}}, lang);
 }
 
 std::string Error::ToString() const {

@@ -10,6 +10,8 @@
 
 #include <tl/expected.hpp>
 
+#include "base/message.h"
+
 namespace sokuo {
 
 // X(name, slug, http_status, exit_code, default message)
@@ -46,22 +48,33 @@ struct ErrorInfo {
 const ErrorInfo& Info(ErrorCode code);
 
 // One problem with the input: `where` is a JSON pointer (/systems/3/tier), a file position
-// (org.yaml:42:7) or empty.
+// (org.yaml:42:7) or empty. `msg` is the problem as a code (base/message.h); `message` is its
+// English text for logs, or legacy text when `msg` is empty.
 struct Detail {
   std::string where;
   std::string message;
+  Message msg;
+
+  // `msg` in `lang` when there is one, else the legacy `message`.
+  std::string Text(Lang lang) const;
   friend bool operator==(const Detail&, const Detail&) = default;
 };
 std::ostream& operator<<(std::ostream& os, const Detail& d);
+
+// A Detail whose `message` is the English rendering of `msg`.
+Detail MakeDetail(std::string where, Message msg);
 
 struct Error {
   ErrorCode code = ErrorCode::kInternal;
   std::string message;
   std::string where;            // the offending field or position, when there is one
   std::vector<Detail> details;  // every problem found, for inputs checked as a whole
+  Message msg;                  // the message as a code; empty for legacy text
 
   // "where: message", or the message alone.
   std::string ToString() const;
+  // `msg` in `lang` when there is one, else the legacy `message` (or the code's default).
+  std::string Text(Lang lang) const;
 };
 
 template <class T>
@@ -69,6 +82,12 @@ using Result = tl::expected<T, Error>;
 
 inline tl::unexpected<Error> Fail(ErrorCode code, std::string message, std::string where = {}) {
   return tl::unexpected<Error>(Error{code, std::move(message), std::move(where), {}});
+}
+
+// The message as a code; `message` becomes its English rendering for logs.
+inline tl::unexpected<Error> Fail(ErrorCode code, Message msg, std::string where = {}) {
+  std::string text = Render(msg, Lang::kEn);
+  return tl::unexpected<Error>(Error{code, std::move(text), std::move(where), {}, std::move(msg)});
 }
 
 inline tl::unexpected<Error> Fail(Error error) { return tl::unexpected<Error>(std::move(error)); }

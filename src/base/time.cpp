@@ -40,8 +40,7 @@ std::string FormatRfc3339(Timestamp t) { return date::format("%Y-%m-%dT%H:%M:%SZ
 Result<Timestamp> ParseRfc3339(std::string_view text) {
   auto bad = [&] {
     return Fail(ErrorCode::kInvalidInput,
-                "'" + std::string(text.substr(0, 40)) +
-                    "' is not an RFC 3339 time (2026-11-26T09:30:00+09:00)");
+                Msg("time.not_rfc3339", {{"text", std::string(text.substr(0, 40))}}));
   };
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
   if (!ReadInt(text, 0, 4, y) || !Expect(text, 4, '-') || !ReadInt(text, 5, 2, mo) ||
@@ -90,12 +89,12 @@ Result<Day> ParseDay(std::string_view text) {
   if (text.size() != 10 || !ReadInt(text, 0, 4, y) || !Expect(text, 4, '-') ||
       !ReadInt(text, 5, 2, mo) || !Expect(text, 7, '-') || !ReadInt(text, 8, 2, d)) {
     return Fail(ErrorCode::kInvalidInput,
-                "'" + std::string(text.substr(0, 40)) + "' is not a date (YYYY-MM-DD)");
+                Msg("time.not_date", {{"text", std::string(text.substr(0, 40))}}));
   }
   Day day{std::chrono::year(y), std::chrono::month(static_cast<unsigned>(mo)),
           std::chrono::day(static_cast<unsigned>(d))};
   if (!day.ok())
-    return Fail(ErrorCode::kInvalidInput, "'" + std::string(text) + "' is no such day");
+    return Fail(ErrorCode::kInvalidInput, Msg("time.no_such_day", {{"text", std::string(text)}}));
   return day;
 }
 
@@ -104,8 +103,8 @@ bool IsValidTimeZone(std::string_view name) { return LocateZone(name) != nullptr
 Result<Calendar> Calendar::Create(std::string_view time_zone, std::set<Day> holidays) {
   const date::time_zone* tz = LocateZone(time_zone);
   if (tz == nullptr) {
-    return Fail(ErrorCode::kInvalidInput, "unknown time zone '" + std::string(time_zone) +
-                                              "' (an IANA name such as Asia/Tokyo)");
+    return Fail(ErrorCode::kInvalidInput,
+                Msg("time.unknown_zone", {{"zone", std::string(time_zone)}}));
   }
   return Calendar(std::string(time_zone), std::make_shared<const Zone>(Zone{tz}),
                   std::move(holidays));

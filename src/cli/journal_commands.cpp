@@ -18,9 +18,9 @@ Result<void> JournalVerify(app::App& app, Output& o) {
         "journal verification failed at entry " + std::to_string(report.first_bad_seq.value_or(0)),
         {},
         {}};
-    for (const auto& p : report.problems) e.details.push_back({"", p});
+    for (const auto& p : report.problems) e.details.push_back(MakeDetail("", p));
     if (!o.json) {
-      for (const auto& p : report.problems) o.out << "FAIL " << p << "\n";
+      for (const auto& p : report.problems) o.out << "FAIL " << Render(p, Lang::kEn) << "\n";
     }
     return Fail(std::move(e));
   }

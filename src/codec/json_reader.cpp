@@ -8,14 +8,16 @@ namespace sokuo::codec {
 
 bool JsonReader::Object(std::initializer_list<const char*> keys) {
   if (!value_.is_object()) {
-    problems_.push_back({path_.empty() ? "/" : path_, "expected an object"});
+    problems_.push_back(MakeDetail(path_.empty() ? "/" : path_, Msg("json.not_object")));
     return false;
   }
   std::vector<std::string> known(keys.begin(), keys.end());
   for (const auto& [key, v] : value_.items()) {
     if (std::find(known.begin(), known.end(), key) == known.end()) {
       problems_.push_back(
-          {path_ + "/" + key, "unknown key '" + key + "'" + DidYouMean(key, known)});
+          MakeDetail(path_ + "/" + key,
+                     Msg("json.unknown_key",
+                         {{"key", key}, {"suggestion", Suggest(key, known).value_or("")}})));
     }
   }
   return true;
@@ -25,7 +27,7 @@ const Json* JsonReader::Get(const char* key, bool required) {
   if (!value_.is_object()) return nullptr;
   auto it = value_.find(key);
   if (it == value_.end() || it->is_null()) {
-    if (required) Problem(key, "is required");
+    if (required) Problem(key, Msg("field.required"));
     return nullptr;
   }
   return &*it;
@@ -35,11 +37,11 @@ void JsonReader::Text(const char* key, std::string& out, bool required) {
   const Json* v = Get(key, required);
   if (v == nullptr) return;
   if (!v->is_string()) {
-    Problem(key, "expected text");
+    Problem(key, Msg("json.expected_text"));
     return;
   }
   out = v->get<std::string>();
-  if (required && out.empty()) Problem(key, "is required");
+  if (required && out.empty()) Problem(key, Msg("field.required"));
 }
 
 void JsonReader::Int(const char* key, int& out, bool required) {
@@ -52,9 +54,15 @@ void JsonReader::Int(const char* key, int& out, bool required) {
 void JsonReader::Int(const char* key, std::optional<int>& out) {
   const Json* v = Get(key, false);
   if (v == nullptr) return;
-  if (!v->is_number_integer() || v->get<int64_t>() < std::numeric_limits<int>::min() ||
-      v->get<int64_t>() > std::numeric_limits<int>::max()) {
-    Problem(key, "expected a whole number");
+  if (!v->is_number_integer()) {
+    Problem(key, Msg("json.expected_integer"));
+    return;
+  }
+  constexpr int kMin = std::numeric_limits<int>::min(), kMax = std::numeric_limits<int>::max();
+  if ((v->is_number_unsigned() && v->get<uint64_t>() > static_cast<uint64_t>(kMax)) ||
+      (!v->is_number_unsigned() && (v->get<int64_t>() < kMin || v->get<int64_t>() > kMax))) {
+    Problem(key, Msg("json.out_of_range",
+                     {{"min", std::to_string(kMin)}, {"max", std::to_string(kMax)}}));
     return;
   }
   out = v->get<int>();
@@ -64,7 +72,14 @@ void JsonReader::Int64(const char* key, int64_t& out) {
   const Json* v = Get(key, false);
   if (v == nullptr) return;
   if (!v->is_number_integer()) {
-    Problem(key, "expected a whole number");
+    Problem(key, Msg("json.expected_integer"));
+    return;
+  }
+  if (v->is_number_unsigned() &&
+      v->get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
+    Problem(key, Msg("json.out_of_range",
+                     {{"min", std::to_string(std::numeric_limits<int64_t>::min())},
+                      {"max", std::to_string(std::numeric_limits<int64_t>::max())}}));
     return;
   }
   out = v->get<int64_t>();
@@ -74,7 +89,7 @@ void JsonReader::Bool(const char* key, bool& out) {
   const Json* v = Get(key, false);
   if (v == nullptr) return;
   if (!v->is_boolean()) {
-    Problem(key, "expected true or false");
+    Problem(key, Msg("json.expected_bool"));
     return;
   }
   out = v->get<bool>();
@@ -84,12 +99,13 @@ void JsonReader::Texts(const char* key, std::vector<std::string>& out) {
   const Json* v = Get(key, false);
   if (v == nullptr) return;
   if (!v->is_array()) {
-    Problem(key, "expected a list of text");
+    Problem(key, Msg("json.expected_text_list"));
     return;
   }
   for (size_t i = 0; i < v->size(); ++i) {
     if (!(*v)[i].is_string()) {
-      problems_.push_back({path_ + "/" + key + "/" + std::to_string(i), "expected text"});
+      problems_.push_back(
+          MakeDetail(path_ + "/" + key + "/" + std::to_string(i), Msg("json.expected_text")));
       continue;
     }
     out.push_back((*v)[i].get<std::string>());
@@ -105,9 +121,9 @@ Result<Json> ParseJson(const std::string& text) {
       (void)ignored;
     } catch (const Json::parse_error& e) {
       return Fail(ErrorCode::kInvalidInput,
-                  "not valid JSON (at byte " + std::to_string(e.byte) + ")", "/");
+                  Msg("json.syntax", {{"offset", std::to_string(e.byte)}}), "/");
     }
-    return Fail(ErrorCode::kInvalidInput, "not valid JSON", "/");
+    return Fail(ErrorCode::kInvalidInput, Msg("json.syntax_unknown"), "/");
   }
   return j;
 }

@@ -43,7 +43,7 @@ class JsonReader {
       out = *e;
       return;
     }
-    Problem(key, "unknown value '" + text + "' (one of: " + names.Joined() + ")");
+    Problem(key, Msg("json.invalid_enum", {{"value", text}, {"allowed", names.Joined()}}));
   }
   template <class E, size_t N>
   void Enums(const char* key, const core::EnumNames<E, N>& names, std::vector<E>& out) {
@@ -53,8 +53,9 @@ class JsonReader {
       if (auto e = names.Parse(texts[i])) {
         out.push_back(*e);
       } else {
-        problems_.push_back({path_ + "/" + key + "/" + std::to_string(i),
-                             "unknown value '" + texts[i] + "' (one of: " + names.Joined() + ")"});
+        problems_.push_back(MakeDetail(
+            path_ + "/" + key + "/" + std::to_string(i),
+            Msg("json.invalid_enum", {{"value", texts[i]}, {"allowed", names.Joined()}})));
       }
     }
   }
@@ -75,7 +76,7 @@ class JsonReader {
     if (!Has(key) || value_[key].is_null()) return;
     const Json& list = value_[key];
     if (!list.is_array()) {
-      Problem(key, "expected a list");
+      Problem(key, Msg("json.expected_list"));
       return;
     }
     for (size_t i = 0; i < list.size(); ++i) {
@@ -84,6 +85,10 @@ class JsonReader {
     }
   }
 
+  void Problem(const char* key, Message msg) {
+    problems_.push_back(MakeDetail(path_ + "/" + key, std::move(msg)));
+  }
+  // Legacy text; prefer a Message.
   void Problem(const char* key, std::string message) {
     problems_.push_back({path_ + "/" + key, std::move(message)});
   }
@@ -105,10 +110,11 @@ Result<T> ReadAll(const Json& value, const std::function<void(JsonReader&, T&)>&
   JsonReader reader(value, "", problems);
   read(reader, out);
   if (!problems.empty()) {
-    Error e{ErrorCode::kInvalidInput,
-            std::to_string(problems.size()) + (problems.size() == 1 ? " problem" : " problems") +
-                " in the request",
-            problems.size() == 1 ? problems[0].where : "", std::move(problems)};
+    Message msg = problems.size() == 1
+                      ? Msg("request.one_problem")
+                      : Msg("request.problems", {{"count", std::to_string(problems.size())}});
+    Error e{ErrorCode::kInvalidInput, Render(msg, Lang::kEn),
+            problems.size() == 1 ? problems[0].where : "", std::move(problems), std::move(msg)};
     return tl::unexpected(std::move(e));
   }
   return out;

@@ -64,77 +64,79 @@ PriorityResult ComputePriority(const Incident& incident, const Organization& org
   // G4.3.1: serious harm to customers or partners comes first.
   if (incident.harm == Harm::kSerious) {
     r.priority = Priority::kP1;
-    r.reasons.push_back("serious harm to customers or partners");
+    r.reasons.push_back(Msg("priority.serious_harm"));
   } else if (incident.harm == Harm::kPossible || !tier_a.empty() || !confidential.empty()) {
     r.priority = Priority::kP2;
     if (incident.harm == Harm::kPossible) {
-      r.reasons.push_back("possible harm to customers or partners");
+      r.reasons.push_back(Msg("priority.possible_harm"));
     }
-    if (!tier_a.empty()) r.reasons.push_back("tier-a systems affected: " + join(tier_a));
+    if (!tier_a.empty()) r.reasons.push_back(Msg("priority.tier_a", {{"systems", join(tier_a)}}));
     if (!confidential.empty()) {
-      r.reasons.push_back("systems with confidential data: " + join(confidential));
+      r.reasons.push_back(Msg("priority.confidential", {{"systems", join(confidential)}}));
     }
   } else if (!tier_b.empty()) {
     r.priority = Priority::kP3;
-    r.reasons.push_back("tier-b systems affected: " + join(tier_b));
+    r.reasons.push_back(Msg("priority.tier_b", {{"systems", join(tier_b)}}));
   } else {
     r.priority = Priority::kP4;
-    r.reasons.push_back(incident.systems.empty() ? "no affected system named yet"
-                                                 : "only tier-c systems affected");
+    r.reasons.push_back(incident.systems.empty() ? Msg("priority.no_system")
+                                                 : Msg("priority.tier_c_only"));
   }
   if (incident.priority_override) {
-    r.reasons.push_back("overridden from " + std::string(kPriorities.Name(r.priority)) + " by " +
-                        incident.priority_override->by + ": " + incident.priority_override->reason);
+    r.reasons.push_back(
+        Msg("priority.overridden", {{"from", std::string(kPriorities.Name(r.priority))},
+                                    {"by", incident.priority_override->by},
+                                    {"reason", incident.priority_override->reason}}));
     r.priority = incident.priority_override->priority;
     r.overridden = true;
   }
   return r;
 }
 
-std::vector<std::string> Requirements(const Incident& i, IncidentState state) {
-  std::vector<std::string> missing;
+std::vector<Message> Requirements(const Incident& i, IncidentState state) {
+  std::vector<Message> missing;
   switch (state) {
     case IncidentState::kReported:
       break;
     case IncidentState::kTriaged:
       // G3.2: the IS department confirms the report.
       if (!i.triage || !i.triage->confirmed) {
-        missing.push_back("triaged: the IS department has not confirmed the report");
+        missing.push_back(Msg("requirement.not_triaged"));
       }
       break;
     case IncidentState::kConvened:
       // G3.1, G4.3.2a: a convocation record, and the committee has met.
       if (!i.convocation) {
-        missing.push_back("convened: no convocation request to the committee is recorded");
+        missing.push_back(Msg("requirement.no_convocation"));
       } else if (i.convocation->convened_at.empty()) {
-        missing.push_back("convened: the committee has not met (no convened time recorded)");
+        missing.push_back(Msg("requirement.committee_not_met"));
       }
       break;
     case IncidentState::kContaining:
       // G3.1: the committee decides how to respond.
       if (std::none_of(i.decisions.begin(), i.decisions.end(),
                        [](const Decision& d) { return d.kind == DecisionKind::kPolicy; })) {
-        missing.push_back("containing: no response policy decided by the committee");
+        missing.push_back(Msg("requirement.no_policy"));
       }
       break;
     case IncidentState::kAssessing:
       // G4.3.3: emergency measures are taken, and none still waits to be started.
       if (i.tasks.empty()) {
-        missing.push_back("assessing: no emergency measure is recorded");
+        missing.push_back(Msg("requirement.no_measure"));
       }
       for (const Task& t : i.tasks) {
         if (t.status == TaskStatus::kOpen) {
-          missing.push_back("assessing: emergency measure " + std::to_string(t.id) + " (" +
-                            t.title + ") has not been started");
+          missing.push_back(Msg("requirement.measure_not_started",
+                                {{"id", std::to_string(t.id)}, {"title", t.title}}));
         }
       }
       break;
     case IncidentState::kRecovering:
       // G4.3.4: no recovery without a damage assessment.
       if (!i.assessment) {
-        missing.push_back("recovering: no damage assessment is recorded");
+        missing.push_back(Msg("requirement.no_assessment"));
       } else if (i.assessment->kinds.empty() && i.assessment->scope.empty()) {
-        missing.push_back("recovering: the damage assessment names neither kinds nor scope");
+        missing.push_back(Msg("requirement.assessment_empty"));
       }
       break;
     case IncidentState::kReviewing:
@@ -143,28 +145,29 @@ std::vector<std::string> Requirements(const Incident& i, IncidentState state) {
         auto it = std::find_if(i.recovery.begin(), i.recovery.end(),
                                [&](const Recovery& r) { return r.system == s; });
         if (it == i.recovery.end()) {
-          missing.push_back("reviewing: no recovery status for system " + s);
+          missing.push_back(Msg("requirement.no_recovery_status", {{"system", s}}));
         } else if (it->status != RecoveryStatus::kRestored &&
                    it->status != RecoveryStatus::kDegraded) {
-          missing.push_back("reviewing: system " + s + " is still " +
-                            std::string(kRecoveryStatuses.Name(it->status)));
+          missing.push_back(
+              Msg("requirement.system_not_recovered",
+                  {{"system", s}, {"status", std::string(kRecoveryStatuses.Name(it->status))}}));
         }
       }
       for (const Task& t : i.tasks) {
         if (t.status == TaskStatus::kInProgress) {
-          missing.push_back("reviewing: emergency measure " + std::to_string(t.id) + " (" +
-                            t.title + ") is still in progress");
+          missing.push_back(Msg("requirement.measure_in_progress",
+                                {{"id", std::to_string(t.id)}, {"title", t.title}}));
         }
       }
       break;
     case IncidentState::kClosed: {
       // G4.4.1, G4.4.2, G4.4.3.
-      if (i.findings.empty()) missing.push_back("closed: no vulnerability survey finding");
-      if (i.prevention.empty()) missing.push_back("closed: no prevention measure");
+      if (i.findings.empty()) missing.push_back(Msg("requirement.no_finding"));
+      if (i.prevention.empty()) missing.push_back(Msg("requirement.no_prevention"));
       for (const Prevention& p : i.prevention) {
         if (p.owner.empty() || p.due.empty()) {
-          missing.push_back("closed: prevention measure " + std::to_string(p.id) +
-                            " needs an owner and a due date");
+          missing.push_back(
+              Msg("requirement.prevention_incomplete", {{"id", std::to_string(p.id)}}));
         }
       }
       for (const std::string& s : i.systems) {
@@ -175,22 +178,22 @@ std::vector<std::string> Requirements(const Incident& i, IncidentState state) {
               std::any_of(i.backdoor_checks.begin(), i.backdoor_checks.end(),
                           [&](const BackdoorCheck& c) { return c.system == s && c.item == item; });
           if (!answered) {
-            missing.push_back("closed: backdoor check '" + std::string(name) +
-                              "' not answered for system " + s);
+            missing.push_back(Msg("requirement.backdoor_unanswered",
+                                  {{"system", s}, {"item", std::string(name)}}));
           }
         }
       }
       if (std::none_of(i.evidence.begin(), i.evidence.end(),
                        [](const Evidence& e) { return e.kind == EvidenceKind::kAccessLog; })) {
-        missing.push_back("closed: no access log is attached as evidence");
+        missing.push_back(Msg("requirement.no_access_log"));
       }
       break;
     }
     case IncidentState::kDismissed:
       if (!i.triage || i.triage->confirmed) {
-        missing.push_back("dismissed: the IS department has not dismissed the report");
+        missing.push_back(Msg("requirement.not_dismissed"));
       } else if (i.triage->reason.empty()) {
-        missing.push_back("dismissed: a dismissal needs a reason");
+        missing.push_back(Msg("requirement.dismissal_reason"));
       }
       break;
   }
@@ -204,13 +207,11 @@ size_t PathIndex(IncidentState s) {
   return static_cast<size_t>(std::find(path.begin(), path.end(), s) - path.begin());
 }
 
-Error Refusal(IncidentState from, IncidentState to, std::vector<std::string> missing) {
-  Error e{ErrorCode::kConflict,
-          "cannot move from " + std::string(kIncidentStates.Name(from)) + " to " +
-              std::string(kIncidentStates.Name(to)),
-          "/state",
-          {}};
-  for (auto& m : missing) e.details.push_back({"", std::move(m)});
+Error Refusal(IncidentState from, IncidentState to, std::vector<Message> missing) {
+  Message msg = Msg("incident.move_refused", {{"from", std::string(kIncidentStates.Name(from))},
+                                              {"to", std::string(kIncidentStates.Name(to))}});
+  Error e{ErrorCode::kConflict, Render(msg, Lang::kEn), "/state", {}, msg};
+  for (auto& m : missing) e.details.push_back(MakeDetail("", std::move(m)));
   return e;
 }
 
@@ -220,36 +221,37 @@ Result<void> Transition(Incident& incident, IncidentState target, const std::str
                         Timestamp at, const std::string& reason) {
   IncidentState from = incident.state;
   if (target == from) {
-    return Fail(ErrorCode::kConflict,
-                "the incident is already " + std::string(kIncidentStates.Name(from)), "/state");
+    return Fail(
+        ErrorCode::kConflict,
+        Msg("incident.already_in_state", {{"state", std::string(kIncidentStates.Name(from))}}),
+        "/state");
   }
   if (!incident.IsOpen()) {
     // Reopening: a reason, and a target among the open states.
     if (reason.empty()) {
-      return Fail(Refusal(
-          from, target,
-          {"reopening a " + std::string(kIncidentStates.Name(from)) + " incident needs a reason"}));
+      return Fail(Refusal(from, target,
+                          {Msg("incident.reopen_needs_reason",
+                               {{"state", std::string(kIncidentStates.Name(from))}})}));
     }
     if (target == IncidentState::kClosed || target == IncidentState::kDismissed) {
-      return Fail(Refusal(from, target, {"reopen to an open state"}));
+      return Fail(Refusal(from, target, {Msg("incident.reopen_to_open_state")}));
     }
-    std::vector<std::string> missing;
+    std::vector<Message> missing;
     for (size_t k = 1; k <= PathIndex(target); ++k) {
       for (auto& m : Requirements(incident, Path()[k])) missing.push_back(std::move(m));
     }
     if (!missing.empty()) return Fail(Refusal(from, target, std::move(missing)));
   } else if (target == IncidentState::kDismissed) {
     if (PathIndex(from) > PathIndex(IncidentState::kTriaged)) {
-      return Fail(Refusal(from, target,
-                          {"dismissed: only a reported or triaged incident can be dismissed"}));
+      return Fail(Refusal(from, target, {Msg("incident.dismiss_too_late")}));
     }
     auto missing = Requirements(incident, target);
     if (!missing.empty()) return Fail(Refusal(from, target, std::move(missing)));
   } else {
     if (PathIndex(target) < PathIndex(from)) {
-      return Fail(Refusal(from, target, {"states only move forward; close and reopen to go back"}));
+      return Fail(Refusal(from, target, {Msg("incident.forward_only")}));
     }
-    std::vector<std::string> missing;
+    std::vector<Message> missing;
     for (size_t k = PathIndex(from) + 1; k <= PathIndex(target); ++k) {
       for (auto& m : Requirements(incident, Path()[k])) missing.push_back(std::move(m));
     }

@@ -376,13 +376,14 @@ std::string IncidentKey(int year, int number);
 // data, then tier b, then the rest. Reasons say which facts decided it.
 struct PriorityResult {
   Priority priority = Priority::kP4;
-  std::vector<std::string> reasons;
+  std::vector<Message> reasons;  // priority.* codes
   bool overridden = false;
 };
 PriorityResult ComputePriority(const Incident& incident, const Organization& org);
 
-// What must be true to enter `state` (not counting earlier states); empty when it may be entered.
-std::vector<std::string> Requirements(const Incident& incident, IncidentState state);
+// What must be true to enter `state` (not counting earlier states), as requirement.* codes; empty
+// when it may be entered.
+std::vector<Message> Requirements(const Incident& incident, IncidentState state);
 
 // The states an incident passes through, in order, without dismissed.
 const std::vector<IncidentState>& Path();

@@ -1,45 +1,59 @@
 #include "core/incident_rules.h"
 
 #include <algorithm>
+#include <span>
 
 #include "base/text.h"
 
 namespace sokuo::core {
 namespace {
 
+// `what` is a term code suffix ("person" → term.person).
+Message Unknown(std::string_view what, const std::string& id,
+                std::span<const std::string> candidates) {
+  return Msg("ref.unknown", {{"what", std::string(what)},
+                             {"id", id},
+                             {"suggestion", Suggest(id, candidates).value_or("")}});
+}
+
+Message NotAffected(const std::string& system, const Incident& i) {
+  return Msg("incident.system_not_affected",
+             {{"system", system},
+              {"key", i.key},
+              {"suggestion", Suggest(system, i.systems).value_or("")}});
+}
+
 class Check {
  public:
   explicit Check(const Organization& org) : org_(org) {}
 
-  void Add(std::string where, std::string message) {
-    out_.push_back({std::move(where), std::move(message)});
+  void Add(std::string where, Message msg) {
+    out_.push_back(MakeDetail(std::move(where), std::move(msg)));
   }
   void Text(const std::string& value, const char* where, size_t max, bool required) {
-    if (required && value.empty()) Add(where, "is required");
-    if (value.size() > max) Add(where, "is longer than " + std::to_string(max) + " bytes");
-    if (auto bad = FirstInvalidUtf8(value)) Add(where, "is not UTF-8 text");
+    if (required && value.empty()) Add(where, Msg("field.required"));
+    if (value.size() > max) Add(where, Msg("field.too_long", {{"max", std::to_string(max)}}));
+    if (auto bad = FirstInvalidUtf8(value)) Add(where, Msg("field.not_utf8"));
   }
   void Time(const std::string& value, const std::string& where) {
     if (value.empty()) return;
-    if (auto t = ParseRfc3339(value); !t) Add(where, t.error().message);
+    if (auto t = ParseRfc3339(value); !t) Add(where, t.error().msg);
   }
   void Date(const std::string& value, const std::string& where) {
     if (value.empty()) return;
-    if (auto d = ParseDay(value); !d) Add(where, d.error().message);
+    if (auto d = ParseDay(value); !d) Add(where, d.error().msg);
   }
   template <class T>
   void Ref(const std::string& id, const std::vector<T>& items, const std::string& where,
            std::string_view what, bool required = false) {
     if (id.empty()) {
-      if (required) Add(where, "is required");
+      if (required) Add(where, Msg("field.required"));
       return;
     }
     std::vector<std::string> ids;
     ids.reserve(items.size());
     for (const T& x : items) ids.push_back(x.id);
-    if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
-      Add(where, "unknown " + std::string(what) + " '" + id + "'" + DidYouMean(id, ids));
-    }
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) Add(where, Unknown(what, id, ids));
   }
   void Person(const std::string& id, const std::string& where, bool required = false) {
     // The local operator acts as "cli:<user>"; every other actor is a person.
@@ -82,8 +96,7 @@ std::vector<Detail> CheckHeader(const Incident& i, const Organization& org,
   c.Text(i.harm_note, "/harm_note", kMaxText, false);
   if (!i.category.empty() &&
       std::find(categories.begin(), categories.end(), i.category) == categories.end()) {
-    c.Add("/category",
-          "unknown category '" + i.category + "'" + DidYouMean(i.category, categories));
+    c.Add("/category", Unknown("category", i.category, categories));
   }
   c.Time(i.detected_at, "/detected_at");
   c.Person(i.reported_by, "/reported_by");
@@ -99,7 +112,7 @@ std::vector<Detail> CheckHeader(const Incident& i, const Organization& org,
     for (size_t k = 0; k < v.size(); ++k) {
       if (std::find(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v[k]) !=
           v.begin() + static_cast<std::ptrdiff_t>(k)) {
-        c.Add(Item(list, k), "'" + v[k] + "' is listed twice");
+        c.Add(Item(list, k), Msg("list.duplicate", {{"value", v[k]}}));
       }
     }
   };
@@ -115,7 +128,7 @@ std::vector<Detail> CheckDecision(const Decision& d, const Organization& org) {
   // G3.1: the committee decides.
   if (!d.decided_by.empty() && org.FindPerson(d.decided_by) != nullptr &&
       !IsCommittee(org, d.decided_by)) {
-    c.Add("/decided_by", "'" + d.decided_by + "' is not on the Information Security Committee");
+    c.Add("/decided_by", Msg("decision.not_committee", {{"person", d.decided_by}}));
   }
   c.Time(d.decided_at, "/decided_at");
   for (size_t k = 0; k < d.departments.size(); ++k)
@@ -137,18 +150,21 @@ std::vector<Detail> CheckContact(const ContactLog& x, const Incident& i, const O
     const ExternalContact* contact = org.FindContact(x.contact);
     std::string audience(kAudiences.Name(x.audience));
     if (contact != nullptr && kContactKinds.Name(contact->kind) != audience) {
-      c.Add("/contact", "'" + x.contact + "' is a contact of kind " +
-                            std::string(kContactKinds.Name(contact->kind)) + ", not " + audience);
+      c.Add("/contact",
+            Msg("contact.kind_mismatch", {{"contact", x.contact},
+                                          {"kind", std::string(kContactKinds.Name(contact->kind))},
+                                          {"audience", audience}}));
     }
   }
   // G4.3.2b, G4.3.2c: outside parties are contacted on the committee's decision.
   if (NeedsCommitteeApproval(x.audience)) {
     if (x.approved_by == 0) {
-      c.Add("/approved_by", "a contact to " + std::string(kAudiences.Name(x.audience)) +
-                                " needs the committee decision that approved it");
+      c.Add("/approved_by", Msg("contact.needs_approval",
+                                {{"audience", std::string(kAudiences.Name(x.audience))}}));
     } else if (std::none_of(i.decisions.begin(), i.decisions.end(),
                             [&](const Decision& d) { return d.id == x.approved_by; })) {
-      c.Add("/approved_by", "no decision " + std::to_string(x.approved_by) + " in this incident");
+      c.Add("/approved_by",
+            Msg("contact.no_such_decision", {{"id", std::to_string(x.approved_by)}}));
     }
   }
   return c.Done();
@@ -163,7 +179,7 @@ std::vector<Detail> CheckTask(const Task& t, const Organization& org) {
   c.System(t.system, "/system");
   c.Time(t.due, "/due");
   if (t.status == TaskStatus::kReverted && t.revert_reason.empty()) {
-    c.Add("/revert_reason", "a reverted measure needs a reason");
+    c.Add("/revert_reason", Msg("task.revert_needs_reason"));
   }
   return c.Done();
 }
@@ -176,7 +192,7 @@ std::vector<Detail> CheckAssessment(const Assessment& a, const Organization& org
   if (!a.first_seen.empty() && !a.last_seen.empty()) {
     auto f = ParseRfc3339(a.first_seen);
     auto l = ParseRfc3339(a.last_seen);
-    if (f && l && *l < *f) c.Add("/last_seen", "is before first_seen");
+    if (f && l && *l < *f) c.Add("/last_seen", Msg("assessment.last_before_first"));
   }
   for (size_t k = 0; k < a.systems.size(); ++k) c.System(a.systems[k], Item("systems", k));
   for (size_t k = 0; k < a.leaks.size(); ++k) {
@@ -187,12 +203,14 @@ std::vector<Detail> CheckAssessment(const Assessment& a, const Organization& org
       std::vector<std::string> names;
       for (const DataClass& d : s->data) names.push_back(d.name);
       if (std::find(names.begin(), names.end(), l.data_class) == names.end()) {
-        c.Add(at + "/data_class", "system '" + l.system + "' holds no data class '" + l.data_class +
-                                      "'" + DidYouMean(l.data_class, names));
+        c.Add(at + "/data_class", Msg("assessment.unknown_data_class",
+                                      {{"system", l.system},
+                                       {"data_class", l.data_class},
+                                       {"suggestion", Suggest(l.data_class, names).value_or("")}}));
       }
     }
-    if (l.records && *l.records < 0) c.Add(at + "/records", "must be >= 0");
-    if (l.persons && *l.persons < 0) c.Add(at + "/persons", "must be >= 0");
+    if (l.records && *l.records < 0) c.Add(at + "/records", Msg("field.below_min", {{"min", "0"}}));
+    if (l.persons && *l.persons < 0) c.Add(at + "/persons", Msg("field.below_min", {{"min", "0"}}));
   }
   return c.Done();
 }
@@ -200,8 +218,7 @@ std::vector<Detail> CheckAssessment(const Assessment& a, const Organization& org
 std::vector<Detail> CheckRecovery(const Recovery& r, const Incident& i) {
   std::vector<Detail> out;
   if (std::find(i.systems.begin(), i.systems.end(), r.system) == i.systems.end()) {
-    out.push_back({"/system", "'" + r.system + "' is not an affected system of " + i.key +
-                                  DidYouMean(r.system, i.systems)});
+    out.push_back(MakeDetail("/system", NotAffected(r.system, i)));
   }
   return out;
 }
@@ -224,11 +241,10 @@ std::vector<Detail> CheckPrevention(const Prevention& p, const Organization& org
 std::vector<Detail> CheckBackdoor(const BackdoorCheck& b, const Incident& i) {
   std::vector<Detail> out;
   if (std::find(i.systems.begin(), i.systems.end(), b.system) == i.systems.end()) {
-    out.push_back({"/system", "'" + b.system + "' is not an affected system of " + i.key +
-                                  DidYouMean(b.system, i.systems)});
+    out.push_back(MakeDetail("/system", NotAffected(b.system, i)));
   }
   if (b.result == CheckResult::kFound && b.note.empty()) {
-    out.push_back({"/note", "say what was found"});
+    out.push_back(MakeDetail("/note", Msg("backdoor.note_required")));
   }
   return out;
 }

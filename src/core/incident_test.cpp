@@ -16,6 +16,11 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
+// A problem at `where` whose English text is `text`, carried as a message code.
+MATCHER_P2(IsDetail, where, text, "") {
+  return arg.where == where && arg.message == text && !arg.msg.empty();
+}
+
 Timestamp At(const char* t) { return *ParseRfc3339(t); }
 
 Incident Reported() {
@@ -88,7 +93,7 @@ TEST(PriorityTest, FollowsG431) {
     i.systems = c.systems;
     PriorityResult r = ComputePriority(i, org);
     EXPECT_EQ(r.priority, c.expected) << c.name;
-    EXPECT_THAT(r.reasons, Contains(c.reason)) << c.name;
+    EXPECT_THAT(Render(r.reasons, Lang::kEn), Contains(c.reason)) << c.name;
   }
   // Tier b without confidential data.
   org.systems[2].data.clear();
@@ -103,7 +108,7 @@ TEST(PriorityTest, OverrideKeepsTheComputedReason) {
   PriorityResult r = ComputePriority(i, SmallOrganization());
   EXPECT_EQ(r.priority, Priority::kP1);
   EXPECT_TRUE(r.overridden);
-  EXPECT_THAT(r.reasons.back(),
+  EXPECT_THAT(Render(r.reasons.back(), Lang::kEn),
               HasSubstr("overridden from p2 by p-suzuki: 取引先から問い合わせ多数"));
 }
 
@@ -171,9 +176,24 @@ TEST(TransitionTest, EveryGuardRefusesWithItsReason) {
     auto r = Transition(i, c.target, "p", At("2026-11-26T03:00:00Z"), "");
     ASSERT_FALSE(r) << c.refusal;
     EXPECT_EQ(r.error().code, ErrorCode::kConflict);
-    EXPECT_THAT(r.error().details, Contains(Detail{"", c.refusal})) << target;
+    EXPECT_THAT(r.error().details, Contains(IsDetail("", c.refusal))) << target;
     EXPECT_EQ(i.state, before) << "a refused move changes nothing";
   }
+}
+
+TEST(TransitionTest, RefusalsReadInJapanese) {
+  Incident i = Reported();
+  auto r = Transition(i, IncidentState::kTriaged, "p", At("2026-11-26T01:00:00Z"), "");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().Text(Lang::kJa), "「報告済み」から「受付確認済み」へ進めません");
+  ASSERT_EQ(r.error().details.size(), 1u);
+  EXPECT_EQ(r.error().details[0].msg, Msg("requirement.not_triaged"));
+  EXPECT_EQ(r.error().details[0].Text(Lang::kJa),
+            "受付確認済み: 情報システム部門が報告を確認していません");
+  Incident c = Complete();
+  c.backdoor_checks.pop_back();
+  EXPECT_THAT(Render(Requirements(c, IncidentState::kClosed), Lang::kJa),
+              ElementsAre("完了: システム orders のバックドア確認「機器の設定」が未回答です"));
 }
 
 TEST(TransitionTest, JumpingAheadNeedsEveryRequirementOnTheWay) {
@@ -229,12 +249,13 @@ TEST(IncidentRulesTest, ChecksReferencesAndCommitteeAuthority) {
   i.category = "intrusion";
   EXPECT_THAT(
       CheckHeader(i, org, DefaultCategories()),
-      ElementsAre(Detail{"/category", "unknown category 'intrusion' (did you mean 'intrusions'?)"},
-                  Detail{"/systems/1", "unknown system 'ordres' (did you mean 'orders'?)"}));
+      ElementsAre(
+          IsDetail("/category", "unknown category 'intrusion' (did you mean 'intrusions'?)"),
+          IsDetail("/systems/1", "unknown system 'ordres' (did you mean 'orders'?)")));
   Decision d{.id = 1, .kind = DecisionKind::kPolicy, .text = "x", .decided_by = "p-tanaka"};
   EXPECT_THAT(CheckDecision(d, org),
-              ElementsAre(Detail{"/decided_by",
-                                 "'p-tanaka' is not on the Information Security Committee"}));
+              ElementsAre(IsDetail("/decided_by",
+                                   "'p-tanaka' is not on the Information Security Committee")));
   d.decided_by = "p-suzuki";  // the chair's deputy
   EXPECT_THAT(CheckDecision(d, org), IsEmpty());
   ContactLog police{.id = 1,
@@ -244,21 +265,22 @@ TEST(IncidentRulesTest, ChecksReferencesAndCommitteeAuthority) {
                     .by = "p-suzuki"};
   EXPECT_THAT(
       CheckContact(police, i, org),
-      ElementsAre(Detail{"/approved_by",
-                         "a contact to police needs the committee decision that approved it"}));
+      ElementsAre(IsDetail("/approved_by",
+                           "a contact to police needs the committee decision that approved it")));
   police.approved_by = 7;
   EXPECT_THAT(CheckContact(police, i, org),
-              ElementsAre(Detail{"/approved_by", "no decision 7 in this incident"}));
+              ElementsAre(IsDetail("/approved_by", "no decision 7 in this incident")));
   ContactLog internal{
       .audience = Audience::kInternal, .contact = "sales", .summary = "連絡", .by = "cli:root"};
   EXPECT_THAT(CheckContact(internal, i, org), IsEmpty());
   Assessment a{.leaks = {{.system = "orders", .data_class = "customer order"}}};
   EXPECT_THAT(CheckAssessment(a, org),
-              ElementsAre(Detail{"/leaks/0/data_class",
-                                 "system 'orders' holds no data class 'customer order' (did you "
-                                 "mean 'customer orders'?)"}));
-  EXPECT_THAT(CheckRecovery({.system = "power"}, i),
-              ElementsAre(Detail{"/system", "'power' is not an affected system of INC-2026-0001"}));
+              ElementsAre(IsDetail("/leaks/0/data_class",
+                                   "system 'orders' holds no data class 'customer order' (did you "
+                                   "mean 'customer orders'?)")));
+  EXPECT_THAT(
+      CheckRecovery({.system = "power"}, i),
+      ElementsAre(IsDetail("/system", "'power' is not an affected system of INC-2026-0001")));
 }
 
 TEST(IncidentTest, KeysAndApprovals) {

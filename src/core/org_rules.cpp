@@ -43,29 +43,35 @@ class Checker {
   }
 
  private:
-  void Add(std::string where, std::string message) {
-    problems_.push_back({std::move(where), std::move(message)});
+  void Add(std::string where, Message msg) {
+    problems_.push_back(MakeDetail(std::move(where), std::move(msg)));
   }
 
+  // `what` names the field as a term code suffix ("company_name" → term.company_name).
   void Required(const std::string& value, std::string where, std::string_view what) {
-    if (value.empty()) Add(std::move(where), std::string(what) + " is required");
+    if (value.empty())
+      Add(std::move(where), Msg("field.required_named", {{"what", std::string(what)}}));
   }
 
-  // `id` must name one of `ids` (of kind `what`); empty is allowed unless `required`.
+  // `id` must name one of `ids` (of kind `what`, a term code suffix); empty is allowed unless
+  // `required`.
   void Ref(const std::string& id, const std::vector<std::string>& ids, std::string where,
            std::string_view what, bool required = false) {
     if (id.empty()) {
-      if (required) Add(std::move(where), std::string(what) + " is required");
+      if (required)
+        Add(std::move(where), Msg("field.required_named", {{"what", std::string(what)}}));
       return;
     }
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
-      Add(std::move(where), "unknown " + std::string(what) + " '" + id + "'" + DidYouMean(id, ids));
+      Add(std::move(where), Msg("ref.unknown", {{"what", std::string(what)},
+                                                {"id", id},
+                                                {"suggestion", Suggest(id, ids).value_or("")}}));
     }
   }
 
   void Date(const std::string& text, std::string where) {
     if (text.empty()) return;
-    if (auto d = ParseDay(text); !d) Add(std::move(where), d.error().message);
+    if (auto d = ParseDay(text); !d) Add(std::move(where), d.error().msg);
   }
 
   template <class T>
@@ -75,25 +81,25 @@ class Checker {
       const std::string& id = items[i].id;
       std::string where = Ptr(collection, i, "id");
       if (id.empty()) {
-        Add(where, "id is required");
+        Add(where, Msg("field.required_named", {{"what", "id"}}));
       } else if (!IsSlug(id)) {
-        Add(where, "id '" + id + "' must be lower-case letters, digits and single hyphens");
+        Add(where, Msg("org.id_not_slug", {{"id", id}}));
       } else if (auto [it, inserted] = first.emplace(id, i); !inserted) {
-        Add(where, "duplicate id '" + id + "' (first used at " + Ptr(collection, it->second) + ")");
+        Add(where, Msg("org.duplicate_id", {{"id", id}, {"first", Ptr(collection, it->second)}}));
       }
     }
   }
 
   void CheckCompany() {
-    Required(org_.company.name, "/company/name", "company name");
+    Required(org_.company.name, "/company/name", "company_name");
     std::set<std::string> seen;
     for (size_t i = 0; i < org_.company.holidays.size(); ++i) {
       const Holiday& h = org_.company.holidays[i];
       std::string where = "/company/holidays/" + std::to_string(i) + "/date";
       Date(h.date, where);
-      if (h.date.empty()) Add(where, "date is required");
+      if (h.date.empty()) Add(where, Msg("field.required_named", {{"what", "date"}}));
       if (!h.date.empty() && !seen.insert(h.date).second) {
-        Add(where, "holiday " + h.date + " is listed twice");
+        Add(where, Msg("org.holiday_twice", {{"date", h.date}}));
       }
     }
   }
@@ -107,16 +113,16 @@ class Checker {
       Ref(d.head, person_ids_, Ptr("departments", i, "head"), "person");
       Ref(d.parent, department_ids_, Ptr("departments", i, "parent"), "department");
       if (!d.parent.empty() && d.parent == d.id) {
-        Add(Ptr("departments", i, "parent"), "a department cannot be its own parent");
+        Add(Ptr("departments", i, "parent"), Msg("org.own_parent"));
       }
       has_committee |= d.kind == DepartmentKind::kCommittee;
       has_it |= d.kind == DepartmentKind::kIt;
     }
     // G3.1, G3.2: the guideline's flow needs both bodies.
     if (!has_committee) {
-      Add("/departments", "no department of kind 'committee' (the Information Security Committee)");
+      Add("/departments", Msg("org.no_committee"));
     }
-    if (!has_it) Add("/departments", "no department of kind 'it' (the IS department)");
+    if (!has_it) Add("/departments", Msg("org.no_it_department"));
     CheckDepartmentCycles();
   }
 
@@ -129,7 +135,7 @@ class Checker {
         path += " → " + d->parent;
         if (!seen.insert(d->parent).second) {
           if (d->parent == org_.departments[i].id) {
-            Add(Ptr("departments", i, "parent"), "departments form a cycle: " + path);
+            Add(Ptr("departments", i, "parent"), Msg("org.department_cycle", {{"path", path}}));
           }
           break;
         }
@@ -145,7 +151,7 @@ class Checker {
       Required(p.name, Ptr("people", i, "name"), "name");
       Ref(p.department, department_ids_, Ptr("people", i, "department"), "department", true);
       if (!p.email.empty() && p.email.find('@') == std::string::npos) {
-        Add(Ptr("people", i, "email"), "'" + p.email + "' is not an email address");
+        Add(Ptr("people", i, "email"), Msg("org.not_email", {{"email", p.email}}));
       }
       for (size_t j = 0; j < p.phones.size(); ++j) {
         Required(p.phones[j].number, Ptr("people", i, "phones/" + std::to_string(j) + "/number"),
@@ -164,29 +170,29 @@ class Checker {
                .insert(std::string(kRoleKinds.Name(r.role)) + "/" + r.person + "/" + r.department +
                        "/" + r.title)
                .second) {
-        Add(Ptr("roles", i), "the same role is assigned to '" + r.person + "' twice");
+        Add(Ptr("roles", i), Msg("org.role_twice", {{"person", r.person}}));
       }
       Ref(r.person, person_ids_, Ptr("roles", i, "person"), "person", true);
       for (size_t j = 0; j < r.deputies.size(); ++j) {
         std::string where = Ptr("roles", i, "deputies/" + std::to_string(j));
         Ref(r.deputies[j], person_ids_, where, "person");
-        if (r.deputies[j] == r.person) Add(where, "a person cannot be their own deputy");
+        if (r.deputies[j] == r.person) Add(where, Msg("org.own_deputy"));
       }
       if (r.role == RoleKind::kActionPlan) {
         Ref(r.department, department_ids_, Ptr("roles", i, "department"), "department", true);
-        Required(r.title, Ptr("roles", i, "title"), "title of an action-plan role");
+        Required(r.title, Ptr("roles", i, "title"), "action_plan_title");
       } else {
         Ref(r.department, department_ids_, Ptr("roles", i, "department"), "department");
       }
       if (r.role == RoleKind::kCommitteeChair && ++chairs > 1) {
-        Add(Ptr("roles", i, "role"), "the committee has more than one chair");
+        Add(Ptr("roles", i, "role"), Msg("org.two_chairs"));
       }
       if (r.role == RoleKind::kSteeringCouncilChair && ++council_chairs > 1) {
-        Add(Ptr("roles", i, "role"), "there is more than one security steering council chair");
+        Add(Ptr("roles", i, "role"), Msg("org.two_council_chairs"));
       }
     }
     // G3.1: the committee decides; someone must chair it.
-    if (chairs == 0) Add("/roles", "no committee chair: add a role 'committee_chair'");
+    if (chairs == 0) Add("/roles", Msg("org.no_chair"));
   }
 
   void CheckContacts() {
@@ -209,10 +215,14 @@ class Checker {
       Ref(s.vendor, contact_ids_, Ptr("systems", i, "vendor"), "contact");
       if (const ExternalContact* v = org_.FindContact(s.vendor);
           v != nullptr && v->kind != ContactKind::kVendor) {
-        Add(Ptr("systems", i, "vendor"), "contact '" + s.vendor + "' is not a vendor");
+        Add(Ptr("systems", i, "vendor"), Msg("org.not_vendor", {{"contact", s.vendor}}));
       }
-      if (s.rto_hours && *s.rto_hours < 0) Add(Ptr("systems", i, "rto_hours"), "must be >= 0");
-      if (s.rpo_hours && *s.rpo_hours < 0) Add(Ptr("systems", i, "rpo_hours"), "must be >= 0");
+      if (s.rto_hours && *s.rto_hours < 0) {
+        Add(Ptr("systems", i, "rto_hours"), Msg("field.below_min", {{"min", "0"}}));
+      }
+      if (s.rpo_hours && *s.rpo_hours < 0) {
+        Add(Ptr("systems", i, "rpo_hours"), Msg("field.below_min", {{"min", "0"}}));
+      }
       Date(s.backup.last_verified, Ptr("systems", i, "backup/last_verified"));
       for (size_t j = 0; j < s.data.size(); ++j) {
         Required(s.data[j].name, Ptr("systems", i, "data/" + std::to_string(j) + "/name"), "name");
@@ -222,20 +232,21 @@ class Checker {
         const std::string& dep = s.depends_on[j];
         std::string where = Ptr("systems", i, "depends_on/" + std::to_string(j));
         if (dep == s.id) {
-          Add(where, "system '" + s.id + "' cannot depend on itself");
+          Add(where, Msg("org.self_dependency", {{"system", s.id}}));
           continue;
         }
         if (!seen.insert(dep).second) {
-          Add(where, "'" + dep + "' is listed twice");
+          Add(where, Msg("list.duplicate", {{"value", dep}}));
           continue;
         }
         Ref(dep, system_ids_, where, "system");
         // G5.2.1: systems are restored tier by tier, so what a system needs must not wait
         // for a later tier than the system itself.
         if (const InfoSystem* d = org_.FindSystem(dep); d != nullptr && d->tier > s.tier) {
-          Add(where, "tier-" + std::string(kTiers.Name(s.tier)) + " system '" + s.id +
-                         "' depends on tier-" + std::string(kTiers.Name(d->tier)) + " system '" +
-                         dep + "': a dependency must be in the same or an earlier tier");
+          Add(where, Msg("org.tier_order", {{"tier", std::string(kTiers.Name(s.tier))},
+                                            {"system", s.id},
+                                            {"dependency_tier", std::string(kTiers.Name(d->tier))},
+                                            {"dependency", dep}}));
         }
       }
     }
@@ -263,7 +274,7 @@ class Checker {
           for (auto k = from; k != stack.end(); ++k) cycle += org_.systems[*k].id + " → ";
           cycle += org_.systems[next].id;
           Add(Ptr("systems", i, "depends_on/" + std::to_string(j)),
-              "dependency cycle among systems: " + cycle);
+              Msg("org.system_cycle", {{"path", cycle}}));
         } else if (mark[next] == Mark::kNew) {
           visit(next);
         }
@@ -291,9 +302,9 @@ class Checker {
       const std::string& c = org_.incident_categories[i];
       std::string where = "/incident_categories/" + std::to_string(i);
       if (!IsSlug(c)) {
-        Add(where, "category '" + c + "' must be lower-case letters, digits and single hyphens");
+        Add(where, Msg("org.category_not_slug", {{"category", c}}));
       } else if (!seen.insert(c).second) {
-        Add(where, "category '" + c + "' is listed twice");
+        Add(where, Msg("org.category_twice", {{"category", c}}));
       }
     }
   }

@@ -13,6 +13,11 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
+// A problem at `where` whose English text is `text`, carried as a message code.
+MATCHER_P2(IsDetail, where, text, "") {
+  return arg.where == where && arg.message == text && !arg.msg.empty();
+}
+
 TEST(OrgRulesTest, TheFixtureIsValid) { EXPECT_THAT(Validate(SmallOrganization()), IsEmpty()); }
 
 // Each case breaks one rule of a valid organization and expects exactly that problem.
@@ -102,8 +107,27 @@ TEST(OrgRulesTest, EachRuleReportsItsProblem) {
   for (const Case& c : cases) {
     Organization org = SmallOrganization();
     c.breaks(org);
-    EXPECT_THAT(Validate(org), ElementsAre(c.expected)) << c.name;
+    EXPECT_THAT(Validate(org), ElementsAre(IsDetail(c.expected.where, c.expected.message)))
+        << c.name;
   }
+}
+
+TEST(OrgRulesTest, ProblemsReadInJapanese) {
+  Organization org = SmallOrganization();
+  org.departments[2].head = "p-tanka";
+  org.systems[1].tier = Tier::kC;
+  org.people[1].department.clear();
+  auto problems = Validate(org);
+  ASSERT_EQ(problems.size(), 3u);
+  EXPECT_EQ(problems[0].Text(Lang::kJa),
+            "人物「p-tanka」は登録されていません（「p-tanaka」の誤りではありませんか？）");
+  EXPECT_EQ(problems[1].Text(Lang::kJa), "部署は必須です");
+  EXPECT_EQ(problems[2].Text(Lang::kJa),
+            "ティア B のシステム「orders」がティア C のシステム「core-network」に依存しています。"
+            "依存先は同じかそれより前のティアにしてください");
+  EXPECT_EQ(
+      problems[0].msg,
+      Msg("ref.unknown", {{"what", "person"}, {"id", "p-tanka"}, {"suggestion", "p-tanaka"}}));
 }
 
 TEST(OrgRulesTest, NamesTheDependencyCycle) {
@@ -112,11 +136,11 @@ TEST(OrgRulesTest, NamesTheDependencyCycle) {
   org.systems[0].tier = Tier::kB;          // keep the tier rule quiet
   org.systems[1].tier = Tier::kB;
   EXPECT_THAT(Validate(org),
-              ElementsAre(Detail{"/systems/1/depends_on/0",
-                                 "dependency cycle among systems: power → orders → core-network → "
-                                 "power"},
-                          Detail{"/systems/2/depends_on/1",
-                                 "dependency cycle among systems: power → orders → power"}));
+              ElementsAre(IsDetail("/systems/1/depends_on/0",
+                                   "dependency cycle among systems: power → orders → core-network "
+                                   "→ power"),
+                          IsDetail("/systems/2/depends_on/1",
+                                   "dependency cycle among systems: power → orders → power")));
 }
 
 TEST(OrgRulesTest, NamesTheDepartmentCycle) {

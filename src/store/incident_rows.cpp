@@ -31,14 +31,14 @@ Result<Json> DataOf(const Row& row) {
   std::string text = row.value("data", "");
   Json j = Json::parse(text, nullptr, false);
   if (j.is_discarded()) {
-    return Fail(ErrorCode::kStorage,
-                "row " + row.value("id", "?") + " holds data that is not JSON");
+    return Fail(ErrorCode::kStorage, Msg("store.row_not_json", {{"id", row.value("id", "?")}}));
   }
   return j;
 }
 
 Error Corrupt(const std::string& id, const Error& e) {
-  return Error{ErrorCode::kStorage, "row " + id + " cannot be read: " + e.ToString(), {}, {}};
+  Message msg = Msg("store.row_unreadable", {{"id", id}, {"reason", e.ToString()}});
+  return Error{ErrorCode::kStorage, Render(msg, Lang::kEn), {}, {}, std::move(msg)};
 }
 
 Result<core::Incident> FromRows(const Row& header, const Table& records) {
@@ -74,7 +74,7 @@ Result<core::Incident> FromRows(const Row& header, const Table& records) {
     } else if (kind == "evidence") {
       TRY(read(incident->evidence));
     } else {
-      return Fail(ErrorCode::kStorage, "row " + id + " has unknown kind '" + kind + "'");
+      return Fail(ErrorCode::kStorage, Msg("store.row_unknown_kind", {{"id", id}, {"kind", kind}}));
     }
   }
   // Records come back in id order; restore the order they were made in.

@@ -60,7 +60,7 @@ VerifyReport VerifyJournal(std::span<const JournalEntry> entries, const Tables& 
                            std::span<const std::string> tables) {
   VerifyReport report;
   report.head = {0, kGenesisHash};
-  auto bad = [&](int64_t seq, std::string problem) {
+  auto bad = [&](int64_t seq, Message problem) {
     if (!report.first_bad_seq || seq < *report.first_bad_seq) report.first_bad_seq = seq;
     report.problems.push_back(std::move(problem));
   };
@@ -74,31 +74,31 @@ VerifyReport VerifyJournal(std::span<const JournalEntry> entries, const Tables& 
   bool chain_ok = true;
   for (const JournalEntry& e : entries) {
     ++report.entries;
-    std::string at = "entry " + std::to_string(e.seq);
+    std::string at = std::to_string(e.seq);
     if (chain_ok) {
       if (e.seq != report.head.seq + 1) {
-        bad(e.seq, at + ": expected sequence number " + std::to_string(report.head.seq + 1) +
-                       " (an entry is missing or was inserted)");
+        bad(e.seq, Msg("journal.bad_sequence",
+                       {{"seq", at}, {"expected", std::to_string(report.head.seq + 1)}}));
         chain_ok = false;
       } else if (e.prev_hash != report.head.hash) {
-        bad(e.seq, at + ": does not link to the entry before it");
+        bad(e.seq, Msg("journal.broken_link", {{"seq", at}}));
         chain_ok = false;
       } else if (EntryHash(e) != e.hash) {
-        bad(e.seq, at + ": content does not match its hash (the entry was altered)");
+        bad(e.seq, Msg("journal.hash_mismatch", {{"seq", at}}));
         chain_ok = false;
       }
     }
     report.head = {e.seq, e.hash};
     nlohmann::json body = nlohmann::json::parse(e.body, nullptr, false);
     if (body.is_discarded() || !body.is_object()) {
-      bad(e.seq, at + ": body is not JSON");
+      bad(e.seq, Msg("journal.body_not_json", {{"seq", at}}));
       continue;
     }
     if (!body.contains("changes")) continue;
     for (const auto& c : body["changes"]) {
       if (!c.is_object() || !c.contains("table") || !c.contains("id") || !c["table"].is_string() ||
           !c["id"].is_string()) {
-        bad(e.seq, at + ": malformed change");
+        bad(e.seq, Msg("journal.malformed_change", {{"seq", at}}));
         continue;
       }
       std::string table = c["table"], id = c["id"];
@@ -121,11 +121,9 @@ VerifyReport VerifyJournal(std::span<const JournalEntry> entries, const Tables& 
       auto it = rows.find(id);
       std::string name = table + "/" + id;
       if (it == rows.end()) {
-        bad(exp.seq, "entry " + std::to_string(exp.seq) + ": row " + name +
-                         " that it wrote is missing (deleted outside sokuo)");
+        bad(exp.seq, Msg("journal.row_missing", {{"seq", std::to_string(exp.seq)}, {"row", name}}));
       } else if (it->second != exp.row) {
-        bad(exp.seq, "entry " + std::to_string(exp.seq) + ": row " + name +
-                         " differs from what it wrote (altered outside sokuo)");
+        bad(exp.seq, Msg("journal.row_altered", {{"seq", std::to_string(exp.seq)}, {"row", name}}));
       }
     }
     for (const auto& [id, row] : rows) {
@@ -133,11 +131,11 @@ VerifyReport VerifyJournal(std::span<const JournalEntry> entries, const Tables& 
       std::string name = table + "/" + id;
       auto removed = removed_by[table].find(id);
       if (removed != removed_by[table].end()) {
-        bad(removed->second, "entry " + std::to_string(removed->second) + ": row " + name +
-                                 " that it removed is present again (added outside sokuo)");
+        bad(removed->second, Msg("journal.row_reappeared",
+                                 {{"seq", std::to_string(removed->second)}, {"row", name}}));
       } else {
         // No entry wrote this row; the newest entry is the first one that no longer holds.
-        bad(report.head.seq, "row " + name + " was not written by any journal entry");
+        bad(report.head.seq, Msg("journal.row_unwritten", {{"row", name}}));
       }
     }
   }

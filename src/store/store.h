@@ -66,7 +66,7 @@ struct VerifyReport {
   int64_t entries = 0;
   JournalHead head;
   std::optional<int64_t> first_bad_seq;  // the first entry that no longer verifies
-  std::vector<std::string> problems;     // every discrepancy found, in order
+  std::vector<Message> problems;         // every discrepancy found, in order (journal.* codes)
   bool ok() const { return problems.empty(); }
 };
 

@@ -15,7 +15,9 @@ Error SqlError(sqlite3* db, std::string_view what) {
   ErrorCode ec = ErrorCode::kStorage;
   if (code == SQLITE_BUSY || code == SQLITE_LOCKED) ec = ErrorCode::kUnavailable;
   if ((code & 0xff) == SQLITE_CONSTRAINT) ec = ErrorCode::kConflict;
-  return Error{ec, std::string(what) + ": " + sqlite3_errmsg(db), {}, {}};
+  Message msg =
+      Msg("store.sql_failed", {{"step", std::string(what)}, {"text", sqlite3_errmsg(db)}});
+  return Error{ec, Render(msg, Lang::kEn), {}, {}, std::move(msg)};
 }
 
 Result<void> Exec(sqlite3* db, const char* sql) {
@@ -23,7 +25,7 @@ Result<void> Exec(sqlite3* db, const char* sql) {
   if (sqlite3_exec(db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
     std::string text = message != nullptr ? message : "unknown error";
     sqlite3_free(message);
-    return Fail(ErrorCode::kStorage, std::string("sqlite: ") + text);
+    return Fail(ErrorCode::kStorage, Msg("store.sqlite", {{"text", text}}));
   }
   return {};
 }
@@ -121,10 +123,10 @@ bool IsIdentifier(const std::string& name) {
 Result<Table> ReadTable(sqlite3* db, const std::string& table, const std::string& column = {},
                         const Row& value = nullptr) {
   if (!IsJournaledTable(table) && !IsPrivateTable(table)) {
-    return Fail(ErrorCode::kInternal, "unknown table '" + table + "'");
+    return Fail(ErrorCode::kInternal, Msg("store.unknown_table", {{"table", table}}));
   }
   if (!column.empty() && !IsIdentifier(column)) {
-    return Fail(ErrorCode::kInternal, "bad column name '" + column + "'");
+    return Fail(ErrorCode::kInternal, Msg("store.bad_column", {{"column", column}}));
   }
   std::string sql = "SELECT * FROM " + table + (column.empty() ? "" : " WHERE " + column + " = ?");
   ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(db, sql));
@@ -175,14 +177,16 @@ class SqliteTx final : public Tx {
 
   Result<void> PutPrivate(const std::string& table, const std::string& id,
                           const Row& row) override {
-    if (!IsPrivateTable(table)) return Fail(ErrorCode::kInternal, "'" + table + "' is journaled");
+    if (!IsPrivateTable(table)) {
+      return Fail(ErrorCode::kInternal, Msg("store.journaled_table", {{"table", table}}));
+    }
     return Upsert(table, id, row);
   }
 
   Result<void> RemovePrivate(const std::string& table, const std::string& column,
                              const Row& value) override {
     if (!IsPrivateTable(table) || !IsIdentifier(column)) {
-      return Fail(ErrorCode::kInternal, "bad private removal from '" + table + "'");
+      return Fail(ErrorCode::kInternal, Msg("store.bad_private_removal", {{"table", table}}));
     }
     ASSIGN_OR_RETURN(Statement stmt,
                      Statement::Prepare(db_, "DELETE FROM " + table + " WHERE " + column + " = ?"));
@@ -198,7 +202,7 @@ class SqliteTx final : public Tx {
     stmt.Bind(1, id);
     TRY(stmt.Step());
     if (sqlite3_changes(db_) == 0) {
-      return Fail(ErrorCode::kNotFound, table + "/" + id + " does not exist");
+      return Fail(ErrorCode::kNotFound, Msg("store.not_found", {{"table", table}, {"id", id}}));
     }
     pending_.push_back({table, id, std::nullopt});
     return {};
@@ -228,11 +232,14 @@ class SqliteTx final : public Tx {
  private:
   Result<void> Upsert(const std::string& table, const std::string& id, const Row& row) {
     if (!row.is_object() || row.value("id", "") != id) {
-      return Fail(ErrorCode::kInternal, "row for " + table + "/" + id + " must carry its id");
+      return Fail(ErrorCode::kInternal,
+                  Msg("store.row_without_id", {{"table", table}, {"id", id}}));
     }
     std::string columns, values, updates;
     for (const auto& [name, value] : row.items()) {
-      if (!IsIdentifier(name)) return Fail(ErrorCode::kInternal, "bad column name '" + name + "'");
+      if (!IsIdentifier(name)) {
+        return Fail(ErrorCode::kInternal, Msg("store.bad_column", {{"column", name}}));
+      }
       columns += (columns.empty() ? "" : ", ") + name;
       values += values.empty() ? "?" : ", ?";
       if (name != "id") updates += (updates.empty() ? "" : ", ") + name + " = excluded." + name;
@@ -249,8 +256,8 @@ class SqliteTx final : public Tx {
 
   static Result<void> Check(const std::string& table, const std::string& id) {
     if (!IsJournaledTable(table))
-      return Fail(ErrorCode::kInternal, "unknown table '" + table + "'");
-    if (id.empty()) return Fail(ErrorCode::kInternal, "empty id for table '" + table + "'");
+      return Fail(ErrorCode::kInternal, Msg("store.unknown_table", {{"table", table}}));
+    if (id.empty()) return Fail(ErrorCode::kInternal, Msg("store.empty_id", {{"table", table}}));
     return {};
   }
 
@@ -269,15 +276,16 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& opti
   if (rc != SQLITE_OK) {
     std::string message = db != nullptr ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);
-    return Fail(ErrorCode::kStorage, "cannot open database " + options.path + ": " + message);
+    return Fail(ErrorCode::kStorage,
+                Msg("store.open_failed", {{"path", options.path}, {"reason", message}}));
   }
   std::unique_ptr<SqliteStore> store(new SqliteStore(db));
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
   for (const char* pragma :
        {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"}) {
     if (auto r = Exec(db, pragma); !r) {
-      return Fail(ErrorCode::kStorage,
-                  "cannot open database " + options.path + ": " + r.error().message);
+      return Fail(ErrorCode::kStorage, Msg("store.open_failed", {{"path", options.path},
+                                                                 {"reason", r.error().message}}));
     }
   }
   TRY(store->Migrate());
@@ -302,15 +310,17 @@ Result<void> SqliteStore::Migrate() {
     int64_t current = stmt.Int(0);
     int64_t newest = Migrations().empty() ? 0 : Migrations().back().version;
     if (current > newest) {
-      return Fail(ErrorCode::kStorage, "the database has schema version " +
-                                           std::to_string(current) + ", newer than this sokuo (" +
-                                           std::to_string(newest) + "): upgrade sokuo");
+      return Fail(ErrorCode::kStorage,
+                  Msg("store.schema_newer",
+                      {{"current", std::to_string(current)}, {"newest", std::to_string(newest)}}));
     }
     for (const Migration& m : Migrations()) {
       if (m.version <= current) continue;
       if (auto r = Exec(db_, m.sql); !r) {
-        return Fail(ErrorCode::kStorage, "migration " + std::to_string(m.version) + " (" + m.name +
-                                             ") failed: " + r.error().message);
+        return Fail(ErrorCode::kStorage,
+                    Msg("store.migration_failed", {{"version", std::to_string(m.version)},
+                                                   {"name", m.name},
+                                                   {"reason", r.error().message}}));
       }
       TRY(Exec(db_, ("PRAGMA user_version = " + std::to_string(m.version)).c_str()));
     }
@@ -331,7 +341,7 @@ Result<void> SqliteStore::Write(const std::function<Result<void>(Tx&)>& work) {
     SqliteTx tx(db_, head);
     TRY(work(tx));
     if (tx.HasUnjournaledChanges()) {
-      return Fail(ErrorCode::kInternal, "a transaction changed rows without a journal entry");
+      return Fail(ErrorCode::kInternal, Msg("store.unjournaled_change"));
     }
     if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
       return Fail(SqlError(db_, "commit"));

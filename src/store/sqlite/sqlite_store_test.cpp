@@ -198,7 +198,9 @@ TEST_F(SqliteStoreTest, VerifyNamesTheFirstEntryThatNoLongerHolds) {
     ASSERT_FALSE(report->ok());
     EXPECT_EQ(report->first_bad_seq, c.first_bad);
     bool found = false;
-    for (const auto& p : report->problems) found |= p.find(c.problem) != std::string::npos;
+    for (const auto& p : report->problems) {
+      found |= Render(p, Lang::kEn).find(c.problem) != std::string::npos;
+    }
     EXPECT_TRUE(found) << report->problems[0];
   }
 }
