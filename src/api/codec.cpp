@@ -1,60 +1,19 @@
 #include "api/codec.h"
 
 #include "api/openapi_json.h"
+#include "api/org_schema.h"
+#include "codec/org_json.h"
 #include "core/incident.h"
 
 namespace sokuo::api {
-namespace {
-
-// Empty optional fields are left out, as in the organization file.
-void Put(Json& j, const char* key, const std::string& value) {
-  if (!value.empty()) j[key] = value;
-}
-
-template <class E, size_t N>
-std::string Name(const core::EnumNames<E, N>& names, E value) {
-  return std::string(names.Name(value));
-}
-
-}  // namespace
-
-Json ToJson(const core::Company& c) {
-  Json holidays = Json::array();
-  for (const auto& h : c.holidays) holidays.push_back({{"date", h.date}, {"name", h.name}});
-  Json j = {{"name", c.name}, {"time_zone", c.time_zone}, {"holidays", holidays}};
-  Put(j, "name_en", c.name_en);
-  return j;
-}
-
-Json ToJson(const core::Department& d) {
-  Json j = {{"id", d.id}, {"name", d.name}, {"kind", Name(core::kDepartmentKinds, d.kind)}};
-  Put(j, "name_en", d.name_en);
-  Put(j, "head", d.head);
-  Put(j, "parent", d.parent);
-  return j;
-}
-
-Json ToJson(const core::Person& p) {
-  Json phones = Json::array();
-  for (const auto& ph : p.phones) phones.push_back({{"kind", ph.kind}, {"number", ph.number}});
-  Json j = {{"id", p.id},
-            {"name", p.name},
-            {"department", p.department},
-            {"phones", phones},
-            {"skills", p.skills}};
-  Put(j, "name_en", p.name_en);
-  Put(j, "email", p.email);
-  Put(j, "title", p.title);
-  return j;
-}
-
-Json ToJson(const core::RoleAssignment& r) {
-  Json j = {
-      {"role", Name(core::kRoleKinds, r.role)}, {"person", r.person}, {"deputies", r.deputies}};
-  Put(j, "department", r.department);
-  Put(j, "title", r.title);
-  return j;
-}
+// The organization types' JSON comes from their descriptions (codec/org_json.h).
+Json ToJson(const core::Company& c) { return codec::OrgToJson(c); }
+Json ToJson(const core::Department& d) { return codec::OrgToJson(d); }
+Json ToJson(const core::Person& p) { return codec::OrgToJson(p); }
+Json ToJson(const core::RoleAssignment& r) { return codec::OrgToJson(r); }
+Json ToJson(const core::ExternalContact& c) { return codec::OrgToJson(c); }
+Json ToJson(const core::InfoSystem& s) { return codec::OrgToJson(s); }
+Json ToJson(const core::StorageMedium& m) { return codec::OrgToJson(m); }
 
 Json ToJson(const app::PersonView& v) {
   Json j = ToJson(v.person);
@@ -64,78 +23,9 @@ Json ToJson(const app::PersonView& v) {
   return j;
 }
 
-Json ToJson(const core::ExternalContact& c) {
-  Json channels = Json::array();
-  for (const auto& ch : c.channels) {
-    Json x = {{"kind", Name(core::kChannelKinds, ch.kind)}, {"value", ch.value}};
-    Put(x, "note", ch.note);
-    channels.push_back(x);
-  }
-  Json j = {{"id", c.id},
-            {"name", c.name},
-            {"kind", Name(core::kContactKinds, c.kind)},
-            {"channels", channels}};
-  Put(j, "name_en", c.name_en);
-  Put(j, "person", c.person);
-  Put(j, "note", c.note);
-  if (c.contract) {
-    Json k = Json::object();
-    Put(k, "number", c.contract->number);
-    Put(k, "coverage", c.contract->coverage);
-    Put(k, "hours", c.contract->hours);
-    Put(k, "expires", c.contract->expires);
-    j["contract"] = k;
-  }
-  return j;
-}
-
-Json ToJson(const core::InfoSystem& s) {
-  Json data = Json::array();
-  for (const auto& dc : s.data) {
-    data.push_back({{"name", dc.name},
-                    {"confidentiality", Name(core::kConfidentialities, dc.confidentiality)},
-                    {"personal_data", dc.personal_data}});
-  }
-  Json j = {{"id", s.id},
-            {"name", s.name},
-            {"category", Name(core::kSystemCategories, s.category)},
-            {"tier", Name(core::kTiers, s.tier)},
-            {"owner", s.owner},
-            {"customer_service", s.customer_service},
-            {"product_development", s.product_development},
-            {"data", data},
-            {"depends_on", s.depends_on}};
-  Put(j, "name_en", s.name_en);
-  if (s.rto_hours) j["rto_hours"] = *s.rto_hours;
-  if (s.rpo_hours) j["rpo_hours"] = *s.rpo_hours;
-  Json backup = Json::object();
-  Put(backup, "method", s.backup.method);
-  Put(backup, "frequency", s.backup.frequency);
-  Put(backup, "last_verified", s.backup.last_verified);
-  if (!backup.empty()) j["backup"] = backup;
-  Put(j, "redundancy", s.redundancy);
-  Put(j, "alternate_site", s.alternate_site);
-  Put(j, "vendor", s.vendor);
-  Put(j, "degraded_mode", s.degraded_mode);
-  Put(j, "workaround", s.workaround);
-  return j;
-}
-
 Json ToJson(const app::SystemView& v) {
   Json j = ToJson(v.system);
   j["dependents"] = v.dependents;
-  return j;
-}
-
-Json ToJson(const core::StorageMedium& m) {
-  Json j = {{"id", m.id},
-            {"name", m.name},
-            {"kind", Name(core::kMediumKinds, m.kind)},
-            {"owner", m.owner},
-            {"confidentiality", Name(core::kConfidentialities, m.confidentiality)}};
-  Put(j, "location", m.location);
-  Put(j, "system", m.system);
-  Put(j, "contents", m.contents);
   return j;
 }
 
@@ -231,7 +121,10 @@ const Json& OpenApiDocument() {
   static const Json kDocument = [] {
     std::string text;
     for (std::string_view part : kOpenApiJsonParts) text += part;
-    return Json::parse(text);
+    Json doc = Json::parse(text);
+    Json generated = OrgSchemas();
+    for (auto& [name, schema] : generated.items()) doc["components"]["schemas"][name] = schema;
+    return doc;
   }();
   return kDocument;
 }

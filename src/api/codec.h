@@ -1,5 +1,7 @@
 // Domain ⇄ JSON, one codec per type, used by the HTTP API and by `--json` on the CLI so both
-// speak the same shapes. Field names follow the organization file.
+// speak the same shapes. Field names follow the organization file. The organization types' codecs
+// are generated from core/org_fields.h by codec/org_json.h; the overloads here forward to it, so
+// callers keep one spelling, api::ToJson, for every type.
 #pragma once
 
 #include <string_view>

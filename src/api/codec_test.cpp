@@ -48,5 +48,34 @@ TEST(CodecTest, OpenApiDocumentParses) {
   EXPECT_TRUE(doc["paths"].contains("/api/v1/systems/{id}"));
 }
 
+// The organization schemas come from core/org_fields.h, so new fields are described at once.
+TEST(CodecTest, OpenApiOrganizationSchemasAreGenerated) {
+  const Json& schemas = OpenApiDocument()["components"]["schemas"];
+  const Json& person = schemas["Person"]["properties"];
+  EXPECT_EQ(person["available_for_emergency_work"]["type"], "boolean");
+  EXPECT_EQ(person["roles"]["items"]["$ref"], "#/components/schemas/Role");
+  const Json& system = schemas["System"];
+  EXPECT_EQ(system["properties"]["restore_effort_hours"]["type"], "integer");
+  EXPECT_FALSE(
+      system["properties"]["restore_effort_hours"]["description"].get<std::string>().empty());
+  EXPECT_EQ(system["properties"]["tier"]["enum"], Json::array({"a", "b", "c"}));
+  EXPECT_EQ(system["required"], Json::array({"id", "name", "tier", "owner"}));
+  EXPECT_EQ(system["properties"]["backup"]["properties"]["last_verified"]["format"], "date");
+  for (const char* name :
+       {"Company", "Department", "Person", "Role", "Contact", "System", "Medium"}) {
+    EXPECT_EQ(schemas[name]["type"], "object") << name;
+  }
+}
+
+TEST(CodecTest, OrganizationJsonCarriesTheDisasterRecoveryFields) {
+  core::Organization org = core::SmallOrganization();
+  org.people[0].available_for_emergency_work = false;
+  org.systems[2].restore_effort_hours = 36;
+  EXPECT_EQ(ToJson(org.people[0])["available_for_emergency_work"], false);
+  EXPECT_EQ(ToJson(org.people[1])["available_for_emergency_work"], true);
+  EXPECT_EQ(ToJson(app::SystemView{org.systems[2], {}})["restore_effort_hours"], 36);
+  EXPECT_EQ(ToJson(org)["systems"][2]["restore_effort_hours"], 36);
+}
+
 }  // namespace
 }  // namespace sokuo::api

@@ -7,11 +7,14 @@
 namespace sokuo::codec {
 
 bool JsonReader::Object(std::initializer_list<const char*> keys) {
+  return Object(std::vector<std::string>(keys.begin(), keys.end()));
+}
+
+bool JsonReader::Object(const std::vector<std::string>& known) {
   if (!value_.is_object()) {
     problems_.push_back(MakeDetail(path_.empty() ? "/" : path_, Msg("json.not_object")));
     return false;
   }
-  std::vector<std::string> known(keys.begin(), keys.end());
   for (const auto& [key, v] : value_.items()) {
     if (std::find(known.begin(), known.end(), key) == known.end()) {
       problems_.push_back(

@@ -25,6 +25,7 @@ class JsonReader {
 
   // Checks that the value is an object with only `keys`; false when it is not an object.
   bool Object(std::initializer_list<const char*> keys);
+  bool Object(const std::vector<std::string>& keys);
   bool Has(const char* key) const { return value_.is_object() && value_.contains(key); }
 
   void Text(const char* key, std::string& out, bool required = false);

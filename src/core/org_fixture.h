@@ -101,4 +101,40 @@ inline Organization SmallOrganization() {
   return org;
 }
 
+// Every described field (core/org_fields.h) set to a value other than its default, for tests
+// that check each format carries every field. Not valid for core::Validate (references dangle).
+inline Organization FullOrganization() {
+  Organization org = SmallOrganization();
+  org.company.time_zone = "Europe/Berlin";
+  org.departments[1].parent = "committee";
+  Person& p = org.people[0];
+  p.phones = {{"office", "03-1111-2222"}, {"mobile", "090-3333-4444"}};
+  p.skills = {"negotiation"};
+  p.available_for_emergency_work = false;
+  RoleAssignment& r = org.roles[2];
+  r.deputies = {"p-suzuki", "p-sato"};
+  ExternalContact& c = org.contacts[1];
+  c.name_en = "DC maintenance";
+  c.person = "担当 山本";
+  c.note = "contract renewed yearly";
+  c.channels = {{ChannelKind::kWeb, "https://dc.example/support", "weekdays 9-17"}};
+  InfoSystem& s = org.systems[2];
+  s.name_en = "Orders";
+  s.category = SystemCategory::kService;
+  s.product_development = true;
+  s.data.push_back({"price lists", Confidentiality::kSecret, false});
+  s.redundancy = "active-standby";
+  s.alternate_site = "Osaka DC";
+  s.vendor = "dc-vendor";
+  s.degraded_mode = "read-only";
+  s.workaround = "orders by fax";
+  s.restore_effort_hours = 36;
+  StorageMedium& m = org.media[0];
+  m.contents = "orders backups";
+  m.kind = MediumKind::kNas;
+  m.confidentiality = Confidentiality::kSecret;
+  org.incident_categories = {"malware", "other"};
+  return org;
+}
+
 }  // namespace sokuo::core

@@ -2,7 +2,8 @@
 // department, user departments), the people in them and their emergency roles, the outside
 // parties the company contacts (G4.3.2), and the information systems and media that section 5
 // ranks for recovery (G5.2.1). Plain copyable values; `Validate` (org_rules.h) checks that they
-// fit together. Slugs ("it-dept", "core-network") are the stable ids used everywhere else.
+// fit together. Each type's fields are described once, in org_fields.h, for every format.
+// Slugs ("it-dept", "core-network") are the stable ids used everywhere else.
 #pragma once
 
 #include <optional>
@@ -58,6 +59,8 @@ struct Person {
   std::string department;
   std::string title;
   std::vector<std::string> skills;
+  // G5.2.3: whether the person can be called in for emergency work (roll call of a disaster).
+  bool available_for_emergency_work = true;
   friend bool operator==(const Person&, const Person&) = default;
 };
 
@@ -188,6 +191,8 @@ struct InfoSystem {
   std::string vendor;  // external contact id
   std::string degraded_mode;
   std::string workaround;
+  // G5.2: estimated hours to restore the system from scratch, for the recovery plan.
+  std::optional<int> restore_effort_hours;
   friend bool operator==(const InfoSystem&, const InfoSystem&) = default;
 };
 

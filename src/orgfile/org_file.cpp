@@ -10,6 +10,7 @@
 
 #include "base/text.h"
 #include "base/time.h"
+#include "core/org_fields.h"
 #include "core/org_rules.h"
 
 namespace sokuo::orgfile {
@@ -28,7 +29,7 @@ class Decoder {
  public:
   using FieldFn = std::function<void(const YAML::Node&, const std::string& path)>;
   struct Field {
-    const char* key;
+    std::string_view key;
     FieldFn read;
     bool required = false;
   };
@@ -44,6 +45,12 @@ class Decoder {
 
   void Remember(const std::string& path, const YAML::Mark& mark) {
     positions_.emplace(path, Position{mark.line + 1, mark.column + 1});
+  }
+
+  std::optional<Position> Find(const std::string& path) const {
+    auto it = positions_.find(path);
+    if (it == positions_.end()) return std::nullopt;
+    return it->second;
   }
 
   // The position of the deepest remembered node on `path`.
@@ -101,7 +108,7 @@ class Decoder {
       field->read(value, child);
     }
     for (const Field& f : fields) {
-      if (f.required && seen.count(f.key) == 0) {
+      if (f.required && seen.count(std::string(f.key)) == 0) {
         Problem(node.Mark(), "missing key '" + std::string(f.key) + "'");
       }
     }
@@ -241,187 +248,51 @@ class Decoder {
 using Node = YAML::Node;
 using Path = std::string;
 
-void ReadCompany(Decoder& d, const Node& n, const Path& p, core::Company& c) {
-  d.Mapping(
-      n, p,
-      {{"name", [&](const Node& v, const Path&) { d.String(v, c.name); }, true},
-       {"name_en", [&](const Node& v, const Path&) { d.String(v, c.name_en); }},
-       {"time_zone",
-        [&](const Node& v, const Path&) {
-          d.String(v, c.time_zone);
-          if (!IsValidTimeZone(c.time_zone)) {
-            d.Problem(v.Mark(),
-                      "unknown time zone '" + c.time_zone + "' (an IANA name such as Asia/Tokyo)");
-          }
-        }},
-       {"holidays", [&](const Node& v, const Path& q) {
-          d.List<core::Holiday>(
-              v, q, c.holidays, [&](const Node& h, const Path& hp, core::Holiday& out) {
-                d.Mapping(
-                    h, hp,
-                    {{"date", [&](const Node& x, const Path&) { d.String(x, out.date); }, true},
-                     {"name", [&](const Node& x, const Path&) { d.String(x, out.name); }}});
-              });
-        }}});
+template <class T>
+bool ReadObject(Decoder& d, const Node& n, const Path& p, T& out);
+
+// Reads one value of a described field; what to expect follows from the member's type.
+template <class M>
+void ReadValue(Decoder& d, const Node& v, const Path& q, M& out) {
+  if constexpr (std::is_same_v<M, std::string>) {
+    d.String(v, out);
+  } else if constexpr (std::is_same_v<M, bool>) {
+    d.Bool(v, out);
+  } else if constexpr (std::is_same_v<M, std::optional<int>>) {
+    d.Int(v, out);
+  } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
+    d.Strings(v, q, out);
+  } else if constexpr (core::HasEnumTraits<M>::value) {
+    d.Enum(v, core::EnumTraits<M>::kNames, core::EnumTraits<M>::kNoun, out);
+  } else if constexpr (core::IsVector<M>::value) {
+    using U = typename M::value_type;
+    d.List<U>(v, q, out, [&d](const Node& e, const Path& ep, U& x) { ReadObject(d, e, ep, x); });
+  } else if constexpr (core::IsOptional<M>::value) {
+    // A present mapping, even an empty one, sets the optional object.
+    typename M::value_type value;
+    if (ReadObject(d, v, q, value)) out = std::move(value);
+  } else {
+    static_assert(core::IsDescribed<M>::value, "describe the type in core/org_fields.h");
+    ReadObject(d, v, q, out);
+  }
 }
 
-void ReadDepartment(Decoder& d, const Node& n, const Path& p, core::Department& x) {
-  d.Mapping(n, p,
-            {{"id", [&](const Node& v, const Path&) { d.String(v, x.id); }, true},
-             {"name", [&](const Node& v, const Path&) { d.String(v, x.name); }, true},
-             {"name_en", [&](const Node& v, const Path&) { d.String(v, x.name_en); }},
-             {"kind",
-              [&](const Node& v, const Path&) {
-                d.Enum(v, core::kDepartmentKinds, "department kind", x.kind);
-              },
-              true},
-             {"head", [&](const Node& v, const Path&) { d.String(v, x.head); }},
-             {"parent", [&](const Node& v, const Path&) { d.String(v, x.parent); }}});
-}
-
-void ReadPerson(Decoder& d, const Node& n, const Path& p, core::Person& x) {
-  d.Mapping(
-      n, p,
-      {{"id", [&](const Node& v, const Path&) { d.String(v, x.id); }, true},
-       {"name", [&](const Node& v, const Path&) { d.String(v, x.name); }, true},
-       {"name_en", [&](const Node& v, const Path&) { d.String(v, x.name_en); }},
-       {"email", [&](const Node& v, const Path&) { d.String(v, x.email); }},
-       {"phones",
-        [&](const Node& v, const Path& q) {
-          d.List<core::Phone>(v, q, x.phones, [&](const Node& e, const Path& ep, core::Phone& ph) {
-            d.Mapping(
-                e, ep,
-                {{"kind", [&](const Node& k, const Path&) { d.String(k, ph.kind); }},
-                 {"number", [&](const Node& k, const Path&) { d.String(k, ph.number); }, true}});
-          });
-        }},
-       {"department", [&](const Node& v, const Path&) { d.String(v, x.department); }, true},
-       {"title", [&](const Node& v, const Path&) { d.String(v, x.title); }},
-       {"skills", [&](const Node& v, const Path& q) { d.Strings(v, q, x.skills); }}});
-}
-
-void ReadRole(Decoder& d, const Node& n, const Path& p, core::RoleAssignment& x) {
-  d.Mapping(
-      n, p,
-      {{"role", [&](const Node& v, const Path&) { d.Enum(v, core::kRoleKinds, "role", x.role); },
-        true},
-       {"person", [&](const Node& v, const Path&) { d.String(v, x.person); }, true},
-       {"department", [&](const Node& v, const Path&) { d.String(v, x.department); }},
-       {"title", [&](const Node& v, const Path&) { d.String(v, x.title); }},
-       {"deputies", [&](const Node& v, const Path& q) { d.Strings(v, q, x.deputies); }}});
-}
-
-void ReadContact(Decoder& d, const Node& n, const Path& p, core::ExternalContact& x) {
-  d.Mapping(
-      n, p,
-      {{"id", [&](const Node& v, const Path&) { d.String(v, x.id); }, true},
-       {"name", [&](const Node& v, const Path&) { d.String(v, x.name); }, true},
-       {"name_en", [&](const Node& v, const Path&) { d.String(v, x.name_en); }},
-       {"kind",
-        [&](const Node& v, const Path&) { d.Enum(v, core::kContactKinds, "contact kind", x.kind); },
-        true},
-       {"person", [&](const Node& v, const Path&) { d.String(v, x.person); }},
-       {"channels",
-        [&](const Node& v, const Path& q) {
-          d.List<core::Channel>(
-              v, q, x.channels, [&](const Node& e, const Path& ep, core::Channel& ch) {
-                d.Mapping(
-                    e, ep,
-                    {{"kind",
-                      [&](const Node& k, const Path&) {
-                        d.Enum(k, core::kChannelKinds, "channel kind", ch.kind);
-                      },
-                      true},
-                     {"value", [&](const Node& k, const Path&) { d.String(k, ch.value); }, true},
-                     {"note", [&](const Node& k, const Path&) { d.String(k, ch.note); }}});
-              });
-        }},
-       {"contract",
-        [&](const Node& v, const Path& q) {
-          core::MaintenanceContract c;
-          if (d.Mapping(
-                  v, q,
-                  {{"number", [&](const Node& k, const Path&) { d.String(k, c.number); }},
-                   {"coverage", [&](const Node& k, const Path&) { d.String(k, c.coverage); }},
-                   {"hours", [&](const Node& k, const Path&) { d.String(k, c.hours); }},
-                   {"expires", [&](const Node& k, const Path&) { d.String(k, c.expires); }}})) {
-            x.contract = c;
-          }
-        }},
-       {"note", [&](const Node& v, const Path&) { d.String(v, x.note); }}});
-}
-
-void ReadSystem(Decoder& d, const Node& n, const Path& p, core::InfoSystem& x) {
-  d.Mapping(
-      n, p,
-      {{"id", [&](const Node& v, const Path&) { d.String(v, x.id); }, true},
-       {"name", [&](const Node& v, const Path&) { d.String(v, x.name); }, true},
-       {"name_en", [&](const Node& v, const Path&) { d.String(v, x.name_en); }},
-       {"category",
-        [&](const Node& v, const Path&) {
-          d.Enum(v, core::kSystemCategories, "system category", x.category);
-        }},
-       {"tier", [&](const Node& v, const Path&) { d.Enum(v, core::kTiers, "tier", x.tier); }, true},
-       {"owner", [&](const Node& v, const Path&) { d.String(v, x.owner); }, true},
-       {"customer_service", [&](const Node& v, const Path&) { d.Bool(v, x.customer_service); }},
-       {"product_development",
-        [&](const Node& v, const Path&) { d.Bool(v, x.product_development); }},
-       {"data",
-        [&](const Node& v, const Path& q) {
-          d.List<core::DataClass>(
-              v, q, x.data, [&](const Node& e, const Path& ep, core::DataClass& dc) {
-                d.Mapping(
-                    e, ep,
-                    {{"name", [&](const Node& k, const Path&) { d.String(k, dc.name); }, true},
-                     {"confidentiality",
-                      [&](const Node& k, const Path&) {
-                        d.Enum(k, core::kConfidentialities, "confidentiality", dc.confidentiality);
-                      }},
-                     {"personal_data",
-                      [&](const Node& k, const Path&) { d.Bool(k, dc.personal_data); }}});
-              });
-        }},
-       {"depends_on", [&](const Node& v, const Path& q) { d.Strings(v, q, x.depends_on); }},
-       {"rto_hours", [&](const Node& v, const Path&) { d.Int(v, x.rto_hours); }},
-       {"rpo_hours", [&](const Node& v, const Path&) { d.Int(v, x.rpo_hours); }},
-       {"backup",
-        [&](const Node& v, const Path& q) {
-          d.Mapping(
-              v, q,
-              {{"method", [&](const Node& k, const Path&) { d.String(k, x.backup.method); }},
-               {"frequency", [&](const Node& k, const Path&) { d.String(k, x.backup.frequency); }},
-               {"last_verified",
-                [&](const Node& k, const Path&) { d.String(k, x.backup.last_verified); }}});
-        }},
-       {"redundancy", [&](const Node& v, const Path&) { d.String(v, x.redundancy); }},
-       {"alternate_site", [&](const Node& v, const Path&) { d.String(v, x.alternate_site); }},
-       {"vendor", [&](const Node& v, const Path&) { d.String(v, x.vendor); }},
-       {"degraded_mode", [&](const Node& v, const Path&) { d.String(v, x.degraded_mode); }},
-       {"workaround", [&](const Node& v, const Path&) { d.String(v, x.workaround); }}});
-}
-
-void ReadMedium(Decoder& d, const Node& n, const Path& p, core::StorageMedium& x) {
-  d.Mapping(n, p,
-            {{"id", [&](const Node& v, const Path&) { d.String(v, x.id); }, true},
-             {"name", [&](const Node& v, const Path&) { d.String(v, x.name); }, true},
-             {"kind", [&](const Node& v,
-                          const Path&) { d.Enum(v, core::kMediumKinds, "medium kind", x.kind); }},
-             {"owner", [&](const Node& v, const Path&) { d.String(v, x.owner); }, true},
-             {"location", [&](const Node& v, const Path&) { d.String(v, x.location); }},
-             {"system", [&](const Node& v, const Path&) { d.String(v, x.system); }},
-             {"confidentiality",
-              [&](const Node& v, const Path&) {
-                d.Enum(v, core::kConfidentialities, "confidentiality", x.confidentiality);
-              }},
-             {"contents", [&](const Node& v, const Path&) { d.String(v, x.contents); }}});
+// Reads a mapping with the keys of T's description.
+template <class T>
+bool ReadObject(Decoder& d, const Node& n, const Path& p, T& out) {
+  std::vector<Decoder::Field> fields;
+  core::ForEachField<T>([&](const auto& field) {
+    auto* member = &field.Get(out);
+    fields.push_back({field.name,
+                      [&d, member](const Node& v, const Path& q) { ReadValue(d, v, q, *member); },
+                      field.need == core::Need::kRequired});
+  });
+  return d.Mapping(n, p, fields);
 }
 
 template <class T>
-Decoder::FieldFn ListOf(Decoder& d, std::vector<T>& out,
-                        void (*read)(Decoder&, const Node&, const Path&, T&)) {
-  return [&d, &out, read](const Node& v, const Path& q) {
-    d.List<T>(v, q, out, [&d, read](const Node& e, const Path& ep, T& x) { read(d, e, ep, x); });
-  };
+Decoder::FieldFn ListOf(Decoder& d, std::vector<T>& out) {
+  return [&d, &out](const Node& v, const Path& q) { ReadValue(d, v, q, out); };
 }
 
 }  // namespace
@@ -467,16 +338,21 @@ Result<Organization> Parse(std::string_view text, std::string_view file_name) {
                     }
                   }},
                  {"company",
-                  [&](const Node& v, const Path& q) { ReadCompany(d, v, q, org.company); }, true},
-                 {"departments", ListOf(d, org.departments, ReadDepartment)},
-                 {"people", ListOf(d, org.people, ReadPerson)},
-                 {"roles", ListOf(d, org.roles, ReadRole)},
-                 {"contacts", ListOf(d, org.contacts, ReadContact)},
-                 {"systems", ListOf(d, org.systems, ReadSystem)},
-                 {"media", ListOf(d, org.media, ReadMedium)},
+                  [&](const Node& v, const Path& q) { ReadObject(d, v, q, org.company); }, true},
+                 {"departments", ListOf(d, org.departments)},
+                 {"people", ListOf(d, org.people)},
+                 {"roles", ListOf(d, org.roles)},
+                 {"contacts", ListOf(d, org.contacts)},
+                 {"systems", ListOf(d, org.systems)},
+                 {"media", ListOf(d, org.media)},
                  {"incident_categories", [&](const Node& v, const Path& q) {
                     d.Strings(v, q, org.incident_categories);
                   }}})) {
+    // Only a time zone that the file gives can be unknown: the default is Asia/Tokyo.
+    if (auto pos = d.Find("/company/time_zone"); pos && !IsValidTimeZone(org.company.time_zone)) {
+      d.Problem(*pos, "unknown time zone '" + org.company.time_zone +
+                          "' (an IANA name such as Asia/Tokyo)");
+    }
     d.AddRuleProblems(core::Validate(org));
   }
   if (!d.ok()) return Fail(d.Finish());
@@ -500,9 +376,6 @@ class Writer {
     } else {
       out_ << value;
     }
-  }
-  void Flag(const char* key, bool value) {
-    if (value) out_ << YAML::Key << key << YAML::Value << true;
   }
   void Number(const char* key, const std::optional<int>& value) {
     if (value) out_ << YAML::Key << key << YAML::Value << *value;
@@ -540,6 +413,43 @@ class Writer {
   YAML::Emitter out_;
 };
 
+template <class T>
+void WriteObject(Writer& w, const T& x);
+
+// Writes one described field; values that read back as themselves when absent are left out.
+template <class T, class M>
+void WriteField(Writer& w, const core::Field<T, M>& field, const T& owner) {
+  const M& value = field.Get(owner);
+  const char* key = field.name.data();  // names are string literals
+  if constexpr (std::is_same_v<M, std::string>) {
+    w.Text(key, value);
+  } else if constexpr (std::is_same_v<M, bool>) {
+    if (value != core::DefaultOf(field)) w.out() << YAML::Key << key << YAML::Value << value;
+  } else if constexpr (std::is_same_v<M, std::optional<int>>) {
+    w.Number(key, value);
+  } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
+    w.Texts(key, value);
+  } else if constexpr (core::HasEnumTraits<M>::value) {
+    w.Name(key, core::EnumTraits<M>::kNames, value);
+  } else if constexpr (core::IsVector<M>::value) {
+    w.Items(key, value, [&](const auto& item) { WriteObject(w, item); });
+  } else if constexpr (core::IsOptional<M>::value) {
+    if (value) w.Object(key, [&] { WriteObject(w, *value); });
+  } else {
+    if (value != M{}) w.Object(key, [&] { WriteObject(w, value); });
+  }
+}
+
+template <class T>
+void WriteObject(Writer& w, const T& x) {
+  core::ForEachField<T>([&](const auto& field) { WriteField(w, field, x); });
+}
+
+template <class T>
+void WriteList(Writer& w, const char* key, const std::vector<T>& items) {
+  w.Items(key, items, [&](const T& item) { WriteObject(w, item); });
+}
+
 }  // namespace
 
 std::string Emit(const Organization& org) {
@@ -547,104 +457,13 @@ std::string Emit(const Organization& org) {
   auto& out = w.out();
   out << YAML::BeginMap;
   out << YAML::Key << "version" << YAML::Value << 1;
-  w.Object("company", [&] {
-    w.Text("name", org.company.name);
-    w.Text("name_en", org.company.name_en);
-    w.Text("time_zone", org.company.time_zone);
-    w.Items("holidays", org.company.holidays, [&](const core::Holiday& h) {
-      w.Text("date", h.date);
-      w.Text("name", h.name);
-    });
-  });
-  w.Items("departments", org.departments, [&](const core::Department& x) {
-    w.Text("id", x.id);
-    w.Text("name", x.name);
-    w.Text("name_en", x.name_en);
-    w.Name("kind", core::kDepartmentKinds, x.kind);
-    w.Text("head", x.head);
-    w.Text("parent", x.parent);
-  });
-  w.Items("people", org.people, [&](const core::Person& x) {
-    w.Text("id", x.id);
-    w.Text("name", x.name);
-    w.Text("name_en", x.name_en);
-    w.Text("email", x.email);
-    w.Items("phones", x.phones, [&](const core::Phone& ph) {
-      w.Text("kind", ph.kind);
-      w.Text("number", ph.number);
-    });
-    w.Text("department", x.department);
-    w.Text("title", x.title);
-    w.Texts("skills", x.skills);
-  });
-  w.Items("roles", org.roles, [&](const core::RoleAssignment& x) {
-    w.Name("role", core::kRoleKinds, x.role);
-    w.Text("person", x.person);
-    w.Text("department", x.department);
-    w.Text("title", x.title);
-    w.Texts("deputies", x.deputies);
-  });
-  w.Items("contacts", org.contacts, [&](const core::ExternalContact& x) {
-    w.Text("id", x.id);
-    w.Text("name", x.name);
-    w.Text("name_en", x.name_en);
-    w.Name("kind", core::kContactKinds, x.kind);
-    w.Text("person", x.person);
-    w.Items("channels", x.channels, [&](const core::Channel& ch) {
-      w.Name("kind", core::kChannelKinds, ch.kind);
-      w.Text("value", ch.value);
-      w.Text("note", ch.note);
-    });
-    if (x.contract) {
-      w.Object("contract", [&] {
-        w.Text("number", x.contract->number);
-        w.Text("coverage", x.contract->coverage);
-        w.Text("hours", x.contract->hours);
-        w.Text("expires", x.contract->expires);
-      });
-    }
-    w.Text("note", x.note);
-  });
-  w.Items("systems", org.systems, [&](const core::InfoSystem& x) {
-    w.Text("id", x.id);
-    w.Text("name", x.name);
-    w.Text("name_en", x.name_en);
-    w.Name("category", core::kSystemCategories, x.category);
-    w.Name("tier", core::kTiers, x.tier);
-    w.Text("owner", x.owner);
-    w.Flag("customer_service", x.customer_service);
-    w.Flag("product_development", x.product_development);
-    w.Items("data", x.data, [&](const core::DataClass& dc) {
-      w.Text("name", dc.name);
-      w.Name("confidentiality", core::kConfidentialities, dc.confidentiality);
-      w.Flag("personal_data", dc.personal_data);
-    });
-    w.Texts("depends_on", x.depends_on);
-    w.Number("rto_hours", x.rto_hours);
-    w.Number("rpo_hours", x.rpo_hours);
-    if (x.backup != core::Backup{}) {
-      w.Object("backup", [&] {
-        w.Text("method", x.backup.method);
-        w.Text("frequency", x.backup.frequency);
-        w.Text("last_verified", x.backup.last_verified);
-      });
-    }
-    w.Text("redundancy", x.redundancy);
-    w.Text("alternate_site", x.alternate_site);
-    w.Text("vendor", x.vendor);
-    w.Text("degraded_mode", x.degraded_mode);
-    w.Text("workaround", x.workaround);
-  });
-  w.Items("media", org.media, [&](const core::StorageMedium& x) {
-    w.Text("id", x.id);
-    w.Text("name", x.name);
-    w.Name("kind", core::kMediumKinds, x.kind);
-    w.Text("owner", x.owner);
-    w.Text("location", x.location);
-    w.Text("system", x.system);
-    w.Name("confidentiality", core::kConfidentialities, x.confidentiality);
-    w.Text("contents", x.contents);
-  });
+  w.Object("company", [&] { WriteObject(w, org.company); });
+  WriteList(w, "departments", org.departments);
+  WriteList(w, "people", org.people);
+  WriteList(w, "roles", org.roles);
+  WriteList(w, "contacts", org.contacts);
+  WriteList(w, "systems", org.systems);
+  WriteList(w, "media", org.media);
   w.Texts("incident_categories", org.incident_categories);
   out << YAML::EndMap;
   return std::string("# sokuo organization file (version 1)\n") + out.c_str() + "\n";

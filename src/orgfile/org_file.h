@@ -4,18 +4,20 @@
 // returns an organization only when there are none. Emit() writes a file that parses back to the
 // same organization.
 //
+// The keys of each object, their types and which are required come from core/org_fields.h.
 // Format (every key optional unless marked *):
 //   version: 1
 //   company: {name*, name_en, time_zone, holidays: [{date*, name}]}
 //   departments: [{id*, name*, name_en, kind*, head, parent}]
-//   people: [{id*, name*, name_en, email, phones: [{kind, number*}], department*, title, skills}]
+//   people: [{id*, name*, name_en, email, phones: [{kind, number*}], department*, title, skills,
+//            available_for_emergency_work (default true)}]
 //   roles: [{role*, person*, department, title, deputies}]
 //   contacts: [{id*, name*, name_en, kind*, person, channels: [{kind*, value*, note}],
 //               contract: {number, coverage, hours, expires}, note}]
 //   systems: [{id*, name*, name_en, category, tier*, owner*, customer_service, product_development,
 //              data: [{name*, confidentiality, personal_data}], depends_on, rto_hours, rpo_hours,
 //              backup: {method, frequency, last_verified}, redundancy, alternate_site, vendor,
-//              degraded_mode, workaround}]
+//              degraded_mode, workaround, restore_effort_hours}]
 //   media: [{id*, name*, kind, owner*, location, system, confidentiality, contents}]
 //   incident_categories: [slug, ...]   (default: the RSIT classes, core/incident.h)
 #pragma once

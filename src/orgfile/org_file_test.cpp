@@ -39,6 +39,43 @@ TEST(OrgFileTest, AwkwardTextSurvivesTheRoundTrip) {
   EXPECT_EQ(*back, org);
 }
 
+TEST(OrgFileTest, DisasterRecoveryFieldsRoundTrip) {
+  core::Organization org = core::SmallOrganization();
+  org.people[1].available_for_emergency_work = false;
+  org.systems[2].restore_effort_hours = 36;
+  std::string text = Emit(org);
+  EXPECT_THAT(text, HasSubstr("available_for_emergency_work: false"));
+  EXPECT_THAT(text, HasSubstr("restore_effort_hours: 36"));
+  EXPECT_EQ(text.find("available_for_emergency_work: true"), std::string::npos);  // the default
+  auto back = Parse(text, "x.yaml");
+  ASSERT_TRUE(back) << back.error().ToString();
+  EXPECT_EQ(*back, org);
+  EXPECT_TRUE(back->people[0].available_for_emergency_work);
+}
+
+TEST(OrgFileTest, DisasterRecoveryFieldsOfTheWrongTypeArePositioned) {
+  const char* text =
+      "company: {name: X}\n"
+      "departments:\n"
+      "  - {id: committee, name: C, kind: committee, head: p-a}\n"
+      "  - {id: it, name: IS, kind: it}\n"
+      "people:\n"
+      "  - id: p-a\n"
+      "    name: A\n"
+      "    department: it\n"
+      "    available_for_emergency_work: sometimes\n"
+      "    availabel_for_emergency_work: true\n"
+      "roles:\n"
+      "  - {role: committee_chair, person: p-a}\n"
+      "systems:\n"
+      "  - {id: s, name: S, tier: a, owner: it, restore_effort_hours: [1]}\n";
+  EXPECT_THAT(Messages(Parse(text, "org.yaml")),
+              ElementsAre("org.yaml:9:35: expected true or false, got 'sometimes'",
+                          "org.yaml:10:5: unknown key 'availabel_for_emergency_work' (did you mean "
+                          "'available_for_emergency_work'?)",
+                          "org.yaml:14:64: expected a whole number, got a list"));
+}
+
 TEST(OrgFileTest, ReportsEveryProblemWithItsPosition) {
   const char* text =
       "company:\n"

@@ -1,8 +1,11 @@
 #include "store/org_rows.h"
 
-#include "store/journal.h"
-
 #include <algorithm>
+#include <map>
+#include <type_traits>
+
+#include "core/org_fields.h"
+#include "store/journal.h"
 
 namespace sokuo::store {
 namespace {
@@ -71,11 +74,216 @@ class RowReader {
   std::string error_;
 };
 
+// The fields each table had when migration 1 created it (and, for objects kept as JSON inside a
+// column, the keys every image carries). Never edited: a migration never adds a column to a
+// journaled table. Every other described field is an extension: kept in `org_extensions` (or,
+// inside a JSON column, as a key) and only while it differs from its default, so that the image
+// of an unchanged object stays exactly what older entries wrote.
 template <class T>
-std::vector<std::pair<int64_t, T>> Sorted(std::vector<std::pair<int64_t, T>> items) {
-  std::stable_sort(items.begin(), items.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  return items;
+struct Frozen;
+#define SOKUO_FROZEN(T, ...)                                     \
+  template <>                                                    \
+  struct Frozen<core::T> {                                       \
+    static constexpr std::string_view kFields[] = {__VA_ARGS__}; \
+  }
+SOKUO_FROZEN(Company, "name", "name_en", "time_zone", "holidays");
+SOKUO_FROZEN(Holiday, "date", "name");
+SOKUO_FROZEN(Department, "id", "name", "name_en", "kind", "head", "parent");
+SOKUO_FROZEN(Phone, "kind", "number");
+SOKUO_FROZEN(Person, "id", "name", "name_en", "email", "phones", "department", "title", "skills");
+SOKUO_FROZEN(RoleAssignment, "role", "person", "department", "title", "deputies");
+SOKUO_FROZEN(Channel, "kind", "value", "note");
+SOKUO_FROZEN(MaintenanceContract, "number", "coverage", "hours", "expires");
+SOKUO_FROZEN(ExternalContact, "id", "name", "name_en", "kind", "person", "channels", "contract",
+             "note");
+SOKUO_FROZEN(DataClass, "name", "confidentiality", "personal_data");
+SOKUO_FROZEN(Backup, "method", "frequency", "last_verified");
+SOKUO_FROZEN(InfoSystem, "id", "name", "name_en", "category", "tier", "owner", "customer_service",
+             "product_development", "data", "depends_on", "rto_hours", "rpo_hours", "backup",
+             "redundancy", "alternate_site", "vendor", "degraded_mode", "workaround");
+SOKUO_FROZEN(StorageMedium, "id", "name", "kind", "owner", "location", "system", "confidentiality",
+             "contents");
+#undef SOKUO_FROZEN
+
+template <class T>
+bool IsFrozen(std::string_view field) {
+  for (std::string_view f : Frozen<T>::kFields) {
+    if (f == field) return true;
+  }
+  return false;
+}
+
+template <class T, class M>
+bool IsDefault(const core::Field<T, M>& field, const T& owner) {
+  return field.Get(owner) == core::DefaultOf(field);
+}
+
+// Objects inside a JSON column, and extension values.
+template <class T>
+json Nested(const T& x);
+
+template <class M>
+json NestedValue(const M& value) {
+  if constexpr (core::HasEnumTraits<M>::value) {
+    return core::EnumTraits<M>::kNames.Name(value);
+  } else if constexpr (std::is_same_v<M, std::optional<int>>) {
+    return Opt(value);
+  } else if constexpr (std::is_same_v<M, std::string> || std::is_same_v<M, bool> ||
+                       std::is_same_v<M, std::vector<std::string>>) {
+    return value;
+  } else if constexpr (core::IsVector<M>::value) {
+    json items = json::array();
+    for (const auto& item : value) items.push_back(Nested(item));
+    return items;
+  } else if constexpr (core::IsOptional<M>::value) {
+    return value ? Nested(*value) : json(nullptr);
+  } else {
+    return Nested(value);
+  }
+}
+
+template <class T>
+json Nested(const T& x) {
+  json out = json::object();
+  core::ForEachField<T>([&](const auto& field) {
+    if (IsFrozen<T>(field.name) || !IsDefault(field, x)) {
+      out[std::string(field.name)] = NestedValue(field.Get(x));
+    }
+  });
+  return out;
+}
+
+template <class T>
+void FromNested(const json& j, T& out, RowReader& r, const char* column);
+
+template <class M>
+void FromNestedValue(const json& j, M& out, RowReader& r, const char* column) {
+  if constexpr (core::HasEnumTraits<M>::value) {
+    auto e = j.is_string() ? core::EnumTraits<M>::kNames.Parse(j.get<std::string>()) : std::nullopt;
+    if (e) out = *e;
+    if (!e) r.Bad(column);
+  } else if constexpr (std::is_same_v<M, std::optional<int>>) {
+    if (j.is_number_integer()) out = j.get<int>();
+    if (!j.is_number_integer() && !j.is_null()) r.Bad(column);
+  } else if constexpr (std::is_same_v<M, std::string>) {
+    if (j.is_string()) out = j.get<std::string>();
+    if (!j.is_string()) r.Bad(column);
+  } else if constexpr (std::is_same_v<M, bool>) {
+    if (j.is_boolean()) out = j.get<bool>();
+    if (!j.is_boolean()) r.Bad(column);
+  } else if constexpr (core::IsVector<M>::value) {
+    if (!j.is_array()) return r.Bad(column);
+    for (const auto& item : j) FromNestedValue(item, out.emplace_back(), r, column);
+  } else if constexpr (core::IsOptional<M>::value) {
+    if (!j.is_null()) FromNestedValue(j, out.emplace(), r, column);
+  } else {
+    FromNested(j, out, r, column);
+  }
+}
+
+template <class T>
+void FromNested(const json& j, T& out, RowReader& r, const char* column) {
+  if (!j.is_object()) return r.Bad(column);
+  core::ForEachField<T>([&](const auto& field) {
+    auto it = j.find(std::string(field.name));
+    if (it != j.end()) FromNestedValue(*it, field.Get(out), r, column);
+  });
+}
+
+// How one table keeps a type: which field is the row id column, which is kept in another table.
+struct Shape {
+  std::string_view id_field = "id";
+  std::string_view elsewhere;
+};
+
+// Writes the frozen fields of `x` as columns (a nested object's as `prefix_field`) and the others
+// into `extension` while they differ from their defaults.
+template <class T>
+void PutColumns(Row& row, json& extension, const T& x, const Shape& shape,
+                const std::string& prefix) {
+  core::ForEachField<T>([&](const auto& field) {
+    using M = typename std::decay_t<decltype(field)>::Member;
+    const M& value = field.Get(x);
+    std::string column = prefix + std::string(field.name == shape.id_field ? "id" : field.name);
+    if (field.name == shape.elsewhere) return;
+    if (!IsFrozen<T>(field.name)) {
+      if (!IsDefault(field, x)) extension[std::string(field.name)] = NestedValue(value);
+    } else if constexpr (std::is_same_v<M, std::string>) {
+      row[column] = field.text == core::TextKind::kReference ? Ref(value) : json(value);
+    } else if constexpr (std::is_same_v<M, bool>) {
+      row[column] = value ? 1 : 0;
+    } else if constexpr (core::HasEnumTraits<M>::value || std::is_same_v<M, std::optional<int>>) {
+      row[column] = NestedValue(value);
+    } else if constexpr (core::IsVector<M>::value) {
+      row[column] = List(NestedValue(value));
+    } else if constexpr (core::IsOptional<M>::value) {
+      row[column] = value ? json(List(Nested(*value))) : json(nullptr);
+    } else {
+      json inner = json::object();
+      PutColumns(row, inner, value, Shape{.id_field = {}}, column + "_");
+      if (!inner.empty()) extension[std::string(field.name)] = std::move(inner);
+    }
+  });
+}
+
+template <class T>
+void ReadColumns(RowReader& r, const json& extension, T& x, const Shape& shape,
+                 const std::string& prefix) {
+  core::ForEachField<T>([&](const auto& field) {
+    using M = typename std::decay_t<decltype(field)>::Member;
+    M& value = field.Get(x);
+    std::string column = prefix + std::string(field.name == shape.id_field ? "id" : field.name);
+    if (field.name == shape.elsewhere) return;
+    if (!IsFrozen<T>(field.name)) {
+      auto it = extension.find(std::string(field.name));
+      if (it != extension.end()) FromNestedValue(*it, value, r, "extension");
+    } else if constexpr (std::is_same_v<M, std::string>) {
+      value = r.Text(column.c_str());
+    } else if constexpr (std::is_same_v<M, bool>) {
+      value = r.Flag(column.c_str());
+    } else if constexpr (std::is_same_v<M, std::optional<int>>) {
+      value = r.Int(column.c_str());
+    } else if constexpr (core::HasEnumTraits<M>::value) {
+      value = r.Enum(column.c_str(), core::EnumTraits<M>::kNames);
+    } else if constexpr (core::IsVector<M>::value || core::IsOptional<M>::value) {
+      json j = r.Json(column.c_str());
+      if (!j.is_null()) FromNestedValue(j, value, r, column.c_str());
+    } else {
+      auto it = extension.find(std::string(field.name));
+      const json& inner = it != extension.end() ? *it : json::object();
+      ReadColumns(r, inner, value, Shape{.id_field = {}}, column + "_");
+    }
+  });
+}
+
+// Extensions: one row per object that has any, keyed "table/id".
+constexpr const char* kExtensions = "org_extensions";
+
+template <class T>
+void PutRow(Tables& t, const std::string& table, const std::string& id, const T& x,
+            std::optional<int64_t> position, const Shape& shape = {}) {
+  Row row = {{"id", id}};
+  if (position) row["position"] = *position;
+  json extension = json::object();
+  PutColumns(row, extension, x, shape, "");
+  row["id"] = id;
+  t[table][id] = std::move(row);
+  if (!extension.empty()) {
+    std::string key = table + "/" + id;
+    t[kExtensions][key] = {{"id", key}, {"value", List(extension)}};
+  }
+}
+
+template <class T>
+void PutRows(Tables& t, const std::string& table, const std::vector<T>& items) {
+  int64_t pos = 0;
+  for (const T& x : items) PutRow(t, table, x.id, x, pos++);
+}
+
+// The role's key: what it is (core rejects duplicates); roles have no id of their own.
+std::string RoleId(const core::RoleAssignment& r) {
+  return std::string(core::kRoleKinds.Name(r.role)) + "/" + r.person + "/" + r.department + "/" +
+         r.title;
 }
 
 }  // namespace
@@ -83,116 +291,18 @@ std::vector<std::pair<int64_t, T>> Sorted(std::vector<std::pair<int64_t, T>> ite
 Tables OrgToTables(const core::Organization& org) {
   Tables t;
   for (const std::string& name : kOrgTables) t[name];
-  const core::Company& c = org.company;
-  t["company"]["company"] = {
-      {"id", "company"}, {"name", c.name}, {"name_en", c.name_en}, {"time_zone", c.time_zone}};
+  PutRow(t, "company", "company", org.company, std::nullopt, Shape{.elsewhere = "holidays"});
   int64_t pos = 0;
-  for (const auto& h : c.holidays) {
-    t["holidays"][h.date] = {{"id", h.date}, {"position", pos++}, {"name", h.name}};
+  for (const auto& h : org.company.holidays) {
+    PutRow(t, "holidays", h.date, h, pos++, Shape{.id_field = "date"});
   }
+  PutRows(t, "departments", org.departments);
+  PutRows(t, "people", org.people);
   pos = 0;
-  for (const auto& d : org.departments) {
-    t["departments"][d.id] = {{"id", d.id},
-                              {"position", pos++},
-                              {"name", d.name},
-                              {"name_en", d.name_en},
-                              {"kind", core::kDepartmentKinds.Name(d.kind)},
-                              {"head", Ref(d.head)},
-                              {"parent", Ref(d.parent)}};
-  }
-  pos = 0;
-  for (const auto& p : org.people) {
-    json phones = json::array();
-    for (const auto& ph : p.phones) phones.push_back({{"kind", ph.kind}, {"number", ph.number}});
-    t["people"][p.id] = {{"id", p.id},
-                         {"position", pos++},
-                         {"name", p.name},
-                         {"name_en", p.name_en},
-                         {"email", p.email},
-                         {"phones", List(phones)},
-                         {"department", Ref(p.department)},
-                         {"title", p.title},
-                         {"skills", List(Strings(p.skills))}};
-  }
-  pos = 0;
-  for (const auto& r : org.roles) {
-    // Roles have no id of their own: what they are is their key (core rejects duplicates).
-    std::string role(core::kRoleKinds.Name(r.role));
-    std::string id = role + "/" + r.person + "/" + r.department + "/" + r.title;
-    t["roles"][id] = {{"id", id},
-                      {"position", pos++},
-                      {"role", role},
-                      {"person", Ref(r.person)},
-                      {"department", Ref(r.department)},
-                      {"title", r.title},
-                      {"deputies", List(Strings(r.deputies))}};
-  }
-  pos = 0;
-  for (const auto& x : org.contacts) {
-    json channels = json::array();
-    for (const auto& ch : x.channels) {
-      channels.push_back(
-          {{"kind", core::kChannelKinds.Name(ch.kind)}, {"value", ch.value}, {"note", ch.note}});
-    }
-    json contract = nullptr;
-    if (x.contract) {
-      contract = List({{"number", x.contract->number},
-                       {"coverage", x.contract->coverage},
-                       {"hours", x.contract->hours},
-                       {"expires", x.contract->expires}});
-    }
-    t["contacts"][x.id] = {{"id", x.id},
-                           {"position", pos++},
-                           {"name", x.name},
-                           {"name_en", x.name_en},
-                           {"kind", core::kContactKinds.Name(x.kind)},
-                           {"person", x.person},
-                           {"channels", List(channels)},
-                           {"contract", contract},
-                           {"note", x.note}};
-  }
-  pos = 0;
-  for (const auto& s : org.systems) {
-    json data = json::array();
-    for (const auto& dc : s.data) {
-      data.push_back({{"name", dc.name},
-                      {"confidentiality", core::kConfidentialities.Name(dc.confidentiality)},
-                      {"personal_data", dc.personal_data}});
-    }
-    t["systems"][s.id] = {{"id", s.id},
-                          {"position", pos++},
-                          {"name", s.name},
-                          {"name_en", s.name_en},
-                          {"category", core::kSystemCategories.Name(s.category)},
-                          {"tier", core::kTiers.Name(s.tier)},
-                          {"owner", Ref(s.owner)},
-                          {"customer_service", s.customer_service ? 1 : 0},
-                          {"product_development", s.product_development ? 1 : 0},
-                          {"data", List(data)},
-                          {"depends_on", List(Strings(s.depends_on))},
-                          {"rto_hours", Opt(s.rto_hours)},
-                          {"rpo_hours", Opt(s.rpo_hours)},
-                          {"backup_method", s.backup.method},
-                          {"backup_frequency", s.backup.frequency},
-                          {"backup_last_verified", s.backup.last_verified},
-                          {"redundancy", s.redundancy},
-                          {"alternate_site", s.alternate_site},
-                          {"vendor", Ref(s.vendor)},
-                          {"degraded_mode", s.degraded_mode},
-                          {"workaround", s.workaround}};
-  }
-  pos = 0;
-  for (const auto& m : org.media) {
-    t["media"][m.id] = {{"id", m.id},
-                        {"position", pos++},
-                        {"name", m.name},
-                        {"kind", core::kMediumKinds.Name(m.kind)},
-                        {"owner", Ref(m.owner)},
-                        {"location", m.location},
-                        {"system", Ref(m.system)},
-                        {"confidentiality", core::kConfidentialities.Name(m.confidentiality)},
-                        {"contents", m.contents}};
-  }
+  for (const auto& r : org.roles) PutRow(t, "roles", RoleId(r), r, pos++);
+  PutRows(t, "contacts", org.contacts);
+  PutRows(t, "systems", org.systems);
+  PutRows(t, "media", org.media);
   // Settings are rows of their own, so that a new one needs no new column in an old table.
   if (!org.incident_categories.empty()) {
     t["org_settings"]["incident_categories"] = {{"id", "incident_categories"},
@@ -201,144 +311,85 @@ Tables OrgToTables(const core::Organization& org) {
   return t;
 }
 
+namespace {
+
+class TableReader {
+ public:
+  explicit TableReader(const Tables& tables) : tables_(tables) {
+    for (const auto& [key, row] : Rows(kExtensions)) {
+      RowReader r(row, std::string(kExtensions) + "/" + key);
+      extensions_[key] = r.Json("value");
+      if (!extensions_[key].is_object()) r.Bad("value");
+      Note(r);
+    }
+  }
+
+  const Table& Rows(const std::string& name) const {
+    static const Table kEmpty;
+    auto it = tables_.find(name);
+    return it == tables_.end() ? kEmpty : it->second;
+  }
+
+  template <class T>
+  T Read(const std::string& table, const std::string& id, const Row& row, const Shape& shape) {
+    RowReader r(row, table + "/" + id);
+    T x{};
+    auto ext = extensions_.find(table + "/" + id);
+    ReadColumns(r, ext == extensions_.end() ? json::object() : ext->second, x, shape, "");
+    Note(r);
+    return x;
+  }
+
+  // Every row of `table`, in the order of their position column.
+  template <class T>
+  std::vector<T> ReadAll(const std::string& table, const Shape& shape = {}) {
+    std::vector<std::pair<int64_t, T>> items;
+    for (const auto& [id, row] : Rows(table)) {
+      RowReader r(row, table + "/" + id);
+      items.emplace_back(r.Int("position").value_or(0), Read<T>(table, id, row, shape));
+      Note(r);
+    }
+    std::stable_sort(items.begin(), items.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<T> out;
+    for (auto& item : items) out.push_back(std::move(item.second));
+    return out;
+  }
+
+  void Note(const RowReader& r) {
+    if (error_.empty()) error_ = r.error();
+  }
+  const std::string& error() const { return error_; }
+
+ private:
+  const Tables& tables_;
+  std::map<std::string, json> extensions_;
+  std::string error_;
+};
+
+}  // namespace
+
 Result<core::Organization> TablesToOrg(const Tables& tables) {
   core::Organization org;
-  std::string error;
-  auto rows = [&](const std::string& name) -> const Table& {
-    static const Table kEmpty;
-    auto it = tables.find(name);
-    return it == tables.end() ? kEmpty : it->second;
-  };
-  auto note = [&](const RowReader& r) {
-    if (error.empty()) error = r.error();
-  };
-  // Reads every row of `table` with `read`, then orders them by position.
-  auto each = [&]<class T>(const std::string& table, std::vector<T>& out, auto read) {
-    std::vector<std::pair<int64_t, T>> items;
-    for (const auto& [id, row] : rows(table)) {
-      RowReader r(row, table + "/" + id);
-      T value = read(r);
-      items.emplace_back(r.Int("position").value_or(0), std::move(value));
-      note(r);
-    }
-    for (auto& [pos, value] : Sorted(std::move(items))) out.push_back(std::move(value));
-  };
-
-  if (auto it = rows("company").find("company"); it != rows("company").end()) {
-    RowReader r(it->second, "company");
-    org.company.name = r.Text("name");
-    org.company.name_en = r.Text("name_en");
-    org.company.time_zone = r.Text("time_zone");
-    note(r);
+  TableReader reader(tables);
+  if (auto it = reader.Rows("company").find("company"); it != reader.Rows("company").end()) {
+    org.company = reader.Read<core::Company>("company", "company", it->second,
+                                             Shape{.elsewhere = "holidays"});
   }
-  each("holidays", org.company.holidays, [](RowReader& r) {
-    return core::Holiday{r.Text("id"), r.Text("name")};
-  });
-  each("departments", org.departments, [](RowReader& r) {
-    return core::Department{r.Text("id"),      r.Text("name"),
-                            r.Text("name_en"), r.Enum("kind", core::kDepartmentKinds),
-                            r.Text("head"),    r.Text("parent")};
-  });
-  each("people", org.people, [](RowReader& r) {
-    core::Person p{.id = r.Text("id"),
-                   .name = r.Text("name"),
-                   .name_en = r.Text("name_en"),
-                   .email = r.Text("email"),
-                   .department = r.Text("department"),
-                   .title = r.Text("title"),
-                   .skills = r.Strings("skills")};
-    json phones = r.Json("phones");
-    if (phones.is_array()) {
-      for (const auto& ph : phones) {
-        if (!ph.is_object()) continue;
-        p.phones.push_back({ph.value("kind", ""), ph.value("number", "")});
-      }
-    }
-    return p;
-  });
-  each("roles", org.roles, [](RowReader& r) {
-    return core::RoleAssignment{r.Enum("role", core::kRoleKinds), r.Text("person"),
-                                r.Text("department"), r.Text("title"), r.Strings("deputies")};
-  });
-  each("contacts", org.contacts, [](RowReader& r) {
-    core::ExternalContact x{.id = r.Text("id"),
-                            .name = r.Text("name"),
-                            .name_en = r.Text("name_en"),
-                            .kind = r.Enum("kind", core::kContactKinds),
-                            .person = r.Text("person"),
-                            .note = r.Text("note")};
-    json channels = r.Json("channels");
-    if (channels.is_array()) {
-      for (const auto& ch : channels) {
-        if (!ch.is_object()) {
-          r.Bad("channels");
-          continue;
-        }
-        auto kind = core::kChannelKinds.Parse(ch.value("kind", ""));
-        if (!kind) r.Bad("channels");
-        x.channels.push_back({kind.value_or(core::ChannelKind::kOther), ch.value("value", ""),
-                              ch.value("note", "")});
-      }
-    }
-    json contract = r.Json("contract");
-    if (contract.is_object()) {
-      x.contract =
-          core::MaintenanceContract{contract.value("number", ""), contract.value("coverage", ""),
-                                    contract.value("hours", ""), contract.value("expires", "")};
-    }
-    return x;
-  });
-  each("systems", org.systems, [](RowReader& r) {
-    core::InfoSystem s{.id = r.Text("id"),
-                       .name = r.Text("name"),
-                       .name_en = r.Text("name_en"),
-                       .category = r.Enum("category", core::kSystemCategories),
-                       .tier = r.Enum("tier", core::kTiers),
-                       .owner = r.Text("owner"),
-                       .customer_service = r.Flag("customer_service"),
-                       .product_development = r.Flag("product_development"),
-                       .depends_on = r.Strings("depends_on"),
-                       .rto_hours = r.Int("rto_hours"),
-                       .rpo_hours = r.Int("rpo_hours"),
-                       .backup = {r.Text("backup_method"), r.Text("backup_frequency"),
-                                  r.Text("backup_last_verified")},
-                       .redundancy = r.Text("redundancy"),
-                       .alternate_site = r.Text("alternate_site"),
-                       .vendor = r.Text("vendor"),
-                       .degraded_mode = r.Text("degraded_mode"),
-                       .workaround = r.Text("workaround")};
-    json data = r.Json("data");
-    if (data.is_array()) {
-      for (const auto& dc : data) {
-        if (!dc.is_object()) {
-          r.Bad("data");
-          continue;
-        }
-        auto conf = core::kConfidentialities.Parse(dc.value("confidentiality", ""));
-        if (!conf) r.Bad("data");
-        s.data.push_back({dc.value("name", ""), conf.value_or(core::Confidentiality::kInternal),
-                          dc.value("personal_data", false)});
-      }
-    }
-    return s;
-  });
-  each("media", org.media, [](RowReader& r) {
-    return core::StorageMedium{r.Text("id"),
-                               r.Text("name"),
-                               r.Enum("kind", core::kMediumKinds),
-                               r.Text("owner"),
-                               r.Text("location"),
-                               r.Text("system"),
-                               r.Enum("confidentiality", core::kConfidentialities),
-                               r.Text("contents")};
-  });
-  if (auto it = rows("org_settings").find("incident_categories");
-      it != rows("org_settings").end()) {
+  org.company.holidays = reader.ReadAll<core::Holiday>("holidays", Shape{.id_field = "date"});
+  org.departments = reader.ReadAll<core::Department>("departments");
+  org.people = reader.ReadAll<core::Person>("people");
+  org.roles = reader.ReadAll<core::RoleAssignment>("roles", Shape{.id_field = {}});
+  org.contacts = reader.ReadAll<core::ExternalContact>("contacts");
+  org.systems = reader.ReadAll<core::InfoSystem>("systems");
+  org.media = reader.ReadAll<core::StorageMedium>("media");
+  if (auto it = reader.Rows("org_settings").find("incident_categories");
+      it != reader.Rows("org_settings").end()) {
     RowReader r(it->second, "org_settings/incident_categories");
     org.incident_categories = r.Strings("value");
-    note(r);
+    reader.Note(r);
   }
-  if (!error.empty()) return Fail(ErrorCode::kStorage, error);
+  if (!reader.error().empty()) return Fail(ErrorCode::kStorage, reader.error());
   return org;
 }
 

@@ -10,9 +10,11 @@
 
 namespace sokuo::store {
 
-inline const std::array<std::string, 9> kOrgTables = {"company", "holidays", "departments",
-                                                      "people",  "roles",    "contacts",
-                                                      "systems", "media",    "org_settings"};
+// `org_extensions` keeps the fields added to a type after its table was created (one row per
+// object that has any, keyed "table/id", the fields as a JSON object): see org_rows.cpp.
+inline const std::array<std::string, 10> kOrgTables = {
+    "company",  "holidays", "departments", "people",       "roles",
+    "contacts", "systems",  "media",       "org_settings", "org_extensions"};
 
 Tables OrgToTables(const core::Organization& org);
 // Rows come back in their stored order (the `position` column). Fails only on rows that no

@@ -181,6 +181,14 @@ CREATE TABLE org_settings (
   value TEXT NOT NULL
 );
 )sql"},
+      // Fields described in core/org_fields.h after migration 1 (see store/org_rows.cpp): one
+      // row per object that has any, keyed "table/id", value = the fields as canonical JSON.
+      {5, "organization extensions", R"sql(
+CREATE TABLE org_extensions (
+  id TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+)sql"},
   };
   return kMigrations;
 }
