@@ -100,18 +100,29 @@ Json ToJson(const app::TokenView& t) {
   return j;
 }
 
-Json ProblemJson(const Error& error, std::string_view instance) {
+Json ProblemJson(const Error& error, std::string_view instance, Lang lang) {
   const ErrorInfo& info = Info(error.code);
+  Message title = ErrorTitle(error.code);
+  const Message& said = error.msg.empty() ? title : error.msg;
   Json j = {{"type", "https://sokuo.invalid/problems/" + std::string(info.slug)},
-            {"title", std::string(info.message)},
+            {"title", Render(title, lang)},
             {"status", info.http_status},
-            {"detail", error.message.empty() ? std::string(info.message) : error.message}};
+            {"code", said.code},
+            {"detail", error.Text(lang)}};
+  if (!said.params.empty()) {
+    Json params = Json::object();
+    for (const auto& [name, value] : said.params) params[name] = value;
+    j["params"] = params;
+  }
   if (!instance.empty()) j["instance"] = std::string(instance);
   if (!error.where.empty()) j["where"] = error.where;
   if (!error.details.empty()) {
     Json errors = Json::array();
-    for (const Detail& d : error.details)
-      errors.push_back({{"where", d.where}, {"message", d.message}});
+    for (const Detail& d : error.details) {
+      Json e = {{"where", d.where}, {"message", d.Text(lang)}};
+      if (!d.msg.empty()) e["code"] = d.msg.code;
+      errors.push_back(e);
+    }
     j["errors"] = errors;
   }
   return j;

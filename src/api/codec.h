@@ -10,6 +10,7 @@
 
 #include "app/app.h"
 #include "base/error.h"
+#include "base/message.h"
 #include "core/organization.h"
 #include "store/store.h"
 
@@ -55,7 +56,9 @@ Json PageJson(const app::Page<T>& page) {
 }
 
 // RFC 9457 problem details; `errors` lists every detail with its place.
-Json ProblemJson(const Error& error, std::string_view instance = {});
+// `code` is the message code of `detail` (its parameters in `params`), or the error's own
+// `error.<slug>` when the error carries no message; texts are in `lang`.
+Json ProblemJson(const Error& error, std::string_view instance = {}, Lang lang = Lang::kJa);
 
 // The OpenAPI 3.1 document served at /api/v1/openapi.json.
 const Json& OpenApiDocument();

@@ -27,20 +27,26 @@ Detail MakeDetail(std::string where, Message msg) {
   return Detail{std::move(where), std::move(text), std::move(msg)};
 }
 
+Message ErrorTitle(ErrorCode code) {
+  std::string slug(Info(code).slug);
+  std::replace(slug.begin(), slug.end(), '-', '_');
+  return Message{"error." + slug, {}};
+}
+
 std::string Error::Text(Lang lang) const {
   if (!msg.empty()) return Render(msg, lang);
   if (!message.empty()) return message;
-  std::string slug(Info(code).slug);
-  std::replace(slug.begin(), slug.end(), '-', '_');
-  return Render(Message{"error." + slug, {}}, lang);
+  return Render(ErrorTitle(code), lang);
 }
 
-std::string Error::ToString() const {
-  std::string text = message.empty() ? std::string(Info(code).message) : message;
+std::string Error::ToString() const { return ToString(Lang::kEn); }
+
+std::string Error::ToString(Lang lang) const {
+  std::string text = Text(lang);
   if (!where.empty()) text = where + ": " + text;
   for (const Detail& d : details) {
     text += "\n";
-    text += d.where.empty() ? d.message : d.where + ": " + d.message;
+    text += d.where.empty() ? d.Text(lang) : d.where + ": " + d.Text(lang);
   }
   return text;
 }

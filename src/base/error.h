@@ -71,11 +71,15 @@ struct Error {
   std::vector<Detail> details;  // every problem found, for inputs checked as a whole
   Message msg;                  // the message as a code; empty for legacy text
 
-  // "where: message", or the message alone.
+  // "where: message", or the message alone, then every detail on a line; in English.
   std::string ToString() const;
+  std::string ToString(Lang lang) const;
   // `msg` in `lang` when there is one, else the legacy `message` (or the code's default).
   std::string Text(Lang lang) const;
 };
+
+// The catalog's short text of an error code: "error.<slug>" (error.not_found).
+Message ErrorTitle(ErrorCode code);
 
 template <class T>
 using Result = tl::expected<T, Error>;

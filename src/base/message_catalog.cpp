@@ -15,6 +15,36 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
     {"hint.did_you_mean", "（「{suggestion}」の誤りではありませんか？）",
      " (did you mean '{suggestion}'?)"},
 
+    // http/ and cli/: requests, query parameters, the command line.
+    {"query.unknown", "クエリパラメータ「{name}」は使えません", "unknown query parameter '{name}'"},
+    {"query.not_number", "{min} から {max} までの整数で指定してください",
+     "must be a whole number from {min} to {max}"},
+    {"query.not_flag", "true か false で指定してください", "must be true or false"},
+    {"http.send_json", "application/json で送ってください（{type} ではなく）",
+     "send application/json, not {type}"},
+    {"http.no_such_item", "{what}「{id}」はありません", "no {what} '{id}'"},
+    {"http.no_such_item_of", "{what}「{id}」はありません（{allowed} のいずれか）",
+     "no {what} '{id}' (one of: {allowed})"},
+    {"http.no_such_resource", "{path} はありません", "no such resource: {path}"},
+    {"http.body_too_large", "JSON の本文は {max} バイトまでです",
+     "a JSON body may have at most {max} bytes"},
+    {"auth.bearer_only", "Authorization: Bearer で sokuo の API トークンを送ってください",
+     "use Authorization: Bearer with a sokuo API token"},
+    {"auth.log_in_first", "先にログインしてください（または API トークンを送ってください）",
+     "log in first (or send an API token)"},
+    {"auth.csrf",
+     "X-CSRF-Token がないか、正しくありません（sokuo_csrf クッキーの値を送ってください）",
+     "missing or wrong X-CSRF-Token (the value of the sokuo_csrf cookie)"},
+    {"cli.no_person", "--as: 組織に「{person}」という人はいません",
+     "--as: no person '{person}' in the organization"},
+    {"cli.no_data",
+     "{dir} に sokuo のデータがありません（先に「sokuo init」を実行するか、--data または "
+     "SOKUO_DATA で正しいディレクトリを指定してください）",
+     "no sokuo data in {dir} (run 'sokuo init' first, or point --data or SOKUO_DATA at the right "
+     "directory)"},
+    {"cli.bad_lang", "--lang: ja か en を指定してください（「{value}」ではなく）",
+     "--lang: ja or en, not '{value}'"},
+
     // The default text of each error code (base/error.h), for errors that carry no message.
     {"error.invalid_input", "入力が正しくありません", "invalid input"},
     {"error.usage", "使い方が正しくありません", "wrong usage"},

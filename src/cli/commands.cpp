@@ -22,7 +22,7 @@ Result<app::Actor> ResolveActor(app::App& app, const std::string& as) {
   if (as.empty()) return app::Actor{"cli:" + platform::OsUserName()};
   ASSIGN_OR_RETURN(core::Organization org, app.organization().Current());
   if (org.FindPerson(as) == nullptr) {
-    return Fail(ErrorCode::kUsage, "--as: no person '" + as + "' in the organization");
+    return Fail(ErrorCode::kUsage, Msg("cli.no_person", {{"person", as}}));
   }
   return app::Actor{as};
 }
@@ -53,8 +53,8 @@ void Version(const std::string& version, Output& o) {
 }
 
 int ReportError(const Error& error, Output& o) {
-  if (o.json) PrintJson(o, api::ProblemJson(error));
-  o.err << "sokuo: " << error.ToString() << "\n";
+  if (o.json) PrintJson(o, api::ProblemJson(error, {}, o.lang));
+  o.err << "sokuo: " << error.ToString(o.lang) << "\n";
   return Info(error.code).exit_code;
 }
 

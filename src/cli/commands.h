@@ -13,6 +13,7 @@
 
 #include "app/app.h"
 #include "base/error.h"
+#include "base/message.h"
 
 #include <nlohmann/json.hpp>
 
@@ -24,8 +25,9 @@ namespace sokuo::cli {
 
 struct Output {
   bool json = false;
-  std::ostream& out;  // results
-  std::ostream& err;  // messages for a person
+  std::ostream& out;      // results
+  std::ostream& err;      // messages for a person
+  Lang lang = Lang::kJa;  // of messages: --lang, SOKUO_LANG, the locale; Japanese first
 };
 
 // What a command needs of the process it runs in; main/ implements it.

@@ -86,7 +86,7 @@ void PrintView(const app::IncidentView& v, Output& o) {
     if (missing.empty()) {
       o.out << "  ready for " << core::kIncidentStates.Name(*(at + 1)) << "\n";
     }
-    for (const auto& m : missing) o.out << "  needs " << Render(m, Lang::kEn) << "\n";
+    for (const auto& m : missing) o.out << "  needs " << Render(m, o.lang) << "\n";
   }
 }
 
@@ -105,7 +105,7 @@ void PrintDetail(const app::IncidentView& v, Output& o) {
   if (!i.summary.empty()) o.out << "  " << i.summary << "\n";
   o.out << "  priority: ";
   for (size_t k = 0; k < v.priority.reasons.size(); ++k) {
-    o.out << (k ? "; " : "") << Render(v.priority.reasons[k], Lang::kEn);
+    o.out << (k ? "; " : "") << Render(v.priority.reasons[k], o.lang);
   }
   o.out << "\n  harm to customers/partners: " << core::kHarms.Name(i.harm);
   if (!i.harm_note.empty()) o.out << " (" << i.harm_note << ")";

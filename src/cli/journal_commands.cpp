@@ -20,7 +20,7 @@ Result<void> JournalVerify(app::App& app, Output& o) {
         {}};
     for (const auto& p : report.problems) e.details.push_back(MakeDetail("", p));
     if (!o.json) {
-      for (const auto& p : report.problems) o.out << "FAIL " << Render(p, Lang::kEn) << "\n";
+      for (const auto& p : report.problems) o.out << "FAIL " << Render(p, o.lang) << "\n";
     }
     return Fail(std::move(e));
   }

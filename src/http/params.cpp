@@ -14,9 +14,10 @@ Result<size_t> Number(const Request& req, const std::string& name, size_t fallba
   size_t value = 0;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || ptr != text.data() + text.size() || value < min || value > max) {
-    return Fail(ErrorCode::kInvalidInput,
-                "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max),
-                "?" + name);
+    return Fail(
+        ErrorCode::kInvalidInput,
+        Msg("query.not_number", {{"min", std::to_string(min)}, {"max", std::to_string(max)}}),
+        "?" + name);
   }
   return value;
 }
@@ -29,7 +30,7 @@ std::string Text(const Request& req, const std::string& name) {
 Result<bool> Flag(const Request& req, const std::string& name) {
   std::string text = Text(req, name);
   if (!text.empty() && text != "true" && text != "false") {
-    return Fail(ErrorCode::kInvalidInput, "must be true or false", "?" + name);
+    return Fail(ErrorCode::kInvalidInput, Msg("query.not_flag"), "?" + name);
   }
   return text == "true";
 }
@@ -42,7 +43,7 @@ Result<app::PageRequest> PageParams(const Request& req) {
 
 Result<Json> Body(const Request& req) {
   if (!req.content_type.empty() && req.content_type.find("application/json") == std::string::npos) {
-    return Fail(ErrorCode::kUnsupportedMedia, "send application/json, not " + req.content_type);
+    return Fail(ErrorCode::kUnsupportedMedia, Msg("http.send_json", {{"type", req.content_type}}));
   }
   return codec::ParseJson(req.body.empty() ? "{}" : req.body);
 }
@@ -52,7 +53,7 @@ Result<int> IntPath(const Request& req, const std::string& name) {
   int value = 0;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || ptr != text.data() + text.size() || value <= 0) {
-    return Fail(ErrorCode::kNotFound, "no " + name + " '" + text + "'");
+    return Fail(ErrorCode::kNotFound, Msg("http.no_such_item", {{"what", name}, {"id", text}}));
   }
   return value;
 }

@@ -33,8 +33,8 @@ Result<std::optional<E>> EnumParam(const Request& req, const std::string& name,
   std::string text = Text(req, name);
   if (text.empty()) return std::optional<E>{};
   if (auto e = names.Parse(text)) return std::optional<E>{*e};
-  return Fail(ErrorCode::kInvalidInput, "'" + text + "' is not one of " + names.Joined(),
-              "?" + name);
+  return Fail(ErrorCode::kInvalidInput,
+              Msg("json.invalid_enum", {{"value", text}, {"allowed", names.Joined()}}), "?" + name);
 }
 
 template <class E, size_t N>
@@ -42,8 +42,9 @@ Result<E> EnumPath(const Request& req, const std::string& name,
                    const core::EnumNames<E, N>& names) {
   const std::string& text = req.path.at(name);
   if (auto e = names.Parse(text)) return *e;
-  return Fail(ErrorCode::kNotFound,
-              "no " + name + " '" + text + "' (one of: " + names.Joined() + ")");
+  return Fail(
+      ErrorCode::kNotFound,
+      Msg("http.no_such_item_of", {{"what", name}, {"id", text}, {"allowed", names.Joined()}}));
 }
 
 template <class T>

@@ -16,6 +16,7 @@
 
 #include "app/app.h"
 #include "base/error.h"
+#include "base/message.h"
 
 namespace sokuo::http {
 
@@ -30,6 +31,7 @@ struct Request {
   std::string remote_address;
   std::string session_token;  // from the session cookie, when the caller has one
   std::string if_none_match;  // for conditional GETs of cached files
+  Lang lang = Lang::kJa;      // from Accept-Language: the language of messages
   app::Actor actor;           // who is calling, once authenticated (anonymous: no person)
   // Headers the handler wants on a successful response (Set-Cookie on login).
   mutable std::vector<std::pair<std::string, std::string>> response_headers;

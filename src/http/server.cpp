@@ -52,11 +52,18 @@ std::pair<std::string, std::vector<std::string>> ToPattern(const std::string& pa
 
 bool IsApi(const std::string& path) { return path.rfind("/api/", 0) == 0; }
 
-void SendProblem(httplib::Response& res, const Error& error, const std::string& instance) {
+// Japanese unless the client prefers English (DESIGN: Japanese first).
+Lang LangOf(const httplib::Request& req) {
+  return LangFromAcceptLanguage(req.get_header_value("Accept-Language"), Lang::kJa);
+}
+
+void SendProblem(httplib::Response& res, const Error& error, const httplib::Request& req) {
+  Lang lang = LangOf(req);
   res.status = Info(error.code).http_status;
   res.set_header("Cache-Control", "no-store");
+  res.set_header("Content-Language", lang == Lang::kJa ? "ja" : "en");
   res.set_content(
-      api::ProblemJson(error, instance).dump(-1, ' ', false, Json::error_handler_t::replace),
+      api::ProblemJson(error, req.path, lang).dump(-1, ' ', false, Json::error_handler_t::replace),
       kProblemType);
 }
 
@@ -168,13 +175,15 @@ Server::Server(app::App& app, ServerOptions options) : app_(app), options_(std::
                      : status == 413 ? ErrorCode::kPayloadTooLarge
                      : status >= 500 ? ErrorCode::kInternal
                                      : ErrorCode::kInvalidInput;
-    std::string message = status == 404 ? "no such resource: " + req.path : "";
-    SendProblem(res, Error{code, message, {}, {}}, req.path);
+    Error error{code, "", {}, {}};
+    if (status == 404)
+      error = Fail(code, Msg("http.no_such_resource", {{"path", req.path}})).value();
+    SendProblem(res, error, req);
     res.status = status;
   });
   svr.set_exception_handler(
       [](const httplib::Request& req, httplib::Response& res, const std::exception_ptr&) {
-        SendProblem(res, Error{ErrorCode::kInternal, "internal error", {}, {}}, req.path);
+        SendProblem(res, Error{ErrorCode::kInternal, "", {}, {}}, req);
       });
   svr.set_logger([](const httplib::Request& req, const httplib::Response& res) {
     platform::Log(res.status >= 500 ? platform::LogLevel::kError : platform::LogLevel::kInfo,
@@ -198,23 +207,22 @@ void Server::Handle(const Route& route, const std::vector<std::string>& names,
   for (const auto& [key, value] : req.params) {
     if (std::find(route.query.begin(), route.query.end(), key) == route.query.end()) {
       SendProblem(res,
-                  Error{ErrorCode::kInvalidInput,
-                        "unknown query parameter '" + key + "'" + DidYouMean(key, route.query),
-                        "?" + key,
-                        {}},
-                  req.path);
+                  Fail(ErrorCode::kInvalidInput,
+                       Msg("query.unknown",
+                           {{"name", key}, {"suggestion", Suggest(key, route.query).value_or("")}}),
+                       "?" + key)
+                      .value(),
+                  req);
       return;
     }
     r.query.emplace(key, value);
   }
   if (!route.raw_body && req.body.size() > options_.max_body_bytes) {
-    SendProblem(
-        res,
-        Error{ErrorCode::kPayloadTooLarge,
-              "a JSON body may have at most " + std::to_string(options_.max_body_bytes) + " bytes",
-              {},
-              {}},
-        req.path);
+    SendProblem(res,
+                Fail(ErrorCode::kPayloadTooLarge,
+                     Msg("http.body_too_large", {{"max", std::to_string(options_.max_body_bytes)}}))
+                    .value(),
+                req);
     return;
   }
   r.body = req.body;
@@ -222,14 +230,15 @@ void Server::Handle(const Route& route, const std::vector<std::string>& names,
   r.remote_address = req.remote_addr;
   r.session_token = CookieValue(req.get_header_value("Cookie"), kSessionCookie);
   r.if_none_match = req.get_header_value("If-None-Match");
+  r.lang = LangOf(req);
   if (auto denied = Admit(route, req, r); !denied) {
-    SendProblem(res, denied.error(), req.path);
+    SendProblem(res, denied.error(), req);
     return;
   }
   if (route.serve) {
     Result<Reply> reply = route.serve(app_, r);
     if (!reply) {
-      SendProblem(res, reply.error(), req.path);
+      SendProblem(res, reply.error(), req);
       return;
     }
     for (const auto& [name, value] : r.response_headers) res.headers.emplace(name, value);
@@ -238,7 +247,7 @@ void Server::Handle(const Route& route, const std::vector<std::string>& names,
   }
   Result<Json> result = route.handle(app_, r);
   if (!result) {
-    SendProblem(res, result.error(), req.path);
+    SendProblem(res, result.error(), req);
     return;
   }
   for (const auto& [name, value] : r.response_headers) res.headers.emplace(name, value);
@@ -255,7 +264,7 @@ Result<void> Server::Admit(const Route& route, const httplib::Request& req, Requ
   if (authorization.rfind("Bearer ", 0) == 0) {
     ASSIGN_OR_RETURN(caller, app_.accounts().AuthenticateToken(authorization.substr(7)));
   } else if (!authorization.empty()) {
-    return Fail(ErrorCode::kUnauthorized, "use Authorization: Bearer with a sokuo API token");
+    return Fail(ErrorCode::kUnauthorized, Msg("auth.bearer_only"));
   } else if (!r.session_token.empty()) {
     auto session = app_.accounts().AuthenticateSession(r.session_token);
     // An ended session on a public route (the login form) is no reason to refuse.
@@ -265,15 +274,14 @@ Result<void> Server::Admit(const Route& route, const httplib::Request& req, Requ
   if (!caller) {
     r.actor = app::Actor{"anonymous", core::Principal{}};
     if (route.permission == app::Permission::kPublic) return {};
-    return Fail(ErrorCode::kUnauthorized, "log in first (or send an API token)");
+    return Fail(ErrorCode::kUnauthorized, Msg("auth.log_in_first"));
   }
   r.actor = app::Actor{caller->principal.person, caller->principal};
   bool writes = route.method != "GET";
   if (caller->by_session && writes) {
     std::string csrf = req.get_header_value("X-CSRF-Token");
     if (csrf.empty() || Sha256Hex(csrf) != caller->csrf_hash) {
-      return Fail(ErrorCode::kForbidden,
-                  "missing or wrong X-CSRF-Token (the value of the sokuo_csrf cookie)");
+      return Fail(ErrorCode::kForbidden, Msg("auth.csrf"));
     }
   }
   app::Effect effect = route.ingest ? app::Effect::kIngests

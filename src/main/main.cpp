@@ -30,6 +30,10 @@ int Main(int argc, char** argv) {
   root.add_option("--data", globals.data, "Data directory (env SOKUO_DATA)")->capture_default_str();
   root.add_option("--as", globals.as, "Act as this person of the organization (journal actor)");
   root.add_flag("--json", globals.json, "Machine-readable output on stdout");
+  globals.lang = LangFromEnvironment();
+  std::string lang_name;
+  root.add_option("--lang", lang_name,
+                  "Language of messages: ja or en (default: SOKUO_LANG, the locale, then ja)");
 
   ProcessRuntime runtime(globals);
   // One line per area.
@@ -65,6 +69,15 @@ int Main(int argc, char** argv) {
     return code == 0 ? 0 : Info(ErrorCode::kUsage).exit_code;
   }
   platform::InitLogging(platform::LogFormat::kAuto);
+  if (!lang_name.empty()) {
+    auto lang = ParseLang(lang_name);
+    if (!lang) {
+      return cli::ReportError(
+          Fail(ErrorCode::kUsage, Msg("cli.bad_lang", {{"value", lang_name}})).value(),
+          runtime.out());
+    }
+    globals.lang = *lang;
+  }
   std::function<Result<void>()> run;
   for (auto& [sub, action] : actions) {
     if (sub->parsed()) run = action;

@@ -6,10 +6,20 @@
 
 namespace sokuo {
 
+Lang LangFromEnvironment() {
+  for (const char* name : {"SOKUO_LANG", "LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(name);
+    if (value == nullptr || *value == '\0') continue;
+    if (auto lang = ParseLang(value)) return *lang;
+  }
+  return Lang::kJa;
+}
+
 ProcessRuntime::ProcessRuntime(Globals& g) : g_(g), output_{false, std::cout, std::cerr} {}
 
 cli::Output& ProcessRuntime::out() {
   output_.json = g_.json;
+  output_.lang = g_.lang;
   return output_;
 }
 
@@ -17,9 +27,7 @@ Result<app::App*> ProcessRuntime::App(Open open) {
   if (app_) return app_.get();
   std::string db = g_.data + "/sokuo.db";
   if (open == Open::kExisting && !platform::Exists(db)) {
-    return Fail(ErrorCode::kNotFound, "no sokuo data in " + g_.data +
-                                          " (run 'sokuo init' first, or point --data or "
-                                          "SOKUO_DATA at the right directory)");
+    return Fail(ErrorCode::kNotFound, Msg("cli.no_data", {{"dir", g_.data}}));
   }
   TRY(platform::EnsureDirectory(g_.data));
   ASSIGN_OR_RETURN(store_, store::SqliteStore::Open({.path = db}));

@@ -17,7 +17,12 @@ struct Globals {
   std::string data = "./var";
   std::string as;
   bool json = false;
+  Lang lang = Lang::kJa;
 };
+
+// The language of messages when --lang is not given: SOKUO_LANG, then the locale (LC_ALL,
+// LC_MESSAGES, LANG); Japanese when none names ja or en.
+Lang LangFromEnvironment();
 
 class ProcessRuntime final : public cli::Runtime {
  public:

@@ -143,9 +143,25 @@ TEST_F(CliTest, UsageAndMissingDataHaveTheirExitCodes) {
   Outcome bad_actor = Sokuo({"--as", "p-nobody", "org", "import", Example()});
   EXPECT_EQ(bad_actor.exit_code, 2);
   EXPECT_THAT(bad_actor.err, HasSubstr("no person 'p-nobody'"));
+  Outcome bad_lang = Sokuo({"--lang", "fr", "org", "show"});
+  EXPECT_EQ(bad_lang.exit_code, 2);
+  EXPECT_THAT(bad_lang.err, HasSubstr("--lang: ja or en, not 'fr'"));
   Outcome help = RunSokuo({SOKUO_BINARY, "--help"}, dir_);
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_THAT(help.out, HasSubstr("journal"));
+}
+
+// Messages are Japanese first: --lang ja (or a Japanese locale) shows the same refusals in
+// Japanese, and --json carries the message code.
+TEST_F(CliTest, MessagesSpeakTheChosenLanguage) {
+  ASSERT_EQ(Sokuo({"init", "--org", Example()}).exit_code, 0);
+  Outcome ja = Sokuo({"--lang", "ja", "--as", "p-nobody", "org", "import", Example()});
+  EXPECT_EQ(ja.exit_code, 2);
+  EXPECT_THAT(ja.err, HasSubstr("組織に「p-nobody」という人はいません"));
+  Outcome en = Sokuo({"--lang", "en", "--as", "p-nobody", "org", "import", Example()});
+  EXPECT_THAT(en.err, HasSubstr("no person 'p-nobody' in the organization"));
+  Outcome json = Sokuo({"--lang", "ja", "--json", "--as", "p-nobody", "org", "import", Example()});
+  EXPECT_THAT(json.out, HasSubstr("\"code\": \"cli.no_person\""));
 }
 
 // The incident path from the terminal: the same rules and refusals as the API.

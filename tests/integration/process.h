@@ -90,6 +90,8 @@ class Process {
 };
 
 inline Outcome RunSokuo(const std::vector<std::string>& args, const std::filesystem::path& dir) {
+  // Tests compare English messages; a test of Japanese passes --lang ja.
+  ::setenv("SOKUO_LANG", "en", 0);
   static int counter = 0;
   Process p(args, dir, "run" + std::to_string(++counter));
   Outcome o;

@@ -89,7 +89,7 @@ TEST_F(ServerTest, ErrorsAreProblemDocuments) {
   };
   const Case cases[] = {
       {"/api/v1/systems/no-such-system", 404, "no system 'no-such-system'"},
-      {"/api/v1/systems?tier=z", 400, "'z' is not one of a, b, c"},
+      {"/api/v1/systems?tier=z", 400, "unknown value 'z' (one of: a, b, c)"},
       {"/api/v1/systems?limit=0", 400, "must be a whole number from 1 to 500"},
       {"/api/v1/people?limit=abc", 400, "must be a whole number"},
       {"/api/v1/people?dept=sales", 400, "unknown query parameter 'dept'"},
@@ -126,6 +126,30 @@ TEST_F(ServerTest, ServesItsOpenApiDocumentAndJournal) {
   Reply journal = Get("/api/v1/journal?subject=org");
   ASSERT_EQ(journal.body["items"].size(), 1u);
   EXPECT_EQ(journal.body["items"][0]["action"], "org.import");
+}
+
+// Japanese first: without Accept-Language a problem is in Japanese; it always carries its code.
+TEST_F(ServerTest, ProblemsAreJapaneseFirstAndCarryTheirCode) {
+  std::string token = server_->TokenFor("p-mori");
+  auto send = [&](const std::string& path, const std::string& lang) {
+    httplib::Headers headers{{"Authorization", "Bearer " + token}};
+    headers.emplace("Accept-Language", lang);
+    return server_->SendWith("GET", path, "", "", headers);
+  };
+  Reply ja = send("/api/v1/systems?tier=z", "");
+  EXPECT_EQ(ja.status, 400);
+  EXPECT_EQ(ja.body["code"], "json.invalid_enum");
+  EXPECT_EQ(ja.body["params"]["value"], "z");
+  EXPECT_EQ(ja.body["detail"], "「z」は使えません（a, b, c のいずれか）");
+  EXPECT_EQ(ja.body["title"], "入力が正しくありません");
+  Reply en = send("/api/v1/systems?tier=z", "en-US,en;q=0.9,ja;q=0.5");
+  EXPECT_EQ(en.body["code"], "json.invalid_enum");
+  EXPECT_EQ(en.body["detail"], "unknown value 'z' (one of: a, b, c)");
+  EXPECT_EQ(en.body["title"], "invalid input");
+  Reply unknown = send("/api/v1/systems?limt=5", "ja");
+  EXPECT_EQ(unknown.body["code"], "query.unknown");
+  EXPECT_EQ(unknown.body["detail"],
+            "クエリパラメータ「limt」は使えません（「limit」の誤りではありませんか？）");
 }
 
 }  // namespace
