@@ -405,17 +405,22 @@ Command IncidentCommand(const char* path, const char* summary, bool writes,
 void Key(CLI::App& c, IncidentFlags& f) {
   c.add_option("KEY", f.key, "Incident key, e.g. INC-2026-0001")->required();
 }
+
 void From(CLI::App& c, IncidentFlags& f) {
   c.add_option("--from", f.from,
                "Read the request body (JSON, as the API takes it) from FILE or -");
 }
-}  // namespace
 
-std::vector<Command> IncidentCommands() {
-  using F = IncidentFlags;
-  auto read = [](auto fn) {
-    return [fn](app::App& a, const F& f, const app::Actor&, Output& o) { return fn(a, f, o); };
+// A read command's function, which needs no acting person.
+template <class Fn>
+IncidentRun Read(Fn fn) {
+  return [fn](app::App& a, const IncidentFlags& f, const app::Actor&, Output& o) {
+    return fn(a, f, o);
   };
+}
+
+std::vector<Command> PathCommands() {
+  using F = IncidentFlags;
   return {
       {"incident",
        "Security emergencies (G4): report, triage, committee, measures, recovery, review", nullptr},
@@ -450,9 +455,9 @@ std::vector<Command> IncidentCommands() {
             c.add_option("--limit", f.limit, "Page size")->check(CLI::Range(1, 500));
             c.add_option("--offset", f.offset, "Skip this many");
           },
-          read(IncidentList)),
+          Read(IncidentList)),
       IncidentCommand("incident show", "Show an incident with its records and what it needs next",
-                      false, Key, read(IncidentShow)),
+                      false, Key, Read(IncidentShow)),
       IncidentCommand(
           "incident update", "Change title, summary, systems, harm, TLP, category", true,
           [](CLI::App& c, F& f) {
@@ -509,6 +514,12 @@ std::vector<Command> IncidentCommands() {
             c.add_option("--department", f.departments, "An instructed department (repeat)");
           },
           IncidentDecide),
+  };
+}
+
+std::vector<Command> RecordCommands() {
+  using F = IncidentFlags;
+  return {
       IncidentCommand(
           "incident contact", "Log a contact; outside parties need --approved-by DECISION", true,
           [](CLI::App& c, F& f) {
@@ -611,8 +622,18 @@ std::vector<Command> IncidentCommands() {
           },
           IncidentTransition),
       IncidentCommand("incident timeline", "The incident's journal entries in order", false, Key,
-                      read(IncidentTimeline)),
+                      Read(IncidentTimeline)),
   };
+}
+
+}  // namespace
+
+std::vector<Command> IncidentCommands() {
+  std::vector<Command> all;
+  for (auto* part : {PathCommands, RecordCommands}) {
+    for (auto& item : part()) all.push_back(std::move(item));
+  }
+  return all;
 }
 
 }  // namespace sokuo::cli

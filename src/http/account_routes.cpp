@@ -4,7 +4,9 @@
 
 namespace sokuo::http {
 
-std::vector<Route> AccountRoutes([[maybe_unused]] const RouteOptions& options) {
+namespace {
+
+std::vector<Route> SessionRoutes([[maybe_unused]] const RouteOptions& options) {
   return {
       {"POST",
        "/api/v1/session",
@@ -75,6 +77,11 @@ std::vector<Route> AccountRoutes([[maybe_unused]] const RouteOptions& options) {
          return AsJson(app.accounts().CreateToken(req.actor, "", w.name, w.scope, w.days));
        },
        201},
+  };
+}
+
+std::vector<Route> TokenAndUserRoutes([[maybe_unused]] const RouteOptions& options) {
+  return {
       {"DELETE",
        "/api/v1/tokens/{id}",
        app::Permission::kOwnAccount,
@@ -128,6 +135,16 @@ std::vector<Route> AccountRoutes([[maybe_unused]] const RouteOptions& options) {
          return Json{{"person", req.path.at("person")}, {"one_time_password", one_time}};
        }},
   };
+}
+
+}  // namespace
+
+std::vector<Route> AccountRoutes([[maybe_unused]] const RouteOptions& options) {
+  std::vector<Route> all;
+  for (auto* part : {SessionRoutes, TokenAndUserRoutes}) {
+    for (auto& item : part(options)) all.push_back(std::move(item));
+  }
+  return all;
 }
 
 }  // namespace sokuo::http

@@ -3,7 +3,9 @@
 
 namespace sokuo::http {
 
-std::vector<Route> IncidentRoutes([[maybe_unused]] const RouteOptions& options) {
+namespace {
+
+std::vector<Route> ReadRoutes([[maybe_unused]] const RouteOptions& options) {
   return {
       {"GET",
        "/api/v1/incidents",
@@ -91,6 +93,11 @@ std::vector<Route> IncidentRoutes([[maybe_unused]] const RouteOptions& options) 
                                                               in.attendees, a);
                       });
        }},
+  };
+}
+
+std::vector<Route> PathRoutes([[maybe_unused]] const RouteOptions& options) {
+  return {
       {"POST",
        "/api/v1/incidents/{key}/decisions",
        app::Permission::kAuthenticated,
@@ -177,6 +184,11 @@ std::vector<Route> IncidentRoutes([[maybe_unused]] const RouteOptions& options) 
                       });
        },
        201},
+  };
+}
+
+std::vector<Route> RecordRoutes([[maybe_unused]] const RouteOptions& options) {
+  return {
       {"PUT",
        "/api/v1/incidents/{key}/backdoor-checks/{system}/{item}",
        app::Permission::kAuthenticated,
@@ -265,6 +277,16 @@ std::vector<Route> IncidentRoutes([[maybe_unused]] const RouteOptions& options) 
          return Json{{"items", items}};
        }},
   };
+}
+
+}  // namespace
+
+std::vector<Route> IncidentRoutes([[maybe_unused]] const RouteOptions& options) {
+  std::vector<Route> all;
+  for (auto* part : {ReadRoutes, PathRoutes, RecordRoutes}) {
+    for (auto& item : part(options)) all.push_back(std::move(item));
+  }
+  return all;
 }
 
 }  // namespace sokuo::http

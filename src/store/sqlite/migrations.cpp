@@ -6,9 +6,8 @@ namespace sokuo::store {
 // already applied it. Every journaled table has a text primary key `id` (store.h). Never add a
 // column to a journaled table: journal entries hold whole row images and would no longer match
 // the rows they wrote; put new data in a new table instead.
-const std::vector<Migration>& Migrations() {
-  static const std::vector<Migration> kMigrations = {
-      {1, "journal and organization", R"sql(
+
+constexpr const char* kMigration1 = R"sql(
 CREATE TABLE journal (
   seq INTEGER PRIMARY KEY,
   at TEXT NOT NULL,
@@ -106,8 +105,9 @@ CREATE TABLE media (
   confidentiality TEXT NOT NULL,
   contents TEXT NOT NULL
 );
-)sql"},
-      {2, "incidents and the notification outbox", R"sql(
+)sql";
+
+constexpr const char* kMigration2 = R"sql(
 CREATE TABLE incidents (
   id TEXT PRIMARY KEY,
   year INTEGER NOT NULL,
@@ -137,8 +137,9 @@ CREATE TABLE outbox (
   attempts INTEGER NOT NULL
 );
 CREATE INDEX outbox_status ON outbox(status, created_at);
-)sql"},
-      {3, "accounts, credentials, sessions and API tokens", R"sql(
+)sql";
+
+constexpr const char* kMigration3 = R"sql(
 CREATE TABLE accounts (
   id TEXT PRIMARY KEY,
   granted TEXT NOT NULL,
@@ -174,21 +175,32 @@ CREATE TABLE sessions (
   epoch INTEGER NOT NULL
 );
 CREATE INDEX sessions_account ON sessions(account);
-)sql"},
-      {4, "organization settings", R"sql(
+)sql";
+
+constexpr const char* kMigration4 = R"sql(
 CREATE TABLE org_settings (
   id TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
-)sql"},
-      // Fields described in core/org_fields.h after migration 1 (see store/org_rows.cpp): one
-      // row per object that has any, keyed "table/id", value = the fields as canonical JSON.
-      {5, "organization extensions", R"sql(
+)sql";
+
+constexpr const char* kMigration5 = R"sql(
 CREATE TABLE org_extensions (
   id TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
-)sql"},
+)sql";
+
+// The numbered list; the SQL of each is above.
+const std::vector<Migration>& Migrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, "journal and organization", kMigration1},
+      {2, "incidents and the notification outbox", kMigration2},
+      {3, "accounts, credentials, sessions and API tokens", kMigration3},
+      {4, "organization settings", kMigration4},
+      // Fields described in core/org_fields.h after migration 1 (see store/org_rows.cpp): one
+      // row per object that has any, keyed "table/id", value = the fields as canonical JSON.
+      {5, "organization extensions", kMigration5},
   };
   return kMigrations;
 }
