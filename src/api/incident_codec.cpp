@@ -112,8 +112,7 @@ Result<app::UpdateInput> UpdateFromJson(const Json& j) {
 Result<app::TriageInput> TriageFromJson(const Json& j) {
   return ReadAll<app::TriageInput>(j, [](JsonReader& r, app::TriageInput& x) {
     if (!r.Object({"confirmed", "reason", "category"})) return;
-    if (!r.Has("confirmed"))
-      r.Problem("confirmed", "is required (true to confirm, false to dismiss)");
+    if (!r.Has("confirmed")) r.Problem("confirmed", Msg("triage.confirmed_required"));
     r.Bool("confirmed", x.confirmed);
     r.Text("reason", x.reason);
     r.Text("category", x.category);
@@ -192,7 +191,7 @@ Result<app::TaskUpdate> TaskUpdateFromJson(const Json& j) {
 Result<core::Assessment> AssessmentFromJson(const Json& j) {
   // The record's own shape, less the fields sokuo sets itself.
   if (j.is_object() && (j.contains("assessed_by") || j.contains("assessed_at"))) {
-    return Fail(ErrorCode::kInvalidInput, "is set by sokuo",
+    return Fail(ErrorCode::kInvalidInput, Msg("field.set_by_sokuo"),
                 j.contains("assessed_by") ? "/assessed_by" : "/assessed_at");
   }
   return ReadAll<core::Assessment>(j,

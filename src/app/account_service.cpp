@@ -42,28 +42,33 @@ bool IsAdministrator(const Actor& actor) {
   return actor.principal.is_operator || actor.principal.Has(core::Role::kAdministrator);
 }
 
-Error Unauthorized(std::string message) {
-  return Error{ErrorCode::kUnauthorized, std::move(message), {}, {}};
+Error Unauthorized(Message msg) {
+  std::string text = Render(msg, Lang::kEn);
+  return Error{ErrorCode::kUnauthorized, std::move(text), {}, {}, std::move(msg)};
 }
 
-constexpr const char* kBadLogin = "wrong login or password";
+Message BadLogin() { return Msg("auth.bad_login"); }
+
+Message NoAccount(const std::string& person) {
+  return Msg("account.not_found", {{"person", person}});
+}
 
 }  // namespace
 
 Result<std::string> AccountService::NewPasswordHash(const std::string& password,
                                                     std::string& generated) {
   if (ctx_.hasher() == nullptr || ctx_.random() == nullptr) {
-    return Fail(ErrorCode::kUnavailable, "accounts are not available in this process");
+    return Fail(ErrorCode::kUnavailable, Msg("account.unavailable"));
   }
   std::string chosen = password;
   if (chosen.empty()) {
     generated = ctx_.random()->Hex(12);  // 96 bits, shown once
     chosen = generated;
   } else if (chosen.size() < ctx_.auth().min_password_length) {
-    return Fail(ErrorCode::kInvalidInput,
-                "a password needs at least " + std::to_string(ctx_.auth().min_password_length) +
-                    " characters",
-                "/password");
+    return Fail(
+        ErrorCode::kInvalidInput,
+        Msg("password.too_short", {{"min", std::to_string(ctx_.auth().min_password_length)}}),
+        "/password");
   }
   return ctx_.hasher()->Hash(chosen);
 }
@@ -71,15 +76,12 @@ Result<std::string> AccountService::NewPasswordHash(const std::string& password,
 Result<std::string> AccountService::Add(const std::string& person,
                                         const std::vector<core::Role>& granted,
                                         const std::string& password, const Actor& actor) {
-  if (!IsAdministrator(actor))
-    return Fail(ErrorCode::kForbidden, "only an administrator adds accounts");
+  if (!IsAdministrator(actor)) return Fail(ErrorCode::kForbidden, Msg("account.admin_only_add"));
   for (core::Role r : granted) {
     if (!core::IsGrantedRole(r)) {
-      return Fail(
-          ErrorCode::kInvalidInput,
-          "'" + std::string(core::kRoles.Name(r)) +
-              "' comes from the organization file; only administrator and auditor are granted",
-          "/roles");
+      return Fail(ErrorCode::kInvalidInput,
+                  Msg("account.role_from_org_file", {{"role", std::string(core::kRoles.Name(r))}}),
+                  "/roles");
     }
   }
   std::string generated;
@@ -87,10 +89,10 @@ Result<std::string> AccountService::Add(const std::string& person,
   TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(core::Organization org, store::LoadOrganization(tx));
     if (org.FindPerson(person) == nullptr) {
-      return Fail(ErrorCode::kNotFound, "no person '" + person + "' in the organization");
+      return Fail(ErrorCode::kNotFound, Msg("account.no_person", {{"person", person}}));
     }
     ASSIGN_OR_RETURN(auto existing, store::LoadAccount(tx, person));
-    if (existing) return Fail(ErrorCode::kConflict, person + " already has an account");
+    if (existing) return Fail(ErrorCode::kConflict, Msg("account.exists", {{"person", person}}));
     store::AccountRow a{.id = person,
                         .granted = RoleNames(granted),
                         .must_change = !generated.empty(),
@@ -111,13 +113,13 @@ Result<std::string> AccountService::Add(const std::string& person,
 Result<std::string> AccountService::ResetPassword(const std::string& person,
                                                   const std::string& password, const Actor& actor) {
   if (!IsAdministrator(actor)) {
-    return Fail(ErrorCode::kForbidden, "only an administrator resets passwords");
+    return Fail(ErrorCode::kForbidden, Msg("account.admin_only_reset"));
   }
   std::string generated;
   ASSIGN_OR_RETURN(std::string hash, NewPasswordHash(password, generated));
   TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(auto a, store::LoadAccount(tx, person));
-    if (!a) return Fail(ErrorCode::kNotFound, "no account '" + person + "'");
+    if (!a) return Fail(ErrorCode::kNotFound, NoAccount(person));
     a->credential = Sha256Hex(hash);
     a->must_change = !generated.empty();
     a->epoch += 1;  // every session of the account ends
@@ -138,18 +140,18 @@ Result<std::string> AccountService::ResetPassword(const std::string& person,
 Result<void> AccountService::ChangePassword(const Actor& actor, const std::string& old_password,
                                             const std::string& new_password) {
   const std::string& person = actor.principal.person;
-  if (new_password.empty()) return Fail(ErrorCode::kInvalidInput, "is required", "/new_password");
+  if (new_password.empty())
+    return Fail(ErrorCode::kInvalidInput, Msg("field.required"), "/new_password");
   std::string ignored;
   ASSIGN_OR_RETURN(std::string hash, NewPasswordHash(new_password, ignored));
   return ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(auto a, store::LoadAccount(tx, person));
     ASSIGN_OR_RETURN(std::string current, store::LoadCredential(tx, person));
     if (!a || !ctx_.hasher()->Verify(current, old_password)) {
-      return Fail(ErrorCode::kForbidden, "the current password is wrong", "/old_password");
+      return Fail(ErrorCode::kForbidden, Msg("password.wrong_current"), "/old_password");
     }
     if (ctx_.hasher()->Verify(current, new_password)) {
-      return Fail(ErrorCode::kInvalidInput, "choose a password different from the current one",
-                  "/new_password");
+      return Fail(ErrorCode::kInvalidInput, Msg("password.same_as_current"), "/new_password");
     }
     a->credential = Sha256Hex(hash);
     a->must_change = false;
@@ -169,20 +171,18 @@ Result<AccountView> AccountService::Update(const std::string& person, std::optio
                                            bool unlock,
                                            std::optional<std::vector<core::Role>> granted,
                                            const Actor& actor) {
-  if (!IsAdministrator(actor))
-    return Fail(ErrorCode::kForbidden, "only an administrator changes accounts");
+  if (!IsAdministrator(actor)) return Fail(ErrorCode::kForbidden, Msg("account.admin_only_change"));
   if (granted) {
     for (core::Role r : *granted) {
       if (!core::IsGrantedRole(r)) {
-        return Fail(ErrorCode::kInvalidInput, "only administrator and auditor are granted",
-                    "/roles");
+        return Fail(ErrorCode::kInvalidInput, Msg("account.granted_roles_only"), "/roles");
       }
     }
   }
   std::optional<store::AccountRow> after;
   TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(auto a, store::LoadAccount(tx, person));
-    if (!a) return Fail(ErrorCode::kNotFound, "no account '" + person + "'");
+    if (!a) return Fail(ErrorCode::kNotFound, NoAccount(person));
     json body = json::object();
     if (disabled) {
       a->disabled = *disabled;
@@ -214,8 +214,7 @@ Result<AccountView> AccountService::Update(const std::string& person, std::optio
 }
 
 Result<std::vector<AccountView>> AccountService::List(const Actor& actor) {
-  if (!IsAdministrator(actor))
-    return Fail(ErrorCode::kForbidden, "only an administrator lists accounts");
+  if (!IsAdministrator(actor)) return Fail(ErrorCode::kForbidden, Msg("account.admin_only_list"));
   ASSIGN_OR_RETURN(auto rows, store::LoadAccounts(ctx_.store()));
   ASSIGN_OR_RETURN(core::Organization org, ctx_.Organization());
   std::vector<AccountView> out;
@@ -225,7 +224,7 @@ Result<std::vector<AccountView>> AccountService::List(const Actor& actor) {
 
 Result<AccountView> AccountService::Get(const std::string& person) {
   ASSIGN_OR_RETURN(auto a, store::LoadAccount(ctx_.store(), person));
-  if (!a) return Fail(ErrorCode::kNotFound, "no account '" + person + "'");
+  if (!a) return Fail(ErrorCode::kNotFound, NoAccount(person));
   ASSIGN_OR_RETURN(core::Organization org, ctx_.Organization());
   return ViewOf(*a, org);
 }
@@ -266,7 +265,7 @@ Result<void> AccountService::RecordFailure(const std::string& login, const std::
 Result<Login> AccountService::LogIn(const std::string& login, const std::string& password,
                                     const std::string& address) {
   if (ctx_.hasher() == nullptr || ctx_.random() == nullptr) {
-    return Fail(ErrorCode::kUnavailable, "accounts are not available in this process");
+    return Fail(ErrorCode::kUnavailable, Msg("account.unavailable"));
   }
   {
     std::lock_guard lock(failures_mu_);
@@ -274,30 +273,28 @@ Result<Login> AccountService::LogIn(const std::string& login, const std::string&
     if (it != address_failures_.end() &&
         ctx_.clock().Now() - it->second.first <= ctx_.auth().address_window &&
         it->second.second >= ctx_.auth().max_address_failures) {
-      return Fail(ErrorCode::kUnavailable,
-                  "too many failed logins from this address; try again later");
+      return Fail(ErrorCode::kUnavailable, Msg("auth.address_throttled"));
     }
   }
   ASSIGN_OR_RETURN(auto account, store::LoadAccount(ctx_.store(), login));
   ASSIGN_OR_RETURN(core::Organization org, ctx_.Organization());
   if (!account || account->disabled || org.FindPerson(login) == nullptr) {
     TRY(RecordFailure(login, address, !account ? "unknown" : "disabled"));
-    return Fail(Unauthorized(kBadLogin));
+    return Fail(Unauthorized(BadLogin()));
   }
   if (account->locked) {
     TRY(RecordFailure(login, address, "locked"));
-    return Fail(Unauthorized(
-        "the account is locked after too many failed logins; an administrator can unlock it"));
+    return Fail(Unauthorized(Msg("auth.account_locked")));
   }
   ASSIGN_OR_RETURN(std::string hash, store::LoadCredential(ctx_.store(), login));
   if (Sha256Hex(hash) != account->credential) {
     // The password hash was changed outside sokuo: refuse it, whatever the password.
     TRY(RecordFailure(login, address, "credential altered"));
-    return Fail(Unauthorized(kBadLogin));
+    return Fail(Unauthorized(BadLogin()));
   }
   if (!ctx_.hasher()->Verify(hash, password)) {
     TRY(RecordFailure(login, address, "password"));
-    return Fail(Unauthorized(kBadLogin));
+    return Fail(Unauthorized(BadLogin()));
   }
   Login out;
   out.session_token = ctx_.random()->Hex(32);
@@ -332,7 +329,7 @@ Result<Caller> AccountService::CallerFor(const std::string& person, const Caller
   ASSIGN_OR_RETURN(auto account, store::LoadAccount(ctx_.store(), person));
   ASSIGN_OR_RETURN(core::Organization org, ctx_.Organization());
   if (!account || account->disabled || org.FindPerson(person) == nullptr) {
-    return Fail(Unauthorized("the account is disabled or gone; log in again"));
+    return Fail(Unauthorized(Msg("auth.account_gone")));
   }
   Caller c = base;
   c.principal = {person, core::DeriveRoles(org, person, Granted(*account)), false};
@@ -341,10 +338,10 @@ Result<Caller> AccountService::CallerFor(const std::string& person, const Caller
 }
 
 Result<Caller> AccountService::AuthenticateSession(const std::string& session_token) {
-  if (session_token.empty()) return Fail(Unauthorized("log in first"));
+  if (session_token.empty()) return Fail(Unauthorized(Msg("auth.login_required")));
   std::string id = Sha256Hex(session_token);
   ASSIGN_OR_RETURN(auto session, store::LoadSession(ctx_.store(), id));
-  if (!session) return Fail(Unauthorized("the session has ended; log in again"));
+  if (!session) return Fail(Unauthorized(Msg("auth.session_ended")));
   Timestamp now = ctx_.clock().Now();
   auto created = ParseRfc3339(session->created_at);
   auto seen = ParseRfc3339(session->last_seen);
@@ -353,7 +350,7 @@ Result<Caller> AccountService::AuthenticateSession(const std::string& session_to
       !created || !seen || now - *created > ctx_.auth().absolute || now - *seen > ctx_.auth().idle;
   if (expired || !account || account->epoch != session->epoch) {
     TRY(ctx_.store().Write([&](store::Tx& tx) { return store::RemoveSession(tx, id); }));
-    return Fail(Unauthorized("the session has ended; log in again"));
+    return Fail(Unauthorized(Msg("auth.session_ended")));
   }
   // Touching the session costs a write; once a minute is enough for the idle limit.
   if (now - *seen >= std::chrono::minutes(1)) {
@@ -368,17 +365,16 @@ Result<Caller> AccountService::AuthenticateToken(const std::string& token) {
   const std::string prefix = "sokuo_";
   auto sep = token.find('_', prefix.size());
   if (token.rfind(prefix, 0) != 0 || sep == std::string::npos) {
-    return Fail(Unauthorized("not a sokuo API token"));
+    return Fail(Unauthorized(Msg("token.malformed")));
   }
   std::string id = token.substr(prefix.size(), sep - prefix.size());
   ASSIGN_OR_RETURN(auto row, store::LoadToken(ctx_.store(), id));
-  if (!row || row->secret != Sha256Hex(token)) return Fail(Unauthorized("unknown API token"));
-  if (!row->revoked_at.empty()) return Fail(Unauthorized("the API token was revoked"));
+  if (!row || row->secret != Sha256Hex(token)) return Fail(Unauthorized(Msg("token.unknown")));
+  if (!row->revoked_at.empty()) return Fail(Unauthorized(Msg("token.revoked")));
   auto expires = ParseRfc3339(row->expires_at);
-  if (!expires || ctx_.clock().Now() > *expires)
-    return Fail(Unauthorized("the API token has expired"));
+  if (!expires || ctx_.clock().Now() > *expires) return Fail(Unauthorized(Msg("token.expired")));
   auto scope = kTokenScopes.Parse(row->scope);
-  if (!scope) return Fail(Unauthorized("the API token has an unknown scope"));
+  if (!scope) return Fail(Unauthorized(Msg("token.unknown_scope")));
   return CallerFor(row->account, {.scope = *scope});
 }
 
@@ -386,15 +382,16 @@ Result<NewToken> AccountService::CreateToken(const Actor& actor, const std::stri
                                              const std::string& name, TokenScope scope, int days) {
   std::string owner = person.empty() ? actor.principal.person : person;
   if (owner != actor.principal.person && !actor.principal.is_operator) {
-    return Fail(ErrorCode::kForbidden, "tokens are created by their owner");
+    return Fail(ErrorCode::kForbidden, Msg("token.owner_only"));
   }
-  if (name.empty()) return Fail(ErrorCode::kInvalidInput, "is required", "/name");
+  if (name.empty()) return Fail(ErrorCode::kInvalidInput, Msg("field.required"), "/name");
   if (days < 1 || days > ctx_.auth().max_token_days) {
-    return Fail(ErrorCode::kInvalidInput,
-                "must be from 1 to " + std::to_string(ctx_.auth().max_token_days), "/days");
+    return Fail(
+        ErrorCode::kInvalidInput,
+        Msg("token.days_out_of_range", {{"max", std::to_string(ctx_.auth().max_token_days)}}),
+        "/days");
   }
-  if (ctx_.random() == nullptr)
-    return Fail(ErrorCode::kUnavailable, "tokens are not available here");
+  if (ctx_.random() == nullptr) return Fail(ErrorCode::kUnavailable, Msg("token.unavailable"));
   NewToken out;
   std::string id = ctx_.random()->Hex(6);
   out.secret = "sokuo_" + id + "_" + ctx_.random()->Hex(24);
@@ -408,7 +405,7 @@ Result<NewToken> AccountService::CreateToken(const Actor& actor, const std::stri
                ""};
   TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(auto a, store::LoadAccount(tx, owner));
-    if (!a) return Fail(ErrorCode::kNotFound, "no account '" + owner + "'");
+    if (!a) return Fail(ErrorCode::kNotFound, NoAccount(owner));
     TRY(store::SaveToken(
         tx, {id, owner, name, std::string(kTokenScopes.Name(scope)), Sha256Hex(out.secret),
              out.token.created_at, out.token.expires_at, ""}));
@@ -436,9 +433,9 @@ Result<void> AccountService::RevokeToken(const Actor& actor, const std::string& 
   return ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(auto t, store::LoadToken(tx, id));
     if (!t || (t->account != actor.principal.person && !IsAdministrator(actor))) {
-      return Fail(ErrorCode::kNotFound, "no token '" + id + "'");
+      return Fail(ErrorCode::kNotFound, Msg("token.not_found", {{"id", id}}));
     }
-    if (!t->revoked_at.empty()) return Fail(ErrorCode::kConflict, "the token is already revoked");
+    if (!t->revoked_at.empty()) return Fail(ErrorCode::kConflict, Msg("token.already_revoked"));
     t->revoked_at = FormatRfc3339(ctx_.clock().Now());
     TRY(store::SaveToken(tx, *t));
     TRY(tx.Append({.at = ctx_.clock().Now(),

@@ -90,6 +90,7 @@ TEST_F(AppTest, InvalidFileChangesNothing) {
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::kInvalidInput);
   EXPECT_GE(r.error().details.size(), 2u);
+  for (const Detail& d : r.error().details) EXPECT_FALSE(d.msg.empty()) << d;
   EXPECT_EQ(app_->journal().Head()->hash, head->hash);
   EXPECT_EQ(*app_->organization().Current(), core::SmallOrganization());
 }

@@ -90,6 +90,7 @@ TEST_F(AuthTest, LockoutAfterFiveFailuresUntilAnAdministratorUnlocks) {
     auto r = app_->accounts().LogIn("p-tanaka", "wrong password!", "10.0.0.1");
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().message, "wrong login or password");
+    EXPECT_EQ(r.error().Text(Lang::kJa), "ログイン名またはパスワードが違います");
   }
   auto locked = app_->accounts().LogIn("p-tanaka", kPassword, "10.0.0.2");
   ASSERT_FALSE(locked);

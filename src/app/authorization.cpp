@@ -12,35 +12,35 @@ Result<void> Authorize(const Actor& actor, Permission permission) {
       return {};
     case Permission::kReport:
       if (core::CanReport(p)) return {};
-      return Fail(ErrorCode::kForbidden, "the auditor's account reads and does not write");
+      return Fail(ErrorCode::kForbidden, Msg("auth.auditor_read_only"));
     case Permission::kAudit:
       if (p.Has(core::Role::kAuditor) || p.Has(core::Role::kAdministrator)) return {};
-      return Fail(ErrorCode::kForbidden, "the journal is for the auditor and administrators");
+      return Fail(ErrorCode::kForbidden, Msg("auth.journal_auditors_only"));
     case Permission::kAdminister:
       if (p.Has(core::Role::kAdministrator)) return {};
-      return Fail(ErrorCode::kForbidden, "only an administrator may do this");
+      return Fail(ErrorCode::kForbidden, Msg("auth.admin_only"));
   }
-  return Fail(ErrorCode::kForbidden, "not allowed");
+  return Fail(ErrorCode::kForbidden, Msg("error.forbidden"));
 }
 
 Result<void> AuthorizeCaller(const Caller& caller, Permission permission, Effect effect,
                              const std::string& operation) {
   if (caller.must_change_password && permission != Permission::kOwnAccount &&
       permission != Permission::kPublic) {
-    return Fail(ErrorCode::kForbidden,
-                "change your one-time password first (PUT /api/v1/session/password)");
+    return Fail(ErrorCode::kForbidden, Msg("auth.change_password_first"));
   }
   if (caller.scope) {
     if (permission == Permission::kOwnAccount || permission == Permission::kAdminister) {
-      return Fail(ErrorCode::kForbidden, "API tokens cannot manage accounts or tokens; log in");
+      return Fail(ErrorCode::kForbidden, Msg("token.cannot_manage_accounts"));
     }
     bool allowed = *caller.scope == TokenScope::kWrite ||
                    (*caller.scope == TokenScope::kRead && effect == Effect::kReads) ||
                    (*caller.scope == TokenScope::kIngest && effect == Effect::kIngests);
     if (!allowed) {
-      return Fail(ErrorCode::kForbidden, "this API token's scope (" +
-                                             std::string(kTokenScopes.Name(*caller.scope)) +
-                                             ") does not allow " + operation);
+      return Fail(
+          ErrorCode::kForbidden,
+          Msg("token.scope_forbids", {{"scope", std::string(kTokenScopes.Name(*caller.scope))},
+                                      {"operation", operation}}));
     }
   }
   return Authorize(Actor{caller.principal.person, caller.principal}, permission);

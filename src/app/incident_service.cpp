@@ -15,10 +15,12 @@ using nlohmann::json;
 // Problems found by a check of one record become an invalid-input error.
 Result<void> Invalid(std::vector<Detail> details) {
   if (details.empty()) return {};
-  Error e{ErrorCode::kInvalidInput,
-          std::to_string(details.size()) + (details.size() == 1 ? " problem" : " problems") +
-              " in the request",
-          details.size() == 1 ? details[0].where : "", std::move(details)};
+  Message msg = details.size() == 1
+                    ? Msg("request.one_problem")
+                    : Msg("request.problems", {{"count", std::to_string(details.size())}});
+  std::string where = details.size() == 1 ? details[0].where : "";
+  Error e{ErrorCode::kInvalidInput, Render(msg, Lang::kEn), std::move(where), std::move(details),
+          std::move(msg)};
   return tl::unexpected(std::move(e));
 }
 
@@ -61,6 +63,14 @@ std::string Or(const std::string& value, const std::string& fallback) {
   return value.empty() ? fallback : value;
 }
 
+// An outbox title in both languages, for recipients whose language is not known:
+// "[key] <Japanese> / <English>: title".
+std::string BilingualTitle(const std::string& key, const Message& m, const std::string& title) {
+  return "[" + key + "] " + Render(m, Lang::kJa) + " / " + Render(m, Lang::kEn) + ": " + title;
+}
+
+Message NoIncident(const std::string& key) { return Msg("incident.not_found", {{"key", key}}); }
+
 }  // namespace
 
 IncidentView IncidentService::View(core::Incident incident, const core::Organization& org) const {
@@ -89,16 +99,17 @@ Result<IncidentView> IncidentService::Mutate(const std::string& key, const Actor
     ASSIGN_OR_RETURN(org, store::LoadOrganization(tx));
     ASSIGN_OR_RETURN(std::optional<core::Incident> loaded, store::LoadIncident(tx, key));
     if (!loaded || !core::CanSee(actor.principal, *loaded, org)) {
-      return Fail(ErrorCode::kNotFound, "no incident '" + key + "'");
+      return Fail(ErrorCode::kNotFound, NoIncident(key));
     }
     if (!core::CanDo(actor.principal, permission(*loaded), *loaded, org)) {
-      return Fail(ErrorCode::kForbidden, "your roles do not allow this step on " + key);
+      return Fail(ErrorCode::kForbidden, Msg("incident.step_forbidden", {{"key", key}}));
     }
     if (!loaded->IsOpen() && action != "incident.transition") {
-      return Fail(ErrorCode::kConflict,
-                  key + " is " + std::string(core::kIncidentStates.Name(loaded->state)) +
-                      ": reopen it (a transition with a reason) before changing it",
-                  "/state");
+      return Fail(
+          ErrorCode::kConflict,
+          Msg("incident.reopen_first",
+              {{"key", key}, {"state", std::string(core::kIncidentStates.Name(loaded->state))}}),
+          "/state");
     }
     ASSIGN_OR_RETURN(json body, change(*loaded, org, tx));
     TRY(store::SaveIncident(tx, *loaded));
@@ -117,7 +128,7 @@ Result<IncidentView> IncidentService::Report(const ReportInput& in, const Actor&
   std::optional<core::Incident> created;
   core::Organization org;
   if (!core::CanReport(actor.principal)) {
-    return Fail(ErrorCode::kForbidden, "the auditor's account reads and does not write");
+    return Fail(ErrorCode::kForbidden, Msg("auth.auditor_read_only"));
   }
   std::string now = FormatRfc3339(ctx_.clock().Now());
   TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
@@ -153,7 +164,7 @@ Result<IncidentView> IncidentService::Report(const ReportInput& in, const Actor&
                         .kind = "incident.reported",
                         .subject = i.key,
                         .recipients = IsDepartment(org),
-                        .title = "[" + i.key + "] 緊急事態の報告 / emergency reported: " + i.title,
+                        .title = BilingualTitle(i.key, Msg("outbox.incident_reported"), i.title),
                         .body = i.summary}));
     TRY(tx.Append({.at = ctx_.clock().Now(),
                    .actor = actor.id,
@@ -201,13 +212,14 @@ Result<IncidentView> IncidentService::Triage(const std::string& key, const Triag
       key, actor, "incident.triage", core::IncidentAction::kTriage,
       [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
         if (i.state != core::IncidentState::kReported) {
-          return Fail(ErrorCode::kConflict,
-                      i.key + " was already triaged (it is " +
-                          std::string(core::kIncidentStates.Name(i.state)) + ")",
-                      "/state");
+          return Fail(
+              ErrorCode::kConflict,
+              Msg("incident.already_triaged",
+                  {{"key", i.key}, {"state", std::string(core::kIncidentStates.Name(i.state))}}),
+              "/state");
         }
         if (!in.confirmed && in.reason.empty()) {
-          return Fail(ErrorCode::kInvalidInput, "a dismissal needs a reason", "/reason");
+          return Fail(ErrorCode::kInvalidInput, Msg("incident.dismissal_needs_reason"), "/reason");
         }
         i.triage = core::Triage{in.confirmed, in.reason, actor.id, FormatRfc3339(now)};
         if (!in.category.empty()) i.category = in.category;
@@ -227,7 +239,7 @@ Result<IncidentView> IncidentService::OverridePriority(const std::string& key,
   return Mutate(key, actor, "incident.priority", core::IncidentAction::kPriority,
                 [&](core::Incident& i, const core::Organization&, store::Tx&) -> Result<json> {
                   if (reason.empty()) {
-                    return Fail(ErrorCode::kInvalidInput, "overriding the priority needs a reason",
+                    return Fail(ErrorCode::kInvalidInput, Msg("priority.override_needs_reason"),
                                 "/reason");
                   }
                   i.priority_override = core::PriorityOverride{priority, reason, actor.id, now};
@@ -247,15 +259,13 @@ Result<IncidentView> IncidentService::RequestConvocation(const std::string& key,
         i.convocation->requested_at = now;
         i.convocation->addressees = to;
         // G4.3.2a: the steering council chair is asked to convene the committee.
-        TRY(store::Enqueue(tx, {.created_at = now,
-                                .kind = "incident.convocation",
-                                .subject = i.key,
-                                .recipients = to,
-                                .title = "[" + i.key +
-                                         "] 情報セキュリティ委員会の招集依頼 / "
-                                         "committee convocation requested: " +
-                                         i.title,
-                                .body = i.summary}));
+        TRY(store::Enqueue(
+            tx, {.created_at = now,
+                 .kind = "incident.convocation",
+                 .subject = i.key,
+                 .recipients = to,
+                 .title = BilingualTitle(i.key, Msg("outbox.convocation_requested"), i.title),
+                 .body = i.summary}));
         return json{{"addressees", to}};
       });
 }
@@ -269,8 +279,7 @@ Result<IncidentView> IncidentService::RecordConvened(const std::string& key,
       key, actor, "incident.convocation.held", core::IncidentAction::kRecordMeeting,
       [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
         if (!i.convocation) {
-          return Fail(ErrorCode::kConflict, "request the convocation before recording the meeting",
-                      "/convocation");
+          return Fail(ErrorCode::kConflict, Msg("convocation.request_first"), "/convocation");
         }
         i.convocation->convened_at = Or(convened_at, now);
         i.convocation->attendees = attendees;
@@ -330,7 +339,7 @@ Result<IncidentView> IncidentService::UpdateTask(const std::string& key, int id,
                                          [&](const core::Task& t) { return t.id == id; });
                   if (it == i.tasks.end()) {
                     return Fail(ErrorCode::kNotFound,
-                                "no task " + std::to_string(id) + " in " + key);
+                                Msg("task.not_found", {{"id", std::to_string(id)}, {"key", key}}));
                   }
                   if (in.status) it->status = *in.status;
                   if (in.result) it->result = *in.result;
@@ -426,10 +435,10 @@ Result<IncidentView> IncidentService::CheckBackdoor(const std::string& key, core
 
 Result<IncidentView> IncidentService::AddEvidence(const std::string& key, const EvidenceInput& in,
                                                   const Actor& actor) {
-  if (ctx_.vault() == nullptr)
-    return Fail(ErrorCode::kUnavailable, "no evidence vault is configured");
-  if (in.name.empty()) return Fail(ErrorCode::kInvalidInput, "is required", "/name");
-  if (in.content.empty()) return Fail(ErrorCode::kInvalidInput, "the file is empty", "/content");
+  if (ctx_.vault() == nullptr) return Fail(ErrorCode::kUnavailable, Msg("evidence.no_vault"));
+  if (in.name.empty()) return Fail(ErrorCode::kInvalidInput, Msg("field.required"), "/name");
+  if (in.content.empty())
+    return Fail(ErrorCode::kInvalidInput, Msg("evidence.empty_file"), "/content");
   std::string now = FormatRfc3339(ctx_.clock().Now());
   // The file is stored first: a stored file without a record is harmless, the reverse is not.
   ASSIGN_OR_RETURN(std::string sha256, ctx_.vault()->Put(in.content));
@@ -444,7 +453,8 @@ Result<IncidentView> IncidentService::AddEvidence(const std::string& key, const 
                                    .added_by = actor.id,
                                    .added_at = now};
                   if (!e.system.empty() && org.FindSystem(e.system) == nullptr) {
-                    return Fail(ErrorCode::kInvalidInput, "unknown system '" + e.system + "'",
+                    return Fail(ErrorCode::kInvalidInput,
+                                Msg("ref.unknown", {{"what", "system"}, {"id", e.system}}),
                                 "/system");
                   }
                   i.evidence.push_back(e);
@@ -459,10 +469,11 @@ Result<EvidenceDownload> IncidentService::Evidence(const std::string& key, int i
   auto it =
       std::find_if(all.begin(), all.end(), [&](const core::Evidence& e) { return e.id == id; });
   if (it == all.end()) {
-    return Fail(ErrorCode::kNotFound, "no evidence " + std::to_string(id) + " in " + key);
+    return Fail(ErrorCode::kNotFound,
+                Msg("evidence.not_found", {{"id", std::to_string(id)}, {"key", key}}));
   }
   BlobStore* vault = ctx_.vault();
-  if (vault == nullptr) return Fail(ErrorCode::kUnavailable, "no evidence vault is configured");
+  if (vault == nullptr) return Fail(ErrorCode::kUnavailable, Msg("evidence.no_vault"));
   ASSIGN_OR_RETURN(uint64_t length, vault->Verify(it->sha256));
   std::string sha = it->sha256;
   return EvidenceDownload{*it, length, [vault, sha](uint64_t offset, size_t max) {
@@ -492,7 +503,7 @@ Result<IncidentView> IncidentService::Get(const std::string& key, const Actor& a
   ASSIGN_OR_RETURN(std::optional<core::Incident> incident, store::LoadIncident(ctx_.store(), key));
   ASSIGN_OR_RETURN(core::Organization org, ctx_.Organization());
   if (!incident || !core::CanSee(actor.principal, *incident, org)) {
-    return Fail(ErrorCode::kNotFound, "no incident '" + key + "'");
+    return Fail(ErrorCode::kNotFound, NoIncident(key));
   }
   return View(std::move(*incident), org);
 }

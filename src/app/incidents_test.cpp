@@ -169,6 +169,8 @@ TEST_F(IncidentAppTest, ClosedIncidentsAcceptNothingUntilReopened) {
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
   EXPECT_THAT(refused.error().message, HasSubstr("reopen it"));
+  EXPECT_EQ(refused.error().Text(Lang::kJa),
+            key + " は「却下」です。変更する前に再開（理由を付けた状態遷移）してください");
   auto reopened =
       app_->incidents().Transition(key, core::IncidentState::kReported, "本物の攻撃だった", {"a"});
   ASSERT_TRUE(reopened) << reopened.error().ToString();

@@ -14,7 +14,9 @@ Result<T> FindOr404(const std::vector<T>& items, const std::string& id, std::str
   for (const T& item : items) {
     if (item.id == id) return item;
   }
-  return Fail(ErrorCode::kNotFound, "no " + std::string(what) + " '" + id + "'");
+  // `what` is a term code suffix ("person" → term.person).
+  return Fail(ErrorCode::kNotFound,
+              Msg("org.not_found", {{"what", std::string(what)}, {"id", id}}));
 }
 
 PersonView ViewOf(const core::Organization& org, const core::Person& p) {

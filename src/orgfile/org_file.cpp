@@ -36,11 +36,15 @@ class Decoder {
 
   explicit Decoder(std::string file_name) : file_(std::move(file_name)) {}
 
-  void Problem(const YAML::Mark& mark, std::string message) {
-    Problem(Position{mark.line + 1, mark.column + 1}, std::move(message));
+  void Problem(const YAML::Mark& mark, Message msg) {
+    Problem(Position{mark.line + 1, mark.column + 1}, std::move(msg));
   }
-  void Problem(Position pos, std::string message) {
-    problems_.push_back({pos, std::move(message)});
+  void Problem(Position pos, Message msg) {
+    problems_.push_back({pos, MakeDetail("", std::move(msg))});
+  }
+  // A problem found elsewhere (core rules), as it is: its code, or its legacy text.
+  void Problem(Position pos, const Detail& d) {
+    problems_.push_back({pos, Detail{"", d.message, d.msg}});
   }
 
   void Remember(const std::string& path, const YAML::Mark& mark) {
@@ -66,7 +70,9 @@ class Decoder {
   // Guards against alias bombs: the schema bounds recursion, this bounds breadth.
   bool Budget() {
     if (++visited_ < kMaxNodes) return true;
-    if (!exhausted_) Problem(Position{1, 1}, "file has too many nodes (more than 1000000)");
+    if (!exhausted_) {
+      Problem(Position{1, 1}, Msg("orgfile.too_many_nodes", {{"max", std::to_string(kMaxNodes)}}));
+    }
     exhausted_ = true;
     return false;
   }
@@ -76,7 +82,7 @@ class Decoder {
     Remember(path, node.Mark());
     if (node.IsNull()) return false;
     if (!node.IsMap()) {
-      Problem(node.Mark(), "expected a mapping (key: value), got " + Kind(node));
+      Problem(node.Mark(), WrongType("mapping", node));
       return false;
     }
     std::vector<std::string> known;
@@ -88,18 +94,20 @@ class Decoder {
       YAML::Node key = it->first;
       YAML::Node value = it->second;
       if (!key.IsScalar()) {
-        Problem(key.Mark(), "a key must be plain text");
+        Problem(key.Mark(), Msg("orgfile.key_not_text"));
         continue;
       }
       std::string name = key.Scalar();
       auto field =
           std::find_if(fields.begin(), fields.end(), [&](const Field& f) { return name == f.key; });
       if (field == fields.end()) {
-        Problem(key.Mark(), "unknown key '" + name + "'" + DidYouMean(name, known));
+        Problem(key.Mark(),
+                Msg("orgfile.unknown_key",
+                    {{"key", name}, {"suggestion", Suggest(name, known).value_or("")}}));
         continue;
       }
       if (seen.count(name) != 0) {
-        Problem(key.Mark(), "key '" + name + "' appears twice");
+        Problem(key.Mark(), Msg("orgfile.key_twice", {{"key", name}}));
         continue;
       }
       seen[name] = true;
@@ -109,7 +117,7 @@ class Decoder {
     }
     for (const Field& f : fields) {
       if (f.required && seen.count(std::string(f.key)) == 0) {
-        Problem(node.Mark(), "missing key '" + std::string(f.key) + "'");
+        Problem(node.Mark(), Msg("orgfile.missing_key", {{"key", std::string(f.key)}}));
       }
     }
     return true;
@@ -120,7 +128,7 @@ class Decoder {
             const std::function<void(const YAML::Node&, const std::string&, T&)>& read) {
     if (node.IsNull()) return;
     if (!node.IsSequence()) {
-      Problem(node.Mark(), "expected a list, got " + Kind(node));
+      Problem(node.Mark(), WrongType("list", node));
       return;
     }
     for (size_t i = 0; i < node.size(); ++i) {
@@ -134,7 +142,7 @@ class Decoder {
   void String(const YAML::Node& node, std::string& out) {
     if (node.IsNull()) return;
     if (!node.IsScalar()) {
-      Problem(node.Mark(), "expected text, got " + Kind(node));
+      Problem(node.Mark(), WrongType("text", node));
       return;
     }
     out = node.Scalar();
@@ -159,7 +167,7 @@ class Decoder {
         return;
       }
     }
-    Problem(node.Mark(), "expected true or false, got " + Kind(node));
+    Problem(node.Mark(), WrongType("bool", node));
   }
 
   void Int(const YAML::Node& node, std::optional<int>& out) {
@@ -175,7 +183,7 @@ class Decoder {
         return;
       }
     }
-    Problem(node.Mark(), "expected a whole number, got " + Kind(node));
+    Problem(node.Mark(), WrongType("integer", node));
   }
 
   template <class E, size_t N>
@@ -187,19 +195,26 @@ class Decoder {
       out = *e;
       return;
     }
-    std::string hint = DidYouMean(text, names.All());
-    Problem(node.Mark(), "unknown " + std::string(what) + " '" + text + "'" +
-                             (hint.empty() ? " (one of: " + names.Joined() + ")" : hint));
+    // The noun is a term code suffix: "department kind" → term.department_kind.
+    std::string term(what);
+    std::replace(term.begin(), term.end(), ' ', '_');
+    if (auto suggestion = Suggest(text, names.All())) {
+      Problem(node.Mark(), Msg("orgfile.unknown_value",
+                               {{"what", term}, {"value", text}, {"suggestion", *suggestion}}));
+    } else {
+      Problem(node.Mark(), Msg("orgfile.unknown_value_of",
+                               {{"what", term}, {"value", text}, {"allowed", names.Joined()}}));
+    }
   }
 
   // Turns each problem found by the rules into a positioned one. A rule problem at a place that
   // already has a problem (a missing key, a value of the wrong type) says nothing new.
   void AddRuleProblems(const std::vector<Detail>& details) {
     std::set<std::pair<int, int>> taken;
-    for (const auto& [pos, message] : problems_) taken.emplace(pos.line, pos.column);
+    for (const auto& [pos, problem] : problems_) taken.emplace(pos.line, pos.column);
     for (const Detail& d : details) {
       Position pos = Locate(d.where);
-      if (taken.count({pos.line, pos.column}) == 0) Problem(pos, d.message);
+      if (taken.count({pos.line, pos.column}) == 0) Problem(pos, d);
     }
   }
 
@@ -207,15 +222,13 @@ class Decoder {
     std::stable_sort(problems_.begin(), problems_.end(), [](const auto& a, const auto& b) {
       return std::pair(a.first.line, a.first.column) < std::pair(b.first.line, b.first.column);
     });
-    Error error{ErrorCode::kInvalidInput,
-                std::to_string(problems_.size()) +
-                    (problems_.size() == 1 ? " problem" : " problems") +
-                    " in the organization file",
-                file_,
-                {}};
-    for (const auto& [pos, message] : problems_) {
-      error.details.push_back(
-          {file_ + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column), message});
+    Message msg = problems_.size() == 1
+                      ? Msg("orgfile.one_problem")
+                      : Msg("orgfile.problems", {{"count", std::to_string(problems_.size())}});
+    Error error{ErrorCode::kInvalidInput, Render(msg, Lang::kEn), file_, {}, std::move(msg)};
+    for (auto& [pos, problem] : problems_) {
+      problem.where = file_ + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
+      error.details.push_back(problem);
     }
     return error;
   }
@@ -225,21 +238,28 @@ class Decoder {
  private:
   static constexpr size_t kMaxNodes = 1000000;
 
-  static std::string Kind(const YAML::Node& node) {
+  // "expected <expected>, got <what the node is>": `expected` is a yaml_expected code suffix.
+  static Message WrongType(const char* expected, const YAML::Node& node) {
+    const char* got = nullptr;  // a yaml_node code suffix
     switch (node.Type()) {
       case YAML::NodeType::Sequence:
-        return "a list";
+        got = "list";
+        break;
       case YAML::NodeType::Map:
-        return "a mapping";
+        got = "mapping";
+        break;
       case YAML::NodeType::Null:
-        return "nothing";
+        got = "nothing";
+        break;
       default:
-        return "'" + node.Scalar().substr(0, 40) + "'";
+        return Msg("orgfile.wrong_value",
+                   {{"expected", expected}, {"value", node.Scalar().substr(0, 40)}});
     }
+    return Msg("orgfile.wrong_type", {{"expected", expected}, {"got", got}});
   }
 
   std::string file_;
-  std::vector<std::pair<Position, std::string>> problems_;
+  std::vector<std::pair<Position, Detail>> problems_;  // `where` is set by Finish
   std::map<std::string, Position> positions_;
   size_t visited_ = 0;
   bool exhausted_ = false;
@@ -302,7 +322,7 @@ Result<Organization> Parse(std::string_view text, std::string_view file_name) {
   if (text.size() > kMaxFileBytes) {
     return Fail(
         ErrorCode::kInvalidInput,
-        "file is larger than " + std::to_string(kMaxFileBytes / (size_t{1024} * 1024)) + " MiB",
+        Msg("orgfile.too_large", {{"max", std::to_string(kMaxFileBytes / (size_t{1024} * 1024))}}),
         file);
   }
   Decoder d(file);
@@ -312,19 +332,21 @@ Result<Organization> Parse(std::string_view text, std::string_view file_name) {
     size_t line_start = before.rfind('\n');
     int column =
         1 + static_cast<int>(*bad - (line_start == std::string_view::npos ? 0 : line_start + 1));
-    d.Problem(Position{line, column}, "not UTF-8 text (save the file as UTF-8)");
+    d.Problem(Position{line, column}, Msg("orgfile.not_utf8"));
     return Fail(d.Finish());
   }
   Node root;
   try {
     root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
-    d.Problem(e.mark, e.msg.empty() ? "not valid YAML" : "not valid YAML: " + e.msg);
+    // yaml-cpp's own explanation is English text; it is passed on as it is.
+    d.Problem(e.mark, e.msg.empty() ? Msg("orgfile.yaml_syntax_unknown")
+                                    : Msg("orgfile.yaml_syntax", {{"detail", e.msg}}));
     return Fail(d.Finish());
   }
   Organization org;
   if (root.IsNull()) {
-    d.Problem(Position{1, 1}, "the file is empty");
+    d.Problem(Position{1, 1}, Msg("orgfile.empty"));
     return Fail(d.Finish());
   }
   if (d.Mapping(root, "",
@@ -333,8 +355,8 @@ Result<Organization> Parse(std::string_view text, std::string_view file_name) {
                     std::optional<int> version;
                     d.Int(v, version);
                     if (version && *version != 1) {
-                      d.Problem(v.Mark(), "unsupported version " + std::to_string(*version) +
-                                              " (this sokuo reads version 1)");
+                      d.Problem(v.Mark(), Msg("orgfile.unsupported_version",
+                                              {{"version", std::to_string(*version)}}));
                     }
                   }},
                  {"company",
@@ -350,8 +372,7 @@ Result<Organization> Parse(std::string_view text, std::string_view file_name) {
                   }}})) {
     // Only a time zone that the file gives can be unknown: the default is Asia/Tokyo.
     if (auto pos = d.Find("/company/time_zone"); pos && !IsValidTimeZone(org.company.time_zone)) {
-      d.Problem(*pos, "unknown time zone '" + org.company.time_zone +
-                          "' (an IANA name such as Asia/Tokyo)");
+      d.Problem(*pos, Msg("time.unknown_zone", {{"zone", org.company.time_zone}}));
     }
     d.AddRuleProblems(core::Validate(org));
   }

@@ -1,8 +1,11 @@
 #include "orgfile/org_file.h"
 
+#include <algorithm>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "core/org_fields.h"
 #include "core/org_fixture.h"
 
 namespace sokuo::orgfile {
@@ -100,6 +103,52 @@ TEST(OrgFileTest, ReportsEveryProblemWithItsPosition) {
                           "'committee'?)",
                           "org.yaml:14:28: unknown tier '1' (one of: a, b, c)",
                           "org.yaml:14:53: expected a whole number, got 'soon'"));
+}
+
+// Problems are codes, the rules' own included: they render in Japanese as well.
+TEST(OrgFileTest, ProblemsRenderInJapanese) {
+  const char* text =
+      "company: {name: X, time_zon: Asia/Tokyo}\n"
+      "departments:\n"
+      "  - {id: committee, name: C, kind: comittee}\n"
+      "  - {id: it, name: IS, kind: it, head: [p-a]}\n"
+      "systems:\n"
+      "  - {id: s, name: S, tier: 1, owner: it, rto_hours: soon}\n";
+  auto r = Parse(text, "org.yaml");
+  ASSERT_FALSE(r);
+  std::vector<std::string> ja;
+  for (const Detail& d : r.error().details) {
+    EXPECT_FALSE(d.msg.empty()) << d;
+    ja.push_back(d.where + ": " + d.Text(Lang::kJa));
+  }
+  EXPECT_THAT(
+      ja,
+      ElementsAre(
+          "org.yaml:1:1: 委員長がいません。役割 'committee_chair' を追加してください",
+          "org.yaml:1:20: キー「time_zon」は使えません（「time_zone」の誤りではありませんか？）",
+          "org.yaml:3:3: 種別 'committee' の部署（情報セキュリティ委員会）がありません",
+          "org.yaml:3:36: "
+          "部署の種別「comittee」は不明です（「committee」の誤りではありませんか？）",
+          "org.yaml:4:40: 文字列を指定してください（指定されたのはリスト）",
+          "org.yaml:6:28: ティア「1」は不明です（a, b, c のいずれか）",
+          "org.yaml:6:53: 整数を指定してください（指定値: 「soon」）"));
+  EXPECT_EQ(r.error().Text(Lang::kJa), "組織ファイルに 7 件の問題があります");
+}
+
+// Every enum noun of the file has a term, so that "unknown <noun>" reads in Japanese too.
+TEST(OrgFileTest, EveryEnumNounIsATerm) {
+  for (std::string_view noun :
+       {core::EnumTraits<core::DepartmentKind>::kNoun, core::EnumTraits<core::RoleKind>::kNoun,
+        core::EnumTraits<core::ContactKind>::kNoun, core::EnumTraits<core::ChannelKind>::kNoun,
+        core::EnumTraits<core::Tier>::kNoun, core::EnumTraits<core::SystemCategory>::kNoun,
+        core::EnumTraits<core::Confidentiality>::kNoun,
+        core::EnumTraits<core::MediumKind>::kNoun}) {
+    std::string code = "term." + std::string(noun);
+    std::replace(code.begin(), code.end(), ' ', '_');
+    bool found = false;
+    for (const CatalogEntry& e : Catalog()) found |= e.code == code && e.en == noun;
+    EXPECT_TRUE(found) << code;
+  }
 }
 
 TEST(OrgFileTest, RuleProblemsPointAtTheValue) {

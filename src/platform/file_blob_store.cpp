@@ -18,7 +18,7 @@ Result<std::string> FileBlobStore::Put(std::string_view bytes) {
 
 Result<std::string> FileBlobStore::PathOf(const std::string& sha256) const {
   if (sha256.size() != 64 || sha256.find_first_not_of("0123456789abcdef") != std::string::npos) {
-    return Fail(ErrorCode::kInvalidInput, "'" + sha256 + "' is not a SHA-256");
+    return Fail(ErrorCode::kInvalidInput, Msg("blob.not_sha256", {{"sha256", sha256}}));
   }
   return dir_ + "/" + sha256;
 }
@@ -27,7 +27,7 @@ Result<std::string> FileBlobStore::Get(const std::string& sha256) {
   ASSIGN_OR_RETURN(std::string path, PathOf(sha256));
   ASSIGN_OR_RETURN(std::string bytes, ReadFile(path, size_t{1} << 32));
   if (Sha256Hex(bytes) != sha256) {
-    return Fail(ErrorCode::kIntegrity, "blob " + sha256 + " no longer matches its hash");
+    return Fail(ErrorCode::kIntegrity, Msg("blob.hash_mismatch", {{"sha256", sha256}}));
   }
   return bytes;
 }
@@ -43,7 +43,7 @@ Result<uint64_t> FileBlobStore::Verify(const std::string& sha256) {
     size += piece.size();
   }
   if (hash.HexDigest() != sha256) {
-    return Fail(ErrorCode::kIntegrity, "blob " + sha256 + " no longer matches its hash");
+    return Fail(ErrorCode::kIntegrity, Msg("blob.hash_mismatch", {{"sha256", sha256}}));
   }
   return size;
 }

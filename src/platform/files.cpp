@@ -13,8 +13,11 @@
 namespace sokuo::platform {
 namespace {
 
-Error IoError(const std::string& what, const std::string& path) {
-  return Error{ErrorCode::kIo, what + " " + path + ": " + std::strerror(errno), {}, {}};
+// `code` is file.cannot_read, file.cannot_write…; the reason is the system's text for errno.
+Error IoError(const char* code, const std::string& path) {
+  Message msg = Msg(code, {{"path", path}, {"reason", std::strerror(errno)}});
+  std::string text = Render(msg, Lang::kEn);
+  return Error{ErrorCode::kIo, std::move(text), {}, {}, std::move(msg)};
 }
 
 }  // namespace
@@ -22,13 +25,13 @@ Error IoError(const std::string& what, const std::string& path) {
 Result<std::string> ReadFile(const std::string& path, size_t max_bytes) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    if (errno == ENOENT) return Fail(ErrorCode::kNotFound, "no such file: " + path);
-    return Fail(IoError("cannot read", path));
+    if (errno == ENOENT) return Fail(ErrorCode::kNotFound, Msg("file.not_found", {{"path", path}}));
+    return Fail(IoError("file.cannot_read", path));
   }
   struct stat st {};
   if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
     ::close(fd);
-    return Fail(ErrorCode::kInvalidInput, path + " is a directory, not a file");
+    return Fail(ErrorCode::kInvalidInput, Msg("file.is_directory", {{"path", path}}));
   }
   std::string out;
   char buffer[65536];
@@ -36,7 +39,7 @@ Result<std::string> ReadFile(const std::string& path, size_t max_bytes) {
     ssize_t n = ::read(fd, buffer, sizeof buffer);
     if (n < 0) {
       if (errno == EINTR) continue;
-      Error e = IoError("cannot read", path);
+      Error e = IoError("file.cannot_read", path);
       ::close(fd);
       return Fail(e);
     }
@@ -44,7 +47,7 @@ Result<std::string> ReadFile(const std::string& path, size_t max_bytes) {
     if (out.size() + static_cast<size_t>(n) > max_bytes) {
       ::close(fd);
       return Fail(ErrorCode::kInvalidInput,
-                  path + " is larger than " + std::to_string(max_bytes) + " bytes");
+                  Msg("file.too_large", {{"path", path}, {"max", std::to_string(max_bytes)}}));
     }
     out.append(buffer, static_cast<size_t>(n));
   }
@@ -55,8 +58,8 @@ Result<std::string> ReadFile(const std::string& path, size_t max_bytes) {
 Result<std::string> ReadFileRange(const std::string& path, uint64_t offset, size_t max) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    if (errno == ENOENT) return Fail(ErrorCode::kNotFound, "no such file: " + path);
-    return Fail(IoError("cannot read", path));
+    if (errno == ENOENT) return Fail(ErrorCode::kNotFound, Msg("file.not_found", {{"path", path}}));
+    return Fail(IoError("file.cannot_read", path));
   }
   std::string out(max, '\0');
   size_t done = 0;
@@ -64,7 +67,7 @@ Result<std::string> ReadFileRange(const std::string& path, uint64_t offset, size
     ssize_t n = ::pread(fd, out.data() + done, max - done, static_cast<off_t>(offset + done));
     if (n < 0) {
       if (errno == EINTR) continue;
-      Error e = IoError("cannot read", path);
+      Error e = IoError("file.cannot_read", path);
       ::close(fd);
       return Fail(e);
     }
@@ -80,13 +83,13 @@ Result<void> WriteFileAtomic(const std::string& path, const std::string& content
   static std::atomic<unsigned> counter{0};
   std::string tmp = path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(++counter);
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return Fail(IoError("cannot write", tmp));
+  if (fd < 0) return Fail(IoError("file.cannot_write", tmp));
   size_t done = 0;
   while (done < content.size()) {
     ssize_t n = ::write(fd, content.data() + done, content.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      Error e = IoError("cannot write", tmp);
+      Error e = IoError("file.cannot_write", tmp);
       ::close(fd);
       ::unlink(tmp.c_str());
       return Fail(e);
@@ -94,12 +97,12 @@ Result<void> WriteFileAtomic(const std::string& path, const std::string& content
     done += static_cast<size_t>(n);
   }
   if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    Error e = IoError("cannot flush", tmp);
+    Error e = IoError("file.cannot_flush", tmp);
     ::unlink(tmp.c_str());
     return Fail(e);
   }
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    Error e = IoError("cannot rename into", path);
+    Error e = IoError("file.cannot_rename", path);
     ::unlink(tmp.c_str());
     return Fail(e);
   }
@@ -109,7 +112,10 @@ Result<void> WriteFileAtomic(const std::string& path, const std::string& content
 Result<void> EnsureDirectory(const std::string& path) {
   std::error_code ec;
   std::filesystem::create_directories(path, ec);
-  if (ec) return Fail(ErrorCode::kIo, "cannot create directory " + path + ": " + ec.message());
+  if (ec) {
+    return Fail(ErrorCode::kIo,
+                Msg("file.cannot_create_directory", {{"path", path}, {"reason", ec.message()}}));
+  }
   std::filesystem::permissions(path, std::filesystem::perms::owner_all,
                                std::filesystem::perm_options::replace, ec);
   return {};

@@ -31,7 +31,7 @@ Result<std::string> Argon2Hasher::Hash(std::string_view password) {
   }
   char out[crypto_pwhash_STRBYTES];
   if (crypto_pwhash_str(out, password.data(), password.size(), ops, mem) != 0) {
-    return Fail(ErrorCode::kInternal, "password hashing ran out of memory");
+    return Fail(ErrorCode::kInternal, Msg("password.hash_out_of_memory"));
   }
   return std::string(out);
 }

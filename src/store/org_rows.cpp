@@ -64,14 +64,15 @@ class RowReader {
     return e.value_or(E{});
   }
   void Bad(const char* column) {
-    if (error_.empty()) error_ = name_ + ": column '" + column + "' holds an unexpected value";
+    if (error_.empty())
+      error_ = Msg("store.bad_column_value", {{"row", name_}, {"column", column}});
   }
-  const std::string& error() const { return error_; }
+  const Message& error() const { return error_; }
 
  private:
   const Row& row_;
   std::string name_;
-  std::string error_;
+  Message error_;
 };
 
 // The fields each table had when migration 1 created it (and, for objects kept as JSON inside a
@@ -359,12 +360,12 @@ class TableReader {
   void Note(const RowReader& r) {
     if (error_.empty()) error_ = r.error();
   }
-  const std::string& error() const { return error_; }
+  const Message& error() const { return error_; }
 
  private:
   const Tables& tables_;
   std::map<std::string, json> extensions_;
-  std::string error_;
+  Message error_;
 };
 
 }  // namespace
