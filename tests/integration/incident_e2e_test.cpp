@@ -1,6 +1,8 @@
 // A realistic security emergency, from report to closure, through the HTTP API of a real server
 // with the example company: a partner (はやて運輸) calls sales about strange logins to the order
 // system; customers' personal data may have leaked. Every step is one the guideline prescribes.
+#include <iostream>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -262,9 +264,19 @@ TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
   }
   Refused("PUT", base + "/backdoor-checks/order-system/rootkits", {{"result", "clean"}}, "p-ogawa",
           404);
+  // The public OpenSSH sample log when ../shared is beside the clone; otherwise lines of the same
+  // shape, so that the test runs in a user's fresh clone too.
   std::string log =
       Slurp(std::string(SOKUO_SOURCE_DIR) + "/../shared/data/loghub/OpenSSH/OpenSSH_2k.log");
-  ASSERT_GT(log.size(), 100000u) << "the public OpenSSH sample log is missing";
+  if (log.empty()) {
+    std::cout << "../shared/data is absent: using a generated sshd log instead\n";
+    for (int i = 0; log.size() < 200000; ++i) {
+      log += "Dec 10 06:55:" + std::to_string(10 + i % 50) + " LabSZ sshd[" +
+             std::to_string(24200 + i) + "]: Failed password for root from 183.62.140." +
+             std::to_string(i % 250) + " port " + std::to_string(40000 + i) + " ssh2\n";
+    }
+  }
+  ASSERT_GT(log.size(), 100000u);
   Reply evidence =
       server_.SendRaw("POST", base + "/evidence?name=sshd.log&kind=access_log&system=order-system",
                       log, "application/octet-stream", "p-fujita");
