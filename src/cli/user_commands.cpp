@@ -154,7 +154,8 @@ Result<void> FirstAdministrator(app::App& app, const std::string& person,
 
 namespace {
 
-void ChangeCommand(CLI::App& c, Runtime& env, std::function<Result<void>()>& run, UserChange change) {
+void ChangeCommand(CLI::App& c, Runtime& env, std::function<Result<void>()>& run,
+                   UserChange change) {
   auto person = std::make_shared<std::string>();
   c.add_option("PERSON", *person, "Person id")->required();
   run = [&env, person, change]() -> Result<void> {
