@@ -21,9 +21,9 @@ Json MilestonesJson(const core::Milestones& m) {
   return j;
 }
 
-Json PriorityJson(const core::PriorityResult& p) {
+Json PriorityJson(const core::PriorityResult& p, Lang lang) {
   return {{"level", core::kPriorities.Name(p.priority)},
-          {"reasons", Render(p.reasons, Lang::kEn)},
+          {"reasons", Render(p.reasons, lang)},
           {"overridden", p.overridden}};
 }
 
@@ -38,23 +38,23 @@ void Maybe(JsonReader& r, const char* key, std::optional<T>& out, ReadFn read) {
 
 }  // namespace
 
-Json SummaryJson(const app::IncidentView& v) {
+Json SummaryJson(const app::IncidentView& v, Lang lang) {
   Json j = codec::HeaderToJson(v.incident);
-  j["priority"] = PriorityJson(v.priority);
+  j["priority"] = PriorityJson(v.priority, lang);
   j["milestones"] = MilestonesJson(v.milestones);
   return j;
 }
 
-Json ToJson(const app::IncidentView& v) {
+Json ToJson(const app::IncidentView& v, Lang lang) {
   Json j = codec::ToJson(v.incident);
-  j["priority"] = PriorityJson(v.priority);
+  j["priority"] = PriorityJson(v.priority, lang);
   j["milestones"] = MilestonesJson(v.milestones);
   // What the next state asks for, so a UI can show the way forward.
   const auto& path = core::Path();
   auto at = std::find(path.begin(), path.end(), v.incident.state);
   if (at != path.end() && at + 1 != path.end()) {
     j["next"] = {{"state", core::kIncidentStates.Name(*(at + 1))},
-                 {"missing", Render(core::Requirements(v.incident, *(at + 1)), Lang::kEn)}};
+                 {"missing", Render(core::Requirements(v.incident, *(at + 1)), lang)}};
   }
   return j;
 }

@@ -14,9 +14,10 @@ namespace sokuo::api {
 
 using codec::Json;
 
-Json ToJson(const app::IncidentView& v);
+// Priority reasons and what the next state still needs are sentences, rendered in `lang`.
+Json ToJson(const app::IncidentView& v, Lang lang);
 // For lists: the header fields, priority and milestones, without the records.
-Json SummaryJson(const app::IncidentView& v);
+Json SummaryJson(const app::IncidentView& v, Lang lang);
 
 struct ConvenedInput {
   std::string convened_at;

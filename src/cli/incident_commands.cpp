@@ -73,7 +73,7 @@ Result<Json> BodyOr(const IncidentFlags& f, const Body& body) {
 // One line for a person: key, state, priority, title; then what the next state still needs.
 void PrintView(const app::IncidentView& v, Output& o) {
   if (o.json) {
-    PrintJson(o, api::ToJson(v));
+    PrintJson(o, api::ToJson(v, o.lang));
     return;
   }
   const core::Incident& i = v.incident;
@@ -167,7 +167,9 @@ Result<void> IncidentList(app::App& app, const IncidentFlags& f, Output& o) {
   }
   ASSIGN_OR_RETURN(auto page, app.incidents().List(filter, {f.offset, f.limit}, kOperator));
   if (o.json) {
-    PrintJson(o, api::PageJson(page, api::SummaryJson));
+    PrintJson(o, api::PageJson(page, [&](const app::IncidentView& v) {
+                return api::SummaryJson(v, o.lang);
+              }));
     return {};
   }
   if (page.items.empty()) {
@@ -188,7 +190,7 @@ Result<void> IncidentList(app::App& app, const IncidentFlags& f, Output& o) {
 Result<void> IncidentShow(app::App& app, const IncidentFlags& f, Output& o) {
   ASSIGN_OR_RETURN(app::IncidentView v, app.incidents().Get(f.key, kOperator));
   if (o.json) {
-    PrintJson(o, api::ToJson(v));
+    PrintJson(o, api::ToJson(v, o.lang));
   } else {
     PrintDetail(v, o);
   }

@@ -32,7 +32,7 @@ std::vector<Route> SessionRoutes([[maybe_unused]] const RouteOptions& options) {
        app::Permission::kOwnAccount,
        {},
        [](app::App& app, const Request& req) -> Result<Json> {
-         return AsJson(app.accounts().Get(req.actor.principal.person));
+         return AsJson(app.accounts().Get(req.actor.principal.person), req.lang);
        }},
       {"DELETE",
        "/api/v1/session",
@@ -74,7 +74,8 @@ std::vector<Route> SessionRoutes([[maybe_unused]] const RouteOptions& options) {
        [](app::App& app, const Request& req) -> Result<Json> {
          ASSIGN_OR_RETURN(Json body, Body(req));
          ASSIGN_OR_RETURN(api::TokenRequest w, api::TokenRequestFromJson(body));
-         return AsJson(app.accounts().CreateToken(req.actor, "", w.name, w.scope, w.days));
+         return AsJson(app.accounts().CreateToken(req.actor, "", w.name, w.scope, w.days),
+                       req.lang);
        },
        201},
   };
@@ -122,8 +123,9 @@ std::vector<Route> TokenAndUserRoutes([[maybe_unused]] const RouteOptions& optio
        [](app::App& app, const Request& req) -> Result<Json> {
          ASSIGN_OR_RETURN(Json body, Body(req));
          ASSIGN_OR_RETURN(api::AccountChange c, api::AccountChangeFromJson(body));
-         return AsJson(app.accounts().Update(req.path.at("person"), c.disabled, c.unlock, c.roles,
-                                             req.actor));
+         return AsJson(
+             app.accounts().Update(req.path.at("person"), c.disabled, c.unlock, c.roles, req.actor),
+             req.lang);
        }},
       {"POST",
        "/api/v1/users/{person}/password",

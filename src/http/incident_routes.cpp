@@ -22,7 +22,8 @@ std::vector<Route> ReadRoutes([[maybe_unused]] const RouteOptions& options) {
                                                              .system = Text(req, "system"),
                                                              .department = Text(req, "department")},
                                                             page, req.actor));
-         return api::PageJson(result, api::SummaryJson);
+         return api::PageJson(
+             result, [&](const app::IncidentView& v) { return api::SummaryJson(v, req.lang); });
        }},
       {"POST",
        "/api/v1/incidents",
@@ -42,7 +43,7 @@ std::vector<Route> ReadRoutes([[maybe_unused]] const RouteOptions& options) {
        app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) {
-         return AsJson(app.incidents().Get(req.path.at("key"), req.actor));
+         return AsJson(app.incidents().Get(req.path.at("key"), req.actor), req.lang);
        }},
       {"PATCH",
        "/api/v1/incidents/{key}",
@@ -80,7 +81,7 @@ std::vector<Route> ReadRoutes([[maybe_unused]] const RouteOptions& options) {
        app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) -> Result<Json> {
-         return AsJson(app.incidents().RequestConvocation(req.path.at("key"), req.actor));
+         return AsJson(app.incidents().RequestConvocation(req.path.at("key"), req.actor), req.lang);
        }},
       {"PUT",
        "/api/v1/incidents/{key}/convocation",
@@ -217,7 +218,8 @@ std::vector<Route> RecordRoutes([[maybe_unused]] const RouteOptions& options) {
                                           .kind = kind.value_or(core::EvidenceKind::kOther),
                                           .system = Text(req, "system"),
                                           .content = req.body},
-                                         req.actor));
+                                         req.actor),
+             req.lang);
        },
        201,
        /*raw_body=*/true},

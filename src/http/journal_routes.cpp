@@ -24,12 +24,12 @@ std::vector<Route> JournalRoutes([[maybe_unused]] const RouteOptions& options) {
        "/api/v1/journal/head",
        app::Permission::kAudit,
        {},
-       [](app::App& app, const Request&) { return AsJson(app.journal().Head()); }},
+       [](app::App& app, const Request& req) { return AsJson(app.journal().Head(), req.lang); }},
       {"GET",
        "/api/v1/journal/verify",
        app::Permission::kAudit,
        {},
-       [](app::App& app, const Request&) { return AsJson(app.journal().Verify()); }},
+       [](app::App& app, const Request& req) { return AsJson(app.journal().Verify(), req.lang); }},
   };
 }
 

@@ -29,7 +29,7 @@ std::vector<Route> OrganizationRoutes([[maybe_unused]] const RouteOptions& optio
        app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) {
-         return AsJson(app.organization().GetDepartment(req.path.at("id")));
+         return AsJson(app.organization().GetDepartment(req.path.at("id")), req.lang);
        }},
       {"GET",
        "/api/v1/people",
@@ -45,7 +45,7 @@ std::vector<Route> OrganizationRoutes([[maybe_unused]] const RouteOptions& optio
        app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) {
-         return AsJson(app.organization().GetPerson(req.path.at("id")));
+         return AsJson(app.organization().GetPerson(req.path.at("id")), req.lang);
        }},
       {"GET",
        "/api/v1/contacts",
@@ -61,7 +61,7 @@ std::vector<Route> OrganizationRoutes([[maybe_unused]] const RouteOptions& optio
        app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) {
-         return AsJson(app.organization().GetContact(req.path.at("id")));
+         return AsJson(app.organization().GetContact(req.path.at("id")), req.lang);
        }},
       {"GET",
        "/api/v1/systems",
@@ -78,7 +78,7 @@ std::vector<Route> OrganizationRoutes([[maybe_unused]] const RouteOptions& optio
        app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) {
-         return AsJson(app.organization().GetSystem(req.path.at("id")));
+         return AsJson(app.organization().GetSystem(req.path.at("id")), req.lang);
        }},
       {"GET",
        "/api/v1/media",

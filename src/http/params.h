@@ -47,10 +47,15 @@ Result<E> EnumPath(const Request& req, const std::string& name,
       Msg("http.no_such_item_of", {{"what", name}, {"id", text}, {"allowed", names.Joined()}}));
 }
 
+// Encodes a result; encoders that render sentences do so in the request's language.
 template <class T>
-Result<Json> AsJson(Result<T> r) {
+Result<Json> AsJson(Result<T> r, Lang lang) {
   if (!r) return Fail(std::move(r).error());
-  return api::ToJson(*r);
+  if constexpr (requires { api::ToJson(*r, lang); }) {
+    return api::ToJson(*r, lang);
+  } else {
+    return api::ToJson(*r);
+  }
 }
 
 template <class T>
@@ -64,7 +69,7 @@ template <class In, class Act>
 Result<Json> Write(const Request& req, Result<In> (*decode)(const Json&), Act act) {
   ASSIGN_OR_RETURN(Json body, Body(req));
   ASSIGN_OR_RETURN(In in, decode(body));
-  return AsJson(act(in, req.actor));
+  return AsJson(act(in, req.actor), req.lang);
 }
 
 }  // namespace sokuo::http

@@ -111,6 +111,17 @@ TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
   EXPECT_THAT(inc["convocation"]["addressees"], Contains("p-ishikawa"));
   EXPECT_EQ(inc["next"]["missing"][0],
             "convened: the committee has not met (no convened time recorded)");
+  {  // The same sentences in Japanese, for a reader who asks for it.
+    httplib::Headers ja{{"Authorization", "Bearer " + server_.TokenFor("p-fujita")},
+                        {"Accept-Language", "ja"}};
+    Json jinc = server_.SendWith("GET", base, "", "", ja).body;
+    EXPECT_EQ(jinc["next"]["missing"][0],
+              "委員会招集済み: 委員会が開催されていません（開催日時が未記録）");
+    EXPECT_THAT(jinc["priority"]["reasons"].dump(), HasSubstr("ティア A のシステムに影響"));
+    Json list = server_.SendWith("GET", "/api/v1/incidents", "", "", ja).body;
+    EXPECT_THAT(list["items"][0]["priority"]["reasons"].dump(),
+                HasSubstr("ティア A のシステムに影響"));
+  }
   Ok("PUT", base + "/convocation",
      {{"attendees", {"p-ishikawa", "p-mori", "p-kobayashi", "p-yamazaki"}}}, "p-mori");
   inc = Ok("POST", base + "/transitions", {{"to", "convened"}}, "p-mori");
