@@ -25,7 +25,30 @@ const std::vector<std::string>& IncidentCategories(const Organization& org) {
   return org.incident_categories.empty() ? DefaultCategories() : org.incident_categories;
 }
 
-bool NeedsCommitteeApproval(Audience a) { return a != Audience::kInternal && a != Audience::kPr; }
+std::optional<ContactKind> ContactKindOf(Audience a) {
+  switch (a) {
+    case Audience::kInternal:
+    case Audience::kPr:
+      return std::nullopt;
+    case Audience::kCustomer:
+      return ContactKind::kCustomer;
+    case Audience::kPartner:
+      return ContactKind::kPartner;
+    case Audience::kPolice:
+      return ContactKind::kPolice;
+    case Audience::kCsirt:
+      return ContactKind::kCsirt;
+    case Audience::kIpa:
+      return ContactKind::kIpa;
+    case Audience::kRegulator:
+      return ContactKind::kRegulator;
+    case Audience::kPress:
+      return ContactKind::kPress;
+  }
+  return std::nullopt;
+}
+
+bool NeedsCommitteeApproval(Audience a) { return ContactKindOf(a).has_value(); }
 
 std::string IncidentKey(int year, int number) {
   char buf[32];

@@ -148,6 +148,10 @@ inline constexpr auto kAudiences = MakeEnumNames<Audience>(
     std::pair{Audience::kIpa, "ipa"}, std::pair{Audience::kRegulator, "regulator"},
     std::pair{Audience::kPress, "press"});
 
+// The kind of directory contact an outside audience is reached through; none for people inside
+// the company (internal, pr), who are departments. One mapping, so the two lists cannot drift.
+std::optional<ContactKind> ContactKindOf(Audience a);
+
 // G4.3.2b, G4.3.2c: contacts outside the company need the committee's decision.
 bool NeedsCommitteeApproval(Audience a);
 

@@ -142,18 +142,18 @@ std::vector<Detail> CheckContact(const ContactLog& x, const Incident& i, const O
   c.Person(x.by, "/by", true);
   c.Time(x.at, "/at");
   c.Date(x.follow_up_due, "/follow_up_due");
-  if (x.audience == Audience::kInternal || x.audience == Audience::kPr) {
+  std::optional<ContactKind> kind = ContactKindOf(x.audience);
+  if (!kind) {
     c.Department(x.contact, "/contact", true);
   } else {
     c.Ref(x.contact, org.contacts, "/contact", "contact", true);
     // The audience says who was told; the directory entry must be one of them.
     const ExternalContact* contact = org.FindContact(x.contact);
-    std::string audience(kAudiences.Name(x.audience));
-    if (contact != nullptr && kContactKinds.Name(contact->kind) != audience) {
+    if (contact != nullptr && contact->kind != *kind) {
       c.Add("/contact",
             Msg("contact.kind_mismatch", {{"contact", x.contact},
                                           {"kind", std::string(kContactKinds.Name(contact->kind))},
-                                          {"audience", audience}}));
+                                          {"audience", std::string(kAudiences.Name(x.audience))}}));
     }
   }
   // G4.3.2b, G4.3.2c: outside parties are contacted on the committee's decision.

@@ -292,5 +292,17 @@ TEST(IncidentTest, KeysAndApprovals) {
   EXPECT_TRUE(NeedsCommitteeApproval(Audience::kCustomer));
 }
 
+// Every outside audience is reached through the directory contact kind of the same name.
+TEST(IncidentTest, OutsideAudiencesMapToTheContactKindOfTheSameName) {
+  for (const auto& [audience, name] : kAudiences.entries) {
+    std::optional<ContactKind> kind = ContactKindOf(audience);
+    if (!kind) {
+      EXPECT_TRUE(audience == Audience::kInternal || audience == Audience::kPr) << name;
+      continue;
+    }
+    EXPECT_EQ(kContactKinds.Name(*kind), name);
+  }
+}
+
 }  // namespace
 }  // namespace sokuo::core
