@@ -29,12 +29,14 @@ class MemoryBlobs final : public BlobStore {
   }
   Result<std::string> Get(const std::string& sha) override {
     auto it = blobs_.find(sha);
-    if (it == blobs_.end()) return Fail(ErrorCode::kNotFound, sha);
+    if (it == blobs_.end())
+      return Fail(ErrorCode::kNotFound, Msg("blob.not_sha256", {{"sha256", sha}}));
     return it->second;
   }
   Result<uint64_t> Verify(const std::string& sha) override {
     ASSIGN_OR_RETURN(std::string bytes, Get(sha));
-    if (Sha256Hex(bytes) != sha) return Fail(ErrorCode::kIntegrity, sha);
+    if (Sha256Hex(bytes) != sha)
+      return Fail(ErrorCode::kIntegrity, Msg("blob.hash_mismatch", {{"sha256", sha}}));
     return bytes.size();
   }
   Result<std::string> ReadAt(const std::string& sha, uint64_t offset, size_t max) override {

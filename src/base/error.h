@@ -84,10 +84,6 @@ Message ErrorTitle(ErrorCode code);
 template <class T>
 using Result = tl::expected<T, Error>;
 
-inline tl::unexpected<Error> Fail(ErrorCode code, std::string message, std::string where = {}) {
-  return tl::unexpected<Error>(Error{code, std::move(message), std::move(where), {}});
-}
-
 // The message as a code; `message` becomes its English rendering for logs.
 inline tl::unexpected<Error> Fail(ErrorCode code, Message msg, std::string where = {}) {
   std::string text = Render(msg, Lang::kEn);

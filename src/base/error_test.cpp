@@ -29,7 +29,7 @@ TEST(ErrorTest, ToStringNamesThePlaceAndEveryDetail) {
 }
 
 Result<int> Half(int n) {
-  if (n % 2 != 0) return Fail(ErrorCode::kInvalidInput, "odd");
+  if (n % 2 != 0) return Fail(ErrorCode::kInvalidInput, Msg("error.invalid_input"));
   return n / 2;
 }
 
@@ -42,7 +42,7 @@ TEST(ErrorTest, AssignOrReturnPropagatesTheFirstError) {
   EXPECT_EQ(*Quarter(8), 2);
   auto r = Quarter(6);
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().message, "odd");
+  EXPECT_EQ(r.error().msg.code, "error.invalid_input");
 }
 
 }  // namespace

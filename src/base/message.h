@@ -34,7 +34,7 @@ struct Message {
   bool empty() const { return code.empty(); }
   friend bool operator==(const Message&, const Message&) = default;
 };
-// Fail(code, "text") must keep meaning legacy text, never a message code.
+// A message is always built from a code (Msg), never from plain text by accident.
 static_assert(!std::is_convertible_v<const char*, Message>);
 static_assert(!std::is_convertible_v<std::string, Message>);
 

@@ -42,6 +42,39 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
      "SOKUO_DATA で正しいディレクトリを指定してください）",
      "no sokuo data in {dir} (run 'sokuo init' first, or point --data or SOKUO_DATA at the right "
      "directory)"},
+    {"cli.bad_choice", "「{value}」は使えません（{allowed} のいずれか）",
+     "unknown value '{value}' (one of: {allowed})"},
+    {"serve.bad_listen",
+     "ADDRESS:PORT の形で指定してください（例: 127.0.0.1:8080。「{value}」ではなく）",
+     "ADDRESS:PORT, such as 127.0.0.1:8080, not '{value}'"},
+    {"serve.tls_pair", "--tls-cert と --tls-key は両方を指定してください",
+     "--tls-cert and --tls-key go together"},
+    {"serve.bad_tls", "TLS 証明書 {cert} と鍵 {key} を使えません",
+     "cannot use the TLS certificate {cert} with the key {key}"},
+    {"serve.cannot_listen", "{address} で待ち受けできません", "cannot listen on {address}"},
+    {"serve.cannot_listen_port",
+     "{address} で待ち受けできません（使用中か、このマシンのアドレスではありません）",
+     "cannot listen on {address} (in use, or not an address of this machine)"},
+    {"serve.stopped", "サーバーがエラーで停止しました", "the server stopped with an error"},
+    {"cli.one_cause_flag",
+     "--finding KIND、--prevention TEXT、--backdoor SYSTEM:ITEM=RESULT "
+     "のどれか一つを指定してください",
+     "give one of --finding KIND, --prevention TEXT or --backdoor SYSTEM:ITEM=RESULT"},
+    {"cli.backdoor_form",
+     "SYSTEM:ITEM=RESULT の形で指定してください（例: "
+     "order-system:added_users=clean。「{value}」ではなく）",
+     "SYSTEM:ITEM=RESULT, e.g. order-system:added_users=clean, not '{value}'"},
+    {"cli.granted_role",
+     "付与できるのは administrator か auditor "
+     "です（ほかの役割は組織ファイルで決まります。「{value}」ではなく）",
+     "administrator or auditor (other roles come from the organization file), not '{value}'"},
+    {"cli.empty_password_file", "{file} にパスワードがありません", "{file} holds no password"},
+    {"serve.remote_needs_tls",
+     "TLS なしではこのマシンからの接続だけを受け付けます（{address}）: --tls-cert と --tls-key "
+     "を指定するか、"
+     "承知のうえで --allow-remote を付けてください",
+     "without TLS sokuo listens on this machine only ({address}): use --tls-cert and --tls-key, or "
+     "--allow-remote to insist"},
     {"cli.bad_lang", "--lang: ja か en を指定してください（「{value}」ではなく）",
      "--lang: ja or en, not '{value}'"},
 

@@ -171,11 +171,6 @@ TEST(MessageTest, FailWithAMessageKeepsEnglishTextForLogs) {
   EXPECT_EQ(r.error().Text(Lang::kJa), "インシデントはすでに「完了」です");
   EXPECT_EQ(r.error().Text(Lang::kEn), "the incident is already closed");
 
-  // Legacy text: Text() returns it in any language; the string overload is still chosen.
-  Result<int> legacy = Fail(ErrorCode::kInvalidInput, "odd");
-  ASSERT_FALSE(legacy);
-  EXPECT_TRUE(legacy.error().msg.empty());
-  EXPECT_EQ(legacy.error().Text(Lang::kJa), "odd");
   // No text at all: the error code's own message.
   EXPECT_EQ(Error{ErrorCode::kNotFound}.Text(Lang::kJa), "見つかりません");
   EXPECT_EQ(Error{ErrorCode::kNotFound}.Text(Lang::kEn), "not found");

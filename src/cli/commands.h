@@ -14,6 +14,7 @@
 #include "app/app.h"
 #include "base/error.h"
 #include "base/message.h"
+#include "core/enum_names.h"
 
 #include <nlohmann/json.hpp>
 
@@ -85,5 +86,11 @@ void Version(const std::string& version, Output& o);
 // Prints an error the way the CLI contract says: a problem document on stdout with --json, and
 // always a readable message on stderr. Returns the exit code.
 int ReportError(const Error& error, Output& o);
+
+// "unknown value 'x' (one of: ...)" for a flag whose value must be one of an enum's names.
+template <class E, size_t N>
+Message BadChoice(const std::string& value, const core::EnumNames<E, N>& names) {
+  return Msg("cli.bad_choice", {{"value", value}, {"allowed", names.Joined()}});
+}
 
 }  // namespace sokuo::cli

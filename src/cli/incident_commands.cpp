@@ -159,11 +159,13 @@ Result<void> IncidentList(app::App& app, const IncidentFlags& f, Output& o) {
   app::IncidentFilter filter{.open_only = f.open, .system = f.system, .department = f.department};
   if (!f.state.empty()) {
     filter.state = core::kIncidentStates.Parse(f.state);
-    if (!filter.state) return Fail(ErrorCode::kUsage, "--state: no state '" + f.state + "'");
+    if (!filter.state)
+      return Fail(ErrorCode::kUsage, BadChoice(f.state, core::kIncidentStates), "--state");
   }
   if (!f.priority.empty()) {
     filter.priority = core::kPriorities.Parse(f.priority);
-    if (!filter.priority) return Fail(ErrorCode::kUsage, "--priority: p1, p2, p3 or p4");
+    if (!filter.priority)
+      return Fail(ErrorCode::kUsage, BadChoice(f.priority, core::kPriorities), "--priority");
   }
   ASSIGN_OR_RETURN(auto page, app.incidents().List(filter, {f.offset, f.limit}, kOperator));
   if (o.json) {
@@ -294,9 +296,7 @@ Result<void> IncidentReview(app::App& app, const IncidentFlags& f, const app::Ac
   int given =
       (f.finding.empty() ? 0 : 1) + (f.prevention.empty() ? 0 : 1) + (f.backdoor.empty() ? 0 : 1);
   if (given != 1) {
-    return Fail(ErrorCode::kUsage,
-                "give one of --finding KIND, --prevention TEXT or --backdoor "
-                "SYSTEM:ITEM=RESULT");
+    return Fail(ErrorCode::kUsage, Msg("cli.one_cause_flag"));
   }
   if (!f.finding.empty()) {
     Body b;
@@ -313,16 +313,12 @@ Result<void> IncidentReview(app::App& app, const IncidentFlags& f, const app::Ac
   auto colon = f.backdoor.find(':');
   auto equals = f.backdoor.find('=');
   if (colon == std::string::npos || equals == std::string::npos || equals < colon) {
-    return Fail(ErrorCode::kUsage,
-                "--backdoor wants SYSTEM:ITEM=RESULT, e.g. "
-                "order-system:added_users=clean");
+    return Fail(ErrorCode::kUsage, Msg("cli.backdoor_form", {{"value", f.backdoor}}), "--backdoor");
   }
   std::string item_text = f.backdoor.substr(colon + 1, equals - colon - 1);
   auto item = core::kBackdoorItems.Parse(item_text);
   if (!item) {
-    return Fail(ErrorCode::kUsage, "--backdoor: no item '" + item_text +
-                                       "' (added_users, planted_programs, unexpected_services, "
-                                       "device_settings)");
+    return Fail(ErrorCode::kUsage, BadChoice(item_text, core::kBackdoorItems), "--backdoor");
   }
   Json body = {{"result", f.backdoor.substr(equals + 1)}};
   if (!f.note.empty()) body["note"] = f.note;
@@ -342,7 +338,7 @@ Result<void> IncidentEvidence(app::App& app, const IncidentFlags& f, const app::
   core::EvidenceKind kind = core::EvidenceKind::kOther;
   if (!f.kind.empty()) {
     auto k = core::kEvidenceKinds.Parse(f.kind);
-    if (!k) return Fail(ErrorCode::kUsage, "--kind: access_log, screenshot, report or other");
+    if (!k) return Fail(ErrorCode::kUsage, BadChoice(f.kind, core::kEvidenceKinds), "--kind");
     kind = *k;
   }
   std::string name = f.name;

@@ -16,7 +16,8 @@ Result<std::string> PasswordFrom(const std::string& file) {
   if (file.empty()) return std::string();
   ASSIGN_OR_RETURN(std::string text, platform::ReadFile(file, 4096));
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-  if (text.empty()) return Fail(ErrorCode::kInvalidInput, file + " holds no password");
+  if (text.empty())
+    return Fail(ErrorCode::kInvalidInput, Msg("cli.empty_password_file", {{"file", file}}));
   return text;
 }
 
@@ -25,10 +26,7 @@ Result<std::vector<core::Role>> Roles(const std::vector<std::string>& names) {
   for (const auto& n : names) {
     auto r = core::kRoles.Parse(n);
     if (!r || !core::IsGrantedRole(*r)) {
-      return Fail(ErrorCode::kUsage,
-                  "--role: administrator or auditor (other roles come from the "
-                  "organization file), not '" +
-                      n + "'");
+      return Fail(ErrorCode::kUsage, Msg("cli.granted_role", {{"value", n}}), "--role");
     }
     out.push_back(*r);
   }
@@ -102,7 +100,7 @@ Result<void> UserList(app::App& app, const app::Actor& actor, Output& o) {
 
 Result<void> UserToken(app::App& app, const UserFlags& f, const app::Actor& actor, Output& o) {
   auto scope = app::kTokenScopes.Parse(f.scope);
-  if (!scope) return Fail(ErrorCode::kUsage, "--scope: read, write or ingest");
+  if (!scope) return Fail(ErrorCode::kUsage, BadChoice(f.scope, app::kTokenScopes), "--scope");
   ASSIGN_OR_RETURN(app::NewToken t,
                    app.accounts().CreateToken(actor, f.person, f.token_name, *scope, f.days));
   if (o.json) {

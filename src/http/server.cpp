@@ -292,25 +292,26 @@ Result<void> Server::Admit(const Route& route, const httplib::Request& req, Requ
 
 Result<int> Server::Bind() {
   if (!server_->is_valid()) {
-    return Fail(ErrorCode::kInvalidInput, "cannot use the TLS certificate " + options_.tls_cert +
-                                              " with the key " + options_.tls_key);
+    return Fail(ErrorCode::kInvalidInput,
+                Msg("serve.bad_tls", {{"cert", options_.tls_cert}, {"key", options_.tls_key}}));
   }
   if (options_.port == 0) {
     int port = server_->bind_to_any_port(options_.host);
-    if (port <= 0) return Fail(ErrorCode::kIo, "cannot listen on " + options_.host);
+    if (port <= 0)
+      return Fail(ErrorCode::kIo, Msg("serve.cannot_listen", {{"address", options_.host}}));
     return port;
   }
   if (!server_->bind_to_port(options_.host, options_.port)) {
-    return Fail(ErrorCode::kIo, "cannot listen on " + options_.host + ":" +
-                                    std::to_string(options_.port) +
-                                    " (in use, or not an address of this machine)");
+    return Fail(ErrorCode::kIo,
+                Msg("serve.cannot_listen_port",
+                    {{"address", options_.host + ":" + std::to_string(options_.port)}}));
   }
   return options_.port;
 }
 
 Result<void> Server::Run() {
   if (!server_->listen_after_bind()) {
-    return Fail(ErrorCode::kIo, "the server stopped with an error");
+    return Fail(ErrorCode::kIo, Msg("serve.stopped"));
   }
   return {};
 }

@@ -33,7 +33,7 @@ Result<std::pair<std::string, int>> ParseListen(const std::string& listen) {
     port = -1;
   }
   if (host.empty() || port < 0 || port > 65535) {
-    return Fail(ErrorCode::kUsage, "--listen wants ADDRESS:PORT, such as 127.0.0.1:8080");
+    return Fail(ErrorCode::kUsage, Msg("serve.bad_listen", {{"value", listen}}), "--listen");
   }
   return std::pair{host, port};
 }
@@ -62,13 +62,11 @@ Result<void> Serve(cli::Runtime& env, const ServeFlags& flags) {
   ASSIGN_OR_RETURN(auto address, ParseListen(flags.listen));
   bool tls = !flags.tls_cert.empty() || !flags.tls_key.empty();
   if (tls && (flags.tls_cert.empty() || flags.tls_key.empty())) {
-    return Fail(ErrorCode::kUsage, "--tls-cert and --tls-key go together");
+    return Fail(ErrorCode::kUsage, Msg("serve.tls_pair"));
   }
   // Without TLS, passwords and session cookies would cross the network in clear text.
   if (!tls && !IsLoopback(address.first) && !flags.allow_remote) {
-    return Fail(ErrorCode::kUsage,
-                "without TLS sokuo listens on this machine only: use "
-                "--tls-cert and --tls-key, or --allow-remote to insist");
+    return Fail(ErrorCode::kUsage, Msg("serve.remote_needs_tls", {{"address", flags.listen}}));
   }
   size_t threads = flags.threads;
   ASSIGN_OR_RETURN(app::App * app, env.App());

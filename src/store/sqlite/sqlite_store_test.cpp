@@ -117,10 +117,10 @@ TEST_F(SqliteStoreTest, FailedWorkChangesNothing) {
     changed.company.name = "changed";
     TRY(ReplaceOrganization(tx, changed));
     TRY(tx.Append({.at = {}, .actor = "t", .action = "x", .subject = "org"}));
-    return Fail(ErrorCode::kInvalidInput, "refused after writing");
+    return Fail(ErrorCode::kInvalidInput, Msg("error.invalid_input"));
   });
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().message, "refused after writing");
+  EXPECT_EQ(r.error().msg.code, "error.invalid_input");
   EXPECT_EQ(LoadOrganization(*store_)->company.name, core::SmallOrganization().company.name);
   EXPECT_EQ(store_->Head()->seq, 1);
 }
