@@ -64,7 +64,7 @@ void BM_ListIncidents(benchmark::State& state) {
     (void)f.app.incidents().Report({.title = "x", .restricted = i % 3 == 0},
                                    {i % 2 ? "p-takahashi" : "p-okamoto"});
   }
-  auto org = *f.app.organization().Current();
+  auto org = **f.app.organization().Current();
   app::Actor member{"p-ueda", {"p-ueda", core::DeriveRoles(org, "p-ueda", {}), false}};
   for (auto _ : state) {
     auto page = f.app.incidents().List({}, {0, 50}, member);

@@ -209,14 +209,16 @@ Result<AccountView> AccountService::Update(const std::string& person, std::optio
     after = a;
     return {};
   }));
-  ASSIGN_OR_RETURN(core::Organization org, ctx_.Organization());
+  ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
+  const core::Organization& org = *snapshot;
   return ViewOf(*after, org);
 }
 
 Result<std::vector<AccountView>> AccountService::List(const Actor& actor) {
   if (!IsAdministrator(actor)) return Fail(ErrorCode::kForbidden, Msg("account.admin_only_list"));
   ASSIGN_OR_RETURN(auto rows, store::LoadAccounts(ctx_.store()));
-  ASSIGN_OR_RETURN(core::Organization org, ctx_.Organization());
+  ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
+  const core::Organization& org = *snapshot;
   std::vector<AccountView> out;
   for (const auto& a : rows) out.push_back(ViewOf(a, org));
   return out;
@@ -225,7 +227,8 @@ Result<std::vector<AccountView>> AccountService::List(const Actor& actor) {
 Result<AccountView> AccountService::Get(const std::string& person) {
   ASSIGN_OR_RETURN(auto a, store::LoadAccount(ctx_.store(), person));
   if (!a) return Fail(ErrorCode::kNotFound, NoAccount(person));
-  ASSIGN_OR_RETURN(core::Organization org, ctx_.Organization());
+  ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
+  const core::Organization& org = *snapshot;
   return ViewOf(*a, org);
 }
 
@@ -277,7 +280,8 @@ Result<Login> AccountService::LogIn(const std::string& login, const std::string&
     }
   }
   ASSIGN_OR_RETURN(auto account, store::LoadAccount(ctx_.store(), login));
-  ASSIGN_OR_RETURN(core::Organization org, ctx_.Organization());
+  ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
+  const core::Organization& org = *snapshot;
   if (!account || account->disabled || org.FindPerson(login) == nullptr) {
     TRY(RecordFailure(login, address, !account ? "unknown" : "disabled"));
     return Fail(Unauthorized(BadLogin()));
@@ -327,7 +331,8 @@ Result<void> AccountService::LogOut(const std::string& session_token) {
 
 Result<Caller> AccountService::CallerFor(const std::string& person, const Caller& base) {
   ASSIGN_OR_RETURN(auto account, store::LoadAccount(ctx_.store(), person));
-  ASSIGN_OR_RETURN(core::Organization org, ctx_.Organization());
+  ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
+  const core::Organization& org = *snapshot;
   if (!account || account->disabled || org.FindPerson(person) == nullptr) {
     return Fail(Unauthorized(Msg("auth.account_gone")));
   }

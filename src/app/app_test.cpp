@@ -66,7 +66,7 @@ TEST_F(AppTest, ReimportUpdatesInPlace) {
   EXPECT_EQ(changed->entry_seq, 2);
   EXPECT_EQ(changed->tables["systems"], (TableCounts{0, 1, 0}));
   EXPECT_EQ(changed->tables["people"], (TableCounts{0, 0, 1}));
-  EXPECT_EQ(*app_->organization().Current(), org);
+  EXPECT_EQ(**app_->organization().Current(), org);
   EXPECT_TRUE(app_->journal().Verify()->ok());
 }
 
@@ -74,12 +74,12 @@ TEST_F(AppTest, ReimportUpdatesInPlace) {
 TEST_F(AppTest, SeesChangesMadeByAnotherProcess) {
   core::Organization org = core::SmallOrganization();
   ASSERT_TRUE(app_->organization().Import(orgfile::Emit(org), "o", {"a"}));
-  EXPECT_EQ(app_->organization().Current()->company.name, org.company.name);  // now cached
+  EXPECT_EQ((*app_->organization().Current())->company.name, org.company.name);  // now cached
   auto other_store = std::move(*store::SqliteStore::Open({.path = dir_.File("sokuo.db")}));
   App other(*other_store, clock_);
   org.company.name = "別プロセスで変更";
   ASSERT_TRUE(other.organization().Import(orgfile::Emit(org), "o", {"b"}));
-  EXPECT_EQ(app_->organization().Current()->company.name, "別プロセスで変更");
+  EXPECT_EQ((*app_->organization().Current())->company.name, "別プロセスで変更");
 }
 
 TEST_F(AppTest, InvalidFileChangesNothing) {
@@ -92,7 +92,7 @@ TEST_F(AppTest, InvalidFileChangesNothing) {
   EXPECT_GE(r.error().details.size(), 2u);
   for (const Detail& d : r.error().details) EXPECT_FALSE(d.msg.empty()) << d;
   EXPECT_EQ(app_->journal().Head()->hash, head->hash);
-  EXPECT_EQ(*app_->organization().Current(), core::SmallOrganization());
+  EXPECT_EQ(**app_->organization().Current(), core::SmallOrganization());
 }
 
 TEST_F(AppTest, ExportRoundTrips) {

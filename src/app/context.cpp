@@ -4,16 +4,18 @@
 
 namespace sokuo::app {
 
-Result<core::Organization> Context::Organization() {
+Result<std::shared_ptr<const core::Organization>> Context::Organization() {
   ASSIGN_OR_RETURN(store::JournalHead head, store_.Head());
   {
     std::lock_guard lock(org_mu_);
-    if (org_cache_ && org_cache_->first == head.hash) return org_cache_->second;
+    if (org_cache_ && org_head_ == head.hash) return org_cache_;
   }
   ASSIGN_OR_RETURN(core::Organization org, store::LoadOrganization(store_));
+  auto shared = std::make_shared<const core::Organization>(std::move(org));
   std::lock_guard lock(org_mu_);
-  org_cache_ = std::make_shared<const std::pair<std::string, core::Organization>>(head.hash, org);
-  return org;
+  org_head_ = head.hash;
+  org_cache_ = shared;
+  return shared;
 }
 
 }  // namespace sokuo::app

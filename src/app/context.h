@@ -55,7 +55,8 @@ class Context {
   // reading it costs about 0.7 ms, so the last one read is kept until the journal moves. A
   // change made by another process (the CLI) moves the journal too, so the copy is never older
   // than the newest entry.
-  [[nodiscard]] Result<core::Organization> Organization();
+  // Shared and immutable: a request reads it without copying.
+  [[nodiscard]] Result<std::shared_ptr<const core::Organization>> Organization();
 
  private:
   store::Store& store_;
@@ -65,8 +66,9 @@ class Context {
   Random* random_;
   AuthOptions auth_;
   std::mutex org_mu_;
-  // The organization as of the journal head whose hash is `first`; guarded by org_mu_.
-  std::shared_ptr<const std::pair<std::string, core::Organization>> org_cache_;
+  // The organization as of the journal head whose hash is org_head_; guarded by org_mu_.
+  std::string org_head_;
+  std::shared_ptr<const core::Organization> org_cache_;
 };
 
 }  // namespace sokuo::app

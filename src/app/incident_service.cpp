@@ -501,7 +501,8 @@ Result<IncidentView> IncidentService::Transition(const std::string& key, core::I
 
 Result<IncidentView> IncidentService::Get(const std::string& key, const Actor& actor) {
   ASSIGN_OR_RETURN(std::optional<core::Incident> incident, store::LoadIncident(ctx_.store(), key));
-  ASSIGN_OR_RETURN(core::Organization org, ctx_.Organization());
+  ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
+  const core::Organization& org = *snapshot;
   if (!incident || !core::CanSee(actor.principal, *incident, org)) {
     return Fail(ErrorCode::kNotFound, NoIncident(key));
   }
@@ -511,8 +512,9 @@ Result<IncidentView> IncidentService::Get(const std::string& key, const Actor& a
 Result<Page<IncidentView>> IncidentService::List(const IncidentFilter& f, PageRequest page,
                                                  const Actor& actor) {
   ASSIGN_OR_RETURN(std::vector<core::Incident> all, store::LoadIncidentHeaders(ctx_.store()));
-  ASSIGN_OR_RETURN(core::Organization org, ctx_.Organization());
-  std::vector<IncidentView> views;
+  ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
+  const core::Organization& org = *snapshot;
+  std::vector<core::Incident> found;
   for (core::Incident& i : all) {
     if (!core::CanSee(actor.principal, i, org)) continue;
     if (f.state && i.state != *f.state) continue;
@@ -525,11 +527,18 @@ Result<Page<IncidentView>> IncidentService::List(const IncidentFilter& f, PageRe
         i.reporter_department != f.department) {
       continue;
     }
-    views.push_back(View(std::move(i), org));
+    found.push_back(std::move(i));
   }
-  return Paginate(std::move(views), page, [&](const IncidentView& v) {
-    return !f.priority || v.priority.priority == *f.priority;
-  });
+  auto view = [&](core::Incident&& i) { return View(std::move(i), org); };
+  if (!f.priority) {  // the priority is computed for the page's incidents only
+    return MapPage(Paginate(std::move(found), page, [](const core::Incident&) { return true; }),
+                   view);
+  }
+  std::vector<IncidentView> views;
+  views.reserve(found.size());
+  for (core::Incident& i : found) views.push_back(view(std::move(i)));
+  return Paginate(std::move(views), page,
+                  [&](const IncidentView& v) { return v.priority.priority == *f.priority; });
 }
 
 Result<std::vector<store::JournalEntry>> IncidentService::Timeline(const std::string& key,

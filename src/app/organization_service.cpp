@@ -66,24 +66,28 @@ Result<ImportSummary> OrganizationService::Import(std::string_view text, std::st
 }
 
 Result<std::string> OrganizationService::Export() {
-  ASSIGN_OR_RETURN(core::Organization org, Current());
+  ASSIGN_OR_RETURN(auto snapshot, Current());
+  const core::Organization& org = *snapshot;
   return orgfile::Emit(org);
 }
 
 Result<Page<core::Department>> OrganizationService::ListDepartments(const DepartmentFilter& f,
                                                                     PageRequest page) {
-  ASSIGN_OR_RETURN(core::Organization org, Current());
-  return Paginate(std::move(org.departments), page,
+  ASSIGN_OR_RETURN(auto snapshot, Current());
+  const core::Organization& org = *snapshot;
+  return Paginate(org.departments, page,
                   [&](const core::Department& d) { return !f.kind || d.kind == *f.kind; });
 }
 
 Result<core::Department> OrganizationService::GetDepartment(const std::string& id) {
-  ASSIGN_OR_RETURN(core::Organization org, Current());
+  ASSIGN_OR_RETURN(auto snapshot, Current());
+  const core::Organization& org = *snapshot;
   return FindOr404(org.departments, id, "department");
 }
 
 Result<Page<PersonView>> OrganizationService::ListPeople(const PersonFilter& f, PageRequest page) {
-  ASSIGN_OR_RETURN(core::Organization org, Current());
+  ASSIGN_OR_RETURN(auto snapshot, Current());
+  const core::Organization& org = *snapshot;
   std::vector<PersonView> views;
   for (const auto& p : org.people) views.push_back(ViewOf(org, p));
   return Paginate(std::move(views), page, [&](const PersonView& v) {
@@ -92,25 +96,29 @@ Result<Page<PersonView>> OrganizationService::ListPeople(const PersonFilter& f, 
 }
 
 Result<PersonView> OrganizationService::GetPerson(const std::string& id) {
-  ASSIGN_OR_RETURN(core::Organization org, Current());
+  ASSIGN_OR_RETURN(auto snapshot, Current());
+  const core::Organization& org = *snapshot;
   ASSIGN_OR_RETURN(core::Person p, FindOr404(org.people, id, "person"));
   return ViewOf(org, p);
 }
 
 Result<Page<core::ExternalContact>> OrganizationService::ListContacts(const ContactFilter& f,
                                                                       PageRequest page) {
-  ASSIGN_OR_RETURN(core::Organization org, Current());
-  return Paginate(std::move(org.contacts), page,
+  ASSIGN_OR_RETURN(auto snapshot, Current());
+  const core::Organization& org = *snapshot;
+  return Paginate(org.contacts, page,
                   [&](const core::ExternalContact& c) { return !f.kind || c.kind == *f.kind; });
 }
 
 Result<core::ExternalContact> OrganizationService::GetContact(const std::string& id) {
-  ASSIGN_OR_RETURN(core::Organization org, Current());
+  ASSIGN_OR_RETURN(auto snapshot, Current());
+  const core::Organization& org = *snapshot;
   return FindOr404(org.contacts, id, "contact");
 }
 
 Result<Page<SystemView>> OrganizationService::ListSystems(const SystemFilter& f, PageRequest page) {
-  ASSIGN_OR_RETURN(core::Organization org, Current());
+  ASSIGN_OR_RETURN(auto snapshot, Current());
+  const core::Organization& org = *snapshot;
   std::vector<SystemView> views;
   for (const auto& s : org.systems) views.push_back({s, core::Dependents(org, s.id)});
   return Paginate(std::move(views), page, [&](const SystemView& v) {
@@ -119,7 +127,8 @@ Result<Page<SystemView>> OrganizationService::ListSystems(const SystemFilter& f,
 }
 
 Result<SystemView> OrganizationService::GetSystem(const std::string& id) {
-  ASSIGN_OR_RETURN(core::Organization org, Current());
+  ASSIGN_OR_RETURN(auto snapshot, Current());
+  const core::Organization& org = *snapshot;
   ASSIGN_OR_RETURN(core::InfoSystem s, FindOr404(org.systems, id, "system"));
   return SystemView{s, core::Dependents(org, id)};
 }

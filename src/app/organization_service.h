@@ -65,7 +65,9 @@ class OrganizationService {
   [[nodiscard]] Result<ImportSummary> Import(std::string_view text, std::string_view file_name,
                                              const Actor& actor);
   [[nodiscard]] Result<std::string> Export();
-  [[nodiscard]] Result<core::Organization> Current() { return ctx_.Organization(); }
+  [[nodiscard]] Result<std::shared_ptr<const core::Organization>> Current() {
+    return ctx_.Organization();
+  }
 
   [[nodiscard]] Result<Page<core::Department>> ListDepartments(const DepartmentFilter& f,
                                                                PageRequest page);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <type_traits>
 #include <vector>
 
 namespace sokuo::app {
@@ -35,6 +36,15 @@ Page<T> Paginate(std::vector<T> all, PageRequest page, Keep keep) {
     }
     ++out.total;
   }
+  return out;
+}
+
+// The same page with each item turned by `map` (for work worth doing on one page only).
+template <class T, class Map>
+auto MapPage(Page<T> page, Map map) {
+  Page<std::invoke_result_t<Map, T&&>> out{{}, page.total, page.offset, page.limit};
+  out.items.reserve(page.items.size());
+  for (T& item : page.items) out.items.push_back(map(std::move(item)));
   return out;
 }
 

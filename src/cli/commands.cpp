@@ -20,7 +20,8 @@ std::string Plural(size_t n, const char* word, const char* plural) {
 
 Result<app::Actor> ResolveActor(app::App& app, const std::string& as) {
   if (as.empty()) return app::Actor{"cli:" + platform::OsUserName()};
-  ASSIGN_OR_RETURN(core::Organization org, app.organization().Current());
+  ASSIGN_OR_RETURN(auto snapshot, app.organization().Current());
+  const core::Organization& org = *snapshot;
   if (org.FindPerson(as) == nullptr) {
     return Fail(ErrorCode::kUsage, Msg("cli.no_person", {{"person", as}}));
   }

@@ -53,7 +53,8 @@ Result<void> OrgImport(app::App& app, const std::string& file, const app::Actor&
 Result<void> OrgExport(app::App& app, const std::string& file, Output& o) {
   bool to_stdout = file.empty() || file == "-";
   if (to_stdout && o.json) {  // machine-readable: the organization in the API's shape
-    ASSIGN_OR_RETURN(core::Organization org, app.organization().Current());
+    ASSIGN_OR_RETURN(auto snapshot, app.organization().Current());
+    const core::Organization& org = *snapshot;
     PrintJson(o, api::ToJson(org));
     return {};
   }
@@ -72,7 +73,8 @@ Result<void> OrgExport(app::App& app, const std::string& file, Output& o) {
 }
 
 Result<void> OrgShow(app::App& app, Output& o) {
-  ASSIGN_OR_RETURN(core::Organization org, app.organization().Current());
+  ASSIGN_OR_RETURN(auto snapshot, app.organization().Current());
+  const core::Organization& org = *snapshot;
   if (o.json) {
     PrintJson(o, api::ToJson(org));
     return {};

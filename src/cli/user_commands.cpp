@@ -122,7 +122,8 @@ Result<void> FirstAdministrator(app::App& app, const std::string& person,
   if (!accounts.empty()) return {};
   std::string who = person;
   if (who.empty()) {
-    ASSIGN_OR_RETURN(core::Organization org, app.organization().Current());
+    ASSIGN_OR_RETURN(auto snapshot, app.organization().Current());
+    const core::Organization& org = *snapshot;
     for (const auto& d : org.departments) {
       if (d.kind == core::DepartmentKind::kIt && !d.head.empty()) {
         who = d.head;

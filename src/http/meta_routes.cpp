@@ -10,7 +10,8 @@ std::vector<Route> MetaRoutes([[maybe_unused]] const RouteOptions& options) {
        app::Permission::kPublic,
        {},
        [version = options.version](app::App& app, const Request&) -> Result<Json> {
-         ASSIGN_OR_RETURN(core::Organization org, app.organization().Current());
+         ASSIGN_OR_RETURN(auto snapshot, app.organization().Current());
+         const core::Organization& org = *snapshot;
          ASSIGN_OR_RETURN(store::JournalHead head, app.journal().Head());
          return Json{{"status", "ok"},
                      {"version", version},

@@ -10,7 +10,8 @@ std::vector<Route> OrganizationRoutes([[maybe_unused]] const RouteOptions& optio
        app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request&) -> Result<Json> {
-         ASSIGN_OR_RETURN(core::Organization org, app.organization().Current());
+         ASSIGN_OR_RETURN(auto snapshot, app.organization().Current());
+         const core::Organization& org = *snapshot;
          Json company = api::ToJson(org.company);
          company["incident_categories"] = core::IncidentCategories(org);
          return company;
@@ -85,7 +86,8 @@ std::vector<Route> OrganizationRoutes([[maybe_unused]] const RouteOptions& optio
        app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request&) -> Result<Json> {
-         ASSIGN_OR_RETURN(core::Organization org, app.organization().Current());
+         ASSIGN_OR_RETURN(auto snapshot, app.organization().Current());
+         const core::Organization& org = *snapshot;
          Json items = Json::array();
          for (const auto& m : org.media) items.push_back(api::ToJson(m));
          return Json{{"items", items}};

@@ -66,7 +66,8 @@ std::vector<Route> WebRoutes([[maybe_unused]] const RouteOptions& options) {
                     .path = "/",
                     .permission = app::Permission::kPublic,
                     .serve = [](app::App& app, const Request&) -> Result<Reply> {
-                      ASSIGN_OR_RETURN(core::Organization org, app.organization().Current());
+                      ASSIGN_OR_RETURN(auto snapshot, app.organization().Current());
+                      const core::Organization& org = *snapshot;
                       std::string company = Escape(org.company.name);
                       return Reply{
                           .content_type = "text/html; charset=utf-8",

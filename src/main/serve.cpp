@@ -70,7 +70,8 @@ Result<void> Serve(cli::Runtime& env, const ServeFlags& flags) {
   }
   size_t threads = flags.threads;
   ASSIGN_OR_RETURN(app::App * app, env.App());
-  ASSIGN_OR_RETURN(core::Organization org, app->organization().Current());
+  ASSIGN_OR_RETURN(auto snapshot, app->organization().Current());
+  const core::Organization& org = *snapshot;
 
   // Signals go to one thread that stops the server; handler threads never see them.
   sigset_t signals;
@@ -164,7 +165,8 @@ std::vector<cli::Command> ProcessCommands() {
          ServeOptions(c, *f);
          run = [&env, f]() -> Result<void> {
            ASSIGN_OR_RETURN(app::App * app, env.App(cli::Runtime::Open::kCreate));
-           ASSIGN_OR_RETURN(core::Organization org, app->organization().Current());
+           ASSIGN_OR_RETURN(auto snapshot, app->organization().Current());
+           const core::Organization& org = *snapshot;
            if (org.company.name.empty()) {
              ASSIGN_OR_RETURN(app::Actor actor, env.Actor());
              TRY(cli::OrgImportText(*app, kExampleOrgYaml, "example org.yaml", actor, env.out()));

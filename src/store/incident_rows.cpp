@@ -150,14 +150,20 @@ Result<std::optional<core::Incident>> LoadIncident(Store& store, const std::stri
 
 Result<std::vector<core::Incident>> LoadIncidentHeaders(Store& store) {
   ASSIGN_OR_RETURN(Table headers, store.Read("incidents"));
-  std::vector<core::Incident> out;
+  // Newest first. The rows are ordered before decoding: an incident is large to move.
+  std::vector<std::pair<std::pair<int, int>, const Row*>> order;
+  order.reserve(headers.size());
   for (const auto& [key, row] : headers) {
-    ASSIGN_OR_RETURN(core::Incident i, FromRows(row, {}));
+    order.push_back({{row.value("year", 0), row.value("number", 0)}, &row});
+  }
+  std::sort(order.begin(), order.end(),
+            [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<core::Incident> out;
+  out.reserve(order.size());
+  for (const auto& [number, row] : order) {
+    ASSIGN_OR_RETURN(core::Incident i, FromRows(*row, {}));
     out.push_back(std::move(i));
   }
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-    return std::pair(a.year, a.number) > std::pair(b.year, b.number);
-  });
   return out;
 }
 

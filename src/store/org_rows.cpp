@@ -333,10 +333,12 @@ class TableReader {
 
   template <class T>
   T Read(const std::string& table, const std::string& id, const Row& row, const Shape& shape) {
-    RowReader r(row, table + "/" + id);
+    static const json kNone = json::object();
+    std::string key = table + "/" + id;
+    auto ext = extensions_.find(key);
+    RowReader r(row, std::move(key));
     T x{};
-    auto ext = extensions_.find(table + "/" + id);
-    ReadColumns(r, ext == extensions_.end() ? json::object() : ext->second, x, shape, "");
+    ReadColumns(r, ext == extensions_.end() ? kNone : ext->second, x, shape, "");
     Note(r);
     return x;
   }

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <unordered_map>
 #include <utility>
 
 #include "store/journal.h"
@@ -30,7 +31,8 @@ Result<void> Exec(sqlite3* db, const char* sql) {
   return {};
 }
 
-// A prepared statement; finalized on destruction.
+// A prepared statement. One lent by a SqliteConnection's cache is reset and given back on
+// destruction; one of its own is finalized.
 class Statement {
  public:
   static Result<Statement> Prepare(sqlite3* db, const std::string& sql) {
@@ -41,10 +43,26 @@ class Statement {
     }
     return Statement(db, stmt);
   }
+  static Statement Lent(sqlite3* db, sqlite3_stmt* stmt, bool& in_use) {
+    in_use = true;
+    Statement s(db, stmt);
+    s.in_use_ = &in_use;
+    return s;
+  }
   Statement(Statement&& other) noexcept
-      : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)) {}
+      : db_(other.db_),
+        stmt_(std::exchange(other.stmt_, nullptr)),
+        in_use_(std::exchange(other.in_use_, nullptr)) {}
   Statement& operator=(Statement&&) = delete;
-  ~Statement() { sqlite3_finalize(stmt_); }
+  ~Statement() {
+    if (in_use_ == nullptr) {
+      sqlite3_finalize(stmt_);
+      return;
+    }
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    *in_use_ = false;
+  }
 
   void Bind(int index, const nlohmann::json& value) {
     if (value.is_null()) {
@@ -109,7 +127,49 @@ class Statement {
   Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
   sqlite3* db_;
   sqlite3_stmt* stmt_;
+  bool* in_use_ = nullptr;
 };
+
+}  // namespace
+
+// The connection and the statements prepared on it, kept for reuse: preparing a statement costs
+// about as much as running a small query, and the SQL texts are few (one per table and kind of
+// access). A statement already lent out (a query inside another's loop) gets a fresh one.
+class SqliteConnection {
+ public:
+  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  ~SqliteConnection() {
+    for (auto& [sql, cached] : cache_) sqlite3_finalize(cached.stmt);
+  }
+  SqliteConnection(const SqliteConnection&) = delete;
+  SqliteConnection& operator=(const SqliteConnection&) = delete;
+
+  sqlite3* db() const { return db_; }
+
+  Result<Statement> Prepare(const std::string& sql) {
+    auto it = cache_.find(sql);
+    if (it == cache_.end()) {
+      sqlite3_stmt* stmt = nullptr;
+      if (sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()),
+                             SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) {
+        return Fail(SqlError(db_, "prepare"));
+      }
+      it = cache_.emplace(sql, Cached{stmt, false}).first;
+    }
+    if (it->second.in_use) return Statement::Prepare(db_, sql);
+    return Statement::Lent(db_, it->second.stmt, it->second.in_use);
+  }
+
+ private:
+  struct Cached {
+    sqlite3_stmt* stmt;
+    bool in_use;
+  };
+  sqlite3* db_;
+  std::unordered_map<std::string, Cached> cache_;  // node-based: `in_use` stays put
+};
+
+namespace {
 
 bool IsIdentifier(const std::string& name) {
   if (name.empty() || name.size() > 64) return false;
@@ -120,8 +180,8 @@ bool IsIdentifier(const std::string& name) {
 }
 
 // All rows of `table`, or those whose `column` equals `value` when a column is given.
-Result<Table> ReadTable(sqlite3* db, const std::string& table, const std::string& column = {},
-                        const Row& value = nullptr) {
+Result<Table> ReadTable(SqliteConnection& conn, const std::string& table,
+                        const std::string& column = {}, const Row& value = nullptr) {
   if (!IsJournaledTable(table) && !IsPrivateTable(table)) {
     return Fail(ErrorCode::kInternal, Msg("store.unknown_table", {{"table", table}}));
   }
@@ -129,7 +189,7 @@ Result<Table> ReadTable(sqlite3* db, const std::string& table, const std::string
     return Fail(ErrorCode::kInternal, Msg("store.bad_column", {{"column", column}}));
   }
   std::string sql = "SELECT * FROM " + table + (column.empty() ? "" : " WHERE " + column + " = ?");
-  ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(db, sql));
+  ASSIGN_OR_RETURN(Statement stmt, conn.Prepare(sql));
   if (!column.empty()) stmt.Bind(1, value);
   Table rows;
   while (true) {
@@ -142,10 +202,9 @@ Result<Table> ReadTable(sqlite3* db, const std::string& table, const std::string
   return rows;
 }
 
-Result<JournalHead> ReadHead(sqlite3* db) {
-  ASSIGN_OR_RETURN(
-      Statement stmt,
-      Statement::Prepare(db, "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"));
+Result<JournalHead> ReadHead(SqliteConnection& conn) {
+  ASSIGN_OR_RETURN(Statement stmt,
+                   conn.Prepare("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"));
   ASSIGN_OR_RETURN(bool found, stmt.Step());
   if (!found) return JournalHead{0, kGenesisHash};
   return JournalHead{stmt.Int(0), stmt.Text(1)};
@@ -160,12 +219,12 @@ constexpr const char* kEntryColumns = "seq, at, actor, action, subject, body, pr
 
 class SqliteTx final : public Tx {
  public:
-  SqliteTx(sqlite3* db, JournalHead head) : db_(db), head_(std::move(head)) {}
+  SqliteTx(SqliteConnection& conn, JournalHead head) : conn_(conn), head_(std::move(head)) {}
 
-  Result<Table> Read(const std::string& table) override { return ReadTable(db_, table); }
+  Result<Table> Read(const std::string& table) override { return ReadTable(conn_, table); }
   Result<Table> ReadWhere(const std::string& table, const std::string& column,
                           const Row& value) override {
-    return ReadTable(db_, table, column, value);
+    return ReadTable(conn_, table, column, value);
   }
 
   Result<void> Put(const std::string& table, const std::string& id, const Row& row) override {
@@ -189,7 +248,7 @@ class SqliteTx final : public Tx {
       return Fail(ErrorCode::kInternal, Msg("store.bad_private_removal", {{"table", table}}));
     }
     ASSIGN_OR_RETURN(Statement stmt,
-                     Statement::Prepare(db_, "DELETE FROM " + table + " WHERE " + column + " = ?"));
+                     conn_.Prepare("DELETE FROM " + table + " WHERE " + column + " = ?"));
     stmt.Bind(1, value);
     TRY(stmt.Step());
     return {};
@@ -197,11 +256,10 @@ class SqliteTx final : public Tx {
 
   Result<void> Remove(const std::string& table, const std::string& id) override {
     TRY(Check(table, id));
-    ASSIGN_OR_RETURN(Statement stmt,
-                     Statement::Prepare(db_, "DELETE FROM " + table + " WHERE id = ?"));
+    ASSIGN_OR_RETURN(Statement stmt, conn_.Prepare("DELETE FROM " + table + " WHERE id = ?"));
     stmt.Bind(1, id);
     TRY(stmt.Step());
-    if (sqlite3_changes(db_) == 0) {
+    if (sqlite3_changes(conn_.db()) == 0) {
       return Fail(ErrorCode::kNotFound, Msg("store.not_found", {{"table", table}, {"id", id}}));
     }
     pending_.push_back({table, id, std::nullopt});
@@ -211,8 +269,8 @@ class SqliteTx final : public Tx {
   Result<JournalEntry> Append(const JournalDraft& draft) override {
     JournalEntry e = MakeEntry(head_, draft, pending_);
     ASSIGN_OR_RETURN(Statement stmt,
-                     Statement::Prepare(db_, std::string("INSERT INTO journal (") + kEntryColumns +
-                                                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                     conn_.Prepare(std::string("INSERT INTO journal (") + kEntryColumns +
+                                   ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     stmt.Bind(1, e.seq);
     stmt.Bind(2, e.at);
     stmt.Bind(3, e.actor);
@@ -247,7 +305,7 @@ class SqliteTx final : public Tx {
     std::string sql = "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ")";
     sql += updates.empty() ? " ON CONFLICT(id) DO NOTHING"
                            : " ON CONFLICT(id) DO UPDATE SET " + updates;
-    ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(db_, sql));
+    ASSIGN_OR_RETURN(Statement stmt, conn_.Prepare(sql));
     int index = 1;
     for (const auto& [name, value] : row.items()) stmt.Bind(index++, value);
     TRY(stmt.Step());
@@ -261,7 +319,7 @@ class SqliteTx final : public Tx {
     return {};
   }
 
-  sqlite3* db_;
+  SqliteConnection& conn_;
   JournalHead head_;
   std::vector<RowChange> pending_;
 };
@@ -292,7 +350,12 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& opti
   return store;
 }
 
-SqliteStore::~SqliteStore() { sqlite3_close(db_); }
+SqliteStore::SqliteStore(sqlite3* db) : db_(db), conn_(std::make_unique<SqliteConnection>(db)) {}
+
+SqliteStore::~SqliteStore() {
+  conn_.reset();  // its statements are finalized before the connection closes
+  sqlite3_close(db_);
+}
 
 int SqliteStore::SchemaVersion() {
   std::lock_guard lock(mu_);
@@ -337,8 +400,8 @@ Result<void> SqliteStore::Write(const std::function<Result<void>(Tx&)>& work) {
   std::lock_guard lock(mu_);
   TRY(Exec(db_, "BEGIN IMMEDIATE"));
   auto run = [&]() -> Result<void> {
-    ASSIGN_OR_RETURN(JournalHead head, ReadHead(db_));
-    SqliteTx tx(db_, head);
+    ASSIGN_OR_RETURN(JournalHead head, ReadHead(*conn_));
+    SqliteTx tx(*conn_, head);
     TRY(work(tx));
     if (tx.HasUnjournaledChanges()) {
       return Fail(ErrorCode::kInternal, Msg("store.unjournaled_change"));
@@ -355,20 +418,20 @@ Result<void> SqliteStore::Write(const std::function<Result<void>(Tx&)>& work) {
 
 Result<Table> SqliteStore::Read(const std::string& table) {
   std::lock_guard lock(mu_);
-  return ReadTable(db_, table);
+  return ReadTable(*conn_, table);
 }
 
 Result<Table> SqliteStore::ReadWhere(const std::string& table, const std::string& column,
                                      const Row& value) {
   std::lock_guard lock(mu_);
-  return ReadTable(db_, table, column, value);
+  return ReadTable(*conn_, table, column, value);
 }
 
 Result<std::vector<JournalEntry>> SqliteStore::ReadJournal(const JournalQuery& q) {
   std::lock_guard lock(mu_);
   std::string sql = std::string("SELECT ") + kEntryColumns + " FROM journal WHERE seq > ?" +
                     (q.subject.empty() ? "" : " AND subject = ?") + " ORDER BY seq LIMIT ?";
-  ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(db_, sql));
+  ASSIGN_OR_RETURN(Statement stmt, conn_->Prepare(sql));
   int i = 1;
   stmt.Bind(i++, q.after_seq);
   if (!q.subject.empty()) stmt.Bind(i++, q.subject);
@@ -384,7 +447,7 @@ Result<std::vector<JournalEntry>> SqliteStore::ReadJournal(const JournalQuery& q
 
 Result<JournalHead> SqliteStore::Head() {
   std::lock_guard lock(mu_);
-  return ReadHead(db_);
+  return ReadHead(*conn_);
 }
 
 Result<VerifyReport> SqliteStore::Verify() {
@@ -392,9 +455,8 @@ Result<VerifyReport> SqliteStore::Verify() {
   // One read transaction, so the journal and the tables are seen at the same moment.
   TRY(Exec(db_, "BEGIN"));
   auto run = [&]() -> Result<VerifyReport> {
-    ASSIGN_OR_RETURN(Statement stmt,
-                     Statement::Prepare(db_, std::string("SELECT ") + kEntryColumns +
-                                                 " FROM journal ORDER BY seq"));
+    ASSIGN_OR_RETURN(Statement stmt, conn_->Prepare(std::string("SELECT ") + kEntryColumns +
+                                                    " FROM journal ORDER BY seq"));
     std::vector<JournalEntry> entries;
     while (true) {
       ASSIGN_OR_RETURN(bool more, stmt.Step());
@@ -403,7 +465,7 @@ Result<VerifyReport> SqliteStore::Verify() {
     }
     Tables actual;
     for (const std::string& table : JournaledTables()) {
-      ASSIGN_OR_RETURN(actual[table], ReadTable(db_, table));
+      ASSIGN_OR_RETURN(actual[table], ReadTable(*conn_, table));
     }
     return VerifyJournal(entries, actual, JournaledTables());
   };

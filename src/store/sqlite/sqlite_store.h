@@ -17,6 +17,8 @@ struct sqlite3;
 
 namespace sokuo::store {
 
+class SqliteConnection;
+
 struct SqliteOptions {
   std::string path;  // the database file; created when missing
   int busy_timeout_ms = 5000;
@@ -40,11 +42,12 @@ class SqliteStore final : public Store {
   int SchemaVersion();
 
  private:
-  explicit SqliteStore(sqlite3* db) : db_(db) {}
+  explicit SqliteStore(sqlite3* db);
   Result<void> Migrate();
 
   std::mutex mu_;
-  sqlite3* db_;  // guarded by mu_
+  sqlite3* db_;                             // guarded by mu_
+  std::unique_ptr<SqliteConnection> conn_;  // db_ and its prepared statements; guarded by mu_
 };
 
 // The numbered migrations, in order; exposed for tests.
