@@ -84,5 +84,15 @@ TEST(IncidentJsonTest, ParseJsonSaysWhere) {
   EXPECT_TRUE(ParseJson("{}"));
 }
 
+// Input that nlohmann refuses with other exceptions than a syntax error is still the client's
+// mistake, never an exception out of the parser.
+TEST(IncidentJsonTest, ParseJsonRefusesNumbersBeyondADouble) {
+  for (const char* text : {"{\"x\": 1e400}", "[-1e99999]", "{\"a\": [1, 2e308]}"}) {
+    auto r = ParseJson(text);
+    ASSERT_FALSE(r) << text;
+    EXPECT_EQ(r.error().code, ErrorCode::kInvalidInput) << text;
+  }
+}
+
 }  // namespace
 }  // namespace sokuo::codec

@@ -125,6 +125,8 @@ Result<Json> ParseJson(const std::string& text) {
     } catch (const Json::parse_error& e) {
       return Fail(ErrorCode::kInvalidInput,
                   Msg("json.syntax", {{"offset", std::to_string(e.byte)}}), "/");
+    } catch (const Json::exception&) {  // a number too large for a double (1e400)
+      return Fail(ErrorCode::kInvalidInput, Msg("json.syntax_unknown"), "/");
     }
     return Fail(ErrorCode::kInvalidInput, Msg("json.syntax_unknown"), "/");
   }
