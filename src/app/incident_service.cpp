@@ -440,6 +440,15 @@ Result<IncidentView> IncidentService::AddEvidence(const std::string& key, const 
   if (in.content.empty())
     return Fail(ErrorCode::kInvalidInput, Msg("evidence.empty_file"), "/content");
   std::string now = FormatRfc3339(ctx_.clock().Now());
+  // Whoever may not add evidence stores nothing: checked before the file is written, and again
+  // in the transaction that records it.
+  {
+    ASSIGN_OR_RETURN(IncidentView v, Get(key, actor));
+    ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
+    if (!core::CanDo(actor.principal, core::IncidentAction::kEvidence, v.incident, *snapshot)) {
+      return Fail(ErrorCode::kForbidden, Msg("incident.step_forbidden", {{"key", key}}));
+    }
+  }
   // The file is stored first: a stored file without a record is harmless, the reverse is not.
   ASSIGN_OR_RETURN(std::string sha256, ctx_.vault()->Put(in.content));
   return Mutate(key, actor, "incident.evidence", core::IncidentAction::kEvidence,

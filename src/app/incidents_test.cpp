@@ -45,6 +45,7 @@ class MemoryBlobs final : public BlobStore {
   }
   // Changes a stored blob as a careless hand would.
   void Damage(const std::string& sha) { blobs_[sha] += "!"; }
+  size_t size() const { return blobs_.size(); }
 
  private:
   std::map<std::string, std::string> blobs_;
@@ -202,6 +203,23 @@ TEST_F(IncidentAppTest, EvidenceIsStoredByContent) {
   blobs_.Damage(e->incident.evidence[0].sha256);
   EXPECT_EQ(app_->incidents().Evidence(r->incident.key, 1, {"p-suzuki"}).error().code,
             ErrorCode::kIntegrity);
+}
+
+// Whoever may not add evidence to an incident stores nothing, not even a file without a record.
+TEST_F(IncidentAppTest, EvidenceRefusedBeforeTheFileIsStored) {
+  core::Organization org = core::SmallOrganization();
+  Actor is{"p-suzuki", {"p-suzuki", core::DeriveRoles(org, "p-suzuki", {}), false}};
+  Actor member{"p-tanaka", {"p-tanaka", core::DeriveRoles(org, "p-tanaka", {}), false}};
+  auto hidden = app_->incidents().Report({.title = "内部調査", .restricted = true}, is);
+  ASSERT_TRUE(hidden) << hidden.error().ToString();
+  EvidenceInput file{.name = "dump.bin", .content = std::string(1 << 20, 'x')};
+  auto unseen = app_->incidents().AddEvidence(hidden->incident.key, file, member);
+  ASSERT_FALSE(unseen);
+  EXPECT_EQ(unseen.error().code, ErrorCode::kNotFound);
+  auto missing = app_->incidents().AddEvidence("INC-2026-0999", file, is);
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(blobs_.size(), 0u);
 }
 
 TEST_F(IncidentAppTest, TheOrganizationChoosesItsCategories) {
