@@ -57,14 +57,16 @@ Lang LangOf(const httplib::Request& req) {
   return LangFromAcceptLanguage(req.get_header_value("Accept-Language"), Lang::kJa);
 }
 
-void SendProblem(httplib::Response& res, const Error& error, const httplib::Request& req) {
+// `status` overrides the error code's own, for statuses the HTTP library chose (414, 431).
+void SendProblem(httplib::Response& res, const Error& error, const httplib::Request& req,
+                 int status = 0) {
   Lang lang = LangOf(req);
-  res.status = Info(error.code).http_status;
+  res.status = status != 0 ? status : Info(error.code).http_status;
+  Json problem = api::ProblemJson(error, req.path, lang);
+  problem["status"] = res.status;
   res.set_header("Cache-Control", "no-store");
   res.set_header("Content-Language", lang == Lang::kJa ? "ja" : "en");
-  res.set_content(
-      api::ProblemJson(error, req.path, lang).dump(-1, ' ', false, Json::error_handler_t::replace),
-      kProblemType);
+  res.set_content(problem.dump(-1, ' ', false, Json::error_handler_t::replace), kProblemType);
 }
 
 // RFC 6266: the name as UTF-8, percent-encoded, so that Japanese file names survive.
@@ -134,8 +136,13 @@ Server::Server(app::App& app, ServerOptions options) : app_(app), options_(std::
   svr.set_payload_max_length(std::max(options_.max_body_bytes, options_.max_upload_bytes));
   svr.set_read_timeout(10, 0);
   svr.set_write_timeout(10, 0);
+  // The pages load nothing but their own files and are never framed (clickjacking).
   svr.set_default_headers(
-      {{"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"}});
+      {{"X-Content-Type-Options", "nosniff"},
+       {"Referrer-Policy", "no-referrer"},
+       {"X-Frame-Options", "DENY"},
+       {"Content-Security-Policy",
+        "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"}});
 
   RouteOptions route_options{.version = options_.version, .secure = !options_.tls_cert.empty()};
   for (Route& route : Routes(route_options)) {
@@ -178,8 +185,7 @@ Server::Server(app::App& app, ServerOptions options) : app_(app), options_(std::
     Error error{code, "", {}, {}};
     if (status == 404)
       error = Fail(code, Msg("http.no_such_resource", {{"path", req.path}})).value();
-    SendProblem(res, error, req);
-    res.status = status;
+    SendProblem(res, error, req, status);
   });
   svr.set_exception_handler(
       [](const httplib::Request& req, httplib::Response& res, const std::exception_ptr&) {

@@ -221,6 +221,38 @@ TEST_F(SecurityTest, NobodyGetsInWithoutCredentials) {
   EXPECT_EQ(server_->SendWith("GET", "/api/v1/company", "", "", forged).status, 401);
 }
 
+// A stranger learns that the server answers, not which version runs or how far its journal has
+// come; every reply forbids framing and foreign content.
+TEST_F(SecurityTest, StrangersLearnLittleAndPagesCannotBeFramed) {
+  Reply anonymous = server_->Send("GET", "/api/v1/health");
+  ASSERT_EQ(anonymous.status, 200);
+  EXPECT_EQ(anonymous.body, (Json{{"status", "ok"}}));
+  Reply signed_in = server_->Send("GET", "/api/v1/health", nullptr, "p-mori");
+  EXPECT_TRUE(signed_in.body.contains("version"));
+  EXPECT_TRUE(signed_in.body.contains("journal_seq"));
+  for (const Reply& r :
+       {anonymous, server_->Send("GET", "/"), server_->Send("GET", "/api/v1/incidents")}) {
+    auto header = [&](const char* name) {
+      auto it = r.headers.find(name);
+      return it == r.headers.end() ? std::string() : it->second;
+    };
+    EXPECT_EQ(header("X-Frame-Options"), "DENY");
+    EXPECT_THAT(header("Content-Security-Policy"), HasSubstr("frame-ancestors 'none'"));
+    EXPECT_THAT(header("Content-Security-Policy"), HasSubstr("default-src 'self'"));
+  }
+}
+
+// A status the HTTP layer chose (a URL too long) is the status the problem reports.
+TEST_F(SecurityTest, AProblemReportsTheStatusItWasSentWith) {
+  httplib::Client client("127.0.0.1", server_->port());
+  auto r = client.Get(("/api/v1/incidents?system=" + std::string(20000, 'a')).c_str());
+  ASSERT_TRUE(r);
+  EXPECT_GE(r->status, 400);
+  Json problem = Json::parse(r->body, nullptr, false);
+  ASSERT_TRUE(problem.is_object()) << r->body;
+  EXPECT_EQ(problem["status"], r->status);
+}
+
 TEST_F(SecurityTest, CookiesAreHttpOnlyStrictAndNeedCsrfForWrites) {
   ASSERT_TRUE(server_->EnsureAccount("p-ueda"));
   Reply login =

@@ -22,6 +22,7 @@ struct Reply {
   std::string content_type;
   Json body;
   std::vector<std::string> set_cookies;
+  httplib::Headers headers;
 };
 
 // A logged-in browser: the session cookie and the CSRF token.
@@ -166,7 +167,8 @@ class SokuoServer {
     Reply reply{res->status,
                 res->get_header_value("Content-Type"),
                 Json::parse(res->body, nullptr, false),
-                {}};
+                {},
+                res->headers};
     auto range = res->headers.equal_range("Set-Cookie");
     for (auto it = range.first; it != range.second; ++it) reply.set_cookies.push_back(it->second);
     return reply;
