@@ -1,327 +1,395 @@
 #include "http/server.h"
 
-#include <httplib.h>
+// Boost 1.74's awaitable.hpp uses std::exchange without including <utility>.
+#include <utility>
 
-#include <algorithm>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 
-#include "api/codec.h"
-#include "base/sha256.h"
-#include "base/text.h"
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <limits>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <variant>
+#include <vector>
+
+#include "http/dispatch.h"
 #include "platform/log.h"
 
 namespace sokuo::http {
 namespace {
 
-constexpr const char* kJsonType = "application/json; charset=utf-8";
-constexpr const char* kProblemType = "application/problem+json; charset=utf-8";
-constexpr const char* kHtmlType = "text/html; charset=utf-8";
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+
 constexpr size_t kStreamPiece = size_t{64} * 1024;
+constexpr int kNetworkThreads = 2;
+constexpr auto kDrainLimit = std::chrono::seconds(10);
+constexpr auto kLinger = std::chrono::seconds(1);
 
-std::string CookieValue(const std::string& header, const std::string& name) {
-  size_t pos = 0;
-  while (pos < header.size()) {
-    size_t end = header.find(';', pos);
-    if (end == std::string::npos) end = header.size();
-    std::string part = header.substr(pos, end - pos);
-    size_t start = part.find_first_not_of(' ');
-    if (start != std::string::npos) part = part.substr(start);
-    if (part.rfind(name + "=", 0) == 0) return part.substr(name.size() + 1);
-    pos = end + 1;
-  }
-  return "";
+auto Capture(beast::error_code& ec) { return asio::redirect_error(asio::use_awaitable, ec); }
+
+// A request the parser refused for its form, as opposed to one that ended or timed out.
+bool IsMalformed(const beast::error_code& ec) {
+  return ec.category() == beast::error_code(bhttp::error::bad_method).category() &&
+         ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message;
 }
 
-// "/api/v1/systems/{id}" → "/api/v1/systems/([^/]+)" and the parameter names in order.
-std::pair<std::string, std::vector<std::string>> ToPattern(const std::string& path) {
-  std::string pattern;
-  std::vector<std::string> names;
-  for (size_t i = 0; i < path.size(); ++i) {
-    if (path[i] == '{') {
-      size_t end = path.find('}', i);
-      names.push_back(path.substr(i + 1, end - i - 1));
-      pattern += "([^/]+)";
-      i = end;
-    } else if (path[i] == '.') {
-      pattern += "\\.";
-    } else {
-      pattern.push_back(path[i]);
-    }
-  }
-  return {pattern, names};
-}
-
-bool IsApi(const std::string& path) { return path.rfind("/api/", 0) == 0; }
-
-// Japanese unless the client prefers English (DESIGN: Japanese first).
-Lang LangOf(const httplib::Request& req) {
-  return LangFromAcceptLanguage(req.get_header_value("Accept-Language"), Lang::kJa);
-}
-
-// `status` overrides the error code's own, for statuses the HTTP library chose (414, 431).
-void SendProblem(httplib::Response& res, const Error& error, const httplib::Request& req,
-                 int status = 0) {
-  Lang lang = LangOf(req);
-  res.status = status != 0 ? status : Info(error.code).http_status;
-  Json problem = api::ProblemJson(error, req.path, lang);
-  problem["status"] = res.status;
-  res.set_header("Cache-Control", "no-store");
-  res.set_header("Content-Language", lang == Lang::kJa ? "ja" : "en");
-  res.set_content(problem.dump(-1, ' ', false, Json::error_handler_t::replace), kProblemType);
-}
-
-// RFC 6266: the name as UTF-8, percent-encoded, so that Japanese file names survive.
-std::string ContentDisposition(const std::string& name) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string encoded;
-  for (unsigned char c : name) {
-    bool plain = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                 c == '.' || c == '-' || c == '_';
-    if (plain) {
-      encoded.push_back(static_cast<char>(c));
-    } else {
-      encoded += '%';
-      encoded += kHex[c >> 4];
-      encoded += kHex[c & 15];
-    }
-  }
-  return "attachment; filename*=UTF-8''" + encoded;
-}
-
-void SendReply(Reply reply, const Request& r, httplib::Response& res, int status) {
-  res.set_header("Cache-Control", reply.cache_control);
-  if (!reply.etag.empty()) {
-    res.set_header("ETag", reply.etag);
-    if (r.method == "GET" && r.if_none_match == reply.etag) {
-      res.status = 304;
-      return;
-    }
-  }
-  if (!reply.download_name.empty()) {
-    res.set_header("Content-Disposition", ContentDisposition(reply.download_name));
-  }
-  res.status = status;
-  if (!reply.read) {
-    res.set_content(std::move(reply.body), reply.content_type);
-    return;
-  }
-  auto read = std::move(reply.read);
-  res.set_content_provider(
-      reply.length, reply.content_type,
-      [read](size_t offset, size_t length, httplib::DataSink& sink) {
-        Result<std::string> piece = read(offset, std::min(length, kStreamPiece));
-        if (!piece || piece->empty()) {
-          platform::Log(platform::LogLevel::kError, "http.stream",
-                        {{"error", piece ? "ended early" : piece.error().ToString()}});
-          return false;  // closes the connection: the client sees a short body
-        }
-        return sink.write(piece->data(), piece->size());
-      });
+// A status the engine chose, with its problem.
+Outgoing EngineProblem(const Dispatcher& d, const Incoming& in, ErrorCode code, Message msg,
+                       int status) {
+  return d.Problem(Fail(code, std::move(msg)).value(), in, status);
 }
 
 }  // namespace
 
-Server::Server(app::App& app, ServerOptions options) : app_(app), options_(std::move(options)) {
-  if (!options_.tls_cert.empty()) {
-    server_ =
-        std::make_unique<httplib::SSLServer>(options_.tls_cert.c_str(), options_.tls_key.c_str());
-  } else {
-    server_ = std::make_unique<httplib::Server>();
-  }
-  httplib::Server& svr = *server_;
-  // Debian's httplib has Nagle on by default, which caps throughput near 300 req/s.
-  svr.set_tcp_nodelay(true);
-  size_t threads = options_.threads;
-  svr.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  svr.set_keep_alive_max_count(1000);
-  svr.set_payload_max_length(std::max(options_.max_body_bytes, options_.max_upload_bytes));
-  svr.set_read_timeout(10, 0);
-  svr.set_write_timeout(10, 0);
-  // The pages load nothing but their own files and are never framed (clickjacking).
-  svr.set_default_headers(
-      {{"X-Content-Type-Options", "nosniff"},
-       {"Referrer-Policy", "no-referrer"},
-       {"X-Frame-Options", "DENY"},
-       {"Content-Security-Policy",
-        "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"}});
+struct Server::Engine {
+  Engine(app::App& app, ServerOptions o)
+      : options(std::move(o)),
+        dispatcher(app,
+                   {.max_body_bytes = options.max_body_bytes,
+                    .max_upload_bytes = options.max_upload_bytes,
+                    .routes = {.version = options.version, .secure = !options.tls_cert.empty()}}),
+        pool(std::max<size_t>(options.threads, 1)) {}
 
-  RouteOptions route_options{.version = options_.version, .secure = !options_.tls_cert.empty()};
-  for (Route& route : Routes(route_options)) {
-    auto [pattern, names] = ToPattern(route.path);
-    auto handler = [this, route, names = names](const httplib::Request& req,
-                                                httplib::Response& res) {
-      Handle(route, names, req, res);
+  ServerOptions options;
+  Dispatcher dispatcher;
+  asio::io_context ioc{kNetworkThreads};
+  asio::thread_pool pool;
+  std::optional<tcp::acceptor> acceptor;
+  std::optional<asio::ssl::context> tls;
+
+  std::mutex mu;
+  std::map<std::string, size_t> per_address;  // open connections per client address
+  std::condition_variable drained;
+  int in_flight = 0;  // requests read and not yet answered; guarded by mu
+  std::atomic<bool> stopping{false};
+  std::thread stopper;  // waits for requests in flight, then stops the network threads
+
+  // Runs `f` on the handler pool and resumes on the caller's executor with its result.
+  template <class F>
+  asio::awaitable<std::invoke_result_t<F>> OnPool(F f) {
+    using R = std::invoke_result_t<F>;
+    co_return co_await asio::co_spawn(
+        pool, [f = std::move(f)]() mutable -> asio::awaitable<R> { co_return f(); },
+        asio::use_awaitable);
+  }
+
+  void Begin() {
+    std::lock_guard lock(mu);
+    ++in_flight;
+  }
+  void End() {
+    std::lock_guard lock(mu);
+    if (--in_flight == 0) drained.notify_all();
+  }
+
+  static Incoming HeadOf(const bhttp::request_parser<bhttp::empty_body>& parser,
+                         const std::string& remote) {
+    const auto& req = parser.get();
+    Incoming in;
+    in.method = std::string(req.method_string());
+    in.target = std::string(req.target());
+    in.remote_address = remote;
+    for (const auto& field : req) {
+      std::string name(field.name_string());
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      std::string value(field.value());
+      auto [it, fresh] = in.headers.emplace(name, value);
+      if (!fresh) it->second += (name == "cookie" ? "; " : ", ") + value;
+    }
+    return in;
+  }
+
+  template <class Stream>
+  asio::awaitable<bool> Send(Stream& stream, Outgoing& out, unsigned version, bool keep) {
+    beast::error_code ec;
+    beast::get_lowest_layer(stream).expires_after(
+        std::chrono::seconds(options.body_timeout_seconds));
+    auto fill = [&](auto& res) {
+      for (const auto& [name, value] : Dispatcher::CommonHeaders()) res.set(name, value);
+      for (const auto& [name, value] : out.headers) res.insert(name, value);
+      res.keep_alive(keep);
     };
-    if (route.method == "GET") {
-      svr.Get(pattern, handler);
-    } else if (route.method == "POST") {
-      svr.Post(pattern, handler);
-    } else if (route.method == "PUT") {
-      svr.Put(pattern, handler);
-    } else if (route.method == "PATCH") {
-      svr.Patch(pattern, handler);
-    } else if (route.method == "DELETE") {
-      svr.Delete(pattern, handler);
+    if (!out.read) {
+      bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(out.status), version};
+      fill(res);
+      res.body() = std::move(out.body);
+      res.prepare_payload();
+      co_await bhttp::async_write(stream, res, Capture(ec));
+      co_return !ec;
     }
+    bhttp::response<bhttp::buffer_body> res{static_cast<bhttp::status>(out.status), version};
+    fill(res);
+    res.content_length(out.length);
+    res.body().data = nullptr;
+    res.body().more = true;
+    bhttp::response_serializer<bhttp::buffer_body> serializer{res};
+    co_await bhttp::async_write_header(stream, serializer, Capture(ec));
+    if (ec) co_return false;
+    uint64_t offset = 0;
+    while (offset < out.length) {
+      Result<std::string> piece = out.read(offset, kStreamPiece);
+      if (!piece || piece->empty()) {
+        platform::Log(platform::LogLevel::kError, "http.stream",
+                      {{"error", piece ? "ended early" : piece.error().ToString()}});
+        co_return false;  // the connection closes: the client sees a short body
+      }
+      res.body().data = piece->data();
+      res.body().size = piece->size();
+      res.body().more = true;
+      beast::get_lowest_layer(stream).expires_after(
+          std::chrono::seconds(options.body_timeout_seconds));
+      co_await bhttp::async_write(stream, serializer, Capture(ec));
+      if (ec == bhttp::error::need_buffer) ec = {};
+      if (ec) co_return false;
+      offset += piece->size();
+    }
+    res.body().data = nullptr;
+    res.body().size = 0;
+    res.body().more = false;
+    co_await bhttp::async_write(stream, serializer, Capture(ec));
+    co_return !ec;
   }
 
-  // Statuses set by httplib itself (no route, body too large) still answer in problem+json on
-  // /api/ paths; other paths belong to the web interface and get a page.
-  svr.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return;
-    int status = res.status;
-    if (!IsApi(req.path) && status == 404) {
-      res.set_header("Cache-Control", "no-store");
-      res.set_content(
-          "<!doctype html><html lang=\"ja\"><meta charset=\"utf-8\"><title>404 — sokuo</title>"
-          "<p>ページが見つかりません。 / Page not found.</p><p><a href=\"/\">sokuo</a></p></html>",
-          kHtmlType);
-      res.status = status;
-      return;
+  // One request: its head, the decision, its body when admitted, the answer. False: close.
+  template <class Stream>
+  asio::awaitable<bool> ServeOne(Stream& stream, beast::flat_buffer& buffer,
+                                 const std::string& remote) {
+    beast::error_code ec;
+    beast::get_lowest_layer(stream).expires_after(
+        std::chrono::seconds(options.head_timeout_seconds));
+    bhttp::request_parser<bhttp::empty_body> head;
+    head.header_limit(static_cast<std::uint32_t>(options.max_head_bytes));
+    // The body's limit depends on the route, known only after the head: set on the body parser.
+    head.body_limit(std::numeric_limits<std::uint64_t>::max());
+    co_await bhttp::async_read_header(stream, buffer, head, Capture(ec));
+    Incoming in;
+    if (ec) {
+      // A head too large or malformed gets an answer; a timeout or a closed connection none.
+      if (ec == bhttp::error::header_limit) {
+        Outgoing out = EngineProblem(dispatcher, in, ErrorCode::kInvalidInput,
+                                     Msg("http.head_too_large"), 431);
+        co_await Send(stream, out, 11, false);
+      } else if (IsMalformed(ec)) {
+        Outgoing out =
+            EngineProblem(dispatcher, in, ErrorCode::kInvalidInput, Msg("http.bad_request"), 400);
+        co_await Send(stream, out, 11, false);
+      }
+      co_return false;
     }
-    ErrorCode code = status == 404   ? ErrorCode::kNotFound
-                     : status == 413 ? ErrorCode::kPayloadTooLarge
-                     : status >= 500 ? ErrorCode::kInternal
-                                     : ErrorCode::kInvalidInput;
-    Error error{code, "", {}, {}};
-    if (status == 404)
-      error = Fail(code, Msg("http.no_such_resource", {{"path", req.path}})).value();
-    SendProblem(res, error, req, status);
-  });
-  svr.set_exception_handler(
-      [](const httplib::Request& req, httplib::Response& res, const std::exception_ptr&) {
-        SendProblem(res, Error{ErrorCode::kInternal, "", {}, {}}, req);
-      });
-  svr.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-    platform::Log(res.status >= 500 ? platform::LogLevel::kError : platform::LogLevel::kInfo,
+    in = HeadOf(head, remote);
+    unsigned version = head.get().version();
+    bool keep = head.get().keep_alive() && !stopping;
+    bool has_body = head.get().has_content_length() || head.chunked();
+    Begin();
+    struct Done {
+      Engine* e;
+      ~Done() { e->End(); }
+    } done{this};
+
+    Outgoing out;
+    std::string encoding = in.Header("content-encoding");
+    if (has_body && !encoding.empty() && encoding != "identity") {
+      // Bodies are never inflated: a small compressed body could fill the memory.
+      out = EngineProblem(dispatcher, in, ErrorCode::kUnsupportedMedia,
+                          Msg("http.no_content_encoding", {{"encoding", encoding}}), 415);
+      keep = false;
+    } else {
+      auto decision = co_await OnPool([this, &in] { return dispatcher.Admit(in); });
+      if (auto* refused = std::get_if<Outgoing>(&decision)) {
+        out = std::move(*refused);
+        if (has_body) keep = false;  // its body is never read
+      } else {
+        auto& admitted = std::get<Dispatcher::Admitted>(decision);
+        bhttp::request_parser<bhttp::string_body> full{std::move(head)};
+        full.body_limit(admitted.body_limit);
+        if (beast::iequals(in.Header("expect"), "100-continue")) {
+          bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, version};
+          co_await bhttp::async_write(stream, go_on, Capture(ec));
+          if (ec) co_return false;
+        }
+        beast::get_lowest_layer(stream).expires_after(
+            std::chrono::seconds(options.body_timeout_seconds));
+        co_await bhttp::async_read(stream, buffer, full, Capture(ec));
+        if (ec == bhttp::error::body_limit) {
+          out = EngineProblem(
+              dispatcher, in, ErrorCode::kPayloadTooLarge,
+              Msg("http.body_too_large", {{"max", std::to_string(admitted.body_limit)}}), 413);
+          keep = false;
+        } else if (ec) {
+          co_return false;
+        } else {
+          std::string body = std::move(full.get().body());
+          out = co_await OnPool(
+              [this, &admitted, &body] { return dispatcher.Run(admitted, std::move(body)); });
+        }
+      }
+    }
+    platform::Log(out.status >= 500 ? platform::LogLevel::kError : platform::LogLevel::kInfo,
                   "http.request",
-                  {{"method", req.method},
-                   {"path", req.path},
-                   {"status", std::to_string(res.status)},
-                   {"remote", req.remote_addr}});
-  });
-}
+                  {{"method", in.method},
+                   {"path", in.target.substr(0, in.target.find('?'))},
+                   {"status", std::to_string(out.status)},
+                   {"remote", remote}});
+    bool sent = co_await Send(stream, out, version, keep);
+    co_return sent&& keep;
+  }
 
-Server::~Server() = default;
-
-void Server::Handle(const Route& route, const std::vector<std::string>& names,
-                    const httplib::Request& req, httplib::Response& res) {
-  Request r;
-  r.method = route.method;
-  for (size_t i = 0; i < names.size() && i + 1 < req.matches.size(); ++i) {
-    r.path[names[i]] = req.matches[i + 1].str();
-  }
-  for (const auto& [key, value] : req.params) {
-    if (std::find(route.query.begin(), route.query.end(), key) == route.query.end()) {
-      SendProblem(res,
-                  Fail(ErrorCode::kInvalidInput,
-                       Msg("query.unknown",
-                           {{"name", key}, {"suggestion", Suggest(key, route.query).value_or("")}}),
-                       "?" + key)
-                      .value(),
-                  req);
-      return;
-    }
-    r.query.emplace(key, value);
-  }
-  if (!route.raw_body && req.body.size() > options_.max_body_bytes) {
-    SendProblem(res,
-                Fail(ErrorCode::kPayloadTooLarge,
-                     Msg("http.body_too_large", {{"max", std::to_string(options_.max_body_bytes)}}))
-                    .value(),
-                req);
-    return;
-  }
-  r.body = req.body;
-  r.content_type = req.get_header_value("Content-Type");
-  r.remote_address = req.remote_addr;
-  r.session_token = CookieValue(req.get_header_value("Cookie"), kSessionCookie);
-  r.if_none_match = req.get_header_value("If-None-Match");
-  r.lang = LangOf(req);
-  if (auto denied = Admit(route, req, r); !denied) {
-    SendProblem(res, denied.error(), req);
-    return;
-  }
-  if (route.serve) {
-    Result<Reply> reply = route.serve(app_, r);
-    if (!reply) {
-      SendProblem(res, reply.error(), req);
-      return;
-    }
-    for (const auto& [name, value] : r.response_headers) res.headers.emplace(name, value);
-    SendReply(std::move(*reply), r, res, route.status);
-    return;
-  }
-  Result<Json> result = route.handle(app_, r);
-  if (!result) {
-    SendProblem(res, result.error(), req);
-    return;
-  }
-  for (const auto& [name, value] : r.response_headers) res.headers.emplace(name, value);
-  res.status = route.status;
-  res.set_header("Cache-Control", "no-store");
-  res.set_content(result->dump(-1, ' ', false, Json::error_handler_t::replace), kJsonType);
-}
-
-// Authentication, then the route's permission: a token or the session cookie names the caller;
-// a cookie needs the CSRF header on state-changing requests; app/ decides the rest.
-Result<void> Server::Admit(const Route& route, const httplib::Request& req, Request& r) {
-  std::string authorization = req.get_header_value("Authorization");
-  std::optional<app::Caller> caller;
-  if (authorization.rfind("Bearer ", 0) == 0) {
-    ASSIGN_OR_RETURN(caller, app_.accounts().AuthenticateToken(authorization.substr(7)));
-  } else if (!authorization.empty()) {
-    return Fail(ErrorCode::kUnauthorized, Msg("auth.bearer_only"));
-  } else if (!r.session_token.empty()) {
-    auto session = app_.accounts().AuthenticateSession(r.session_token);
-    // An ended session on a public route (the login form) is no reason to refuse.
-    if (!session && route.permission != app::Permission::kPublic) return Fail(session.error());
-    if (session) caller = *session;
-  }
-  if (!caller) {
-    r.actor = app::Actor{"anonymous", core::Principal{}};
-    if (route.permission == app::Permission::kPublic) return {};
-    return Fail(ErrorCode::kUnauthorized, Msg("auth.log_in_first"));
-  }
-  r.actor = app::Actor{caller->principal.person, caller->principal};
-  bool writes = route.method != "GET";
-  if (caller->by_session && writes) {
-    std::string csrf = req.get_header_value("X-CSRF-Token");
-    if (csrf.empty() || Sha256Hex(csrf) != caller->csrf_hash) {
-      return Fail(ErrorCode::kForbidden, Msg("auth.csrf"));
+  template <class Stream>
+  asio::awaitable<void> ServeAll(Stream& stream, const std::string& remote) {
+    beast::flat_buffer buffer;
+    for (size_t served = 0; served < options.max_requests_per_connection && !stopping; ++served) {
+      if (!co_await ServeOne(stream, buffer, remote)) break;
     }
   }
-  app::Effect effect = route.ingest ? app::Effect::kIngests
-                       : writes     ? app::Effect::kWrites
-                                    : app::Effect::kReads;
-  return app::AuthorizeCaller(*caller, route.permission, effect, route.method + " " + route.path);
+
+  asio::awaitable<void> Connection(tcp::socket socket, std::string remote) {
+    struct Leave {
+      Engine* e;
+      std::string remote;
+      ~Leave() {
+        std::lock_guard lock(e->mu);
+        if (--e->per_address[remote] == 0) e->per_address.erase(remote);
+      }
+    } leave{this, remote};
+    beast::error_code ec;
+    if (!tls) {
+      beast::tcp_stream stream(std::move(socket));
+      co_await ServeAll(stream, remote);
+      // A lingering close: what the client still sends (a refused body) is read and dropped
+      // for a moment, so that closing does not reset the connection before it reads the answer.
+      stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+      stream.expires_after(kLinger);
+      std::array<char, 16384> sink;
+      while (!ec) co_await stream.async_read_some(asio::buffer(sink), Capture(ec));
+      co_return;
+    }
+    beast::ssl_stream<beast::tcp_stream> stream(std::move(socket), *tls);
+    beast::get_lowest_layer(stream).expires_after(
+        std::chrono::seconds(options.head_timeout_seconds));
+    co_await stream.async_handshake(asio::ssl::stream_base::server, Capture(ec));
+    if (ec) co_return;
+    co_await ServeAll(stream, remote);
+    beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(2));
+    co_await stream.async_shutdown(Capture(ec));
+  }
+
+  asio::awaitable<void> Accept() {
+    while (!stopping) {
+      beast::error_code ec;
+      tcp::socket socket(asio::make_strand(ioc));
+      co_await acceptor->async_accept(socket, Capture(ec));
+      if (ec) {
+        if (stopping || !acceptor->is_open()) co_return;
+        continue;  // a connection that failed before it was accepted
+      }
+      tcp::endpoint peer = socket.remote_endpoint(ec);
+      if (ec) continue;
+      std::string remote = peer.address().to_string();
+      {
+        std::lock_guard lock(mu);
+        size_t& open = per_address[remote];
+        if (open >= options.max_connections_per_address) {
+          platform::Log(platform::LogLevel::kWarn, "http.too_many_connections",
+                        {{"remote", remote}});
+          socket.close(ec);
+          continue;
+        }
+        ++open;
+      }
+      auto executor = socket.get_executor();
+      asio::co_spawn(executor, Connection(std::move(socket), remote), asio::detached);
+    }
+  }
+};
+
+Server::Server(app::App& app, ServerOptions options)
+    : engine_(std::make_unique<Engine>(app, std::move(options))) {}
+
+Server::~Server() {
+  Stop();
+  if (engine_->stopper.joinable()) engine_->stopper.join();
+  engine_->pool.join();
 }
 
 Result<int> Server::Bind() {
-  if (!server_->is_valid()) {
-    return Fail(ErrorCode::kInvalidInput,
-                Msg("serve.bad_tls", {{"cert", options_.tls_cert}, {"key", options_.tls_key}}));
+  Engine& e = *engine_;
+  const ServerOptions& o = e.options;
+  if (!o.tls_cert.empty()) {
+    try {
+      e.tls.emplace(asio::ssl::context::tls_server);
+      e.tls->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                         asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
+                         asio::ssl::context::no_tlsv1_1);
+      e.tls->use_certificate_chain_file(o.tls_cert);
+      e.tls->use_private_key_file(o.tls_key, asio::ssl::context::pem);
+    } catch (const std::exception&) {
+      return Fail(ErrorCode::kInvalidInput,
+                  Msg("serve.bad_tls", {{"cert", o.tls_cert}, {"key", o.tls_key}}));
+    }
   }
-  if (options_.port == 0) {
-    int port = server_->bind_to_any_port(options_.host);
-    if (port <= 0)
-      return Fail(ErrorCode::kIo, Msg("serve.cannot_listen", {{"address", options_.host}}));
-    return port;
+  std::string address = o.host + ":" + std::to_string(o.port);
+  beast::error_code ec;
+  auto ip = asio::ip::make_address(o.host == "localhost" ? "127.0.0.1" : o.host, ec);
+  if (ec) return Fail(ErrorCode::kIo, Msg("serve.cannot_listen", {{"address", o.host}}));
+  tcp::endpoint endpoint(ip, static_cast<unsigned short>(o.port));
+  e.acceptor.emplace(e.ioc);
+  e.acceptor->open(endpoint.protocol(), ec);
+  if (!ec) e.acceptor->set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) e.acceptor->bind(endpoint, ec);
+  if (!ec) e.acceptor->listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    e.acceptor.reset();
+    return Fail(ErrorCode::kIo, Msg("serve.cannot_listen_port", {{"address", address}}));
   }
-  if (!server_->bind_to_port(options_.host, options_.port)) {
-    return Fail(ErrorCode::kIo,
-                Msg("serve.cannot_listen_port",
-                    {{"address", options_.host + ":" + std::to_string(options_.port)}}));
-  }
-  return options_.port;
+  return static_cast<int>(e.acceptor->local_endpoint().port());
 }
 
 Result<void> Server::Run() {
-  if (!server_->listen_after_bind()) {
-    return Fail(ErrorCode::kIo, Msg("serve.stopped"));
-  }
+  Engine& e = *engine_;
+  if (!e.acceptor) return Fail(ErrorCode::kIo, Msg("serve.stopped"));
+  if (e.stopping) return {};
+  asio::co_spawn(e.ioc, e.Accept(), asio::detached);
+  std::vector<std::thread> threads;
+  for (int i = 1; i < kNetworkThreads; ++i) threads.emplace_back([&e] { e.ioc.run(); });
+  e.ioc.run();
+  for (auto& t : threads) t.join();
   return {};
 }
 
-void Server::Stop() { server_->stop(); }
+// No new connection is accepted; requests in flight finish (for at most ten seconds), then
+// the network threads stop and Run() returns.
+void Server::Stop() {
+  Engine& e = *engine_;
+  if (e.stopping.exchange(true)) return;
+  asio::post(e.ioc, [&e] {
+    beast::error_code ec;
+    if (e.acceptor) e.acceptor->close(ec);
+  });
+  e.stopper = std::thread([&e] {
+    std::unique_lock lock(e.mu);
+    e.drained.wait_for(lock, kDrainLimit, [&e] { return e.in_flight == 0; });
+    lock.unlock();
+    e.ioc.stop();
+  });
+}
 
 }  // namespace sokuo::http

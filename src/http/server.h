@@ -1,11 +1,13 @@
-// The HTTP engine: serves the route table (route.h) over cpp-httplib. It matches a request to
-// its route, refuses unknown query parameters and oversized bodies, authenticates the caller,
-// asks app/ whether the route's permission is granted, runs the handler and sends the result:
-// JSON, or a Reply (a page, a cached file, a streamed download). Every error of an /api/ path
-// leaves as application/problem+json with the status from the error table.
+// The HTTP engine: an event-driven server on Boost.Beast and Asio (C++20 coroutines). A few
+// threads serve every connection; handlers, which may block (SQLite, password hashing), run on
+// a separate pool so that a slow request never holds up the network. The engine enforces what a
+// hostile client could abuse: a deadline for a request's head and for its body, limits on head
+// and body sizes while reading (chunked or not), no request-body decompression, the caller
+// authenticated and the route's permission checked before the body is read, a cap on
+// connections per client address and on requests per connection. Meaning lives in dispatch.h.
 //
-// Thread-safety: httplib runs handlers on its pool; handlers share only the App, which is
-// thread-safe. Start with Bind() then Run() (blocking); Stop() may be called from any thread.
+// Thread-safety: Bind() then Run() (blocking); Stop() may be called from any thread and lets
+// requests in flight finish.
 #pragma once
 
 #include <memory>
@@ -15,20 +17,19 @@
 #include "base/error.h"
 #include "http/route.h"
 
-namespace httplib {
-class Server;
-struct Request;
-struct Response;
-}  // namespace httplib
-
 namespace sokuo::http {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;      // 0: any free port (Bind() tells which)
-  size_t threads = 32;  // one per concurrent keep-alive connection (stack.md §3)
+  int port = 8080;     // 0: any free port (Bind() tells which)
+  size_t threads = 8;  // handler threads (requests that run at the same time)
   size_t max_body_bytes = size_t{1024} * 1024;         // JSON bodies
   size_t max_upload_bytes = size_t{64} * 1024 * 1024;  // evidence files
+  size_t max_head_bytes = size_t{16} * 1024;           // request line and headers
+  int head_timeout_seconds = 10;   // to receive a request's head, and between requests
+  int body_timeout_seconds = 120;  // to receive its body
+  size_t max_connections_per_address = 64;
+  size_t max_requests_per_connection = 1000;
   std::string version = "dev";
   // TLS: both or neither. Without TLS, cookies are not marked Secure.
   std::string tls_cert;
@@ -44,18 +45,13 @@ class Server {
 
   // Binds the listening socket; returns the port (useful with port 0).
   [[nodiscard]] Result<int> Bind();
-  // Serves until Stop(); returns an error when listening fails.
+  // Serves until Stop(); returns an error when serving fails.
   [[nodiscard]] Result<void> Run();
   void Stop();
 
  private:
-  void Handle(const Route& route, const std::vector<std::string>& names,
-              const httplib::Request& req, httplib::Response& res);
-  Result<void> Admit(const Route& route, const httplib::Request& req, Request& r);
-
-  app::App& app_;
-  ServerOptions options_;
-  std::unique_ptr<httplib::Server> server_;
+  struct Engine;
+  std::unique_ptr<Engine> engine_;
 };
 
 }  // namespace sokuo::http

@@ -44,9 +44,11 @@ bool IsLoopback(const std::string& host) {
 
 struct ServeFlags {
   std::string listen = "127.0.0.1:8080";
-  size_t threads = 32;
+  size_t threads = 8;
   std::string tls_cert, tls_key;
   bool allow_remote = false;
+  int head_timeout = 10;
+  size_t connections_per_address = 64;
 };
 
 void ServeOptions(CLI::App& c, ServeFlags& f) {
@@ -56,6 +58,14 @@ void ServeOptions(CLI::App& c, ServeFlags& f) {
   c.add_option("--tls-key", f.tls_key, "TLS private key (PEM)");
   c.add_flag("--allow-remote", f.allow_remote,
              "Listen beyond this machine without TLS (passwords would cross the network in clear)");
+  c.add_option("--head-timeout", f.head_timeout,
+               "Seconds a client has to send a request's headers (and to start the next one)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 600));
+  c.add_option("--connections-per-address", f.connections_per_address,
+               "Open connections allowed from one client address")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
 }
 
 Result<void> Serve(cli::Runtime& env, const ServeFlags& flags) {
@@ -83,6 +93,8 @@ Result<void> Serve(cli::Runtime& env, const ServeFlags& flags) {
   http::Server server(*app, {.host = address.first,
                              .port = address.second,
                              .threads = threads,
+                             .head_timeout_seconds = flags.head_timeout,
+                             .max_connections_per_address = flags.connections_per_address,
                              .version = SOKUO_VERSION,
                              .tls_cert = flags.tls_cert,
                              .tls_key = flags.tls_key});
@@ -154,7 +166,9 @@ std::vector<cli::Command> ProcessCommands() {
        [](CLI::App& c, cli::Runtime& env, cli::Action& run) {
          auto f = std::make_shared<ServeFlags>();
          ServeOptions(c, *f);
-         c.add_option("--threads", f->threads, "Worker threads (one per concurrent connection)")
+         c.add_option("--threads", f->threads,
+                      "Handler threads: requests served at the same time (connections are not "
+                      "limited by it)")
              ->capture_default_str()
              ->check(CLI::Range(1, 1024));
          run = [&env, f] { return Serve(env, *f); };

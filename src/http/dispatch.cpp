@@ -1,0 +1,266 @@
+#include "http/dispatch.h"
+
+#include <algorithm>
+
+#include "api/codec.h"
+#include "base/sha256.h"
+#include "base/text.h"
+
+namespace sokuo::http {
+namespace {
+
+constexpr const char* kJsonType = "application/json; charset=utf-8";
+constexpr const char* kProblemType = "application/problem+json; charset=utf-8";
+constexpr const char* kHtmlType = "text/html; charset=utf-8";
+
+std::string CookieValue(const std::string& header, const std::string& name) {
+  size_t pos = 0;
+  while (pos < header.size()) {
+    size_t end = header.find(';', pos);
+    if (end == std::string::npos) end = header.size();
+    std::string part = header.substr(pos, end - pos);
+    size_t start = part.find_first_not_of(' ');
+    if (start != std::string::npos) part = part.substr(start);
+    if (part.rfind(name + "=", 0) == 0) return part.substr(name.size() + 1);
+    pos = end + 1;
+  }
+  return "";
+}
+
+std::vector<std::string> Segments(const std::string& path) {
+  std::vector<std::string> out;
+  size_t pos = 1;  // after the leading '/'
+  while (pos <= path.size()) {
+    size_t end = path.find('/', pos);
+    if (end == std::string::npos) end = path.size();
+    out.push_back(path.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return out;
+}
+
+bool IsApi(const std::string& path) { return path.rfind("/api/", 0) == 0; }
+
+// Japanese unless the client prefers English (DESIGN: Japanese first).
+Lang LangOf(const Incoming& in) {
+  return LangFromAcceptLanguage(in.Header("accept-language"), Lang::kJa);
+}
+
+// RFC 6266: the name as UTF-8, percent-encoded, so that Japanese file names survive.
+std::string ContentDisposition(const std::string& name) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string encoded;
+  for (unsigned char c : name) {
+    bool plain = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                 c == '.' || c == '-' || c == '_';
+    if (plain) {
+      encoded.push_back(static_cast<char>(c));
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  return "attachment; filename*=UTF-8''" + encoded;
+}
+
+Outgoing FromReply(Reply reply, const Request& r, int status) {
+  Outgoing out;
+  out.headers.emplace_back("Cache-Control", reply.cache_control);
+  if (!reply.etag.empty()) {
+    out.headers.emplace_back("ETag", reply.etag);
+    if (r.method == "GET" && r.if_none_match == reply.etag) {
+      out.status = 304;
+      return out;
+    }
+  }
+  if (!reply.download_name.empty()) {
+    out.headers.emplace_back("Content-Disposition", ContentDisposition(reply.download_name));
+  }
+  out.headers.emplace_back("Content-Type", reply.content_type);
+  out.status = status;
+  if (reply.read) {
+    out.length = reply.length;
+    out.read = std::move(reply.read);
+  } else {
+    out.body = std::move(reply.body);
+  }
+  return out;
+}
+
+Outgoing NotFoundPage() {
+  Outgoing out;
+  out.status = 404;
+  out.headers = {{"Cache-Control", "no-store"}, {"Content-Type", kHtmlType}};
+  out.body =
+      "<!doctype html><html lang=\"ja\"><meta charset=\"utf-8\"><title>404 — sokuo</title>"
+      "<p>ページが見つかりません。 / Page not found.</p><p><a href=\"/\">sokuo</a></p></html>";
+  return out;
+}
+
+}  // namespace
+
+std::string Incoming::Header(const std::string& lower_name) const {
+  auto it = headers.find(lower_name);
+  return it == headers.end() ? "" : it->second;
+}
+
+Dispatcher::Dispatcher(app::App& app, DispatchOptions options)
+    : app_(app), options_(std::move(options)) {
+  for (Route& route : Routes(options_.routes)) {
+    std::vector<std::string> segments = Segments(route.path);
+    routes_.push_back({std::move(route), std::move(segments)});
+  }
+}
+
+const std::vector<std::pair<std::string, std::string>>& Dispatcher::CommonHeaders() {
+  // The pages load nothing but their own files and are never framed (clickjacking).
+  static const std::vector<std::pair<std::string, std::string>> kHeaders = {
+      {"X-Content-Type-Options", "nosniff"},
+      {"Referrer-Policy", "no-referrer"},
+      {"X-Frame-Options", "DENY"},
+      {"Content-Security-Policy",
+       "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"}};
+  return kHeaders;
+}
+
+const Dispatcher::CompiledRoute* Dispatcher::Find(
+    const std::string& method, const std::string& path,
+    std::map<std::string, std::string>& params) const {
+  std::vector<std::string> segments = Segments(path);
+  for (const CompiledRoute& c : routes_) {
+    if (c.route.method != method || c.segments.size() != segments.size()) continue;
+    std::map<std::string, std::string> found;
+    bool match = true;
+    for (size_t i = 0; i < segments.size() && match; ++i) {
+      const std::string& want = c.segments[i];
+      if (want.size() > 2 && want.front() == '{' && want.back() == '}') {
+        if (segments[i].empty()) match = false;
+        found[want.substr(1, want.size() - 2)] = segments[i];
+      } else {
+        match = want == segments[i];
+      }
+    }
+    if (match) {
+      params = std::move(found);
+      return &c;
+    }
+  }
+  return nullptr;
+}
+
+Outgoing Dispatcher::Problem(const Error& error, const Incoming& in, int status) const {
+  Lang lang = LangOf(in);
+  Outgoing out;
+  out.status = status != 0 ? status : Info(error.code).http_status;
+  Result<Target> target = ParseTarget(in.target);
+  std::string path = target ? target->path : in.target.substr(0, in.target.find('?'));
+  Json problem = api::ProblemJson(error, path, lang);
+  problem["status"] = out.status;
+  out.headers = {{"Cache-Control", "no-store"},
+                 {"Content-Language", lang == Lang::kJa ? "ja" : "en"},
+                 {"Content-Type", kProblemType}};
+  out.body = problem.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return out;
+}
+
+std::variant<Dispatcher::Admitted, Outgoing> Dispatcher::Admit(const Incoming& in) {
+  Result<Target> target = ParseTarget(in.target);
+  if (!target) return Problem(target.error(), in);
+  Admitted a;
+  a.path = target->path;
+  const CompiledRoute* found = Find(in.method, target->path, a.request.path);
+  if (found == nullptr) {
+    if (!IsApi(target->path) && (in.method == "GET" || in.method == "HEAD")) {
+      return NotFoundPage();
+    }
+    return Problem(
+        Fail(ErrorCode::kNotFound, Msg("http.no_such_resource", {{"path", target->path}})).value(),
+        in);
+  }
+  const Route& route = found->route;
+  a.route = &route;
+  Request& r = a.request;
+  r.method = route.method;
+  for (auto& [key, value] : target->query) {
+    if (std::find(route.query.begin(), route.query.end(), key) == route.query.end()) {
+      return Problem(
+          Fail(ErrorCode::kInvalidInput,
+               Msg("query.unknown",
+                   {{"name", key}, {"suggestion", Suggest(key, route.query).value_or("")}}),
+               "?" + key)
+              .value(),
+          in);
+    }
+    r.query.emplace(key, value);
+  }
+  r.content_type = in.Header("content-type");
+  r.remote_address = in.remote_address;
+  r.session_token = CookieValue(in.Header("cookie"), kSessionCookie);
+  r.if_none_match = in.Header("if-none-match");
+  r.lang = LangOf(in);
+  if (auto denied = Authenticate(route, in, r); !denied) return Problem(denied.error(), in);
+  a.body_limit = route.raw_body ? options_.max_upload_bytes : options_.max_body_bytes;
+  return a;
+}
+
+Outgoing Dispatcher::Run(Admitted& a, std::string body) {
+  const Route& route = *a.route;
+  Request& r = a.request;
+  r.body = std::move(body);
+  Incoming in;  // for problems: the language and the path
+  in.target = a.path;
+  in.headers["accept-language"] = r.lang == Lang::kJa ? "ja" : "en";
+  if (route.serve) {
+    Result<Reply> reply = route.serve(app_, r);
+    if (!reply) return Problem(reply.error(), in);
+    Outgoing out = FromReply(std::move(*reply), r, route.status);
+    for (auto& header : r.response_headers) out.headers.push_back(std::move(header));
+    return out;
+  }
+  Result<Json> result = route.handle(app_, r);
+  if (!result) return Problem(result.error(), in);
+  Outgoing out;
+  out.status = route.status;
+  for (auto& header : r.response_headers) out.headers.push_back(std::move(header));
+  out.headers.emplace_back("Cache-Control", "no-store");
+  out.headers.emplace_back("Content-Type", kJsonType);
+  out.body = result->dump(-1, ' ', false, Json::error_handler_t::replace);
+  return out;
+}
+
+// Authentication, then the route's permission: a token or the session cookie names the caller;
+// a cookie needs the CSRF header on state-changing requests; app/ decides the rest.
+Result<void> Dispatcher::Authenticate(const Route& route, const Incoming& in, Request& r) {
+  std::string authorization = in.Header("authorization");
+  std::optional<app::Caller> caller;
+  if (authorization.rfind("Bearer ", 0) == 0) {
+    ASSIGN_OR_RETURN(caller, app_.accounts().AuthenticateToken(authorization.substr(7)));
+  } else if (!authorization.empty()) {
+    return Fail(ErrorCode::kUnauthorized, Msg("auth.bearer_only"));
+  } else if (!r.session_token.empty()) {
+    auto session = app_.accounts().AuthenticateSession(r.session_token);
+    // An ended session on a public route (the login form) is no reason to refuse.
+    if (!session && route.permission != app::Permission::kPublic) return Fail(session.error());
+    if (session) caller = *session;
+  }
+  if (!caller) {
+    r.actor = app::Actor{"anonymous", core::Principal{}};
+    if (route.permission == app::Permission::kPublic) return {};
+    return Fail(ErrorCode::kUnauthorized, Msg("auth.log_in_first"));
+  }
+  r.actor = app::Actor{caller->principal.person, caller->principal};
+  bool writes = route.method != "GET";
+  if (caller->by_session && writes) {
+    std::string csrf = in.Header("x-csrf-token");
+    if (csrf.empty() || Sha256Hex(csrf) != caller->csrf_hash) {
+      return Fail(ErrorCode::kForbidden, Msg("auth.csrf"));
+    }
+  }
+  app::Effect effect = route.ingest ? app::Effect::kIngests
+                       : writes     ? app::Effect::kWrites
+                                    : app::Effect::kReads;
+  return app::AuthorizeCaller(*caller, route.permission, effect, route.method + " " + route.path);
+}
+
+}  // namespace sokuo::http

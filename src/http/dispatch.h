@@ -1,0 +1,86 @@
+// What the server does with a request, apart from the network: find the route, refuse unknown
+// query parameters, authenticate the caller and check the route's permission (all before the
+// body is read), run the handler, and turn its result or error into a response. The engine
+// (server.cpp) owns sockets, deadlines and limits; this part owns meaning, and knows no
+// networking library.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "app/app.h"
+#include "http/route.h"
+#include "http/target.h"
+
+namespace sokuo::http {
+
+// A request whose head has been read.
+struct Incoming {
+  std::string method;
+  std::string target;                          // as on the request line
+  std::map<std::string, std::string> headers;  // names in lower case
+  std::string remote_address;
+
+  std::string Header(const std::string& lower_name) const;
+};
+
+// A response, whole or streamed.
+struct Outgoing {
+  int status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  // A streamed body of `length` bytes when `read` is set (see Reply::read).
+  uint64_t length = 0;
+  std::function<Result<std::string>(uint64_t offset, size_t max)> read;
+};
+
+struct DispatchOptions {
+  size_t max_body_bytes = size_t{1024} * 1024;         // JSON bodies
+  size_t max_upload_bytes = size_t{64} * 1024 * 1024;  // evidence files
+  RouteOptions routes;
+};
+
+class Dispatcher {
+ public:
+  Dispatcher(app::App& app, DispatchOptions options);
+
+  // A request admitted after its head: its route and its decoded, authenticated form.
+  struct Admitted {
+    const Route* route = nullptr;
+    Request request;
+    std::string path;
+    size_t body_limit = 0;  // the most its body may hold
+  };
+  // Either the request may go on (its body may now be read) or here is its answer.
+  std::variant<Admitted, Outgoing> Admit(const Incoming& in);
+  // Runs the admitted request's handler with its body.
+  Outgoing Run(Admitted& admitted, std::string body);
+
+  // An error as problem+json (on /api/ paths) or a page; `status` overrides the error code's
+  // (for statuses the engine chose: 408, 413, 414, 431).
+  Outgoing Problem(const Error& error, const Incoming& in, int status = 0) const;
+  // The headers every response carries.
+  static const std::vector<std::pair<std::string, std::string>>& CommonHeaders();
+
+ private:
+  struct CompiledRoute {
+    Route route;
+    std::vector<std::string> segments;  // "{name}" matches any one segment
+  };
+  const CompiledRoute* Find(const std::string& method, const std::string& path,
+                            std::map<std::string, std::string>& params) const;
+  Result<void> Authenticate(const Route& route, const Incoming& in, Request& r);
+
+  app::App& app_;
+  DispatchOptions options_;
+  std::vector<CompiledRoute> routes_;
+};
+
+}  // namespace sokuo::http

@@ -1,0 +1,184 @@
+// A hostile client against the real server, on loopback, bounded in time and count: slow
+// headers, too many connections, bodies that are too large (chunked or not), compressed or sent
+// before authentication. Throughout, a legitimate client must keep getting answers within 1 s.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "integration/server.h"
+
+namespace sokuo::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using Clock = std::chrono::steady_clock;
+
+// A raw TCP connection to the server: what an attacker controls byte by byte.
+class Raw {
+ public:
+  explicit Raw(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+    timeval tv{5, 0};
+    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  }
+  ~Raw() { ::close(fd_); }
+  Raw(const Raw&) = delete;
+  Raw& operator=(const Raw&) = delete;
+
+  bool connected() const { return connected_; }
+  bool Send(const std::string& bytes) {
+    return ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL) ==
+           static_cast<ssize_t>(bytes.size());
+  }
+  // What the server sent until it closed or went quiet for 5 s.
+  std::string Receive() {
+    std::string out;
+    char buf[4096];
+    while (true) {
+      ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
+      if (n <= 0) break;
+      out.append(buf, static_cast<size_t>(n));
+    }
+    return out;
+  }
+  // True when the server has closed the connection (a read returns end of file).
+  bool Closed() {
+    char c;
+    return ::recv(fd_, &c, 1, 0) == 0;
+  }
+
+ private:
+  int fd_;
+  bool connected_ = false;
+};
+
+class HostileTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    server_ = new SokuoServer();
+    server_->Start("hostile", {"--head-timeout", "3", "--connections-per-address", "200"});
+    server_->TokenFor("p-fujita");  // made once, outside every timed request
+  }
+  static void TearDownTestSuite() {
+    EXPECT_EQ(server_->Stop(), 0);
+    delete server_;
+  }
+
+  // The legitimate user: /health and an incident list, each answered within a second.
+  void ExpectServed(const std::string& when) {
+    for (const char* path : {"/api/v1/health", "/api/v1/incidents"}) {
+      auto start = Clock::now();
+      Reply r = server_->Send("GET", path, nullptr, "p-fujita");
+      auto took = Clock::now() - start;
+      EXPECT_EQ(r.status, 200) << when << ": " << path;
+      EXPECT_LT(took, std::chrono::seconds(1)) << when << ": " << path;
+    }
+  }
+
+  static inline SokuoServer* server_ = nullptr;
+};
+
+TEST_F(HostileTest, SlowHeadersStarveNobodyAndAreCutOff) {
+  std::vector<std::unique_ptr<Raw>> slow;
+  for (int i = 0; i < 150; ++i) {
+    slow.push_back(std::make_unique<Raw>(server_->port()));
+    ASSERT_TRUE(slow.back()->connected());
+    slow.back()->Send("GET /api/v1/health HTTP/1.1\r\nHo");
+  }
+  for (int second = 0; second < 2; ++second) {
+    for (auto& s : slow) s->Send("s");  // one byte a second, never finishing the head
+    ExpectServed("150 slow connections");
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+  }
+  // The head deadline (3 s here) closes them, whatever they send.
+  std::this_thread::sleep_for(std::chrono::seconds(2));
+  size_t closed = 0;
+  for (auto& s : slow) closed += s->Closed() ? 1 : 0;
+  EXPECT_EQ(closed, slow.size());
+  ExpectServed("after the slow connections");
+}
+
+TEST_F(HostileTest, BodiesAreLimitedWhileReadAndOnlyAfterAuthentication) {
+  // Without credentials the body is never read: 401 at once, and the connection closes.
+  {
+    Raw r(server_->port());
+    r.Send(
+        "POST /api/v1/incidents HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        "Content-Length: 1000000000\r\n\r\n{");
+    std::string reply = r.Receive();
+    EXPECT_THAT(reply, HasSubstr("HTTP/1.1 401"));
+  }
+  std::string token = server_->TokenFor("p-fujita");
+  std::string auth = "Authorization: Bearer " + token + "\r\n";
+  // A chunked JSON body past the limit (1 MiB): 413 while reading, nothing stored.
+  {
+    Raw r(server_->port());
+    r.Send("POST /api/v1/incidents HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" +
+           auth + "Transfer-Encoding: chunked\r\n\r\n");
+    std::string chunk(64 * 1024, ' ');
+    char size[16];
+    std::snprintf(size, sizeof size, "%zx\r\n", chunk.size());
+    for (int i = 0; i < 40; ++i) {
+      if (!r.Send(size + chunk + "\r\n")) break;  // the server may close before the end
+    }
+    EXPECT_THAT(r.Receive(), HasSubstr("HTTP/1.1 413"));
+  }
+  // A compressed body is refused, never inflated.
+  {
+    Raw r(server_->port());
+    r.Send("POST /api/v1/incidents HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" +
+           auth + "Content-Encoding: gzip\r\nContent-Length: 4\r\n\r\nabcd");
+    EXPECT_THAT(r.Receive(), HasSubstr("HTTP/1.1 415"));
+  }
+  Reply list = server_->Send("GET", "/api/v1/incidents", nullptr, "p-fujita");
+  EXPECT_EQ(list.body["total"], 0);
+  ExpectServed("after the large bodies");
+}
+
+TEST_F(HostileTest, MalformedRequestsGetAnAnswerNotACrash) {
+  for (const std::string& request :
+       {std::string("GET /api/v1/\xff HTTP/1.1\r\nHost: x\r\n\r\n"),
+        std::string("GET /api/v1/%FF HTTP/1.1\r\nHost: x\r\n\r\n"),
+        std::string("GET /api/v1/x?%zz HTTP/1.1\r\nHost: x\r\n\r\n"),
+        std::string("NOT A REQUEST\r\n\r\n"),
+        "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(64 * 1024, 'a') + "\r\n\r\n"}) {
+    Raw r(server_->port());
+    r.Send(request);
+    std::string reply = r.Receive();
+    EXPECT_THAT(reply, ::testing::StartsWith("HTTP/1.1 4")) << request.substr(0, 40);
+  }
+  ExpectServed("after malformed requests");
+}
+
+TEST(HostileLimitTest, ConnectionsPerAddressAreCapped) {
+  SokuoServer server;
+  server.Start("hostile-cap", {"--connections-per-address", "8"});
+  std::vector<std::unique_ptr<Raw>> open;
+  for (int i = 0; i < 8; ++i) {
+    open.push_back(std::make_unique<Raw>(server.port()));
+    open.back()->Send("GET /api/v1/health HTTP/1.1\r\n");
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  Raw ninth(server.port());
+  EXPECT_TRUE(ninth.Closed());  // accepted and closed at once
+  open.clear();
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_EQ(server.Send("GET", "/api/v1/health").status, 200);
+  EXPECT_EQ(server.Stop(), 0);
+}
+
+}  // namespace
+}  // namespace sokuo::testing
