@@ -375,6 +375,8 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
     {"journal.row_reappeared",
      "エントリ {seq}: 削除した行 {row} が再び存在します（sokuo の外で追加）",
      "entry {seq}: row {row} that it removed is present again (added outside sokuo)"},
+    {"journal.row_withheld", "エントリ {seq}: 閲覧できないインシデントの行が記録と一致しません",
+     "entry {seq}: a row of an incident you may not see does not match the journal"},
     {"journal.row_unwritten", "行 {row} はどのジャーナルエントリにも書き込まれていません",
      "row {row} was not written by any journal entry"},
 
