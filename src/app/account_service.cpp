@@ -1,9 +1,12 @@
 #include "app/account_service.h"
 
 #include <algorithm>
+#include <iterator>
+#include <set>
 
 #include "base/sha256.h"
 #include "store/account_rows.h"
+#include "store/incident_rows.h"
 #include "store/org_rows.h"
 
 namespace sokuo::app {
@@ -42,6 +45,21 @@ bool IsAdministrator(const Actor& actor) {
   return actor.principal.is_operator || actor.principal.Has(core::Role::kAdministrator);
 }
 
+// Account writes: an administrator who is also the auditor reads and changes nothing.
+Result<void> MayManage(const Actor& actor, Message refusal) {
+  if (core::CanManageAccounts(actor.principal)) return {};
+  if (core::IsReadOnly(actor.principal)) {
+    return Fail(ErrorCode::kForbidden, Msg("auth.auditor_read_only"));
+  }
+  return Fail(ErrorCode::kForbidden, std::move(refusal));
+}
+
+std::string RoleList(const std::set<core::Role>& roles) {
+  std::string out;
+  for (core::Role r : roles) out += (out.empty() ? "" : ", ") + std::string(core::kRoles.Name(r));
+  return out;
+}
+
 Error Unauthorized(Message msg) {
   std::string text = Render(msg, Lang::kEn);
   return Error{ErrorCode::kUnauthorized, std::move(text), {}, {}, std::move(msg)};
@@ -76,7 +94,7 @@ Result<std::string> AccountService::NewPasswordHash(const std::string& password,
 Result<std::string> AccountService::Add(const std::string& person,
                                         const std::vector<core::Role>& granted,
                                         const std::string& password, const Actor& actor) {
-  if (!IsAdministrator(actor)) return Fail(ErrorCode::kForbidden, Msg("account.admin_only_add"));
+  TRY(MayManage(actor, Msg("account.admin_only_add")));
   for (core::Role r : granted) {
     if (!core::IsGrantedRole(r)) {
       return Fail(ErrorCode::kInvalidInput,
@@ -112,14 +130,24 @@ Result<std::string> AccountService::Add(const std::string& person,
 
 Result<std::string> AccountService::ResetPassword(const std::string& person,
                                                   const std::string& password, const Actor& actor) {
-  if (!IsAdministrator(actor)) {
-    return Fail(ErrorCode::kForbidden, Msg("account.admin_only_reset"));
+  TRY(MayManage(actor, Msg("account.admin_only_reset")));
+  if (!actor.principal.is_operator && actor.principal.person == person) {
+    return Fail(ErrorCode::kForbidden, Msg("account.reset_own"));
   }
   std::string generated;
   ASSIGN_OR_RETURN(std::string hash, NewPasswordHash(password, generated));
   TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(auto a, store::LoadAccount(tx, person));
     if (!a) return Fail(ErrorCode::kNotFound, NoAccount(person));
+    ASSIGN_OR_RETURN(core::Organization org, store::LoadOrganization(tx));
+    std::set<core::Role> roles = core::DeriveRoles(org, person, Granted(*a));
+    if (!core::CanResetPasswordOf(actor.principal, person, roles)) {
+      std::set<core::Role> lacking;
+      std::set_difference(roles.begin(), roles.end(), actor.principal.roles.begin(),
+                          actor.principal.roles.end(), std::inserter(lacking, lacking.end()));
+      return Fail(ErrorCode::kForbidden, Msg("account.reset_more_powerful",
+                                             {{"person", person}, {"roles", RoleList(lacking)}}));
+    }
     a->credential = Sha256Hex(hash);
     a->must_change = !generated.empty();
     a->epoch += 1;  // every session of the account ends
@@ -128,6 +156,15 @@ Result<std::string> AccountService::ResetPassword(const std::string& person,
     TRY(store::SaveAccount(tx, *a));
     TRY(store::SaveCredential(tx, person, hash));
     TRY(store::RemoveSessionsOf(tx, person));
+    // The owner hears of every reset, so a reset they did not ask for does not go unnoticed.
+    Message notice = Msg("outbox.password_reset", {{"actor", actor.id}});
+    TRY(store::Enqueue(tx, {.created_at = FormatRfc3339(ctx_.clock().Now()),
+                            .kind = "account.password.reset",
+                            .subject = "account:" + person,
+                            .recipients = {person},
+                            .title = Render(Msg("outbox.password_reset_title"), Lang::kJa) + " / " +
+                                     Render(Msg("outbox.password_reset_title"), Lang::kEn),
+                            .body = Render(notice, Lang::kJa) + "\n" + Render(notice, Lang::kEn)}));
     TRY(tx.Append({.at = ctx_.clock().Now(),
                    .actor = actor.id,
                    .action = "account.password.reset",
@@ -171,7 +208,10 @@ Result<AccountView> AccountService::Update(const std::string& person, std::optio
                                            bool unlock,
                                            std::optional<std::vector<core::Role>> granted,
                                            const Actor& actor) {
-  if (!IsAdministrator(actor)) return Fail(ErrorCode::kForbidden, Msg("account.admin_only_change"));
+  TRY(MayManage(actor, Msg("account.admin_only_change")));
+  if (granted && !core::CanChangeRolesOf(actor.principal, person)) {
+    return Fail(ErrorCode::kForbidden, Msg("account.own_roles"), "/roles");
+  }
   if (granted) {
     for (core::Role r : *granted) {
       if (!core::IsGrantedRole(r)) {
@@ -437,7 +477,7 @@ Result<std::vector<TokenView>> AccountService::Tokens(const Actor& actor) {
 Result<void> AccountService::RevokeToken(const Actor& actor, const std::string& id) {
   return ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(auto t, store::LoadToken(tx, id));
-    if (!t || (t->account != actor.principal.person && !IsAdministrator(actor))) {
+    if (!t || (t->account != actor.principal.person && !core::CanManageAccounts(actor.principal))) {
       return Fail(ErrorCode::kNotFound, Msg("token.not_found", {{"id", id}}));
     }
     if (!t->revoked_at.empty()) return Fail(ErrorCode::kConflict, Msg("token.already_revoked"));

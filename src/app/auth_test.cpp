@@ -100,9 +100,9 @@ TEST_F(AuthTest, LockoutAfterFiveFailuresUntilAnAdministratorUnlocks) {
   EXPECT_FALSE(app_->accounts().Update("p-tanaka", std::nullopt, true, std::nullopt, member));
   ASSERT_TRUE(app_->accounts().Update("p-tanaka", std::nullopt, true, std::nullopt, {"op"}));
   EXPECT_TRUE(app_->accounts().LogIn("p-tanaka", kPassword, "10.0.0.2"));
-  auto journal = app_->journal().Read({.subject = "account:p-tanaka"});
+  auto journal = app_->journal().Read({.subject = "account:p-tanaka"}, {"op"});
   int failures = 0;
-  for (const auto& e : *journal) failures += e.action == "auth.login.failed";
+  for (const auto& e : journal->entries) failures += e.action == "auth.login.failed";
   EXPECT_EQ(failures, 6);  // five wrong passwords and one attempt while locked
 }
 

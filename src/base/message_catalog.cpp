@@ -375,6 +375,8 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
     {"journal.row_reappeared",
      "エントリ {seq}: 削除した行 {row} が再び存在します（sokuo の外で追加）",
      "entry {seq}: row {row} that it removed is present again (added outside sokuo)"},
+    {"journal.row_withheld", "エントリ {seq}: 閲覧できないインシデントの行が記録と一致しません",
+     "entry {seq}: a row of an incident you may not see does not match the journal"},
     {"journal.row_unwritten", "行 {row} はどのジャーナルエントリにも書き込まれていません",
      "row {row} was not written by any journal entry"},
 
@@ -412,6 +414,17 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
      "only an administrator changes accounts"},
     {"account.admin_only_list", "アカウントの一覧を見られるのは管理者だけです",
      "only an administrator lists accounts"},
+    {"account.own_roles",
+     "自分のアカウントの役割は付与も削除もできません。別の管理者に依頼してください",
+     "nobody grants or removes roles on their own account; ask another administrator"},
+    {"account.reset_own", "自分のパスワードは現在のパスワードを入力して変更してください",
+     "change your own password with your current one"},
+    {"account.reset_more_powerful",
+     "{person} "
+     "はあなたにない役割（{roles}）を持つため、パスワードの再設定はサーバー上の運用者が行います"
+     "（sokuo user passwd）",
+     "{person} holds roles you do not ({roles}): their password is reset by the operator on the "
+     "server (sokuo user passwd)"},
     {"account.role_from_org_file",
      "役割「{role}」は組織ファイルで決まります。付与できるのは administrator と auditor だけです",
      "'{role}' comes from the organization file; only administrator and auditor are granted"},
@@ -450,6 +463,12 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
 
     // Incident use cases (app/incident_service, api/incident_codec).
     {"incident.not_found", "インシデント「{key}」はありません", "no incident '{key}'"},
+    {"incident.report_for_own_department",
+     "{department} "
+     "の名義では報告できません。自分の部署として報告してください（代理の報告は情報システム部門と委"
+     "員会が行います）",
+     "you cannot report in the name of {department}: report for your own department (the IS "
+     "department and the committee report for others)"},
     {"incident.step_forbidden", "あなたの役割では {key} のこの操作は行えません",
      "your roles do not allow this step on {key}"},
     {"incident.reopen_first",
@@ -471,6 +490,11 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
     {"field.set_by_sokuo", "sokuo が設定する項目です", "is set by sokuo"},
     // Outbox titles carry both languages: "[key] <ja> / <en>: title".
     {"outbox.incident_reported", "緊急事態の報告", "emergency reported"},
+    {"outbox.password_reset_title", "パスワードが再設定されました", "your password was reset"},
+    {"outbox.password_reset",
+     "{actor} "
+     "があなたのパスワードを再設定しました。心当たりがなければ情報システム部門に連絡してください",
+     "{actor} reset your password. If you did not ask for it, tell the IS department"},
     {"outbox.convocation_requested", "情報セキュリティ委員会の招集依頼",
      "committee convocation requested"},
 

@@ -372,6 +372,156 @@ TEST_F(SecurityTest, OneTimePasswordMustBeChangedFirst) {
   EXPECT_EQ(server_->SendAs(again, "GET", "/api/v1/incidents").status, 200);
 }
 
+// Need-to-know holds in the journal too: an administrator who gets 404 for a restricted
+// incident does not read its rows in the journal, by subject or in the whole list; the auditor
+// reads everything. Verification still answers for the whole chain.
+TEST_F(SecurityTest, TheJournalKeepsNeedToKnow) {
+  const std::string& hidden = cases_[1].key;  // own department, restricted
+  const std::string& open = cases_[0].key;
+  ASSERT_EQ(server_->SendAs(sessions_["admin"], "GET", "/api/v1/incidents/" + hidden).status, 404);
+  auto subjects = [&](const char* role, const std::string& query) {
+    Reply r = server_->SendAs(sessions_[role], "GET", "/api/v1/journal?limit=500" + query);
+    EXPECT_EQ(r.status, 200) << role << ": " << r.body.dump();
+    std::set<std::string> out;
+    for (const auto& e : r.body["items"]) out.insert(e["subject"].get<std::string>());
+    return out;
+  };
+  EXPECT_TRUE(subjects("admin", "&subject=" + hidden).empty());
+  EXPECT_EQ(subjects("admin", "&subject=" + open), std::set<std::string>{open});
+  std::set<std::string> all = subjects("admin", "");
+  EXPECT_EQ(all.count(hidden), 0u) << "the whole list leaves the hidden incident out";
+  EXPECT_EQ(all.count(open), 1u);
+  EXPECT_EQ(all.count("org"), 1u);
+  EXPECT_EQ(subjects("auditor", "&subject=" + hidden), std::set<std::string>{hidden});
+  Reply verified = server_->SendAs(sessions_["admin"], "GET", "/api/v1/journal/verify");
+  EXPECT_EQ(verified.status, 200);
+  EXPECT_EQ(verified.body["ok"], true);
+  // A page counts the entries it looked at, so an administrator pages past hidden ones.
+  Reply page =
+      server_->SendAs(sessions_["admin"], "GET", "/api/v1/journal?limit=1&subject=" + hidden);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_TRUE(page.body["items"].empty());
+}
+
+// Nobody grants or removes roles on their own account, not even an administrator.
+TEST_F(SecurityTest, NobodyChangesTheirOwnRoles) {
+  ASSERT_TRUE(server_->EnsureAccount("p-maeda", {"--role", "administrator"}));
+  Session self = server_->LogIn("p-maeda");
+  Reply grant = server_->SendAs(self, "PATCH", "/api/v1/users/p-maeda",
+                                {{"roles", {"administrator", "auditor"}}});
+  EXPECT_EQ(grant.status, 403) << grant.body.dump();
+  EXPECT_EQ(grant.body["code"], "account.own_roles");
+  Reply me = server_->SendAs(self, "GET", "/api/v1/session");
+  EXPECT_THAT(me.body.dump(), ::testing::Not(HasSubstr("auditor")));
+  EXPECT_EQ(
+      server_->SendAs(self, "PATCH", "/api/v1/users/p-maeda", {{"roles", Json::array()}}).status,
+      403)
+      << "nor removes them";
+  EXPECT_EQ(server_->SendAs(self, "PATCH", "/api/v1/users/p-goto", {{"roles", {"auditor"}}}).status,
+            200)
+      << "another administrator's account is another matter";
+  EXPECT_EQ(
+      server_->SendAs(self, "PATCH", "/api/v1/users/p-goto", {{"roles", Json::array()}}).status,
+      200);
+}
+
+// A password reset by an administrator cannot take over an account with more power than the
+// administrator's own (the committee, the IS department, department heads, the auditor), and
+// every reset is journaled about the account and leaves a notice to its owner in the outbox.
+TEST_F(SecurityTest, AResetCannotTakeOverAMorePowerfulAccount) {
+  ASSERT_TRUE(server_->EnsureAccount("p-okada"));  // committee member, deputy chair
+  Reply chair = server_->SendAs(sessions_["admin"], "POST", "/api/v1/users/p-okada/password");
+  EXPECT_EQ(chair.status, 403) << chair.body.dump();
+  EXPECT_EQ(chair.body["code"], "account.reset_more_powerful");
+  EXPECT_FALSE(server_->LogIn("p-okada").cookie.empty()) << "the password is unchanged";
+  Reply own = server_->SendAs(sessions_["admin"], "POST", "/api/v1/users/p-harada/password");
+  EXPECT_EQ(own.status, 403) << "one's own password is changed with the current one";
+  Reply member = server_->SendAs(sessions_["admin"], "POST", "/api/v1/users/p-goto/password");
+  ASSERT_TRUE(member.status == 200 || member.status == 201) << member.body.dump();
+  Reply journal = server_->SendAs(sessions_["auditor"], "GET",
+                                  "/api/v1/journal?limit=500&subject=account:p-goto");
+  ASSERT_FALSE(journal.body["items"].empty());
+  const Json& last = journal.body["items"].back();
+  EXPECT_EQ(last["action"], "account.password.reset");
+  EXPECT_EQ(last["actor"], "p-harada");
+  EXPECT_THAT(last["body"].dump(), HasSubstr("\"outbox\""));
+  EXPECT_THAT(last["body"].dump(), HasSubstr("account.password.reset"));
+  Outcome op = server_->Cli(
+      {"user", "passwd", "p-okada", "--password-file", (server_->dir() / "password").string()});
+  EXPECT_EQ(op.exit_code, 0) << "the operator on the server may: " << op.err;
+}
+
+// G3.2, G3.1: who responds is for the IS department and the committee. A reporter corrects the
+// report until triage, but does not appoint themselves, and reports for their own department.
+TEST_F(SecurityTest, AReporterDoesNotAppointThemselves) {
+  Session& member = sessions_["member"];  // p-morita, logistics
+  Reply reported = server_->SendAs(member, "POST", "/api/v1/incidents", {{"title", "self"}});
+  ASSERT_EQ(reported.status, 201) << reported.body.dump();
+  std::string path = "/api/v1/incidents/" + reported.body["key"].get<std::string>();
+  Reply lead = server_->SendAs(member, "PATCH", path,
+                               {{"participants", {{{"person", "p-morita"}, {"role", "lead"}}}}});
+  EXPECT_EQ(lead.status, 403) << lead.body.dump();
+  EXPECT_EQ(server_->SendAs(member, "PATCH", path, {{"title", "corrected"}}).status, 200)
+      << "the reporter corrects the report until triage";
+  ASSERT_EQ(
+      server_->SendAs(sessions_["is"], "POST", path + "/triage", {{"confirmed", true}}).status,
+      200);
+  EXPECT_EQ(server_->SendAs(member, "PATCH", path, {{"title", "mine"}}).status, 403);
+  EXPECT_EQ(server_->SendAs(member, "PATCH", path, {{"restricted", true}}).status, 403);
+  EXPECT_EQ(
+      server_->SendAs(member, "POST", path + "/tasks", {{"kind", "other"}, {"title", "t"}}).status,
+      403);
+  EXPECT_EQ(server_->SendAs(member, "PUT", path + "/assessment", {{"kinds", {"leak"}}}).status,
+            403);
+  Reply appointed =
+      server_->SendAs(sessions_["is"], "PATCH", path,
+                      {{"participants", {{{"person", "p-morita"}, {"role", "responder"}}}}});
+  EXPECT_EQ(appointed.status, 200) << appointed.body.dump();
+  EXPECT_EQ(
+      server_->SendAs(member, "POST", path + "/tasks", {{"kind", "other"}, {"title", "t"}}).status,
+      201)
+      << "once the IS department appoints them";
+
+  Reply elsewhere = server_->SendAs(member, "POST", "/api/v1/incidents",
+                                    {{"title", "for sales"}, {"reporter_department", "sales"}});
+  EXPECT_EQ(elsewhere.status, 403) << elsewhere.body.dump();
+  EXPECT_EQ(elsewhere.body["code"], "incident.report_for_own_department");
+  EXPECT_EQ(server_
+                ->SendAs(member, "POST", "/api/v1/incidents",
+                         {{"title", "own"}, {"reporter_department", "logistics"}})
+                .status,
+            201);
+  EXPECT_EQ(server_
+                ->SendAs(sessions_["is"], "POST", "/api/v1/incidents",
+                         {{"title", "on behalf"}, {"reporter_department", "sales"}})
+                .status,
+            201)
+      << "the IS department takes reports for any department";
+}
+
+// The auditor changes nothing, whatever other role the same person holds.
+TEST_F(SecurityTest, AnAuditorWithAnotherRoleStillChangesNothing) {
+  ASSERT_TRUE(server_->EnsureAccount("p-nakamura", {"--role", "auditor"}));  // IS staff
+  ASSERT_TRUE(server_->EnsureAccount("p-kimura", {"--role", "auditor"}));    // head of finance
+  ASSERT_TRUE(server_->EnsureAccount("p-fujii", {"--role", "administrator", "--role", "auditor"}));
+  Session is = server_->LogIn("p-nakamura");
+  Session head = server_->LogIn("p-kimura");
+  Session admin = server_->LogIn("p-fujii");
+  Outcome o = server_->Cli({"--as", "p-abe", "incident", "report", "--title", "finance", "--system",
+                            "order-system"});  // reported from finance
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  std::string path = "/api/v1/incidents/" + o.out.substr(0, o.out.find(' '));
+  EXPECT_EQ(server_->SendAs(is, "GET", path).status, 200);
+  EXPECT_EQ(server_->SendAs(is, "POST", path + "/triage", {{"confirmed", true}}).status, 403);
+  EXPECT_EQ(
+      server_->SendAs(head, "POST", path + "/tasks", {{"kind", "other"}, {"title", "t"}}).status,
+      403);
+  EXPECT_EQ(server_->SendAs(head, "PATCH", path, {{"harm_note", "x"}}).status, 403);
+  EXPECT_EQ(server_->SendAs(admin, "PATCH", "/api/v1/users/p-goto", {{"unlock", true}}).status, 403)
+      << "an auditor who also administers accounts changes none";
+  EXPECT_EQ(server_->SendAs(admin, "GET", "/api/v1/users").status, 200);
+}
+
 TEST(ServeTest, RefusesToListenBeyondThisMachineWithoutTls) {
   SokuoServer server;
   server.Start("serve-flags");
