@@ -324,7 +324,10 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
      "dismissed: a dismissal needs a reason"},
 
     // The database (store/).
-    {"store.sqlite", "SQLite のエラー: {text}", "sqlite: {text}"},
+    {"store.busy",
+     "データベースが使用中です（別の sokuo "
+     "プロセスが書き込んでいます）。少し待ってからやり直してください",
+     "the database is busy (another sokuo process is writing); try again in a moment"},
     {"store.sql_failed", "SQL の実行（{step}）に失敗しました: {text}", "{step}: {text}"},
     {"store.open_failed", "データベース {path} を開けません: {reason}",
      "cannot open database {path}: {reason}"},
