@@ -128,6 +128,18 @@ Json ProblemJson(const Error& error, std::string_view instance, Lang lang) {
   return j;
 }
 
+Error ForClient(const Error& error) {
+  switch (error.code) {
+    case ErrorCode::kStorage:
+      return Fail(error.code, Msg("http.storage_failed")).value();
+    case ErrorCode::kIo:
+    case ErrorCode::kInternal:
+      return Fail(error.code, Msg("http.internal_failed")).value();
+    default:
+      return error;
+  }
+}
+
 const Json& OpenApiDocument() {
   static const Json kDocument = [] {
     std::string text;

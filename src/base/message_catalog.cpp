@@ -56,6 +56,12 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
      "{address} で待ち受けできません（使用中か、このマシンのアドレスではありません）",
      "cannot listen on {address} (in use, or not an address of this machine)"},
     {"serve.stopped", "サーバーがエラーで停止しました", "the server stopped with an error"},
+    {"http.storage_failed",
+     "データベースが応答できません。しばらくしてからやり直してください（詳細はサーバーのログにあり"
+     "ます）",
+     "the database cannot answer now; try again later (the server's log has the details)"},
+    {"http.internal_failed", "sokuo の内部でエラーが発生しました（詳細はサーバーのログにあります）",
+     "something failed inside sokuo (the server's log has the details)"},
     {"cli.one_cause_flag",
      "--finding KIND、--prevention TEXT、--backdoor SYSTEM:ITEM=RESULT "
      "のどれか一つを指定してください",

@@ -57,14 +57,21 @@ Lang LangOf(const httplib::Request& req) {
   return LangFromAcceptLanguage(req.get_header_value("Accept-Language"), Lang::kJa);
 }
 
+// A 5xx error's own text (SQLite's, a path) goes to the log; the client gets api::ForClient's.
+// 503 (a busy or failing database, a throttled address) says when to try again.
 void SendProblem(httplib::Response& res, const Error& error, const httplib::Request& req) {
   Lang lang = LangOf(req);
   res.status = Info(error.code).http_status;
+  if (res.status >= 500) {
+    platform::Log(platform::LogLevel::kError, "http.problem",
+                  {{"path", req.path}, {"code", error.msg.code}, {"error", error.message}});
+  }
+  if (res.status == 503) res.set_header("Retry-After", "2");
   res.set_header("Cache-Control", "no-store");
   res.set_header("Content-Language", lang == Lang::kJa ? "ja" : "en");
-  res.set_content(
-      api::ProblemJson(error, req.path, lang).dump(-1, ' ', false, Json::error_handler_t::replace),
-      kProblemType);
+  res.set_content(api::ProblemJson(api::ForClient(error), req.path, lang)
+                      .dump(-1, ' ', false, Json::error_handler_t::replace),
+                  kProblemType);
 }
 
 // RFC 6266: the name as UTF-8, percent-encoded, so that Japanese file names survive.
