@@ -56,6 +56,11 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
      "{address} で待ち受けできません（使用中か、このマシンのアドレスではありません）",
      "cannot listen on {address} (in use, or not an address of this machine)"},
     {"serve.stopped", "サーバーがエラーで停止しました", "the server stopped with an error"},
+    {"serve.already_running",
+     "{dir} はすでに別の sokuo serve（プロセス {pid}）が提供しています。一つのデータディレクトリを"
+     "提供できるサーバーは一つだけです（CLI はサーバーと並べて使えます）",
+     "another sokuo serve (process {pid}) already serves {dir}; only one server may serve a data "
+     "directory (the CLI works beside it)"},
     {"http.storage_failed",
      "データベースが応答できません。しばらくしてからやり直してください（詳細はサーバーのログにあり"
      "ます）",
@@ -543,6 +548,7 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
     {"file.too_large", "{path} が {max} バイトを超えています", "{path} is larger than {max} bytes"},
     {"file.cannot_read", "{path} を読み込めません: {reason}", "cannot read {path}: {reason}"},
     {"file.cannot_write", "{path} に書き込めません: {reason}", "cannot write {path}: {reason}"},
+    {"file.cannot_lock", "{path} をロックできません: {reason}", "cannot lock {path}: {reason}"},
     {"file.cannot_flush", "{path} をディスクに書き出せません: {reason}",
      "cannot flush {path}: {reason}"},
     {"file.cannot_rename", "{path} に置き換えられません: {reason}",
