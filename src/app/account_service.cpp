@@ -29,7 +29,8 @@ std::vector<core::Role> Granted(const store::AccountRow& a) {
   return out;
 }
 
-AccountView ViewOf(const store::AccountRow& a, const core::Organization& org) {
+AccountView ViewOf(const store::AccountRow& a, const core::Organization& org,
+                   std::string delayed_until) {
   std::vector<core::Role> granted = Granted(a);
   return {a.id,
           core::DeriveRoles(org, a.id, granted),
@@ -38,7 +39,18 @@ AccountView ViewOf(const store::AccountRow& a, const core::Organization& org) {
           a.locked,
           a.must_change,
           a.failed_logins,
+          std::move(delayed_until),
           a.created_at};
+}
+
+// How long the next attempt waits after `failures` consecutive failed logins: nothing before
+// the threshold, then the first delay doubled for every further failure, up to the maximum.
+std::chrono::seconds LoginDelay(const AuthOptions& auth, int failures) {
+  int over = failures - auth.failures_before_delay;
+  if (over < 0) return std::chrono::seconds(0);
+  std::chrono::seconds delay = auth.first_delay;
+  for (int i = 0; i < over && delay < auth.max_delay; ++i) delay *= 2;
+  return std::min(delay, auth.max_delay);
 }
 
 bool IsAdministrator(const Actor& actor) {
@@ -65,6 +77,7 @@ Error Unauthorized(Message msg) {
   return Error{ErrorCode::kUnauthorized, std::move(text), {}, {}, std::move(msg)};
 }
 
+// The one answer to every refused login (but an address's own throttling).
 Message BadLogin() { return Msg("auth.bad_login"); }
 
 Message NoAccount(const std::string& person) {
@@ -72,6 +85,22 @@ Message NoAccount(const std::string& person) {
 }
 
 }  // namespace
+
+Result<AccountView> AccountService::View(const store::AccountRow& a,
+                                         const core::Organization& org) {
+  ASSIGN_OR_RETURN(std::string until, store::LoadLoginDelay(ctx_.store(), a.id));
+  auto when = ParseRfc3339(until);
+  if (!when || ctx_.clock().Now() >= *when) until.clear();
+  return ViewOf(a, org, until);
+}
+
+std::string AccountService::DummyHash() {
+  std::lock_guard lock(dummy_mu_);
+  if (dummy_hash_.empty()) {
+    if (auto hash = ctx_.hasher()->Hash(ctx_.random()->Hex(16))) dummy_hash_ = *hash;
+  }
+  return dummy_hash_;
+}
 
 Result<std::string> AccountService::NewPasswordHash(const std::string& password,
                                                     std::string& generated) {
@@ -152,10 +181,10 @@ Result<std::string> AccountService::ResetPassword(const std::string& person,
     a->must_change = !generated.empty();
     a->epoch += 1;  // every session of the account ends
     a->failed_logins = 0;
-    a->locked = false;
     TRY(store::SaveAccount(tx, *a));
     TRY(store::SaveCredential(tx, person, hash));
     TRY(store::RemoveSessionsOf(tx, person));
+    TRY(store::RemoveLoginDelay(tx, person));
     // The owner hears of every reset, so a reset they did not ask for does not go unnoticed.
     Message notice = Msg("outbox.password_reset", {{"actor", actor.id}});
     TRY(store::Enqueue(tx, {.created_at = FormatRfc3339(ctx_.clock().Now()),
@@ -205,7 +234,7 @@ Result<void> AccountService::ChangePassword(const Actor& actor, const std::strin
 }
 
 Result<AccountView> AccountService::Update(const std::string& person, std::optional<bool> disabled,
-                                           bool unlock,
+                                           std::optional<bool> locked,
                                            std::optional<std::vector<core::Role>> granted,
                                            const Actor& actor) {
   TRY(MayManage(actor, Msg("account.admin_only_change")));
@@ -224,17 +253,24 @@ Result<AccountView> AccountService::Update(const std::string& person, std::optio
     ASSIGN_OR_RETURN(auto a, store::LoadAccount(tx, person));
     if (!a) return Fail(ErrorCode::kNotFound, NoAccount(person));
     json body = json::object();
+    bool stop = false;  // every session ends; tokens are refused while it lasts (CallerFor)
     if (disabled) {
       a->disabled = *disabled;
       body["disabled"] = *disabled;
-      if (*disabled) {
-        TRY(store::RemoveSessionsOf(tx, person));
+      stop = *disabled;
+    }
+    if (locked) {
+      a->locked = *locked;
+      body["locked"] = *locked;
+      stop = stop || *locked;
+      if (!*locked) {
+        a->failed_logins = 0;
+        TRY(store::RemoveLoginDelay(tx, person));
       }
     }
-    if (unlock) {
-      a->locked = false;
-      a->failed_logins = 0;
-      body["unlocked"] = true;
+    if (stop) {
+      a->epoch += 1;
+      TRY(store::RemoveSessionsOf(tx, person));
     }
     if (granted) {
       a->granted = RoleNames(*granted);
@@ -251,7 +287,7 @@ Result<AccountView> AccountService::Update(const std::string& person, std::optio
   }));
   ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
   const core::Organization& org = *snapshot;
-  return ViewOf(*after, org);
+  return View(*after, org);
 }
 
 Result<std::vector<AccountView>> AccountService::List(const Actor& actor) {
@@ -260,7 +296,10 @@ Result<std::vector<AccountView>> AccountService::List(const Actor& actor) {
   ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
   const core::Organization& org = *snapshot;
   std::vector<AccountView> out;
-  for (const auto& a : rows) out.push_back(ViewOf(a, org));
+  for (const auto& a : rows) {
+    ASSIGN_OR_RETURN(AccountView view, View(a, org));
+    out.push_back(std::move(view));
+  }
   return out;
 }
 
@@ -269,16 +308,17 @@ Result<AccountView> AccountService::Get(const std::string& person) {
   if (!a) return Fail(ErrorCode::kNotFound, NoAccount(person));
   ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
   const core::Organization& org = *snapshot;
-  return ViewOf(*a, org);
+  return View(*a, org);
 }
 
 Result<void> AccountService::RecordFailure(const std::string& login, const std::string& address,
-                                           const std::string& why) {
+                                           const std::string& why, bool counts) {
+  Timestamp now = ctx_.clock().Now();
   {
     std::lock_guard lock(failures_mu_);
     auto& [since, count] = address_failures_[address];
-    if (ctx_.clock().Now() - since > ctx_.auth().address_window) {
-      since = ctx_.clock().Now();
+    if (now - since > ctx_.auth().address_window) {
+      since = now;
       count = 0;
     }
     ++count;
@@ -286,17 +326,19 @@ Result<void> AccountService::RecordFailure(const std::string& login, const std::
   return ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(auto a, store::LoadAccount(tx, login));
     json body = {{"address", address}, {"reason", why}};
-    if (a) {
+    if (a && counts) {
       a->failed_logins += 1;
-      if (a->failed_logins >= ctx_.auth().max_account_failures && !a->locked) {
-        a->locked = true;
-        body["locked"] = true;
+      std::chrono::seconds delay = LoginDelay(ctx_.auth(), a->failed_logins);
+      if (delay.count() > 0) {
+        std::string until = FormatRfc3339(now + delay);
+        TRY(store::SaveLoginDelay(tx, login, until));
+        body["delayed_until"] = until;
       }
       TRY(store::SaveAccount(tx, *a));
-    } else {
+    } else if (!a) {
       body["login"] = login.substr(0, 64);
     }
-    TRY(tx.Append({.at = ctx_.clock().Now(),
+    TRY(tx.Append({.at = now,
                    .actor = a ? login : "anonymous",
                    .action = "auth.login.failed",
                    .subject = a ? "account:" + login : "auth",
@@ -310,11 +352,11 @@ Result<Login> AccountService::LogIn(const std::string& login, const std::string&
   if (ctx_.hasher() == nullptr || ctx_.random() == nullptr) {
     return Fail(ErrorCode::kUnavailable, Msg("account.unavailable"));
   }
+  Timestamp now = ctx_.clock().Now();
   {
     std::lock_guard lock(failures_mu_);
     auto it = address_failures_.find(address);
-    if (it != address_failures_.end() &&
-        ctx_.clock().Now() - it->second.first <= ctx_.auth().address_window &&
+    if (it != address_failures_.end() && now - it->second.first <= ctx_.auth().address_window &&
         it->second.second >= ctx_.auth().max_address_failures) {
       return Fail(ErrorCode::kUnavailable, Msg("auth.address_throttled"));
     }
@@ -322,33 +364,43 @@ Result<Login> AccountService::LogIn(const std::string& login, const std::string&
   ASSIGN_OR_RETURN(auto account, store::LoadAccount(ctx_.store(), login));
   ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
   const core::Organization& org = *snapshot;
-  if (!account || account->disabled || org.FindPerson(login) == nullptr) {
-    TRY(RecordFailure(login, address, !account ? "unknown" : "disabled"));
-    return Fail(Unauthorized(BadLogin()));
+  // Why the password is not even looked at, if it is not.
+  std::string refusal;
+  std::string hash;
+  if (!account) {
+    refusal = "unknown";
+  } else if (org.FindPerson(login) == nullptr) {
+    refusal = "not in the organization";
+  } else if (account->disabled) {
+    refusal = "disabled";
+  } else if (account->locked) {
+    refusal = "locked";
+  } else {
+    ASSIGN_OR_RETURN(std::string until, store::LoadLoginDelay(ctx_.store(), login));
+    auto when = ParseRfc3339(until);
+    if (when && now < *when) refusal = "delayed";
   }
-  if (account->locked) {
-    TRY(RecordFailure(login, address, "locked"));
-    return Fail(Unauthorized(Msg("auth.account_locked")));
+  if (refusal.empty()) {
+    ASSIGN_OR_RETURN(hash, store::LoadCredential(ctx_.store(), login));
+    // A hash changed outside sokuo is refused, whatever the password.
+    if (Sha256Hex(hash) != account->credential) refusal = "credential altered";
   }
-  ASSIGN_OR_RETURN(std::string hash, store::LoadCredential(ctx_.store(), login));
-  if (Sha256Hex(hash) != account->credential) {
-    // The password hash was changed outside sokuo: refuse it, whatever the password.
-    TRY(RecordFailure(login, address, "credential altered"));
-    return Fail(Unauthorized(BadLogin()));
-  }
-  if (!ctx_.hasher()->Verify(hash, password)) {
-    TRY(RecordFailure(login, address, "password"));
+  // Exactly one verification on every path, so the time taken does not tell them apart.
+  bool verified = ctx_.hasher()->Verify(refusal.empty() ? hash : DummyHash(), password);
+  if (!refusal.empty() || !verified) {
+    bool checked = refusal.empty() || refusal == "credential altered";
+    TRY(RecordFailure(login, address, refusal.empty() ? "password" : refusal, checked));
     return Fail(Unauthorized(BadLogin()));
   }
   Login out;
   out.session_token = ctx_.random()->Hex(32);
   out.csrf_token = ctx_.random()->Hex(32);
-  Timestamp now = ctx_.clock().Now();
   out.expires_at = FormatRfc3339(now + ctx_.auth().absolute);
   TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(auto a, store::LoadAccount(tx, login));
     a->failed_logins = 0;
     TRY(store::SaveAccount(tx, *a));
+    TRY(store::RemoveLoginDelay(tx, login));
     TRY(store::SaveSession(tx, {Sha256Hex(out.session_token), login, Sha256Hex(out.csrf_token),
                                 FormatRfc3339(now), FormatRfc3339(now), a->epoch}));
     TRY(tx.Append({.at = now,
@@ -359,7 +411,7 @@ Result<Login> AccountService::LogIn(const std::string& login, const std::string&
     account = a;
     return {};
   }));
-  out.account = ViewOf(*account, org);
+  out.account = ViewOf(*account, org, "");
   return out;
 }
 
@@ -373,7 +425,7 @@ Result<Caller> AccountService::CallerFor(const std::string& person, const Caller
   ASSIGN_OR_RETURN(auto account, store::LoadAccount(ctx_.store(), person));
   ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
   const core::Organization& org = *snapshot;
-  if (!account || account->disabled || org.FindPerson(person) == nullptr) {
+  if (!account || account->disabled || account->locked || org.FindPerson(person) == nullptr) {
     return Fail(Unauthorized(Msg("auth.account_gone")));
   }
   Caller c = base;

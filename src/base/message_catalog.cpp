@@ -56,6 +56,17 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
      "{address} で待ち受けできません（使用中か、このマシンのアドレスではありません）",
      "cannot listen on {address} (in use, or not an address of this machine)"},
     {"serve.stopped", "サーバーがエラーで停止しました", "the server stopped with an error"},
+    {"serve.already_running",
+     "{dir} はすでに別の sokuo serve（プロセス {pid}）が提供しています。一つのデータディレクトリを"
+     "提供できるサーバーは一つだけです（CLI はサーバーと並べて使えます）",
+     "another sokuo serve (process {pid}) already serves {dir}; only one server may serve a data "
+     "directory (the CLI works beside it)"},
+    {"http.storage_failed",
+     "データベースが応答できません。しばらくしてからやり直してください（詳細はサーバーのログにあり"
+     "ます）",
+     "the database cannot answer now; try again later (the server's log has the details)"},
+    {"http.internal_failed", "sokuo の内部でエラーが発生しました（詳細はサーバーのログにあります）",
+     "something failed inside sokuo (the server's log has the details)"},
     {"cli.one_cause_flag",
      "--finding KIND、--prevention TEXT、--backdoor SYSTEM:ITEM=RESULT "
      "のどれか一つを指定してください",
@@ -324,7 +335,10 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
      "dismissed: a dismissal needs a reason"},
 
     // The database (store/).
-    {"store.sqlite", "SQLite のエラー: {text}", "sqlite: {text}"},
+    {"store.busy",
+     "データベースが使用中です（別の sokuo "
+     "プロセスが書き込んでいます）。少し待ってからやり直してください",
+     "the database is busy (another sokuo process is writing); try again in a moment"},
     {"store.sql_failed", "SQL の実行（{step}）に失敗しました: {text}", "{step}: {text}"},
     {"store.open_failed", "データベース {path} を開けません: {reason}",
      "cannot open database {path}: {reason}"},
@@ -382,15 +396,15 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
 
     // app/, api/, orgfile/, store/org_rows, platform/
     // Signing in, sessions and what a caller may do (app/account_service, app/authorization).
-    {"auth.bad_login", "ログイン名またはパスワードが違います", "wrong login or password"},
-    {"auth.account_locked",
-     "ログインの失敗が続いたためアカウントがロックされています。管理者がロックを解除できます",
-     "the account is locked after too many failed logins; an administrator can unlock it"},
+    {"auth.bad_login",
+     "ログイン名またはパスワードが違います（失敗が続いたときは、数分待ってからやり直してください）",
+     "wrong login or password (after repeated failures, wait a few minutes before trying again)"},
     {"auth.address_throttled",
      "このアドレスからのログインの失敗が多すぎます。しばらくしてからやり直してください",
      "too many failed logins from this address; try again later"},
-    {"auth.account_gone", "アカウントが無効か削除されています。ログインし直してください",
-     "the account is disabled or gone; log in again"},
+    {"auth.account_gone",
+     "アカウントが無効化またはロックされたか、削除されています。ログインし直してください",
+     "the account is disabled, locked or gone; log in again"},
     {"auth.login_required", "ログインしてください", "log in first"},
     {"auth.session_ended", "セッションが終了しました。ログインし直してください",
      "the session has ended; log in again"},
@@ -434,6 +448,8 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
      "no person '{person}' in the organization"},
     {"account.exists", "{person} のアカウントはすでにあります", "{person} already has an account"},
     {"account.not_found", "アカウント「{person}」はありません", "no account '{person}'"},
+    {"account.lock_and_unlock", "lock と unlock は同時に指定できません",
+     "lock and unlock cannot go together"},
     {"password.too_short", "パスワードは {min} 文字以上にしてください",
      "a password needs at least {min} characters"},
     {"password.wrong_current", "現在のパスワードが違います", "the current password is wrong"},
@@ -558,6 +574,7 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
     {"file.too_large", "{path} が {max} バイトを超えています", "{path} is larger than {max} bytes"},
     {"file.cannot_read", "{path} を読み込めません: {reason}", "cannot read {path}: {reason}"},
     {"file.cannot_write", "{path} に書き込めません: {reason}", "cannot write {path}: {reason}"},
+    {"file.cannot_lock", "{path} をロックできません: {reason}", "cannot lock {path}: {reason}"},
     {"file.cannot_flush", "{path} をディスクに書き出せません: {reason}",
      "cannot flush {path}: {reason}"},
     {"file.cannot_rename", "{path} に置き換えられません: {reason}",

@@ -58,11 +58,18 @@ Lang LangOf(const httplib::Request& req) {
 }
 
 // `status` overrides the error code's own, for statuses the HTTP library chose (414, 431).
+// A 5xx error's own text (SQLite's, a path) goes to the log; the client gets api::ForClient's.
+// 503 (a busy or failing database, a throttled address) says when to try again.
 void SendProblem(httplib::Response& res, const Error& error, const httplib::Request& req,
                  int status = 0) {
   Lang lang = LangOf(req);
   res.status = status != 0 ? status : Info(error.code).http_status;
-  Json problem = api::ProblemJson(error, req.path, lang);
+  if (res.status >= 500) {
+    platform::Log(platform::LogLevel::kError, "http.problem",
+                  {{"path", req.path}, {"code", error.msg.code}, {"error", error.message}});
+  }
+  if (res.status == 503) res.set_header("Retry-After", "2");
+  Json problem = api::ProblemJson(api::ForClient(error), req.path, lang);
   problem["status"] = res.status;
   res.set_header("Cache-Control", "no-store");
   res.set_header("Content-Language", lang == Lang::kJa ? "ja" : "en");

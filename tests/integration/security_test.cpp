@@ -280,7 +280,7 @@ TEST_F(SecurityTest, CookiesAreHttpOnlyStrictAndNeedCsrfForWrites) {
                                 Json{{"login", "p-ueda"}, {"password", "wrong"}}.dump(),
                                 "application/json", {});
   EXPECT_EQ(bad.status, 401);
-  EXPECT_EQ(bad.body["detail"], "wrong login or password");
+  EXPECT_EQ(bad.body["code"], "auth.bad_login");
 }
 
 TEST_F(SecurityTest, TokenScopesAndRevocation) {
@@ -318,17 +318,35 @@ TEST_F(SecurityTest, TokenScopesAndRevocation) {
       << "another person's token";
 }
 
-TEST_F(SecurityTest, LockoutAndUnlockByAnAdministrator) {
+// Nobody can tell from the answer whether a login exists, is disabled, locked or delayed, and
+// nobody can lock someone else out: failures only delay the next attempt, for a while.
+TEST_F(SecurityTest, RefusedLoginsLookAlikeAndFailuresOnlyDelay) {
   ASSERT_TRUE(server_->EnsureAccount("p-okamoto"));
-  for (int i = 0; i < 5; ++i) {
-    EXPECT_TRUE(server_->LogIn("p-okamoto", "not the password").cookie.empty());
+  ASSERT_TRUE(server_->EnsureAccount("p-kato"));
+  ASSERT_EQ(server_->Cli({"user", "disable", "p-kato"}).exit_code, 0);
+  auto attempt = [&](const std::string& login, const std::string& password) {
+    return server_->SendWith("POST", "/api/v1/session",
+                             Json{{"login", login}, {"password", password}}.dump(),
+                             "application/json", {});
+  };
+  Reply wrong = attempt("p-okamoto", "not the password");
+  Reply unknown = attempt("p-nobody", SokuoServer::kPassword);
+  Reply disabled = attempt("p-kato", SokuoServer::kPassword);
+  for (const Reply* r : {&wrong, &unknown, &disabled}) {
+    EXPECT_EQ(r->status, 401);
+    EXPECT_EQ(r->body, wrong.body);
   }
-  Reply locked =
-      server_->SendWith("POST", "/api/v1/session",
-                        Json{{"login", "p-okamoto"}, {"password", SokuoServer::kPassword}}.dump(),
-                        "application/json", {});
-  EXPECT_EQ(locked.status, 401);
-  EXPECT_THAT(locked.body["detail"].get<std::string>(), HasSubstr("locked"));
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(attempt("p-okamoto", "not the password").status, 401);
+  // Five failures: even the right password now waits, and gets the same answer.
+  Reply delayed = attempt("p-okamoto", SokuoServer::kPassword);
+  EXPECT_EQ(delayed.status, 401);
+  EXPECT_EQ(delayed.body, wrong.body);
+  Reply listed = server_->SendAs(sessions_["admin"], "GET", "/api/v1/users");
+  for (const auto& a : listed.body["items"]) {
+    if (a["person"] != "p-okamoto") continue;
+    EXPECT_EQ(a["locked"], false);
+    EXPECT_TRUE(a.contains("delayed_until")) << a.dump();
+  }
   EXPECT_EQ(
       server_->SendAs(sessions_["member"], "PATCH", "/api/v1/users/p-okamoto", {{"unlock", true}})
           .status,
@@ -336,8 +354,47 @@ TEST_F(SecurityTest, LockoutAndUnlockByAnAdministrator) {
   Reply unlocked =
       server_->SendAs(sessions_["admin"], "PATCH", "/api/v1/users/p-okamoto", {{"unlock", true}});
   EXPECT_EQ(unlocked.status, 200);
-  EXPECT_EQ(unlocked.body["locked"], false);
+  EXPECT_FALSE(unlocked.body.contains("delayed_until")) << "an administrator lifts the delay";
   EXPECT_FALSE(server_->LogIn("p-okamoto").cookie.empty());
+}
+
+// An administrator's lock stops the account's sessions and API tokens at once.
+TEST_F(SecurityTest, AnAdministratorsLockStopsTokensAndSessions) {
+  ASSERT_TRUE(server_->EnsureAccount("p-nakamura"));
+  Session s = server_->LogIn("p-nakamura");
+  ASSERT_FALSE(s.cookie.empty());
+  Outcome made = server_->Cli({"user", "token", "p-nakamura", "--name", "ci", "--scope", "read"});
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  std::string token = made.out.substr(0, made.out.find('\n'));
+  auto bearer = [&] {
+    return server_->SendWith("GET", "/api/v1/incidents", "", "application/json",
+                             {{"Authorization", "Bearer " + token}});
+  };
+  ASSERT_EQ(bearer().status, 200);
+  ASSERT_EQ(server_->SendAs(s, "GET", "/api/v1/session").status, 200);
+
+  Reply locked =
+      server_->SendAs(sessions_["admin"], "PATCH", "/api/v1/users/p-nakamura", {{"lock", true}});
+  ASSERT_EQ(locked.status, 200) << locked.body.dump();
+  EXPECT_EQ(locked.body["locked"], true);
+  EXPECT_EQ(bearer().status, 401);
+  EXPECT_EQ(server_->SendAs(s, "GET", "/api/v1/session").status, 401);
+  EXPECT_TRUE(server_->LogIn("p-nakamura").cookie.empty());
+  EXPECT_EQ(server_
+                ->SendAs(sessions_["admin"], "PATCH", "/api/v1/users/p-nakamura",
+                         {{"lock", true}, {"unlock", true}})
+                .status,
+            400);
+
+  ASSERT_EQ(server_->Cli({"user", "unlock", "p-nakamura"}).exit_code, 0);
+  EXPECT_EQ(bearer().status, 200);
+  EXPECT_FALSE(server_->LogIn("p-nakamura").cookie.empty());
+
+  // The operator's CLI locks too.
+  Outcome cli = server_->Cli({"user", "lock", "p-nakamura"});
+  ASSERT_EQ(cli.exit_code, 0) << cli.err;
+  EXPECT_THAT(cli.out, HasSubstr("locked"));
+  EXPECT_EQ(bearer().status, 401);
 }
 
 TEST_F(SecurityTest, PasswordChangeEndsEverySession) {
