@@ -43,13 +43,22 @@ Result<NewUser> NewUserFromJson(const Json& j) {
 
 Result<AccountChange> AccountChangeFromJson(const Json& j) {
   return ReadAll<AccountChange>(j, [](JsonReader& r, AccountChange& x) {
-    if (!r.Object({"disabled", "unlock", "roles"})) return;
+    if (!r.Object({"disabled", "lock", "unlock", "roles"})) return;
     if (r.Has("disabled")) {
       bool d = false;
       r.Bool("disabled", d);
       x.disabled = d;
     }
-    r.Bool("unlock", x.unlock);
+    bool lock = false, unlock = false;
+    r.Bool("lock", lock);
+    r.Bool("unlock", unlock);
+    if (lock && unlock) {
+      r.Problem("unlock", Msg("account.lock_and_unlock"));
+    } else if (lock) {
+      x.locked = true;
+    } else if (unlock) {
+      x.locked = false;
+    }
     if (r.Has("roles")) {
       std::vector<core::Role> roles;
       r.Enums("roles", core::kRoles, roles);

@@ -27,7 +27,7 @@ struct NewUser {
 };
 struct AccountChange {
   std::optional<bool> disabled;
-  bool unlock = false;
+  std::optional<bool> locked;  // {"lock": true} or {"unlock": true}
   std::optional<std::vector<core::Role>> roles;
 };
 

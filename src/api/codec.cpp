@@ -79,14 +79,16 @@ Json ToJson(const app::AccountView& a) {
   for (core::Role r : a.roles) roles.push_back(std::string(core::kRoles.Name(r)));
   Json granted = Json::array();
   for (core::Role r : a.granted) granted.push_back(std::string(core::kRoles.Name(r)));
-  return {{"person", a.person},
-          {"roles", roles},
-          {"granted", granted},
-          {"disabled", a.disabled},
-          {"locked", a.locked},
-          {"must_change_password", a.must_change},
-          {"failed_logins", a.failed_logins},
-          {"created_at", a.created_at}};
+  Json j = {{"person", a.person},
+            {"roles", roles},
+            {"granted", granted},
+            {"disabled", a.disabled},
+            {"locked", a.locked},
+            {"must_change_password", a.must_change},
+            {"failed_logins", a.failed_logins},
+            {"created_at", a.created_at}};
+  if (!a.delayed_until.empty()) j["delayed_until"] = a.delayed_until;
+  return j;
 }
 
 Json ToJson(const app::TokenView& t) {
@@ -126,6 +128,18 @@ Json ProblemJson(const Error& error, std::string_view instance, Lang lang) {
     j["errors"] = errors;
   }
   return j;
+}
+
+Error ForClient(const Error& error) {
+  switch (error.code) {
+    case ErrorCode::kStorage:
+      return Fail(error.code, Msg("http.storage_failed")).value();
+    case ErrorCode::kIo:
+    case ErrorCode::kInternal:
+      return Fail(error.code, Msg("http.internal_failed")).value();
+    default:
+      return error;
+  }
 }
 
 const Json& OpenApiDocument() {

@@ -59,6 +59,10 @@ Json PageJson(const app::Page<T>& page) {
 // `code` is the message code of `detail` (its parameters in `params`), or the error's own
 // `error.<slug>` when the error carries no message; texts are in `lang`.
 Json ProblemJson(const Error& error, std::string_view instance = {}, Lang lang = Lang::kJa);
+// What a client of the API may see of an error: a storage, I/O or internal error names what
+// failed inside (SQLite's text, a file's path), so the client gets only a message that says
+// something failed, and the server logs the rest. The CLI, the operator's tool, shows it all.
+Error ForClient(const Error& error);
 
 // The OpenAPI 3.1 document served at /api/v1/openapi.json.
 const Json& OpenApiDocument();

@@ -1,5 +1,6 @@
 #include "api/codec.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "core/org_fixture.h"
@@ -31,6 +32,28 @@ TEST(CodecTest, ProblemsFollowRfc9457) {
   EXPECT_EQ(m["status"], 400);
   ASSERT_EQ(m["errors"].size(), 2u);
   EXPECT_EQ(m["errors"][0]["where"], "org.yaml:1:1");
+}
+
+// A failing database answers 503 (try again) and names nothing of SQLite's; the CLI, which
+// is the operator's, still shows it all.
+TEST(CodecTest, StorageErrorsReachClientsWithoutInternalText) {
+  Error e = Fail(ErrorCode::kStorage,
+                 Msg("store.sql_failed", {{"step", "step"}, {"text", "disk I/O error"}}))
+                .value();
+  Json j = ProblemJson(ForClient(e), "/api/v1/incidents", Lang::kEn);
+  EXPECT_EQ(j["status"], 503);
+  EXPECT_EQ(j["code"], "http.storage_failed");
+  EXPECT_THAT(j.dump(), ::testing::Not(::testing::HasSubstr("disk I/O")));
+  EXPECT_THAT(ProblemJson(e, {}, Lang::kEn).dump(), ::testing::HasSubstr("disk I/O"));
+  Error io =
+      Fail(ErrorCode::kIo, Msg("file.cannot_read", {{"path", "/srv/x"}, {"reason", "r"}})).value();
+  EXPECT_THAT(ProblemJson(ForClient(io)).dump(), ::testing::Not(::testing::HasSubstr("/srv/x")));
+  Error busy{ErrorCode::kUnavailable, "step: database is locked", {}, {}, Msg("store.busy")};
+  Json b = ProblemJson(ForClient(busy), {}, Lang::kEn);
+  EXPECT_EQ(b["status"], 503);
+  EXPECT_THAT(b.dump(), ::testing::Not(::testing::HasSubstr("database is locked")));
+  Error mine = Fail(ErrorCode::kNotFound, Msg("account.not_found", {{"person", "p-x"}})).value();
+  EXPECT_EQ(ProblemJson(ForClient(mine)), ProblemJson(mine)) << "other errors are unchanged";
 }
 
 TEST(CodecTest, PagesSayWhereTheNextOneStarts) {

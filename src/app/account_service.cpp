@@ -1,9 +1,12 @@
 #include "app/account_service.h"
 
 #include <algorithm>
+#include <iterator>
+#include <set>
 
 #include "base/sha256.h"
 #include "store/account_rows.h"
+#include "store/incident_rows.h"
 #include "store/org_rows.h"
 
 namespace sokuo::app {
@@ -26,7 +29,8 @@ std::vector<core::Role> Granted(const store::AccountRow& a) {
   return out;
 }
 
-AccountView ViewOf(const store::AccountRow& a, const core::Organization& org) {
+AccountView ViewOf(const store::AccountRow& a, const core::Organization& org,
+                   std::string delayed_until) {
   std::vector<core::Role> granted = Granted(a);
   return {a.id,
           core::DeriveRoles(org, a.id, granted),
@@ -35,11 +39,37 @@ AccountView ViewOf(const store::AccountRow& a, const core::Organization& org) {
           a.locked,
           a.must_change,
           a.failed_logins,
+          std::move(delayed_until),
           a.created_at};
+}
+
+// How long the next attempt waits after `failures` consecutive failed logins: nothing before
+// the threshold, then the first delay doubled for every further failure, up to the maximum.
+std::chrono::seconds LoginDelay(const AuthOptions& auth, int failures) {
+  int over = failures - auth.failures_before_delay;
+  if (over < 0) return std::chrono::seconds(0);
+  std::chrono::seconds delay = auth.first_delay;
+  for (int i = 0; i < over && delay < auth.max_delay; ++i) delay *= 2;
+  return std::min(delay, auth.max_delay);
 }
 
 bool IsAdministrator(const Actor& actor) {
   return actor.principal.is_operator || actor.principal.Has(core::Role::kAdministrator);
+}
+
+// Account writes: an administrator who is also the auditor reads and changes nothing.
+Result<void> MayManage(const Actor& actor, Message refusal) {
+  if (core::CanManageAccounts(actor.principal)) return {};
+  if (core::IsReadOnly(actor.principal)) {
+    return Fail(ErrorCode::kForbidden, Msg("auth.auditor_read_only"));
+  }
+  return Fail(ErrorCode::kForbidden, std::move(refusal));
+}
+
+std::string RoleList(const std::set<core::Role>& roles) {
+  std::string out;
+  for (core::Role r : roles) out += (out.empty() ? "" : ", ") + std::string(core::kRoles.Name(r));
+  return out;
 }
 
 Error Unauthorized(Message msg) {
@@ -47,6 +77,7 @@ Error Unauthorized(Message msg) {
   return Error{ErrorCode::kUnauthorized, std::move(text), {}, {}, std::move(msg)};
 }
 
+// The one answer to every refused login (but an address's own throttling).
 Message BadLogin() { return Msg("auth.bad_login"); }
 
 Message NoAccount(const std::string& person) {
@@ -54,6 +85,22 @@ Message NoAccount(const std::string& person) {
 }
 
 }  // namespace
+
+Result<AccountView> AccountService::View(const store::AccountRow& a,
+                                         const core::Organization& org) {
+  ASSIGN_OR_RETURN(std::string until, store::LoadLoginDelay(ctx_.store(), a.id));
+  auto when = ParseRfc3339(until);
+  if (!when || ctx_.clock().Now() >= *when) until.clear();
+  return ViewOf(a, org, until);
+}
+
+std::string AccountService::DummyHash() {
+  std::lock_guard lock(dummy_mu_);
+  if (dummy_hash_.empty()) {
+    if (auto hash = ctx_.hasher()->Hash(ctx_.random()->Hex(16))) dummy_hash_ = *hash;
+  }
+  return dummy_hash_;
+}
 
 Result<std::string> AccountService::NewPasswordHash(const std::string& password,
                                                     std::string& generated) {
@@ -76,7 +123,7 @@ Result<std::string> AccountService::NewPasswordHash(const std::string& password,
 Result<std::string> AccountService::Add(const std::string& person,
                                         const std::vector<core::Role>& granted,
                                         const std::string& password, const Actor& actor) {
-  if (!IsAdministrator(actor)) return Fail(ErrorCode::kForbidden, Msg("account.admin_only_add"));
+  TRY(MayManage(actor, Msg("account.admin_only_add")));
   for (core::Role r : granted) {
     if (!core::IsGrantedRole(r)) {
       return Fail(ErrorCode::kInvalidInput,
@@ -112,22 +159,41 @@ Result<std::string> AccountService::Add(const std::string& person,
 
 Result<std::string> AccountService::ResetPassword(const std::string& person,
                                                   const std::string& password, const Actor& actor) {
-  if (!IsAdministrator(actor)) {
-    return Fail(ErrorCode::kForbidden, Msg("account.admin_only_reset"));
+  TRY(MayManage(actor, Msg("account.admin_only_reset")));
+  if (!actor.principal.is_operator && actor.principal.person == person) {
+    return Fail(ErrorCode::kForbidden, Msg("account.reset_own"));
   }
   std::string generated;
   ASSIGN_OR_RETURN(std::string hash, NewPasswordHash(password, generated));
   TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(auto a, store::LoadAccount(tx, person));
     if (!a) return Fail(ErrorCode::kNotFound, NoAccount(person));
+    ASSIGN_OR_RETURN(core::Organization org, store::LoadOrganization(tx));
+    std::set<core::Role> roles = core::DeriveRoles(org, person, Granted(*a));
+    if (!core::CanResetPasswordOf(actor.principal, person, roles)) {
+      std::set<core::Role> lacking;
+      std::set_difference(roles.begin(), roles.end(), actor.principal.roles.begin(),
+                          actor.principal.roles.end(), std::inserter(lacking, lacking.end()));
+      return Fail(ErrorCode::kForbidden, Msg("account.reset_more_powerful",
+                                             {{"person", person}, {"roles", RoleList(lacking)}}));
+    }
     a->credential = Sha256Hex(hash);
     a->must_change = !generated.empty();
     a->epoch += 1;  // every session of the account ends
     a->failed_logins = 0;
-    a->locked = false;
     TRY(store::SaveAccount(tx, *a));
     TRY(store::SaveCredential(tx, person, hash));
     TRY(store::RemoveSessionsOf(tx, person));
+    TRY(store::RemoveLoginDelay(tx, person));
+    // The owner hears of every reset, so a reset they did not ask for does not go unnoticed.
+    Message notice = Msg("outbox.password_reset", {{"actor", actor.id}});
+    TRY(store::Enqueue(tx, {.created_at = FormatRfc3339(ctx_.clock().Now()),
+                            .kind = "account.password.reset",
+                            .subject = "account:" + person,
+                            .recipients = {person},
+                            .title = Render(Msg("outbox.password_reset_title"), Lang::kJa) + " / " +
+                                     Render(Msg("outbox.password_reset_title"), Lang::kEn),
+                            .body = Render(notice, Lang::kJa) + "\n" + Render(notice, Lang::kEn)}));
     TRY(tx.Append({.at = ctx_.clock().Now(),
                    .actor = actor.id,
                    .action = "account.password.reset",
@@ -168,10 +234,13 @@ Result<void> AccountService::ChangePassword(const Actor& actor, const std::strin
 }
 
 Result<AccountView> AccountService::Update(const std::string& person, std::optional<bool> disabled,
-                                           bool unlock,
+                                           std::optional<bool> locked,
                                            std::optional<std::vector<core::Role>> granted,
                                            const Actor& actor) {
-  if (!IsAdministrator(actor)) return Fail(ErrorCode::kForbidden, Msg("account.admin_only_change"));
+  TRY(MayManage(actor, Msg("account.admin_only_change")));
+  if (granted && !core::CanChangeRolesOf(actor.principal, person)) {
+    return Fail(ErrorCode::kForbidden, Msg("account.own_roles"), "/roles");
+  }
   if (granted) {
     for (core::Role r : *granted) {
       if (!core::IsGrantedRole(r)) {
@@ -184,17 +253,24 @@ Result<AccountView> AccountService::Update(const std::string& person, std::optio
     ASSIGN_OR_RETURN(auto a, store::LoadAccount(tx, person));
     if (!a) return Fail(ErrorCode::kNotFound, NoAccount(person));
     json body = json::object();
+    bool stop = false;  // every session ends; tokens are refused while it lasts (CallerFor)
     if (disabled) {
       a->disabled = *disabled;
       body["disabled"] = *disabled;
-      if (*disabled) {
-        TRY(store::RemoveSessionsOf(tx, person));
+      stop = *disabled;
+    }
+    if (locked) {
+      a->locked = *locked;
+      body["locked"] = *locked;
+      stop = stop || *locked;
+      if (!*locked) {
+        a->failed_logins = 0;
+        TRY(store::RemoveLoginDelay(tx, person));
       }
     }
-    if (unlock) {
-      a->locked = false;
-      a->failed_logins = 0;
-      body["unlocked"] = true;
+    if (stop) {
+      a->epoch += 1;
+      TRY(store::RemoveSessionsOf(tx, person));
     }
     if (granted) {
       a->granted = RoleNames(*granted);
@@ -211,7 +287,7 @@ Result<AccountView> AccountService::Update(const std::string& person, std::optio
   }));
   ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
   const core::Organization& org = *snapshot;
-  return ViewOf(*after, org);
+  return View(*after, org);
 }
 
 Result<std::vector<AccountView>> AccountService::List(const Actor& actor) {
@@ -220,7 +296,10 @@ Result<std::vector<AccountView>> AccountService::List(const Actor& actor) {
   ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
   const core::Organization& org = *snapshot;
   std::vector<AccountView> out;
-  for (const auto& a : rows) out.push_back(ViewOf(a, org));
+  for (const auto& a : rows) {
+    ASSIGN_OR_RETURN(AccountView view, View(a, org));
+    out.push_back(std::move(view));
+  }
   return out;
 }
 
@@ -229,16 +308,17 @@ Result<AccountView> AccountService::Get(const std::string& person) {
   if (!a) return Fail(ErrorCode::kNotFound, NoAccount(person));
   ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
   const core::Organization& org = *snapshot;
-  return ViewOf(*a, org);
+  return View(*a, org);
 }
 
 Result<void> AccountService::RecordFailure(const std::string& login, const std::string& address,
-                                           const std::string& why) {
+                                           const std::string& why, bool counts) {
+  Timestamp now = ctx_.clock().Now();
   {
     std::lock_guard lock(failures_mu_);
     auto& [since, count] = address_failures_[address];
-    if (ctx_.clock().Now() - since > ctx_.auth().address_window) {
-      since = ctx_.clock().Now();
+    if (now - since > ctx_.auth().address_window) {
+      since = now;
       count = 0;
     }
     ++count;
@@ -246,17 +326,19 @@ Result<void> AccountService::RecordFailure(const std::string& login, const std::
   return ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(auto a, store::LoadAccount(tx, login));
     json body = {{"address", address}, {"reason", why}};
-    if (a) {
+    if (a && counts) {
       a->failed_logins += 1;
-      if (a->failed_logins >= ctx_.auth().max_account_failures && !a->locked) {
-        a->locked = true;
-        body["locked"] = true;
+      std::chrono::seconds delay = LoginDelay(ctx_.auth(), a->failed_logins);
+      if (delay.count() > 0) {
+        std::string until = FormatRfc3339(now + delay);
+        TRY(store::SaveLoginDelay(tx, login, until));
+        body["delayed_until"] = until;
       }
       TRY(store::SaveAccount(tx, *a));
-    } else {
+    } else if (!a) {
       body["login"] = login.substr(0, 64);
     }
-    TRY(tx.Append({.at = ctx_.clock().Now(),
+    TRY(tx.Append({.at = now,
                    .actor = a ? login : "anonymous",
                    .action = "auth.login.failed",
                    .subject = a ? "account:" + login : "auth",
@@ -270,11 +352,11 @@ Result<Login> AccountService::LogIn(const std::string& login, const std::string&
   if (ctx_.hasher() == nullptr || ctx_.random() == nullptr) {
     return Fail(ErrorCode::kUnavailable, Msg("account.unavailable"));
   }
+  Timestamp now = ctx_.clock().Now();
   {
     std::lock_guard lock(failures_mu_);
     auto it = address_failures_.find(address);
-    if (it != address_failures_.end() &&
-        ctx_.clock().Now() - it->second.first <= ctx_.auth().address_window &&
+    if (it != address_failures_.end() && now - it->second.first <= ctx_.auth().address_window &&
         it->second.second >= ctx_.auth().max_address_failures) {
       return Fail(ErrorCode::kUnavailable, Msg("auth.address_throttled"));
     }
@@ -282,33 +364,43 @@ Result<Login> AccountService::LogIn(const std::string& login, const std::string&
   ASSIGN_OR_RETURN(auto account, store::LoadAccount(ctx_.store(), login));
   ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
   const core::Organization& org = *snapshot;
-  if (!account || account->disabled || org.FindPerson(login) == nullptr) {
-    TRY(RecordFailure(login, address, !account ? "unknown" : "disabled"));
-    return Fail(Unauthorized(BadLogin()));
+  // Why the password is not even looked at, if it is not.
+  std::string refusal;
+  std::string hash;
+  if (!account) {
+    refusal = "unknown";
+  } else if (org.FindPerson(login) == nullptr) {
+    refusal = "not in the organization";
+  } else if (account->disabled) {
+    refusal = "disabled";
+  } else if (account->locked) {
+    refusal = "locked";
+  } else {
+    ASSIGN_OR_RETURN(std::string until, store::LoadLoginDelay(ctx_.store(), login));
+    auto when = ParseRfc3339(until);
+    if (when && now < *when) refusal = "delayed";
   }
-  if (account->locked) {
-    TRY(RecordFailure(login, address, "locked"));
-    return Fail(Unauthorized(Msg("auth.account_locked")));
+  if (refusal.empty()) {
+    ASSIGN_OR_RETURN(hash, store::LoadCredential(ctx_.store(), login));
+    // A hash changed outside sokuo is refused, whatever the password.
+    if (Sha256Hex(hash) != account->credential) refusal = "credential altered";
   }
-  ASSIGN_OR_RETURN(std::string hash, store::LoadCredential(ctx_.store(), login));
-  if (Sha256Hex(hash) != account->credential) {
-    // The password hash was changed outside sokuo: refuse it, whatever the password.
-    TRY(RecordFailure(login, address, "credential altered"));
-    return Fail(Unauthorized(BadLogin()));
-  }
-  if (!ctx_.hasher()->Verify(hash, password)) {
-    TRY(RecordFailure(login, address, "password"));
+  // Exactly one verification on every path, so the time taken does not tell them apart.
+  bool verified = ctx_.hasher()->Verify(refusal.empty() ? hash : DummyHash(), password);
+  if (!refusal.empty() || !verified) {
+    bool checked = refusal.empty() || refusal == "credential altered";
+    TRY(RecordFailure(login, address, refusal.empty() ? "password" : refusal, checked));
     return Fail(Unauthorized(BadLogin()));
   }
   Login out;
   out.session_token = ctx_.random()->Hex(32);
   out.csrf_token = ctx_.random()->Hex(32);
-  Timestamp now = ctx_.clock().Now();
   out.expires_at = FormatRfc3339(now + ctx_.auth().absolute);
   TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(auto a, store::LoadAccount(tx, login));
     a->failed_logins = 0;
     TRY(store::SaveAccount(tx, *a));
+    TRY(store::RemoveLoginDelay(tx, login));
     TRY(store::SaveSession(tx, {Sha256Hex(out.session_token), login, Sha256Hex(out.csrf_token),
                                 FormatRfc3339(now), FormatRfc3339(now), a->epoch}));
     TRY(tx.Append({.at = now,
@@ -319,7 +411,7 @@ Result<Login> AccountService::LogIn(const std::string& login, const std::string&
     account = a;
     return {};
   }));
-  out.account = ViewOf(*account, org);
+  out.account = ViewOf(*account, org, "");
   return out;
 }
 
@@ -333,7 +425,7 @@ Result<Caller> AccountService::CallerFor(const std::string& person, const Caller
   ASSIGN_OR_RETURN(auto account, store::LoadAccount(ctx_.store(), person));
   ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
   const core::Organization& org = *snapshot;
-  if (!account || account->disabled || org.FindPerson(person) == nullptr) {
+  if (!account || account->disabled || account->locked || org.FindPerson(person) == nullptr) {
     return Fail(Unauthorized(Msg("auth.account_gone")));
   }
   Caller c = base;
@@ -437,7 +529,7 @@ Result<std::vector<TokenView>> AccountService::Tokens(const Actor& actor) {
 Result<void> AccountService::RevokeToken(const Actor& actor, const std::string& id) {
   return ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(auto t, store::LoadToken(tx, id));
-    if (!t || (t->account != actor.principal.person && !IsAdministrator(actor))) {
+    if (!t || (t->account != actor.principal.person && !core::CanManageAccounts(actor.principal))) {
       return Fail(ErrorCode::kNotFound, Msg("token.not_found", {{"id", id}}));
     }
     if (!t->revoked_at.empty()) return Fail(ErrorCode::kConflict, Msg("token.already_revoked"));

@@ -11,6 +11,7 @@
 
 #include "app/auth.h"
 #include "app/context.h"
+#include "store/account_rows.h"
 
 namespace sokuo::app {
 
@@ -26,12 +27,17 @@ class AccountService {
                                                   const std::string& password, const Actor& actor);
   [[nodiscard]] Result<void> ChangePassword(const Actor& actor, const std::string& old_password,
                                             const std::string& new_password);
+  // `locked`: true locks the account (an administrator's hold: no login, every session ends,
+  // its API tokens are refused); false unlocks it and lifts any login delay.
   [[nodiscard]] Result<AccountView> Update(const std::string& person, std::optional<bool> disabled,
-                                           bool unlock,
+                                           std::optional<bool> locked,
                                            std::optional<std::vector<core::Role>> granted,
                                            const Actor& actor);
   [[nodiscard]] Result<std::vector<AccountView>> List(const Actor& actor);
   [[nodiscard]] Result<AccountView> Get(const std::string& person);
+  // Unknown, disabled, locked and delayed logins, an altered hash and a wrong password get the
+  // same answer after the same work (one hash verification), so an answer tells nothing about
+  // the account. Only an address's own failures get it refused as such (kUnavailable).
   [[nodiscard]] Result<Login> LogIn(const std::string& login, const std::string& password,
                                     const std::string& address);
   [[nodiscard]] Result<void> LogOut(const std::string& session_token);
@@ -44,8 +50,14 @@ class AccountService {
 
  private:
   Result<Caller> CallerFor(const std::string& person, const Caller& base);
+  // `counts`: a checked password that was wrong, which adds to the account's failures (and
+  // may delay its next attempt); refusals before the check only go into the journal.
   Result<void> RecordFailure(const std::string& login, const std::string& address,
-                             const std::string& why);
+                             const std::string& why, bool counts);
+  // A hash of a random password, made once: unknown logins are verified against it so that they
+  // cost what a known one costs. Empty when hashing failed.
+  std::string DummyHash();
+  Result<AccountView> View(const store::AccountRow& a, const core::Organization& org);
   Result<std::string> NewPasswordHash(const std::string& password, std::string& generated);
 
   Context& ctx_;
@@ -53,6 +65,8 @@ class AccountService {
   // journal entry per guess beyond the ones already written.
   std::mutex failures_mu_;
   std::map<std::string, std::pair<Timestamp, int>> address_failures_;  // guarded by failures_mu_
+  std::mutex dummy_mu_;
+  std::string dummy_hash_;  // guarded by dummy_mu_
 };
 
 }  // namespace sokuo::app

@@ -41,8 +41,9 @@ TEST_F(AppTest, ImportRecordsWhoAndWhenAndCounts) {
   ASSERT_TRUE(summary) << summary.error().ToString();
   EXPECT_EQ(summary->entry_seq, 1);
   EXPECT_EQ(summary->tables["people"], (TableCounts{3, 0, 0}));
-  auto entries = app_->journal().Read({});
-  ASSERT_TRUE(entries);
+  auto page = app_->journal().Read({}, {"cli:alice"});
+  ASSERT_TRUE(page);
+  const auto* entries = &page->entries;
   ASSERT_EQ(entries->size(), 1u);
   EXPECT_EQ((*entries)[0].actor, "cli:alice");
   EXPECT_EQ((*entries)[0].action, "org.import");
@@ -67,7 +68,7 @@ TEST_F(AppTest, ReimportUpdatesInPlace) {
   EXPECT_EQ(changed->tables["systems"], (TableCounts{0, 1, 0}));
   EXPECT_EQ(changed->tables["people"], (TableCounts{0, 0, 1}));
   EXPECT_EQ(**app_->organization().Current(), org);
-  EXPECT_TRUE(app_->journal().Verify()->ok());
+  EXPECT_TRUE(app_->journal().Verify({"cli:alice"})->ok());
 }
 
 // The organization is cached per journal head: a change made by another process is seen at once.

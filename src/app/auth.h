@@ -6,7 +6,8 @@
 // once. Passwords are Argon2id hashes in the private `credentials` table; the journaled
 // `accounts` row keeps only the SHA-256 of the hash, so every password change is journaled and a
 // hash edited outside sokuo is refused at login. Session and API tokens are random; only their
-// SHA-256 is stored. Changing a password bumps the account's epoch, which ends every session.
+// SHA-256 is stored. Changing a password, disabling or locking the account bumps its epoch,
+// which ends every session; a disabled or locked account's API tokens are refused.
 #pragma once
 
 #include <chrono>
@@ -24,7 +25,13 @@ namespace sokuo::app {
 struct AuthOptions {
   std::chrono::seconds idle{std::chrono::hours(2)};       // a session unused this long ends
   std::chrono::seconds absolute{std::chrono::hours(12)};  // and none lives longer than this
-  int max_account_failures = 5;   // consecutive failures that lock the account
+  // Failed logins never lock an account (a stranger could lock anyone out): after
+  // `failures_before_delay` consecutive failures, the next attempt is refused unchecked until a
+  // delay has passed; it starts at `first_delay`, doubles with every further failure, stops
+  // growing at `max_delay` and lifts by itself. Only an administrator locks an account.
+  int failures_before_delay = 5;
+  std::chrono::seconds first_delay{std::chrono::minutes(1)};
+  std::chrono::seconds max_delay{std::chrono::minutes(15)};
   int max_address_failures = 20;  // failures from one address within the window
   std::chrono::seconds address_window{std::chrono::minutes(15)};
   size_t min_password_length = 12;
@@ -41,9 +48,10 @@ struct AccountView {
   std::set<core::Role> roles;  // granted and derived
   std::vector<core::Role> granted;
   bool disabled = false;
-  bool locked = false;
+  bool locked = false;  // by an administrator: no login, no session, no API token
   bool must_change = false;
-  int failed_logins = 0;
+  int failed_logins = 0;      // consecutive
+  std::string delayed_until;  // RFC 3339, while failed logins delay the next attempt
   std::string created_at;
 };
 

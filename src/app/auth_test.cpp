@@ -1,6 +1,8 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <map>
+#include <optional>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -30,14 +32,18 @@ class CountingRandom final : public Random {
   int n_ = 0;
 };
 
+// Counts its verifications: the work of a login is one verification, whatever the account, so
+// that its time does not tell an unknown login from a known one (Argon2id costs ~70 ms).
 class SaltedHasher final : public PasswordHasher {
  public:
   Result<std::string> Hash(std::string_view password) override {
     return "salted$" + Sha256Hex("salt" + std::string(password));
   }
   bool Verify(std::string_view hash, std::string_view password) override {
+    ++verifications;
     return hash == "salted$" + Sha256Hex("salt" + std::string(password));
   }
+  int verifications = 0;
 };
 
 class AuthTest : public ::testing::Test {
@@ -85,25 +91,136 @@ TEST_F(AuthTest, SessionsEndWhenIdleOrTooOld) {
   EXPECT_EQ(idle.error().code, ErrorCode::kUnauthorized);
 }
 
-TEST_F(AuthTest, LockoutAfterFiveFailuresUntilAnAdministratorUnlocks) {
-  for (int i = 0; i < 5; ++i) {
-    auto r = app_->accounts().LogIn("p-tanaka", "wrong password!", "10.0.0.1");
-    ASSERT_FALSE(r);
-    EXPECT_EQ(r.error().message, "wrong login or password");
-    EXPECT_EQ(r.error().Text(Lang::kJa), "ログイン名またはパスワードが違います");
+// Every refused login is the same error after the same work: a stranger learns nothing about
+// an account from the answer, nor from the time it took.
+TEST_F(AuthTest, RefusedLoginsLookAlikeAndCostOneVerificationEach) {
+  Actor op{"op"};
+  ASSERT_TRUE(app_->accounts().Add("p-suzuki", {}, kPassword, op));
+  ASSERT_TRUE(app_->accounts().Update("p-suzuki", true, std::nullopt, std::nullopt, op));
+  ASSERT_TRUE(app_->accounts().Add("p-sato", {}, kPassword, op));
+  ASSERT_TRUE(app_->accounts().Update("p-sato", std::nullopt, true, std::nullopt, op));
+  struct Attempt {
+    const char* what;
+    const char* login;
+    const char* password;
+  };
+  const Attempt attempts[] = {
+      {"wrong password", "p-tanaka", "not the password"},
+      {"unknown login", "p-nobody", kPassword},
+      {"disabled account", "p-suzuki", kPassword},
+      {"locked account", "p-sato", kPassword},
+      {"wrong password again", "p-tanaka", "not the password"},
+  };
+  std::optional<Error> first;
+  int n = 0;
+  for (const Attempt& a : attempts) {
+    hasher_.verifications = 0;
+    auto r = app_->accounts().LogIn(a.login, a.password, "10.0.0." + std::to_string(++n));
+    ASSERT_FALSE(r) << a.what;
+    EXPECT_EQ(hasher_.verifications, 1) << a.what;
+    EXPECT_EQ(r.error().code, ErrorCode::kUnauthorized) << a.what;
+    EXPECT_EQ(r.error().msg.code, "auth.bad_login") << a.what;
+    if (!first) first = r.error();
+    EXPECT_EQ(r.error().ToString(Lang::kEn), first->ToString(Lang::kEn)) << a.what;
+    EXPECT_EQ(r.error().ToString(Lang::kJa), first->ToString(Lang::kJa)) << a.what;
   }
-  auto locked = app_->accounts().LogIn("p-tanaka", kPassword, "10.0.0.2");
-  ASSERT_FALSE(locked);
-  EXPECT_THAT(locked.error().message, HasSubstr("locked"));
-  EXPECT_TRUE(app_->accounts().Get("p-tanaka")->locked);
+  // Delayed after repeated failures: the right password is refused the same way.
+  for (int i = 0; i < 3; ++i) (void)app_->accounts().LogIn("p-tanaka", "nope", "10.0.1.1");
+  hasher_.verifications = 0;
+  auto delayed = app_->accounts().LogIn("p-tanaka", kPassword, "10.0.1.2");
+  ASSERT_FALSE(delayed);
+  EXPECT_EQ(hasher_.verifications, 1);
+  EXPECT_EQ(delayed.error().ToString(Lang::kEn), first->ToString(Lang::kEn));
+  EXPECT_THAT(first->ToString(Lang::kEn), HasSubstr("wrong login or password"));
+}
+
+TEST_F(AuthTest, FailuresDelayTheNextAttemptAndTheDelayLiftsByItself) {
+  Actor op{"op"};
+  ASSERT_TRUE(app_->accounts().Add("p-suzuki", {core::Role::kAdministrator}, kPassword, op));
+  auto wrong = [&](const char* who) {
+    EXPECT_FALSE(app_->accounts().LogIn(who, "wrong password!", "10.0.0.1"));
+  };
+  for (int i = 0; i < 4; ++i) wrong("p-tanaka");
+  EXPECT_TRUE(app_->accounts().Get("p-tanaka")->delayed_until.empty()) << "four are free";
+  wrong("p-tanaka");  // the fifth: the next attempt waits a minute
+  EXPECT_EQ(app_->accounts().Get("p-tanaka")->delayed_until, "2026-11-26T00:01:00Z");
+  EXPECT_FALSE(app_->accounts().LogIn("p-tanaka", kPassword, "10.0.0.2"));
+  for (int i = 0; i < 5; ++i) wrong("p-tanaka");  // refused unchecked: the delay does not grow
+  EXPECT_EQ(app_->accounts().Get("p-tanaka")->delayed_until, "2026-11-26T00:01:00Z");
+  EXPECT_FALSE(app_->accounts().Get("p-tanaka")->locked) << "failures never lock";
+  clock_.Advance(std::chrono::seconds(60));
+  wrong("p-tanaka");  // checked, wrong: the delay doubles
+  EXPECT_EQ(app_->accounts().Get("p-tanaka")->delayed_until, "2026-11-26T00:03:00Z");
+  clock_.Advance(std::chrono::seconds(119));
+  EXPECT_FALSE(app_->accounts().LogIn("p-tanaka", kPassword, "10.0.0.2"));
+  clock_.Advance(std::chrono::seconds(1));
+  ASSERT_TRUE(app_->accounts().LogIn("p-tanaka", kPassword, "10.0.0.2")) << "lifted by itself";
+  EXPECT_EQ(app_->accounts().Get("p-tanaka")->failed_logins, 0);
+  EXPECT_TRUE(app_->accounts().Get("p-tanaka")->delayed_until.empty());
+
+  // Administrators too are only delayed, never locked, and the delay stops growing at 15 minutes.
+  for (int i = 0; i < 12; ++i) {
+    wrong("p-suzuki");
+    clock_.Advance(std::chrono::minutes(15));
+  }
+  wrong("p-suzuki");
+  EXPECT_EQ(app_->accounts().Get("p-suzuki")->delayed_until,
+            FormatRfc3339(clock_.Now() + std::chrono::minutes(15)));
+  EXPECT_FALSE(app_->accounts().Get("p-suzuki")->locked);
+  clock_.Advance(std::chrono::minutes(15));
+  EXPECT_TRUE(app_->accounts().LogIn("p-suzuki", kPassword, "10.0.0.3"));
+
+  // An administrator may lift a delay at once.
+  for (int i = 0; i < 5; ++i) wrong("p-tanaka");
+  EXPECT_FALSE(app_->accounts().LogIn("p-tanaka", kPassword, "10.0.0.2"));
   Actor member{"p-tanaka", core::Principal{"p-tanaka", {core::Role::kMember}, false}};
-  EXPECT_FALSE(app_->accounts().Update("p-tanaka", std::nullopt, true, std::nullopt, member));
-  ASSERT_TRUE(app_->accounts().Update("p-tanaka", std::nullopt, true, std::nullopt, {"op"}));
+  EXPECT_FALSE(app_->accounts().Update("p-tanaka", std::nullopt, false, std::nullopt, member));
+  ASSERT_TRUE(app_->accounts().Update("p-tanaka", std::nullopt, false, std::nullopt, op));
   EXPECT_TRUE(app_->accounts().LogIn("p-tanaka", kPassword, "10.0.0.2"));
-  auto journal = app_->journal().Read({.subject = "account:p-tanaka"});
-  int failures = 0;
-  for (const auto& e : *journal) failures += e.action == "auth.login.failed";
-  EXPECT_EQ(failures, 6);  // five wrong passwords and one attempt while locked
+
+  // Every attempt is in the journal, with why it was refused.
+  auto journal = app_->journal().Read({.limit = 1000, .subject = "account:p-tanaka"}, {"op"});
+  ASSERT_TRUE(journal);
+  std::map<std::string, int> reasons;
+  for (const auto& e : journal->entries) {
+    if (e.action == "auth.login.failed") {
+      ++reasons[nlohmann::json::parse(e.body).value("reason", "")];
+    }
+  }
+  EXPECT_EQ(reasons["password"], 11);
+  EXPECT_EQ(reasons["delayed"], 8);
+}
+
+// An administrator's lock is a hold on everything the account can do: no login, its sessions
+// end, its API tokens are refused; unlocking gives back the tokens (sessions stay ended).
+TEST_F(AuthTest, AnAdministratorsLockStopsSessionsAndTokens) {
+  Actor op{"op"};
+  Actor me{"p-tanaka", core::Principal{"p-tanaka", {core::Role::kMember}, false}};
+  auto session = app_->accounts().LogIn("p-tanaka", kPassword, "127.0.0.1");
+  ASSERT_TRUE(session);
+  auto token = app_->accounts().CreateToken(me, "", "monitoring", TokenScope::kRead, 30);
+  ASSERT_TRUE(token);
+  ASSERT_TRUE(app_->accounts().AuthenticateToken(token->secret));
+
+  auto locked = app_->accounts().Update("p-tanaka", std::nullopt, true, std::nullopt, op);
+  ASSERT_TRUE(locked) << locked.error().ToString();
+  EXPECT_TRUE(locked->locked);
+  EXPECT_FALSE(app_->accounts().AuthenticateSession(session->session_token));
+  auto refused = app_->accounts().AuthenticateToken(token->secret);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kUnauthorized);
+  EXPECT_FALSE(app_->accounts().LogIn("p-tanaka", kPassword, "127.0.0.1"));
+
+  ASSERT_TRUE(app_->accounts().Update("p-tanaka", std::nullopt, false, std::nullopt, op));
+  EXPECT_TRUE(app_->accounts().AuthenticateToken(token->secret));
+  EXPECT_FALSE(app_->accounts().AuthenticateSession(session->session_token));
+  EXPECT_TRUE(app_->accounts().LogIn("p-tanaka", kPassword, "127.0.0.1"));
+
+  // Disabling stops the same things.
+  auto again = app_->accounts().LogIn("p-tanaka", kPassword, "127.0.0.1");
+  ASSERT_TRUE(app_->accounts().Update("p-tanaka", true, std::nullopt, std::nullopt, op));
+  EXPECT_FALSE(app_->accounts().AuthenticateSession(again->session_token));
+  EXPECT_FALSE(app_->accounts().AuthenticateToken(token->secret));
 }
 
 TEST_F(AuthTest, OneAddressIsThrottled) {

@@ -86,7 +86,9 @@ Result<IncidentView> IncidentService::Mutate(const std::string& key, const Actor
                                              core::IncidentAction permission,
                                              const Mutation& change) {
   return Mutate(
-      key, actor, action, [permission](const core::Incident&) { return permission; }, change);
+      key, actor, action,
+      [permission](const core::Incident&) { return std::vector<core::IncidentAction>{permission}; },
+      change);
 }
 
 Result<IncidentView> IncidentService::Mutate(const std::string& key, const Actor& actor,
@@ -101,8 +103,10 @@ Result<IncidentView> IncidentService::Mutate(const std::string& key, const Actor
     if (!loaded || !core::CanSee(actor.principal, *loaded, org)) {
       return Fail(ErrorCode::kNotFound, NoIncident(key));
     }
-    if (!core::CanDo(actor.principal, permission(*loaded), *loaded, org)) {
-      return Fail(ErrorCode::kForbidden, Msg("incident.step_forbidden", {{"key", key}}));
+    for (core::IncidentAction needed : permission(*loaded)) {
+      if (!core::CanDo(actor.principal, needed, *loaded, org)) {
+        return Fail(ErrorCode::kForbidden, Msg("incident.step_forbidden", {{"key", key}}));
+      }
     }
     if (!loaded->IsOpen() && action != "incident.transition") {
       return Fail(
@@ -133,6 +137,12 @@ Result<IncidentView> IncidentService::Report(const ReportInput& in, const Actor&
   std::string now = FormatRfc3339(ctx_.clock().Now());
   TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(org, store::LoadOrganization(tx));
+    if (!core::CanReportFor(actor.principal, in.reporter_department, org)) {
+      return Fail(
+          ErrorCode::kForbidden,
+          Msg("incident.report_for_own_department", {{"department", in.reporter_department}}),
+          "/reporter_department");
+    }
     core::Incident i;
     i.title = in.title;
     i.summary = in.summary;
@@ -179,7 +189,18 @@ Result<IncidentView> IncidentService::Report(const ReportInput& in, const Actor&
 
 Result<IncidentView> IncidentService::Update(const std::string& key, const UpdateInput& in,
                                              const Actor& actor) {
-  return Mutate(key, actor, "incident.update", core::IncidentAction::kUpdate,
+  // Changing who takes part, or who may see the incident, needs more than correcting it.
+  auto permission = [&in](const core::Incident& current) {
+    std::vector<core::IncidentAction> needed{core::IncidentAction::kUpdate};
+    if (in.participants && *in.participants != current.participants) {
+      needed.push_back(core::IncidentAction::kAppoint);
+    }
+    if (in.restricted && *in.restricted != current.restricted) {
+      needed.push_back(core::IncidentAction::kRestrict);
+    }
+    return needed;
+  };
+  return Mutate(key, actor, "incident.update", permission,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   json fields = json::array();
                   auto set = [&](auto& field, const auto& value, const char* name) {
@@ -496,7 +517,8 @@ Result<IncidentView> IncidentService::Transition(const std::string& key, core::I
   // Closing, and reopening a closed incident, need the close permission.
   auto permission = [to](const core::Incident& current) {
     bool closing = to == core::IncidentState::kClosed || !current.IsOpen();
-    return closing ? core::IncidentAction::kClose : core::IncidentAction::kTransition;
+    return std::vector<core::IncidentAction>{closing ? core::IncidentAction::kClose
+                                                     : core::IncidentAction::kTransition};
   };
   return Mutate(key, actor, "incident.transition", permission,
                 [&](core::Incident& i, const core::Organization&, store::Tx&) -> Result<json> {

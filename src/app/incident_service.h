@@ -70,10 +70,11 @@ class IncidentService {
  private:
   using Mutation =
       std::function<Result<nlohmann::json>(core::Incident&, const core::Organization&, store::Tx&)>;
-  // The permission a step needs, chosen from the incident as loaded inside the transaction.
-  using PermissionOf = std::function<core::IncidentAction(const core::Incident&)>;
-  // Loads the incident once, inside one transaction: chooses the permission from it, checks
-  // need-to-know and the permission, applies `change`, saves it and journals `action` with the
+  // The permissions a step needs (every one of them), chosen from the incident as loaded inside
+  // the transaction: an update that appoints participants needs more than one that fixes a typo.
+  using PermissionOf = std::function<std::vector<core::IncidentAction>(const core::Incident&)>;
+  // Loads the incident once, inside one transaction: chooses the permissions from it, checks
+  // need-to-know and the permissions, applies `change`, saves it and journals `action` with the
   // body that `change` returns. Closed and dismissed incidents refuse every change but a
   // transition.
   Result<IncidentView> Mutate(const std::string& key, const Actor& actor, const std::string& action,

@@ -231,7 +231,7 @@ TEST_F(IncidentAppTest, TheOrganizationChoosesItsCategories) {
   ASSERT_FALSE(old);
   EXPECT_EQ(old.error().where, "/category");
   EXPECT_TRUE(app_->incidents().Report({.title = "c", .category = "ransomware"}, {"p-tanaka"}));
-  EXPECT_TRUE(app_->journal().Verify()->ok());
+  EXPECT_TRUE(app_->journal().Verify({"op"})->ok());
 }
 
 TEST_F(IncidentAppTest, ListsFilterByStateAndPriority) {
@@ -247,6 +247,98 @@ TEST_F(IncidentAppTest, ListsFilterByStateAndPriority) {
   EXPECT_EQ(open->total, 2u);
   auto all = app_->incidents().List({}, {}, {"t"});
   EXPECT_EQ(all->items[0].incident.title, "c");  // newest first
+}
+
+// A store whose verification finds the problems it is given: tampering without a database shell.
+class TamperedStore final : public store::Store {
+ public:
+  TamperedStore(store::Store& real, std::vector<Message> problems)
+      : real_(real), problems_(std::move(problems)) {}
+  Result<void> Write(const std::function<Result<void>(store::Tx&)>& work) override {
+    return real_.Write(work);
+  }
+  Result<store::Table> Read(const std::string& table) override { return real_.Read(table); }
+  Result<store::Table> ReadWhere(const std::string& table, const std::string& column,
+                                 const store::Row& value) override {
+    return real_.ReadWhere(table, column, value);
+  }
+  Result<std::vector<store::JournalEntry>> ReadJournal(const store::JournalQuery& q) override {
+    return real_.ReadJournal(q);
+  }
+  Result<store::JournalHead> Head() override { return real_.Head(); }
+  Result<store::VerifyReport> Verify() override {
+    ASSIGN_OR_RETURN(store::VerifyReport report, real_.Verify());
+    report.first_bad_seq = 2;
+    report.problems = problems_;
+    return report;
+  }
+
+ private:
+  store::Store& real_;
+  std::vector<Message> problems_;
+};
+
+// Need-to-know in the journal: an administrator reads no entry of a restricted incident, the
+// auditor reads all, and verification names the entry but not the hidden row.
+TEST_F(IncidentAppTest, TheJournalLeavesOutWhatTheReaderMayNotSee) {
+  auto hidden = app_->incidents().Report({.title = "内密", .restricted = true}, {"p-tanaka"});
+  auto open = app_->incidents().Report({.title = "公開"}, {"p-tanaka"});
+  ASSERT_TRUE(hidden && open);
+  const std::string& h = hidden->incident.key;
+  const std::string& o = open->incident.key;
+  Actor admin{"p-admin", {"p-admin", {core::Role::kMember, core::Role::kAdministrator}, false}};
+  Actor auditor{"p-audit", {"p-audit", {core::Role::kMember, core::Role::kAuditor}, false}};
+  auto subjects = [&](const Actor& a, const std::string& subject) {
+    std::vector<std::string> out;
+    auto page = app_->journal().Read({.subject = subject}, a);
+    EXPECT_TRUE(page) << page.error().ToString();
+    for (const auto& e : page->entries) out.push_back(e.subject);
+    return out;
+  };
+  EXPECT_THAT(subjects(admin, ""), ElementsAre("org", o));
+  EXPECT_THAT(subjects(admin, h), ElementsAre());
+  EXPECT_THAT(subjects(admin, o), ElementsAre(o));
+  EXPECT_THAT(subjects(auditor, ""), ElementsAre("org", h, o));
+  EXPECT_THAT(subjects(auditor, h), ElementsAre(h));
+  // A page counts what it looked at: the hidden entry uses up a page of one.
+  auto first = app_->journal().Read({.after_seq = 1, .limit = 1}, admin);
+  ASSERT_TRUE(first);
+  EXPECT_TRUE(first->entries.empty());
+  EXPECT_EQ(first->next_after, 2);
+  auto last = app_->journal().Read({.after_seq = 2, .limit = 10}, admin);
+  EXPECT_EQ(last->entries.size(), 1u);
+  EXPECT_EQ(last->next_after, std::nullopt);
+
+  TamperedStore tampered(
+      *store_, {Msg("journal.row_altered", {{"seq", "2"}, {"row", "incidents/" + h}}),
+                Msg("journal.row_unwritten", {{"row", "incident_records/" + h + "/task/000001"}}),
+                Msg("journal.row_altered", {{"seq", "3"}, {"row", "incidents/" + o}})});
+  App over(tampered, clock_, &blobs_);
+  auto seen_by_admin = over.journal().Verify(admin);
+  ASSERT_TRUE(seen_by_admin);
+  EXPECT_FALSE(seen_by_admin->ok());
+  EXPECT_EQ(seen_by_admin->first_bad_seq, 2);
+  EXPECT_THAT(seen_by_admin->problems,
+              ElementsAre(Msg("journal.row_withheld", {{"seq", "2"}}),
+                          Msg("journal.row_withheld", {{"seq", "3"}}),
+                          Msg("journal.row_altered", {{"seq", "3"}, {"row", "incidents/" + o}})));
+  auto seen_by_auditor = over.journal().Verify(auditor);
+  EXPECT_EQ(seen_by_auditor->problems[0],
+            Msg("journal.row_altered", {{"seq", "2"}, {"row", "incidents/" + h}}));
+}
+
+// G3.3: a member reports for their own department; the IS department for any (one rule in core,
+// so the CLI's --as and the API agree).
+TEST_F(IncidentAppTest, AReportForAnotherDepartmentIsRefused) {
+  // p-tanaka of sales, signed in (not the operator's CLI, which may report for anyone).
+  Actor member{"p-tanaka", {"p-tanaka", {core::Role::kMember, core::Role::kDepartmentHead}, false}};
+  auto refused = app_->incidents().Report({.title = "x", .reporter_department = "it-dept"}, member);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(refused.error().where, "/reporter_department");
+  EXPECT_TRUE(app_->incidents().Report({.title = "x", .reporter_department = "sales"}, member));
+  Actor is{"p-suzuki", {"p-suzuki", {core::Role::kMember, core::Role::kIsDepartment}, false}};
+  EXPECT_TRUE(app_->incidents().Report({.title = "x", .reporter_department = "sales"}, is));
 }
 
 }  // namespace

@@ -3,17 +3,70 @@
 #include <algorithm>
 
 #include "app/page.h"
+#include "core/access.h"
+#include "store/incident_rows.h"
 
 namespace sokuo::app {
+namespace {
 
-Result<store::VerifyReport> JournalService::Verify() { return ctx_.store().Verify(); }
+std::string ParamOf(const Message& m, const std::string& name) {
+  for (const auto& [k, v] : m.params) {
+    if (k == name) return v;
+  }
+  return "";
+}
+
+// The incident a row name ("incidents/INC-2026-0001", "incident_records/INC-2026-0001/task/…",
+// "outbox/INC-2026-0001/000001") belongs to, or the row's first id segment for other tables.
+std::string IncidentOfRow(const std::string& row) {
+  auto slash = row.find('/');
+  if (slash == std::string::npos) return "";
+  std::string id = row.substr(slash + 1);
+  return id.substr(0, id.find('/'));
+}
+
+}  // namespace
+
+Result<std::set<std::string>> JournalService::HiddenIncidents(const Actor& actor) {
+  std::set<std::string> hidden;
+  const core::Principal& p = actor.principal;
+  if (p.is_operator || p.Has(core::Role::kAuditor)) return hidden;
+  ASSIGN_OR_RETURN(std::vector<core::Incident> all, store::LoadIncidentHeaders(ctx_.store()));
+  ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
+  for (const core::Incident& i : all) {
+    if (!core::CanSee(p, i, *snapshot)) hidden.insert(i.key);
+  }
+  return hidden;
+}
+
+Result<store::VerifyReport> JournalService::Verify(const Actor& actor) {
+  ASSIGN_OR_RETURN(store::VerifyReport report, ctx_.store().Verify());
+  if (report.ok()) return report;
+  ASSIGN_OR_RETURN(std::set<std::string> hidden, HiddenIncidents(actor));
+  for (Message& m : report.problems) {
+    std::string row = ParamOf(m, "row");
+    if (row.empty() || hidden.count(IncidentOfRow(row)) == 0) continue;
+    std::string seq = ParamOf(m, "seq");
+    if (seq.empty()) seq = std::to_string(report.head.seq);  // as the store counts it
+    m = Msg("journal.row_withheld", {{"seq", seq}});
+  }
+  return report;
+}
 
 Result<store::JournalHead> JournalService::Head() { return ctx_.store().Head(); }
 
-Result<std::vector<store::JournalEntry>> JournalService::Read(const store::JournalQuery& q) {
+Result<JournalPage> JournalService::Read(const store::JournalQuery& q, const Actor& actor) {
   store::JournalQuery bounded = q;
   bounded.limit = std::min<size_t>(q.limit, PageRequest::kMaxLimit);
-  return ctx_.store().ReadJournal(bounded);
+  ASSIGN_OR_RETURN(std::set<std::string> hidden, HiddenIncidents(actor));
+  if (hidden.count(q.subject) != 0) return JournalPage{};  // as if it had no entries
+  ASSIGN_OR_RETURN(std::vector<store::JournalEntry> looked, ctx_.store().ReadJournal(bounded));
+  JournalPage page;
+  if (!looked.empty() && looked.size() == bounded.limit) page.next_after = looked.back().seq;
+  for (store::JournalEntry& e : looked) {
+    if (hidden.count(e.subject) == 0) page.entries.push_back(std::move(e));
+  }
+  return page;
 }
 
 }  // namespace sokuo::app

@@ -1,7 +1,16 @@
 // The journal area (G4.4.3): the tamper-evident work record — verify it, read its head, list
 // its entries.
+//
+// Need-to-know holds in the journal as it does for incidents: every entry about an incident
+// has the incident's key as its subject (that is how IncidentService journals), so leaving out
+// the entries whose subject is an incident the caller may not see leaves out every row image of
+// it. The auditor and the operator read everything. Sequence numbers, the head and the entry
+// count are not content: they stay whole, so a reader still sees that the chain is complete.
 #pragma once
 
+#include <optional>
+#include <set>
+#include <string>
 #include <vector>
 
 #include "app/context.h"
@@ -9,16 +18,28 @@
 
 namespace sokuo::app {
 
+struct JournalPage {
+  std::vector<store::JournalEntry> entries;  // the ones the caller may see
+  // Where the next page starts, while there may be more. A page counts the entries it looked
+  // at, seen or not, so the work per page stays bounded and a page may hold fewer entries.
+  std::optional<int64_t> next_after;
+};
+
 class JournalService {
  public:
   explicit JournalService(Context& ctx) : ctx_(ctx) {}
 
-  [[nodiscard]] Result<store::VerifyReport> Verify();
+  // The whole chain is checked whoever asks; a problem that names a row of an incident the
+  // caller may not see names the entry but not the row.
+  [[nodiscard]] Result<store::VerifyReport> Verify(const Actor& actor);
   [[nodiscard]] Result<store::JournalHead> Head();
-  // At most PageRequest::kMaxLimit entries per call.
-  [[nodiscard]] Result<std::vector<store::JournalEntry>> Read(const store::JournalQuery& q);
+  // Looks at most PageRequest::kMaxLimit entries per call.
+  [[nodiscard]] Result<JournalPage> Read(const store::JournalQuery& q, const Actor& actor);
 
  private:
+  // The keys of the incidents `actor` may not see.
+  Result<std::set<std::string>> HiddenIncidents(const Actor& actor);
+
   Context& ctx_;
 };
 

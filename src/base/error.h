@@ -16,7 +16,8 @@ namespace sokuo {
 
 // X(name, slug, http_status, exit_code, default message)
 // Exit codes follow DESIGN.md: 1 invalid/refused, 2 usage, 3 not found, 4 conflict, 5 integrity
-// check failed, 10+ internal.
+// check failed, 10+ internal. Storage errors answer 503 (with Retry-After): a busy or failing
+// database is the server's trouble, and usually passes.
 #define SOKUO_ERROR_CODES(X)                                                       \
   X(kInvalidInput, "invalid-input", 400, 1, "invalid input")                       \
   X(kUsage, "usage", 400, 2, "wrong usage")                                        \
@@ -28,7 +29,7 @@ namespace sokuo {
   X(kUnsupportedMedia, "unsupported-media-type", 415, 1, "unsupported media type") \
   X(kIntegrity, "integrity", 500, 5, "integrity check failed")                     \
   X(kIo, "io", 500, 10, "input/output error")                                      \
-  X(kStorage, "storage", 500, 11, "storage error")                                 \
+  X(kStorage, "storage", 503, 11, "storage error")                                 \
   X(kInternal, "internal", 500, 12, "internal error")                              \
   X(kUnavailable, "unavailable", 503, 13, "service unavailable")
 

@@ -14,7 +14,7 @@ TEST(ErrorTest, TableMapsCodesToStatusAndExitCode) {
   const Case cases[] = {
       {ErrorCode::kInvalidInput, 400, 1}, {ErrorCode::kUsage, 400, 2},
       {ErrorCode::kNotFound, 404, 3},     {ErrorCode::kConflict, 409, 4},
-      {ErrorCode::kIntegrity, 500, 5},    {ErrorCode::kStorage, 500, 11},
+      {ErrorCode::kIntegrity, 500, 5},    {ErrorCode::kStorage, 503, 11},
       {ErrorCode::kForbidden, 403, 1},    {ErrorCode::kPayloadTooLarge, 413, 1},
   };
   for (const Case& c : cases) {

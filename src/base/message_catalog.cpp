@@ -62,6 +62,17 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
      "{address} で待ち受けできません（使用中か、このマシンのアドレスではありません）",
      "cannot listen on {address} (in use, or not an address of this machine)"},
     {"serve.stopped", "サーバーがエラーで停止しました", "the server stopped with an error"},
+    {"serve.already_running",
+     "{dir} はすでに別の sokuo serve（プロセス {pid}）が提供しています。一つのデータディレクトリを"
+     "提供できるサーバーは一つだけです（CLI はサーバーと並べて使えます）",
+     "another sokuo serve (process {pid}) already serves {dir}; only one server may serve a data "
+     "directory (the CLI works beside it)"},
+    {"http.storage_failed",
+     "データベースが応答できません。しばらくしてからやり直してください（詳細はサーバーのログにあり"
+     "ます）",
+     "the database cannot answer now; try again later (the server's log has the details)"},
+    {"http.internal_failed", "sokuo の内部でエラーが発生しました（詳細はサーバーのログにあります）",
+     "something failed inside sokuo (the server's log has the details)"},
     {"cli.one_cause_flag",
      "--finding KIND、--prevention TEXT、--backdoor SYSTEM:ITEM=RESULT "
      "のどれか一つを指定してください",
@@ -330,7 +341,10 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
      "dismissed: a dismissal needs a reason"},
 
     // The database (store/).
-    {"store.sqlite", "SQLite のエラー: {text}", "sqlite: {text}"},
+    {"store.busy",
+     "データベースが使用中です（別の sokuo "
+     "プロセスが書き込んでいます）。少し待ってからやり直してください",
+     "the database is busy (another sokuo process is writing); try again in a moment"},
     {"store.sql_failed", "SQL の実行（{step}）に失敗しました: {text}", "{step}: {text}"},
     {"store.open_failed", "データベース {path} を開けません: {reason}",
      "cannot open database {path}: {reason}"},
@@ -381,20 +395,22 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
     {"journal.row_reappeared",
      "エントリ {seq}: 削除した行 {row} が再び存在します（sokuo の外で追加）",
      "entry {seq}: row {row} that it removed is present again (added outside sokuo)"},
+    {"journal.row_withheld", "エントリ {seq}: 閲覧できないインシデントの行が記録と一致しません",
+     "entry {seq}: a row of an incident you may not see does not match the journal"},
     {"journal.row_unwritten", "行 {row} はどのジャーナルエントリにも書き込まれていません",
      "row {row} was not written by any journal entry"},
 
     // app/, api/, orgfile/, store/org_rows, platform/
     // Signing in, sessions and what a caller may do (app/account_service, app/authorization).
-    {"auth.bad_login", "ログイン名またはパスワードが違います", "wrong login or password"},
-    {"auth.account_locked",
-     "ログインの失敗が続いたためアカウントがロックされています。管理者がロックを解除できます",
-     "the account is locked after too many failed logins; an administrator can unlock it"},
+    {"auth.bad_login",
+     "ログイン名またはパスワードが違います（失敗が続いたときは、数分待ってからやり直してください）",
+     "wrong login or password (after repeated failures, wait a few minutes before trying again)"},
     {"auth.address_throttled",
      "このアドレスからのログインの失敗が多すぎます。しばらくしてからやり直してください",
      "too many failed logins from this address; try again later"},
-    {"auth.account_gone", "アカウントが無効か削除されています。ログインし直してください",
-     "the account is disabled or gone; log in again"},
+    {"auth.account_gone",
+     "アカウントが無効化またはロックされたか、削除されています。ログインし直してください",
+     "the account is disabled, locked or gone; log in again"},
     {"auth.login_required", "ログインしてください", "log in first"},
     {"auth.session_ended", "セッションが終了しました。ログインし直してください",
      "the session has ended; log in again"},
@@ -418,6 +434,17 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
      "only an administrator changes accounts"},
     {"account.admin_only_list", "アカウントの一覧を見られるのは管理者だけです",
      "only an administrator lists accounts"},
+    {"account.own_roles",
+     "自分のアカウントの役割は付与も削除もできません。別の管理者に依頼してください",
+     "nobody grants or removes roles on their own account; ask another administrator"},
+    {"account.reset_own", "自分のパスワードは現在のパスワードを入力して変更してください",
+     "change your own password with your current one"},
+    {"account.reset_more_powerful",
+     "{person} "
+     "はあなたにない役割（{roles}）を持つため、パスワードの再設定はサーバー上の運用者が行います"
+     "（sokuo user passwd）",
+     "{person} holds roles you do not ({roles}): their password is reset by the operator on the "
+     "server (sokuo user passwd)"},
     {"account.role_from_org_file",
      "役割「{role}」は組織ファイルで決まります。付与できるのは administrator と auditor だけです",
      "'{role}' comes from the organization file; only administrator and auditor are granted"},
@@ -427,6 +454,8 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
      "no person '{person}' in the organization"},
     {"account.exists", "{person} のアカウントはすでにあります", "{person} already has an account"},
     {"account.not_found", "アカウント「{person}」はありません", "no account '{person}'"},
+    {"account.lock_and_unlock", "lock と unlock は同時に指定できません",
+     "lock and unlock cannot go together"},
     {"password.too_short", "パスワードは {min} 文字以上にしてください",
      "a password needs at least {min} characters"},
     {"password.wrong_current", "現在のパスワードが違います", "the current password is wrong"},
@@ -456,6 +485,12 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
 
     // Incident use cases (app/incident_service, api/incident_codec).
     {"incident.not_found", "インシデント「{key}」はありません", "no incident '{key}'"},
+    {"incident.report_for_own_department",
+     "{department} "
+     "の名義では報告できません。自分の部署として報告してください（代理の報告は情報システム部門と委"
+     "員会が行います）",
+     "you cannot report in the name of {department}: report for your own department (the IS "
+     "department and the committee report for others)"},
     {"incident.step_forbidden", "あなたの役割では {key} のこの操作は行えません",
      "your roles do not allow this step on {key}"},
     {"incident.reopen_first",
@@ -477,6 +512,11 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
     {"field.set_by_sokuo", "sokuo が設定する項目です", "is set by sokuo"},
     // Outbox titles carry both languages: "[key] <ja> / <en>: title".
     {"outbox.incident_reported", "緊急事態の報告", "emergency reported"},
+    {"outbox.password_reset_title", "パスワードが再設定されました", "your password was reset"},
+    {"outbox.password_reset",
+     "{actor} "
+     "があなたのパスワードを再設定しました。心当たりがなければ情報システム部門に連絡してください",
+     "{actor} reset your password. If you did not ask for it, tell the IS department"},
     {"outbox.convocation_requested", "情報セキュリティ委員会の招集依頼",
      "committee convocation requested"},
 
@@ -540,6 +580,7 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
     {"file.too_large", "{path} が {max} バイトを超えています", "{path} is larger than {max} bytes"},
     {"file.cannot_read", "{path} を読み込めません: {reason}", "cannot read {path}: {reason}"},
     {"file.cannot_write", "{path} に書き込めません: {reason}", "cannot write {path}: {reason}"},
+    {"file.cannot_lock", "{path} をロックできません: {reason}", "cannot lock {path}: {reason}"},
     {"file.cannot_flush", "{path} をディスクに書き出せません: {reason}",
      "cannot flush {path}: {reason}"},
     {"file.cannot_rename", "{path} に置き換えられません: {reason}",

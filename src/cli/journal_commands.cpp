@@ -10,7 +10,7 @@ namespace {
 using api::Json;
 
 Result<void> JournalVerify(app::App& app, Output& o) {
-  ASSIGN_OR_RETURN(store::VerifyReport report, app.journal().Verify());
+  ASSIGN_OR_RETURN(store::VerifyReport report, app.journal().Verify(app::Actor{"cli"}));
   if (o.json) PrintJson(o, api::ToJson(report));
   if (!report.ok()) {
     Error e{
@@ -43,8 +43,11 @@ Result<void> JournalHead(app::App& app, Output& o) {
 
 Result<void> JournalList(app::App& app, int64_t after, size_t limit, const std::string& subject,
                          Output& o) {
-  ASSIGN_OR_RETURN(auto entries,
-                   app.journal().Read({.after_seq = after, .limit = limit, .subject = subject}));
+  // The operator's tool reads the whole journal (docs/security.md, "The command line").
+  ASSIGN_OR_RETURN(app::JournalPage page,
+                   app.journal().Read({.after_seq = after, .limit = limit, .subject = subject},
+                                      app::Actor{"cli"}));
+  const std::vector<store::JournalEntry>& entries = page.entries;
   if (o.json) {
     Json items = Json::array();
     for (const auto& e : entries) items.push_back(api::ToJson(e));

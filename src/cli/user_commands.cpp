@@ -66,9 +66,11 @@ Result<void> UserUpdate(app::App& app, const std::string& person, UserChange cha
   std::optional<bool> disabled;
   if (change == UserChange::kDisable) disabled = true;
   if (change == UserChange::kEnable) disabled = false;
-  ASSIGN_OR_RETURN(
-      app::AccountView a,
-      app.accounts().Update(person, disabled, change == UserChange::kUnlock, std::nullopt, actor));
+  std::optional<bool> locked;
+  if (change == UserChange::kLock) locked = true;
+  if (change == UserChange::kUnlock) locked = false;
+  ASSIGN_OR_RETURN(app::AccountView a,
+                   app.accounts().Update(person, disabled, locked, std::nullopt, actor));
   if (o.json) {
     o.out << api::ToJson(a).dump(2) << "\n";
   } else {
@@ -92,6 +94,7 @@ Result<void> UserList(app::App& app, const app::Actor& actor, Output& o) {
     for (core::Role r : a.roles) o.out << " " << core::kRoles.Name(r);
     if (a.disabled) o.out << "  [disabled]";
     if (a.locked) o.out << "  [locked]";
+    if (!a.delayed_until.empty()) o.out << "  [login delayed until " << a.delayed_until << "]";
     if (a.must_change) o.out << "  [one-time password]";
     o.out << "\n";
   }
@@ -168,7 +171,7 @@ void ChangeCommand(CLI::App& c, Runtime& env, std::function<Result<void>()>& run
 
 std::vector<Command> UserCommands() {
   return {
-      {"user", "Accounts: add, passwd, disable, enable, unlock, list, token", nullptr},
+      {"user", "Accounts: add, passwd, disable, enable, lock, unlock, list, token", nullptr},
       {"user add", "Give a person an account; prints a one-time password unless --password-file",
        [](CLI::App& c, Runtime& env, Action& run) {
          auto f = std::make_shared<UserFlags>();
@@ -201,7 +204,12 @@ std::vector<Command> UserCommands() {
        [](CLI::App& c, Runtime& env, Action& run) {
          ChangeCommand(c, env, run, UserChange::kEnable);
        }},
-      {"user unlock", "Lift the lock after too many failed logins",
+      {"user lock",
+       "Lock an account: no login, every session ends, its API tokens are refused until unlocked",
+       [](CLI::App& c, Runtime& env, Action& run) {
+         ChangeCommand(c, env, run, UserChange::kLock);
+       }},
+      {"user unlock", "Unlock an account and lift any delay after failed logins",
        [](CLI::App& c, Runtime& env, Action& run) {
          ChangeCommand(c, env, run, UserChange::kUnlock);
        }},

@@ -18,7 +18,7 @@ struct UserFlags {
   int days = 90;
 };
 
-enum class UserChange { kDisable, kEnable, kUnlock };
+enum class UserChange { kDisable, kEnable, kLock, kUnlock };
 
 [[nodiscard]] Result<void> UserAdd(app::App& app, const UserFlags& f, const app::Actor& actor,
                                    Output& o);

@@ -62,8 +62,17 @@ std::set<Role> DeriveRoles(const Organization& org, const std::string& person,
 
 Principal Operator() { return Principal{"", {}, true}; }
 
-// The auditor reads everything and writes nothing.
-bool CanReport(const Principal& p) { return p.is_operator || !p.Has(Role::kAuditor); }
+bool IsReadOnly(const Principal& p) { return !p.is_operator && p.Has(Role::kAuditor); }
+
+bool CanReport(const Principal& p) { return !IsReadOnly(p); }
+
+bool CanReportFor(const Principal& p, const std::string& department, const Organization& org) {
+  if (!CanReport(p)) return false;
+  if (p.is_operator || p.Has(Role::kIsDepartment) || p.Has(Role::kCommittee)) return true;
+  if (department.empty()) return true;  // the reporter's own department is filled in
+  const Person* person = org.FindPerson(p.person);
+  return person != nullptr && person->department == department;
+}
 
 bool CanSee(const Principal& p, const Incident& i, const Organization& org) {
   if (p.is_operator || p.Has(Role::kAuditor)) return true;
@@ -78,14 +87,21 @@ bool CanSee(const Principal& p, const Incident& i, const Organization& org) {
 
 bool CanDo(const Principal& p, IncidentAction action, const Incident& i, const Organization& org) {
   if (p.is_operator) return true;
-  if (!CanSee(p, i, org)) return false;
+  if (IsReadOnly(p) || !CanSee(p, i, org)) return false;
   bool is = p.Has(Role::kIsDepartment);
   bool committee = p.Has(Role::kCommittee);
   bool responder = is || committee || Participates(p, i, true);
+  // The reporter may still correct the report until the IS department has looked at it.
+  bool correcting = i.reported_by == p.person && i.state == IncidentState::kReported;
   switch (action) {
     case IncidentAction::kUpdate:
-      // The reporter may still correct the report until the IS department has looked at it.
-      return responder || (i.reported_by == p.person && i.state == IncidentState::kReported);
+      return responder || correcting;
+    case IncidentAction::kRestrict:
+      return is || committee || correcting;  // need-to-know is theirs to widen or narrow
+    case IncidentAction::kAppoint:
+      // G3.1, G3.2: who responds is for the committee and the IS department; a participant
+      // appointed by them acts on the incident, so nobody appoints themselves.
+      return is || committee;
     case IncidentAction::kTriage:
     case IncidentAction::kPriority:
     case IncidentAction::kConvene:
@@ -105,6 +121,22 @@ bool CanDo(const Principal& p, IncidentAction action, const Incident& i, const O
       return responder || HeadsAConcernedDepartment(p, i, org);
   }
   return false;
+}
+
+bool CanManageAccounts(const Principal& p) {
+  return p.is_operator || (p.Has(Role::kAdministrator) && !IsReadOnly(p));
+}
+
+bool CanChangeRolesOf(const Principal& p, const std::string& person) {
+  return CanManageAccounts(p) && (p.is_operator || p.person != person);
+}
+
+bool CanResetPasswordOf(const Principal& p, const std::string& person,
+                        const std::set<Role>& roles) {
+  if (!CanManageAccounts(p)) return false;
+  if (p.is_operator) return true;
+  if (p.person == person) return false;  // one's own: change it, with the current password
+  return std::includes(p.roles.begin(), p.roles.end(), roles.begin(), roles.end());
 }
 
 }  // namespace sokuo::core

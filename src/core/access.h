@@ -5,7 +5,12 @@
 // Need-to-know: a member sees the incidents of their department (reporting or affected), the
 // ones they reported and the ones they take part in; restricted incidents only their reporter,
 // participants, the committee, the IS department and the auditor. The auditor sees everything
-// and changes nothing. The local operator (the CLI on the data directory) may do everything.
+// and changes nothing, whatever other role the same person holds: read-only wins. The local
+// operator (the CLI on the data directory) may do everything.
+//
+// Accounts: nobody changes the roles of their own account, and an administrator's password
+// reset cannot take over an account that holds a role the administrator lacks (the reset would
+// hand them that role); such resets are the operator's.
 #pragma once
 
 #include <set>
@@ -40,7 +45,9 @@ struct Principal {
 Principal Operator();
 
 enum class IncidentAction {
-  kUpdate,
+  kUpdate,    // the report's fields; the reporter until triage
+  kAppoint,   // who takes part (participants): G3.1, G3.2
+  kRestrict,  // the restricted flag (need-to-know); the reporter until triage
   kTriage,
   kPriority,
   kConvene,
@@ -56,8 +63,22 @@ enum class IncidentAction {
   kClose
 };
 
+// The auditor: reads everything, changes nothing. Never the operator.
+bool IsReadOnly(const Principal& p);
+
 bool CanReport(const Principal& p);
+// G3.3: a department reports what it detects, so a report names the reporter's own department;
+// the IS department (G3.2) and the committee take reports for any department.
+bool CanReportFor(const Principal& p, const std::string& department, const Organization& org);
 bool CanSee(const Principal& p, const Incident& i, const Organization& org);
 bool CanDo(const Principal& p, IncidentAction action, const Incident& i, const Organization& org);
+
+// Account management: administrators (never a read-only auditor) and the operator.
+bool CanManageAccounts(const Principal& p);
+// Nobody grants or removes roles on their own account.
+bool CanChangeRolesOf(const Principal& p, const std::string& person);
+// A reset hands the one who makes it the account's password, so an administrator may reset
+// only another account whose every role they hold themselves (`roles`: the account's roles).
+bool CanResetPasswordOf(const Principal& p, const std::string& person, const std::set<Role>& roles);
 
 }  // namespace sokuo::core

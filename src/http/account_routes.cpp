@@ -124,7 +124,7 @@ std::vector<Route> TokenAndUserRoutes([[maybe_unused]] const RouteOptions& optio
          ASSIGN_OR_RETURN(Json body, Body(req));
          ASSIGN_OR_RETURN(api::AccountChange c, api::AccountChangeFromJson(body));
          return AsJson(
-             app.accounts().Update(req.path.at("person"), c.disabled, c.unlock, c.roles, req.actor),
+             app.accounts().Update(req.path.at("person"), c.disabled, c.locked, c.roles, req.actor),
              req.lang);
        }},
       {"POST",

@@ -5,6 +5,7 @@
 #include "api/codec.h"
 #include "base/sha256.h"
 #include "base/text.h"
+#include "platform/log.h"
 
 namespace sokuo::http {
 namespace {
@@ -155,11 +156,18 @@ Outgoing Dispatcher::Problem(const Error& error, const Incoming& in, int status)
   out.status = status != 0 ? status : Info(error.code).http_status;
   Result<Target> target = ParseTarget(in.target);
   std::string path = target ? target->path : in.target.substr(0, in.target.find('?'));
-  Json problem = api::ProblemJson(error, path, lang);
+  // A 5xx error's own text (SQLite's, a path) goes to the log; the client gets
+  // api::ForClient's. 503 (a busy or failing database, a throttled address) says when to retry.
+  if (out.status >= 500) {
+    platform::Log(platform::LogLevel::kError, "http.problem",
+                  {{"path", path}, {"code", error.msg.code}, {"error", error.message}});
+  }
+  Json problem = api::ProblemJson(api::ForClient(error), path, lang);
   problem["status"] = out.status;
   out.headers = {{"Cache-Control", "no-store"},
                  {"Content-Language", lang == Lang::kJa ? "ja" : "en"},
                  {"Content-Type", kProblemType}};
+  if (out.status == 503) out.headers.emplace_back("Retry-After", "2");
   out.body = problem.dump(-1, ' ', false, Json::error_handler_t::replace);
   return out;
 }

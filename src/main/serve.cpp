@@ -12,6 +12,7 @@
 #include "example_org.h"
 #include "http/server.h"
 #include "main/runtime.h"
+#include "platform/files.h"
 #include "platform/log.h"
 
 namespace sokuo {
@@ -80,6 +81,16 @@ Result<void> Serve(cli::Runtime& env, const ServeFlags& flags) {
   }
   size_t threads = flags.threads;
   ASSIGN_OR_RETURN(app::App * app, env.App());
+  // One server per data directory (the CLI may still work beside it): held until the process
+  // ends, so a second `sokuo serve` is refused rather than serving the same data twice.
+  std::string holder;
+  ASSIGN_OR_RETURN(std::optional<platform::FileLock> serving,
+                   platform::FileLock::TryAcquire(env.data_dir() + "/serve.lock", holder));
+  if (!serving) {
+    return Fail(ErrorCode::kConflict,
+                Msg("serve.already_running",
+                    {{"dir", env.data_dir()}, {"pid", holder.empty() ? "?" : holder}}));
+  }
   ASSIGN_OR_RETURN(auto snapshot, app->organization().Current());
   const core::Organization& org = *snapshot;
 

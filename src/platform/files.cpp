@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <pwd.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -9,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <utility>
 
 namespace sokuo::platform {
 namespace {
@@ -119,6 +121,37 @@ Result<void> EnsureDirectory(const std::string& path) {
   std::filesystem::permissions(path, std::filesystem::perms::owner_all,
                                std::filesystem::perm_options::replace, ec);
   return {};
+}
+
+Result<std::optional<FileLock>> FileLock::TryAcquire(const std::string& path, std::string& holder) {
+  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) return Fail(IoError("file.cannot_lock", path));
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    if (errno != EWOULDBLOCK) {
+      Error e = IoError("file.cannot_lock", path);
+      ::close(fd);
+      return Fail(e);
+    }
+    char buffer[32] = {};
+    ssize_t n = ::pread(fd, buffer, sizeof buffer - 1, 0);
+    ::close(fd);
+    holder.clear();
+    for (ssize_t i = 0; i < n && buffer[i] >= '0' && buffer[i] <= '9'; ++i) holder += buffer[i];
+    return std::optional<FileLock>{};
+  }
+  std::string pid = std::to_string(::getpid()) + "\n";
+  if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, pid.data(), pid.size(), 0) < 0) {
+    Error e = IoError("file.cannot_lock", path);
+    ::close(fd);
+    return Fail(e);
+  }
+  return std::optional<FileLock>{FileLock(fd)};
+}
+
+FileLock::FileLock(FileLock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+
+FileLock::~FileLock() {
+  if (fd_ >= 0) ::close(fd_);  // closing the last descriptor drops the lock
 }
 
 bool Exists(const std::string& path) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "base/error.h"
@@ -23,6 +24,26 @@ namespace sokuo::platform {
 [[nodiscard]] Result<void> EnsureDirectory(const std::string& path);
 
 bool Exists(const std::string& path);
+
+// An exclusive lock on a file (flock) that lasts as long as the object, or the process: the
+// system drops it however the process ends, so a crash leaves no stale lock behind.
+class FileLock {
+ public:
+  // Takes the lock on `path` (created with mode 0600 when missing) without waiting and writes
+  // this process's id into the file. nullopt when another process holds the lock; `holder` then
+  // gets the id that process wrote (or stays empty).
+  [[nodiscard]] static Result<std::optional<FileLock>> TryAcquire(const std::string& path,
+                                                                  std::string& holder);
+  FileLock(FileLock&& other) noexcept;
+  FileLock& operator=(FileLock&&) = delete;
+  FileLock(const FileLock&) = delete;
+  FileLock& operator=(const FileLock&) = delete;
+  ~FileLock();
+
+ private:
+  explicit FileLock(int fd) : fd_(fd) {}
+  int fd_ = -1;
+};
 
 // The login name of the OS user running this process, or "unknown".
 std::string OsUserName();

@@ -102,6 +102,23 @@ Result<void> RemoveSessionsOf(Tx& tx, const std::string& account) {
 }
 
 template <class Source>
+Result<std::string> LoadLoginDelay(Source& source, const std::string& id) {
+  ASSIGN_OR_RETURN(Table rows, source.ReadWhere("login_delays", "id", id));
+  if (rows.empty()) return std::string();
+  return rows.begin()->second.value("until", "");
+}
+template Result<std::string> LoadLoginDelay(Store&, const std::string&);
+template Result<std::string> LoadLoginDelay(Tx&, const std::string&);
+
+Result<void> SaveLoginDelay(Tx& tx, const std::string& id, const std::string& until) {
+  return tx.PutPrivate("login_delays", id, {{"id", id}, {"until", until}});
+}
+
+Result<void> RemoveLoginDelay(Tx& tx, const std::string& id) {
+  return tx.RemovePrivate("login_delays", "id", id);
+}
+
+template <class Source>
 Result<std::optional<TokenRow>> LoadToken(Source& source, const std::string& id) {
   ASSIGN_OR_RETURN(Table rows, source.ReadWhere("api_tokens", "id", id));
   if (rows.empty()) return std::optional<TokenRow>{};

@@ -55,6 +55,12 @@ Result<std::string> LoadCredential(Source& source, const std::string& id);
 [[nodiscard]] Result<void> RemoveSession(Tx& tx, const std::string& id);
 [[nodiscard]] Result<void> RemoveSessionsOf(Tx& tx, const std::string& account);
 
+// When failed logins delay the account's next login attempt: RFC 3339, or empty.
+template <class Source>
+Result<std::string> LoadLoginDelay(Source& source, const std::string& id);
+[[nodiscard]] Result<void> SaveLoginDelay(Tx& tx, const std::string& id, const std::string& until);
+[[nodiscard]] Result<void> RemoveLoginDelay(Tx& tx, const std::string& id);
+
 template <class Source>
 Result<std::optional<TokenRow>> LoadToken(Source& source, const std::string& id);
 [[nodiscard]] Result<std::vector<TokenRow>> LoadTokensOf(Store& store, const std::string& account);

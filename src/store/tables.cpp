@@ -21,7 +21,7 @@ bool IsJournaledTable(const std::string& table) {
 }
 
 const std::vector<std::string>& PrivateTables() {
-  static const std::vector<std::string> kTables = {"credentials", "sessions"};
+  static const std::vector<std::string> kTables = {"credentials", "sessions", "login_delays"};
   return kTables;
 }
 

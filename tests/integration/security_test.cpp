@@ -280,7 +280,7 @@ TEST_F(SecurityTest, CookiesAreHttpOnlyStrictAndNeedCsrfForWrites) {
                                 Json{{"login", "p-ueda"}, {"password", "wrong"}}.dump(),
                                 "application/json", {});
   EXPECT_EQ(bad.status, 401);
-  EXPECT_EQ(bad.body["detail"], "wrong login or password");
+  EXPECT_EQ(bad.body["code"], "auth.bad_login");
 }
 
 TEST_F(SecurityTest, TokenScopesAndRevocation) {
@@ -318,17 +318,35 @@ TEST_F(SecurityTest, TokenScopesAndRevocation) {
       << "another person's token";
 }
 
-TEST_F(SecurityTest, LockoutAndUnlockByAnAdministrator) {
+// Nobody can tell from the answer whether a login exists, is disabled, locked or delayed, and
+// nobody can lock someone else out: failures only delay the next attempt, for a while.
+TEST_F(SecurityTest, RefusedLoginsLookAlikeAndFailuresOnlyDelay) {
   ASSERT_TRUE(server_->EnsureAccount("p-okamoto"));
-  for (int i = 0; i < 5; ++i) {
-    EXPECT_TRUE(server_->LogIn("p-okamoto", "not the password").cookie.empty());
+  ASSERT_TRUE(server_->EnsureAccount("p-kato"));
+  ASSERT_EQ(server_->Cli({"user", "disable", "p-kato"}).exit_code, 0);
+  auto attempt = [&](const std::string& login, const std::string& password) {
+    return server_->SendWith("POST", "/api/v1/session",
+                             Json{{"login", login}, {"password", password}}.dump(),
+                             "application/json", {});
+  };
+  Reply wrong = attempt("p-okamoto", "not the password");
+  Reply unknown = attempt("p-nobody", SokuoServer::kPassword);
+  Reply disabled = attempt("p-kato", SokuoServer::kPassword);
+  for (const Reply* r : {&wrong, &unknown, &disabled}) {
+    EXPECT_EQ(r->status, 401);
+    EXPECT_EQ(r->body, wrong.body);
   }
-  Reply locked =
-      server_->SendWith("POST", "/api/v1/session",
-                        Json{{"login", "p-okamoto"}, {"password", SokuoServer::kPassword}}.dump(),
-                        "application/json", {});
-  EXPECT_EQ(locked.status, 401);
-  EXPECT_THAT(locked.body["detail"].get<std::string>(), HasSubstr("locked"));
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(attempt("p-okamoto", "not the password").status, 401);
+  // Five failures: even the right password now waits, and gets the same answer.
+  Reply delayed = attempt("p-okamoto", SokuoServer::kPassword);
+  EXPECT_EQ(delayed.status, 401);
+  EXPECT_EQ(delayed.body, wrong.body);
+  Reply listed = server_->SendAs(sessions_["admin"], "GET", "/api/v1/users");
+  for (const auto& a : listed.body["items"]) {
+    if (a["person"] != "p-okamoto") continue;
+    EXPECT_EQ(a["locked"], false);
+    EXPECT_TRUE(a.contains("delayed_until")) << a.dump();
+  }
   EXPECT_EQ(
       server_->SendAs(sessions_["member"], "PATCH", "/api/v1/users/p-okamoto", {{"unlock", true}})
           .status,
@@ -336,8 +354,47 @@ TEST_F(SecurityTest, LockoutAndUnlockByAnAdministrator) {
   Reply unlocked =
       server_->SendAs(sessions_["admin"], "PATCH", "/api/v1/users/p-okamoto", {{"unlock", true}});
   EXPECT_EQ(unlocked.status, 200);
-  EXPECT_EQ(unlocked.body["locked"], false);
+  EXPECT_FALSE(unlocked.body.contains("delayed_until")) << "an administrator lifts the delay";
   EXPECT_FALSE(server_->LogIn("p-okamoto").cookie.empty());
+}
+
+// An administrator's lock stops the account's sessions and API tokens at once.
+TEST_F(SecurityTest, AnAdministratorsLockStopsTokensAndSessions) {
+  ASSERT_TRUE(server_->EnsureAccount("p-nakamura"));
+  Session s = server_->LogIn("p-nakamura");
+  ASSERT_FALSE(s.cookie.empty());
+  Outcome made = server_->Cli({"user", "token", "p-nakamura", "--name", "ci", "--scope", "read"});
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  std::string token = made.out.substr(0, made.out.find('\n'));
+  auto bearer = [&] {
+    return server_->SendWith("GET", "/api/v1/incidents", "", "application/json",
+                             {{"Authorization", "Bearer " + token}});
+  };
+  ASSERT_EQ(bearer().status, 200);
+  ASSERT_EQ(server_->SendAs(s, "GET", "/api/v1/session").status, 200);
+
+  Reply locked =
+      server_->SendAs(sessions_["admin"], "PATCH", "/api/v1/users/p-nakamura", {{"lock", true}});
+  ASSERT_EQ(locked.status, 200) << locked.body.dump();
+  EXPECT_EQ(locked.body["locked"], true);
+  EXPECT_EQ(bearer().status, 401);
+  EXPECT_EQ(server_->SendAs(s, "GET", "/api/v1/session").status, 401);
+  EXPECT_TRUE(server_->LogIn("p-nakamura").cookie.empty());
+  EXPECT_EQ(server_
+                ->SendAs(sessions_["admin"], "PATCH", "/api/v1/users/p-nakamura",
+                         {{"lock", true}, {"unlock", true}})
+                .status,
+            400);
+
+  ASSERT_EQ(server_->Cli({"user", "unlock", "p-nakamura"}).exit_code, 0);
+  EXPECT_EQ(bearer().status, 200);
+  EXPECT_FALSE(server_->LogIn("p-nakamura").cookie.empty());
+
+  // The operator's CLI locks too.
+  Outcome cli = server_->Cli({"user", "lock", "p-nakamura"});
+  ASSERT_EQ(cli.exit_code, 0) << cli.err;
+  EXPECT_THAT(cli.out, HasSubstr("locked"));
+  EXPECT_EQ(bearer().status, 401);
 }
 
 TEST_F(SecurityTest, PasswordChangeEndsEverySession) {
@@ -370,6 +427,156 @@ TEST_F(SecurityTest, OneTimePasswordMustBeChangedFirst) {
             200);
   Session again = server_->LogIn("p-saito", "my own long password");
   EXPECT_EQ(server_->SendAs(again, "GET", "/api/v1/incidents").status, 200);
+}
+
+// Need-to-know holds in the journal too: an administrator who gets 404 for a restricted
+// incident does not read its rows in the journal, by subject or in the whole list; the auditor
+// reads everything. Verification still answers for the whole chain.
+TEST_F(SecurityTest, TheJournalKeepsNeedToKnow) {
+  const std::string& hidden = cases_[1].key;  // own department, restricted
+  const std::string& open = cases_[0].key;
+  ASSERT_EQ(server_->SendAs(sessions_["admin"], "GET", "/api/v1/incidents/" + hidden).status, 404);
+  auto subjects = [&](const char* role, const std::string& query) {
+    Reply r = server_->SendAs(sessions_[role], "GET", "/api/v1/journal?limit=500" + query);
+    EXPECT_EQ(r.status, 200) << role << ": " << r.body.dump();
+    std::set<std::string> out;
+    for (const auto& e : r.body["items"]) out.insert(e["subject"].get<std::string>());
+    return out;
+  };
+  EXPECT_TRUE(subjects("admin", "&subject=" + hidden).empty());
+  EXPECT_EQ(subjects("admin", "&subject=" + open), std::set<std::string>{open});
+  std::set<std::string> all = subjects("admin", "");
+  EXPECT_EQ(all.count(hidden), 0u) << "the whole list leaves the hidden incident out";
+  EXPECT_EQ(all.count(open), 1u);
+  EXPECT_EQ(all.count("org"), 1u);
+  EXPECT_EQ(subjects("auditor", "&subject=" + hidden), std::set<std::string>{hidden});
+  Reply verified = server_->SendAs(sessions_["admin"], "GET", "/api/v1/journal/verify");
+  EXPECT_EQ(verified.status, 200);
+  EXPECT_EQ(verified.body["ok"], true);
+  // A page counts the entries it looked at, so an administrator pages past hidden ones.
+  Reply page =
+      server_->SendAs(sessions_["admin"], "GET", "/api/v1/journal?limit=1&subject=" + hidden);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_TRUE(page.body["items"].empty());
+}
+
+// Nobody grants or removes roles on their own account, not even an administrator.
+TEST_F(SecurityTest, NobodyChangesTheirOwnRoles) {
+  ASSERT_TRUE(server_->EnsureAccount("p-maeda", {"--role", "administrator"}));
+  Session self = server_->LogIn("p-maeda");
+  Reply grant = server_->SendAs(self, "PATCH", "/api/v1/users/p-maeda",
+                                {{"roles", {"administrator", "auditor"}}});
+  EXPECT_EQ(grant.status, 403) << grant.body.dump();
+  EXPECT_EQ(grant.body["code"], "account.own_roles");
+  Reply me = server_->SendAs(self, "GET", "/api/v1/session");
+  EXPECT_THAT(me.body.dump(), ::testing::Not(HasSubstr("auditor")));
+  EXPECT_EQ(
+      server_->SendAs(self, "PATCH", "/api/v1/users/p-maeda", {{"roles", Json::array()}}).status,
+      403)
+      << "nor removes them";
+  EXPECT_EQ(server_->SendAs(self, "PATCH", "/api/v1/users/p-goto", {{"roles", {"auditor"}}}).status,
+            200)
+      << "another administrator's account is another matter";
+  EXPECT_EQ(
+      server_->SendAs(self, "PATCH", "/api/v1/users/p-goto", {{"roles", Json::array()}}).status,
+      200);
+}
+
+// A password reset by an administrator cannot take over an account with more power than the
+// administrator's own (the committee, the IS department, department heads, the auditor), and
+// every reset is journaled about the account and leaves a notice to its owner in the outbox.
+TEST_F(SecurityTest, AResetCannotTakeOverAMorePowerfulAccount) {
+  ASSERT_TRUE(server_->EnsureAccount("p-okada"));  // committee member, deputy chair
+  Reply chair = server_->SendAs(sessions_["admin"], "POST", "/api/v1/users/p-okada/password");
+  EXPECT_EQ(chair.status, 403) << chair.body.dump();
+  EXPECT_EQ(chair.body["code"], "account.reset_more_powerful");
+  EXPECT_FALSE(server_->LogIn("p-okada").cookie.empty()) << "the password is unchanged";
+  Reply own = server_->SendAs(sessions_["admin"], "POST", "/api/v1/users/p-harada/password");
+  EXPECT_EQ(own.status, 403) << "one's own password is changed with the current one";
+  Reply member = server_->SendAs(sessions_["admin"], "POST", "/api/v1/users/p-goto/password");
+  ASSERT_TRUE(member.status == 200 || member.status == 201) << member.body.dump();
+  Reply journal = server_->SendAs(sessions_["auditor"], "GET",
+                                  "/api/v1/journal?limit=500&subject=account:p-goto");
+  ASSERT_FALSE(journal.body["items"].empty());
+  const Json& last = journal.body["items"].back();
+  EXPECT_EQ(last["action"], "account.password.reset");
+  EXPECT_EQ(last["actor"], "p-harada");
+  EXPECT_THAT(last["body"].dump(), HasSubstr("\"outbox\""));
+  EXPECT_THAT(last["body"].dump(), HasSubstr("account.password.reset"));
+  Outcome op = server_->Cli(
+      {"user", "passwd", "p-okada", "--password-file", (server_->dir() / "password").string()});
+  EXPECT_EQ(op.exit_code, 0) << "the operator on the server may: " << op.err;
+}
+
+// G3.2, G3.1: who responds is for the IS department and the committee. A reporter corrects the
+// report until triage, but does not appoint themselves, and reports for their own department.
+TEST_F(SecurityTest, AReporterDoesNotAppointThemselves) {
+  Session& member = sessions_["member"];  // p-morita, logistics
+  Reply reported = server_->SendAs(member, "POST", "/api/v1/incidents", {{"title", "self"}});
+  ASSERT_EQ(reported.status, 201) << reported.body.dump();
+  std::string path = "/api/v1/incidents/" + reported.body["key"].get<std::string>();
+  Reply lead = server_->SendAs(member, "PATCH", path,
+                               {{"participants", {{{"person", "p-morita"}, {"role", "lead"}}}}});
+  EXPECT_EQ(lead.status, 403) << lead.body.dump();
+  EXPECT_EQ(server_->SendAs(member, "PATCH", path, {{"title", "corrected"}}).status, 200)
+      << "the reporter corrects the report until triage";
+  ASSERT_EQ(
+      server_->SendAs(sessions_["is"], "POST", path + "/triage", {{"confirmed", true}}).status,
+      200);
+  EXPECT_EQ(server_->SendAs(member, "PATCH", path, {{"title", "mine"}}).status, 403);
+  EXPECT_EQ(server_->SendAs(member, "PATCH", path, {{"restricted", true}}).status, 403);
+  EXPECT_EQ(
+      server_->SendAs(member, "POST", path + "/tasks", {{"kind", "other"}, {"title", "t"}}).status,
+      403);
+  EXPECT_EQ(server_->SendAs(member, "PUT", path + "/assessment", {{"kinds", {"leak"}}}).status,
+            403);
+  Reply appointed =
+      server_->SendAs(sessions_["is"], "PATCH", path,
+                      {{"participants", {{{"person", "p-morita"}, {"role", "responder"}}}}});
+  EXPECT_EQ(appointed.status, 200) << appointed.body.dump();
+  EXPECT_EQ(
+      server_->SendAs(member, "POST", path + "/tasks", {{"kind", "other"}, {"title", "t"}}).status,
+      201)
+      << "once the IS department appoints them";
+
+  Reply elsewhere = server_->SendAs(member, "POST", "/api/v1/incidents",
+                                    {{"title", "for sales"}, {"reporter_department", "sales"}});
+  EXPECT_EQ(elsewhere.status, 403) << elsewhere.body.dump();
+  EXPECT_EQ(elsewhere.body["code"], "incident.report_for_own_department");
+  EXPECT_EQ(server_
+                ->SendAs(member, "POST", "/api/v1/incidents",
+                         {{"title", "own"}, {"reporter_department", "logistics"}})
+                .status,
+            201);
+  EXPECT_EQ(server_
+                ->SendAs(sessions_["is"], "POST", "/api/v1/incidents",
+                         {{"title", "on behalf"}, {"reporter_department", "sales"}})
+                .status,
+            201)
+      << "the IS department takes reports for any department";
+}
+
+// The auditor changes nothing, whatever other role the same person holds.
+TEST_F(SecurityTest, AnAuditorWithAnotherRoleStillChangesNothing) {
+  ASSERT_TRUE(server_->EnsureAccount("p-nakamura", {"--role", "auditor"}));  // IS staff
+  ASSERT_TRUE(server_->EnsureAccount("p-kimura", {"--role", "auditor"}));    // head of finance
+  ASSERT_TRUE(server_->EnsureAccount("p-fujii", {"--role", "administrator", "--role", "auditor"}));
+  Session is = server_->LogIn("p-nakamura");
+  Session head = server_->LogIn("p-kimura");
+  Session admin = server_->LogIn("p-fujii");
+  Outcome o = server_->Cli({"--as", "p-abe", "incident", "report", "--title", "finance", "--system",
+                            "order-system"});  // reported from finance
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  std::string path = "/api/v1/incidents/" + o.out.substr(0, o.out.find(' '));
+  EXPECT_EQ(server_->SendAs(is, "GET", path).status, 200);
+  EXPECT_EQ(server_->SendAs(is, "POST", path + "/triage", {{"confirmed", true}}).status, 403);
+  EXPECT_EQ(
+      server_->SendAs(head, "POST", path + "/tasks", {{"kind", "other"}, {"title", "t"}}).status,
+      403);
+  EXPECT_EQ(server_->SendAs(head, "PATCH", path, {{"harm_note", "x"}}).status, 403);
+  EXPECT_EQ(server_->SendAs(admin, "PATCH", "/api/v1/users/p-goto", {{"unlock", true}}).status, 403)
+      << "an auditor who also administers accounts changes none";
+  EXPECT_EQ(server_->SendAs(admin, "GET", "/api/v1/users").status, 200);
 }
 
 TEST(ServeTest, RefusesToListenBeyondThisMachineWithoutTls) {

@@ -191,6 +191,14 @@ CREATE TABLE org_extensions (
 );
 )sql";
 
+// Private (not journaled): when failed logins delay an account's next login attempt.
+constexpr const char* kMigration6 = R"sql(
+CREATE TABLE login_delays (
+  id TEXT PRIMARY KEY,
+  until TEXT NOT NULL
+);
+)sql";
+
 // The numbered list; the SQL of each is above.
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
@@ -201,6 +209,7 @@ const std::vector<Migration>& Migrations() {
       // Fields described in core/org_fields.h after migration 1 (see store/org_rows.cpp): one
       // row per object that has any, keyed "table/id", value = the fields as canonical JSON.
       {5, "organization extensions", kMigration5},
+      {6, "login delays", kMigration6},
   };
   return kMigrations;
 }

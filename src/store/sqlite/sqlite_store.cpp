@@ -1,7 +1,12 @@
 #include "store/sqlite/sqlite_store.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 
@@ -11,14 +16,29 @@
 namespace sokuo::store {
 namespace {
 
-Error SqlError(sqlite3* db, std::string_view what) {
-  int code = sqlite3_extended_errcode(db);
-  ErrorCode ec = ErrorCode::kStorage;
-  if (code == SQLITE_BUSY || code == SQLITE_LOCKED) ec = ErrorCode::kUnavailable;
-  if ((code & 0xff) == SQLITE_CONSTRAINT) ec = ErrorCode::kConflict;
-  Message msg =
-      Msg("store.sql_failed", {{"step", std::string(what)}, {"text", sqlite3_errmsg(db)}});
-  return Error{ec, Render(msg, Lang::kEn), {}, {}, std::move(msg)};
+bool IsBusyCode(int code) {
+  int primary = code & 0xff;
+  return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+}
+
+// An error of SQLite: `code` is its (extended) result code. The database being busy or locked
+// is kUnavailable with store.busy, which names no SQLite internals; SQLite's text stays in
+// `message`, which is for logs.
+Error SqlError(int code, std::string_view step, const std::string& text) {
+  Message detailed = Msg("store.sql_failed", {{"step", std::string(step)}, {"text", text}});
+  std::string log = Render(detailed, Lang::kEn);
+  if (IsBusyCode(code))
+    return Error{ErrorCode::kUnavailable, std::move(log), {}, {}, Msg("store.busy")};
+  ErrorCode ec = (code & 0xff) == SQLITE_CONSTRAINT ? ErrorCode::kConflict : ErrorCode::kStorage;
+  return Error{ec, std::move(log), {}, {}, std::move(detailed)};
+}
+
+Error SqlError(sqlite3* db, std::string_view step) {
+  return SqlError(sqlite3_extended_errcode(db), step, sqlite3_errmsg(db));
+}
+
+bool IsBusy(const Error& e) {
+  return e.code == ErrorCode::kUnavailable && e.msg.code == "store.busy";
 }
 
 Result<void> Exec(sqlite3* db, const char* sql) {
@@ -26,9 +46,32 @@ Result<void> Exec(sqlite3* db, const char* sql) {
   if (sqlite3_exec(db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
     std::string text = message != nullptr ? message : "unknown error";
     sqlite3_free(message);
-    return Fail(ErrorCode::kStorage, Msg("store.sqlite", {{"text", text}}));
+    return Fail(SqlError(sqlite3_extended_errcode(db), "exec", text));
   }
   return {};
+}
+
+// Runs `attempt` again while it fails because the database is busy (see sqlite_store.h), for
+// at most `options.busy_retry_ms`. Only for attempts that leave nothing half done.
+template <class Attempt>
+auto Retrying(const SqliteOptions& options, Attempt&& attempt) -> decltype(attempt()) {
+  using std::chrono::milliseconds;
+  auto deadline = std::chrono::steady_clock::now() + milliseconds(options.busy_retry_ms);
+  milliseconds pause(1);
+  while (true) {
+    auto r = attempt();
+    if (r || !IsBusy(r.error()) || std::chrono::steady_clock::now() + pause > deadline) return r;
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, milliseconds(50));
+  }
+}
+
+// Creates the database file private to its owner when it is missing; SQLite would create it
+// with 0644 less the umask, and gives its -wal and -shm files the mode of the database.
+void CreatePrivately(const std::string& path) {
+  if (path.empty() || path == ":memory:" || path.rfind("file:", 0) == 0) return;
+  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0) ::close(fd);  // otherwise it exists, or SQLite reports why it cannot open it
 }
 
 // A prepared statement. One lent by a SqliteConnection's cache is reset and given back on
@@ -327,6 +370,7 @@ class SqliteTx final : public Tx {
 }  // namespace
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& options) {
+  CreatePrivately(options.path);
   sqlite3* db = nullptr;
   int rc =
       sqlite3_open_v2(options.path.c_str(), &db,
@@ -337,11 +381,11 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& opti
     return Fail(ErrorCode::kStorage,
                 Msg("store.open_failed", {{"path", options.path}, {"reason", message}}));
   }
-  std::unique_ptr<SqliteStore> store(new SqliteStore(db));
+  std::unique_ptr<SqliteStore> store(new SqliteStore(db, options));
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
   for (const char* pragma :
        {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"}) {
-    if (auto r = Exec(db, pragma); !r) {
+    if (auto r = Retrying(options, [&] { return Exec(db, pragma); }); !r) {
       return Fail(ErrorCode::kStorage, Msg("store.open_failed", {{"path", options.path},
                                                                  {"reason", r.error().message}}));
     }
@@ -350,7 +394,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& opti
   return store;
 }
 
-SqliteStore::SqliteStore(sqlite3* db) : db_(db), conn_(std::make_unique<SqliteConnection>(db)) {}
+SqliteStore::SqliteStore(sqlite3* db, SqliteOptions options)
+    : options_(std::move(options)), db_(db), conn_(std::make_unique<SqliteConnection>(db)) {}
 
 SqliteStore::~SqliteStore() {
   conn_.reset();  // its statements are finalized before the connection closes
@@ -366,7 +411,7 @@ int SqliteStore::SchemaVersion() {
 
 Result<void> SqliteStore::Migrate() {
   std::lock_guard lock(mu_);
-  TRY(Exec(db_, "BEGIN IMMEDIATE"));
+  TRY(Retrying(options_, [&] { return Exec(db_, "BEGIN IMMEDIATE"); }));
   auto run = [&]() -> Result<void> {
     ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(db_, "PRAGMA user_version"));
     TRY(stmt.Step());
@@ -393,12 +438,14 @@ Result<void> SqliteStore::Migrate() {
     (void)Exec(db_, "ROLLBACK");
     return r;
   }
-  return Exec(db_, "COMMIT");
+  auto committed = Retrying(options_, [&] { return Exec(db_, "COMMIT"); });
+  if (!committed) (void)Exec(db_, "ROLLBACK");
+  return committed;
 }
 
 Result<void> SqliteStore::Write(const std::function<Result<void>(Tx&)>& work) {
   std::lock_guard lock(mu_);
-  TRY(Exec(db_, "BEGIN IMMEDIATE"));
+  TRY(Retrying(options_, [&] { return Exec(db_, "BEGIN IMMEDIATE"); }));
   auto run = [&]() -> Result<void> {
     ASSIGN_OR_RETURN(JournalHead head, ReadHead(*conn_));
     SqliteTx tx(*conn_, head);
@@ -406,10 +453,13 @@ Result<void> SqliteStore::Write(const std::function<Result<void>(Tx&)>& work) {
     if (tx.HasUnjournaledChanges()) {
       return Fail(ErrorCode::kInternal, Msg("store.unjournaled_change"));
     }
-    if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
-      return Fail(SqlError(db_, "commit"));
-    }
-    return {};
+    // A COMMIT refused as busy leaves the transaction open, so it can be tried again.
+    return Retrying(options_, [&]() -> Result<void> {
+      if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        return Fail(SqlError(db_, "commit"));
+      }
+      return {};
+    });
   };
   auto r = run();
   if (!r && !sqlite3_get_autocommit(db_)) (void)Exec(db_, "ROLLBACK");
@@ -418,36 +468,38 @@ Result<void> SqliteStore::Write(const std::function<Result<void>(Tx&)>& work) {
 
 Result<Table> SqliteStore::Read(const std::string& table) {
   std::lock_guard lock(mu_);
-  return ReadTable(*conn_, table);
+  return Retrying(options_, [&] { return ReadTable(*conn_, table); });
 }
 
 Result<Table> SqliteStore::ReadWhere(const std::string& table, const std::string& column,
                                      const Row& value) {
   std::lock_guard lock(mu_);
-  return ReadTable(*conn_, table, column, value);
+  return Retrying(options_, [&] { return ReadTable(*conn_, table, column, value); });
 }
 
 Result<std::vector<JournalEntry>> SqliteStore::ReadJournal(const JournalQuery& q) {
   std::lock_guard lock(mu_);
   std::string sql = std::string("SELECT ") + kEntryColumns + " FROM journal WHERE seq > ?" +
                     (q.subject.empty() ? "" : " AND subject = ?") + " ORDER BY seq LIMIT ?";
-  ASSIGN_OR_RETURN(Statement stmt, conn_->Prepare(sql));
-  int i = 1;
-  stmt.Bind(i++, q.after_seq);
-  if (!q.subject.empty()) stmt.Bind(i++, q.subject);
-  stmt.Bind(i++, static_cast<int64_t>(q.limit));
-  std::vector<JournalEntry> out;
-  while (true) {
-    ASSIGN_OR_RETURN(bool more, stmt.Step());
-    if (!more) break;
-    out.push_back(EntryFrom(stmt));
-  }
-  return out;
+  return Retrying(options_, [&]() -> Result<std::vector<JournalEntry>> {
+    ASSIGN_OR_RETURN(Statement stmt, conn_->Prepare(sql));
+    int i = 1;
+    stmt.Bind(i++, q.after_seq);
+    if (!q.subject.empty()) stmt.Bind(i++, q.subject);
+    stmt.Bind(i++, static_cast<int64_t>(q.limit));
+    std::vector<JournalEntry> out;
+    while (true) {
+      ASSIGN_OR_RETURN(bool more, stmt.Step());
+      if (!more) break;
+      out.push_back(EntryFrom(stmt));
+    }
+    return out;
+  });
 }
 
 Result<JournalHead> SqliteStore::Head() {
   std::lock_guard lock(mu_);
-  return ReadHead(*conn_);
+  return Retrying(options_, [&] { return ReadHead(*conn_); });
 }
 
 Result<VerifyReport> SqliteStore::Verify() {

@@ -1,6 +1,15 @@
 // The default Store: one SQLite file, WAL mode, synchronous=FULL (a write acknowledged to a user
-// is on disk), foreign keys on, a busy timeout so that the CLI and a running server can share
-// the file. Schema changes are numbered migrations compiled in and applied by Open().
+// is on disk), foreign keys on. Schema changes are numbered migrations compiled in and applied by
+// Open(). The file is created private (0600; SQLite gives its -wal and -shm files the same mode).
+//
+// Writers from several processes (the server and the CLI) take turns: a write transaction starts
+// with BEGIN IMMEDIATE, for which SQLite waits up to the busy timeout; when SQLite still reports
+// the database busy or locked (it does so at once in some cases, e.g. while another process
+// opens or checkpoints the WAL), the statement is tried again after a pause of 1 ms that doubles
+// up to 50 ms, for at most `busy_retry_ms` from the first try. Only statements that leave
+// nothing half done are tried again (BEGIN, COMMIT, the opening pragmas, reads): the work of a
+// transaction runs once. What remains busy is ErrorCode::kUnavailable with the message
+// store.busy; SQLite's own text goes only into Error::message (for logs).
 //
 // Thread-safety: one connection, guarded by a mutex; every public method holds it for its whole
 // duration, so transactions never interleave. Reads are small (an organization is hundreds of
@@ -20,8 +29,9 @@ namespace sokuo::store {
 class SqliteConnection;
 
 struct SqliteOptions {
-  std::string path;  // the database file; created when missing
-  int busy_timeout_ms = 5000;
+  std::string path;            // the database file; created (mode 0600) when missing
+  int busy_timeout_ms = 5000;  // how long SQLite itself waits for another writer, per attempt
+  int busy_retry_ms = 2000;    // how long sokuo tries again while SQLite still reports busy
 };
 
 class SqliteStore final : public Store {
@@ -42,9 +52,10 @@ class SqliteStore final : public Store {
   int SchemaVersion();
 
  private:
-  explicit SqliteStore(sqlite3* db);
+  SqliteStore(sqlite3* db, SqliteOptions options);
   Result<void> Migrate();
 
+  const SqliteOptions options_;
   std::mutex mu_;
   sqlite3* db_;                             // guarded by mu_
   std::unique_ptr<SqliteConnection> conn_;  // db_ and its prepared statements; guarded by mu_

@@ -1,9 +1,12 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -117,6 +120,91 @@ TEST_F(SqliteStoreTest, RepeatedReadsSeeChangesFromAnotherConnection) {
   auto report = store_->Verify();
   ASSERT_TRUE(report);
   EXPECT_TRUE(report->ok());
+}
+
+// Writers in two processes (the server and the CLI) share the file. SQLite's own busy wait is
+// switched off here (busy_timeout_ms = 0, as when SQLite reports busy at once): every write
+// must still succeed, by trying BEGIN IMMEDIATE again after a pause.
+TEST_F(SqliteStoreTest, ConcurrentWritersOnTwoConnectionsAllSucceed) {
+  store_.reset();
+  constexpr int kWrites = 40;
+  std::vector<std::unique_ptr<SqliteStore>> stores;
+  for (int i = 0; i < 2; ++i) {
+    auto s = SqliteStore::Open({.path = path_, .busy_timeout_ms = 0, .busy_retry_ms = 20000});
+    ASSERT_TRUE(s) << s.error().ToString();
+    stores.push_back(std::move(*s));
+  }
+  std::vector<std::string> failures[2];
+  auto writer = [&](int w) {
+    for (int i = 0; i < kWrites; ++i) {
+      auto r = stores[w]->Write([&](Tx& tx) -> Result<void> {
+        TRY(tx.Append({.at = *ParseRfc3339("2026-11-26T00:00:00Z"),
+                       .actor = "writer-" + std::to_string(w),
+                       .action = "test.write",
+                       .subject = "test"}));
+        return {};
+      });
+      if (!r) failures[w].push_back(r.error().message);
+      std::this_thread::sleep_for(std::chrono::microseconds(200));
+    }
+  };
+  std::thread a(writer, 0), b(writer, 1);
+  a.join();
+  b.join();
+  EXPECT_THAT(failures[0], ::testing::IsEmpty());
+  EXPECT_THAT(failures[1], ::testing::IsEmpty());
+  auto head = stores[0]->Head();
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->seq, 2 * kWrites);
+  auto report = stores[1]->Verify();
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(report->ok());
+}
+
+// When another writer keeps the lock past every wait, the error says the database is busy, in
+// sokuo's words (SQLite's text is kept for the log), and the caller may try again (kUnavailable).
+TEST_F(SqliteStoreTest, ABusyDatabaseIsUnavailableWithoutSqliteText) {
+  auto other = SqliteStore::Open({.path = path_, .busy_timeout_ms = 10, .busy_retry_ms = 50});
+  ASSERT_TRUE(other) << other.error().ToString();
+  sqlite3* db = nullptr;  // another process, in the middle of a write
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  auto r = (*other)->Write([](Tx& tx) -> Result<void> {
+    TRY(tx.Append({.at = {}, .actor = "t", .action = "test.write", .subject = "test"}));
+    return {};
+  });
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(r.error().msg.code, "store.busy");
+  EXPECT_THAT(r.error().Text(Lang::kEn), ::testing::Not(::testing::HasSubstr("locked")));
+  EXPECT_THAT(r.error().message, ::testing::HasSubstr("database is locked"));  // for the log
+  ASSERT_EQ(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  EXPECT_TRUE((*other)->Write([](Tx& tx) -> Result<void> {
+    TRY(tx.Append({.at = {}, .actor = "t", .action = "test.write", .subject = "test"}));
+    return {};
+  }));
+}
+
+// The database holds breach details: its file, and the WAL files SQLite makes beside it, are
+// readable by their owner only, whatever the umask.
+TEST_F(SqliteStoreTest, TheDatabaseFilesArePrivate) {
+  store_.reset();
+  std::filesystem::remove_all(dir_);
+  std::filesystem::create_directories(dir_);
+  mode_t old = ::umask(022);
+  auto s = SqliteStore::Open({.path = path_});
+  ::umask(old);
+  ASSERT_TRUE(s) << s.error().ToString();
+  ASSERT_TRUE((*s)->Write([](Tx& tx) -> Result<void> {
+    TRY(tx.Append({.at = {}, .actor = "t", .action = "test.write", .subject = "test"}));
+    return {};
+  }));
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    struct stat st {};
+    ASSERT_EQ(::stat((path_ + suffix).c_str(), &st), 0) << suffix;
+    EXPECT_EQ(st.st_mode & 0777, 0600u) << "sokuo.db" << suffix;
+  }
 }
 
 TEST_F(SqliteStoreTest, ReimportJournalsOnlyWhatChanged) {
