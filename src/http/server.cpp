@@ -221,14 +221,22 @@ struct Server::Engine {
         auto& admitted = std::get<Dispatcher::Admitted>(decision);
         bhttp::request_parser<bhttp::string_body> full{std::move(head)};
         full.body_limit(admitted.body_limit);
-        if (beast::iequals(in.Header("expect"), "100-continue")) {
+        // A declared length is checked against the limit before a byte of the body is read;
+        // a chunked body while it is read.
+        auto declared = full.content_length();
+        bool too_large = declared && *declared > admitted.body_limit;
+        if (!too_large && beast::iequals(in.Header("expect"), "100-continue")) {
           bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, version};
           co_await bhttp::async_write(stream, go_on, Capture(ec));
           if (ec) co_return false;
         }
-        beast::get_lowest_layer(stream).expires_after(
-            std::chrono::seconds(options.body_timeout_seconds));
-        co_await bhttp::async_read(stream, buffer, full, Capture(ec));
+        if (too_large) {
+          ec = bhttp::error::body_limit;
+        } else {
+          beast::get_lowest_layer(stream).expires_after(
+              std::chrono::seconds(options.body_timeout_seconds));
+          co_await bhttp::async_read(stream, buffer, full, Capture(ec));
+        }
         if (ec == bhttp::error::body_limit) {
           out = EngineProblem(
               dispatcher, in, ErrorCode::kPayloadTooLarge,
