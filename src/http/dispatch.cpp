@@ -151,11 +151,15 @@ const Dispatcher::CompiledRoute* Dispatcher::Find(
 }
 
 Outgoing Dispatcher::Problem(const Error& error, const Incoming& in, int status) const {
-  Lang lang = LangOf(in);
-  Outgoing out;
-  out.status = status != 0 ? status : Info(error.code).http_status;
   Result<Target> target = ParseTarget(in.target);
   std::string path = target ? target->path : in.target.substr(0, in.target.find('?'));
+  return Problem(error, path, LangOf(in), status);
+}
+
+Outgoing Dispatcher::Problem(const Error& error, const std::string& path, Lang lang,
+                             int status) const {
+  Outgoing out;
+  out.status = status != 0 ? status : Info(error.code).http_status;
   // A 5xx error's own text (SQLite's, a path) goes to the log; the client gets
   // api::ForClient's. 503 (a busy or failing database, a throttled address) says when to retry.
   if (out.status >= 500) {
@@ -216,18 +220,15 @@ Outgoing Dispatcher::Run(Admitted& a, std::string body) {
   const Route& route = *a.route;
   Request& r = a.request;
   r.body = std::move(body);
-  Incoming in;  // for problems: the language and the path
-  in.target = a.path;
-  in.headers["accept-language"] = r.lang == Lang::kJa ? "ja" : "en";
   if (route.serve) {
     Result<Reply> reply = route.serve(app_, r);
-    if (!reply) return Problem(reply.error(), in);
+    if (!reply) return Problem(reply.error(), a.path, r.lang);
     Outgoing out = FromReply(std::move(*reply), r, route.status);
     for (auto& header : r.response_headers) out.headers.push_back(std::move(header));
     return out;
   }
   Result<Json> result = route.handle(app_, r);
-  if (!result) return Problem(result.error(), in);
+  if (!result) return Problem(result.error(), a.path, r.lang);
   Outgoing out;
   out.status = route.status;
   for (auto& header : r.response_headers) out.headers.push_back(std::move(header));

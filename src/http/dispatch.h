@@ -74,6 +74,7 @@ class Dispatcher {
     Route route;
     std::vector<std::string> segments;  // "{name}" matches any one segment
   };
+  Outgoing Problem(const Error& error, const std::string& path, Lang lang, int status = 0) const;
   const CompiledRoute* Find(const std::string& method, const std::string& path,
                             std::map<std::string, std::string>& params) const;
   Result<void> Authenticate(const Route& route, const Incoming& in, Request& r);
