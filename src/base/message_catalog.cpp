@@ -26,6 +26,8 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
     {"http.no_such_item_of", "{what}「{id}」はありません（{allowed} のいずれか）",
      "no {what} '{id}' (one of: {allowed})"},
     {"http.no_such_resource", "{path} はありません", "no such resource: {path}"},
+    {"http.method_not_allowed", "{path} には {method} を使えません（使えるもの: {allowed}）",
+     "{path} does not accept {method} (it accepts {allowed})"},
     {"http.bad_target", "リクエストの URL が正しくありません（% のあとは 16 進数 2 桁）",
      "malformed request URL (a % must be followed by two hex digits)"},
     {"http.head_too_large", "リクエストのヘッダーが大きすぎます", "request headers too large"},
@@ -345,6 +347,8 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
      "データベースが使用中です（別の sokuo "
      "プロセスが書き込んでいます）。少し待ってからやり直してください",
      "the database is busy (another sokuo process is writing); try again in a moment"},
+    {"store.work_threw", "書き込みの処理が例外で中断しました: {what}",
+     "a write stopped with an exception: {what}"},
     {"store.sql_failed", "SQL の実行（{step}）に失敗しました: {text}", "{step}: {text}"},
     {"store.open_failed", "データベース {path} を開けません: {reason}",
      "cannot open database {path}: {reason}"},

@@ -443,27 +443,86 @@ Result<void> SqliteStore::Migrate() {
   return committed;
 }
 
+// Group commit: a writer queues its work; whoever finds no batch running leads one, taking
+// every work queued so far into one transaction, each inside a savepoint so that a failing
+// work is undone alone, and commits once (one fsync for the batch). A writer returns when the
+// batch that holds its work has committed, so an acknowledged write is on disk.
 Result<void> SqliteStore::Write(const std::function<Result<void>(Tx&)>& work) {
+  Queued me{&work, {}, false};
+  std::unique_lock lock(queue_mu_);
+  queue_.push_back(&me);
+  while (!me.done) {
+    if (leading_) {
+      queue_cv_.wait(lock);
+      continue;
+    }
+    leading_ = true;
+    std::vector<Queued*> batch;
+    batch.swap(queue_);
+    lock.unlock();
+    CommitBatch(batch);
+    lock.lock();
+    for (Queued* q : batch) q->done = true;
+    leading_ = false;
+    queue_cv_.notify_all();
+  }
+  return std::move(me.result);
+}
+
+void SqliteStore::CommitBatch(const std::vector<Queued*>& batch) {
   std::lock_guard lock(mu_);
-  TRY(Retrying(options_, [&] { return Exec(db_, "BEGIN IMMEDIATE"); }));
-  auto run = [&]() -> Result<void> {
+  auto begun = Retrying(options_, [&] { return Exec(db_, "BEGIN IMMEDIATE"); });
+  if (!begun) {
+    for (Queued* q : batch) q->result = begun;
+    return;
+  }
+  // One work: the transaction's head as the works before it left it, the work, the check that
+  // it journaled every change.
+  auto run = [&](const std::function<Result<void>(Tx&)>& work) -> Result<void> {
     ASSIGN_OR_RETURN(JournalHead head, ReadHead(*conn_));
     SqliteTx tx(*conn_, head);
     TRY(work(tx));
     if (tx.HasUnjournaledChanges()) {
       return Fail(ErrorCode::kInternal, Msg("store.unjournaled_change"));
     }
-    // A COMMIT refused as busy leaves the transaction open, so it can be tried again.
-    return Retrying(options_, [&]() -> Result<void> {
-      if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
-        return Fail(SqlError(db_, "commit"));
-      }
-      return {};
-    });
+    return {};
   };
-  auto r = run();
-  if (!r && !sqlite3_get_autocommit(db_)) (void)Exec(db_, "ROLLBACK");
-  return r;
+  bool alone = batch.size() == 1;
+  bool any = false;
+  for (Queued* q : batch) {
+    if (!alone) {
+      if (auto saved = Exec(db_, "SAVEPOINT work"); !saved) {
+        q->result = saved;
+        continue;
+      }
+    }
+    try {
+      q->result = run(*q->work);
+    } catch (const std::exception& e) {  // one writer's bug must not leave the others waiting
+      q->result = Fail(ErrorCode::kInternal, Msg("store.work_threw", {{"what", e.what()}}));
+    }
+    if (!alone) {
+      if (!q->result) (void)Exec(db_, "ROLLBACK TO work");
+      (void)Exec(db_, "RELEASE work");
+    }
+    any = any || q->result.has_value();
+  }
+  if (!any) {
+    if (!sqlite3_get_autocommit(db_)) (void)Exec(db_, "ROLLBACK");
+    return;
+  }
+  // A COMMIT refused as busy leaves the transaction open, so it can be tried again.
+  auto committed = Retrying(options_, [&]() -> Result<void> {
+    if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+      return Fail(SqlError(db_, "commit"));
+    }
+    return {};
+  });
+  if (committed) return;
+  if (!sqlite3_get_autocommit(db_)) (void)Exec(db_, "ROLLBACK");
+  for (Queued* q : batch) {
+    if (q->result) q->result = committed;
+  }
 }
 
 Result<Table> SqliteStore::Read(const std::string& table) {

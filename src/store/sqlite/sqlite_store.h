@@ -14,11 +14,20 @@
 // Thread-safety: one connection, guarded by a mutex; every public method holds it for its whole
 // duration, so transactions never interleave. Reads are small (an organization is hundreds of
 // rows); a connection pool can come when measurements ask for it.
+//
+// Group commit: writes that arrive while another commits wait and then go together, each in a
+// savepoint of one transaction with one COMMIT (and one fsync). A work that fails is undone
+// alone and its writer gets its error; the others commit. Each writer returns only after the
+// commit that holds its work, so "acknowledged" still means "on disk". A work must not call
+// the store it runs in (as before, it would deadlock).
 #pragma once
 
+#include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "store/store.h"
 
@@ -55,10 +64,24 @@ class SqliteStore final : public Store {
   SqliteStore(sqlite3* db, SqliteOptions options);
   Result<void> Migrate();
 
+  // A work waiting for its batch; `result` and `done` are set by the batch's leader.
+  struct Queued {
+    const std::function<Result<void>(Tx&)>* work;
+    Result<void> result;
+    bool done;
+  };
+  // Runs `batch` in one transaction (see the design note) and sets each result.
+  void CommitBatch(const std::vector<Queued*>& batch);
+
   const SqliteOptions options_;
   std::mutex mu_;
   sqlite3* db_;                             // guarded by mu_
   std::unique_ptr<SqliteConnection> conn_;  // db_ and its prepared statements; guarded by mu_
+
+  std::mutex queue_mu_;  // guards the three below
+  std::condition_variable queue_cv_;
+  std::vector<Queued*> queue_;  // works waiting for the next batch
+  bool leading_ = false;        // a batch is running
 };
 
 // The numbered migrations, in order; exposed for tests.

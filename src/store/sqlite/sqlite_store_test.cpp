@@ -5,7 +5,10 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
+#include <mutex>
+#include <stdexcept>
 #include <thread>
 
 #include <gmock/gmock.h>
@@ -241,6 +244,77 @@ TEST_F(SqliteStoreTest, FailedWorkChangesNothing) {
   EXPECT_EQ(r.error().msg.code, "error.invalid_input");
   EXPECT_EQ(LoadOrganization(*store_)->company.name, core::SmallOrganization().company.name);
   EXPECT_EQ(store_->Head()->seq, 1);
+}
+
+// Writers that arrive while another commits go together in one transaction (group commit); a
+// work that fails, or throws, is undone alone and only its writer hears of it.
+TEST_F(SqliteStoreTest, GroupedWritersCommitTogetherAndFailAlone) {
+  auto append = [](Tx& tx, const std::string& subject) {
+    return tx.Append({.at = *ParseRfc3339("2026-11-26T00:00:00Z"),
+                      .actor = "t",
+                      .action = "test.write",
+                      .subject = subject});
+  };
+  std::mutex mu;
+  std::condition_variable cv;
+  bool inside = false, release = false;
+  std::thread first([&] {
+    auto r = store_->Write([&](Tx& tx) -> Result<void> {
+      std::unique_lock lock(mu);
+      inside = true;
+      cv.notify_all();
+      cv.wait(lock, [&] { return release; });
+      TRY(append(tx, "first"));
+      return {};
+    });
+    EXPECT_TRUE(r) << r.error().ToString();
+  });
+  {
+    std::unique_lock lock(mu);
+    cv.wait(lock, [&] { return inside; });
+  }
+  // The first write holds the store: these queue behind it and form the next batch.
+  constexpr int kOthers = 6;
+  std::vector<Result<void>> results(kOthers);
+  std::vector<std::thread> others;
+  for (int i = 0; i < kOthers; ++i) {
+    others.emplace_back([&, i] {
+      results[i] = store_->Write([&, i](Tx& tx) -> Result<void> {
+        TRY(append(tx, "w" + std::to_string(i)));
+        if (i == 2) return Fail(ErrorCode::kInvalidInput, Msg("error.invalid_input"));
+        if (i == 4) throw std::runtime_error("a bug in one writer");
+        return {};
+      });
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  {
+    std::lock_guard lock(mu);
+    release = true;
+  }
+  cv.notify_all();
+  first.join();
+  for (auto& t : others) t.join();
+
+  for (int i = 0; i < kOthers; ++i) {
+    if (i == 2) {
+      ASSERT_FALSE(results[i]);
+      EXPECT_EQ(results[i].error().msg.code, "error.invalid_input");
+    } else if (i == 4) {
+      ASSERT_FALSE(results[i]);
+      EXPECT_EQ(results[i].error().msg.code, "store.work_threw");
+    } else {
+      EXPECT_TRUE(results[i]) << i << ": " << results[i].error().ToString();
+    }
+  }
+  auto entries = store_->ReadJournal({.after_seq = 0, .limit = 100});
+  ASSERT_TRUE(entries);
+  std::vector<std::string> subjects;
+  for (const auto& e : *entries) subjects.push_back(e.subject);
+  EXPECT_THAT(subjects, ::testing::UnorderedElementsAre("first", "w0", "w1", "w3", "w5"));
+  auto report = store_->Verify();
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(report->ok());
 }
 
 TEST_F(SqliteStoreTest, RefusesChangesWithoutAJournalEntry) {
