@@ -5,7 +5,7 @@ LISTEN ?= 127.0.0.1:8080
 DEV := build/dev
 REL := build/release
 
-.PHONY: all bootstrap build release run test bench fuzz format lint clean
+.PHONY: all bootstrap build release run test bench bench-http fuzz format lint clean
 
 all: build
 
@@ -32,6 +32,10 @@ test: build
 
 bench: release
 	@$(REL)/bench/sokuo_bench --benchmark_min_time=0.2
+
+# The HTTP server side by side with a trivial handler and raw SQLite commits (wrk; minutes).
+bench-http: release
+	@bench/http-bench
 
 # Real fuzzing with libFuzzer (clang): FUZZ_SECONDS per target.
 FUZZ_SECONDS ?= 60

@@ -434,7 +434,8 @@ Result<Caller> AccountService::CallerFor(const std::string& person, const Caller
   return c;
 }
 
-Result<Caller> AccountService::AuthenticateSession(const std::string& session_token) {
+Result<Caller> AccountService::AuthenticateSession(const std::string& session_token,
+                                                   bool activity) {
   if (session_token.empty()) return Fail(Unauthorized(Msg("auth.login_required")));
   std::string id = Sha256Hex(session_token);
   ASSIGN_OR_RETURN(auto session, store::LoadSession(ctx_.store(), id));
@@ -450,7 +451,7 @@ Result<Caller> AccountService::AuthenticateSession(const std::string& session_to
     return Fail(Unauthorized(Msg("auth.session_ended")));
   }
   // Touching the session costs a write; once a minute is enough for the idle limit.
-  if (now - *seen >= std::chrono::minutes(1)) {
+  if (activity && now - *seen >= std::chrono::minutes(1)) {
     session->last_seen = FormatRfc3339(now);
     TRY(ctx_.store().Write([&](store::Tx& tx) { return store::SaveSession(tx, *session); }));
   }

@@ -41,7 +41,10 @@ class AccountService {
   [[nodiscard]] Result<Login> LogIn(const std::string& login, const std::string& password,
                                     const std::string& address);
   [[nodiscard]] Result<void> LogOut(const std::string& session_token);
-  [[nodiscard]] Result<Caller> AuthenticateSession(const std::string& session_token);
+  // A request made by the person touches the session (once a minute), which keeps it from
+  // idling out; a check made on their behalf (an open event stream) passes `activity` false.
+  [[nodiscard]] Result<Caller> AuthenticateSession(const std::string& session_token,
+                                                   bool activity = true);
   [[nodiscard]] Result<Caller> AuthenticateToken(const std::string& token);
   [[nodiscard]] Result<NewToken> CreateToken(const Actor& actor, const std::string& person,
                                              const std::string& name, TokenScope scope, int days);

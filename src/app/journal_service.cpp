@@ -27,14 +27,23 @@ std::string IncidentOfRow(const std::string& row) {
 
 }  // namespace
 
+Result<std::map<std::string, bool>> JournalService::IncidentVisibility(const Actor& actor) {
+  const core::Principal& p = actor.principal;
+  bool sees_all = p.is_operator || p.Has(core::Role::kAuditor);
+  ASSIGN_OR_RETURN(std::vector<core::Incident> all, store::LoadIncidentHeaders(ctx_.store()));
+  ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
+  std::map<std::string, bool> visible;
+  for (const core::Incident& i : all) visible[i.key] = sees_all || core::CanSee(p, i, *snapshot);
+  return visible;
+}
+
 Result<std::set<std::string>> JournalService::HiddenIncidents(const Actor& actor) {
   std::set<std::string> hidden;
   const core::Principal& p = actor.principal;
   if (p.is_operator || p.Has(core::Role::kAuditor)) return hidden;
-  ASSIGN_OR_RETURN(std::vector<core::Incident> all, store::LoadIncidentHeaders(ctx_.store()));
-  ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
-  for (const core::Incident& i : all) {
-    if (!core::CanSee(p, i, *snapshot)) hidden.insert(i.key);
+  ASSIGN_OR_RETURN(auto visible, IncidentVisibility(actor));
+  for (const auto& [key, sees] : visible) {
+    if (!sees) hidden.insert(key);
   }
   return hidden;
 }
@@ -65,6 +74,22 @@ Result<JournalPage> JournalService::Read(const store::JournalQuery& q, const Act
   if (!looked.empty() && looked.size() == bounded.limit) page.next_after = looked.back().seq;
   for (store::JournalEntry& e : looked) {
     if (hidden.count(e.subject) == 0) page.entries.push_back(std::move(e));
+  }
+  return page;
+}
+
+Result<ChangePage> JournalService::Changes(int64_t after, const Actor& actor) {
+  ASSIGN_OR_RETURN(store::JournalHead head, ctx_.store().Head());
+  ChangePage page{.changes = {}, .last_seq = std::min(after, head.seq)};
+  if (head.seq <= after) return page;
+  ASSIGN_OR_RETURN(std::vector<store::JournalEntry> looked,
+                   ctx_.store().ReadJournal({.after_seq = after, .limit = PageRequest::kMaxLimit}));
+  ASSIGN_OR_RETURN(auto visible, IncidentVisibility(actor));
+  for (store::JournalEntry& e : looked) {
+    page.last_seq = e.seq;
+    auto incident = visible.find(e.subject);
+    bool sees = e.subject == "org" || (incident != visible.end() && incident->second);
+    if (sees) page.changes.push_back({e.seq, e.at, e.action, e.subject});
   }
   return page;
 }

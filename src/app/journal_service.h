@@ -8,6 +8,8 @@
 // count are not content: they stay whole, so a reader still sees that the chain is complete.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -25,6 +27,18 @@ struct JournalPage {
   std::optional<int64_t> next_after;
 };
 
+// One change, for pages that refresh themselves: which journal entry, when, what and about what.
+struct Change {
+  int64_t seq = 0;
+  std::string at;
+  std::string action;
+  std::string subject;
+};
+struct ChangePage {
+  std::vector<Change> changes;
+  int64_t last_seq = 0;  // where the next call starts: the last entry looked at, seen or not
+};
+
 class JournalService {
  public:
   explicit JournalService(Context& ctx) : ctx_(ctx) {}
@@ -35,8 +49,14 @@ class JournalService {
   [[nodiscard]] Result<store::JournalHead> Head();
   // Looks at most PageRequest::kMaxLimit entries per call.
   [[nodiscard]] Result<JournalPage> Read(const store::JournalQuery& q, const Actor& actor);
+  // The changes after `after` that `actor` may know of: to the organization, and to the
+  // incidents they may see (any role may ask; no row images). Cheap when nothing changed: one
+  // look at the head. A cursor past the head (a restored database) restarts at the head.
+  [[nodiscard]] Result<ChangePage> Changes(int64_t after, const Actor& actor);
 
  private:
+  // Every incident's key, and whether `actor` may see it.
+  Result<std::map<std::string, bool>> IncidentVisibility(const Actor& actor);
   // The keys of the incidents `actor` may not see.
   Result<std::set<std::string>> HiddenIncidents(const Actor& actor);
 

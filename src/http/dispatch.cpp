@@ -1,6 +1,7 @@
 #include "http/dispatch.h"
 
 #include <algorithm>
+#include <set>
 
 #include "api/codec.h"
 #include "base/sha256.h"
@@ -80,7 +81,10 @@ Outgoing FromReply(Reply reply, const Request& r, int status) {
   }
   out.headers.emplace_back("Content-Type", reply.content_type);
   out.status = status;
-  if (reply.read) {
+  if (reply.events) {
+    out.events = std::move(reply.events);
+    out.cursor = std::move(reply.event_cursor);
+  } else if (reply.read) {
     out.length = reply.length;
     out.read = std::move(reply.read);
   } else {
@@ -150,6 +154,18 @@ const Dispatcher::CompiledRoute* Dispatcher::Find(
   return nullptr;
 }
 
+std::string Dispatcher::Allowed(const std::string& path) const {
+  std::set<std::string> methods;
+  std::map<std::string, std::string> params;
+  for (const CompiledRoute& c : routes_) {
+    if (Find(c.route.method, path, params) != nullptr) methods.insert(c.route.method);
+  }
+  if (methods.count("GET") != 0) methods.insert("HEAD");
+  std::string allowed;
+  for (const std::string& m : methods) allowed += (allowed.empty() ? "" : ", ") + m;
+  return allowed;
+}
+
 Outgoing Dispatcher::Problem(const Error& error, const Incoming& in, int status) const {
   Result<Target> target = ParseTarget(in.target);
   std::string path = target ? target->path : in.target.substr(0, in.target.find('?'));
@@ -181,11 +197,21 @@ std::variant<Dispatcher::Admitted, Outgoing> Dispatcher::Admit(const Incoming& i
   if (!target) return Problem(target.error(), in);
   Admitted a;
   a.path = target->path;
-  const CompiledRoute* found = Find(in.method, target->path, a.request.path);
+  // HEAD is answered as GET is, without the body (the engine leaves it out).
+  const std::string& method = in.method == "HEAD" ? std::string("GET") : in.method;
+  const CompiledRoute* found = Find(method, target->path, a.request.path);
   if (found == nullptr) {
-    if (!IsApi(target->path) && (in.method == "GET" || in.method == "HEAD")) {
-      return NotFoundPage();
+    if (std::string allowed = Allowed(target->path); !allowed.empty()) {
+      Outgoing out =
+          Problem(Fail(ErrorCode::kInvalidInput,
+                       Msg("http.method_not_allowed",
+                           {{"path", target->path}, {"method", in.method}, {"allowed", allowed}}))
+                      .value(),
+                  in, 405);
+      out.headers.emplace_back("Allow", allowed);
+      return out;
     }
+    if (!IsApi(target->path) && method == "GET") return NotFoundPage();
     return Problem(
         Fail(ErrorCode::kNotFound, Msg("http.no_such_resource", {{"path", target->path}})).value(),
         in);
@@ -210,8 +236,13 @@ std::variant<Dispatcher::Admitted, Outgoing> Dispatcher::Admit(const Incoming& i
   r.remote_address = in.remote_address;
   r.session_token = CookieValue(in.Header("cookie"), kSessionCookie);
   r.if_none_match = in.Header("if-none-match");
+  r.last_event_id = in.Header("last-event-id");
   r.lang = LangOf(in);
   if (auto denied = Authenticate(route, in, r); !denied) return Problem(denied.error(), in);
+  if (std::string authorization = in.Header("authorization");
+      authorization.rfind("Bearer ", 0) == 0) {
+    a.bearer = authorization.substr(7);
+  }
   a.body_limit = route.raw_body ? options_.max_upload_bytes : options_.max_body_bytes;
   return a;
 }
@@ -225,6 +256,7 @@ Outgoing Dispatcher::Run(Admitted& a, std::string body) {
     if (!reply) return Problem(reply.error(), a.path, r.lang);
     Outgoing out = FromReply(std::move(*reply), r, route.status);
     for (auto& header : r.response_headers) out.headers.push_back(std::move(header));
+    if (out.events) out.events = StillAuthenticated(std::move(out.events), a);
     return out;
   }
   Result<Json> result = route.handle(app_, r);
@@ -236,6 +268,20 @@ Outgoing Dispatcher::Run(Admitted& a, std::string body) {
   out.headers.emplace_back("Content-Type", kJsonType);
   out.body = result->dump(-1, ' ', false, Json::error_handler_t::replace);
   return out;
+}
+
+// A stream outlives its request: the caller's token or session is checked again before every
+// poll, so that a logout, a lock or a revoked token ends it. The checks are not the person's
+// activity: an open page does not keep its session from idling out.
+std::function<Result<std::string>(std::string&)> Dispatcher::StillAuthenticated(
+    std::function<Result<std::string>(std::string&)> events, const Admitted& a) {
+  return [this, events = std::move(events), bearer = a.bearer,
+          session = a.request.session_token](std::string& cursor) -> Result<std::string> {
+    Result<app::Caller> still = bearer.empty() ? app_.accounts().AuthenticateSession(session, false)
+                                               : app_.accounts().AuthenticateToken(bearer);
+    if (!still) return Fail(std::move(still).error());
+    return events(cursor);
+  };
 }
 
 // Authentication, then the route's permission: a token or the session cookie names the caller;

@@ -39,6 +39,9 @@ struct Outgoing {
   // A streamed body of `length` bytes when `read` is set (see Reply::read).
   uint64_t length = 0;
   std::function<Result<std::string>(uint64_t offset, size_t max)> read;
+  // An event stream when set (see Reply::events).
+  std::function<Result<std::string>(std::string& cursor)> events;
+  std::string cursor;
 };
 
 struct DispatchOptions {
@@ -57,6 +60,7 @@ class Dispatcher {
     Request request;
     std::string path;
     size_t body_limit = 0;  // the most its body may hold
+    std::string bearer;     // the API token it came with, if any
   };
   // Either the request may go on (its body may now be read) or here is its answer.
   std::variant<Admitted, Outgoing> Admit(const Incoming& in);
@@ -77,6 +81,10 @@ class Dispatcher {
   Outgoing Problem(const Error& error, const std::string& path, Lang lang, int status = 0) const;
   const CompiledRoute* Find(const std::string& method, const std::string& path,
                             std::map<std::string, std::string>& params) const;
+  std::function<Result<std::string>(std::string&)> StillAuthenticated(
+      std::function<Result<std::string>(std::string&)> events, const Admitted& a);
+  // The methods `path` accepts ("GET, HEAD, PATCH"), or "" when no route has it.
+  std::string Allowed(const std::string& path) const;
   Result<void> Authenticate(const Route& route, const Incoming& in, Request& r);
 
   app::App& app_;

@@ -2,9 +2,53 @@
 #include "http/params.h"
 
 namespace sokuo::http {
+namespace {
+
+// The changes after `cursor` as server-sent events ("id", "event: change", one line of JSON
+// data each); advances the cursor past every entry looked at.
+Result<std::string> ChangeEvents(app::App& app, const app::Actor& actor, std::string& cursor) {
+  ASSIGN_OR_RETURN(app::ChangePage page, app.journal().Changes(std::stoll(cursor), actor));
+  std::string text;
+  for (const app::Change& c : page.changes) {
+    Json data = {{"seq", c.seq}, {"at", c.at}, {"action", c.action}, {"subject", c.subject}};
+    text += "id: " + std::to_string(c.seq) + "\nevent: change\ndata: " + data.dump() + "\n\n";
+  }
+  cursor = std::to_string(page.last_seq);
+  return text;
+}
+
+// Where a stream starts: after the event a reconnecting browser names (Last-Event-ID), after
+// `?after=`, or at the journal's head (only what happens from now on).
+Result<int64_t> StreamStart(app::App& app, const Request& req) {
+  const std::string& last = req.last_event_id;
+  if (!last.empty() && last.size() < 19 &&
+      last.find_first_not_of("0123456789") == std::string::npos) {
+    return std::stoll(last);
+  }
+  if (!Text(req, "after").empty()) {
+    ASSIGN_OR_RETURN(size_t after, Number(req, "after", 0, 0, SIZE_MAX / 2));
+    return static_cast<int64_t>(after);
+  }
+  ASSIGN_OR_RETURN(store::JournalHead head, app.journal().Head());
+  return head.seq;
+}
+
+}  // namespace
 
 std::vector<Route> JournalRoutes([[maybe_unused]] const RouteOptions& options) {
   return {
+      {.method = "GET",
+       .path = "/api/v1/events",
+       .permission = app::Permission::kAuthenticated,
+       .query = {"after"},
+       .serve = [](app::App& app, const Request& req) -> Result<Reply> {
+         ASSIGN_OR_RETURN(int64_t start, StreamStart(app, req));
+         return Reply{
+             .content_type = "text/event-stream; charset=utf-8",
+             .events = [&app, actor = req.actor](
+                           std::string& cursor) { return ChangeEvents(app, actor, cursor); },
+             .event_cursor = std::to_string(start)};
+       }},
       {"GET",
        "/api/v1/journal",
        app::Permission::kAudit,

@@ -31,6 +31,7 @@ struct Request {
   std::string remote_address;
   std::string session_token;  // from the session cookie, when the caller has one
   std::string if_none_match;  // for conditional GETs of cached files
+  std::string last_event_id;  // where a reconnecting event stream left off
   Lang lang = Lang::kJa;      // from Accept-Language: the language of messages
   app::Actor actor;           // who is calling, once authenticated (anonymous: no person)
   // Headers the handler wants on a successful response (Set-Cookie on login).
@@ -50,6 +51,11 @@ struct Reply {
   // large file is never held in memory whole.
   uint64_t length = 0;
   std::function<Result<std::string>(uint64_t offset, size_t max)> read;
+  // Server-sent events: the response stays open and the engine calls `events(cursor)` about
+  // once a second, sending whatever text it returns (nothing when it is empty), until the
+  // client leaves or the server stops. `cursor` starts as `event_cursor`; `events` advances it.
+  std::function<Result<std::string>(std::string& cursor)> events;
+  std::string event_cursor;
 };
 
 using JsonHandler = std::function<Result<Json>(app::App&, const Request&)>;

@@ -9,6 +9,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/ssl.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -43,6 +44,7 @@ constexpr size_t kStreamPiece = size_t{64} * 1024;
 constexpr int kNetworkThreads = 2;
 constexpr auto kDrainLimit = std::chrono::seconds(10);
 constexpr auto kLinger = std::chrono::seconds(1);
+constexpr auto kEventKeepAlive = std::chrono::seconds(15);
 
 auto Capture(beast::error_code& ec) { return asio::redirect_error(asio::use_awaitable, ec); }
 
@@ -71,16 +73,18 @@ struct Server::Engine {
 
   ServerOptions options;
   Dispatcher dispatcher;
-  asio::io_context ioc{kNetworkThreads};
-  asio::thread_pool pool;
-  std::optional<tcp::acceptor> acceptor;
-  std::optional<asio::ssl::context> tls;
-
+  // Declared before the io_context: the coroutines it still holds when it is destroyed update
+  // them as they unwind.
   std::mutex mu;
   std::map<std::string, size_t> per_address;  // open connections per client address
   std::condition_variable drained;
   int in_flight = 0;  // requests read and not yet answered; guarded by mu
   std::atomic<bool> stopping{false};
+
+  asio::io_context ioc{kNetworkThreads};
+  asio::thread_pool pool;
+  std::optional<tcp::acceptor> acceptor;
+  std::optional<asio::ssl::context> tls;
   std::thread stopper;  // waits for requests in flight, then stops the network threads
 
   // Runs `f` on the handler pool and resumes on the caller's executor with its result.
@@ -118,8 +122,10 @@ struct Server::Engine {
     return in;
   }
 
+  // Sends `out`; for a HEAD request (`head_only`) its head alone, with the length its body has.
   template <class Stream>
-  asio::awaitable<bool> Send(Stream& stream, Outgoing& out, unsigned version, bool keep) {
+  asio::awaitable<bool> Send(Stream& stream, Outgoing& out, unsigned version, bool keep,
+                             bool head_only = false) {
     beast::error_code ec;
     beast::get_lowest_layer(stream).expires_after(
         std::chrono::seconds(options.body_timeout_seconds));
@@ -128,6 +134,14 @@ struct Server::Engine {
       for (const auto& [name, value] : out.headers) res.insert(name, value);
       res.keep_alive(keep);
     };
+    if (out.events && !head_only) co_return co_await SendEvents(stream, out, version);
+    if (head_only) {
+      bhttp::response<bhttp::empty_body> res{static_cast<bhttp::status>(out.status), version};
+      fill(res);
+      if (!out.events) res.content_length(out.read ? out.length : out.body.size());
+      co_await bhttp::async_write(stream, res, Capture(ec));
+      co_return !ec;
+    }
     if (!out.read) {
       bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(out.status), version};
       fill(res);
@@ -167,6 +181,72 @@ struct Server::Engine {
     res.body().more = false;
     co_await bhttp::async_write(stream, serializer, Capture(ec));
     co_return !ec;
+  }
+
+  // Writes `text` as the next chunk of a chunked response.
+  template <class Stream>
+  asio::awaitable<bool> SendChunk(Stream& stream,
+                                  bhttp::response_serializer<bhttp::buffer_body>& serializer,
+                                  bhttp::response<bhttp::buffer_body>& res, std::string& text) {
+    beast::error_code ec;
+    res.body().data = text.data();
+    res.body().size = text.size();
+    res.body().more = true;
+    beast::get_lowest_layer(stream).expires_after(
+        std::chrono::seconds(options.body_timeout_seconds));
+    co_await bhttp::async_write(stream, serializer, Capture(ec));
+    if (ec == bhttp::error::need_buffer) ec = {};
+    co_return !ec;
+  }
+
+  // An event stream: polls `out.events` on the handler pool, sends what it returns and a
+  // comment line after a quiet spell (so that proxies and browsers keep the connection), until
+  // the client leaves or the server stops. Holds no thread while it waits. The connection ends
+  // with the stream.
+  template <class Stream>
+  asio::awaitable<bool> SendEvents(Stream& stream, Outgoing& out, unsigned version) {
+    beast::error_code ec;
+    bhttp::response<bhttp::buffer_body> res{static_cast<bhttp::status>(out.status), version};
+    for (const auto& [name, value] : Dispatcher::CommonHeaders()) res.set(name, value);
+    for (const auto& [name, value] : out.headers) res.insert(name, value);
+    res.keep_alive(false);
+    res.chunked(true);
+    res.body().data = nullptr;
+    res.body().more = true;
+    bhttp::response_serializer<bhttp::buffer_body> serializer{res};
+    co_await bhttp::async_write_header(stream, serializer, Capture(ec));
+    if (ec) co_return false;
+    End();  // a stream that stays open is not a request in flight: Stop() need not wait for it
+    struct Again {
+      Engine* e;
+      ~Again() { e->Begin(); }  // ServeOne's guard ends the request once more
+    } again{this};
+    asio::steady_timer timer(beast::get_lowest_layer(stream).get_executor());
+    auto quiet_since = std::chrono::steady_clock::now();
+    std::string cursor = out.cursor;
+    while (!stopping) {
+      Result<std::string> text = co_await OnPool([&out, &cursor] { return out.events(cursor); });
+      if (!text) {
+        // Most often the caller's session ended or their token was revoked.
+        platform::Log(platform::LogLevel::kInfo, "http.events_ended",
+                      {{"code", text.error().msg.code}});
+        break;
+      }
+      auto now = std::chrono::steady_clock::now();
+      if (text->empty() && now - quiet_since >= kEventKeepAlive) *text = ": \n\n";
+      if (!text->empty()) {
+        if (!co_await SendChunk(stream, serializer, res, *text)) co_return false;
+        quiet_since = now;
+      }
+      timer.expires_after(std::chrono::milliseconds(options.event_poll_ms));
+      co_await timer.async_wait(Capture(ec));
+    }
+    res.body().data = nullptr;
+    res.body().size = 0;
+    res.body().more = false;
+    beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(2));
+    co_await bhttp::async_write(stream, serializer, Capture(ec));
+    co_return false;
   }
 
   // One request: its head, the decision, its body when admitted, the answer. False: close.
@@ -257,7 +337,7 @@ struct Server::Engine {
                    {"path", in.target.substr(0, in.target.find('?'))},
                    {"status", std::to_string(out.status)},
                    {"remote", remote}});
-    bool sent = co_await Send(stream, out, version, keep);
+    bool sent = co_await Send(stream, out, version, keep, in.method == "HEAD");
     co_return sent&& keep;
   }
 

@@ -30,6 +30,7 @@ struct ServerOptions {
   int body_timeout_seconds = 120;  // to receive its body
   size_t max_connections_per_address = 64;
   size_t max_requests_per_connection = 1000;
+  int event_poll_ms = 1000;  // how often an event stream looks for news
   std::string version = "dev";
   // TLS: both or neither. Without TLS, cookies are not marked Secure.
   std::string tls_cert;
