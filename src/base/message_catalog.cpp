@@ -177,6 +177,10 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
     {"time.unknown_zone",
      "タイムゾーン「{zone}」は不明です（Asia/Tokyo のような IANA 名で指定してください）",
      "unknown time zone '{zone}' (an IANA name such as Asia/Tokyo)"},
+    {"time.not_local",
+     "「{text}」は日時ではありません（RFC 3339 か、{zone} の現地時刻 YYYY-MM-DD HH:MM "
+     "で指定してください）",
+     "'{text}' is not a time (RFC 3339, or YYYY-MM-DD HH:MM on the clock of {zone})"},
 
     // Fields and references, in any input.
     {"field.required", "必須です", "is required"},

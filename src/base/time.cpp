@@ -139,4 +139,33 @@ Day Calendar::NextOpenDay(Day d) const {
   return d;
 }
 
+std::string Calendar::FormatLocal(Timestamp t) const {
+  return date::format("%Y-%m-%d %H:%M %Z", date::make_zoned(zone_->tz, t));
+}
+
+std::string Calendar::FormatLocal(std::string_view rfc3339) const {
+  auto t = ParseRfc3339(rfc3339);
+  return t ? FormatLocal(*t) : std::string(rfc3339);
+}
+
+Result<Timestamp> Calendar::ParseLocal(std::string_view text) const {
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+  bool shape = (text.size() == 16 || text.size() == 19) && ReadInt(text, 0, 4, y) &&
+               Expect(text, 4, '-') && ReadInt(text, 5, 2, mo) && Expect(text, 7, '-') &&
+               ReadInt(text, 8, 2, d) && Expect(text, 10, ' ') && ReadInt(text, 11, 2, h) &&
+               Expect(text, 13, ':') && ReadInt(text, 14, 2, mi) &&
+               (text.size() == 16 || (Expect(text, 16, ':') && ReadInt(text, 17, 2, s)));
+  Day day{std::chrono::year(y), std::chrono::month(static_cast<unsigned>(mo)),
+          std::chrono::day(static_cast<unsigned>(d))};
+  if (!shape || !day.ok() || h > 23 || mi > 59 || s > 59) {
+    return Fail(
+        ErrorCode::kInvalidInput,
+        Msg("time.not_local", {{"text", std::string(text.substr(0, 40))}, {"zone", time_zone_}}));
+  }
+  date::local_seconds local{(std::chrono::sys_days(day) + std::chrono::hours(h) +
+                             std::chrono::minutes(mi) + std::chrono::seconds(s))
+                                .time_since_epoch()};
+  return std::chrono::floor<std::chrono::seconds>(zone_->tz->to_sys(local, date::choose::earliest));
+}
+
 }  // namespace sokuo

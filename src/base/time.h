@@ -39,6 +39,14 @@ class Calendar {
   Timestamp EndOfDay(Day d) const;    // last second of d in the zone
   bool IsClosed(Day d) const;         // weekend or holiday
   Day NextOpenDay(Day d) const;       // d itself when it is open
+  // For people: "2026-11-26 10:55 JST", the wall clock of the zone with its abbreviation.
+  std::string FormatLocal(Timestamp t) const;
+  // FormatLocal of an RFC 3339 text; text that is not one is returned as it is, so a display
+  // never hides what was stored.
+  std::string FormatLocal(std::string_view rfc3339) const;
+  // "YYYY-MM-DD HH:MM" or "YYYY-MM-DD HH:MM:SS" on the zone's wall clock. A time that a DST change
+  // skips or repeats is read as its earliest instant.
+  [[nodiscard]] Result<Timestamp> ParseLocal(std::string_view text) const;
   const std::string& time_zone() const { return time_zone_; }
 
  private:

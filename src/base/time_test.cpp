@@ -95,6 +95,42 @@ TEST(CalendarTest, UnknownZoneIsAnError) {
   EXPECT_TRUE(IsValidTimeZone("Asia/Tokyo"));
 }
 
+TEST(CalendarTest, LocalTimesForPeople) {
+  struct Case {
+    const char* zone;
+    const char* local;    // what a person types
+    const char* utc;      // the instant it names
+    const char* display;  // FormatLocal of that instant
+  };
+  const Case cases[] = {
+      {"Asia/Tokyo", "2026-11-26 09:30", "2026-11-26T00:30:00Z", "2026-11-26 09:30 JST"},
+      {"Asia/Tokyo", "2026-11-26 00:05:59", "2026-11-25T15:05:59Z", "2026-11-26 00:05 JST"},
+      {"UTC", "2026-11-26 09:30", "2026-11-26T09:30:00Z", "2026-11-26 09:30 UTC"},
+      {"America/New_York", "2026-07-01 12:00", "2026-07-01T16:00:00Z", "2026-07-01 12:00 EDT"},
+      // 02:30 does not exist on 2026-03-08 in New York: the earliest instant after the gap.
+      {"America/New_York", "2026-03-08 02:30", "2026-03-08T07:00:00Z", "2026-03-08 03:00 EDT"},
+  };
+  for (const Case& c : cases) {
+    auto cal = Calendar::Create(c.zone);
+    ASSERT_TRUE(cal) << c.zone;
+    auto t = cal->ParseLocal(c.local);
+    ASSERT_TRUE(t) << c.local << ": " << t.error().message;
+    EXPECT_EQ(FormatRfc3339(*t), c.utc) << c.zone << " " << c.local;
+    EXPECT_EQ(cal->FormatLocal(*t), c.display) << c.zone << " " << c.local;
+  }
+  auto tokyo = Calendar::Create("Asia/Tokyo");
+  ASSERT_TRUE(tokyo);
+  EXPECT_EQ(tokyo->FormatLocal(std::string_view("2026-11-26T00:30:00Z")), "2026-11-26 09:30 JST");
+  EXPECT_EQ(tokyo->FormatLocal(std::string_view("not a time")), "not a time");
+  for (const char* bad : {"", "2026-11-26", "2026-11-26T09:30", "2026-11-26 9:30",
+                          "2026-02-30 09:30", "2026-11-26 24:00", "2026-11-26 09:30 JST"}) {
+    auto t = tokyo->ParseLocal(bad);
+    ASSERT_FALSE(t) << bad;
+    EXPECT_EQ(t.error().code, ErrorCode::kInvalidInput);
+    EXPECT_NE(t.error().message.find("Asia/Tokyo"), std::string::npos) << t.error().message;
+  }
+}
+
 TEST(FakeClockTest, MovesOnlyWhenTold) {
   FakeClock clock(At("2026-11-26T00:00:00Z"));
   EXPECT_EQ(FormatRfc3339(clock.Now()), "2026-11-26T00:00:00Z");
