@@ -54,7 +54,7 @@ Json ToJson(const app::IncidentView& v, Lang lang) {
   auto at = std::find(path.begin(), path.end(), v.incident.state);
   if (at != path.end() && at + 1 != path.end()) {
     j["next"] = {{"state", core::kIncidentStates.Name(*(at + 1))},
-                 {"missing", Render(core::Requirements(v.incident, *(at + 1)), lang)}};
+                 {"missing", Render(v.next_missing, lang)}};
   }
   return j;
 }
@@ -62,7 +62,7 @@ Json ToJson(const app::IncidentView& v, Lang lang) {
 Result<app::ReportInput> ReportFromJson(const Json& j) {
   return ReadAll<app::ReportInput>(j, [](JsonReader& r, app::ReportInput& x) {
     if (!r.Object({"title", "summary", "detection", "detected_at", "reporter_department", "systems",
-                   "departments", "harm", "harm_note", "restricted", "tlp", "category"})) {
+                   "hosts", "departments", "harm", "harm_note", "restricted", "tlp", "category"})) {
       return;
     }
     r.Text("title", x.title, true);
@@ -71,6 +71,8 @@ Result<app::ReportInput> ReportFromJson(const Json& j) {
     r.Text("detected_at", x.detected_at);
     r.Text("reporter_department", x.reporter_department);
     r.Texts("systems", x.systems);
+    r.List<core::AffectedHost>("hosts", x.hosts,
+                               [](JsonReader& rd, core::AffectedHost& h) { codec::Read(rd, h); });
     r.Texts("departments", x.departments);
     r.Enum("harm", core::kHarms, x.harm);
     r.Text("harm_note", x.harm_note);
@@ -83,7 +85,8 @@ Result<app::ReportInput> ReportFromJson(const Json& j) {
 Result<app::UpdateInput> UpdateFromJson(const Json& j) {
   return ReadAll<app::UpdateInput>(j, [](JsonReader& r, app::UpdateInput& x) {
     if (!r.Object({"title", "summary", "category", "detected_at", "harm_note", "detection",
-                   "systems", "departments", "harm", "restricted", "tlp", "participants"})) {
+                   "systems", "hosts", "departments", "harm", "restricted", "tlp",
+                   "participants"})) {
       return;
     }
     auto text = [&](const char* k, std::string& v) { r.Text(k, v, std::string(k) == "title"); };
@@ -96,6 +99,10 @@ Result<app::UpdateInput> UpdateFromJson(const Json& j) {
           [&](const char* k, core::Detection& v) { r.Enum(k, core::kDetections, v, true); });
     Maybe(r, "systems", x.systems,
           [&](const char* k, std::vector<std::string>& v) { r.Texts(k, v); });
+    Maybe(r, "hosts", x.hosts, [&](const char* k, std::vector<core::AffectedHost>& v) {
+      r.List<core::AffectedHost>(k, v,
+                                 [](JsonReader& rd, core::AffectedHost& h) { codec::Read(rd, h); });
+    });
     Maybe(r, "departments", x.departments,
           [&](const char* k, std::vector<std::string>& v) { r.Texts(k, v); });
     Maybe(r, "harm", x.harm,
@@ -149,7 +156,7 @@ Result<core::Decision> DecisionFromJson(const Json& j) {
 Result<core::ContactLog> ContactFromJson(const Json& j) {
   return ReadAll<core::ContactLog>(j, [](JsonReader& r, core::ContactLog& x) {
     if (!r.Object({"audience", "contact", "channel", "summary", "at", "by", "approved_by",
-                   "follow_up_due"})) {
+                   "follow_up_due", "persons"})) {
       return;
     }
     r.Enum("audience", core::kAudiences, x.audience, true);
@@ -160,6 +167,7 @@ Result<core::ContactLog> ContactFromJson(const Json& j) {
     r.Text("by", x.by);
     r.Int("approved_by", x.approved_by);
     r.Text("follow_up_due", x.follow_up_due);
+    r.Int("persons", x.persons);
   });
 }
 
@@ -200,9 +208,10 @@ Result<core::Assessment> AssessmentFromJson(const Json& j) {
 
 Result<RecoveryInput> RecoveryFromJson(const Json& j) {
   return ReadAll<RecoveryInput>(j, [](JsonReader& r, RecoveryInput& x) {
-    if (!r.Object({"status", "note"})) return;
+    if (!r.Object({"status", "note", "override_reason"})) return;
     r.Enum("status", core::kRecoveryStatuses, x.status, true);
     r.Text("note", x.note);
+    r.Text("override_reason", x.override_reason);
   });
 }
 

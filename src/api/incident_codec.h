@@ -30,6 +30,7 @@ struct PriorityInput {
 struct RecoveryInput {
   core::RecoveryStatus status = core::RecoveryStatus::kDown;
   std::string note;
+  std::string override_reason;
 };
 struct BackdoorInput {
   core::CheckResult result = core::CheckResult::kClean;

@@ -77,6 +77,11 @@ IncidentView IncidentService::View(core::Incident incident, const core::Organiza
   IncidentView v;
   v.priority = core::ComputePriority(incident, org);
   v.milestones = core::MilestonesOf(incident);
+  const auto& path = core::Path();
+  if (auto at = std::find(path.begin(), path.end(), incident.state);
+      at != path.end() && at + 1 != path.end()) {
+    v.next_missing = core::Requirements(incident, *(at + 1), &org);
+  }
   v.incident = std::move(incident);
   return v;
 }
@@ -156,6 +161,7 @@ Result<IncidentView> IncidentService::Report(const ReportInput& in, const Actor&
       if (const core::Person* p = org.FindPerson(actor.id)) i.reporter_department = p->department;
     }
     i.systems = in.systems;
+    i.hosts = in.hosts;
     i.departments = in.departments;
     i.harm = in.harm;
     i.harm_note = in.harm_note;
@@ -216,6 +222,7 @@ Result<IncidentView> IncidentService::Update(const std::string& key, const Updat
                   set(i.harm_note, in.harm_note, "harm_note");
                   set(i.detection, in.detection, "detection");
                   set(i.systems, in.systems, "systems");
+                  set(i.hosts, in.hosts, "hosts");
                   set(i.departments, in.departments, "departments");
                   set(i.harm, in.harm, "harm");
                   set(i.restricted, in.restricted, "restricted");
@@ -391,10 +398,26 @@ Result<IncidentView> IncidentService::Recover(const std::string& key, core::Reco
   std::string now = FormatRfc3339(ctx_.clock().Now());
   return Mutate(
       key, actor, "incident.recovery", core::IncidentAction::kRecover,
-      [&](core::Incident& i, const core::Organization&, store::Tx&) -> Result<json> {
+      [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
         r.by = actor.id;
         r.at = now;
-        TRY(Invalid(core::CheckRecovery(r, i)));
+        TRY(Invalid(core::CheckRecovery(r, org)));
+        // G4.3.5: in dependency order, or with the reason to go ahead.
+        if (auto blockers = core::CheckRecoveryOrder(r, i, org); !blockers.empty()) {
+          Message msg = Msg("recovery.out_of_order", {{"system", r.system}});
+          return Fail(Error{ErrorCode::kConflict, Render(msg, Lang::kEn), "/status",
+                            std::move(blockers), std::move(msg)});
+        }
+        json body = {{"system", r.system}, {"status", core::kRecoveryStatuses.Name(r.status)}};
+        if (!r.override_reason.empty()) body["override_reason"] = r.override_reason;
+        // Scope grows as the investigation goes on.
+        if (core::GrowScope(i, {.system = r.system,
+                                .via = "recovery",
+                                .reason = r.note,
+                                .by = actor.id,
+                                .at = r.at})) {
+          body["added_to_scope"] = true;
+        }
         auto it = std::find_if(i.recovery.begin(), i.recovery.end(),
                                [&](const core::Recovery& x) { return x.system == r.system; });
         if (it == i.recovery.end()) {
@@ -402,7 +425,7 @@ Result<IncidentView> IncidentService::Recover(const std::string& key, core::Reco
         } else {
           *it = r;
         }
-        return json{{"system", r.system}, {"status", core::kRecoveryStatuses.Name(r.status)}};
+        return body;
       });
 }
 
@@ -435,22 +458,31 @@ Result<IncidentView> IncidentService::CheckBackdoor(const std::string& key, core
                                                     const Actor& actor) {
   std::string now = FormatRfc3339(ctx_.clock().Now());
   return Mutate(key, actor, "incident.backdoor_check", core::IncidentAction::kReview,
-                [&](core::Incident& i, const core::Organization&, store::Tx&) -> Result<json> {
+                [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   c.checked_by = actor.id;
                   c.at = now;
-                  TRY(Invalid(core::CheckBackdoor(c, i)));
+                  TRY(Invalid(core::CheckBackdoor(c, i, org)));
+                  // An answer for the whole system names the hosts it vouches for.
+                  c.hosts.clear();
+                  if (const core::InfoSystem* s = org.FindSystem(c.system); c.host.empty() && s) {
+                    for (const core::Host& h : s->hosts) c.hosts.push_back(h.name);
+                  }
                   auto it = std::find_if(i.backdoor_checks.begin(), i.backdoor_checks.end(),
                                          [&](const core::BackdoorCheck& x) {
-                                           return x.system == c.system && x.item == c.item;
+                                           return x.system == c.system && x.host == c.host &&
+                                                  x.item == c.item;
                                          });
                   if (it == i.backdoor_checks.end()) {
                     i.backdoor_checks.push_back(c);
                   } else {
                     *it = c;
                   }
-                  return json{{"system", c.system},
-                              {"item", core::kBackdoorItems.Name(c.item)},
-                              {"result", core::kCheckResults.Name(c.result)}};
+                  json body = {{"system", c.system},
+                               {"item", core::kBackdoorItems.Name(c.item)},
+                               {"result", core::kCheckResults.Name(c.result)}};
+                  if (!c.host.empty()) body["host"] = c.host;
+                  if (!c.hosts.empty()) body["hosts"] = c.hosts;
+                  return body;
                 });
 }
 
@@ -521,9 +553,9 @@ Result<IncidentView> IncidentService::Transition(const std::string& key, core::I
                                                      : core::IncidentAction::kTransition};
   };
   return Mutate(key, actor, "incident.transition", permission,
-                [&](core::Incident& i, const core::Organization&, store::Tx&) -> Result<json> {
+                [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   std::string from(core::kIncidentStates.Name(i.state));
-                  TRY(core::Transition(i, to, actor.id, now, reason));
+                  TRY(core::Transition(i, to, actor.id, now, reason, &org));
                   json body = {{"from", from}, {"to", core::kIncidentStates.Name(to)}};
                   if (!reason.empty()) body["reason"] = reason;
                   return body;

@@ -20,6 +20,7 @@ struct ReportInput {
   std::string detected_at;
   std::string reporter_department;  // default: the reporter's department
   std::vector<std::string> systems;
+  std::vector<core::AffectedHost> hosts;
   std::vector<std::string> departments;
   core::Harm harm = core::Harm::kUnknown;
   std::string harm_note;
@@ -32,6 +33,7 @@ struct UpdateInput {
   std::optional<std::string> title, summary, category, detected_at, harm_note;
   std::optional<core::Detection> detection;
   std::optional<std::vector<std::string>> systems, departments;
+  std::optional<std::vector<core::AffectedHost>> hosts;
   std::optional<core::Harm> harm;
   std::optional<bool> restricted;
   std::optional<core::Tlp> tlp;
@@ -77,6 +79,8 @@ struct IncidentView {
   core::Incident incident;
   core::PriorityResult priority;
   core::Milestones milestones;
+  // What the next state on the path still needs, read with the organization; empty at the end.
+  std::vector<Message> next_missing;
 };
 
 }  // namespace sokuo::app

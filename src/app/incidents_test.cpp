@@ -132,10 +132,10 @@ TEST_F(IncidentAppTest, InvalidInputChangesNothing) {
              {"p-suzuki"});
        },
        ErrorCode::kInvalidInput, "/approved_by"},
-      {"recovery of an unaffected system",
+      {"recovery of an unknown system",
        [&] {
          return app_->incidents().Recover(
-             key, {.system = "power", .status = core::RecoveryStatus::kRestored}, {"a"});
+             key, {.system = "powr", .status = core::RecoveryStatus::kRestored}, {"a"});
        },
        ErrorCode::kInvalidInput, "/system"},
       {"unknown incident", [&] { return app_->incidents().Update("INC-2026-0099", {}, {"a"}); },
@@ -159,6 +159,47 @@ TEST_F(IncidentAppTest, InvalidInputChangesNothing) {
   }
   EXPECT_EQ(app_->journal().Head()->hash, head->hash);
   EXPECT_EQ(app_->incidents().Get(key, {"t"})->incident, r->incident);
+}
+
+// G4.3.5: recovery in dependency order; scope grows with the records about new systems.
+TEST_F(IncidentAppTest, RecoveryFollowsDependenciesAndGrowsTheScope) {
+  auto r =
+      app_->incidents().Report({.title = "ランサムウェア", .systems = {"orders"}}, {"p-tanaka"});
+  ASSERT_TRUE(r);
+  std::string key = r->incident.key;
+  auto grown = app_->incidents().Recover(
+      key,
+      {.system = "core-network", .status = core::RecoveryStatus::kDown, .note = "L3SW も暗号化"},
+      {"a"});
+  ASSERT_TRUE(grown) << grown.error().ToString();
+  EXPECT_THAT(grown->incident.systems, ElementsAre("orders", "core-network"));
+  ASSERT_EQ(grown->incident.scope_changes.size(), 1u);
+  EXPECT_EQ(grown->incident.scope_changes[0].reason, "L3SW も暗号化");
+  EXPECT_EQ(grown->incident.scope_changes[0].via, "recovery");
+
+  auto head = app_->journal().Head();
+  auto refused = app_->incidents().Recover(
+      key, {.system = "orders", .status = core::RecoveryStatus::kRestored}, {"a"});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(refused.error().message, "orders cannot be marked restored yet");
+  ASSERT_EQ(refused.error().details.size(), 1u);
+  EXPECT_THAT(refused.error().details[0].message,
+              HasSubstr("orders depends on core-network, which is still down"));
+  EXPECT_EQ(app_->journal().Head()->hash, head->hash) << "a refusal journals nothing";
+
+  auto ahead = app_->incidents().Recover(key,
+                                         {.system = "orders",
+                                          .status = core::RecoveryStatus::kRestored,
+                                          .override_reason = "予備回線で受注のみ再開"},
+                                         {"a"});
+  ASSERT_TRUE(ahead) << ahead.error().ToString();
+  auto again = app_->incidents().Get(key, {"t"});
+  ASSERT_TRUE(again);
+  ASSERT_EQ(again->incident.recovery.size(), 2u);
+  EXPECT_EQ(again->incident.recovery[1].system, "orders");
+  EXPECT_EQ(again->incident.recovery[1].override_reason, "予備回線で受注のみ再開");
+  EXPECT_EQ(again->incident.scope_changes, grown->incident.scope_changes);
 }
 
 TEST_F(IncidentAppTest, ClosedIncidentsAcceptNothingUntilReopened) {

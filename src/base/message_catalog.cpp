@@ -76,13 +76,20 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
     {"http.internal_failed", "sokuo の内部でエラーが発生しました（詳細はサーバーのログにあります）",
      "something failed inside sokuo (the server's log has the details)"},
     {"cli.one_cause_flag",
-     "--finding KIND、--prevention TEXT、--backdoor SYSTEM:ITEM=RESULT "
+     "--finding KIND、--prevention TEXT、--backdoor SYSTEM[/HOST]:ITEM=RESULT "
      "のどれか一つを指定してください",
-     "give one of --finding KIND, --prevention TEXT or --backdoor SYSTEM:ITEM=RESULT"},
+     "give one of --finding KIND, --prevention TEXT or --backdoor SYSTEM[/HOST]:ITEM=RESULT"},
     {"cli.backdoor_form",
-     "SYSTEM:ITEM=RESULT の形で指定してください（例: "
-     "order-system:added_users=clean。「{value}」ではなく）",
-     "SYSTEM:ITEM=RESULT, e.g. order-system:added_users=clean, not '{value}'"},
+     "SYSTEM[/HOST]:ITEM=RESULT の形で指定してください（例: "
+     "order-system:added_users=clean、file-server/fs01:added_users=clean。「{value}」ではなく）",
+     "SYSTEM[/HOST]:ITEM=RESULT, e.g. order-system:added_users=clean or "
+     "file-server/fs01:added_users=clean, not '{value}'"},
+    {"cli.personal_data_form",
+     "SYSTEM=ANSWER の形で指定してください（例: ec-site=possibly。「{value}」ではなく）",
+     "SYSTEM=ANSWER, e.g. ec-site=possibly, not '{value}'"},
+    {"cli.host_form",
+     "SYSTEM/HOST の形で指定してください（例: file-server/fs01。「{value}」ではなく）",
+     "SYSTEM/HOST, e.g. file-server/fs01, not '{value}'"},
     {"cli.granted_role",
      "付与できるのは administrator か auditor "
      "です（ほかの役割は組織ファイルで決まります。「{value}」ではなく）",
@@ -163,7 +170,10 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
     {"audience.csirt", "CSIRT", "csirt"},
     {"audience.ipa", "IPA", "ipa"},
     {"audience.regulator", "監督官庁", "regulator"},
-    {"audience.vendor", "ベンダー", "vendor"},
+    {"audience.authority", "自治体・公的機関", "authority"},
+    {"audience.vendor", "ベンダー・外部専門家", "vendor"},
+    {"audience.insurer", "サイバー保険会社", "insurer"},
+    {"audience.individuals", "本人（漏えいした個人データの本人）", "individuals"},
     {"audience.press", "報道機関", "press"},
     {"audience.other", "その他", "other"},
 
@@ -235,6 +245,8 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
      "no committee chair: add a role 'committee_chair'"},
     {"org.not_vendor", "外部連絡先「{contact}」はベンダーではありません",
      "contact '{contact}' is not a vendor"},
+    {"org.host_twice", "ホスト名「{host}」が重複しています（最初の使用箇所: {first}）",
+     "host name '{host}' is used twice (first at {first})"},
     {"org.self_dependency", "システム「{system}」は自身に依存できません",
      "system '{system}' cannot depend on itself"},
     {"org.tier_order",
@@ -262,8 +274,18 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
      "a contact to {audience|audience} needs the committee decision that approved it"},
     {"contact.no_such_decision", "このインシデントに決定 {id} はありません",
      "no decision {id} in this incident"},
+    {"contact.wrong_decision_kind",
+     "決定 {id} は種別 {kind} の決定です。{audience|audience}への連絡を承認するのは種別 {kinds} "
+     "の決定です",
+     "decision {id} is of kind {kind}; a contact to {audience|audience} is approved by a decision "
+     "of kind {kinds}"},
+    {"contact.persons_required", "個人への通知には通知した人数が必要です",
+     "a notice to individuals needs the number of persons notified"},
     {"task.revert_needs_reason", "取り消した措置には理由が必要です",
      "a reverted measure needs a reason"},
+    {"task.failed_needs_result",
+     "うまくいかなかった措置には、何が起きたか（result）を記入してください",
+     "a failed measure needs its result: what happened"},
     {"assessment.last_before_first", "初認日時（first_seen）より前になっています",
      "is before first_seen"},
     {"assessment.unknown_data_class",
@@ -272,6 +294,19 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
     {"incident.system_not_affected", "「{system}」は {key} の影響システムではありません",
      "'{system}' is not an affected system of {key}"},
     {"backdoor.note_required", "発見した内容を記入してください", "say what was found"},
+    {"incident.unknown_host", "システム「{system}」にホスト「{host}」はありません",
+     "system '{system}' has no host '{host}'"},
+    {"incident.host_system_not_affected",
+     "ホスト「{host}」のシステム「{system}」を先に影響システムに加えてください",
+     "add system '{system}' to the affected systems before its host '{host}'"},
+    {"recovery.dependency_not_back",
+     "{system} は {dependency} に依存していますが、{dependency} はこのインシデントでまだ"
+     "{status|recovery_status}です。先に復旧するか、先行する理由（override_reason）を記入して"
+     "ください",
+     "{system} depends on {dependency}, which is still {status|recovery_status} in this "
+     "incident: restore {dependency} first, or give the reason to go ahead (override_reason)"},
+    {"recovery.out_of_order", "{system} はまだ復旧済みにできません",
+     "{system} cannot be marked restored yet"},
 
     // Priority reasons (core/incident), G4.3.1.
     {"priority.serious_harm", "顧客・取引先に深刻な被害", "serious harm to customers or partners"},
@@ -316,12 +351,21 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
      "containing: no response policy decided by the committee"},
     {"requirement.no_measure", "被害調査中: 緊急措置が記録されていません",
      "assessing: no emergency measure is recorded"},
+    {"requirement.every_measure_failed",
+     "被害調査中: 緊急措置がすべて失敗しています。効果のあった措置を記録してください",
+     "assessing: every emergency measure failed; record one that worked or is under way"},
     {"requirement.measure_not_started", "被害調査中: 緊急措置 {id}（{title}）が未着手です",
      "assessing: emergency measure {id} ({title}) has not been started"},
     {"requirement.no_assessment", "復旧中: 被害調査の結果が記録されていません",
      "recovering: no damage assessment is recorded"},
     {"requirement.assessment_empty", "復旧中: 被害調査に被害の種類も範囲も記載されていません",
      "recovering: the damage assessment names neither kinds nor scope"},
+    {"requirement.personal_data_unanswered",
+     "復旧中: システム {system} "
+     "の個人データが漏えいしたか（yes・possibly・no・unknown）が被害調査に"
+     "記録されていません",
+     "recovering: the damage assessment does not say whether personal data of system {system} "
+     "leaked (yes, possibly, no or unknown)"},
     {"requirement.no_recovery_status",
      "再発防止中: システム {system} の復旧状況が記録されていません",
      "reviewing: no recovery status for system {system}"},
@@ -339,6 +383,10 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
     {"requirement.backdoor_unanswered",
      "完了: システム {system} のバックドア確認「{item|backdoor_item}」が未回答です",
      "closed: backdoor check '{item|backdoor_item}' not answered for system {system}"},
+    {"requirement.backdoor_host_unanswered",
+     "完了: システム {system} のホスト {host} のバックドア確認「{item|backdoor_item}」が未回答です",
+     "closed: backdoor check '{item|backdoor_item}' not answered for host {host} of system "
+     "{system}"},
     {"requirement.no_access_log", "完了: 証拠としてアクセスログが添付されていません",
      "closed: no access log is attached as evidence"},
     {"requirement.not_dismissed", "却下: 情報システム部門が報告を却下していません",

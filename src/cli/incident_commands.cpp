@@ -19,9 +19,11 @@ struct IncidentFlags {
   std::string department, assignee, system, due, status, result, revert_reason;
   std::string scope, route, method, attacker, first_seen, last_seen, note;
   std::string finding, prevention, owner, backdoor, file, name, state, priority, from;
-  std::vector<std::string> systems, departments, attendees, kinds;
+  std::vector<std::string> systems, departments, attendees, kinds, hosts, personal_data;
+  std::string sensitive, financial_harm, unauthorized_purpose;
   bool restricted = false, dismiss = false, held = false, open = false, spread_outside = false;
   int approved_by = 0, id = 0;
+  int persons = -1;  // absent unless given
   size_t limit = 50, offset = 0;
 };
 
@@ -50,6 +52,15 @@ class Body {
   }
   Body& Int(const char* key, int v) {
     if (v != 0) j_[key] = v;
+    return *this;
+  }
+  // A count where zero means something: negative is "not given".
+  Body& Count(const char* key, int v) {
+    if (v >= 0) j_[key] = v;
+    return *this;
+  }
+  Body& Raw(const char* key, Json v) {
+    j_[key] = std::move(v);
     return *this;
   }
   Json json() const { return j_; }
@@ -82,7 +93,7 @@ void PrintView(const app::IncidentView& v, Output& o) {
   const auto& path = core::Path();
   auto at = std::find(path.begin(), path.end(), i.state);
   if (at != path.end() && at + 1 != path.end()) {
-    auto missing = core::Requirements(i, *(at + 1));
+    const auto& missing = v.next_missing;
     if (missing.empty()) {
       o.out << "  ready for " << core::kIncidentStates.Name(*(at + 1)) << "\n";
     }
@@ -113,6 +124,7 @@ void PrintDetail(const app::IncidentView& v, Output& o) {
   if (!i.systems.empty()) {
     o.out << "  systems:";
     for (const auto& s : i.systems) o.out << " " << s;
+    for (const auto& h : i.hosts) o.out << " " << h.system << "/" << h.host;
     o.out << "\n";
   }
   for (const auto& d : i.decisions) {
@@ -128,12 +140,34 @@ void PrintDetail(const app::IncidentView& v, Output& o) {
           << core::kTaskStatuses.Name(t.status) << "] " << t.title << "\n";
   }
   for (const auto& r : i.recovery) {
-    o.out << "  recovery " << r.system << ": " << core::kRecoveryStatuses.Name(r.status) << "\n";
+    o.out << "  recovery " << r.system << ": " << core::kRecoveryStatuses.Name(r.status);
+    if (!r.override_reason.empty())
+      o.out << " (ahead of its dependencies: " << r.override_reason << ")";
+    o.out << "\n";
+  }
+  for (const auto& s : i.scope_changes) {
+    o.out << "  scope + " << s.system << " (" << s.via << ", " << s.at << ")";
+    if (!s.reason.empty()) o.out << ": " << s.reason;
+    o.out << "\n";
   }
   for (const auto& e : i.evidence) {
     o.out << "  evidence " << e.id << " [" << core::kEvidenceKinds.Name(e.kind) << "] " << e.name
           << " sha256:" << e.sha256 << "\n";
   }
+}
+
+// `--host SYSTEM/HOST` (repeat) as the API's list of affected hosts; none given, none sent.
+Result<void> PutHosts(const IncidentFlags& f, Body& b) {
+  Json hosts = Json::array();
+  for (const std::string& h : f.hosts) {
+    auto slash = h.find('/');
+    if (slash == std::string::npos || slash == 0 || slash + 1 == h.size()) {
+      return Fail(ErrorCode::kUsage, Msg("cli.host_form", {{"value", h}}), "--host");
+    }
+    hosts.push_back({{"system", h.substr(0, slash)}, {"host", h.substr(slash + 1)}});
+  }
+  if (!hosts.empty()) b.Raw("hosts", std::move(hosts));
+  return {};
 }
 
 template <class In>
@@ -151,6 +185,7 @@ Result<void> IncidentReport(app::App& app, const IncidentFlags& f, const app::Ac
   b.Texts("systems", f.systems).Texts("departments", f.departments).Text("harm", f.harm);
   b.Text("harm_note", f.harm_note).Flag("restricted", f.restricted).Text("tlp", f.tlp);
   b.Text("category", f.category).Text("reporter_department", f.department);
+  TRY(PutHosts(f, b));
   ASSIGN_OR_RETURN(app::ReportInput in, Decode(BodyOr(f, b), api::ReportFromJson));
   return Print(app.incidents().Report(in, actor), o);
 }
@@ -206,6 +241,7 @@ Result<void> IncidentUpdate(app::App& app, const IncidentFlags& f, const app::Ac
   b.Text("harm_note", f.harm_note).Text("category", f.category).Text("tlp", f.tlp);
   b.Texts("systems", f.systems).Texts("departments", f.departments);
   if (f.restricted) b.Flag("restricted", true);
+  TRY(PutHosts(f, b));
   ASSIGN_OR_RETURN(app::UpdateInput in, Decode(BodyOr(f, b), api::UpdateFromJson));
   return Print(app.incidents().Update(f.key, in, actor), o);
 }
@@ -249,7 +285,7 @@ Result<void> IncidentContact(app::App& app, const IncidentFlags& f, const app::A
   Body b;
   b.Text("audience", f.audience).Text("contact", f.contact).Text("channel", f.channel);
   b.Text("summary", f.summary).Text("at", f.at).Text("by", f.by).Int("approved_by", f.approved_by);
-  b.Text("follow_up_due", f.follow_up);
+  b.Text("follow_up_due", f.follow_up).Count("persons", f.persons);
   ASSIGN_OR_RETURN(core::ContactLog in, Decode(BodyOr(f, b), api::ContactFromJson));
   return Print(app.incidents().AddContact(f.key, std::move(in), actor), o);
 }
@@ -277,6 +313,18 @@ Result<void> IncidentAssess(app::App& app, const IncidentFlags& f, const app::Ac
   b.Text("first_seen", f.first_seen).Text("last_seen", f.last_seen);
   b.Text("intrusion_route", f.route).Text("method", f.method).Text("attacker", f.attacker);
   b.Flag("spread_outside", f.spread_outside).Text("spread_note", f.note);
+  b.Count("persons", f.persons).Text("sensitive_personal_data", f.sensitive);
+  b.Text("financial_harm", f.financial_harm).Text("unauthorized_purpose", f.unauthorized_purpose);
+  Json personal = Json::array();
+  for (const std::string& p : f.personal_data) {  // SYSTEM=ANSWER
+    auto equals = p.find('=');
+    if (equals == std::string::npos || equals == 0) {
+      return Fail(ErrorCode::kUsage, Msg("cli.personal_data_form", {{"value", p}}),
+                  "--personal-data");
+    }
+    personal.push_back({{"system", p.substr(0, equals)}, {"leaked", p.substr(equals + 1)}});
+  }
+  if (!personal.empty()) b.Raw("personal_data", std::move(personal));
   ASSIGN_OR_RETURN(core::Assessment in, Decode(BodyOr(f, b), api::AssessmentFromJson));
   return Print(app.incidents().Assess(f.key, std::move(in), actor), o);
 }
@@ -285,9 +333,14 @@ Result<void> IncidentRecover(app::App& app, const IncidentFlags& f, const app::A
                              Output& o) {
   Json body = {{"status", f.status}};
   if (!f.note.empty()) body["note"] = f.note;
+  if (!f.reason.empty()) body["override_reason"] = f.reason;
   ASSIGN_OR_RETURN(api::RecoveryInput in, api::RecoveryFromJson(body));
-  return Print(app.incidents().Recover(
-                   f.key, {.system = f.system, .status = in.status, .note = in.note}, actor),
+  return Print(app.incidents().Recover(f.key,
+                                       {.system = f.system,
+                                        .status = in.status,
+                                        .note = in.note,
+                                        .override_reason = in.override_reason},
+                                       actor),
                o);
 }
 
@@ -323,13 +376,18 @@ Result<void> IncidentReview(app::App& app, const IncidentFlags& f, const app::Ac
   Json body = {{"result", f.backdoor.substr(equals + 1)}};
   if (!f.note.empty()) body["note"] = f.note;
   ASSIGN_OR_RETURN(api::BackdoorInput in, api::BackdoorFromJson(body));
-  return Print(app.incidents().CheckBackdoor(f.key,
-                                             {.system = f.backdoor.substr(0, colon),
-                                              .item = *item,
-                                              .result = in.result,
-                                              .note = in.note},
-                                             actor),
-               o);
+  std::string system = f.backdoor.substr(0, colon);
+  std::string host;
+  if (auto slash = system.find('/'); slash != std::string::npos) {
+    host = system.substr(slash + 1);
+    system.resize(slash);
+  }
+  return Print(
+      app.incidents().CheckBackdoor(
+          f.key,
+          {.system = system, .host = host, .item = *item, .result = in.result, .note = in.note},
+          actor),
+      o);
 }
 
 Result<void> IncidentEvidence(app::App& app, const IncidentFlags& f, const app::Actor& actor,
@@ -381,6 +439,10 @@ using IncidentRun =
     std::function<Result<void>(app::App&, const IncidentFlags&, const app::Actor&, Output&)>;
 using IncidentOptions = std::function<void(CLI::App&, IncidentFlags&)>;
 
+constexpr const char* kRecordsDoc =
+    "Every incident record, with the API's JSON and the command that records it: "
+    "docs/incident-records.md";
+
 // An `incident …` row: `options` declares the command's flags (KEY first when it takes one),
 // `run` is its cli/ function. Writes resolve the acting person (--as); reads do not need one.
 Command IncidentCommand(const char* path, const char* summary, bool writes,
@@ -389,6 +451,7 @@ Command IncidentCommand(const char* path, const char* summary, bool writes,
           [writes, options, run](CLI::App& c, Runtime& env, std::function<Result<void>()>& action) {
             auto flags = std::make_shared<IncidentFlags>();
             options(c, *flags);
+            c.footer(kRecordsDoc);
             action = [&env, writes, run, flags]() -> Result<void> {
               ASSIGN_OR_RETURN(app::App * app, env.App());
               app::Actor actor;
@@ -421,13 +484,16 @@ std::vector<Command> PathCommands() {
   using F = IncidentFlags;
   return {
       {"incident",
-       "Security emergencies (G4): report, triage, committee, measures, recovery, review", nullptr},
+       "Security emergencies (G4): report, triage, committee, measures, recovery, review "
+       "(records: docs/incident-records.md)",
+       nullptr},
       IncidentCommand(
           "incident report", "Report an emergency: a title is enough (G3.3)", true,
           [](CLI::App& c, F& f) {
             c.add_option("--title", f.title, "What happened, in a few words")->required();
             c.add_option("--summary", f.summary, "More detail");
             c.add_option("--system", f.systems, "An affected system (repeat)");
+            c.add_option("--host", f.hosts, "An affected host, SYSTEM/HOST (repeat)");
             c.add_option("--affected-department", f.departments, "An affected department (repeat)");
             c.add_option("--department", f.department, "The reporting department (default: yours)");
             c.add_option("--harm", f.harm,
@@ -463,6 +529,7 @@ std::vector<Command> PathCommands() {
             c.add_option("--title", f.title, "New title");
             c.add_option("--summary", f.summary, "New summary");
             c.add_option("--system", f.systems, "Affected systems (replaces the list)");
+            c.add_option("--host", f.hosts, "Affected hosts, SYSTEM/HOST (replaces the list)");
             c.add_option("--affected-department", f.departments, "Affected departments (replaces)");
             c.add_option("--harm", f.harm, "unknown, none, possible, serious");
             c.add_option("--harm-note", f.harm_note, "What the harm is");
@@ -519,16 +586,23 @@ std::vector<Command> RecordCommands() {
   using F = IncidentFlags;
   return {
       IncidentCommand(
-          "incident contact", "Log a contact; outside parties need --approved-by DECISION", true,
+          "incident contact",
+          "Log a contact; outside parties need --approved-by DECISION of the right kind", true,
           [](CLI::App& c, F& f) {
             Key(c, f);
             c.add_option("--audience", f.audience,
-                         "internal, pr, customer, partner, police, csirt, ipa, regulator, press")
+                         "internal, pr, customer, partner, police, csirt, ipa, regulator, "
+                         "authority, vendor, insurer, press, individuals")
                 ->required();
-            c.add_option("--contact", f.contact, "External contact id, or department id")
+            c.add_option("--contact", f.contact,
+                         "External contact id, department id, or for individuals who they are")
                 ->required();
             c.add_option("--summary", f.summary, "What was said")->required();
-            c.add_option("--channel", f.channel, "phone, email, web, fax, post, other");
+            c.add_option(
+                "--channel", f.channel,
+                "phone, email, web, fax, post, other (a letter is post, a web notice web)");
+            c.add_option("--persons", f.persons, "Notice to individuals: how many were notified")
+                ->check(CLI::NonNegativeNumber);
             c.add_option("--by", f.by, "Who made the contact (default: you)");
             c.add_option("--at", f.at, "When (default now)");
             c.add_option("--approved-by", f.approved_by, "The committee decision that approved it");
@@ -548,13 +622,19 @@ std::vector<Command> RecordCommands() {
             c.add_option("--assignee", f.assignee, "Responsible person");
             c.add_option("--system", f.system, "The system it acts on");
             c.add_option("--due", f.due, "Due (RFC 3339)");
-            c.add_option("--status", f.status, "open, in_progress, done, cancelled, reverted");
+            c.add_option(
+                "--status", f.status,
+                "open, in_progress, done, cancelled, reverted, failed (tried, did not work: "
+                "say what happened with --result)");
             c.add_option("--result", f.result, "What came of it");
             c.add_option("--revert-reason", f.revert_reason, "Why it was reverted");
           },
           IncidentTask),
       IncidentCommand(
-          "incident assess", "Record the damage assessment (G4.3.4); --from for leaks", true,
+          "incident assess",
+          "Record the damage assessment (G4.3.4); --from FILE for leaks and everything else "
+          "(docs/incident-records.md)",
+          true,
           [](CLI::App& c, F& f) {
             Key(c, f);
             c.add_option("--kind", f.kinds,
@@ -569,16 +649,33 @@ std::vector<Command> RecordCommands() {
             c.add_flag("--spread-outside", f.spread_outside,
                        "The damage reached outside the company");
             c.add_option("--note", f.note, "About the spread");
+            c.add_option("--personal-data", f.personal_data,
+                         "SYSTEM=yes|possibly|no|unknown: did its personal data leak (repeat; "
+                         "every affected system holding personal data, before recovering)");
+            c.add_option("--persons", f.persons, "How many persons' data leaked or may have")
+                ->check(CLI::NonNegativeNumber);
+            c.add_option("--sensitive", f.sensitive,
+                         "Sensitive personal data (要配慮個人情報): yes, possibly, no, unknown");
+            c.add_option("--financial-harm", f.financial_harm,
+                         "Risk of financial harm to the persons: yes, possibly, no, unknown");
+            c.add_option("--unauthorized-purpose", f.unauthorized_purpose,
+                         "Suspected unauthorized purpose (不正の目的): yes, possibly, no, unknown");
             From(c, f);
           },
           IncidentAssess),
       IncidentCommand(
-          "incident recover", "Set an affected system's recovery status (G4.3.5)", true,
+          "incident recover",
+          "Set a system's recovery status (G4.3.5), after the systems it depends on", true,
           [](CLI::App& c, F& f) {
             Key(c, f);
-            c.add_option("SYSTEM", f.system, "The system")->required();
+            c.add_option("SYSTEM", f.system,
+                         "The system (one not yet affected joins the affected systems, the note "
+                         "saying why)")
+                ->required();
             c.add_option("STATUS", f.status, "down, restoring, restored, degraded")->required();
             c.add_option("--note", f.note, "Note");
+            c.add_option("--override", f.reason,
+                         "Restore ahead of a dependency still down or restoring: the reason");
           },
           IncidentRecover),
       IncidentCommand(
@@ -594,7 +691,8 @@ std::vector<Command> RecordCommands() {
             c.add_option("--owner", f.owner, "Who carries the measure out");
             c.add_option("--due", f.due, "By when (YYYY-MM-DD)");
             c.add_option("--backdoor", f.backdoor,
-                         "SYSTEM:ITEM=RESULT, e.g. order-system:added_users=clean");
+                         "SYSTEM[/HOST]:ITEM=RESULT, e.g. order-system:added_users=clean (every "
+                         "host of the system) or file-server/fs01:added_users=clean (one host)");
             c.add_option("--note", f.note, "What was found");
           },
           IncidentReview),

@@ -107,11 +107,12 @@ Json ToJson(const core::ContactLog& x) {
   Put(j, "at", x.at);
   if (x.approved_by != 0) j["approved_by"] = x.approved_by;
   Put(j, "follow_up_due", x.follow_up_due);
+  Put(j, "persons", x.persons);
   return j;
 }
 void Read(JsonReader& r, core::ContactLog& x) {
   if (!r.Object({"id", "audience", "contact", "channel", "summary", "at", "by", "approved_by",
-                 "follow_up_due"})) {
+                 "follow_up_due", "persons"})) {
     return;
   }
   r.Int("id", x.id);
@@ -123,6 +124,7 @@ void Read(JsonReader& r, core::ContactLog& x) {
   r.Text("by", x.by);
   r.Int("approved_by", x.approved_by);
   r.Text("follow_up_due", x.follow_up_due);
+  r.Int("persons", x.persons);
 }
 
 Json ToJson(const core::Task& x) {
@@ -179,13 +181,30 @@ void Read(JsonReader& r, core::Leak& x) {
   r.Bool("personal_data", x.personal_data);
 }
 
+Json ToJson(const core::PersonalDataLeak& x) {
+  Json j = {{"system", x.system}, {"leaked", Name(core::kLikelihoods, x.leaked)}};
+  Put(j, "note", x.note);
+  return j;
+}
+void Read(JsonReader& r, core::PersonalDataLeak& x) {
+  if (!r.Object({"system", "leaked", "note"})) return;
+  r.Text("system", x.system, true);
+  r.Enum("leaked", core::kLikelihoods, x.leaked, true);
+  r.Text("note", x.note);
+}
+
 Json ToJson(const core::Assessment& x) {
   Json kinds = Json::array();
   for (auto k : x.kinds) kinds.push_back(Name(core::kDamageKinds, k));
   Json j = {{"kinds", kinds},
             {"systems", x.systems},
             {"leaks", ListToJson(x.leaks)},
-            {"spread_outside", x.spread_outside}};
+            {"spread_outside", x.spread_outside},
+            {"personal_data", ListToJson(x.personal_data)},
+            {"sensitive_personal_data", Name(core::kLikelihoods, x.sensitive_personal_data)},
+            {"financial_harm", Name(core::kLikelihoods, x.financial_harm)},
+            {"unauthorized_purpose", Name(core::kLikelihoods, x.unauthorized_purpose)}};
+  Put(j, "persons", x.persons);
   Put(j, "scope", x.scope);
   Put(j, "first_seen", x.first_seen);
   Put(j, "last_seen", x.last_seen);
@@ -199,8 +218,9 @@ Json ToJson(const core::Assessment& x) {
 }
 void Read(JsonReader& r, core::Assessment& x) {
   if (!r.Object({"kinds", "scope", "systems", "first_seen", "last_seen", "intrusion_route",
-                 "method", "attacker", "leaks", "spread_outside", "spread_note", "assessed_by",
-                 "assessed_at"})) {
+                 "method", "attacker", "leaks", "spread_outside", "spread_note", "personal_data",
+                 "persons", "sensitive_personal_data", "financial_harm", "unauthorized_purpose",
+                 "assessed_by", "assessed_at"})) {
     return;
   }
   r.Enums("kinds", core::kDamageKinds, x.kinds);
@@ -214,6 +234,12 @@ void Read(JsonReader& r, core::Assessment& x) {
   r.List<core::Leak>("leaks", x.leaks, Reader<core::Leak>());
   r.Bool("spread_outside", x.spread_outside);
   r.Text("spread_note", x.spread_note);
+  r.List<core::PersonalDataLeak>("personal_data", x.personal_data,
+                                 Reader<core::PersonalDataLeak>());
+  r.Int("persons", x.persons);
+  r.Enum("sensitive_personal_data", core::kLikelihoods, x.sensitive_personal_data);
+  r.Enum("financial_harm", core::kLikelihoods, x.financial_harm);
+  r.Enum("unauthorized_purpose", core::kLikelihoods, x.unauthorized_purpose);
   r.Text("assessed_by", x.assessed_by);
   r.Text("assessed_at", x.assessed_at);
 }
@@ -223,13 +249,38 @@ Json ToJson(const core::Recovery& x) {
   Put(j, "note", x.note);
   Put(j, "by", x.by);
   Put(j, "at", x.at);
+  Put(j, "override_reason", x.override_reason);
   return j;
 }
 void Read(JsonReader& r, core::Recovery& x) {
-  if (!r.Object({"system", "status", "note", "by", "at"})) return;
+  if (!r.Object({"system", "status", "note", "by", "at", "override_reason"})) return;
   r.Text("system", x.system, true);
   r.Enum("status", core::kRecoveryStatuses, x.status, true);
   r.Text("note", x.note);
+  r.Text("by", x.by);
+  r.Text("at", x.at);
+  r.Text("override_reason", x.override_reason);
+}
+
+Json ToJson(const core::AffectedHost& x) { return {{"system", x.system}, {"host", x.host}}; }
+void Read(JsonReader& r, core::AffectedHost& x) {
+  if (!r.Object({"system", "host"})) return;
+  r.Text("system", x.system, true);
+  r.Text("host", x.host, true);
+}
+
+Json ToJson(const core::ScopeChange& x) {
+  Json j = {{"system", x.system}, {"via", x.via}};
+  Put(j, "reason", x.reason);
+  Put(j, "by", x.by);
+  Put(j, "at", x.at);
+  return j;
+}
+void Read(JsonReader& r, core::ScopeChange& x) {
+  if (!r.Object({"system", "via", "reason", "by", "at"})) return;
+  r.Text("system", x.system, true);
+  r.Text("via", x.via, true);
+  r.Text("reason", x.reason);
   r.Text("by", x.by);
   r.Text("at", x.at);
 }
@@ -270,14 +321,18 @@ Json ToJson(const core::BackdoorCheck& x) {
   Json j = {{"system", x.system},
             {"item", Name(core::kBackdoorItems, x.item)},
             {"result", Name(core::kCheckResults, x.result)}};
+  Put(j, "host", x.host);
+  if (!x.hosts.empty()) j["hosts"] = x.hosts;
   Put(j, "note", x.note);
   Put(j, "checked_by", x.checked_by);
   Put(j, "at", x.at);
   return j;
 }
 void Read(JsonReader& r, core::BackdoorCheck& x) {
-  if (!r.Object({"system", "item", "result", "note", "checked_by", "at"})) return;
+  if (!r.Object({"system", "host", "hosts", "item", "result", "note", "checked_by", "at"})) return;
   r.Text("system", x.system, true);
+  r.Text("host", x.host);
+  r.Texts("hosts", x.hosts);
   r.Enum("item", core::kBackdoorItems, x.item, true);
   r.Enum("result", core::kCheckResults, x.result, true);
   r.Text("note", x.note);
@@ -351,6 +406,8 @@ Json HeaderToJson(const core::Incident& x) {
   if (x.triage) j["triage"] = ToJson(*x.triage);
   if (x.convocation) j["convocation"] = ToJson(*x.convocation);
   if (x.assessment) j["assessment"] = ToJson(*x.assessment);
+  if (!x.scope_changes.empty()) j["scope_changes"] = ListToJson(x.scope_changes);
+  if (!x.hosts.empty()) j["hosts"] = ListToJson(x.hosts);
   return j;
 }
 
@@ -378,7 +435,9 @@ void ReadHeader(JsonReader& r, core::Incident& x) {
                  "triage",
                  "convocation",
                  "assessment",
-                 "history"})) {
+                 "history",
+                 "scope_changes",
+                 "hosts"})) {
     return;
   }
   r.Text("key", x.key, true);
@@ -406,6 +465,8 @@ void ReadHeader(JsonReader& r, core::Incident& x) {
   r.Optional<core::Convocation>("convocation", x.convocation, Reader<core::Convocation>());
   r.Optional<core::Assessment>("assessment", x.assessment, Reader<core::Assessment>());
   r.List<core::StateChange>("history", x.history, Reader<core::StateChange>());
+  r.List<core::ScopeChange>("scope_changes", x.scope_changes, Reader<core::ScopeChange>());
+  r.List<core::AffectedHost>("hosts", x.hosts, Reader<core::AffectedHost>());
 }
 
 Json ToJson(const core::Incident& x) {

@@ -23,6 +23,9 @@ Json ToJson(const core::Prevention& x);
 Json ToJson(const core::BackdoorCheck& x);
 Json ToJson(const core::Evidence& x);
 Json ToJson(const core::StateChange& x);
+Json ToJson(const core::ScopeChange& x);
+Json ToJson(const core::AffectedHost& x);
+Json ToJson(const core::PersonalDataLeak& x);
 
 void Read(JsonReader& r, core::Participant& x);
 void Read(JsonReader& r, core::Triage& x);
@@ -39,6 +42,9 @@ void Read(JsonReader& r, core::Prevention& x);
 void Read(JsonReader& r, core::BackdoorCheck& x);
 void Read(JsonReader& r, core::Evidence& x);
 void Read(JsonReader& r, core::StateChange& x);
+void Read(JsonReader& r, core::ScopeChange& x);
+void Read(JsonReader& r, core::AffectedHost& x);
+void Read(JsonReader& r, core::PersonalDataLeak& x);
 
 // The incident without its repeated records (decisions, contacts, tasks, recovery, findings,
 // prevention, backdoor checks, evidence): what the store keeps in the incident's own row.

@@ -19,9 +19,17 @@ core::Incident Sample() {
   i.tlp = core::Tlp::kAmberStrict;
   i.state = core::IncidentState::kAssessing;
   i.triage = core::Triage{true, "", "p-fujita", "2026-11-26T01:00:00Z"};
-  i.assessment = core::Assessment{.kinds = {core::DamageKind::kDestruction},
-                                  .leaks = {{.system = "file-server", .records = 120}}};
+  i.assessment =
+      core::Assessment{.kinds = {core::DamageKind::kDestruction},
+                       .leaks = {{.system = "file-server", .records = 120}},
+                       .personal_data = {{"file-server", core::Likelihood::kPossibly, "推定"}},
+                       .persons = 250000,
+                       .sensitive_personal_data = core::Likelihood::kNo,
+                       .financial_harm = core::Likelihood::kYes,
+                       .unauthorized_purpose = core::Likelihood::kPossibly};
   i.history = {{core::IncidentState::kReported, core::IncidentState::kTriaged, "t", "p", ""}};
+  i.hosts = {{"file-server", "fs01"}};
+  i.scope_changes = {{"directory", "recovery", "DCにも侵入", "p-fujita", "2026-11-26T02:00:00Z"}};
   return i;
 }
 
@@ -52,6 +60,32 @@ TEST(IncidentJsonTest, RecordsRoundTrip) {
       ReadAll<core::ContactLog>(ToJson(c), [](JsonReader& r, core::ContactLog& x) { Read(r, x); });
   ASSERT_TRUE(contact);
   EXPECT_EQ(*contact, c);
+  core::ContactLog notice{.id = 2,
+                          .audience = core::Audience::kIndividuals,
+                          .contact = "会員",
+                          .channel = core::ChannelKind::kPost,
+                          .summary = "お詫び",
+                          .approved_by = 2,
+                          .persons = 250000};
+  EXPECT_EQ(*ReadAll<core::ContactLog>(ToJson(notice),
+                                       [](JsonReader& r, core::ContactLog& x) { Read(r, x); }),
+            notice);
+  core::Recovery rec{
+      .system = "orders", .status = core::RecoveryStatus::kRestored, .override_reason = "予備回線"};
+  EXPECT_EQ(
+      *ReadAll<core::Recovery>(ToJson(rec), [](JsonReader& r, core::Recovery& x) { Read(r, x); }),
+      rec);
+  core::BackdoorCheck whole{.system = "directory", .hosts = {"dc01", "dc02"}};
+  core::BackdoorCheck one{
+      .system = "directory", .host = "dc01", .result = core::CheckResult::kFound, .note = "x"};
+  for (const core::BackdoorCheck& b : {whole, one}) {
+    EXPECT_EQ(*ReadAll<core::BackdoorCheck>(
+                  ToJson(b), [](JsonReader& r, core::BackdoorCheck& x) { Read(r, x); }),
+              b);
+  }
+  core::Task failed{
+      .id = 4, .title = "EDR隔離", .status = core::TaskStatus::kFailed, .result = "x"};
+  EXPECT_EQ(ToJson(failed)["status"], "failed");
 }
 
 TEST(IncidentJsonTest, ReportsEveryProblemWithItsPointer) {

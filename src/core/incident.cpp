@@ -29,6 +29,7 @@ std::optional<ContactKind> ContactKindOf(Audience a) {
   switch (a) {
     case Audience::kInternal:
     case Audience::kPr:
+    case Audience::kIndividuals:
       return std::nullopt;
     case Audience::kCustomer:
       return ContactKind::kCustomer;
@@ -42,13 +43,45 @@ std::optional<ContactKind> ContactKindOf(Audience a) {
       return ContactKind::kIpa;
     case Audience::kRegulator:
       return ContactKind::kRegulator;
+    case Audience::kAuthority:
+      return ContactKind::kAuthority;
+    case Audience::kVendor:
+      return ContactKind::kVendor;
+    case Audience::kInsurer:
+      return ContactKind::kInsurer;
     case Audience::kPress:
       return ContactKind::kPress;
   }
   return std::nullopt;
 }
 
-bool NeedsCommitteeApproval(Audience a) { return ContactKindOf(a).has_value(); }
+std::vector<DecisionKind> ApprovingKinds(Audience a) {
+  switch (a) {
+    case Audience::kInternal:
+    case Audience::kPr:
+      return {};
+    // G4.3.2b: customers and others, under the committee's instructions.
+    case Audience::kCustomer:
+    case Audience::kPartner:
+    case Audience::kIndividuals:
+    case Audience::kVendor:
+    case Audience::kInsurer:
+      return {DecisionKind::kApproval};
+    // G4.3.2c: the committee decides whether to contact public agencies.
+    case Audience::kPolice:
+    case Audience::kCsirt:
+    case Audience::kIpa:
+    case Audience::kRegulator:
+    case Audience::kAuthority:
+      return {DecisionKind::kAgencyContact, DecisionKind::kApproval};
+    // G4.3.2a: the committee decides how to deal with the press.
+    case Audience::kPress:
+      return {DecisionKind::kPress};
+  }
+  return {DecisionKind::kApproval};
+}
+
+bool NeedsCommitteeApproval(Audience a) { return !ApprovingKinds(a).empty(); }
 
 std::string IncidentKey(int year, int number) {
   char buf[32];
@@ -116,7 +149,19 @@ PriorityResult ComputePriority(const Incident& incident, const Organization& org
   return r;
 }
 
-std::vector<Message> Requirements(const Incident& i, IncidentState state) {
+std::vector<std::string> PersonalDataSystems(const Incident& incident, const Organization& org) {
+  std::vector<std::string> out;
+  for (const std::string& id : incident.systems) {
+    const InfoSystem* s = org.FindSystem(id);
+    if (s != nullptr && std::any_of(s->data.begin(), s->data.end(),
+                                    [](const DataClass& d) { return d.personal_data; })) {
+      out.push_back(id);
+    }
+  }
+  return out;
+}
+
+std::vector<Message> Requirements(const Incident& i, IncidentState state, const Organization* org) {
   std::vector<Message> missing;
   switch (state) {
     case IncidentState::kReported:
@@ -146,6 +191,10 @@ std::vector<Message> Requirements(const Incident& i, IncidentState state) {
       // G4.3.3: emergency measures are taken, and none still waits to be started.
       if (i.tasks.empty()) {
         missing.push_back(Msg("requirement.no_measure"));
+      } else if (std::all_of(i.tasks.begin(), i.tasks.end(),
+                             [](const Task& t) { return t.status == TaskStatus::kFailed; })) {
+        // A measure that did not work contains nothing.
+        missing.push_back(Msg("requirement.every_measure_failed"));
       }
       for (const Task& t : i.tasks) {
         if (t.status == TaskStatus::kOpen) {
@@ -160,6 +209,17 @@ std::vector<Message> Requirements(const Incident& i, IncidentState state) {
         missing.push_back(Msg("requirement.no_assessment"));
       } else if (i.assessment->kinds.empty() && i.assessment->scope.empty()) {
         missing.push_back(Msg("requirement.assessment_empty"));
+      }
+      // G4.3.4(3): for every affected system holding personal data, whether it leaked (yes,
+      // possibly, no, or unknown as an answer): the regulator's clock depends on it.
+      if (i.assessment && org != nullptr) {
+        for (const std::string& s : PersonalDataSystems(i, *org)) {
+          const auto& answers = i.assessment->personal_data;
+          if (std::none_of(answers.begin(), answers.end(),
+                           [&](const PersonalDataLeak& p) { return p.system == s; })) {
+            missing.push_back(Msg("requirement.personal_data_unanswered", {{"system", s}}));
+          }
+        }
       }
       break;
     case IncidentState::kReviewing:
@@ -193,16 +253,32 @@ std::vector<Message> Requirements(const Incident& i, IncidentState state) {
               Msg("requirement.prevention_incomplete", {{"id", std::to_string(p.id)}}));
         }
       }
+      // An item is answered for the whole system, or for each affected host of the system
+      // when the scope names hosts.
+      auto answered = [&](const std::string& s, const std::string& host, BackdoorItem item) {
+        return std::any_of(i.backdoor_checks.begin(), i.backdoor_checks.end(),
+                           [&](const BackdoorCheck& c) {
+                             return c.system == s && c.host == host && c.item == item;
+                           });
+      };
       for (const std::string& s : i.systems) {
+        std::vector<std::string> hosts;
+        for (const AffectedHost& h : i.hosts) {
+          if (h.system == s) hosts.push_back(h.host);
+        }
         for (const auto& entry : kBackdoorItems.entries) {
           BackdoorItem item = entry.first;
-          std::string_view name = entry.second;
-          bool answered =
-              std::any_of(i.backdoor_checks.begin(), i.backdoor_checks.end(),
-                          [&](const BackdoorCheck& c) { return c.system == s && c.item == item; });
-          if (!answered) {
-            missing.push_back(Msg("requirement.backdoor_unanswered",
-                                  {{"system", s}, {"item", std::string(name)}}));
+          std::string name(entry.second);
+          if (answered(s, "", item)) continue;
+          if (hosts.empty()) {
+            missing.push_back(
+                Msg("requirement.backdoor_unanswered", {{"system", s}, {"item", name}}));
+          }
+          for (const std::string& h : hosts) {
+            if (!answered(s, h, item)) {
+              missing.push_back(Msg("requirement.backdoor_host_unanswered",
+                                    {{"system", s}, {"host", h}, {"item", name}}));
+            }
           }
         }
       }
@@ -241,7 +317,7 @@ Error Refusal(IncidentState from, IncidentState to, std::vector<Message> missing
 }  // namespace
 
 Result<void> Transition(Incident& incident, IncidentState target, const std::string& by,
-                        Timestamp at, const std::string& reason) {
+                        Timestamp at, const std::string& reason, const Organization* org) {
   IncidentState from = incident.state;
   if (target == from) {
     return Fail(
@@ -261,14 +337,14 @@ Result<void> Transition(Incident& incident, IncidentState target, const std::str
     }
     std::vector<Message> missing;
     for (size_t k = 1; k <= PathIndex(target); ++k) {
-      for (auto& m : Requirements(incident, Path()[k])) missing.push_back(std::move(m));
+      for (auto& m : Requirements(incident, Path()[k], org)) missing.push_back(std::move(m));
     }
     if (!missing.empty()) return Fail(Refusal(from, target, std::move(missing)));
   } else if (target == IncidentState::kDismissed) {
     if (PathIndex(from) > PathIndex(IncidentState::kTriaged)) {
       return Fail(Refusal(from, target, {Msg("incident.dismiss_too_late")}));
     }
-    auto missing = Requirements(incident, target);
+    auto missing = Requirements(incident, target, org);
     if (!missing.empty()) return Fail(Refusal(from, target, std::move(missing)));
   } else {
     if (PathIndex(target) < PathIndex(from)) {
@@ -276,13 +352,21 @@ Result<void> Transition(Incident& incident, IncidentState target, const std::str
     }
     std::vector<Message> missing;
     for (size_t k = PathIndex(from) + 1; k <= PathIndex(target); ++k) {
-      for (auto& m : Requirements(incident, Path()[k])) missing.push_back(std::move(m));
+      for (auto& m : Requirements(incident, Path()[k], org)) missing.push_back(std::move(m));
     }
     if (!missing.empty()) return Fail(Refusal(from, target, std::move(missing)));
   }
   incident.history.push_back({from, target, FormatRfc3339(at), by, reason});
   incident.state = target;
   return {};
+}
+
+bool GrowScope(Incident& incident, ScopeChange change) {
+  auto& systems = incident.systems;
+  if (std::find(systems.begin(), systems.end(), change.system) != systems.end()) return false;
+  systems.push_back(change.system);
+  incident.scope_changes.push_back(std::move(change));
+  return true;
 }
 
 Milestones MilestonesOf(const Incident& incident) {

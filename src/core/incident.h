@@ -130,6 +130,10 @@ struct Decision {
   friend bool operator==(const Decision&, const Decision&) = default;
 };
 
+// Everyone the committee talks to: departments inside (internal, pr), the directory's outside
+// parties (customers and partners, agencies and other authorities such as a prefecture, outside
+// experts and forensics firms as vendors, cyber insurers, the press), and the people whose
+// personal data leaked (notice to individuals, who are no directory entry).
 enum class Audience {
   kInternal,
   kPr,
@@ -139,32 +143,48 @@ enum class Audience {
   kCsirt,
   kIpa,
   kRegulator,
-  kPress
+  kAuthority,
+  kVendor,
+  kInsurer,
+  kPress,
+  kIndividuals
 };
 inline constexpr auto kAudiences = MakeEnumNames<Audience>(
     std::pair{Audience::kInternal, "internal"}, std::pair{Audience::kPr, "pr"},
     std::pair{Audience::kCustomer, "customer"}, std::pair{Audience::kPartner, "partner"},
     std::pair{Audience::kPolice, "police"}, std::pair{Audience::kCsirt, "csirt"},
     std::pair{Audience::kIpa, "ipa"}, std::pair{Audience::kRegulator, "regulator"},
-    std::pair{Audience::kPress, "press"});
+    std::pair{Audience::kAuthority, "authority"}, std::pair{Audience::kVendor, "vendor"},
+    std::pair{Audience::kInsurer, "insurer"}, std::pair{Audience::kPress, "press"},
+    std::pair{Audience::kIndividuals, "individuals"});
 
 // The kind of directory contact an outside audience is reached through; none for people inside
-// the company (internal, pr), who are departments. One mapping, so the two lists cannot drift.
+// the company (internal, pr), who are departments, and none for individuals, whom `contact`
+// describes in words. One mapping, so the two lists cannot drift.
 std::optional<ContactKind> ContactKindOf(Audience a);
 
-// G4.3.2b, G4.3.2c: contacts outside the company need the committee's decision.
+// G4.3.2b, G4.3.2c: the kinds of committee decision that approve a contact to `a`; empty when
+// none is needed (inside the company). Customers, partners, individuals, vendors and insurers
+// need an `approval`, the press a `press` decision, agencies and authorities an `agency_contact`
+// or an `approval`. A `policy` decision approves no contact.
+std::vector<DecisionKind> ApprovingKinds(Audience a);
 bool NeedsCommitteeApproval(Audience a);
 
 struct ContactLog {
   int id = 0;
   Audience audience = Audience::kInternal;
-  std::string contact;  // external contact id, or department id for internal and pr
+  // External contact id; department id for internal and pr; for individuals, who they are
+  // ("online shop members").
+  std::string contact;
   ChannelKind channel = ChannelKind::kPhone;
   std::string summary;  // what was said
   std::string at;
   std::string by;       // person who made the contact
   int approved_by = 0;  // decision id; required when NeedsCommitteeApproval(audience)
   std::string follow_up_due;
+  // Notice to individuals: how many persons were notified (required for that audience); the
+  // channel says how (post for a letter, email, web for a notice on the web site).
+  std::optional<int> persons;
   friend bool operator==(const ContactLog&, const ContactLog&) = default;
 };
 
@@ -185,11 +205,13 @@ inline constexpr auto kTaskKinds =
                             std::pair{TaskKind::kCustomerMeasures, "customer_measures"},
                             std::pair{TaskKind::kOther, "other"});
 
-enum class TaskStatus { kOpen, kInProgress, kDone, kCancelled, kReverted };
+// `failed`: carried out, and it did not work (the result says what happened); `reverted`: it
+// worked and was undone on purpose (the revert reason says why).
+enum class TaskStatus { kOpen, kInProgress, kDone, kCancelled, kReverted, kFailed };
 inline constexpr auto kTaskStatuses = MakeEnumNames<TaskStatus>(
     std::pair{TaskStatus::kOpen, "open"}, std::pair{TaskStatus::kInProgress, "in_progress"},
     std::pair{TaskStatus::kDone, "done"}, std::pair{TaskStatus::kCancelled, "cancelled"},
-    std::pair{TaskStatus::kReverted, "reverted"});
+    std::pair{TaskStatus::kReverted, "reverted"}, std::pair{TaskStatus::kFailed, "failed"});
 
 struct Task {
   int id = 0;
@@ -224,6 +246,21 @@ struct Leak {
   friend bool operator==(const Leak&, const Leak&) = default;
 };
 
+// The facts the regulators' clocks depend on are often not known at first: each is answered
+// yes, possibly, no or unknown.
+enum class Likelihood { kUnknown, kNo, kPossibly, kYes };
+inline constexpr auto kLikelihoods = MakeEnumNames<Likelihood>(
+    std::pair{Likelihood::kUnknown, "unknown"}, std::pair{Likelihood::kNo, "no"},
+    std::pair{Likelihood::kPossibly, "possibly"}, std::pair{Likelihood::kYes, "yes"});
+
+// G4.3.4(3): whether the personal data an affected system holds leaked.
+struct PersonalDataLeak {
+  std::string system;
+  Likelihood leaked = Likelihood::kUnknown;
+  std::string note;
+  friend bool operator==(const PersonalDataLeak&, const PersonalDataLeak&) = default;
+};
+
 struct Assessment {
   std::vector<DamageKind> kinds;
   std::string scope;
@@ -236,6 +273,14 @@ struct Assessment {
   std::vector<Leak> leaks;
   bool spread_outside = false;
   std::string spread_note;
+  // What the personal-data regulator asks (個人情報保護法 漏えい等報告): per affected system
+  // holding personal data, whether it leaked; how many persons; sensitive personal data
+  // (要配慮個人情報); risk of financial harm; a suspected unauthorized purpose (不正の目的).
+  std::vector<PersonalDataLeak> personal_data;
+  std::optional<int> persons;
+  Likelihood sensitive_personal_data = Likelihood::kUnknown;
+  Likelihood financial_harm = Likelihood::kUnknown;
+  Likelihood unauthorized_purpose = Likelihood::kUnknown;
   std::string assessed_by;
   std::string assessed_at;
   friend bool operator==(const Assessment&, const Assessment&) = default;
@@ -254,7 +299,20 @@ struct Recovery {
   std::string note;
   std::string by;
   std::string at;
+  // Restored while a system it depends on is still down or restoring: why that was right.
+  std::string override_reason;
   friend bool operator==(const Recovery&, const Recovery&) = default;
+};
+
+// Scope grows as an investigation goes on: a system that became an affected system because a
+// record about it was made (a recovery step), with the reason given there.
+struct ScopeChange {
+  std::string system;
+  std::string via;  // the record that added it: "recovery"
+  std::string reason;
+  std::string by;
+  std::string at;
+  friend bool operator==(const ScopeChange&, const ScopeChange&) = default;
 };
 
 // G4.4.1: technical and social-system (human, legal, operational) findings kept apart.
@@ -295,8 +353,13 @@ inline constexpr auto kCheckResults = MakeEnumNames<CheckResult>(
     std::pair{CheckResult::kClean, "clean"}, std::pair{CheckResult::kFound, "found"},
     std::pair{CheckResult::kNotApplicable, "not_applicable"});
 
+// One answer is for one host of a system (`host`), or for the whole system: then `hosts` names
+// every host of the system it vouches for ("every host of this system: clean"), as the
+// organization listed them when the answer was given.
 struct BackdoorCheck {
   std::string system;
+  std::string host;
+  std::vector<std::string> hosts;
   BackdoorItem item = BackdoorItem::kAddedUsers;
   CheckResult result = CheckResult::kClean;
   std::string note;
@@ -324,6 +387,13 @@ struct Evidence {
   friend bool operator==(const Evidence&, const Evidence&) = default;
 };
 
+// An affected host: one machine of an affected system (the organization file's hosts).
+struct AffectedHost {
+  std::string system;
+  std::string host;
+  friend bool operator==(const AffectedHost&, const AffectedHost&) = default;
+};
+
 // One state change, for the milestones and the reopen history.
 struct StateChange {
   IncidentState from = IncidentState::kReported;
@@ -344,10 +414,12 @@ struct Incident {
   Detection detection = Detection::kUserReport;
   std::string detected_at;
   std::string reported_at;
-  std::string reported_by;               // person, or "cli:<user>" for the local operator
-  std::string reporter_department;       // department of the reporter
-  std::vector<std::string> systems;      // affected systems
-  std::vector<std::string> departments;  // affected departments
+  std::string reported_by;                 // person, or "cli:<user>" for the local operator
+  std::string reporter_department;         // department of the reporter
+  std::vector<std::string> systems;        // affected systems
+  std::vector<ScopeChange> scope_changes;  // systems added to `systems` by later records
+  std::vector<AffectedHost> hosts;         // affected hosts, when the scope is finer than systems
+  std::vector<std::string> departments;    // affected departments
   Harm harm = Harm::kUnknown;
   std::string harm_note;
   bool restricted = false;  // need-to-know
@@ -386,8 +458,13 @@ struct PriorityResult {
 PriorityResult ComputePriority(const Incident& incident, const Organization& org);
 
 // What must be true to enter `state` (not counting earlier states), as requirement.* codes; empty
-// when it may be entered.
-std::vector<Message> Requirements(const Incident& incident, IncidentState state);
+// when it may be entered. With the organization, also what depends on it: which affected systems
+// hold personal data.
+std::vector<Message> Requirements(const Incident& incident, IncidentState state,
+                                  const Organization* org = nullptr);
+
+// G4.3.4: the affected systems that hold personal data (a data class marked personal_data).
+std::vector<std::string> PersonalDataSystems(const Incident& incident, const Organization& org);
 
 // The states an incident passes through, in order, without dismissed.
 const std::vector<IncidentState>& Path();
@@ -397,7 +474,11 @@ const std::vector<IncidentState>& Path();
 // not confirm; reopening a closed or dismissed incident needs a reason and goes to `target`.
 [[nodiscard]] Result<void> Transition(Incident& incident, IncidentState target,
                                       const std::string& by, Timestamp at,
-                                      const std::string& reason);
+                                      const std::string& reason, const Organization* org = nullptr);
+
+// Adds `system` to the affected systems, with the record that added it and why; false when it
+// is already there.
+bool GrowScope(Incident& incident, ScopeChange change);
 
 // Milestones derived from the history: the first time each state was entered.
 struct Milestones {

@@ -23,6 +23,16 @@ Message NotAffected(const std::string& system, const Incident& i) {
               {"suggestion", Suggest(system, i.systems).value_or("")}});
 }
 
+Message UnknownHost(const std::string& system, const std::string& host, const Organization& org) {
+  std::vector<std::string> names;
+  if (const InfoSystem* s = org.FindSystem(system)) {
+    for (const Host& h : s->hosts) names.push_back(h.name);
+  }
+  return Msg(
+      "incident.unknown_host",
+      {{"system", system}, {"host", host}, {"suggestion", Suggest(host, names).value_or("")}});
+}
+
 class Check {
  public:
   explicit Check(const Organization& org) : org_(org) {}
@@ -30,7 +40,7 @@ class Check {
   void Add(std::string where, Message msg) {
     out_.push_back(MakeDetail(std::move(where), std::move(msg)));
   }
-  void Text(const std::string& value, const char* where, size_t max, bool required) {
+  void Text(const std::string& value, const std::string& where, size_t max, bool required) {
     if (required && value.empty()) Add(where, Msg("field.required"));
     if (value.size() > max) Add(where, Msg("field.too_long", {{"max", std::to_string(max)}}));
     if (auto bad = FirstInvalidUtf8(value)) Add(where, Msg("field.not_utf8"));
@@ -118,6 +128,20 @@ std::vector<Detail> CheckHeader(const Incident& i, const Organization& org,
   };
   dup(i.systems, "systems");
   dup(i.departments, "departments");
+  for (size_t k = 0; k < i.hosts.size(); ++k) {
+    const AffectedHost& h = i.hosts[k];
+    std::string at = Item("hosts", k);
+    if (h.host.empty()) c.Add(at + "/host", Msg("field.required"));
+    if (std::find(i.systems.begin(), i.systems.end(), h.system) == i.systems.end()) {
+      c.Add(at + "/system",
+            Msg("incident.host_system_not_affected", {{"system", h.system}, {"host", h.host}}));
+    } else if (!h.host.empty() && org.FindHost(h.system, h.host) == nullptr) {
+      c.Add(at + "/host", UnknownHost(h.system, h.host, org));
+    }
+    for (size_t m = 0; m < k; ++m) {
+      if (i.hosts[m] == h) c.Add(at, Msg("list.duplicate", {{"value", h.system + "/" + h.host}}));
+    }
+  }
   return c.Done();
 }
 
@@ -143,7 +167,15 @@ std::vector<Detail> CheckContact(const ContactLog& x, const Incident& i, const O
   c.Time(x.at, "/at");
   c.Date(x.follow_up_due, "/follow_up_due");
   std::optional<ContactKind> kind = ContactKindOf(x.audience);
-  if (!kind) {
+  if (x.audience == Audience::kIndividuals) {
+    // Notice to the people whose data leaked: who they are, in words, and how many.
+    c.Text(x.contact, "/contact", kMaxTitle, true);
+    if (!x.persons) {
+      c.Add("/persons", Msg("contact.persons_required"));
+    } else if (*x.persons < 1) {
+      c.Add("/persons", Msg("field.below_min", {{"min", "1"}}));
+    }
+  } else if (!kind) {
     c.Department(x.contact, "/contact", true);
   } else {
     c.Ref(x.contact, org.contacts, "/contact", "contact", true);
@@ -161,10 +193,24 @@ std::vector<Detail> CheckContact(const ContactLog& x, const Incident& i, const O
     if (x.approved_by == 0) {
       c.Add("/approved_by", Msg("contact.needs_approval",
                                 {{"audience", std::string(kAudiences.Name(x.audience))}}));
-    } else if (std::none_of(i.decisions.begin(), i.decisions.end(),
-                            [&](const Decision& d) { return d.id == x.approved_by; })) {
-      c.Add("/approved_by",
-            Msg("contact.no_such_decision", {{"id", std::to_string(x.approved_by)}}));
+    } else {
+      auto d = std::find_if(i.decisions.begin(), i.decisions.end(),
+                            [&](const Decision& y) { return y.id == x.approved_by; });
+      std::vector<DecisionKind> kinds = ApprovingKinds(x.audience);
+      if (d == i.decisions.end()) {
+        c.Add("/approved_by",
+              Msg("contact.no_such_decision", {{"id", std::to_string(x.approved_by)}}));
+      } else if (std::find(kinds.begin(), kinds.end(), d->kind) == kinds.end()) {
+        std::string names;
+        for (DecisionKind k : kinds) {
+          names += (names.empty() ? "" : " / ") + std::string(kDecisionKinds.Name(k));
+        }
+        c.Add("/approved_by", Msg("contact.wrong_decision_kind",
+                                  {{"id", std::to_string(d->id)},
+                                   {"kind", std::string(kDecisionKinds.Name(d->kind))},
+                                   {"audience", std::string(kAudiences.Name(x.audience))},
+                                   {"kinds", names}}));
+      }
     }
   }
   return c.Done();
@@ -180,6 +226,9 @@ std::vector<Detail> CheckTask(const Task& t, const Organization& org) {
   c.Time(t.due, "/due");
   if (t.status == TaskStatus::kReverted && t.revert_reason.empty()) {
     c.Add("/revert_reason", Msg("task.revert_needs_reason"));
+  }
+  if (t.status == TaskStatus::kFailed && t.result.empty()) {
+    c.Add("/result", Msg("task.failed_needs_result"));
   }
   return c.Done();
 }
@@ -212,13 +261,55 @@ std::vector<Detail> CheckAssessment(const Assessment& a, const Organization& org
     if (l.records && *l.records < 0) c.Add(at + "/records", Msg("field.below_min", {{"min", "0"}}));
     if (l.persons && *l.persons < 0) c.Add(at + "/persons", Msg("field.below_min", {{"min", "0"}}));
   }
+  for (size_t k = 0; k < a.personal_data.size(); ++k) {
+    const PersonalDataLeak& p = a.personal_data[k];
+    std::string at = Item("personal_data", k);
+    c.System(p.system, at + "/system", true);
+    c.Text(p.note, at + "/note", kMaxText, false);
+    for (size_t m = 0; m < k; ++m) {
+      if (a.personal_data[m].system == p.system) {
+        c.Add(at + "/system", Msg("list.duplicate", {{"value", p.system}}));
+      }
+    }
+  }
+  if (a.persons && *a.persons < 0) c.Add("/persons", Msg("field.below_min", {{"min", "0"}}));
   return c.Done();
 }
 
-std::vector<Detail> CheckRecovery(const Recovery& r, const Incident& i) {
+std::vector<Detail> CheckRecovery(const Recovery& r, const Organization& org) {
+  Check c(org);
+  c.System(r.system, "/system", true);
+  c.Text(r.note, "/note", kMaxText, false);
+  c.Text(r.override_reason, "/override_reason", kMaxText, false);
+  return c.Done();
+}
+
+std::vector<Detail> CheckRecoveryOrder(const Recovery& r, const Incident& i,
+                                       const Organization& org) {
   std::vector<Detail> out;
-  if (std::find(i.systems.begin(), i.systems.end(), r.system) == i.systems.end()) {
-    out.push_back(MakeDetail("/system", NotAffected(r.system, i)));
+  if (r.status != RecoveryStatus::kRestored || !r.override_reason.empty()) return out;
+  // Breadth first from the system, so the nearest dependencies are named first; the
+  // organization's rules forbid cycles, and `seen` bounds the walk if one slipped in.
+  std::vector<std::string> queue{r.system};
+  std::vector<std::string> seen{r.system};
+  for (size_t k = 0; k < queue.size(); ++k) {
+    const InfoSystem* s = org.FindSystem(queue[k]);
+    if (s == nullptr) continue;
+    for (const std::string& dep : s->depends_on) {
+      if (std::find(seen.begin(), seen.end(), dep) != seen.end()) continue;
+      seen.push_back(dep);
+      queue.push_back(dep);
+      auto rec = std::find_if(i.recovery.begin(), i.recovery.end(),
+                              [&](const Recovery& x) { return x.system == dep; });
+      if (rec != i.recovery.end() &&
+          (rec->status == RecoveryStatus::kDown || rec->status == RecoveryStatus::kRestoring)) {
+        out.push_back(MakeDetail(
+            "/status", Msg("recovery.dependency_not_back",
+                           {{"system", r.system},
+                            {"dependency", dep},
+                            {"status", std::string(kRecoveryStatuses.Name(rec->status))}})));
+      }
+    }
   }
   return out;
 }
@@ -238,10 +329,13 @@ std::vector<Detail> CheckPrevention(const Prevention& p, const Organization& org
   return c.Done();
 }
 
-std::vector<Detail> CheckBackdoor(const BackdoorCheck& b, const Incident& i) {
+std::vector<Detail> CheckBackdoor(const BackdoorCheck& b, const Incident& i,
+                                  const Organization& org) {
   std::vector<Detail> out;
   if (std::find(i.systems.begin(), i.systems.end(), b.system) == i.systems.end()) {
     out.push_back(MakeDetail("/system", NotAffected(b.system, i)));
+  } else if (!b.host.empty() && org.FindHost(b.system, b.host) == nullptr) {
+    out.push_back(MakeDetail("/host", UnknownHost(b.system, b.host, org)));
   }
   if (b.result == CheckResult::kFound && b.note.empty()) {
     out.push_back(MakeDetail("/note", Msg("backdoor.note_required")));

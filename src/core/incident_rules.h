@@ -23,10 +23,18 @@ std::vector<Detail> CheckDecision(const Decision& d, const Organization& org);
 std::vector<Detail> CheckContact(const ContactLog& c, const Incident& i, const Organization& org);
 std::vector<Detail> CheckTask(const Task& t, const Organization& org);
 std::vector<Detail> CheckAssessment(const Assessment& a, const Organization& org);
-std::vector<Detail> CheckRecovery(const Recovery& r, const Incident& i);
+// A recovery step may name any system of the organization: one not yet affected joins the
+// affected systems (GrowScope) instead of being refused.
+std::vector<Detail> CheckRecovery(const Recovery& r, const Organization& org);
+// G4.3.5, G5.2.1: a system is marked restored only after the systems it depends on (directly
+// or through others: power and network too) that this incident records as down or restoring,
+// unless `override_reason` says why; one problem per such dependency, nearest first.
+std::vector<Detail> CheckRecoveryOrder(const Recovery& r, const Incident& i,
+                                       const Organization& org);
 std::vector<Detail> CheckFinding(const Finding& f, const Organization& org);
 std::vector<Detail> CheckPrevention(const Prevention& p, const Organization& org);
-std::vector<Detail> CheckBackdoor(const BackdoorCheck& c, const Incident& i);
+std::vector<Detail> CheckBackdoor(const BackdoorCheck& c, const Incident& i,
+                                  const Organization& org);
 std::vector<Detail> CheckConvocation(const Convocation& c, const Organization& org);
 
 // True for the committee chair, the chair's deputies and committee members (G3.1).

@@ -1,5 +1,6 @@
 #include "core/incident.h"
 
+#include <algorithm>
 #include <functional>
 
 #include <gmock/gmock.h>
@@ -142,6 +143,8 @@ TEST(TransitionTest, EveryGuardRefusesWithItsReason) {
        "assessing: no emergency measure is recorded"},
       {IncidentState::kAssessing, [](Incident& i) { i.tasks[0].status = TaskStatus::kOpen; },
        "assessing: emergency measure 1 (遮断) has not been started"},
+      {IncidentState::kAssessing, [](Incident& i) { i.tasks[0].status = TaskStatus::kFailed; },
+       "assessing: every emergency measure failed; record one that worked or is under way"},
       {IncidentState::kRecovering, [](Incident& i) { i.assessment.reset(); },
        "recovering: no damage assessment is recorded"},
       {IncidentState::kRecovering, [](Incident& i) { i.assessment = Assessment{}; },
@@ -278,9 +281,236 @@ TEST(IncidentRulesTest, ChecksReferencesAndCommitteeAuthority) {
               ElementsAre(IsDetail("/leaks/0/data_class",
                                    "system 'orders' holds no data class 'customer order' (did you "
                                    "mean 'customer orders'?)")));
+  EXPECT_THAT(CheckRecovery({.system = "power"}, org), IsEmpty());
+  EXPECT_THAT(CheckRecovery({.system = "powr"}, org),
+              ElementsAre(IsDetail("/system", "unknown system 'powr' (did you mean 'power'?)")));
+}
+
+// G4.3.5: orders needs core-network, which needs power (SmallOrganization).
+TEST(RecoveryRulesTest, RestoredOnlyAfterWhatItDependsOn) {
+  Organization org = SmallOrganization();
+  struct Case {
+    const char* name;
+    std::vector<Recovery> recorded;
+    Recovery step;
+    std::vector<std::string> problems;
+  };
+  const Case cases[] = {
+      {"nothing else recorded", {}, {.system = "orders", .status = RecoveryStatus::kRestored}, {}},
+      {"direct dependency down",
+       {{.system = "core-network", .status = RecoveryStatus::kDown}},
+       {.system = "orders", .status = RecoveryStatus::kRestored},
+       {"orders depends on core-network, which is still down in this incident: restore "
+        "core-network first, or give the reason to go ahead (override_reason)"}},
+      {"power restoring, through the network",
+       {{.system = "power", .status = RecoveryStatus::kRestoring},
+        {.system = "core-network", .status = RecoveryStatus::kRestored}},
+       {.system = "orders", .status = RecoveryStatus::kRestored},
+       {"orders depends on power, which is still restoring in this incident: restore power "
+        "first, or give the reason to go ahead (override_reason)"}},
+      {"both, nearest first",
+       {{.system = "power", .status = RecoveryStatus::kDown},
+        {.system = "core-network", .status = RecoveryStatus::kRestoring}},
+       {.system = "orders", .status = RecoveryStatus::kRestored},
+       {"orders depends on core-network, which is still restoring in this incident: restore "
+        "core-network first, or give the reason to go ahead (override_reason)",
+        "orders depends on power, which is still down in this incident: restore power first, or "
+        "give the reason to go ahead (override_reason)"}},
+      {"degraded dependency is back",
+       {{.system = "core-network", .status = RecoveryStatus::kDegraded}},
+       {.system = "orders", .status = RecoveryStatus::kRestored},
+       {}},
+      {"override with a reason",
+       {{.system = "core-network", .status = RecoveryStatus::kDown}},
+       {.system = "orders",
+        .status = RecoveryStatus::kRestored,
+        .override_reason = "予備回線で稼働"},
+       {}},
+      {"restoring is not restored",
+       {{.system = "core-network", .status = RecoveryStatus::kDown}},
+       {.system = "orders", .status = RecoveryStatus::kRestoring},
+       {}},
+      {"what it does not depend on",
+       {{.system = "orders", .status = RecoveryStatus::kDown}},
+       {.system = "core-network", .status = RecoveryStatus::kRestored},
+       {}},
+  };
+  for (const Case& c : cases) {
+    Incident i = Reported();
+    i.systems = {"orders", "core-network", "power"};
+    i.recovery = c.recorded;
+    std::vector<std::string> problems;
+    for (const Detail& d : CheckRecoveryOrder(c.step, i, org)) {
+      EXPECT_EQ(d.where, "/status") << c.name;
+      problems.push_back(d.message);
+    }
+    EXPECT_EQ(problems, c.problems) << c.name;
+  }
+  Incident i = Reported();
+  i.recovery = {{.system = "power", .status = RecoveryStatus::kDown}};
   EXPECT_THAT(
-      CheckRecovery({.system = "power"}, i),
-      ElementsAre(IsDetail("/system", "'power' is not an affected system of INC-2026-0001")));
+      Render(CheckRecoveryOrder({.system = "core-network", .status = RecoveryStatus::kRestored}, i,
+                                org)[0]
+                 .msg,
+             Lang::kJa),
+      HasSubstr(
+          "core-network は power に依存していますが、power はこのインシデントでまだ停止中です"));
+}
+
+Organization WithHosts() {
+  Organization org = SmallOrganization();
+  org.systems[2].hosts = {{"ord-app01", "application server", "10.0.1.11", "Rocky Linux 9"},
+                          {"ord-db01", "database", "10.0.1.21", "Windows Server 2019"}};
+  return org;
+}
+
+// G4.3.4: the affected scope can name hosts, each of an affected system.
+TEST(HostRulesTest, AffectedHostsBelongToAffectedSystems) {
+  Organization org = WithHosts();
+  Incident i = Reported();
+  i.hosts = {{"orders", "ord-db01"}};
+  EXPECT_THAT(CheckHeader(i, org, DefaultCategories()), IsEmpty());
+  struct Case {
+    AffectedHost host;
+    const char* where;
+    const char* problem;
+  };
+  const Case cases[] = {
+      {{"orders", "ord-db1"},
+       "/hosts/1/host",
+       "system 'orders' has no host 'ord-db1' (did you mean 'ord-db01'?)"},
+      {{"power", "ups01"},
+       "/hosts/1/system",
+       "add system 'power' to the affected systems before its host 'ups01'"},
+      {{"orders", "ord-db01"}, "/hosts/1", "'orders/ord-db01' is listed twice"},
+  };
+  for (const Case& c : cases) {
+    Incident x = i;
+    x.hosts.push_back(c.host);
+    EXPECT_THAT(CheckHeader(x, org, DefaultCategories()), ElementsAre(IsDetail(c.where, c.problem)))
+        << c.problem;
+  }
+  EXPECT_THAT(CheckBackdoor({.system = "orders", .host = "mx9"}, i, org),
+              ElementsAre(IsDetail("/host", "system 'orders' has no host 'mx9'")));
+  EXPECT_THAT(CheckBackdoor({.system = "orders", .host = "ord-app01"}, i, org), IsEmpty());
+}
+
+// G4.4.2: the checklist is answered for the whole system, or for each affected host.
+TEST(HostRulesTest, BackdoorChecklistPerHost) {
+  auto all_items = [](const std::string& system, const std::string& host) {
+    std::vector<BackdoorCheck> out;
+    for (const auto& [item, name] : kBackdoorItems.entries) {
+      out.push_back({.system = system, .host = host, .item = item});
+    }
+    return out;
+  };
+  struct Case {
+    const char* name;
+    std::vector<AffectedHost> hosts;
+    std::vector<std::vector<BackdoorCheck>> checks;
+    size_t missing;
+    const char* first;
+  };
+  const Case cases[] = {
+      {"whole system, no hosts in scope", {}, {all_items("orders", "")}, 0, ""},
+      {"whole system covers its hosts",
+       {{"orders", "ord-db01"}, {"orders", "ord-app01"}},
+       {all_items("orders", "")},
+       0,
+       ""},
+      {"every affected host answered",
+       {{"orders", "ord-db01"}, {"orders", "ord-app01"}},
+       {all_items("orders", "ord-db01"), all_items("orders", "ord-app01")},
+       0,
+       ""},
+      {"one affected host unanswered",
+       {{"orders", "ord-db01"}, {"orders", "ord-app01"}},
+       {all_items("orders", "ord-db01")},
+       4,
+       "closed: backdoor check 'added_users' not answered for host ord-app01 of system orders"},
+      {"a host answer does not answer a system without hosts in scope",
+       {},
+       {all_items("orders", "ord-db01")},
+       4,
+       "closed: backdoor check 'added_users' not answered for system orders"},
+  };
+  for (const Case& c : cases) {
+    Incident i = Complete();
+    i.hosts = c.hosts;
+    i.backdoor_checks.clear();
+    for (const auto& list : c.checks) {
+      for (const auto& check : list) i.backdoor_checks.push_back(check);
+    }
+    auto missing = Render(Requirements(i, IncidentState::kClosed), Lang::kEn);
+    EXPECT_EQ(missing.size(), c.missing) << c.name;
+    if (c.missing > 0 && !missing.empty()) {
+      EXPECT_EQ(missing[0], c.first) << c.name;
+    }
+  }
+}
+
+// G4.3.4(3): before recovering, the assessment says for every affected system holding personal
+// data whether it leaked; "unknown" is an answer, silence is not.
+TEST(AssessmentRulesTest, PersonalDataLeakIsAnsweredBeforeRecovering) {
+  Organization org = SmallOrganization();  // orders holds personal data; power does not
+  EXPECT_THAT(PersonalDataSystems(Complete(), org), ElementsAre("orders"));
+  struct Case {
+    const char* name;
+    std::vector<std::string> systems;
+    std::vector<PersonalDataLeak> answers;
+    std::vector<std::string> missing;
+  };
+  const Case cases[] = {
+      {"no answer",
+       {"orders"},
+       {},
+       {"recovering: the damage assessment does not say whether personal data of system orders "
+        "leaked (yes, possibly, no or unknown)"}},
+      {"unknown is an answer", {"orders"}, {{"orders", Likelihood::kUnknown}}, {}},
+      {"possibly", {"orders"}, {{"orders", Likelihood::kPossibly}}, {}},
+      {"no personal data held", {"power"}, {}, {}},
+      {"answer for another system",
+       {"orders", "power"},
+       {{"power", Likelihood::kNo}},
+       {"recovering: the damage assessment does not say whether personal data of system orders "
+        "leaked (yes, possibly, no or unknown)"}},
+  };
+  for (const Case& c : cases) {
+    Incident i = Complete();
+    i.systems = c.systems;
+    i.assessment->personal_data = c.answers;
+    EXPECT_EQ(Render(Requirements(i, IncidentState::kRecovering, &org), Lang::kEn), c.missing)
+        << c.name;
+    // The transition enforces it.
+    for (size_t k = 1; Path()[k] != IncidentState::kRecovering; ++k) {
+      ASSERT_TRUE(Transition(i, Path()[k], "p", At("2026-11-26T02:00:00Z"), "", &org)) << c.name;
+    }
+    EXPECT_EQ(Transition(i, IncidentState::kRecovering, "p", At("2026-11-26T03:00:00Z"), "", &org)
+                  .has_value(),
+              c.missing.empty())
+        << c.name;
+  }
+  Assessment a{.personal_data = {{"orders", Likelihood::kYes},
+                                 {"ordrs", Likelihood::kNo},
+                                 {"orders", Likelihood::kNo}},
+               .persons = -1,
+               .sensitive_personal_data = Likelihood::kPossibly};
+  EXPECT_THAT(CheckAssessment(a, org),
+              ElementsAre(IsDetail("/personal_data/1/system",
+                                   "unknown system 'ordrs' (did you mean 'orders'?)"),
+                          IsDetail("/personal_data/2/system", "'orders' is listed twice"),
+                          IsDetail("/persons", "must be >= 0")));
+}
+
+// Scope grows as the investigation goes on: the record that added a system says why.
+TEST(RecoveryRulesTest, ARecordAboutANewSystemGrowsTheScope) {
+  Incident i = Reported();
+  EXPECT_TRUE(
+      GrowScope(i, {.system = "core-network", .via = "recovery", .reason = "暗号化を確認"}));
+  EXPECT_FALSE(GrowScope(i, {.system = "orders", .via = "recovery"}));
+  EXPECT_THAT(i.systems, ElementsAre("orders", "core-network"));
+  ASSERT_EQ(i.scope_changes.size(), 1u);
+  EXPECT_EQ(i.scope_changes[0].reason, "暗号化を確認");
 }
 
 TEST(IncidentTest, KeysAndApprovals) {
@@ -297,10 +527,152 @@ TEST(IncidentTest, OutsideAudiencesMapToTheContactKindOfTheSameName) {
   for (const auto& [audience, name] : kAudiences.entries) {
     std::optional<ContactKind> kind = ContactKindOf(audience);
     if (!kind) {
-      EXPECT_TRUE(audience == Audience::kInternal || audience == Audience::kPr) << name;
+      EXPECT_TRUE(audience == Audience::kInternal || audience == Audience::kPr ||
+                  audience == Audience::kIndividuals)
+          << name;
       continue;
     }
     EXPECT_EQ(kContactKinds.Name(*kind), name);
+  }
+}
+
+// G4.3.3: a measure that did not work is `failed`, apart from one undone on purpose.
+TEST(TaskRulesTest, FailedAndRevertedMeasuresSayWhy) {
+  Organization org = SmallOrganization();
+  struct Case {
+    TaskStatus status;
+    const char* result;
+    const char* revert_reason;
+    std::vector<std::string> problems;
+  };
+  const Case cases[] = {
+      {TaskStatus::kFailed, "", "", {"/result"}},
+      {TaskStatus::kFailed, "EDRの隔離命令が端末に届かなかった", "", {}},
+      {TaskStatus::kReverted, "", "", {"/revert_reason"}},
+      {TaskStatus::kReverted, "", "業務再開のため再接続", {}},
+      {TaskStatus::kDone, "", "", {}},
+  };
+  for (const Case& c : cases) {
+    Task t{.id = 1,
+           .title = "端末を隔離",
+           .status = c.status,
+           .result = c.result,
+           .revert_reason = c.revert_reason};
+    std::vector<std::string> wheres;
+    for (const Detail& d : CheckTask(t, org)) wheres.push_back(d.where);
+    EXPECT_EQ(wheres, c.problems) << kTaskStatuses.Name(c.status) << " " << c.result;
+  }
+  // One failed measure beside one that worked does not hold the incident back.
+  Incident i = Complete();
+  i.tasks.push_back({.id = 2, .title = "EDRで隔離", .status = TaskStatus::kFailed, .result = "x"});
+  EXPECT_THAT(Requirements(i, IncidentState::kAssessing), IsEmpty());
+  EXPECT_THAT(Requirements(i, IncidentState::kReviewing), IsEmpty());
+}
+
+// G4.3.2: each audience is approved by its own kind of decision; a policy approves no contact.
+TEST(ContactRulesTest, EachAudienceNeedsTheRightKindOfDecision) {
+  Organization org = SmallOrganization();
+  org.contacts.push_back({.id = "client", .name = "顧客", .kind = ContactKind::kCustomer});
+  org.contacts.push_back({.id = "ally", .name = "取引先", .kind = ContactKind::kPartner});
+  org.contacts.push_back({.id = "news", .name = "新聞社", .kind = ContactKind::kPress});
+  org.contacts.push_back({.id = "pref", .name = "県", .kind = ContactKind::kAuthority});
+  org.contacts.push_back({.id = "insure", .name = "保険", .kind = ContactKind::kInsurer});
+  Incident i = Reported();
+  const DecisionKind kinds[] = {DecisionKind::kPolicy,        DecisionKind::kApproval,
+                                DecisionKind::kInstruction,   DecisionKind::kPress,
+                                DecisionKind::kAgencyContact, DecisionKind::kOther};
+  for (DecisionKind k : kinds) {
+    i.decisions.push_back({.id = static_cast<int>(i.decisions.size()) + 1,
+                           .kind = k,
+                           .text = "x",
+                           .decided_by = "p-sato"});
+  }
+  auto decision = [&](DecisionKind k) {
+    for (const Decision& d : i.decisions) {
+      if (d.kind == k) return d.id;
+    }
+    return 0;
+  };
+  struct Case {
+    Audience audience;
+    const char* contact;
+    std::vector<DecisionKind> approving;
+  };
+  const Case cases[] = {
+      {Audience::kCustomer, "client", {DecisionKind::kApproval}},
+      {Audience::kPartner, "ally", {DecisionKind::kApproval}},
+      {Audience::kVendor, "dc-vendor", {DecisionKind::kApproval}},
+      {Audience::kInsurer, "insure", {DecisionKind::kApproval}},
+      {Audience::kIndividuals, "会員", {DecisionKind::kApproval}},
+      {Audience::kPress, "news", {DecisionKind::kPress}},
+      {Audience::kPolice, "police", {DecisionKind::kAgencyContact, DecisionKind::kApproval}},
+      {Audience::kAuthority, "pref", {DecisionKind::kAgencyContact, DecisionKind::kApproval}},
+  };
+  for (const Case& c : cases) {
+    std::string audience(kAudiences.Name(c.audience));
+    EXPECT_EQ(ApprovingKinds(c.audience), c.approving) << audience;
+    for (DecisionKind k : kinds) {
+      ContactLog x{.audience = c.audience,
+                   .contact = c.contact,
+                   .summary = "連絡",
+                   .by = "p-suzuki",
+                   .approved_by = decision(k),
+                   .persons = 250000};
+      bool approves = std::find(c.approving.begin(), c.approving.end(), k) != c.approving.end();
+      auto problems = CheckContact(x, i, org);
+      std::string kind(kDecisionKinds.Name(k));
+      if (approves) {
+        EXPECT_THAT(problems, IsEmpty()) << audience << " approved by " << kind;
+      } else {
+        ASSERT_EQ(problems.size(), 1u) << audience << " approved by " << kind;
+        EXPECT_EQ(problems[0].where, "/approved_by");
+        EXPECT_THAT(problems[0].message, HasSubstr("is of kind " + kind)) << audience;
+      }
+    }
+  }
+  EXPECT_TRUE(ApprovingKinds(Audience::kInternal).empty());
+  EXPECT_TRUE(ApprovingKinds(Audience::kPr).empty());
+  ContactLog policy{.audience = Audience::kCustomer,
+                    .contact = "client",
+                    .summary = "連絡",
+                    .by = "p-suzuki",
+                    .approved_by = decision(DecisionKind::kPolicy)};
+  EXPECT_THAT(Render(CheckContact(policy, i, org)[0].msg, Lang::kEn),
+              "decision 1 is of kind policy; a contact to customer is approved by a decision of "
+              "kind approval");
+}
+
+// Notice to individuals: who, in words, and how many; the channel says letter, email or web.
+TEST(ContactRulesTest, NoticeToIndividualsSaysHowMany) {
+  Organization org = SmallOrganization();
+  Incident i = Reported();
+  i.decisions = {
+      {.id = 1, .kind = DecisionKind::kApproval, .text = "通知", .decided_by = "p-sato"}};
+  ContactLog notice{.audience = Audience::kIndividuals,
+                    .contact = "オンラインショップ会員",
+                    .channel = ChannelKind::kPost,
+                    .summary = "お詫びと経緯のご案内",
+                    .by = "p-suzuki",
+                    .approved_by = 1,
+                    .persons = 250000};
+  EXPECT_THAT(CheckContact(notice, i, org), IsEmpty());
+  struct Case {
+    std::function<void(ContactLog&)> change;
+    const char* where;
+    const char* problem;
+  };
+  const Case cases[] = {
+      {[](ContactLog& x) { x.persons.reset(); }, "/persons",
+       "a notice to individuals needs the number of persons notified"},
+      {[](ContactLog& x) { x.persons = 0; }, "/persons", "must be >= 1"},
+      {[](ContactLog& x) { x.contact.clear(); }, "/contact", "is required"},
+      {[](ContactLog& x) { x.approved_by = 0; }, "/approved_by",
+       "a contact to individuals needs the committee decision that approved it"},
+  };
+  for (const Case& c : cases) {
+    ContactLog x = notice;
+    c.change(x);
+    EXPECT_THAT(CheckContact(x, i, org), ElementsAre(IsDetail(c.where, c.problem))) << c.problem;
   }
 }
 

@@ -196,6 +196,15 @@ struct Described<Backup> {
 };
 
 template <>
+struct Described<Host> {
+  static constexpr auto kFields =
+      std::tuple{F("name", &Host::name, kReq, "Host name, unique in the organization, e.g. fs01"),
+                 F("role", &Host::role, kOpt, "What it does, e.g. file server"),
+                 F("address", &Host::address, kOpt, "IP address or FQDN"),
+                 F("os", &Host::os, kOpt, "Operating system, e.g. Windows Server 2019")};
+};
+
+template <>
 struct Described<InfoSystem> {
   static constexpr auto kFields = std::tuple{
       F("id", &InfoSystem::id, kReq, "Stable slug, e.g. core-network"),
@@ -219,7 +228,9 @@ struct Described<InfoSystem> {
       F("workaround", &InfoSystem::workaround, kOpt, "How the business works without it"),
       // G5.2: the disaster's recovery plan orders and sums these estimates.
       F("restore_effort_hours", &InfoSystem::restore_effort_hours, kOpt,
-        "Estimated hours to restore the system from scratch")};
+        "Estimated hours to restore the system from scratch"),
+      // G4.3.4, G4.4.2: the affected scope and the backdoor checklist can name hosts.
+      F("hosts", &InfoSystem::hosts, kOpt, "Its hosts: name, role, address, operating system")};
 };
 
 template <>

@@ -227,6 +227,16 @@ class Checker {
       for (size_t j = 0; j < s.data.size(); ++j) {
         Required(s.data[j].name, Ptr("systems", i, "data/" + std::to_string(j) + "/name"), "name");
       }
+      for (size_t j = 0; j < s.hosts.size(); ++j) {
+        const Host& h = s.hosts[j];
+        std::string where = Ptr("systems", i, "hosts/" + std::to_string(j));
+        Required(h.name, where + "/name", "name");
+        if (h.name.empty()) continue;
+        auto [it, fresh] = host_at_.emplace(h.name, where);
+        if (!fresh) {
+          Add(where + "/name", Msg("org.host_twice", {{"host", h.name}, {"first", it->second}}));
+        }
+      }
       std::set<std::string> seen;
       for (size_t j = 0; j < s.depends_on.size(); ++j) {
         const std::string& dep = s.depends_on[j];
@@ -311,6 +321,7 @@ class Checker {
 
   const Organization& org_;
   std::vector<std::string> department_ids_, person_ids_, contact_ids_, system_ids_;
+  std::map<std::string, std::string> host_at_;  // host name → where it first appears
   std::vector<Detail> problems_;
 };
 

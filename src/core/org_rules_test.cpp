@@ -75,6 +75,15 @@ TEST(OrgRulesTest, EachRuleReportsItsProblem) {
       {"plan role without department",
        [](Organization& o) { o.roles[2].department.clear(); },
        {"/roles/2/department", "department is required"}},
+      {"host name twice",
+       [](Organization& o) {
+         o.systems[1].hosts = {{.name = "sw01"}};
+         o.systems[2].hosts = {{.name = "app01"}, {.name = "sw01"}};
+       },
+       {"/systems/2/hosts/1/name", "host name 'sw01' is used twice (first at /systems/1/hosts/0)"}},
+      {"host without a name",
+       [](Organization& o) { o.systems[2].hosts = {{.role = "database"}}; },
+       {"/systems/2/hosts/0/name", "name is required"}},
       {"vendor not a vendor",
        [](Organization& o) { o.systems[1].vendor = "police"; },
        {"/systems/1/vendor", "contact 'police' is not a vendor"}},

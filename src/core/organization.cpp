@@ -24,4 +24,13 @@ const InfoSystem* Organization::FindSystem(std::string_view id) const {
   return FindById(systems, id);
 }
 
+const Host* Organization::FindHost(std::string_view system, std::string_view name) const {
+  const InfoSystem* s = FindSystem(system);
+  if (s == nullptr) return nullptr;
+  for (const Host& h : s->hosts) {
+    if (h.name == name) return &h;
+  }
+  return nullptr;
+}
+
 }  // namespace sokuo::core

@@ -94,7 +94,9 @@ enum class ContactKind {
   kCsirt,
   kIpa,
   kRegulator,
-  kVendor,
+  kAuthority,  // local governments and other public authorities (a prefecture)
+  kVendor,     // suppliers, outside experts and forensics firms
+  kInsurer,    // cyber insurers
   kPress,
   kOther
 };
@@ -102,7 +104,8 @@ inline constexpr auto kContactKinds = MakeEnumNames<ContactKind>(
     std::pair{ContactKind::kCustomer, "customer"}, std::pair{ContactKind::kPartner, "partner"},
     std::pair{ContactKind::kPolice, "police"}, std::pair{ContactKind::kCsirt, "csirt"},
     std::pair{ContactKind::kIpa, "ipa"}, std::pair{ContactKind::kRegulator, "regulator"},
-    std::pair{ContactKind::kVendor, "vendor"}, std::pair{ContactKind::kPress, "press"},
+    std::pair{ContactKind::kAuthority, "authority"}, std::pair{ContactKind::kVendor, "vendor"},
+    std::pair{ContactKind::kInsurer, "insurer"}, std::pair{ContactKind::kPress, "press"},
     std::pair{ContactKind::kOther, "other"});
 
 enum class ChannelKind { kPhone, kEmail, kWeb, kFax, kPost, kOther };
@@ -172,6 +175,16 @@ struct Backup {
   friend bool operator==(const Backup&, const Backup&) = default;
 };
 
+// A machine a system runs on: what the affected scope and the backdoor checklist name when one
+// system is many hosts. Names are unique in the organization.
+struct Host {
+  std::string name;     // host name, e.g. fs01
+  std::string role;     // e.g. file server, domain controller
+  std::string address;  // IP address or FQDN
+  std::string os;       // operating system, e.g. Windows Server 2019
+  friend bool operator==(const Host&, const Host&) = default;
+};
+
 struct InfoSystem {
   std::string id;
   std::string name;
@@ -193,6 +206,7 @@ struct InfoSystem {
   std::string workaround;
   // G5.2: estimated hours to restore the system from scratch, for the recovery plan.
   std::optional<int> restore_effort_hours;
+  std::vector<Host> hosts;
   friend bool operator==(const InfoSystem&, const InfoSystem&) = default;
 };
 
@@ -232,6 +246,7 @@ struct Organization {
   const Person* FindPerson(std::string_view id) const;
   const ExternalContact* FindContact(std::string_view id) const;
   const InfoSystem* FindSystem(std::string_view id) const;
+  const Host* FindHost(std::string_view system, std::string_view name) const;
 };
 
 }  // namespace sokuo::core

@@ -157,12 +157,15 @@ std::vector<Route> PathRoutes([[maybe_unused]] const RouteOptions& options) {
        app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) {
-         return Write(
-             req, api::RecoveryFromJson, [&](const api::RecoveryInput& in, const app::Actor& a) {
-               return app.incidents().Recover(
-                   req.path.at("key"),
-                   {.system = req.path.at("system"), .status = in.status, .note = in.note}, a);
-             });
+         return Write(req, api::RecoveryFromJson,
+                      [&](const api::RecoveryInput& in, const app::Actor& a) {
+                        return app.incidents().Recover(req.path.at("key"),
+                                                       {.system = req.path.at("system"),
+                                                        .status = in.status,
+                                                        .note = in.note,
+                                                        .override_reason = in.override_reason},
+                                                       a);
+                      });
        }},
       {"POST",
        "/api/v1/incidents/{key}/findings",
@@ -193,13 +196,15 @@ std::vector<Route> RecordRoutes([[maybe_unused]] const RouteOptions& options) {
       {"PUT",
        "/api/v1/incidents/{key}/backdoor-checks/{system}/{item}",
        app::Permission::kAuthenticated,
-       {},
+       {"host"},
        [](app::App& app, const Request& req) -> Result<Json> {
          ASSIGN_OR_RETURN(core::BackdoorItem item, EnumPath(req, "item", core::kBackdoorItems));
+         std::string host = Text(req, "host");
          return Write(req, api::BackdoorFromJson,
                       [&](const api::BackdoorInput& in, const app::Actor& a) {
                         return app.incidents().CheckBackdoor(req.path.at("key"),
                                                              {.system = req.path.at("system"),
+                                                              .host = host,
                                                               .item = item,
                                                               .result = in.result,
                                                               .note = in.note},

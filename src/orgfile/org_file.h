@@ -17,7 +17,8 @@
 //   systems: [{id*, name*, name_en, category, tier*, owner*, customer_service, product_development,
 //              data: [{name*, confidentiality, personal_data}], depends_on, rto_hours, rpo_hours,
 //              backup: {method, frequency, last_verified}, redundancy, alternate_site, vendor,
-//              degraded_mode, workaround, restore_effort_hours}]
+//              degraded_mode, workaround, restore_effort_hours,
+//              hosts: [{name*, role, address, os}]}]   (host names unique in the organization)
 //   media: [{id*, name*, kind, owner*, location, system, confidentiality, contents}]
 //   incident_categories: [slug, ...]   (default: the RSIT classes, core/incident.h)
 #pragma once

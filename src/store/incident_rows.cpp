@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <tuple>
 
 #include "codec/incident_json.h"
 #include "store/journal.h"
@@ -89,7 +90,7 @@ Result<core::Incident> FromRows(const Row& header, const Table& records) {
             [](const auto& a, const auto& b) { return a.system < b.system; });
   std::sort(incident->backdoor_checks.begin(), incident->backdoor_checks.end(),
             [](const auto& a, const auto& b) {
-              return std::pair(a.system, a.item) < std::pair(b.system, b.item);
+              return std::tuple(a.system, a.host, a.item) < std::tuple(b.system, b.host, b.item);
             });
   return *incident;
 }
@@ -132,8 +133,10 @@ Tables IncidentToRows(const core::Incident& i) {
                             [](const auto& x) { return Num(x.id); });
   AddRecords<core::Prevention>(r, i.key, "prevention", i.prevention,
                                [](const auto& x) { return Num(x.id); });
+  // system/item for a whole system (as before hosts existed), system/host/item for one host.
   AddRecords<core::BackdoorCheck>(r, i.key, "backdoor", i.backdoor_checks, [](const auto& x) {
-    return x.system + "/" + std::string(core::kBackdoorItems.Name(x.item));
+    return x.system + "/" + (x.host.empty() ? "" : x.host + "/") +
+           std::string(core::kBackdoorItems.Name(x.item));
   });
   AddRecords<core::Evidence>(r, i.key, "evidence", i.evidence,
                              [](const auto& x) { return Num(x.id); });

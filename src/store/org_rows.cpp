@@ -102,6 +102,9 @@ SOKUO_FROZEN(Backup, "method", "frequency", "last_verified");
 SOKUO_FROZEN(InfoSystem, "id", "name", "name_en", "category", "tier", "owner", "customer_service",
              "product_development", "data", "depends_on", "rto_hours", "rpo_hours", "backup",
              "redundancy", "alternate_site", "vendor", "degraded_mode", "workaround");
+// Hosts came after migration 1: a system's list lives in its extension, each host with its name
+// and the other fields only when set.
+SOKUO_FROZEN(Host, "name");
 SOKUO_FROZEN(StorageMedium, "id", "name", "kind", "owner", "location", "system", "confidentiality",
              "contents");
 #undef SOKUO_FROZEN

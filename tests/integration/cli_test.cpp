@@ -221,6 +221,91 @@ TEST_F(CliTest, IncidentCommandsFollowTheGuideline) {
   EXPECT_EQ(Sokuo({"journal", "verify"}).exit_code, 0);
 }
 
+// The records real incidents needed, from flags: hosts, notice to individuals, a failed
+// measure, the regulator's facts, recovery in dependency order.
+TEST_F(CliTest, IncidentRecordsFromFlags) {
+  ASSERT_EQ(Sokuo({"init", "--org", Example()}).exit_code, 0);
+  Outcome report = Sokuo({"--as", "p-fujita", "incident", "report", "--title", "ランサムウェア",
+                          "--system", "file-server", "--host", "file-server/fs01"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  std::string key = report.out.substr(0, report.out.find(' '));
+  Outcome bad_host = Sokuo({"--as", "p-fujita", "incident", "update", key, "--host", "fs01"});
+  EXPECT_EQ(bad_host.exit_code, 2);
+  EXPECT_THAT(bad_host.err, HasSubstr("SYSTEM/HOST, e.g. file-server/fs01, not 'fs01'"));
+  Outcome typo_host =
+      Sokuo({"--as", "p-fujita", "incident", "update", key, "--host", "file-server/fs1"});
+  EXPECT_EQ(typo_host.exit_code, 1);
+  EXPECT_THAT(typo_host.err, HasSubstr("system 'file-server' has no host 'fs1'"));
+
+  ASSERT_EQ(Sokuo({"--as", "p-mori", "incident", "decide", key, "--kind", "policy", "--text",
+                   "隔離する", "--by", "p-ishikawa"})
+                .exit_code,
+            0);
+  std::vector<std::string> notice = {
+      "--as",        "p-mori",    "incident", "contact",       key,    "--audience",
+      "individuals", "--contact", "社員",     "--channel",     "post", "--summary",
+      "お詫び",      "--persons", "120",      "--approved-by", "1"};
+  Outcome by_policy = Sokuo(notice);
+  EXPECT_EQ(by_policy.exit_code, 1);
+  EXPECT_THAT(by_policy.err, HasSubstr("decision 1 is of kind policy"));
+  ASSERT_EQ(Sokuo({"--as", "p-mori", "incident", "decide", key, "--kind", "approval", "--text",
+                   "本人通知を承認", "--by", "p-ishikawa"})
+                .exit_code,
+            0);
+  notice.back() = "2";
+  ASSERT_EQ(Sokuo(notice).exit_code, 0);
+
+  ASSERT_EQ(Sokuo({"--as", "p-fujita", "incident", "task", key, "--kind", "monitor_host", "--title",
+                   "EDRで隔離"})
+                .exit_code,
+            0);
+  EXPECT_EQ(Sokuo({"--as", "p-fujita", "incident", "task", key, "--id", "1", "--status", "failed"})
+                .exit_code,
+            1);
+  ASSERT_EQ(Sokuo({"--as", "p-fujita", "incident", "task", key, "--id", "1", "--status", "failed",
+                   "--result", "命令が届かなかった"})
+                .exit_code,
+            0);
+
+  Outcome assess =
+      Sokuo({"--as", "p-fujita", "incident", "assess", key, "--kind", "leak", "--personal-data",
+             "file-server=possibly", "--persons", "120", "--sensitive", "no", "--financial-harm",
+             "unknown", "--unauthorized-purpose", "yes"});
+  ASSERT_EQ(assess.exit_code, 0) << assess.err;
+
+  ASSERT_EQ(Sokuo({"--as", "p-fujita", "incident", "recover", key, "directory", "down", "--note",
+                   "DCも暗号化"})
+                .exit_code,
+            0);
+  Outcome early =
+      Sokuo({"--as", "p-fujita", "incident", "recover", key, "file-server", "restored"});
+  EXPECT_EQ(early.exit_code, 4);
+  EXPECT_THAT(early.err, HasSubstr("file-server depends on directory, which is still down"));
+  ASSERT_EQ(Sokuo({"--as", "p-fujita", "incident", "recover", key, "file-server", "restored",
+                   "--override", "読み取り専用で先行公開"})
+                .exit_code,
+            0);
+  ASSERT_EQ(Sokuo({"--as", "p-ogawa", "incident", "review", key, "--backdoor",
+                   "file-server/fs01:added_users=clean"})
+                .exit_code,
+            0);
+
+  auto shown = nlohmann::json::parse(Sokuo({"--json", "incident", "show", key}).out);
+  EXPECT_EQ(shown["hosts"][0]["host"], "fs01");
+  EXPECT_EQ(shown["contacts"][0]["persons"], 120);
+  EXPECT_EQ(shown["tasks"][0]["status"], "failed");
+  EXPECT_EQ(shown["assessment"]["personal_data"][0]["leaked"], "possibly");
+  EXPECT_EQ(shown["assessment"]["unauthorized_purpose"], "yes");
+  EXPECT_EQ(shown["scope_changes"][0]["system"], "directory");
+  EXPECT_EQ(shown["backdoor_checks"][0]["host"], "fs01");
+  EXPECT_THAT(Sokuo({"incident", "show", key}).out,
+              HasSubstr("recovery file-server: restored (ahead of its dependencies: "
+                        "読み取り専用で先行公開)"));
+  Outcome help = Sokuo({"incident", "assess", "--help"});
+  EXPECT_THAT(help.out, HasSubstr("docs/incident-records.md"));
+  EXPECT_THAT(help.out, HasSubstr("--personal-data"));
+}
+
 TEST_F(CliTest, JsonOutputParses) {
   ASSERT_EQ(Sokuo({"init", "--org", Example()}).exit_code, 0);
   for (std::vector<std::string> args : {std::vector<std::string>{"--json", "org", "show"},

@@ -166,6 +166,17 @@ TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
       {"by", "p-fujita"},
       {"approved_by", 3}},
      "p-fujita", 201);
+  // G4.3.2b: the response policy (decision 1) approves no contact; the approval (2) does.
+  Json by_policy = Refused("POST", base + "/contacts",
+                           {{"audience", "partner"},
+                            {"contact", "hayate-unyu"},
+                            {"summary", "調査状況の連絡"},
+                            {"by", "p-takahashi"},
+                            {"approved_by", 1}},
+                           "p-takahashi", 400);
+  EXPECT_THAT(Messages(by_policy),
+              Contains("decision 1 is of kind policy; a contact to partner is approved by a "
+                       "decision of kind approval"));
   Ok("POST", base + "/contacts",
      {{"audience", "partner"},
       {"contact", "hayate-unyu"},
@@ -174,6 +185,40 @@ TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
       {"approved_by", 2},
       {"follow_up_due", "2027-01-15"}},
      "p-takahashi", 201);
+  // Outside experts, the insurer, and the people whose data leaked (notice to individuals).
+  Ok("POST", base + "/contacts",
+     {{"audience", "insurer"},
+      {"contact", "cyber-insurer"},
+      {"summary", "事故受付、提携調査会社の起用を相談"},
+      {"by", "p-mori"},
+      {"approved_by", 2}},
+     "p-mori", 201);
+  Ok("POST", base + "/contacts",
+     {{"audience", "vendor"},
+      {"contact", "forensics-lab"},
+      {"summary", "フォレンジック調査を依頼"},
+      {"by", "p-fujita"},
+      {"approved_by", 2}},
+     "p-fujita", 201);
+  Json no_count = Refused("POST", base + "/contacts",
+                          {{"audience", "individuals"},
+                           {"contact", "配送先が閲覧された顧客"},
+                           {"channel", "post"},
+                           {"summary", "お詫びと経緯のご案内"},
+                           {"by", "p-takahashi"},
+                           {"approved_by", 2}},
+                          "p-takahashi", 400);
+  EXPECT_THAT(Wheres(no_count), ::testing::ElementsAre("/persons"));
+  inc = Ok("POST", base + "/contacts",
+           {{"audience", "individuals"},
+            {"contact", "配送先が閲覧された顧客"},
+            {"channel", "post"},
+            {"summary", "お詫びと経緯のご案内"},
+            {"by", "p-takahashi"},
+            {"approved_by", 2},
+            {"persons", 950}},
+           "p-takahashi", 201);
+  EXPECT_EQ(inc["contacts"].back()["persons"], 950);
   Ok("POST", base + "/contacts",
      {{"audience", "regulator"},
       {"contact", "ppc"},
@@ -201,6 +246,9 @@ TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
   Ok("POST", base + "/tasks",
      {{"kind", "alternative_means"}, {"title", "電話・FAXで受注を継続"}, {"department", "sales"}},
      "p-fujita", 201);
+  Ok("POST", base + "/tasks",
+     {{"kind", "monitor_host"}, {"title", "EDRで不審な端末を隔離"}, {"department", "it-dept"}},
+     "p-fujita", 201);
   Json open_task = Refused("POST", base + "/transitions", {{"to", "assessing"}}, "p-mori", 409);
   EXPECT_THAT(
       Messages(open_task),
@@ -215,6 +263,11 @@ TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
          {{"status", "reverted"}, {"revert_reason", "受注システム復旧のため終了"}}, "p-takahashi");
   EXPECT_EQ(inc["tasks"][2]["status"], "reverted");
   Refused("PATCH", base + "/tasks/9", {{"status", "done"}}, "p-takahashi", 404);
+  // A measure that was tried and did not work says what happened.
+  Refused("PATCH", base + "/tasks/4", {{"status", "failed"}}, "p-fujita", 400);
+  inc = Ok("PATCH", base + "/tasks/4",
+           {{"status", "failed"}, {"result", "EDRの隔離命令が端末に届かなかった"}}, "p-fujita");
+  EXPECT_EQ(inc["tasks"][3]["status"], "failed");
   Ok("POST", base + "/transitions", {{"to", "assessing"}}, "p-mori");
 
   // 7. G4.3.4: the damage assessment.
@@ -240,12 +293,35 @@ TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
               ::testing::ElementsAre("/leaks/0/data_class"));
   inc = Ok("PUT", base + "/assessment", assessment, "p-fujita");
   EXPECT_EQ(inc["assessment"]["leaks"][0]["persons"], 950);
+  // G4.3.4(3): whether the order system's personal data leaked must be said before recovering.
+  EXPECT_THAT(
+      Messages(Refused("POST", base + "/transitions", {{"to", "recovering"}}, "p-mori", 409)),
+      Contains("recovering: the damage assessment does not say whether personal data of "
+               "system order-system leaked (yes, possibly, no or unknown)"));
+  assessment["personal_data"] = {{{"system", "order-system"}, {"leaked", "yes"}}};
+  assessment["persons"] = 950;
+  assessment["sensitive_personal_data"] = "no";
+  assessment["financial_harm"] = "possibly";
+  assessment["unauthorized_purpose"] = "yes";
+  inc = Ok("PUT", base + "/assessment", assessment, "p-fujita");
+  EXPECT_EQ(inc["assessment"]["unauthorized_purpose"], "yes");
   Ok("POST", base + "/transitions", {{"to", "recovering"}}, "p-mori");
 
   // 8. G4.3.5: recovery of the affected system.
   Ok("PUT", base + "/recovery/order-system", {{"status", "restoring"}}, "p-kato");
   Refused("POST", base + "/transitions", {{"to", "reviewing"}}, "p-mori", 409);
-  Refused("PUT", base + "/recovery/erp", {{"status", "restored"}}, "p-kato", 400);
+  Refused("PUT", base + "/recovery/erp-x", {{"status", "restored"}}, "p-kato", 400);
+  // The directory turns out to be hit too: recording it grows the scope, with the reason.
+  inc = Ok("PUT", base + "/recovery/directory",
+           {{"status", "down"}, {"note", "ドメインコントローラに不正なアカウント"}}, "p-fujita");
+  EXPECT_THAT(inc["systems"], Contains("directory"));
+  EXPECT_EQ(inc["scope_changes"][0]["reason"], "ドメインコントローラに不正なアカウント");
+  // G4.3.5: the order system (which depends on the directory) comes back after it.
+  Json early = Refused("PUT", base + "/recovery/order-system",
+                       {{"status", "restored"}, {"note", "認証方式を変更して再開"}}, "p-kato", 409);
+  EXPECT_THAT(Messages(early), Contains(HasSubstr("order-system depends on directory, which is "
+                                                  "still down in this incident")));
+  Ok("PUT", base + "/recovery/directory", {{"status", "restored"}}, "p-fujita");
   Ok("PUT", base + "/recovery/order-system",
      {{"status", "restored"}, {"note", "認証方式を変更して再開"}}, "p-kato");
   Ok("POST", base + "/transitions", {{"to", "reviewing"}}, "p-mori");
@@ -273,6 +349,27 @@ TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
     Ok("PUT", base + "/backdoor-checks/order-system/" + std::string(item), {{"result", "clean"}},
        "p-ogawa");
   }
+  // The directory host by host: dc01 had the added account; then every host of it in one answer.
+  inc = Ok("PUT", base + "/backdoor-checks/directory/added_users?host=dc01",
+           {{"result", "found"}, {"note", "不正な管理者アカウントを削除"}}, "p-ogawa");
+  Refused("PUT", base + "/backdoor-checks/directory/added_users?host=dc09", {{"result", "clean"}},
+          "p-ogawa", 400);
+  for (const char* item : {"planted_programs", "unexpected_services", "device_settings"}) {
+    inc = Ok("PUT", base + "/backdoor-checks/directory/" + std::string(item), {{"result", "clean"}},
+             "p-ogawa");
+  }
+  EXPECT_THAT(Messages(Refused("POST", base + "/transitions", {{"to", "closed"}}, "p-mori", 409)),
+              Contains("closed: backdoor check 'added_users' not answered for system directory"));
+  inc = Ok("PUT", base + "/backdoor-checks/directory/added_users",
+           {{"result", "clean"}, {"note", "dc01 の不正アカウント削除後に全台を再確認"}}, "p-ogawa");
+  bool vouched = false;
+  for (const auto& c : inc["backdoor_checks"]) {
+    if (c["system"] == "directory" && c["item"] == "added_users" && !c.contains("host")) {
+      EXPECT_EQ(c["hosts"], Json({"dc01", "dc02"}));
+      vouched = true;
+    }
+  }
+  EXPECT_TRUE(vouched);
   Refused("PUT", base + "/backdoor-checks/order-system/rootkits", {{"result", "clean"}}, "p-ogawa",
           404);
   // The public OpenSSH sample log when ../shared is beside the clone; otherwise lines of the same
