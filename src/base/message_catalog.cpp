@@ -61,6 +61,17 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
     {"serve.cannot_listen_port",
      "{address} で待ち受けできません（使用中か、このマシンのアドレスではありません）",
      "cannot listen on {address} (in use, or not an address of this machine)"},
+    {"serve.address_in_use",
+     "{address} はすでに別のプログラムが使っています。--listen "
+     "で別のポートを指定するか、そのプログラム"
+     "を止めてください（どのプログラムかは「ss -ltnp」で分かります）",
+     "{address} is already in use by another program: give another port with --listen, or stop "
+     "that program (ss -ltnp shows which one)"},
+    {"cli.unknown_command",
+     "「{command}」というコマンドはありません（{group} のコマンド: {allowed}）",
+     "unknown command '{command}' ({group} has: {allowed})"},
+    {"cli.command_required", "{group} のあとにコマンドを指定してください: {allowed}",
+     "{group} needs a command: {allowed}"},
     {"serve.stopped", "サーバーがエラーで停止しました", "the server stopped with an error"},
     {"serve.already_running",
      "{dir} はすでに別の sokuo serve（プロセス {pid}）が提供しています。一つのデータディレクトリを"
@@ -105,6 +116,7 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
     {"error.payload_too_large", "リクエストの本文が大きすぎます", "request body too large"},
     {"error.unsupported_media_type", "対応していないメディアタイプです", "unsupported media type"},
     {"error.integrity", "整合性の検査に失敗しました", "integrity check failed"},
+    {"error.address_in_use", "アドレスはすでに使われています", "address already in use"},
     {"error.io", "入出力エラーが発生しました", "input/output error"},
     {"error.storage", "データベースのエラーが発生しました", "storage error"},
     {"error.internal", "内部エラーが発生しました", "internal error"},
