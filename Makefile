@@ -2,10 +2,11 @@
 JOBS ?= 2
 DATA ?= ./var
 LISTEN ?= 127.0.0.1:8080
+PREFIX ?= /usr/local
 DEV := build/dev
 REL := build/release
 
-.PHONY: all bootstrap build release run test bench bench-http fuzz format lint clean
+.PHONY: all bootstrap build release run test install uninstall bench bench-http fuzz format lint clean
 
 all: build
 
@@ -29,6 +30,17 @@ run: release
 # Every unit, golden, fuzz-replay and integration test; ends with the CTest summary.
 test: build
 	@ctest --test-dir $(DEV) --output-on-failure -j $(JOBS)
+
+# The release binary into $(PREFIX)/bin, the example organization into $(PREFIX)/share/sokuo and
+# the documentation into $(PREFIX)/share/doc/sokuo; DESTDIR stages it elsewhere (packaging).
+# Needs `make release` first: as root (sudo make install) it only copies, and builds nothing.
+install:
+	@test -x $(REL)/src/main/sokuo || { echo "make install: run 'make release' first" >&2; exit 1; }
+	@DESTDIR="$(DESTDIR)" cmake --install $(REL) --prefix "$(PREFIX)"
+
+# Removes what the last `make install` installed (CMake's install_manifest.txt).
+uninstall:
+	@if [ -f $(REL)/install_manifest.txt ]; then xargs -d '\n' rm -fv < $(REL)/install_manifest.txt; fi
 
 bench: release
 	@$(REL)/bench/sokuo_bench --benchmark_min_time=0.2

@@ -16,8 +16,9 @@ namespace sokuo {
 
 // X(name, slug, http_status, exit_code, default message)
 // Exit codes follow DESIGN.md: 1 invalid/refused, 2 usage, 3 not found, 4 conflict, 5 integrity
-// check failed, 10+ internal. Storage errors answer 503 (with Retry-After): a busy or failing
-// database is the server's trouble, and usually passes.
+// check failed, 6 the address to listen on is taken (a condition of the machine, for a script to
+// tell apart and a person to fix: not an internal error), 10+ internal. Storage errors answer 503
+// (with Retry-After): a busy or failing database is the server's trouble, and usually passes.
 #define SOKUO_ERROR_CODES(X)                                                       \
   X(kInvalidInput, "invalid-input", 400, 1, "invalid input")                       \
   X(kUsage, "usage", 400, 2, "wrong usage")                                        \
@@ -28,6 +29,7 @@ namespace sokuo {
   X(kPayloadTooLarge, "payload-too-large", 413, 1, "request body too large")       \
   X(kUnsupportedMedia, "unsupported-media-type", 415, 1, "unsupported media type") \
   X(kIntegrity, "integrity", 500, 5, "integrity check failed")                     \
+  X(kAddressInUse, "address-in-use", 500, 6, "address already in use")             \
   X(kIo, "io", 500, 10, "input/output error")                                      \
   X(kStorage, "storage", 503, 11, "storage error")                                 \
   X(kInternal, "internal", 500, 12, "internal error")                              \

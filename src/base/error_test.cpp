@@ -16,6 +16,7 @@ TEST(ErrorTest, TableMapsCodesToStatusAndExitCode) {
       {ErrorCode::kNotFound, 404, 3},     {ErrorCode::kConflict, 409, 4},
       {ErrorCode::kIntegrity, 500, 5},    {ErrorCode::kStorage, 503, 11},
       {ErrorCode::kForbidden, 403, 1},    {ErrorCode::kPayloadTooLarge, 413, 1},
+      {ErrorCode::kAddressInUse, 500, 6}, {ErrorCode::kInternal, 500, 12},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(Info(c.code).http_status, c.http) << Info(c.code).slug;

@@ -63,6 +63,17 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
     {"serve.cannot_listen_port",
      "{address} で待ち受けできません（使用中か、このマシンのアドレスではありません）",
      "cannot listen on {address} (in use, or not an address of this machine)"},
+    {"serve.address_in_use",
+     "{address} はすでに別のプログラムが使っています。--listen "
+     "で別のポートを指定するか、そのプログラム"
+     "を止めてください（どのプログラムかは「ss -ltnp」で分かります）",
+     "{address} is already in use by another program: give another port with --listen, or stop "
+     "that program (ss -ltnp shows which one)"},
+    {"cli.unknown_command",
+     "「{command}」というコマンドはありません（{group} のコマンド: {allowed}）",
+     "unknown command '{command}' ({group} has: {allowed})"},
+    {"cli.command_required", "{group} のあとにコマンドを指定してください: {allowed}",
+     "{group} needs a command: {allowed}"},
     {"serve.stopped", "サーバーがエラーで停止しました", "the server stopped with an error"},
     {"serve.already_running",
      "{dir} はすでに別の sokuo serve（プロセス {pid}）が提供しています。一つのデータディレクトリを"
@@ -114,6 +125,7 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
     {"error.payload_too_large", "リクエストの本文が大きすぎます", "request body too large"},
     {"error.unsupported_media_type", "対応していないメディアタイプです", "unsupported media type"},
     {"error.integrity", "整合性の検査に失敗しました", "integrity check failed"},
+    {"error.address_in_use", "アドレスはすでに使われています", "address already in use"},
     {"error.io", "入出力エラーが発生しました", "input/output error"},
     {"error.storage", "データベースのエラーが発生しました", "storage error"},
     {"error.internal", "内部エラーが発生しました", "internal error"},
@@ -616,6 +628,44 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
      "not UTF-8 text (save the file as UTF-8)"},
     {"orgfile.yaml_syntax", "YAML として読めません: {detail}", "not valid YAML: {detail}"},
     {"orgfile.yaml_syntax_unknown", "YAML として読めません", "not valid YAML"},
+    {"orgfile.yaml_unclosed",
+     "{line} 行 {column} 列の「{open}」が閉じていません。ここまでに「{close}」が必要です（項目の"
+     "区切りは「,」）",
+     "the '{open}' at line {line}, column {column} is not closed: a '{close}' is expected before "
+     "this point (items are separated by ',')"},
+    {"orgfile.yaml_unclosed_before",
+     "「{open}」が閉じていません。ここまでに「{close}」が必要です（項目の区切りは「,」）",
+     "a '{open}' is not closed: a '{close}' is expected before this point (items are separated "
+     "by ',')"},
+    {"orgfile.yaml_indentation",
+     "字下げがそろっていません。この行は上のキー（または「- 」の項目）と同じ位置から書いてください",
+     "the indentation does not line up: this line should start in the same column as the keys "
+     "(or the '- ' items) above it"},
+    {"orgfile.yaml_colon",
+     "ここに「: 」は書けません。値に「: 」を含めるなら引用符で囲むか（\"a: b\"）、キーなら字下げと"
+     "前の行を確かめてください",
+     "a ': ' cannot stand here: quote a value that contains ': ' (\"a: b\"), or, if this is a "
+     "key, check its indentation and the line above"},
+    {"orgfile.yaml_list_item",
+     "ここに「- "
+     "」の項目は書けません。字下げを確かめてください（リストはキーの下に字下げして書きます）",
+     "a '- ' list item cannot stand here: check the indentation (a list goes under its key, "
+     "indented)"},
+    {"orgfile.yaml_close", "「{char}」に対応する開き括弧がありません",
+     "this '{char}' closes nothing: no bracket was opened before it"},
+    {"orgfile.yaml_reserved", "「{char}」で始まる値は引用符で囲んでください（YAML の予約文字です）",
+     "a value that starts with '{char}' must be quoted (YAML reserves the character)"},
+    {"orgfile.yaml_escape",
+     "二重引用符の中の「\\{escape}」は使えません（\\ そのものは「\\\\」と書くか、一重引用符で囲んで"
+     "ください）",
+     "unknown escape '\\{escape}' in double quotes (write a backslash as '\\\\', or use single "
+     "quotes)"},
+    {"orgfile.yaml_alias", "「*」の参照先（「&」で名前を付けた値）が、これより前にありません",
+     "this '*' alias refers to no '&' anchor defined above it"},
+    {"orgfile.yaml_unclosed_quote", "引用符が閉じないままファイルが終わっています",
+     "the file ends inside quoted text: a closing quote is missing"},
+    {"orgfile.yaml_tab", "字下げにタブが使われています。YAML の字下げは空白で書いてください",
+     "a tab in the indentation: YAML indents with spaces only"},
     {"orgfile.empty", "ファイルが空です", "the file is empty"},
     {"orgfile.unsupported_version",
      "バージョン {version} には対応していません（この sokuo が読めるのはバージョン 1 です）",

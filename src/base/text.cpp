@@ -31,15 +31,19 @@ std::optional<size_t> FirstInvalidUtf8(std::string_view text) {
 }
 
 size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
+  // Three rows: a transposition looks two rows back.
+  std::vector<size_t> before(b.size() + 1), above(b.size() + 1), row(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
+    before.swap(above);
+    above.swap(row);
     row[0] = i;
     for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
+      row[j] =
+          std::min({above[j] + 1, row[j - 1] + 1, above[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        row[j] = std::min(row[j], before[j - 2] + 1);
+      }
     }
   }
   return row[b.size()];
@@ -57,7 +61,13 @@ std::optional<std::string> Suggest(std::string_view word, std::span<const std::s
       best = c;
     }
   }
-  return best;
+  if (best || word.size() < 4) return best;
+  // The singular of a plural key, or a word cut short: deputy → deputies, contract → contracts.
+  std::string_view stem = word.substr(0, word.size() - 1);
+  for (const std::string& c : candidates) {
+    if (c.size() > word.size() && c.size() <= word.size() + 3 && c.starts_with(stem)) return c;
+  }
+  return std::nullopt;
 }
 
 std::string DidYouMean(std::string_view word, std::span<const std::string> candidates) {

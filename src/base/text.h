@@ -11,10 +11,12 @@ namespace sokuo {
 // The offset of the first byte that is not part of well-formed UTF-8, or nullopt when all is.
 std::optional<size_t> FirstInvalidUtf8(std::string_view text);
 
-// Levenshtein distance, byte-wise.
+// Edits (insert, delete, replace, swap two neighbours) from a to b, byte-wise: the optimal
+// string alignment distance, so that a typed transposition (teir → tier) is one edit.
 size_t EditDistance(std::string_view a, std::string_view b);
 
-// The candidate closest to `word`, if it is close enough to be a likely typo.
+// The candidate closest to `word`, if it is close enough to be a likely typo, or else the one
+// `word` less its last letter begins (deputy → deputies).
 std::optional<std::string> Suggest(std::string_view word, std::span<const std::string> candidates);
 
 // " (did you mean 'x'?)" or "".

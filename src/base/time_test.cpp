@@ -153,12 +153,29 @@ TEST(TextTest, FindsInvalidUtf8) {
 }
 
 TEST(TextTest, SuggestsCloseWordsOnly) {
-  const std::string words[] = {"departments", "people", "systems", "contacts"};
-  EXPECT_EQ(Suggest("departmens", words), "departments");
-  EXPECT_EQ(Suggest("sytems", words), "systems");
-  EXPECT_EQ(Suggest("vendors", words), std::nullopt);
+  const std::string words[] = {"departments", "people", "systems",  "contacts",
+                               "tier",        "head",   "deputies", "id"};
+  struct Case {
+    const char* word;
+    std::optional<std::string> suggestion;
+  } cases[] = {
+      {"departmens", "departments"},
+      {"sytems", "systems"},
+      {"vendors", std::nullopt},
+      {"teir", "tier"},  // two letters swapped: one edit
+      {"heda", "head"},
+      {"deputy", "deputies"},  // the singular of a plural key
+      {"contact", "contacts"},
+      {"idd", "id"},
+      {"x", std::nullopt},  // nothing is close to one letter
+      {"tiers_of", std::nullopt},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Suggest(c.word, words), c.suggestion) << c.word;
   EXPECT_EQ(DidYouMean("peple", words), " (did you mean 'people'?)");
   EXPECT_EQ(EditDistance("kitten", "sitting"), 3u);
+  EXPECT_EQ(EditDistance("teir", "tier"), 1u);
+  EXPECT_EQ(EditDistance("abcd", "badc"), 2u);
+  EXPECT_EQ(EditDistance("", "abc"), 3u);
 }
 
 }  // namespace

@@ -1,8 +1,10 @@
 #include "cli/commands.h"
 
+#include <algorithm>
 #include <iostream>
 
 #include "api/codec.h"
+#include "base/text.h"
 #include "platform/files.h"
 
 namespace sokuo::cli {
@@ -51,6 +53,52 @@ void Version(const std::string& version, Output& o) {
   } else {
     o.out << "sokuo " << version << "\n";
   }
+}
+
+Result<void> CheckCommandWords(const std::vector<std::string>& paths,
+                               const std::vector<std::string>& args,
+                               const std::function<bool(const std::string& option)>& takes_value) {
+  std::string at;  // the group reached so far; "" is sokuo itself
+  auto children = [&paths](const std::string& group) {
+    std::vector<std::string> names;
+    for (const std::string& p : paths) {
+      auto space = p.rfind(' ');
+      if ((space == std::string::npos ? std::string() : p.substr(0, space)) == group) {
+        names.push_back(space == std::string::npos ? p : p.substr(space + 1));
+      }
+    }
+    return names;
+  };
+  auto joined = [](const std::vector<std::string>& names) {
+    std::string out;
+    for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+  };
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--help" || a == "-h" || a == "--version") return {};
+    if (a == "--") break;
+    if (a.size() > 1 && a[0] == '-') {
+      if (a.find('=') == std::string::npos && takes_value(a)) ++i;
+      continue;
+    }
+    std::vector<std::string> names = children(at);
+    if (names.empty()) return {};  // a command's own arguments
+    if (std::find(names.begin(), names.end(), a) != names.end()) {
+      at = at.empty() ? a : at + " " + a;
+      continue;
+    }
+    return Fail(ErrorCode::kUsage,
+                Msg("cli.unknown_command", {{"command", a},
+                                            {"group", at.empty() ? "sokuo" : "sokuo " + at},
+                                            {"allowed", joined(names)},
+                                            {"suggestion", Suggest(a, names).value_or("")}}));
+  }
+  std::vector<std::string> names = children(at);
+  if (names.empty()) return {};
+  return Fail(ErrorCode::kUsage,
+              Msg("cli.command_required",
+                  {{"group", at.empty() ? "sokuo" : "sokuo " + at}, {"allowed", joined(names)}}));
 }
 
 int ReportError(const Error& error, Output& o) {

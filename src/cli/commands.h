@@ -83,6 +83,14 @@ void ServeBanner(const std::string& company, const std::string& url, const std::
                  Output& o);
 void Version(const std::string& version, Output& o);
 
+// Where a command is expected in `args` (the arguments after the program's name), each word must
+// name one: `sokuo incidnet list` is refused naming the nearest command (incident), `sokuo org`
+// alone lists org's commands. Options are skipped, with their value when `takes_value` says they
+// have one; the words after a command (not a group) are its own. `paths` are the rows' paths.
+[[nodiscard]] Result<void> CheckCommandWords(
+    const std::vector<std::string>& paths, const std::vector<std::string>& args,
+    const std::function<bool(const std::string& option)>& takes_value);
+
 // Prints an error the way the CLI contract says: a problem document on stdout with --json, and
 // always a readable message on stderr. Returns the exit code.
 int ReportError(const Error& error, Output& o);

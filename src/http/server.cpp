@@ -446,6 +446,9 @@ Result<int> Server::Bind() {
   if (!ec) e.acceptor->listen(asio::socket_base::max_listen_connections, ec);
   if (ec) {
     e.acceptor.reset();
+    if (ec == asio::error::address_in_use) {
+      return Fail(ErrorCode::kAddressInUse, Msg("serve.address_in_use", {{"address", address}}));
+    }
     return Fail(ErrorCode::kIo, Msg("serve.cannot_listen_port", {{"address", address}}));
   }
   return static_cast<int>(e.acceptor->local_endpoint().port());

@@ -84,7 +84,14 @@ std::vector<Route> WebRoutes([[maybe_unused]] const RouteOptions& options) {
                               "<p>情報システムの緊急事態への対応を記録し、指揮します。"
                               "<br><span class=\"en\">Runs information-system emergencies "
                               "the way the company's guideline prescribes.</span></p>"
-                              "<p><a href=\"/api/v1/openapi.json\">API (OpenAPI)</a></p>"
+                              "<p>画面はまだありません。コマンドライン（sokuo --help）と API "
+                              "を使ってください。"
+                              "<br><span class=\"en\">The web screens are not here yet: use "
+                              "the command line (sokuo --help) and the API.</span></p>"
+                              "<ul><li><a href=\"/api/v1/openapi.json\">API の説明（OpenAPI）"
+                              "</a> <span class=\"en\">the API, described</span></li>"
+                              "<li><a href=\"/api/v1/health\">稼働状況</a> "
+                              "<span class=\"en\">health</span></li></ul>"
                               "</body></html>"};
                     }});
   for (const Asset& asset : kAssets) {

@@ -34,6 +34,10 @@ int Main(int argc, char** argv) {
   std::string lang_name;
   root.add_option("--lang", lang_name,
                   "Language of messages: ja or en (default: SOKUO_LANG, the locale, then ja)");
+  root.set_version_flag("--version", "sokuo " SOKUO_VERSION, "Print the version and exit");
+  root.footer(
+      "Exit codes: 0 ok, 1 invalid input or refused, 2 usage, 3 not found, 4 conflict, 5 journal "
+      "verification failed, 6 the address to listen on is in use, 10+ internal error.");
 
   ProcessRuntime runtime(globals);
   // One line per area.
@@ -62,9 +66,24 @@ int Main(int argc, char** argv) {
     }
   }
 
+  // A word that names no command gets the nearest one; CLI11 would only say that one is required.
+  auto check_words = [&]() -> Result<void> {
+    std::vector<std::string> paths;
+    for (const cli::Command& c : commands) paths.emplace_back(c.path);
+    return cli::CheckCommandWords(paths, {argv + 1, argv + argc}, [&root](const std::string& o) {
+      const CLI::Option* option = root.get_option_no_throw(o);
+      return option != nullptr && option->get_items_expected_min() > 0;
+    });
+  };
   try {
     root.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() != 0) {
+      if (auto parsed = ParseLang(lang_name)) globals.lang = *parsed;
+      if (Result<void> words = check_words(); !words) {
+        return cli::ReportError(words.error(), runtime.out());
+      }
+    }
     int code = root.exit(e);
     return code == 0 ? 0 : Info(ErrorCode::kUsage).exit_code;
   }
@@ -82,7 +101,12 @@ int Main(int argc, char** argv) {
   for (auto& [sub, action] : actions) {
     if (sub->parsed()) run = action;
   }
-  if (!run) return Info(ErrorCode::kUsage).exit_code;
+  if (!run) {
+    if (Result<void> words = check_words(); !words) {
+      return cli::ReportError(words.error(), runtime.out());
+    }
+    return Info(ErrorCode::kUsage).exit_code;
+  }
   Result<void> result = run();
   if (!result) return cli::ReportError(result.error(), runtime.out());
   return 0;

@@ -173,7 +173,7 @@ std::vector<cli::Command> ProcessCommands() {
            return {};
          };
        }},
-      {"serve", "Serve the API (and later the web UI)",
+      {"serve", "Serve the API (and later the web UI); exit code 6 when the address is in use",
        [](CLI::App& c, cli::Runtime& env, cli::Action& run) {
          auto f = std::make_shared<ServeFlags>();
          ServeOptions(c, *f);

@@ -88,7 +88,12 @@ class Decoder {
     std::vector<std::string> known;
     known.reserve(fields.size());
     for (const Field& f : fields) known.emplace_back(f.key);
+    std::set<std::string> present;
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      if (it->first.IsScalar()) present.insert(it->first.Scalar());
+    }
     std::map<std::string, bool> seen;
+    bool unmapped = false;  // a key that names nothing, not even by a likely typo
     for (auto it = node.begin(); it != node.end(); ++it) {
       // The iterator yields a temporary pair: copy the (cheap, shared) node handles.
       YAML::Node key = it->first;
@@ -101,9 +106,34 @@ class Decoder {
       auto field =
           std::find_if(fields.begin(), fields.end(), [&](const Field& f) { return name == f.key; });
       if (field == fields.end()) {
-        Problem(key.Mark(),
-                Msg("orgfile.unknown_key",
-                    {{"key", name}, {"suggestion", Suggest(name, known).value_or("")}}));
+        std::optional<std::string> suggestion = Suggest(name, known);
+        Problem(key.Mark(), Msg("orgfile.unknown_key",
+                                {{"key", name}, {"suggestion", suggestion.value_or("")}}));
+        // A misspelt key is read as the key it was meant to be, so that its absence causes no
+        // second problem (a missing required key, a rule about its value); what the value itself
+        // would cause is left for when the key is right. A key that names nothing leaves the
+        // rules unchecked for its whole object: they could only repeat its absence.
+        if (!suggestion || present.count(*suggestion) != 0 || seen.count(*suggestion) != 0) {
+          unchecked_.insert(path);
+          unmapped = true;
+          continue;
+        }
+        name = *suggestion;
+        field = std::find_if(fields.begin(), fields.end(),
+                             [&](const Field& f) { return name == f.key; });
+        std::string child = path + "/" + name;
+        seen[name] = true;
+        unchecked_.insert(child);
+        Remember(child, value.Mark());
+        size_t before = problems_.size();
+        bool exhausted = exhausted_;
+        field->read(value, child);
+        // Its value is wrong too, and stays the default: the rules, here and wherever the
+        // object is named, would be about that default.
+        if (problems_.size() > before && exhausted_ == exhausted) {
+          problems_.resize(before);
+          unchecked_.insert("");
+        }
         continue;
       }
       if (seen.count(name) != 0) {
@@ -118,6 +148,9 @@ class Decoder {
     for (const Field& f : fields) {
       if (f.required && seen.count(std::string(f.key)) == 0) {
         Problem(node.Mark(), Msg("orgfile.missing_key", {{"key", std::string(f.key)}}));
+        // The unknown key is likely the missing one under another name (its id, say): what
+        // names this object elsewhere would fail too.
+        if (unmapped) unchecked_.insert("");
       }
     }
     return true;
@@ -213,6 +246,7 @@ class Decoder {
     std::set<std::pair<int, int>> taken;
     for (const auto& [pos, problem] : problems_) taken.emplace(pos.line, pos.column);
     for (const Detail& d : details) {
+      if (Unchecked(d.where)) continue;
       Position pos = Locate(d.where);
       if (taken.count({pos.line, pos.column}) == 0) Problem(pos, d);
     }
@@ -234,6 +268,16 @@ class Decoder {
   }
 
   bool ok() const { return problems_.empty(); }
+
+  // Whether `path` is at or under an object whose keys were wrong (see Mapping).
+  bool Unchecked(const std::string& path) const {
+    for (const std::string& u : unchecked_) {
+      if (path.compare(0, u.size(), u) == 0 && (path.size() == u.size() || path[u.size()] == '/')) {
+        return true;
+      }
+    }
+    return false;
+  }
 
  private:
   static constexpr size_t kMaxNodes = 1000000;
@@ -261,6 +305,7 @@ class Decoder {
   std::string file_;
   std::vector<std::pair<Position, Detail>> problems_;  // `where` is set by Finish
   std::map<std::string, Position> positions_;
+  std::set<std::string> unchecked_;  // JSON pointers; "" is the whole file
   size_t visited_ = 0;
   bool exhausted_ = false;
 };
@@ -315,6 +360,109 @@ Decoder::FieldFn ListOf(Decoder& d, std::vector<T>& out) {
   return [&d, &out](const Node& v, const Path& q) { ReadValue(d, v, q, out); };
 }
 
+// The line of `text` that holds byte `pos`, and where it starts.
+std::pair<std::string_view, size_t> LineAt(std::string_view text, size_t pos) {
+  pos = std::min(pos, text.size());
+  size_t start = pos == 0 ? std::string_view::npos : text.rfind('\n', pos - 1);
+  start = start == std::string_view::npos ? 0 : start + 1;
+  size_t end = text.find('\n', start);
+  return {text.substr(start, end == std::string_view::npos ? end : end - start), start};
+}
+
+// Where the '{' or '[' that is still open at byte `pos` was opened. Skips quoted text and
+// comments; good enough to point a person at the bracket they forgot to close.
+std::optional<Position> OpenBracket(std::string_view text, size_t pos, char open) {
+  std::vector<std::pair<char, Position>> stack;
+  Position here{1, 1};
+  char quote = 0;
+  bool comment = false;
+  for (size_t i = 0; i < std::min(pos, text.size()); ++i) {
+    char c = text[i];
+    if (c == '\n') {
+      comment = false;
+      ++here.line;
+      here.column = 1;
+      continue;
+    }
+    if (comment) {
+    } else if (quote != 0) {
+      if (c == '\\' && quote == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        ++i;  // \" inside double quotes does not close them
+        ++here.column;
+      } else if (c == quote) {
+        quote = 0;
+      }
+    } else if ((c == '"' || c == '\'') &&
+               (i == 0 ||
+                std::string_view(" \t[{,\n").find(text[i - 1]) != std::string_view::npos)) {
+      quote = c;
+    } else if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t')) {
+      comment = true;
+    } else if (c == '{' || c == '[') {
+      stack.push_back({c, here});
+    } else if ((c == '}' || c == ']') && !stack.empty()) {
+      stack.pop_back();
+    }
+    // Columns count characters, as yaml-cpp's do: UTF-8 continuation bytes add none.
+    if ((static_cast<unsigned char>(c) & 0xc0) != 0x80) ++here.column;
+  }
+  for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
+    if (it->first == open) return it->second;
+  }
+  return std::nullopt;
+}
+
+// yaml-cpp's explanation of a syntax error, in words a person who writes the file understands:
+// what was expected at the position, and where the thing left open began.
+std::pair<Position, Message> SyntaxProblem(std::string_view text, const YAML::Exception& e) {
+  Position pos{e.mark.line + 1, e.mark.column + 1};
+  if (e.mark.is_null()) return {Position{1, 1}, Msg("orgfile.yaml_syntax_unknown")};
+  size_t at = static_cast<size_t>(std::max(e.mark.pos, 0));
+  // A tab in the indentation confuses yaml-cpp into any of several messages: say it first.
+  auto [line, line_start] = LineAt(text, at);
+  for (std::string_view l : {line, LineAt(text, line_start == 0 ? 0 : line_start - 1).first}) {
+    size_t indent = l.find_first_not_of(" \t");
+    if (l.substr(0, indent).find('\t') != std::string_view::npos) {
+      int n = pos.line - (l.data() == line.data() ? 0 : 1);
+      return {Position{n, static_cast<int>(l.find('\t')) + 1}, Msg("orgfile.yaml_tab")};
+    }
+  }
+  std::string near(at < text.size() ? text.substr(at, 1) : "");
+  const std::string& m = e.msg;
+  auto unclosed = [&](char open, char close) -> std::pair<Position, Message> {
+    MessageParams params{{"open", std::string(1, open)}, {"close", std::string(1, close)}};
+    auto o = OpenBracket(text, at, open);
+    if (!o) return {pos, Msg("orgfile.yaml_unclosed_before", std::move(params))};
+    params.emplace_back("line", std::to_string(o->line));
+    params.emplace_back("column", std::to_string(o->column));
+    return {pos, Msg("orgfile.yaml_unclosed", std::move(params))};
+  };
+  if (m == YAML::ErrorMsg::END_OF_MAP_FLOW) return unclosed('{', '}');
+  if (m == YAML::ErrorMsg::END_OF_SEQ_FLOW) return unclosed('[', ']');
+  if (m == YAML::ErrorMsg::END_OF_MAP || m == YAML::ErrorMsg::END_OF_SEQ) {
+    return {pos, Msg("orgfile.yaml_indentation")};
+  }
+  if (m == YAML::ErrorMsg::MAP_VALUE) return {pos, Msg("orgfile.yaml_colon")};
+  if (m == YAML::ErrorMsg::BLOCK_ENTRY) return {pos, Msg("orgfile.yaml_list_item")};
+  if (m == YAML::ErrorMsg::FLOW_END) return {pos, Msg("orgfile.yaml_close", {{"char", near}})};
+  if (m == YAML::ErrorMsg::UNKNOWN_TOKEN) {
+    return {pos, Msg("orgfile.yaml_reserved", {{"char", near}})};
+  }
+  if (m.rfind(YAML::ErrorMsg::INVALID_ESCAPE, 0) == 0) {
+    return {pos,
+            Msg("orgfile.yaml_escape",
+                {{"escape", m.substr(std::string_view(YAML::ErrorMsg::INVALID_ESCAPE).size())}})};
+  }
+  if (m == YAML::ErrorMsg::UNKNOWN_ANCHOR || m == YAML::ErrorMsg::ALIAS_NOT_FOUND ||
+      m == YAML::ErrorMsg::ANCHOR_NOT_FOUND) {
+    return {pos, Msg("orgfile.yaml_alias")};
+  }
+  if (m == YAML::ErrorMsg::EOF_IN_SCALAR) return {pos, Msg("orgfile.yaml_unclosed_quote")};
+  // The rest are rare (directives, tags): yaml-cpp's English text, as it is.
+  if (m.empty()) return {pos, Msg("orgfile.yaml_syntax_unknown")};
+  return {pos, Msg("orgfile.yaml_syntax", {{"detail", m}})};
+}
+
 }  // namespace
 
 Result<Organization> Parse(std::string_view text, std::string_view file_name) {
@@ -339,9 +487,8 @@ Result<Organization> Parse(std::string_view text, std::string_view file_name) {
   try {
     root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
-    // yaml-cpp's own explanation is English text; it is passed on as it is.
-    d.Problem(e.mark, e.msg.empty() ? Msg("orgfile.yaml_syntax_unknown")
-                                    : Msg("orgfile.yaml_syntax", {{"detail", e.msg}}));
+    auto [pos, msg] = SyntaxProblem(text, e);
+    d.Problem(pos, std::move(msg));
     return Fail(d.Finish());
   }
   Organization org;
@@ -371,7 +518,8 @@ Result<Organization> Parse(std::string_view text, std::string_view file_name) {
                     d.Strings(v, q, org.incident_categories);
                   }}})) {
     // Only a time zone that the file gives can be unknown: the default is Asia/Tokyo.
-    if (auto pos = d.Find("/company/time_zone"); pos && !IsValidTimeZone(org.company.time_zone)) {
+    if (auto pos = d.Find("/company/time_zone");
+        pos && !d.Unchecked("/company/time_zone") && !IsValidTimeZone(org.company.time_zone)) {
       d.Problem(*pos, Msg("time.unknown_zone", {{"zone", org.company.time_zone}}));
     }
     d.AddRuleProblems(core::Validate(org));

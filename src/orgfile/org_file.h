@@ -4,6 +4,12 @@
 // returns an organization only when there are none. Emit() writes a file that parses back to the
 // same organization.
 //
+// A problem is said once, not again as what follows from it: a misspelt key ('teir') names the
+// key meant and is read as that key, so that neither "missing key 'tier'" nor a rule about the
+// tier follows; a key that names nothing leaves the rules of its object (of the whole file, at
+// the top) unchecked until it is fixed. YAML syntax errors say what was expected at the position
+// (and where an unclosed '{' or '[' began), not yaml-cpp's parser terms.
+//
 // The keys of each object, their types and which are required come from core/org_fields.h.
 // Format (every key optional unless marked *):
 //   version: 1

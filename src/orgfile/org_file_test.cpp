@@ -170,12 +170,109 @@ TEST(OrgFileTest, RuleProblemsPointAtTheValue) {
                   "org.yaml:10:55: system 's' cannot depend on itself"));
 }
 
-TEST(OrgFileTest, SyntaxErrorsHaveAPosition) {
-  auto r = Parse("company: {name: X\n", "bad.yaml");
-  ASSERT_FALSE(r);
-  ASSERT_EQ(r.error().details.size(), 1u);
-  EXPECT_THAT(r.error().details[0].where, HasSubstr("bad.yaml:"));
-  EXPECT_THAT(r.error().details[0].message, HasSubstr("not valid YAML"));
+// A misspelt key is one problem: it names the key it was meant to be, and neither its absence
+// (a missing required key) nor a rule about it (a tier order, a reference) is said again. A key
+// that names nothing leaves its object's rules unchecked, so that a misnamed section is one
+// problem and not one per reference to it. Each case edits one line of a valid file.
+TEST(OrgFileTest, AMisspeltKeyIsOneProblem) {
+  struct Case {
+    const char* from;
+    const char* to;
+    std::vector<std::string> problems;
+  } cases[] = {
+      {"    tier: a\n", "    teir: a\n", {"unknown key 'teir' (did you mean 'tier'?)"}},
+      {"    owner: it-dept\n",
+       "    ownr: it-dept\n",
+       {"unknown key 'ownr' (did you mean 'owner'?)"}},
+      {"    head: p-sato\n", "    heda: p-sato\n", {"unknown key 'heda' (did you mean 'head'?)"}},
+      {"    department: committee\n",
+       "    departmnet: committee\n",
+       {"unknown key 'departmnet' (did you mean 'department'?)"}},
+      {"    deputies: [p-suzuki]\n",
+       "    deputy: [p-suzuki]\n",
+       {"unknown key 'deputy' (did you mean 'deputies'?)"}},
+      {"departments:\n",
+       "departmets:\n",
+       {"unknown key 'departmets' (did you mean 'departments'?)"}},
+      {"people:\n", "peple:\n", {"unknown key 'peple' (did you mean 'people'?)"}},
+      {"people:\n", "staff:\n", {"unknown key 'staff'"}},
+      // The value under the meant key is not judged yet: the key comes first.
+      {"    tier: a\n", "    teir: z\n", {"unknown key 'teir' (did you mean 'tier'?)"}},
+      // A key that names nothing leaves the rest of its object to say what is missing, and
+      // what names the object elsewhere (people, heads) is not checked yet.
+      {"  - id: it-dept\n", "  - ident: it-dept\n", {"unknown key 'ident'", "missing key 'id'"}},
+      // Both spellings present: the misspelt one is only unknown.
+      {"    tier: a\n",
+       "    tier: a\n    teir: b\n",
+       {"unknown key 'teir' (did you mean 'tier'?)"}},
+  };
+  const std::string valid = Emit(core::SmallOrganization());
+  ASSERT_TRUE(Parse(valid, "org.yaml"));
+  for (const Case& c : cases) {
+    std::string text = valid;
+    auto at = text.find(c.from);
+    ASSERT_NE(at, std::string::npos) << c.from << "\n" << valid;
+    text.replace(at, std::string(c.from).size(), c.to);
+    auto r = Parse(text, "org.yaml");
+    ASSERT_FALSE(r) << c.to;
+    std::vector<std::string> problems;
+    for (const Detail& d : r.error().details) problems.push_back(d.message);
+    EXPECT_EQ(problems, c.problems) << c.to;
+  }
+}
+
+// Syntax errors say what was expected where, in words of the file's author, in both languages.
+TEST(OrgFileTest, SyntaxErrorsSayWhatWasExpected) {
+  struct Case {
+    const char* text;
+    const char* en;
+    const char* ja;
+  } cases[] = {
+      {"company: {name: X\ndepartments: []\n",
+       "bad.yaml:2:12: the '{' at line 1, column 10 is not closed: a '}' is expected before this "
+       "point (items are separated by ',')",
+       "1 行 10 列の「{」が閉じていません"},
+      {"company: {name: X}\nincident_categories: [a, b\npeople: []\n",
+       "bad.yaml:3:7: the '[' at line 2, column 22 is not closed: a ']' is expected before this "
+       "point (items are separated by ',')",
+       "2 行 22 列の「[」が閉じていません"},
+      {"company:\n\tname: X\n",
+       "bad.yaml:2:1: a tab in the indentation: YAML indents with "
+       "spaces only",
+       "字下げにタブが使われています"},
+      {"company:\n  name: 例: 株式会社\n",
+       "bad.yaml:2:12: a ': ' cannot stand here: quote a value that contains ': ' (\"a: b\"), or, "
+       "if this is a key, check its indentation and the line above",
+       "引用符で囲むか"},
+      {"departments:\n  - id: a\n  name: b\n",
+       "bad.yaml:3:3: the indentation does not line up: this line should start in the same column "
+       "as the keys (or the '- ' items) above it",
+       "字下げがそろっていません"},
+      {"company: {name: X}}\n",
+       "bad.yaml:1:19: this '}' closes nothing: no bracket was opened "
+       "before it",
+       "「}」に対応する開き括弧がありません"},
+      {"company: {name: @asagino}\n",
+       "bad.yaml:1:17: a value that starts with '@' must be "
+       "quoted (YAML reserves the character)",
+       "「@」で始まる値は引用符で囲んでください"},
+      {"company: {name: \"C:\\data\"}\n",
+       "bad.yaml:1:22: unknown escape '\\d' in double quotes "
+       "(write a backslash as '\\\\', or use single quotes)",
+       "「\\d」は使えません"},
+      {"company: {name: *name}\n",
+       "bad.yaml:1:17: this '*' alias refers to no '&' anchor "
+       "defined above it",
+       "参照先"},
+  };
+  for (const Case& c : cases) {
+    auto r = Parse(c.text, "bad.yaml");
+    ASSERT_FALSE(r) << c.text;
+    ASSERT_EQ(r.error().details.size(), 1u) << c.text;
+    const Detail& d = r.error().details[0];
+    EXPECT_EQ(d.where + ": " + d.message, c.en) << c.text;
+    EXPECT_THAT(d.Text(Lang::kJa), HasSubstr(c.ja)) << c.text;
+  }
 }
 
 TEST(OrgFileTest, RefusesEmptyAndOversizedFiles) {

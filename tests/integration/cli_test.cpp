@@ -1,5 +1,7 @@
 // The CLI as an operator uses it: real binary, real SQLite file in a temporary data directory.
+#include <netinet/in.h>
 #include <sqlite3.h>
+#include <sys/socket.h>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -12,6 +14,7 @@ namespace sokuo::testing {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 class CliTest : public ::testing::Test {
  protected:
@@ -149,6 +152,76 @@ TEST_F(CliTest, UsageAndMissingDataHaveTheirExitCodes) {
   Outcome help = RunSokuo({SOKUO_BINARY, "--help"}, dir_);
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_THAT(help.out, HasSubstr("journal"));
+}
+
+// A mistyped command is named with the nearest one, in the chosen language, with the usage exit
+// code; the words after a command (its options and arguments) are not commands.
+TEST_F(CliTest, AMistypedCommandNamesTheNearestOne) {
+  struct Case {
+    std::vector<std::string> args;
+    const char* says;
+  } cases[] = {
+      {{"incidnet", "list"},
+       "unknown command 'incidnet' (sokuo has: init, serve, demo, version, org, incident, "
+       "journal, user) (did you mean 'incident'?)"},
+      {{"org", "valdate", "org.yaml"},
+       "unknown command 'valdate' (sokuo org has: validate, import, export, show) (did you mean "
+       "'validate'?)"},
+      {{"--as", "p-mori", "jornal", "verify"}, "(did you mean 'journal'?)"},
+      {{"incident", "lsit", "--open"}, "(did you mean 'list'?)"},
+      {{"frobnicate"}, "unknown command 'frobnicate' (sokuo has: init,"},
+      {{"org"}, "sokuo org needs a command: validate, import, export, show"},
+      {{"--lang", "ja", "incidnet", "list"},
+       "「incidnet」というコマンドはありません（sokuo のコマンド: init, serve, demo, version, org, "
+       "incident, journal, user）（「incident」の誤りではありませんか？）"},
+  };
+  for (const Case& c : cases) {
+    Outcome r = Sokuo(c.args);
+    EXPECT_EQ(r.exit_code, 2) << c.args[0];
+    EXPECT_THAT(r.err, HasSubstr(c.says)) << c.args[0];
+  }
+  Outcome json = Sokuo({"--json", "incidnet", "list"});
+  EXPECT_THAT(json.out, HasSubstr("\"code\": \"cli.unknown_command\""));
+  // A command's own words are its business: a file named like a command is a file.
+  Outcome file = Sokuo({"org", "validate", "incident"});
+  EXPECT_EQ(file.exit_code, 3);
+  EXPECT_THAT(file.err, Not(HasSubstr("unknown command")));
+}
+
+TEST_F(CliTest, VersionAndHelpSayWhatTheyShould) {
+  for (const char* flag : {"--version", "version"}) {
+    Outcome v = RunSokuo({SOKUO_BINARY, flag}, dir_);
+    EXPECT_EQ(v.exit_code, 0) << flag;
+    EXPECT_EQ(v.out, "sokuo " SOKUO_VERSION "\n") << flag;
+  }
+  Outcome help = RunSokuo({SOKUO_BINARY, "--help"}, dir_);
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_THAT(help.out, HasSubstr("--version"));
+  EXPECT_THAT(help.out, HasSubstr("6 the address to listen on is in use"));
+}
+
+// A port another program holds has its own exit code and says so, in both languages.
+TEST_F(CliTest, APortInUseHasItsOwnExitCodeAndMessage) {
+  ASSERT_EQ(Sokuo({"init", "--org", Example()}).exit_code, 0);
+  int holder = ::socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(holder, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  address.sin_port = 0;
+  ASSERT_EQ(::bind(holder, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  ASSERT_EQ(::listen(holder, 1), 0);
+  socklen_t length = sizeof address;
+  ASSERT_EQ(::getsockname(holder, reinterpret_cast<sockaddr*>(&address), &length), 0);
+  std::string listen = "127.0.0.1:" + std::to_string(ntohs(address.sin_port));
+
+  Outcome en = Sokuo({"--lang", "en", "serve", "--listen", listen});
+  EXPECT_EQ(en.exit_code, 6);
+  EXPECT_THAT(en.err, HasSubstr(listen + " is already in use by another program"));
+  Outcome ja = Sokuo({"--lang", "ja", "serve", "--listen", listen});
+  EXPECT_EQ(ja.exit_code, 6);
+  EXPECT_THAT(ja.err, HasSubstr(listen + " はすでに別のプログラムが使っています"));
+  ::close(holder);
 }
 
 // Messages are Japanese first: --lang ja (or a Japanese locale) shows the same refusals in

@@ -42,6 +42,16 @@ TEST_F(WebTest, TheHomePageIsJapaneseFirst) {
   EXPECT_THAT(r->body, HasSubstr("lang=\"ja\""));
   EXPECT_THAT(r->body, HasSubstr("株式会社あさぎ野精機"));
   EXPECT_EQ(r->get_header_value("Cache-Control"), "no-store");
+  // Until the web screens arrive, the page says what this is and where to go: Japanese, then
+  // English; the API's description and its health.
+  EXPECT_THAT(r->body, HasSubstr("The web screens are not here yet"));
+  EXPECT_LT(r->body.find("画面はまだありません"), r->body.find("The web screens are not here yet"));
+  for (const char* link : {"href=\"/api/v1/openapi.json\"", "href=\"/api/v1/health\""}) {
+    EXPECT_THAT(r->body, HasSubstr(link));
+    auto linked = Get(std::string(link).substr(6, std::string(link).size() - 7));
+    ASSERT_TRUE(linked) << link;
+    EXPECT_EQ(linked->status, 200) << link;
+  }
 }
 
 TEST_F(WebTest, StaticFilesAreRevalidatedWithTheirETag) {
