@@ -38,9 +38,11 @@ install:
 	@test -x $(REL)/src/main/sokuo || { echo "make install: run 'make release' first" >&2; exit 1; }
 	@DESTDIR="$(DESTDIR)" cmake --install $(REL) --prefix "$(PREFIX)"
 
-# Removes what the last `make install` installed (CMake's install_manifest.txt).
+# Removes what the last `make install` installed (CMake's install_manifest.txt, which lists the
+# paths without DESTDIR: give the same DESTDIR again).
 uninstall:
-	@if [ -f $(REL)/install_manifest.txt ]; then xargs -d '\n' rm -fv < $(REL)/install_manifest.txt; fi
+	@test -f $(REL)/install_manifest.txt || { echo "make uninstall: nothing was installed from $(REL)" >&2; exit 1; }
+	@sed 's|^|$(DESTDIR)|' $(REL)/install_manifest.txt | xargs -d '\n' rm -fv
 
 bench: release
 	@$(REL)/bench/sokuo_bench --benchmark_min_time=0.2

@@ -386,8 +386,8 @@ std::optional<Position> OpenBracket(std::string_view text, size_t pos, char open
     }
     if (comment) {
     } else if (quote != 0) {
-      if (c == '\\' && quote == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        ++i;  // \" inside double quotes does not close them
+      if (c == '\\' && quote == '"' && i + 1 < text.size() && text[i + 1] != '\n') {
+        ++i;  // an escape: \" inside double quotes does not close them
         ++here.column;
       } else if (c == quote) {
         quote = 0;
@@ -427,7 +427,12 @@ std::pair<Position, Message> SyntaxProblem(std::string_view text, const YAML::Ex
       return {Position{n, static_cast<int>(l.find('\t')) + 1}, Msg("orgfile.yaml_tab")};
     }
   }
-  std::string near(at < text.size() ? text.substr(at, 1) : "");
+  // The character yaml-cpp stopped at, whole (a UTF-8 sequence is not cut).
+  std::string near;
+  for (size_t i = at;
+       i < text.size() && (i == at || (static_cast<unsigned char>(text[i]) & 0xc0) == 0x80); ++i) {
+    near.push_back(text[i]);
+  }
   const std::string& m = e.msg;
   auto unclosed = [&](char open, char close) -> std::pair<Position, Message> {
     MessageParams params{{"open", std::string(1, open)}, {"close", std::string(1, close)}};

@@ -232,6 +232,11 @@ TEST(OrgFileTest, SyntaxErrorsSayWhatWasExpected) {
        "bad.yaml:2:12: the '{' at line 1, column 10 is not closed: a '}' is expected before this "
        "point (items are separated by ',')",
        "1 行 10 列の「{」が閉じていません"},
+      // Brackets inside quoted text (escapes included) and comments are not the one left open.
+      {"company: {name: \"C:\\\\{\\\"[\", note: '[it''s'  # }\npeople: []\n",
+       "bad.yaml:2:1: the '{' at line 1, column 10 is not closed: a '}' is expected before this "
+       "point (items are separated by ',')",
+       "1 行 10 列の「{」が閉じていません"},
       {"company: {name: X}\nincident_categories: [a, b\npeople: []\n",
        "bad.yaml:3:7: the '[' at line 2, column 22 is not closed: a ']' is expected before this "
        "point (items are separated by ',')",
