@@ -80,8 +80,11 @@ std::vector<Route> ReadRoutes([[maybe_unused]] const RouteOptions& options) {
        "/api/v1/incidents/{key}/convocation",
        app::Permission::kAuthenticated,
        {},
-       [](app::App& app, const Request& req) -> Result<Json> {
-         return AsJson(app.incidents().RequestConvocation(req.path.at("key"), req.actor), req.lang);
+       [](app::App& app, const Request& req) {
+         return Write(req, api::ConvocationRequestFromJson,
+                      [&](const api::ConvocationRequestInput& in, const app::Actor& a) {
+                        return app.incidents().RequestConvocation(req.path.at("key"), a, in.at);
+                      });
        }},
       {"PUT",
        "/api/v1/incidents/{key}/convocation",
@@ -157,12 +160,15 @@ std::vector<Route> PathRoutes([[maybe_unused]] const RouteOptions& options) {
        app::Permission::kAuthenticated,
        {},
        [](app::App& app, const Request& req) {
-         return Write(
-             req, api::RecoveryFromJson, [&](const api::RecoveryInput& in, const app::Actor& a) {
-               return app.incidents().Recover(
-                   req.path.at("key"),
-                   {.system = req.path.at("system"), .status = in.status, .note = in.note}, a);
-             });
+         return Write(req, api::RecoveryFromJson,
+                      [&](const api::RecoveryInput& in, const app::Actor& a) {
+                        return app.incidents().Recover(req.path.at("key"),
+                                                       {.system = req.path.at("system"),
+                                                        .status = in.status,
+                                                        .note = in.note,
+                                                        .at = in.at},
+                                                       a);
+                      });
        }},
       {"POST",
        "/api/v1/incidents/{key}/findings",
@@ -202,7 +208,8 @@ std::vector<Route> RecordRoutes([[maybe_unused]] const RouteOptions& options) {
                                                              {.system = req.path.at("system"),
                                                               .item = item,
                                                               .result = in.result,
-                                                              .note = in.note},
+                                                              .note = in.note,
+                                                              .at = in.at},
                                                              a);
                       });
        }},
@@ -250,7 +257,8 @@ std::vector<Route> RecordRoutes([[maybe_unused]] const RouteOptions& options) {
        [](app::App& app, const Request& req) {
          return Write(req, api::TransitionFromJson,
                       [&](const api::TransitionInput& in, const app::Actor& a) {
-                        return app.incidents().Transition(req.path.at("key"), in.to, in.reason, a);
+                        return app.incidents().Transition(req.path.at("key"), in.to, in.reason, a,
+                                                          in.at);
                       });
        }},
       {"GET",
@@ -259,7 +267,9 @@ std::vector<Route> RecordRoutes([[maybe_unused]] const RouteOptions& options) {
        {},
        [](app::App& app, const Request& req) -> Result<Json> {
          ASSIGN_OR_RETURN(auto entries, app.incidents().Timeline(req.path.at("key"), req.actor));
-         return Json{{"items", EntriesJson(entries)}};
+         Json items = Json::array();
+         for (const auto& e : entries) items.push_back(api::ToJson(e));
+         return Json{{"items", items}};
        }},
       {"GET",
        "/api/v1/incidents/{key}/notifications",

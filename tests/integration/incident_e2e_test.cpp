@@ -1,6 +1,8 @@
 // A realistic security emergency, from report to closure, through the HTTP API of a real server
 // with the example company: a partner (はやて運輸) calls sales about strange logins to the order
 // system; customers' personal data may have leaked. Every step is one the guideline prescribes.
+#include <algorithm>
+#include <chrono>
 #include <iostream>
 
 #include <gmock/gmock.h>
@@ -8,6 +10,7 @@
 
 #include <regex>
 
+#include "base/time.h"
 #include "integration/server.h"
 
 namespace sokuo::testing {
@@ -54,6 +57,100 @@ class IncidentE2eTest : public ::testing::Test {
 
   SokuoServer server_;
 };
+
+// Records written up after the night carry when things happened: any offset is kept as the same
+// instant in UTC, the future is refused with the field named, the timeline orders by event time
+// and shows the recording time beside it, and `contained` is when the containment measure was done.
+TEST_F(IncidentE2eTest, BackdatedRecordsKeepWhenThingsHappened) {
+  using std::chrono::hours;
+  using std::chrono::minutes;
+  Timestamp now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  auto utc = [&](std::chrono::seconds ago) { return FormatRfc3339(now - ago); };
+  auto tokyo = [&](std::chrono::seconds ago) {  // the same instant written with +09:00
+    std::string t = FormatRfc3339(now - ago + hours(9));
+    return t.substr(0, t.size() - 1) + "+09:00";
+  };
+  Json inc = Ok("POST", "/api/v1/incidents",
+                {{"title", "ファイルサーバのファイルが暗号化された"},
+                 {"systems", {"file-server"}},
+                 {"occurred_at", tokyo(hours(30))},
+                 {"aware_at", tokyo(hours(9))},
+                 {"reported_at", tokyo(hours(8))}},
+                "p-takahashi", 201);
+  std::string base = "/api/v1/incidents/" + inc["key"].get<std::string>();
+  EXPECT_EQ(inc["occurred_at"], utc(hours(30)));
+  EXPECT_EQ(inc["aware_at"], utc(hours(9)));
+  EXPECT_EQ(inc["reported_at"], utc(hours(8)));
+  EXPECT_EQ(inc["milestones"]["reported"], utc(hours(8)));
+  EXPECT_GE(inc["recorded_at"].get<std::string>(), utc(minutes(1)));
+
+  Json future = Refused("POST", base + "/triage", {{"confirmed", true}, {"at", utc(-hours(1))}},
+                        "p-fujita", 400);
+  EXPECT_EQ(future["where"], "/at");
+  EXPECT_THAT(future["detail"].get<std::string>(), HasSubstr("at is in the future"));
+  EXPECT_THAT(
+      Wheres(Refused("POST", "/api/v1/incidents",
+                     {{"title", "x"}, {"occurred_at", utc(hours(2))}, {"aware_at", utc(hours(3))}},
+                     "p-takahashi", 400)),
+      ::testing::ElementsAre("/occurred_at"));
+
+  inc = Ok("POST", base + "/triage", {{"confirmed", true}, {"at", tokyo(hours(7))}}, "p-fujita");
+  EXPECT_EQ(inc["triage"]["at"], utc(hours(7)));
+  EXPECT_EQ(inc["milestones"]["triaged"], utc(hours(7)));
+  Ok("POST", base + "/convocation", {{"at", utc(hours(7) - minutes(5))}}, "p-fujita");
+  Ok("PUT", base + "/convocation", {{"attendees", {"p-ishikawa"}}, {"convened_at", utc(hours(6))}},
+     "p-mori");
+  Ok("POST", base + "/transitions", {{"to", "convened"}, {"at", utc(hours(6))}}, "p-mori");
+  Ok("POST", base + "/decisions",
+     {{"kind", "policy"},
+      {"text", "切り離す"},
+      {"decided_by", "p-ishikawa"},
+      {"decided_at", utc(hours(6) - minutes(10))}},
+     "p-mori", 201);
+  inc = Ok("POST", base + "/tasks",
+           {{"kind", "isolate_network"},
+            {"title", "切り離す"},
+            {"contains", true},
+            {"at", utc(hours(6) - minutes(15))}},
+           "p-fujita", 201);
+  EXPECT_EQ(inc["tasks"][0]["contains"], true);
+  EXPECT_EQ(inc["tasks"][0]["at"], utc(hours(6) - minutes(15)));
+  inc = Ok("PATCH", base + "/tasks/1", {{"status", "done"}, {"at", utc(hours(5))}}, "p-fujita");
+  EXPECT_EQ(inc["tasks"][0]["status_at"], utc(hours(5)));
+  // The state moves on later: the milestone stays when the measure was done.
+  inc = Ok("POST", base + "/transitions", {{"to", "assessing"}, {"at", utc(hours(2))}}, "p-mori");
+  EXPECT_EQ(inc["milestones"]["contained"], utc(hours(5)));
+  inc = Ok("PUT", base + "/assessment",
+           {{"kinds", {"destruction"}}, {"scope", "共有フォルダ"}, {"at", utc(hours(1))}},
+           "p-fujita");
+  EXPECT_EQ(inc["assessment"]["assessed_at"], utc(hours(1)));
+  inc = Ok("PUT", base + "/recovery/file-server",
+           {{"status", "restoring"}, {"at", utc(minutes(30))}}, "p-fujita");
+  EXPECT_EQ(inc["recovery"][0]["at"], utc(minutes(30)));
+  // Recorded now, happened before the committee met.
+  inc = Ok("POST", base + "/findings",
+           {{"kind", "technical"},
+            {"text", "VPN機器の既知の脆弱性"},
+            {"at", utc(hours(6) + minutes(30))}},
+           "p-fujita", 201);
+  EXPECT_EQ(inc["findings"][0]["at"], utc(hours(6) + minutes(30)));
+
+  Json timeline = Ok("GET", base + "/timeline", nullptr, "p-fujita");
+  std::vector<std::string> actions, happened;
+  for (const auto& e : timeline["items"]) {
+    actions.push_back(e["action"]);
+    happened.push_back(e["event_at"]);
+  }
+  EXPECT_TRUE(std::is_sorted(happened.begin(), happened.end())) << timeline.dump(1);
+  auto position = [&](const char* action) {
+    return std::find(actions.begin(), actions.end(), action) - actions.begin();
+  };
+  EXPECT_LT(position("incident.finding"), position("incident.convocation.held"));
+  EXPECT_LT(position("incident.report"), position("incident.triage"));
+  const Json& finding = timeline["items"][static_cast<size_t>(position("incident.finding"))];
+  EXPECT_EQ(finding["event_at"], utc(hours(6) + minutes(30)));
+  EXPECT_GE(finding["at"].get<std::string>(), utc(minutes(1)));  // recorded just now
+}
 
 TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
   // 1. G3.3: sales hears from the partner and reports at once; a title and a few words suffice.
@@ -191,7 +288,8 @@ TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
       {"title", "受注システムのVPN経路を遮断"},
       {"system", "order-system"},
       {"department", "it-dept"},
-      {"assignee", "p-nakamura"}},
+      {"assignee", "p-nakamura"},
+      {"contains", true}},  // when it is done, the incident is contained
      "p-fujita", 201);
   Ok("POST", base + "/tasks",
      {{"kind", "customer_measures"},
