@@ -1,5 +1,7 @@
 #include "api/incident_codec.h"
 
+#include "api/codec.h"
+
 namespace sokuo::api {
 namespace {
 
@@ -45,6 +47,12 @@ Json SummaryJson(const app::IncidentView& v, Lang lang) {
   return j;
 }
 
+Json ToJson(const app::TimelineEntry& e) {
+  Json j = ToJson(e.entry);
+  j["event_at"] = e.at;
+  return j;
+}
+
 Json ToJson(const app::IncidentView& v, Lang lang) {
   Json j = codec::ToJson(v.incident);
   j["priority"] = PriorityJson(v.priority, lang);
@@ -61,14 +69,18 @@ Json ToJson(const app::IncidentView& v, Lang lang) {
 
 Result<app::ReportInput> ReportFromJson(const Json& j) {
   return ReadAll<app::ReportInput>(j, [](JsonReader& r, app::ReportInput& x) {
-    if (!r.Object({"title", "summary", "detection", "detected_at", "reporter_department", "systems",
-                   "hosts", "departments", "harm", "harm_note", "restricted", "tlp", "category"})) {
+    if (!r.Object({"title", "summary", "detection", "detected_at", "occurred_at", "aware_at",
+                   "reported_at", "reporter_department", "systems", "hosts", "departments", "harm",
+                   "harm_note", "restricted", "tlp", "category"})) {
       return;
     }
     r.Text("title", x.title, true);
     r.Text("summary", x.summary);
     r.Enum("detection", core::kDetections, x.detection);
     r.Text("detected_at", x.detected_at);
+    r.Text("occurred_at", x.occurred_at);
+    r.Text("aware_at", x.aware_at);
+    r.Text("reported_at", x.reported_at);
     r.Text("reporter_department", x.reporter_department);
     r.Texts("systems", x.systems);
     r.List<core::AffectedHost>("hosts", x.hosts,
@@ -84,9 +96,9 @@ Result<app::ReportInput> ReportFromJson(const Json& j) {
 
 Result<app::UpdateInput> UpdateFromJson(const Json& j) {
   return ReadAll<app::UpdateInput>(j, [](JsonReader& r, app::UpdateInput& x) {
-    if (!r.Object({"title", "summary", "category", "detected_at", "harm_note", "detection",
-                   "systems", "hosts", "departments", "harm", "restricted", "tlp",
-                   "participants"})) {
+    if (!r.Object({"title", "summary", "category", "detected_at", "occurred_at", "aware_at",
+                   "harm_note", "detection", "systems", "hosts", "departments", "harm",
+                   "restricted", "tlp", "participants"})) {
       return;
     }
     auto text = [&](const char* k, std::string& v) { r.Text(k, v, std::string(k) == "title"); };
@@ -94,6 +106,8 @@ Result<app::UpdateInput> UpdateFromJson(const Json& j) {
     Maybe(r, "summary", x.summary, text);
     Maybe(r, "category", x.category, text);
     Maybe(r, "detected_at", x.detected_at, text);
+    Maybe(r, "occurred_at", x.occurred_at, text);
+    Maybe(r, "aware_at", x.aware_at, text);
     Maybe(r, "harm_note", x.harm_note, text);
     Maybe(r, "detection", x.detection,
           [&](const char* k, core::Detection& v) { r.Enum(k, core::kDetections, v, true); });
@@ -118,11 +132,12 @@ Result<app::UpdateInput> UpdateFromJson(const Json& j) {
 
 Result<app::TriageInput> TriageFromJson(const Json& j) {
   return ReadAll<app::TriageInput>(j, [](JsonReader& r, app::TriageInput& x) {
-    if (!r.Object({"confirmed", "reason", "category"})) return;
+    if (!r.Object({"confirmed", "reason", "category", "at"})) return;
     if (!r.Has("confirmed")) r.Problem("confirmed", Msg("triage.confirmed_required"));
     r.Bool("confirmed", x.confirmed);
     r.Text("reason", x.reason);
     r.Text("category", x.category);
+    r.Text("at", x.at);
   });
 }
 
@@ -131,6 +146,13 @@ Result<PriorityInput> PriorityFromJson(const Json& j) {
     if (!r.Object({"priority", "reason"})) return;
     r.Enum("priority", core::kPriorities, x.priority, true);
     r.Text("reason", x.reason, true);
+  });
+}
+
+Result<ConvocationRequestInput> ConvocationRequestFromJson(const Json& j) {
+  return ReadAll<ConvocationRequestInput>(j, [](JsonReader& r, ConvocationRequestInput& x) {
+    if (!r.Object({"at"})) return;
+    r.Text("at", x.at);
   });
 }
 
@@ -173,9 +195,13 @@ Result<core::ContactLog> ContactFromJson(const Json& j) {
 
 Result<core::Task> TaskFromJson(const Json& j) {
   return ReadAll<core::Task>(j, [](JsonReader& r, core::Task& x) {
-    if (!r.Object({"kind", "title", "department", "assignee", "system", "due"})) return;
+    if (!r.Object({"kind", "title", "department", "assignee", "system", "due", "contains", "at"})) {
+      return;
+    }
     r.Enum("kind", core::kTaskKinds, x.kind, true);
     r.Text("title", x.title, true);
+    r.Bool("contains", x.contains);
+    r.Text("at", x.at);
     r.Text("department", x.department);
     r.Text("assignee", x.assignee);
     r.Text("system", x.system);
@@ -185,7 +211,11 @@ Result<core::Task> TaskFromJson(const Json& j) {
 
 Result<app::TaskUpdate> TaskUpdateFromJson(const Json& j) {
   return ReadAll<app::TaskUpdate>(j, [](JsonReader& r, app::TaskUpdate& x) {
-    if (!r.Object({"status", "result", "revert_reason", "assignee", "due"})) return;
+    if (!r.Object({"status", "result", "revert_reason", "assignee", "due", "contains", "at"})) {
+      return;
+    }
+    Maybe(r, "contains", x.contains, [&](const char* k, bool& v) { r.Bool(k, v); });
+    r.Text("at", x.at);
     Maybe(r, "status", x.status,
           [&](const char* k, core::TaskStatus& v) { r.Enum(k, core::kTaskStatuses, v, true); });
     auto text = [&](const char* k, std::string& v) { r.Text(k, v); };
@@ -197,30 +227,44 @@ Result<app::TaskUpdate> TaskUpdateFromJson(const Json& j) {
 }
 
 Result<core::Assessment> AssessmentFromJson(const Json& j) {
-  // The record's own shape, less the fields sokuo sets itself.
+  // The record's own shape, less the fields sokuo sets itself, plus `at`: when it was assessed.
   if (j.is_object() && (j.contains("assessed_by") || j.contains("assessed_at"))) {
     return Fail(ErrorCode::kInvalidInput, Msg("field.set_by_sokuo"),
                 j.contains("assessed_by") ? "/assessed_by" : "/assessed_at");
   }
-  return ReadAll<core::Assessment>(j,
-                                   [](JsonReader& r, core::Assessment& x) { codec::Read(r, x); });
+  Json record = j;
+  Json at;
+  if (record.is_object() && record.contains("at")) {
+    at = record["at"];
+    record.erase("at");
+    if (!at.is_string()) {
+      return Fail(ErrorCode::kInvalidInput, Msg("json.expected_text"), "/at");
+    }
+  }
+  ASSIGN_OR_RETURN(core::Assessment a,
+                   ReadAll<core::Assessment>(
+                       record, [](JsonReader& r, core::Assessment& x) { codec::Read(r, x); }));
+  if (at.is_string()) a.assessed_at = at.get<std::string>();
+  return a;
 }
 
 Result<RecoveryInput> RecoveryFromJson(const Json& j) {
   return ReadAll<RecoveryInput>(j, [](JsonReader& r, RecoveryInput& x) {
-    if (!r.Object({"status", "note", "override_reason"})) return;
+    if (!r.Object({"status", "note", "override_reason", "at"})) return;
     r.Enum("status", core::kRecoveryStatuses, x.status, true);
     r.Text("note", x.note);
     r.Text("override_reason", x.override_reason);
+    r.Text("at", x.at);
   });
 }
 
 Result<core::Finding> FindingFromJson(const Json& j) {
   return ReadAll<core::Finding>(j, [](JsonReader& r, core::Finding& x) {
-    if (!r.Object({"kind", "text", "system"})) return;
+    if (!r.Object({"kind", "text", "system", "at"})) return;
     r.Enum("kind", core::kFindingKinds, x.kind, true);
     r.Text("text", x.text, true);
     r.Text("system", x.system);
+    r.Text("at", x.at);
   });
 }
 
@@ -236,17 +280,19 @@ Result<core::Prevention> PreventionFromJson(const Json& j) {
 
 Result<BackdoorInput> BackdoorFromJson(const Json& j) {
   return ReadAll<BackdoorInput>(j, [](JsonReader& r, BackdoorInput& x) {
-    if (!r.Object({"result", "note"})) return;
+    if (!r.Object({"result", "note", "at"})) return;
     r.Enum("result", core::kCheckResults, x.result, true);
     r.Text("note", x.note);
+    r.Text("at", x.at);
   });
 }
 
 Result<TransitionInput> TransitionFromJson(const Json& j) {
   return ReadAll<TransitionInput>(j, [](JsonReader& r, TransitionInput& x) {
-    if (!r.Object({"to", "reason"})) return;
+    if (!r.Object({"to", "reason", "at"})) return;
     r.Enum("to", core::kIncidentStates, x.to, true);
     r.Text("reason", x.reason);
+    r.Text("at", x.at);
   });
 }
 

@@ -18,6 +18,9 @@ using codec::Json;
 Json ToJson(const app::IncidentView& v, Lang lang);
 // For lists: the header fields, priority and milestones, without the records.
 Json SummaryJson(const app::IncidentView& v, Lang lang);
+// A timeline line: the journal entry (its `at` is when it was recorded) with `event_at`, when
+// its event happened.
+Json ToJson(const app::TimelineEntry& e);
 
 struct ConvenedInput {
   std::string convened_at;
@@ -27,24 +30,32 @@ struct PriorityInput {
   core::Priority priority = core::Priority::kP4;
   std::string reason;
 };
+// `at`: when it happened (RFC 3339), empty for now.
+struct ConvocationRequestInput {
+  std::string at;
+};
 struct RecoveryInput {
   core::RecoveryStatus status = core::RecoveryStatus::kDown;
   std::string note;
   std::string override_reason;
+  std::string at;
 };
 struct BackdoorInput {
   core::CheckResult result = core::CheckResult::kClean;
   std::string note;
+  std::string at;
 };
 struct TransitionInput {
   core::IncidentState to = core::IncidentState::kReported;
   std::string reason;
+  std::string at;
 };
 
 [[nodiscard]] Result<app::ReportInput> ReportFromJson(const Json& j);
 [[nodiscard]] Result<app::UpdateInput> UpdateFromJson(const Json& j);
 [[nodiscard]] Result<app::TriageInput> TriageFromJson(const Json& j);
 [[nodiscard]] Result<PriorityInput> PriorityFromJson(const Json& j);
+[[nodiscard]] Result<ConvocationRequestInput> ConvocationRequestFromJson(const Json& j);
 [[nodiscard]] Result<ConvenedInput> ConvenedFromJson(const Json& j);
 [[nodiscard]] Result<core::Decision> DecisionFromJson(const Json& j);
 [[nodiscard]] Result<core::ContactLog> ContactFromJson(const Json& j);

@@ -154,7 +154,10 @@ Result<IncidentView> IncidentService::Report(const ReportInput& in, const Actor&
     i.category = in.category;
     i.detection = in.detection;
     i.detected_at = in.detected_at;
-    i.reported_at = now;
+    i.occurred_at = in.occurred_at;
+    i.aware_at = in.aware_at;
+    i.reported_at = Or(in.reported_at, now);
+    i.recorded_at = now;
     i.reported_by = actor.id;
     i.reporter_department = in.reporter_department;
     if (i.reporter_department.empty()) {
@@ -167,7 +170,20 @@ Result<IncidentView> IncidentService::Report(const ReportInput& in, const Actor&
     i.harm_note = in.harm_note;
     i.restricted = in.restricted;
     i.tlp = in.tlp;
-    TRY(Invalid(core::CheckHeader(i, org, core::IncidentCategories(org))));
+    {
+      std::vector<Detail> problems = core::CheckHeader(i, org, core::IncidentCategories(org));
+      for (Detail& d : core::CheckReportTimes(i, ctx_.clock().Now())) {
+        if (std::none_of(problems.begin(), problems.end(),
+                         [&](const Detail& p) { return p.where == d.where; })) {
+          problems.push_back(std::move(d));
+        }
+      }
+      TRY(Invalid(std::move(problems)));
+    }
+    // Stored as UTC; the company became aware when the report came in unless it says otherwise.
+    i.reported_at = FormatRfc3339(*ParseRfc3339(i.reported_at));
+    i.aware_at = FormatRfc3339(*ParseRfc3339(core::AwareAt(i)));
+    if (!i.occurred_at.empty()) i.occurred_at = FormatRfc3339(*ParseRfc3339(i.occurred_at));
     // Keys count incidents per year of the company's calendar.
     ASSIGN_OR_RETURN(Calendar calendar, Calendar::Create(org.company.time_zone));
     i.year = static_cast<int>(calendar.LocalDay(ctx_.clock().Now()).year());
@@ -186,7 +202,7 @@ Result<IncidentView> IncidentService::Report(const ReportInput& in, const Actor&
                    .actor = actor.id,
                    .action = "incident.report",
                    .subject = i.key,
-                   .body = {{"title", i.title}}}));
+                   .body = {{"title", i.title}, {"at", i.reported_at}}}));
     created = std::move(i);
     return {};
   }));
@@ -219,6 +235,8 @@ Result<IncidentView> IncidentService::Update(const std::string& key, const Updat
                   set(i.summary, in.summary, "summary");
                   set(i.category, in.category, "category");
                   set(i.detected_at, in.detected_at, "detected_at");
+                  set(i.occurred_at, in.occurred_at, "occurred_at");
+                  set(i.aware_at, in.aware_at, "aware_at");
                   set(i.harm_note, in.harm_note, "harm_note");
                   set(i.detection, in.detection, "detection");
                   set(i.systems, in.systems, "systems");
@@ -229,13 +247,17 @@ Result<IncidentView> IncidentService::Update(const std::string& key, const Updat
                   set(i.tlp, in.tlp, "tlp");
                   set(i.participants, in.participants, "participants");
                   TRY(Invalid(core::CheckHeader(i, org, core::IncidentCategories(org))));
+                  if (in.occurred_at || in.aware_at) {
+                    TRY(Invalid(core::CheckReportTimes(i, ctx_.clock().Now())));
+                  }
                   return json{{"fields", fields}};
                 });
 }
 
 Result<IncidentView> IncidentService::Triage(const std::string& key, const TriageInput& in,
                                              const Actor& actor) {
-  Timestamp now = ctx_.clock().Now();
+  ASSIGN_OR_RETURN(std::string at, core::EventTime(in.at, "/at", ctx_.clock().Now()));
+  Timestamp when = *ParseRfc3339(at);
   return Mutate(
       key, actor, "incident.triage", core::IncidentAction::kTriage,
       [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
@@ -249,13 +271,13 @@ Result<IncidentView> IncidentService::Triage(const std::string& key, const Triag
         if (!in.confirmed && in.reason.empty()) {
           return Fail(ErrorCode::kInvalidInput, Msg("incident.dismissal_needs_reason"), "/reason");
         }
-        i.triage = core::Triage{in.confirmed, in.reason, actor.id, FormatRfc3339(now)};
+        i.triage = core::Triage{in.confirmed, in.reason, actor.id, at};
         if (!in.category.empty()) i.category = in.category;
         TRY(Invalid(core::CheckHeader(i, org, core::IncidentCategories(org))));
         TRY(core::Transition(
             i, in.confirmed ? core::IncidentState::kTriaged : core::IncidentState::kDismissed,
-            actor.id, now, in.reason));
-        return json{{"confirmed", in.confirmed}, {"reason", in.reason}};
+            actor.id, when, in.reason));
+        return json{{"confirmed", in.confirmed}, {"reason", in.reason}, {"at", at}};
       });
 }
 
@@ -275,16 +297,17 @@ Result<IncidentView> IncidentService::OverridePriority(const std::string& key,
                 });
 }
 
-Result<IncidentView> IncidentService::RequestConvocation(const std::string& key,
-                                                         const Actor& actor) {
+Result<IncidentView> IncidentService::RequestConvocation(const std::string& key, const Actor& actor,
+                                                         const std::string& at_given) {
   std::string now = FormatRfc3339(ctx_.clock().Now());
+  ASSIGN_OR_RETURN(std::string at, core::EventTime(at_given, "/at", ctx_.clock().Now()));
   return Mutate(
       key, actor, "incident.convocation.request", core::IncidentAction::kConvene,
       [&](core::Incident& i, const core::Organization& org, store::Tx& tx) -> Result<json> {
         std::vector<std::string> to = Committee(org);
         if (!i.convocation) i.convocation = core::Convocation{};
         i.convocation->requested_by = actor.id;
-        i.convocation->requested_at = now;
+        i.convocation->requested_at = at;
         i.convocation->addressees = to;
         // G4.3.2a: the steering council chair is asked to convene the committee.
         TRY(store::Enqueue(
@@ -294,7 +317,7 @@ Result<IncidentView> IncidentService::RequestConvocation(const std::string& key,
                  .recipients = to,
                  .title = BilingualTitle(i.key, Msg("outbox.convocation_requested"), i.title),
                  .body = i.summary}));
-        return json{{"addressees", to}};
+        return json{{"addressees", to}, {"at", at}};
       });
 }
 
@@ -302,51 +325,52 @@ Result<IncidentView> IncidentService::RecordConvened(const std::string& key,
                                                      const std::string& convened_at,
                                                      const std::vector<std::string>& attendees,
                                                      const Actor& actor) {
-  std::string now = FormatRfc3339(ctx_.clock().Now());
-  return Mutate(
-      key, actor, "incident.convocation.held", core::IncidentAction::kRecordMeeting,
-      [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
-        if (!i.convocation) {
-          return Fail(ErrorCode::kConflict, Msg("convocation.request_first"), "/convocation");
-        }
-        i.convocation->convened_at = Or(convened_at, now);
-        i.convocation->attendees = attendees;
-        TRY(Invalid(core::CheckConvocation(*i.convocation, org)));
-        return json{{"convened_at", i.convocation->convened_at}, {"attendees", attendees}};
-      });
+  ASSIGN_OR_RETURN(std::string at,
+                   core::EventTime(convened_at, "/convened_at", ctx_.clock().Now()));
+  return Mutate(key, actor, "incident.convocation.held", core::IncidentAction::kRecordMeeting,
+                [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
+                  if (!i.convocation) {
+                    return Fail(ErrorCode::kConflict, Msg("convocation.request_first"),
+                                "/convocation");
+                  }
+                  i.convocation->convened_at = at;
+                  i.convocation->attendees = attendees;
+                  TRY(Invalid(core::CheckConvocation(*i.convocation, org)));
+                  return json{{"convened_at", at}, {"attendees", attendees}, {"at", at}};
+                });
 }
 
 Result<IncidentView> IncidentService::Decide(const std::string& key, core::Decision d,
                                              const Actor& actor) {
-  std::string now = FormatRfc3339(ctx_.clock().Now());
+  ASSIGN_OR_RETURN(d.decided_at, core::EventTime(d.decided_at, "/decided_at", ctx_.clock().Now()));
   return Mutate(key, actor, "incident.decision", core::IncidentAction::kDecide,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   d.id = NextId(i.decisions);
-                  d.decided_at = Or(d.decided_at, now);
                   d.recorded_by = actor.id;
                   TRY(Invalid(core::CheckDecision(d, org)));
                   i.decisions.push_back(d);
-                  return json{{"decision", d.id}};
+                  return json{{"decision", d.id}, {"at", d.decided_at}};
                 });
 }
 
 Result<IncidentView> IncidentService::AddContact(const std::string& key, core::ContactLog c,
                                                  const Actor& actor) {
-  std::string now = FormatRfc3339(ctx_.clock().Now());
+  ASSIGN_OR_RETURN(c.at, core::EventTime(c.at, "/at", ctx_.clock().Now()));
   return Mutate(key, actor, "incident.contact", core::IncidentAction::kContact,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   c.id = NextId(i.contacts);
-                  c.at = Or(c.at, now);
                   c.by = Or(c.by, actor.id);
                   TRY(Invalid(core::CheckContact(c, i, org)));
                   i.contacts.push_back(c);
-                  return json{{"contact", c.id}};
+                  return json{{"contact", c.id}, {"at", c.at}};
                 });
 }
 
 Result<IncidentView> IncidentService::AddTask(const std::string& key, core::Task t,
                                               const Actor& actor) {
   std::string now = FormatRfc3339(ctx_.clock().Now());
+  ASSIGN_OR_RETURN(t.at, core::EventTime(t.at, "/at", ctx_.clock().Now()));
+  t.status_at = t.at;
   return Mutate(key, actor, "incident.task", core::IncidentAction::kTask,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   t.id = NextId(i.tasks);
@@ -354,53 +378,57 @@ Result<IncidentView> IncidentService::AddTask(const std::string& key, core::Task
                   t.updated_at = now;
                   TRY(Invalid(core::CheckTask(t, org)));
                   i.tasks.push_back(t);
-                  return json{{"task", t.id}};
+                  return json{{"task", t.id}, {"at", t.at}};
                 });
 }
 
 Result<IncidentView> IncidentService::UpdateTask(const std::string& key, int id,
                                                  const TaskUpdate& in, const Actor& actor) {
   std::string now = FormatRfc3339(ctx_.clock().Now());
-  return Mutate(key, actor, "incident.task.update", core::IncidentAction::kTask,
-                [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
-                  auto it = std::find_if(i.tasks.begin(), i.tasks.end(),
-                                         [&](const core::Task& t) { return t.id == id; });
-                  if (it == i.tasks.end()) {
-                    return Fail(ErrorCode::kNotFound,
-                                Msg("task.not_found", {{"id", std::to_string(id)}, {"key", key}}));
-                  }
-                  if (in.status) it->status = *in.status;
-                  if (in.result) it->result = *in.result;
-                  if (in.revert_reason) it->revert_reason = *in.revert_reason;
-                  if (in.assignee) it->assignee = *in.assignee;
-                  if (in.due) it->due = *in.due;
-                  it->updated_at = now;
-                  TRY(Invalid(core::CheckTask(*it, org)));
-                  return json{{"task", id}, {"status", core::kTaskStatuses.Name(it->status)}};
-                });
+  ASSIGN_OR_RETURN(std::string at, core::EventTime(in.at, "/at", ctx_.clock().Now()));
+  return Mutate(
+      key, actor, "incident.task.update", core::IncidentAction::kTask,
+      [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
+        auto it = std::find_if(i.tasks.begin(), i.tasks.end(),
+                               [&](const core::Task& t) { return t.id == id; });
+        if (it == i.tasks.end()) {
+          return Fail(ErrorCode::kNotFound,
+                      Msg("task.not_found", {{"id", std::to_string(id)}, {"key", key}}));
+        }
+        if (in.status) {
+          it->status = *in.status;
+          it->status_at = at;
+        }
+        if (in.contains) it->contains = *in.contains;
+        if (in.result) it->result = *in.result;
+        if (in.revert_reason) it->revert_reason = *in.revert_reason;
+        if (in.assignee) it->assignee = *in.assignee;
+        if (in.due) it->due = *in.due;
+        it->updated_at = now;
+        TRY(Invalid(core::CheckTask(*it, org)));
+        return json{{"task", id}, {"status", core::kTaskStatuses.Name(it->status)}, {"at", at}};
+      });
 }
 
 Result<IncidentView> IncidentService::Assess(const std::string& key, core::Assessment a,
                                              const Actor& actor) {
-  std::string now = FormatRfc3339(ctx_.clock().Now());
+  ASSIGN_OR_RETURN(a.assessed_at, core::EventTime(a.assessed_at, "/at", ctx_.clock().Now()));
   return Mutate(key, actor, "incident.assessment", core::IncidentAction::kAssess,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   a.assessed_by = actor.id;
-                  a.assessed_at = now;
                   TRY(Invalid(core::CheckAssessment(a, org)));
                   i.assessment = a;
-                  return json::object();
+                  return json{{"at", a.assessed_at}};
                 });
 }
 
 Result<IncidentView> IncidentService::Recover(const std::string& key, core::Recovery r,
                                               const Actor& actor) {
-  std::string now = FormatRfc3339(ctx_.clock().Now());
+  ASSIGN_OR_RETURN(r.at, core::EventTime(r.at, "/at", ctx_.clock().Now()));
   return Mutate(
       key, actor, "incident.recovery", core::IncidentAction::kRecover,
       [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
         r.by = actor.id;
-        r.at = now;
         TRY(Invalid(core::CheckRecovery(r, org)));
         // G4.3.5: in dependency order, or with the reason to go ahead.
         if (auto blockers = core::CheckRecoveryOrder(r, i, org); !blockers.empty()) {
@@ -408,7 +436,8 @@ Result<IncidentView> IncidentService::Recover(const std::string& key, core::Reco
           return Fail(Error{ErrorCode::kConflict, Render(msg, Lang::kEn), "/status",
                             std::move(blockers), std::move(msg)});
         }
-        json body = {{"system", r.system}, {"status", core::kRecoveryStatuses.Name(r.status)}};
+        json body = {
+            {"system", r.system}, {"status", core::kRecoveryStatuses.Name(r.status)}, {"at", r.at}};
         if (!r.override_reason.empty()) body["override_reason"] = r.override_reason;
         // Scope grows as the investigation goes on.
         if (core::GrowScope(i, {.system = r.system,
@@ -431,16 +460,16 @@ Result<IncidentView> IncidentService::Recover(const std::string& key, core::Reco
 
 Result<IncidentView> IncidentService::AddFinding(const std::string& key, core::Finding f,
                                                  const Actor& actor) {
-  std::string now = FormatRfc3339(ctx_.clock().Now());
-  return Mutate(key, actor, "incident.finding", core::IncidentAction::kReview,
-                [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
-                  f.id = NextId(i.findings);
-                  f.by = actor.id;
-                  f.at = now;
-                  TRY(Invalid(core::CheckFinding(f, org)));
-                  i.findings.push_back(f);
-                  return json{{"finding", f.id}, {"kind", core::kFindingKinds.Name(f.kind)}};
-                });
+  ASSIGN_OR_RETURN(f.at, core::EventTime(f.at, "/at", ctx_.clock().Now()));
+  return Mutate(
+      key, actor, "incident.finding", core::IncidentAction::kReview,
+      [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
+        f.id = NextId(i.findings);
+        f.by = actor.id;
+        TRY(Invalid(core::CheckFinding(f, org)));
+        i.findings.push_back(f);
+        return json{{"finding", f.id}, {"kind", core::kFindingKinds.Name(f.kind)}, {"at", f.at}};
+      });
 }
 
 Result<IncidentView> IncidentService::AddPrevention(const std::string& key, core::Prevention p,
@@ -456,11 +485,10 @@ Result<IncidentView> IncidentService::AddPrevention(const std::string& key, core
 
 Result<IncidentView> IncidentService::CheckBackdoor(const std::string& key, core::BackdoorCheck c,
                                                     const Actor& actor) {
-  std::string now = FormatRfc3339(ctx_.clock().Now());
+  ASSIGN_OR_RETURN(c.at, core::EventTime(c.at, "/at", ctx_.clock().Now()));
   return Mutate(key, actor, "incident.backdoor_check", core::IncidentAction::kReview,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   c.checked_by = actor.id;
-                  c.at = now;
                   TRY(Invalid(core::CheckBackdoor(c, i, org)));
                   // An answer for the whole system names the hosts it vouches for.
                   c.hosts.clear();
@@ -479,7 +507,8 @@ Result<IncidentView> IncidentService::CheckBackdoor(const std::string& key, core
                   }
                   json body = {{"system", c.system},
                                {"item", core::kBackdoorItems.Name(c.item)},
-                               {"result", core::kCheckResults.Name(c.result)}};
+                               {"result", core::kCheckResults.Name(c.result)},
+                               {"at", c.at}};
                   if (!c.host.empty()) body["host"] = c.host;
                   if (!c.hosts.empty()) body["hosts"] = c.hosts;
                   return body;
@@ -544,8 +573,10 @@ Result<EvidenceDownload> IncidentService::Evidence(const std::string& key, int i
 }
 
 Result<IncidentView> IncidentService::Transition(const std::string& key, core::IncidentState to,
-                                                 const std::string& reason, const Actor& actor) {
-  Timestamp now = ctx_.clock().Now();
+                                                 const std::string& reason, const Actor& actor,
+                                                 const std::string& at_given) {
+  ASSIGN_OR_RETURN(std::string at, core::EventTime(at_given, "/at", ctx_.clock().Now()));
+  Timestamp when = *ParseRfc3339(at);
   // Closing, and reopening a closed incident, need the close permission.
   auto permission = [to](const core::Incident& current) {
     bool closing = to == core::IncidentState::kClosed || !current.IsOpen();
@@ -555,8 +586,8 @@ Result<IncidentView> IncidentService::Transition(const std::string& key, core::I
   return Mutate(key, actor, "incident.transition", permission,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   std::string from(core::kIncidentStates.Name(i.state));
-                  TRY(core::Transition(i, to, actor.id, now, reason, &org));
-                  json body = {{"from", from}, {"to", core::kIncidentStates.Name(to)}};
+                  TRY(core::Transition(i, to, actor.id, when, reason, &org));
+                  json body = {{"from", from}, {"to", core::kIncidentStates.Name(to)}, {"at", at}};
                   if (!reason.empty()) body["reason"] = reason;
                   return body;
                 });
@@ -604,8 +635,8 @@ Result<Page<IncidentView>> IncidentService::List(const IncidentFilter& f, PageRe
                   [&](const IncidentView& v) { return v.priority.priority == *f.priority; });
 }
 
-Result<std::vector<store::JournalEntry>> IncidentService::Timeline(const std::string& key,
-                                                                   const Actor& actor) {
+Result<std::vector<TimelineEntry>> IncidentService::Timeline(const std::string& key,
+                                                             const Actor& actor) {
   TRY(Get(key, actor));
   std::vector<store::JournalEntry> all;
   int64_t after = 0;
@@ -617,7 +648,17 @@ Result<std::vector<store::JournalEntry>> IncidentService::Timeline(const std::st
     after = page.back().seq;
     for (auto& e : page) all.push_back(std::move(e));
   }
-  return all;
+  std::vector<std::string> times;
+  times.reserve(all.size());
+  for (const auto& e : all) {
+    json body = json::parse(e.body, nullptr, false);
+    bool given = body.is_object() && body.contains("at") && body["at"].is_string();
+    times.push_back(given ? body["at"].get<std::string>() : e.at);
+  }
+  std::vector<TimelineEntry> out;
+  out.reserve(all.size());
+  for (size_t k : core::EventOrder(times)) out.push_back({times[k], std::move(all[k])});
+  return out;
 }
 
 Result<std::vector<store::OutboxMessage>> IncidentService::Notifications(const std::string& key,

@@ -28,7 +28,9 @@ class IncidentService {
                                                       core::Priority priority,
                                                       const std::string& reason,
                                                       const Actor& actor);
-  [[nodiscard]] Result<IncidentView> RequestConvocation(const std::string& key, const Actor& actor);
+  // `at`, here and below: when it happened (RFC 3339), default now; see core::EventTime.
+  [[nodiscard]] Result<IncidentView> RequestConvocation(const std::string& key, const Actor& actor,
+                                                        const std::string& at = "");
   [[nodiscard]] Result<IncidentView> RecordConvened(const std::string& key,
                                                     const std::string& convened_at,
                                                     const std::vector<std::string>& attendees,
@@ -57,13 +59,15 @@ class IncidentService {
   [[nodiscard]] Result<EvidenceDownload> Evidence(const std::string& key, int id,
                                                   const Actor& actor);
   [[nodiscard]] Result<IncidentView> Transition(const std::string& key, core::IncidentState to,
-                                                const std::string& reason, const Actor& actor);
+                                                const std::string& reason, const Actor& actor,
+                                                const std::string& at = "");
 
   [[nodiscard]] Result<IncidentView> Get(const std::string& key, const Actor& actor);
   [[nodiscard]] Result<Page<IncidentView>> List(const IncidentFilter& f, PageRequest page,
                                                 const Actor& actor);
-  [[nodiscard]] Result<std::vector<store::JournalEntry>> Timeline(const std::string& key,
-                                                                  const Actor& actor);
+  // The incident's journal entries in the order their events happened (core::EventOrder).
+  [[nodiscard]] Result<std::vector<TimelineEntry>> Timeline(const std::string& key,
+                                                            const Actor& actor);
   [[nodiscard]] Result<std::vector<store::OutboxMessage>> Notifications(const std::string& key,
                                                                         const Actor& actor);
 

@@ -18,6 +18,9 @@ struct ReportInput {
   std::string summary;
   core::Detection detection = core::Detection::kUserReport;
   std::string detected_at;
+  std::string occurred_at;          // first known occurrence, if known
+  std::string aware_at;             // default: reported_at
+  std::string reported_at;          // default: now
   std::string reporter_department;  // default: the reporter's department
   std::vector<std::string> systems;
   std::vector<core::AffectedHost> hosts;
@@ -31,6 +34,7 @@ struct ReportInput {
 
 struct UpdateInput {
   std::optional<std::string> title, summary, category, detected_at, harm_note;
+  std::optional<std::string> occurred_at, aware_at;
   std::optional<core::Detection> detection;
   std::optional<std::vector<std::string>> systems, departments;
   std::optional<std::vector<core::AffectedHost>> hosts;
@@ -44,11 +48,14 @@ struct TriageInput {
   bool confirmed = true;
   std::string reason;    // required when dismissing
   std::string category;  // optional: set the category at triage
+  std::string at;        // when it was confirmed or dismissed; default now
 };
 
 struct TaskUpdate {
   std::optional<core::TaskStatus> status;
   std::optional<std::string> result, revert_reason, assignee, due;
+  std::optional<bool> contains;
+  std::string at;  // when the status changed; default now
 };
 
 struct EvidenceInput {
@@ -72,6 +79,13 @@ struct IncidentFilter {
   bool open_only = false;
   std::string system;
   std::string department;
+};
+
+// A line of an incident's timeline: a journal entry (its `at` is when it was recorded) and when
+// its event happened (the body's "at"; the recording time for entries that carry none).
+struct TimelineEntry {
+  std::string at;
+  store::JournalEntry entry;
 };
 
 // An incident with what is derived from it.

@@ -202,6 +202,87 @@ TEST_F(IncidentAppTest, RecoveryFollowsDependenciesAndGrowsTheScope) {
   EXPECT_EQ(again->incident.scope_changes, grown->incident.scope_changes);
 }
 
+// Every record takes the time it happened, and none may lie in the future beyond the skew: each
+// refusal names its field and changes nothing.
+TEST_F(IncidentAppTest, EveryRecordRefusesTheFuture) {
+  auto r = app_->incidents().Report({.title = "x", .systems = {"orders"}}, {"p-tanaka"});
+  ASSERT_TRUE(r);
+  auto head = app_->journal().Head();
+  std::string key = r->incident.key;
+  const std::string later = "2026-12-31T14:35:01Z";  // the clock is 14:30; 5 minutes are allowed
+  struct Case {
+    const char* name;
+    std::function<Result<IncidentView>()> call;
+    const char* where;
+  };
+  IncidentService& s = app_->incidents();
+  const Case cases[] = {
+      {"report", [&] { return s.Report({.title = "y", .reported_at = later}, {"p-tanaka"}); },
+       "/reported_at"},
+      {"awareness", [&] { return s.Report({.title = "y", .aware_at = later}, {"p-tanaka"}); },
+       "/aware_at"},
+      {"triage", [&] { return s.Triage(key, {.at = later}, {"a"}); }, "/at"},
+      {"convocation", [&] { return s.RequestConvocation(key, {"a"}, later); }, "/at"},
+      {"meeting", [&] { return s.RecordConvened(key, later, {}, {"a"}); }, "/convened_at"},
+      {"decision",
+       [&] {
+         return s.Decide(key,
+                         {.kind = core::DecisionKind::kPolicy,
+                          .text = "x",
+                          .decided_by = "p-sato",
+                          .decided_at = later},
+                         {"a"});
+       },
+       "/decided_at"},
+      {"contact",
+       [&] {
+         return s.AddContact(key,
+                             {.audience = core::Audience::kInternal,
+                              .contact = "sales",
+                              .summary = "x",
+                              .at = later},
+                             {"a"});
+       },
+       "/at"},
+      {"task", [&] { return s.AddTask(key, {.title = "x", .at = later}, {"a"}); }, "/at"},
+      {"task status", [&] { return s.UpdateTask(key, 1, {.at = later}, {"a"}); }, "/at"},
+      {"assessment", [&] { return s.Assess(key, {.scope = "x", .assessed_at = later}, {"a"}); },
+       "/at"},
+      {"recovery",
+       [&] {
+         return s.Recover(
+             key, {.system = "orders", .status = core::RecoveryStatus::kDown, .at = later}, {"a"});
+       },
+       "/at"},
+      {"finding", [&] { return s.AddFinding(key, {.text = "x", .at = later}, {"a"}); }, "/at"},
+      {"backdoor check",
+       [&] { return s.CheckBackdoor(key, {.system = "orders", .at = later}, {"a"}); }, "/at"},
+      {"transition",
+       [&] { return s.Transition(key, core::IncidentState::kTriaged, "", {"a"}, later); }, "/at"},
+  };
+  for (const Case& c : cases) {
+    auto result = c.call();
+    ASSERT_FALSE(result) << c.name;
+    EXPECT_EQ(result.error().code, ErrorCode::kInvalidInput) << c.name;
+    EXPECT_EQ(result.error().where, c.where) << c.name << ": " << result.error().ToString();
+    EXPECT_THAT(result.error().ToString(), HasSubstr("is in the future")) << c.name;
+  }
+  EXPECT_EQ(app_->journal().Head()->hash, head->hash);
+  // At the limit it is accepted, kept as given, and the timeline puts it where it happened.
+  ASSERT_TRUE(s.Triage(key, {.at = "2026-12-31T23:35:00+09:00"}, {"p-suzuki"}));
+  auto backdated = s.AddFinding(key, {.text = "古いVPN", .at = "2026-12-30T09:00:00+09:00"}, {"a"});
+  ASSERT_TRUE(backdated) << backdated.error().ToString();
+  EXPECT_EQ(backdated->incident.findings[0].at, "2026-12-30T00:00:00Z");
+  auto timeline = s.Timeline(key, {"a"});
+  ASSERT_TRUE(timeline);
+  std::vector<std::string> order;
+  for (const auto& e : *timeline) order.push_back(e.entry.action + " " + e.at);
+  EXPECT_THAT(order, ElementsAre("incident.finding 2026-12-30T00:00:00Z",
+                                 "incident.report 2026-12-31T14:30:00Z",
+                                 "incident.triage 2026-12-31T14:35:00Z"));
+  EXPECT_EQ((*timeline)[0].entry.at, "2026-12-31T14:30:00Z");  // recorded now
+}
+
 TEST_F(IncidentAppTest, ClosedIncidentsAcceptNothingUntilReopened) {
   auto r = app_->incidents().Report({.title = "訓練"}, {"p-tanaka"});
   std::string key = r->incident.key;

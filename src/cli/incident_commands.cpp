@@ -19,9 +19,11 @@ struct IncidentFlags {
   std::string department, assignee, system, due, status, result, revert_reason;
   std::string scope, route, method, attacker, first_seen, last_seen, note;
   std::string finding, prevention, owner, backdoor, file, name, state, priority, from;
+  std::string occurred_at, aware_at;
   std::vector<std::string> systems, departments, attendees, kinds, hosts, personal_data;
   std::string sensitive, financial_harm, unauthorized_purpose;
   bool restricted = false, dismiss = false, held = false, open = false, spread_outside = false;
+  bool contains = false;
   int approved_by = 0, id = 0;
   int persons = -1;  // absent unless given
   size_t limit = 50, offset = 0;
@@ -81,6 +83,28 @@ Result<Json> BodyOr(const IncidentFlags& f, const Body& body) {
   return codec::ParseJson(text);
 }
 
+// The organization's calendar: times typed at the terminal and shown to a person are on its clock.
+Result<Calendar> OrgCalendar(app::App& app) {
+  ASSIGN_OR_RETURN(auto org, app.organization().Current());
+  return Calendar::Create(org->company.time_zone);
+}
+
+// A time flag as the API takes it: RFC 3339 as given, or the organization's local
+// "YYYY-MM-DD HH:MM" turned into RFC 3339; empty stays empty (now, or unset).
+Result<std::string> TimeFlag(app::App& app, const std::string& text, const char* flag) {
+  if (text.empty() || ParseRfc3339(text)) return text;
+  ASSIGN_OR_RETURN(Calendar calendar, OrgCalendar(app));
+  auto t = calendar.ParseLocal(text);
+  if (!t) return Fail(ErrorCode::kInvalidInput, t.error().msg, flag);
+  return FormatRfc3339(*t);
+}
+
+void AtFlag(CLI::App& c, IncidentFlags& f, const char* what) {
+  c.add_option("--at", f.at,
+               std::string(what) +
+                   " (RFC 3339, or YYYY-MM-DD HH:MM in the organization's time zone; default now)");
+}
+
 // One line for a person: key, state, priority, title; then what the next state still needs.
 void PrintView(const app::IncidentView& v, Output& o) {
   if (o.json) {
@@ -94,10 +118,13 @@ void PrintView(const app::IncidentView& v, Output& o) {
   auto at = std::find(path.begin(), path.end(), i.state);
   if (at != path.end() && at + 1 != path.end()) {
     const auto& missing = v.next_missing;
+    std::string next(core::kIncidentStates.Name(*(at + 1)));
     if (missing.empty()) {
-      o.out << "  ready for " << core::kIncidentStates.Name(*(at + 1)) << "\n";
+      o.out << "  " << Render(Msg("show.ready_for", {{"state", next}}), o.lang) << "\n";
     }
-    for (const auto& m : missing) o.out << "  needs " << Render(m, o.lang) << "\n";
+    for (const auto& m : missing) {
+      o.out << "  " << Render(Msg("show.needs", {{"what", Render(m, o.lang)}}), o.lang) << "\n";
+    }
   }
 }
 
@@ -107,53 +134,247 @@ Result<void> Print(Result<app::IncidentView> r, Output& o) {
   return {};
 }
 
-void PrintDetail(const app::IncidentView& v, Output& o) {
+// What a person reads of a whole incident: every section, in the chosen language, every time
+// on the organization's clock. Lines of records are "label: value"; values are the records' own
+// words and the API's names, so what is read here can be typed back into a command.
+class DetailPrinter {
+ public:
+  DetailPrinter(Output& o, const Calendar& calendar) : o_(o), calendar_(calendar) {}
+
+  std::string T(const Message& m) const { return Render(m, o_.lang); }
+  std::string Label(const char* code) const { return T(Msg(std::string("show.") + code)); }
+  std::string Time(const std::string& rfc3339) const {
+    return rfc3339.empty() ? "-" : calendar_.FormatLocal(std::string_view(rfc3339));
+  }
+  // "  label: value" when value is not empty.
+  void Field(const char* code, const std::string& value, int indent = 2) {
+    if (value.empty()) return;
+    o_.out << std::string(static_cast<size_t>(indent), ' ') << Label(code) << ": " << value << "\n";
+  }
+  void Heading(const char* code, size_t count) { o_.out << Label(code) << " (" << count << ")\n"; }
+  std::ostream& Item() { return o_.out << "  "; }
+
+ private:
+  Output& o_;
+  const Calendar& calendar_;
+};
+
+std::string Join(const std::vector<std::string>& items, const char* sep = ", ") {
+  std::string out;
+  for (const auto& x : items) out += (out.empty() ? "" : sep) + x;
+  return out;
+}
+
+void PrintDetail(const app::IncidentView& v, const std::vector<app::TimelineEntry>& timeline,
+                 const Calendar& calendar, Output& o) {
   const core::Incident& i = v.incident;
+  DetailPrinter p(o, calendar);
   PrintView(v, o);
-  o.out << "  reported " << i.reported_at << " by " << i.reported_by;
-  if (!i.reporter_department.empty()) o.out << " (" << i.reporter_department << ")";
-  o.out << "\n";
-  if (!i.summary.empty()) o.out << "  " << i.summary << "\n";
-  o.out << "  priority: ";
-  for (size_t k = 0; k < v.priority.reasons.size(); ++k) {
-    o.out << (k ? "; " : "") << Render(v.priority.reasons[k], o.lang);
+  std::string reporter = i.reported_by;
+  if (!i.reporter_department.empty()) reporter += " (" + i.reporter_department + ")";
+  p.Field("reported", p.Time(i.reported_at) + "  " + reporter);
+  p.Field("recorded", i.recorded_at.empty() ? "" : p.Time(i.recorded_at));
+  p.Field("occurred", i.occurred_at.empty() ? "" : p.Time(i.occurred_at));
+  p.Field("aware", p.Time(core::AwareAt(i)));
+  p.Field("detected", i.detected_at.empty() ? ""
+                                            : p.Time(i.detected_at) + "  " +
+                                                  std::string(core::kDetections.Name(i.detection)));
+  p.Field("category", i.category);
+  p.Field("summary", i.summary);
+  std::vector<std::string> reasons;
+  for (const auto& r : v.priority.reasons) reasons.push_back(p.T(r));
+  p.Field("priority", Join(reasons, "; "));
+  std::string harm(core::kHarms.Name(i.harm));
+  if (!i.harm_note.empty()) harm += " (" + i.harm_note + ")";
+  p.Field("harm", harm);
+  p.Field("systems", Join(i.systems));
+  std::vector<std::string> hosts;
+  for (const auto& h : i.hosts) hosts.push_back(h.system + "/" + h.host);
+  p.Field("hosts", Join(hosts));
+  for (const auto& c : i.scope_changes) {
+    p.Field("scope_added", c.system + "  " + p.Time(c.at) + "  " + c.by + "  (" + c.via + ")" +
+                               (c.reason.empty() ? "" : "  " + c.reason));
   }
-  o.out << "\n  harm to customers/partners: " << core::kHarms.Name(i.harm);
-  if (!i.harm_note.empty()) o.out << " (" << i.harm_note << ")";
-  o.out << "\n";
-  if (!i.systems.empty()) {
-    o.out << "  systems:";
-    for (const auto& s : i.systems) o.out << " " << s;
-    for (const auto& h : i.hosts) o.out << " " << h.system << "/" << h.host;
-    o.out << "\n";
+  p.Field("departments", Join(i.departments));
+  std::vector<std::string> people;
+  for (const auto& x : i.participants) {
+    people.push_back(x.person + " (" + std::string(core::kParticipantRoles.Name(x.role)) + ")");
   }
+  p.Field("participants", Join(people));
+  p.Field("tlp", std::string(core::kTlps.Name(i.tlp)) +
+                     (i.restricted ? "  " + p.Label("restricted") : ""));
+
+  const core::Milestones& m = v.milestones;
+  o.out << p.Label("milestones") << "\n";
+  const std::pair<const char*, const std::string*> milestones[] = {
+      {"m_reported", &m.reported},   {"m_triaged", &m.triaged},   {"m_convened", &m.convened},
+      {"m_contained", &m.contained}, {"m_assessed", &m.assessed}, {"m_recovered", &m.recovered},
+      {"m_closed", &m.closed}};
+  for (const auto& [code, value] : milestones) p.Field(code, p.Time(*value));
+
+  if (i.triage) {
+    o.out << p.Label("triage") << "\n";
+    p.Field("at", p.Time(i.triage->at) + "  " + i.triage->by + "  " +
+                      p.Label(i.triage->confirmed ? "confirmed" : "dismissed"));
+    p.Field("reason", i.triage->reason);
+  }
+  if (i.convocation) {
+    const core::Convocation& c = *i.convocation;
+    o.out << p.Label("convocation") << "\n";
+    p.Field("requested",
+            p.Time(c.requested_at) + "  " + c.requested_by + " → " + Join(c.addressees));
+    p.Field("convened",
+            c.convened_at.empty() ? "" : p.Time(c.convened_at) + "  " + Join(c.attendees));
+  }
+
+  p.Heading("decisions", i.decisions.size());
   for (const auto& d : i.decisions) {
-    o.out << "  decision " << d.id << " [" << core::kDecisionKinds.Name(d.kind) << "] "
-          << d.decided_by << ": " << d.text << "\n";
+    p.Item() << d.id << ". [" << core::kDecisionKinds.Name(d.kind) << "] " << p.Time(d.decided_at)
+             << "  " << d.decided_by << ": " << d.text << "\n";
+    p.Field("instructed", Join(d.departments), 5);
   }
+
+  p.Heading("contacts", i.contacts.size());
   for (const auto& c : i.contacts) {
-    o.out << "  contact " << c.id << " [" << core::kAudiences.Name(c.audience) << "] " << c.contact
-          << ": " << c.summary << "\n";
+    p.Item() << c.id << ". " << p.Time(c.at) << "  "
+             << p.T(Msg("show.contact_to",
+                        {{"audience", std::string(core::kAudiences.Name(c.audience))},
+                         {"contact", c.contact},
+                         {"channel", std::string(core::kChannelKinds.Name(c.channel))},
+                         {"by", c.by}}))
+             << ": " << c.summary << "\n";
+    if (c.persons) {
+      p.Field("notified", p.T(Msg("show.persons", {{"count", std::to_string(*c.persons)}})), 5);
+    }
+    if (c.approved_by != 0) p.Field("approved_by", std::to_string(c.approved_by), 5);
+    p.Field("follow_up", c.follow_up_due, 5);
   }
+
+  p.Heading("tasks", i.tasks.size());
   for (const auto& t : i.tasks) {
-    o.out << "  task " << t.id << " [" << core::kTaskKinds.Name(t.kind) << ", "
-          << core::kTaskStatuses.Name(t.status) << "] " << t.title << "\n";
+    p.Item() << t.id << ". [" << core::kTaskKinds.Name(t.kind) << "] " << t.title << "\n";
+    p.Field("status",
+            std::string(core::kTaskStatuses.Name(t.status)) + "  " +
+                p.Time(t.status_at.empty() ? t.updated_at : t.status_at) +
+                (t.contains ? "  " + p.Label("contains") : ""),
+            5);
+    p.Field("ordered", t.at.empty() ? "" : p.Time(t.at), 5);
+    std::string who = Join({t.department, t.assignee});
+    if (t.department.empty() || t.assignee.empty()) who = t.department + t.assignee;
+    p.Field("assigned", who, 5);
+    p.Field("system", t.system, 5);
+    p.Field("due", t.due.empty() ? "" : p.Time(t.due), 5);
+    p.Field("result", t.result, 5);
+    p.Field("revert_reason", t.revert_reason, 5);
   }
+
+  o.out << p.Label("assessment") << "\n";
+  if (!i.assessment) {
+    p.Item() << p.Label("none") << "\n";
+  } else {
+    const core::Assessment& a = *i.assessment;
+    p.Field("at", p.Time(a.assessed_at) + "  " + a.assessed_by);
+    std::vector<std::string> kinds;
+    for (auto k : a.kinds) kinds.emplace_back(core::kDamageKinds.Name(k));
+    p.Field("damage", Join(kinds));
+    p.Field("scope", a.scope);
+    p.Field("systems", Join(a.systems));
+    p.Field("first_seen", a.first_seen.empty() ? "" : p.Time(a.first_seen));
+    p.Field("last_seen", a.last_seen.empty() ? "" : p.Time(a.last_seen));
+    p.Field("route", a.intrusion_route);
+    p.Field("method", a.method);
+    p.Field("attacker", a.attacker);
+    for (const auto& l : a.leaks) {
+      std::string leak = l.system;
+      if (!l.data_class.empty()) leak += " / " + l.data_class;
+      if (l.persons)
+        leak += "  " + p.T(Msg("show.persons", {{"count", std::to_string(*l.persons)}}));
+      if (l.records)
+        leak += "  " + p.T(Msg("show.records", {{"count", std::to_string(*l.records)}}));
+      if (l.personal_data) leak += "  " + p.Label("personal_data");
+      if (!l.destination.empty()) leak += "  → " + l.destination;
+      p.Field("leak", leak);
+    }
+    for (const auto& d : a.personal_data) {
+      p.Field("personal_data_leaked", d.system + ": " +
+                                          std::string(core::kLikelihoods.Name(d.leaked)) +
+                                          (d.note.empty() ? "" : "  " + d.note));
+    }
+    if (a.persons) {
+      p.Field("affected_persons",
+              p.T(Msg("show.persons", {{"count", std::to_string(*a.persons)}})));
+    }
+    if (!a.personal_data.empty()) {
+      p.Field("sensitive", std::string(core::kLikelihoods.Name(a.sensitive_personal_data)));
+      p.Field("financial_harm", std::string(core::kLikelihoods.Name(a.financial_harm)));
+      p.Field("unauthorized_purpose", std::string(core::kLikelihoods.Name(a.unauthorized_purpose)));
+    }
+    if (a.spread_outside || !a.spread_note.empty()) {
+      p.Field("spread", p.Label(a.spread_outside ? "yes" : "no") +
+                            (a.spread_note.empty() ? "" : "  " + a.spread_note));
+    }
+  }
+
+  p.Heading("recovery", i.recovery.size());
   for (const auto& r : i.recovery) {
-    o.out << "  recovery " << r.system << ": " << core::kRecoveryStatuses.Name(r.status);
-    if (!r.override_reason.empty())
-      o.out << " (ahead of its dependencies: " << r.override_reason << ")";
-    o.out << "\n";
+    p.Item() << r.system << ": "
+             << p.T(Msg("show.recovery_status",
+                        {{"status", std::string(core::kRecoveryStatuses.Name(r.status))}}))
+             << "  " << p.Time(r.at) << "  " << r.by << (r.note.empty() ? "" : "  " + r.note)
+             << "\n";
+    p.Field("override", r.override_reason, 5);
   }
-  for (const auto& s : i.scope_changes) {
-    o.out << "  scope + " << s.system << " (" << s.via << ", " << s.at << ")";
-    if (!s.reason.empty()) o.out << ": " << s.reason;
-    o.out << "\n";
+
+  p.Heading("findings", i.findings.size());
+  for (const auto& f : i.findings) {
+    p.Item() << f.id << ". [" << core::kFindingKinds.Name(f.kind) << "] " << p.Time(f.at) << "  "
+             << f.by << ": " << f.text << (f.system.empty() ? "" : " (" + f.system + ")") << "\n";
   }
+
+  p.Heading("prevention", i.prevention.size());
+  for (const auto& x : i.prevention) {
+    p.Item() << x.id << ". " << x.text << "\n";
+    p.Field("owner", x.owner, 5);
+    p.Field("due", x.due, 5);
+    p.Field("done", p.Label(x.done ? "yes" : "no"), 5);
+  }
+
+  p.Heading("backdoor", i.backdoor_checks.size());
+  for (const auto& b : i.backdoor_checks) {
+    p.Item() << b.system << (b.host.empty() ? "" : "/" + b.host) << "  "
+             << p.T(Msg("show.backdoor_item",
+                        {{"item", std::string(core::kBackdoorItems.Name(b.item))}}))
+             << ": " << core::kCheckResults.Name(b.result) << "  " << p.Time(b.at) << "  "
+             << b.checked_by << (b.note.empty() ? "" : "  " + b.note) << "\n";
+    p.Field("hosts", Join(b.hosts), 5);
+  }
+
+  p.Heading("evidence", i.evidence.size());
   for (const auto& e : i.evidence) {
-    o.out << "  evidence " << e.id << " [" << core::kEvidenceKinds.Name(e.kind) << "] " << e.name
-          << " sha256:" << e.sha256 << "\n";
+    p.Item() << e.id << ". [" << core::kEvidenceKinds.Name(e.kind) << "] " << e.name << "  "
+             << e.bytes << " B  sha256:" << e.sha256 << "\n";
+    p.Field("added", p.Time(e.added_at) + "  " + e.added_by, 5);
+    p.Field("system", e.system, 5);
   }
+
+  p.Heading("timeline", timeline.size());
+  for (const auto& t : timeline) {
+    p.Item() << p.Time(t.at) << "  " << t.entry.actor << "  " << t.entry.action;
+    Json body = Json::parse(t.entry.body, nullptr, false);
+    if (body.is_object() && body.contains("to") && body["to"].is_string()) {
+      o.out << " → " << body["to"].get<std::string>();
+    }
+    o.out << "  (" << p.Label("recorded") << " " << p.Time(t.entry.at) << ")\n";
+  }
+}
+
+// "decision 3 recorded": the number a command assigned, for the commands that follow it.
+template <class T>
+void PrintAssigned(const std::vector<T>& records, const char* code, Output& o) {
+  if (o.json || records.empty()) return;
+  int id = 0;
+  for (const T& r : records) id = std::max(id, r.id);
+  o.out << Render(Msg(code, {{"id", std::to_string(id)}}), o.lang) << "\n";
 }
 
 // `--host SYSTEM/HOST` (repeat) as the API's list of affected hosts; none given, none sent.
@@ -185,6 +406,10 @@ Result<void> IncidentReport(app::App& app, const IncidentFlags& f, const app::Ac
   b.Texts("systems", f.systems).Texts("departments", f.departments).Text("harm", f.harm);
   b.Text("harm_note", f.harm_note).Flag("restricted", f.restricted).Text("tlp", f.tlp);
   b.Text("category", f.category).Text("reporter_department", f.department);
+  ASSIGN_OR_RETURN(std::string reported_at, TimeFlag(app, f.at, "--at"));
+  ASSIGN_OR_RETURN(std::string occurred_at, TimeFlag(app, f.occurred_at, "--occurred-at"));
+  ASSIGN_OR_RETURN(std::string aware_at, TimeFlag(app, f.aware_at, "--aware-at"));
+  b.Text("reported_at", reported_at).Text("occurred_at", occurred_at).Text("aware_at", aware_at);
   TRY(PutHosts(f, b));
   ASSIGN_OR_RETURN(app::ReportInput in, Decode(BodyOr(f, b), api::ReportFromJson));
   return Print(app.incidents().Report(in, actor), o);
@@ -228,9 +453,11 @@ Result<void> IncidentShow(app::App& app, const IncidentFlags& f, Output& o) {
   ASSIGN_OR_RETURN(app::IncidentView v, app.incidents().Get(f.key, kOperator));
   if (o.json) {
     PrintJson(o, api::ToJson(v, o.lang));
-  } else {
-    PrintDetail(v, o);
+    return {};
   }
+  ASSIGN_OR_RETURN(auto timeline, app.incidents().Timeline(f.key, kOperator));
+  ASSIGN_OR_RETURN(Calendar calendar, OrgCalendar(app));
+  PrintDetail(v, timeline, calendar, o);
   return {};
 }
 
@@ -241,6 +468,9 @@ Result<void> IncidentUpdate(app::App& app, const IncidentFlags& f, const app::Ac
   b.Text("harm_note", f.harm_note).Text("category", f.category).Text("tlp", f.tlp);
   b.Texts("systems", f.systems).Texts("departments", f.departments);
   if (f.restricted) b.Flag("restricted", true);
+  ASSIGN_OR_RETURN(std::string occurred_at, TimeFlag(app, f.occurred_at, "--occurred-at"));
+  ASSIGN_OR_RETURN(std::string aware_at, TimeFlag(app, f.aware_at, "--aware-at"));
+  b.Text("occurred_at", occurred_at).Text("aware_at", aware_at);
   TRY(PutHosts(f, b));
   ASSIGN_OR_RETURN(app::UpdateInput in, Decode(BodyOr(f, b), api::UpdateFromJson));
   return Print(app.incidents().Update(f.key, in, actor), o);
@@ -251,6 +481,8 @@ Result<void> IncidentTriage(app::App& app, const IncidentFlags& f, const app::Ac
   Json body = {{"confirmed", !f.dismiss}};
   if (!f.reason.empty()) body["reason"] = f.reason;
   if (!f.category.empty()) body["category"] = f.category;
+  ASSIGN_OR_RETURN(std::string at, TimeFlag(app, f.at, "--at"));
+  if (!at.empty()) body["at"] = at;
   ASSIGN_OR_RETURN(app::TriageInput in, api::TriageFromJson(body));
   return Print(app.incidents().Triage(f.key, in, actor), o);
 }
@@ -264,53 +496,67 @@ Result<void> IncidentPriority(app::App& app, const IncidentFlags& f, const app::
 
 Result<void> IncidentConvene(app::App& app, const IncidentFlags& f, const app::Actor& actor,
                              Output& o) {
-  if (!f.held) return Print(app.incidents().RequestConvocation(f.key, actor), o);
+  ASSIGN_OR_RETURN(std::string at, TimeFlag(app, f.at, "--at"));
+  if (!f.held) return Print(app.incidents().RequestConvocation(f.key, actor, at), o);
   Body b;
-  b.Text("convened_at", f.at).Texts("attendees", f.attendees);
+  b.Text("convened_at", at).Texts("attendees", f.attendees);
   ASSIGN_OR_RETURN(api::ConvenedInput in, Decode(BodyOr(f, b), api::ConvenedFromJson));
   return Print(app.incidents().RecordConvened(f.key, in.convened_at, in.attendees, actor), o);
 }
 
 Result<void> IncidentDecide(app::App& app, const IncidentFlags& f, const app::Actor& actor,
                             Output& o) {
+  ASSIGN_OR_RETURN(std::string at, TimeFlag(app, f.at, "--at"));
   Body b;
-  b.Text("kind", f.kind).Text("text", f.text).Text("decided_by", f.by).Text("decided_at", f.at);
+  b.Text("kind", f.kind).Text("text", f.text).Text("decided_by", f.by).Text("decided_at", at);
   b.Texts("departments", f.departments);
   ASSIGN_OR_RETURN(core::Decision in, Decode(BodyOr(f, b), api::DecisionFromJson));
-  return Print(app.incidents().Decide(f.key, std::move(in), actor), o);
+  ASSIGN_OR_RETURN(app::IncidentView v, app.incidents().Decide(f.key, std::move(in), actor));
+  PrintAssigned(v.incident.decisions, "cli.decision_recorded", o);
+  return Print(std::move(v), o);
 }
 
 Result<void> IncidentContact(app::App& app, const IncidentFlags& f, const app::Actor& actor,
                              Output& o) {
+  ASSIGN_OR_RETURN(std::string at, TimeFlag(app, f.at, "--at"));
   Body b;
   b.Text("audience", f.audience).Text("contact", f.contact).Text("channel", f.channel);
-  b.Text("summary", f.summary).Text("at", f.at).Text("by", f.by).Int("approved_by", f.approved_by);
+  b.Text("summary", f.summary).Text("at", at).Text("by", f.by).Int("approved_by", f.approved_by);
   b.Text("follow_up_due", f.follow_up).Count("persons", f.persons);
   ASSIGN_OR_RETURN(core::ContactLog in, Decode(BodyOr(f, b), api::ContactFromJson));
-  return Print(app.incidents().AddContact(f.key, std::move(in), actor), o);
+  ASSIGN_OR_RETURN(app::IncidentView v, app.incidents().AddContact(f.key, std::move(in), actor));
+  PrintAssigned(v.incident.contacts, "cli.contact_recorded", o);
+  return Print(std::move(v), o);
 }
 
 Result<void> IncidentTask(app::App& app, const IncidentFlags& f, const app::Actor& actor,
                           Output& o) {
+  ASSIGN_OR_RETURN(std::string at, TimeFlag(app, f.at, "--at"));
+  ASSIGN_OR_RETURN(std::string due, TimeFlag(app, f.due, "--due"));
   if (f.id != 0) {  // update an existing measure
     Body b;
     b.Text("status", f.status).Text("result", f.result).Text("revert_reason", f.revert_reason);
-    b.Text("assignee", f.assignee).Text("due", f.due);
+    b.Text("assignee", f.assignee).Text("due", due).Flag("contains", f.contains).Text("at", at);
     ASSIGN_OR_RETURN(app::TaskUpdate in, Decode(BodyOr(f, b), api::TaskUpdateFromJson));
     return Print(app.incidents().UpdateTask(f.key, f.id, in, actor), o);
   }
   Body b;
   b.Text("kind", f.kind).Text("title", f.title).Text("department", f.department);
-  b.Text("assignee", f.assignee).Text("system", f.system).Text("due", f.due);
+  b.Text("assignee", f.assignee).Text("system", f.system).Text("due", due);
+  b.Flag("contains", f.contains).Text("at", at);
   ASSIGN_OR_RETURN(core::Task in, Decode(BodyOr(f, b), api::TaskFromJson));
-  return Print(app.incidents().AddTask(f.key, std::move(in), actor), o);
+  ASSIGN_OR_RETURN(app::IncidentView v, app.incidents().AddTask(f.key, std::move(in), actor));
+  PrintAssigned(v.incident.tasks, "cli.task_recorded", o);
+  return Print(std::move(v), o);
 }
 
 Result<void> IncidentAssess(app::App& app, const IncidentFlags& f, const app::Actor& actor,
                             Output& o) {
   Body b;
   b.Texts("kinds", f.kinds).Text("scope", f.scope).Texts("systems", f.systems);
-  b.Text("first_seen", f.first_seen).Text("last_seen", f.last_seen);
+  ASSIGN_OR_RETURN(std::string first_seen, TimeFlag(app, f.first_seen, "--first-seen"));
+  ASSIGN_OR_RETURN(std::string last_seen, TimeFlag(app, f.last_seen, "--last-seen"));
+  b.Text("first_seen", first_seen).Text("last_seen", last_seen);
   b.Text("intrusion_route", f.route).Text("method", f.method).Text("attacker", f.attacker);
   b.Flag("spread_outside", f.spread_outside).Text("spread_note", f.note);
   b.Count("persons", f.persons).Text("sensitive_personal_data", f.sensitive);
@@ -325,6 +571,8 @@ Result<void> IncidentAssess(app::App& app, const IncidentFlags& f, const app::Ac
     personal.push_back({{"system", p.substr(0, equals)}, {"leaked", p.substr(equals + 1)}});
   }
   if (!personal.empty()) b.Raw("personal_data", std::move(personal));
+  ASSIGN_OR_RETURN(std::string at, TimeFlag(app, f.at, "--at"));
+  b.Text("at", at);
   ASSIGN_OR_RETURN(core::Assessment in, Decode(BodyOr(f, b), api::AssessmentFromJson));
   return Print(app.incidents().Assess(f.key, std::move(in), actor), o);
 }
@@ -334,11 +582,14 @@ Result<void> IncidentRecover(app::App& app, const IncidentFlags& f, const app::A
   Json body = {{"status", f.status}};
   if (!f.note.empty()) body["note"] = f.note;
   if (!f.reason.empty()) body["override_reason"] = f.reason;
+  ASSIGN_OR_RETURN(std::string at, TimeFlag(app, f.at, "--at"));
+  if (!at.empty()) body["at"] = at;
   ASSIGN_OR_RETURN(api::RecoveryInput in, api::RecoveryFromJson(body));
   return Print(app.incidents().Recover(f.key,
                                        {.system = f.system,
                                         .status = in.status,
                                         .note = in.note,
+                                        .at = in.at,
                                         .override_reason = in.override_reason},
                                        actor),
                o);
@@ -351,9 +602,10 @@ Result<void> IncidentReview(app::App& app, const IncidentFlags& f, const app::Ac
   if (given != 1) {
     return Fail(ErrorCode::kUsage, Msg("cli.one_cause_flag"));
   }
+  ASSIGN_OR_RETURN(std::string at, TimeFlag(app, f.at, "--at"));
   if (!f.finding.empty()) {
     Body b;
-    b.Text("kind", f.finding).Text("text", f.text).Text("system", f.system);
+    b.Text("kind", f.finding).Text("text", f.text).Text("system", f.system).Text("at", at);
     ASSIGN_OR_RETURN(core::Finding in, api::FindingFromJson(b.json()));
     return Print(app.incidents().AddFinding(f.key, std::move(in), actor), o);
   }
@@ -375,6 +627,7 @@ Result<void> IncidentReview(app::App& app, const IncidentFlags& f, const app::Ac
   }
   Json body = {{"result", f.backdoor.substr(equals + 1)}};
   if (!f.note.empty()) body["note"] = f.note;
+  if (!at.empty()) body["at"] = at;
   ASSIGN_OR_RETURN(api::BackdoorInput in, api::BackdoorFromJson(body));
   std::string system = f.backdoor.substr(0, colon);
   std::string host;
@@ -382,12 +635,15 @@ Result<void> IncidentReview(app::App& app, const IncidentFlags& f, const app::Ac
     host = system.substr(slash + 1);
     system.resize(slash);
   }
-  return Print(
-      app.incidents().CheckBackdoor(
-          f.key,
-          {.system = system, .host = host, .item = *item, .result = in.result, .note = in.note},
-          actor),
-      o);
+  return Print(app.incidents().CheckBackdoor(f.key,
+                                             {.system = system,
+                                              .host = host,
+                                              .item = *item,
+                                              .result = in.result,
+                                              .note = in.note,
+                                              .at = in.at},
+                                             actor),
+               o);
 }
 
 Result<void> IncidentEvidence(app::App& app, const IncidentFlags& f, const app::Actor& actor,
@@ -412,8 +668,10 @@ Result<void> IncidentTransition(app::App& app, const IncidentFlags& f, const app
                                 Output& o) {
   Json body = {{"to", f.state}};
   if (!f.reason.empty()) body["reason"] = f.reason;
+  ASSIGN_OR_RETURN(std::string at, TimeFlag(app, f.at, "--at"));
+  if (!at.empty()) body["at"] = at;
   ASSIGN_OR_RETURN(api::TransitionInput in, api::TransitionFromJson(body));
-  return Print(app.incidents().Transition(f.key, in.to, in.reason, actor), o);
+  return Print(app.incidents().Transition(f.key, in.to, in.reason, actor, in.at), o);
 }
 
 Result<void> IncidentTimeline(app::App& app, const IncidentFlags& f, Output& o) {
@@ -424,10 +682,19 @@ Result<void> IncidentTimeline(app::App& app, const IncidentFlags& f, Output& o) 
     PrintJson(o, {{"items", items}});
     return {};
   }
-  for (const auto& e : entries) {
-    o.out << e.seq << "  " << e.at << "  " << e.actor << "  " << e.action;
+  // When it happened, on the organization's clock; then when it was recorded, if not the same.
+  ASSIGN_OR_RETURN(Calendar calendar, OrgCalendar(app));
+  std::string recorded = Render(Msg("show.recorded"), o.lang);
+  for (const auto& t : entries) {
+    const store::JournalEntry& e = t.entry;
+    std::string happened = calendar.FormatLocal(std::string_view(t.at));
+    std::string entered = calendar.FormatLocal(std::string_view(e.at));
+    o.out << e.seq << "  " << happened << "  " << e.actor << "  " << e.action;
     Json body = Json::parse(e.body, nullptr, false);
-    if (body.is_object() && body.contains("to")) o.out << " → " << body["to"].get<std::string>();
+    if (body.is_object() && body.contains("to") && body["to"].is_string()) {
+      o.out << " → " << body["to"].get<std::string>();
+    }
+    if (entered != happened) o.out << "  (" << recorded << " " << entered << ")";
     o.out << "\n";
   }
   return {};
@@ -505,6 +772,11 @@ std::vector<Command> PathCommands() {
             c.add_option("--category", f.category, "e.g. intrusions, malicious-code, availability");
             c.add_flag("--restricted", f.restricted,
                        "Need-to-know: participants, committee and IS only");
+            AtFlag(c, f, "When it was reported");
+            c.add_option("--occurred-at", f.occurred_at,
+                         "First known occurrence, if known (same forms as --at)");
+            c.add_option("--aware-at", f.aware_at,
+                         "When the company became aware (same forms as --at; default: --at)");
             From(c, f);
           },
           IncidentReport),
@@ -520,8 +792,9 @@ std::vector<Command> PathCommands() {
             c.add_option("--offset", f.offset, "Skip this many");
           },
           Read(IncidentList)),
-      IncidentCommand("incident show", "Show an incident with its records and what it needs next",
-                      false, Key, Read(IncidentShow)),
+      IncidentCommand("incident show",
+                      "Show an incident: every record, its timeline and what it needs next", false,
+                      Key, Read(IncidentShow)),
       IncidentCommand(
           "incident update", "Change title, summary, systems, harm, TLP, category", true,
           [](CLI::App& c, F& f) {
@@ -536,6 +809,10 @@ std::vector<Command> PathCommands() {
             c.add_option("--category", f.category, "Category");
             c.add_option("--tlp", f.tlp, "TLP label");
             c.add_flag("--restricted", f.restricted, "Make it need-to-know");
+            c.add_option("--occurred-at", f.occurred_at,
+                         "First known occurrence (RFC 3339, or YYYY-MM-DD HH:MM local)");
+            c.add_option("--aware-at", f.aware_at,
+                         "When the company became aware (RFC 3339, or YYYY-MM-DD HH:MM local)");
             From(c, f);
           },
           IncidentUpdate),
@@ -546,6 +823,7 @@ std::vector<Command> PathCommands() {
             c.add_flag("--dismiss", f.dismiss, "Dismiss instead of confirming");
             c.add_option("--reason", f.reason, "Why (required to dismiss)");
             c.add_option("--category", f.category, "Set the category");
+            AtFlag(c, f, "When it was confirmed or dismissed");
           },
           IncidentTriage),
       IncidentCommand(
@@ -562,7 +840,7 @@ std::vector<Command> PathCommands() {
           [](CLI::App& c, F& f) {
             Key(c, f);
             c.add_flag("--held", f.held, "Record the meeting instead of requesting it");
-            c.add_option("--at", f.at, "When it met (RFC 3339; default now)");
+            AtFlag(c, f, "When the committee was asked for, or with --held when it met");
             c.add_option("--attendee", f.attendees, "A person who attended (repeat)");
           },
           IncidentConvene),
@@ -575,7 +853,7 @@ std::vector<Command> PathCommands() {
                 ->required();
             c.add_option("--text", f.text, "The decision")->required();
             c.add_option("--by", f.by, "The committee member who decided")->required();
-            c.add_option("--at", f.at, "When (default now)");
+            AtFlag(c, f, "When it was decided");
             c.add_option("--department", f.departments, "An instructed department (repeat)");
           },
           IncidentDecide),
@@ -604,7 +882,7 @@ std::vector<Command> RecordCommands() {
             c.add_option("--persons", f.persons, "Notice to individuals: how many were notified")
                 ->check(CLI::NonNegativeNumber);
             c.add_option("--by", f.by, "Who made the contact (default: you)");
-            c.add_option("--at", f.at, "When (default now)");
+            AtFlag(c, f, "When the contact was made");
             c.add_option("--approved-by", f.approved_by, "The committee decision that approved it");
             c.add_option("--follow-up", f.follow_up, "Follow-up due (YYYY-MM-DD)");
           },
@@ -621,13 +899,16 @@ std::vector<Command> RecordCommands() {
             c.add_option("--department", f.department, "Responsible department");
             c.add_option("--assignee", f.assignee, "Responsible person");
             c.add_option("--system", f.system, "The system it acts on");
-            c.add_option("--due", f.due, "Due (RFC 3339)");
+            c.add_option("--due", f.due, "Due (RFC 3339, or YYYY-MM-DD HH:MM local)");
             c.add_option(
                 "--status", f.status,
                 "open, in_progress, done, cancelled, reverted, failed (tried, did not work: "
                 "say what happened with --result)");
             c.add_option("--result", f.result, "What came of it");
             c.add_option("--revert-reason", f.revert_reason, "Why it was reverted");
+            c.add_flag("--contains", f.contains,
+                       "A containment measure: when it is done, the incident is contained");
+            AtFlag(c, f, "When it was ordered, or with --status when the status changed");
           },
           IncidentTask),
       IncidentCommand(
@@ -641,8 +922,8 @@ std::vector<Command> RecordCommands() {
                          "leak, tampering, destruction, unavailability (repeat)");
             c.add_option("--scope", f.scope, "Extent of the damage");
             c.add_option("--system", f.systems, "A damaged system (repeat)");
-            c.add_option("--first-seen", f.first_seen, "RFC 3339");
-            c.add_option("--last-seen", f.last_seen, "RFC 3339");
+            c.add_option("--first-seen", f.first_seen, "RFC 3339, or YYYY-MM-DD HH:MM local");
+            c.add_option("--last-seen", f.last_seen, "RFC 3339, or YYYY-MM-DD HH:MM local");
             c.add_option("--route", f.route, "Intrusion route");
             c.add_option("--method", f.method, "Method");
             c.add_option("--attacker", f.attacker, "Attacker, if identified");
@@ -660,6 +941,7 @@ std::vector<Command> RecordCommands() {
                          "Risk of financial harm to the persons: yes, possibly, no, unknown");
             c.add_option("--unauthorized-purpose", f.unauthorized_purpose,
                          "Suspected unauthorized purpose (不正の目的): yes, possibly, no, unknown");
+            AtFlag(c, f, "When it was assessed");
             From(c, f);
           },
           IncidentAssess),
@@ -676,6 +958,7 @@ std::vector<Command> RecordCommands() {
             c.add_option("--note", f.note, "Note");
             c.add_option("--override", f.reason,
                          "Restore ahead of a dependency still down or restoring: the reason");
+            AtFlag(c, f, "When the system reached this status");
           },
           IncidentRecover),
       IncidentCommand(
@@ -694,6 +977,7 @@ std::vector<Command> RecordCommands() {
                          "SYSTEM[/HOST]:ITEM=RESULT, e.g. order-system:added_users=clean (every "
                          "host of the system) or file-server/fs01:added_users=clean (one host)");
             c.add_option("--note", f.note, "What was found");
+            AtFlag(c, f, "When the finding was made or the check done");
           },
           IncidentReview),
       IncidentCommand(
@@ -715,9 +999,11 @@ std::vector<Command> RecordCommands() {
                          "dismissed")
                 ->required();
             c.add_option("--reason", f.reason, "Required to reopen");
+            AtFlag(c, f, "When the incident moved");
           },
           IncidentTransition),
-      IncidentCommand("incident timeline", "The incident's journal entries in order", false, Key,
+      IncidentCommand("incident timeline",
+                      "The incident's journal entries in the order things happened", false, Key,
                       Read(IncidentTimeline)),
   };
 }

@@ -138,13 +138,17 @@ Json ToJson(const core::Task& x) {
   Put(j, "due", x.due);
   Put(j, "result", x.result);
   Put(j, "revert_reason", x.revert_reason);
+  if (x.contains) j["contains"] = true;
+  Put(j, "at", x.at);
+  Put(j, "status_at", x.status_at);
   Put(j, "created_at", x.created_at);
   Put(j, "updated_at", x.updated_at);
   return j;
 }
 void Read(JsonReader& r, core::Task& x) {
   if (!r.Object({"id", "kind", "title", "status", "department", "assignee", "system", "due",
-                 "result", "revert_reason", "created_at", "updated_at"})) {
+                 "result", "revert_reason", "contains", "at", "status_at", "created_at",
+                 "updated_at"})) {
     return;
   }
   r.Int("id", x.id);
@@ -157,6 +161,9 @@ void Read(JsonReader& r, core::Task& x) {
   r.Text("due", x.due);
   r.Text("result", x.result);
   r.Text("revert_reason", x.revert_reason);
+  r.Bool("contains", x.contains);
+  r.Text("at", x.at);
+  r.Text("status_at", x.status_at);
   r.Text("created_at", x.created_at);
   r.Text("updated_at", x.updated_at);
 }
@@ -398,7 +405,10 @@ Json HeaderToJson(const core::Incident& x) {
   Put(j, "summary", x.summary);
   Put(j, "category", x.category);
   Put(j, "detected_at", x.detected_at);
+  Put(j, "occurred_at", x.occurred_at);
+  Put(j, "aware_at", x.aware_at);
   Put(j, "reported_at", x.reported_at);
+  Put(j, "recorded_at", x.recorded_at);
   Put(j, "reported_by", x.reported_by);
   Put(j, "reporter_department", x.reporter_department);
   Put(j, "harm_note", x.harm_note);
@@ -412,6 +422,8 @@ Json HeaderToJson(const core::Incident& x) {
 }
 
 void ReadHeader(JsonReader& r, core::Incident& x) {
+  // One key a line, in the order of the reads below.
+  // clang-format off
   if (!r.Object({"key",
                  "year",
                  "number",
@@ -420,7 +432,10 @@ void ReadHeader(JsonReader& r, core::Incident& x) {
                  "category",
                  "detection",
                  "detected_at",
+                 "occurred_at",
+                 "aware_at",
                  "reported_at",
+                 "recorded_at",
                  "reported_by",
                  "reporter_department",
                  "systems",
@@ -440,6 +455,7 @@ void ReadHeader(JsonReader& r, core::Incident& x) {
                  "hosts"})) {
     return;
   }
+  // clang-format on
   r.Text("key", x.key, true);
   r.Int("year", x.year);
   r.Int("number", x.number);
@@ -448,7 +464,10 @@ void ReadHeader(JsonReader& r, core::Incident& x) {
   r.Text("category", x.category);
   r.Enum("detection", core::kDetections, x.detection);
   r.Text("detected_at", x.detected_at);
+  r.Text("occurred_at", x.occurred_at);
+  r.Text("aware_at", x.aware_at);
   r.Text("reported_at", x.reported_at);
+  r.Text("recorded_at", x.recorded_at);
   r.Text("reported_by", x.reported_by);
   r.Text("reporter_department", x.reporter_department);
   r.Texts("systems", x.systems);

@@ -88,6 +88,57 @@ TEST(IncidentJsonTest, RecordsRoundTrip) {
   EXPECT_EQ(ToJson(failed)["status"], "failed");
 }
 
+// Event times round-trip apart from recording times, and incidents stored before they existed
+// (no occurred_at, aware_at, recorded_at, contains, at, status_at) still load, as empty.
+TEST(IncidentJsonTest, EventTimesRoundTripAndOldRecordsStillLoad) {
+  core::Incident i = Sample();
+  i.occurred_at = "2026-11-20T15:00:00Z";
+  i.aware_at = "2026-11-25T23:30:00Z";
+  i.reported_at = "2026-11-26T00:10:00Z";
+  i.recorded_at = "2026-11-26T03:00:00Z";
+  auto back = ReadAll<core::Incident>(HeaderToJson(i), ReadHeader);
+  ASSERT_TRUE(back) << back.error().ToString();
+  EXPECT_EQ(*back, i);
+  EXPECT_EQ(HeaderToJson(i)["aware_at"], "2026-11-25T23:30:00Z");
+
+  core::Task t{.id = 1,
+               .kind = core::TaskKind::kIsolateNetwork,
+               .title = "VLAN遮断",
+               .status = core::TaskStatus::kDone,
+               .contains = true,
+               .at = "2026-11-26T00:20:00Z",
+               .status_at = "2026-11-26T00:40:00Z",
+               .created_at = "2026-11-26T03:05:00Z",
+               .updated_at = "2026-11-26T03:06:00Z"};
+  auto read_task = [](JsonReader& r, core::Task& x) { Read(r, x); };
+  auto task = ReadAll<core::Task>(ToJson(t), read_task);
+  ASSERT_TRUE(task) << task.error().ToString();
+  EXPECT_EQ(*task, t);
+
+  // Rows written before event times existed, as the store kept them.
+  Json old_header = Json::parse(R"({"key": "INC-2026-0001", "year": 2026, "number": 1,
+      "title": "不審なログイン", "detection": "user_report", "systems": [], "departments": [],
+      "harm": "unknown", "restricted": false, "tlp": "amber", "state": "triaged",
+      "participants": [], "history": [{"from": "reported", "to": "triaged",
+      "at": "2026-11-26T00:10:00Z", "by": "p-fujita"}],
+      "reported_at": "2026-11-26T00:00:00Z", "reported_by": "p-yamada"})");
+  auto old = ReadAll<core::Incident>(old_header, ReadHeader);
+  ASSERT_TRUE(old) << old.error().ToString();
+  EXPECT_EQ(old->reported_at, "2026-11-26T00:00:00Z");
+  EXPECT_EQ(old->occurred_at, "");
+  EXPECT_EQ(old->aware_at, "");
+  EXPECT_EQ(old->recorded_at, "");
+  EXPECT_EQ(core::AwareAt(*old), "2026-11-26T00:00:00Z");
+  Json old_task = Json::parse(R"({"id": 2, "kind": "shutdown_host", "title": "停止",
+      "status": "done", "created_at": "2026-11-26T01:00:00Z",
+      "updated_at": "2026-11-26T02:00:00Z"})");
+  auto task2 = ReadAll<core::Task>(old_task, read_task);
+  ASSERT_TRUE(task2) << task2.error().ToString();
+  EXPECT_FALSE(task2->contains);
+  EXPECT_EQ(task2->at, "");
+  EXPECT_EQ(task2->status_at, "");
+}
+
 TEST(IncidentJsonTest, ReportsEveryProblemWithItsPointer) {
   Json bad = {{"kind", "isolate"}, {"title", 5}, {"statuz", "open"}, {"due", nullptr}};
   auto r = ReadAll<core::Task>(bad, [](JsonReader& rd, core::Task& x) { Read(rd, x); });

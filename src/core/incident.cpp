@@ -89,6 +89,71 @@ std::string IncidentKey(int year, int number) {
   return buf;
 }
 
+Result<std::string> EventTime(const std::string& given, const std::string& where, Timestamp now) {
+  if (given.empty()) return FormatRfc3339(now);
+  auto t = ParseRfc3339(given);
+  if (!t) return Fail(ErrorCode::kInvalidInput, t.error().msg, where);
+  if (auto problem = FutureTimeProblem(given, where, now)) {
+    return Fail(ErrorCode::kInvalidInput, problem->msg, where);
+  }
+  return FormatRfc3339(*t);
+}
+
+std::optional<Detail> FutureTimeProblem(const std::string& value, const std::string& where,
+                                        Timestamp now) {
+  auto t = ParseRfc3339(value);
+  if (!t || *t <= now + kFutureSkew) return std::nullopt;
+  std::string field = where.empty() ? "at" : where.substr(where.find_last_of('/') + 1);
+  return MakeDetail(where,
+                    Msg("time.in_future", {{"field", field},
+                                           {"value", value},
+                                           {"minutes", std::to_string(kFutureSkew.count() / 60)},
+                                           {"limit", FormatRfc3339(now + kFutureSkew)}}));
+}
+
+const std::string& AwareAt(const Incident& incident) {
+  return incident.aware_at.empty() ? incident.reported_at : incident.aware_at;
+}
+
+std::vector<Detail> CheckReportTimes(const Incident& i, Timestamp now) {
+  std::vector<Detail> out;
+  const std::pair<const std::string*, const char*> times[] = {{&i.occurred_at, "/occurred_at"},
+                                                              {&i.aware_at, "/aware_at"},
+                                                              {&i.reported_at, "/reported_at"},
+                                                              {&i.detected_at, "/detected_at"}};
+  for (const auto& [value, where] : times) {
+    if (value->empty()) continue;
+    if (auto t = ParseRfc3339(*value); !t) {
+      out.push_back(MakeDetail(where, t.error().msg));
+    } else if (auto problem = FutureTimeProblem(*value, where, now)) {
+      out.push_back(std::move(*problem));
+    }
+  }
+  auto occurred = ParseRfc3339(i.occurred_at);
+  auto aware = ParseRfc3339(AwareAt(i));
+  if (occurred && aware && *occurred > *aware) {
+    out.push_back(
+        MakeDetail("/occurred_at", Msg("incident.occurred_after_aware",
+                                       {{"occurred", i.occurred_at}, {"aware", AwareAt(i)}})));
+  }
+  return out;
+}
+
+std::vector<size_t> EventOrder(const std::vector<std::string>& event_times) {
+  // An unreadable time takes the key of the readable one recorded before it.
+  std::vector<Timestamp> keys(event_times.size());
+  Timestamp last = Timestamp::min();
+  for (size_t k = 0; k < event_times.size(); ++k) {
+    if (auto t = ParseRfc3339(event_times[k])) last = *t;
+    keys[k] = last;
+  }
+  std::vector<size_t> order(event_times.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return keys[a] < keys[b]; });
+  return order;
+}
+
 const std::vector<IncidentState>& Path() {
   static const std::vector<IncidentState> kPath = {
       IncidentState::kReported,   IncidentState::kTriaged,   IncidentState::kConvened,
@@ -391,7 +456,18 @@ Milestones MilestonesOf(const Incident& incident) {
   };
   m.triaged = reached(IncidentState::kTriaged);
   m.convened = reached(IncidentState::kConvened);
-  m.contained = reached(IncidentState::kAssessing);
+  // Contained when the first containment measure that worked was done: a measure that failed or
+  // was reverted is not done, and the state moving on says nothing about when it worked.
+  std::optional<Timestamp> contained;
+  for (const Task& t : incident.tasks) {
+    if (!t.contains || t.status != TaskStatus::kDone) continue;
+    const std::string& done = t.status_at.empty() ? t.updated_at : t.status_at;
+    auto at = ParseRfc3339(done);
+    if (at && (!contained || *at < *contained)) {
+      contained = *at;
+      m.contained = done;
+    }
+  }
   m.assessed = reached(IncidentState::kRecovering);
   m.recovered = reached(IncidentState::kReviewing);
   for (const StateChange& c : incident.history) {

@@ -10,6 +10,12 @@
 //
 // Everything here is pure: time and the acting person come in as parameters, and the
 // organization is consulted for references (systems, departments, people, contacts).
+//
+// Times. A record carries the time its event *happened* (`at`, `decided_at`, `convened_at`…),
+// given by whoever records it because emergencies are written up after the night, apart from
+// the time it was *recorded*, which the journal keeps. Event times default to now and may not lie
+// in the future beyond kFutureSkew (EventTime()); they are stored as UTC RFC 3339. The timeline
+// orders by event time (EventOrder()) and the milestones are event times.
 #pragma once
 
 #include <optional>
@@ -90,7 +96,7 @@ struct Triage {
   bool confirmed = false;
   std::string reason;  // required when dismissed
   std::string by;
-  std::string at;
+  std::string at;  // when the report was confirmed or dismissed
   friend bool operator==(const Triage&, const Triage&) = default;
 };
 
@@ -105,7 +111,7 @@ struct PriorityOverride {
 // G3.1, G4.3.2a: the IS department asks for the committee; the committee meets.
 struct Convocation {
   std::string requested_by;
-  std::string requested_at;
+  std::string requested_at;             // when the committee was asked for
   std::vector<std::string> addressees;  // the steering council chair and committee members
   std::string convened_at;              // empty until the committee has met
   std::vector<std::string> attendees;
@@ -123,8 +129,8 @@ struct Decision {
   int id = 0;
   DecisionKind kind = DecisionKind::kPolicy;
   std::string text;
-  std::string decided_by;  // person: the chair or a committee member
-  std::string decided_at;
+  std::string decided_by;                // person: the chair or a committee member
+  std::string decided_at;                // when it was decided (the event)
   std::vector<std::string> departments;  // instructed departments, for instructions
   std::string recorded_by;
   friend bool operator==(const Decision&, const Decision&) = default;
@@ -178,7 +184,7 @@ struct ContactLog {
   std::string contact;
   ChannelKind channel = ChannelKind::kPhone;
   std::string summary;  // what was said
-  std::string at;
+  std::string at;       // when the contact was made
   std::string by;       // person who made the contact
   int approved_by = 0;  // decision id; required when NeedsCommitteeApproval(audience)
   std::string follow_up_due;
@@ -224,8 +230,12 @@ struct Task {
   TaskStatus status = TaskStatus::kOpen;
   std::string result;
   std::string revert_reason;  // a reverted measure (reconnected network) says why
-  std::string created_at;
-  std::string updated_at;
+  // A containment measure: when it is done, the incident is contained (MilestonesOf).
+  bool contains = false;
+  std::string at;          // when the measure was ordered (the event)
+  std::string status_at;   // when the current status came about (the event): done at, failed at
+  std::string created_at;  // recorded
+  std::string updated_at;  // recorded
   friend bool operator==(const Task&, const Task&) = default;
 };
 
@@ -282,7 +292,7 @@ struct Assessment {
   Likelihood financial_harm = Likelihood::kUnknown;
   Likelihood unauthorized_purpose = Likelihood::kUnknown;
   std::string assessed_by;
-  std::string assessed_at;
+  std::string assessed_at;  // when the assessment was made (the event; `at` in a request)
   friend bool operator==(const Assessment&, const Assessment&) = default;
 };
 
@@ -298,7 +308,7 @@ struct Recovery {
   RecoveryStatus status = RecoveryStatus::kDown;
   std::string note;
   std::string by;
-  std::string at;
+  std::string at;  // when the system reached this status
   // Restored while a system it depends on is still down or restoring: why that was right.
   std::string override_reason;
   friend bool operator==(const Recovery&, const Recovery&) = default;
@@ -398,7 +408,7 @@ struct AffectedHost {
 struct StateChange {
   IncidentState from = IncidentState::kReported;
   IncidentState to = IncidentState::kReported;
-  std::string at;
+  std::string at;  // when the incident moved (the event)
   std::string by;
   std::string reason;
   friend bool operator==(const StateChange&, const StateChange&) = default;
@@ -413,10 +423,14 @@ struct Incident {
   std::string category;  // one of the configured categories; empty until triage
   Detection detection = Detection::kUserReport;
   std::string detected_at;
-  std::string reported_at;
-  std::string reported_by;                 // person, or "cli:<user>" for the local operator
-  std::string reporter_department;         // department of the reporter
-  std::vector<std::string> systems;        // affected systems
+  std::string occurred_at;  // first known occurrence; optional, not after aware_at
+  // When the company became aware: the day the regulators' clocks start. Default: reported_at.
+  std::string aware_at;
+  std::string reported_at;           // when it was reported (the event; may be written up later)
+  std::string recorded_at;           // when the report was entered into sokuo
+  std::string reported_by;           // person, or "cli:<user>" for the local operator
+  std::string reporter_department;   // department of the reporter
+  std::vector<std::string> systems;  // affected systems
   std::vector<ScopeChange> scope_changes;  // systems added to `systems` by later records
   std::vector<AffectedHost> hosts;         // affected hosts, when the scope is finer than systems
   std::vector<std::string> departments;    // affected departments
@@ -447,6 +461,30 @@ struct Incident {
 };
 
 std::string IncidentKey(int year, int number);
+
+// How far ahead of the clock an event time may be: clocks of phones and laptops drift.
+inline constexpr std::chrono::seconds kFutureSkew = std::chrono::minutes(5);
+
+// The event time of a record: `given` (RFC 3339, any offset) as UTC RFC 3339, or `now` when
+// `given` is empty. Refused (kInvalidInput at `where`) when it is not RFC 3339 or lies more than
+// kFutureSkew after `now`; the error names the field and the latest time allowed.
+[[nodiscard]] Result<std::string> EventTime(const std::string& given, const std::string& where,
+                                            Timestamp now);
+// The same rule for a time kept as it is, as a problem of a record check (none when empty).
+std::optional<Detail> FutureTimeProblem(const std::string& value, const std::string& where,
+                                        Timestamp now);
+
+// When the company became aware: aware_at, or reported_at for reports that do not say.
+const std::string& AwareAt(const Incident& incident);
+
+// The report's times: occurred_at, aware_at, reported_at and detected_at are RFC 3339 and not in
+// the future, and the first occurrence is not after the awareness.
+std::vector<Detail> CheckReportTimes(const Incident& incident, Timestamp now);
+
+// The timeline's order: indexes of `event_times` sorted by the time each event happened; equal
+// times, and times that cannot be read, keep the order in which they were recorded (their
+// index), an unreadable time staying after the readable one before it.
+std::vector<size_t> EventOrder(const std::vector<std::string>& event_times);
 
 // G4.3.1: serious harm to customers or partners first, then tier-a systems and confidential
 // data, then tier b, then the rest. Reasons say which facts decided it.
@@ -480,7 +518,9 @@ const std::vector<IncidentState>& Path();
 // is already there.
 bool GrowScope(Incident& incident, ScopeChange change);
 
-// Milestones derived from the history: the first time each state was entered.
+// Milestones, as event times: the first time each state was entered, except `contained`, which is
+// when the first containment measure that worked was done (the earliest status_at of a task
+// marked `contains` whose status is done), not when the state changed.
 struct Milestones {
   std::string reported, triaged, convened, contained, assessed, recovered, closed;
 };

@@ -80,8 +80,11 @@ std::vector<Route> ReadRoutes([[maybe_unused]] const RouteOptions& options) {
        "/api/v1/incidents/{key}/convocation",
        app::Permission::kAuthenticated,
        {},
-       [](app::App& app, const Request& req) -> Result<Json> {
-         return AsJson(app.incidents().RequestConvocation(req.path.at("key"), req.actor), req.lang);
+       [](app::App& app, const Request& req) {
+         return Write(req, api::ConvocationRequestFromJson,
+                      [&](const api::ConvocationRequestInput& in, const app::Actor& a) {
+                        return app.incidents().RequestConvocation(req.path.at("key"), a, in.at);
+                      });
        }},
       {"PUT",
        "/api/v1/incidents/{key}/convocation",
@@ -163,6 +166,7 @@ std::vector<Route> PathRoutes([[maybe_unused]] const RouteOptions& options) {
                                                        {.system = req.path.at("system"),
                                                         .status = in.status,
                                                         .note = in.note,
+                                                        .at = in.at,
                                                         .override_reason = in.override_reason},
                                                        a);
                       });
@@ -207,7 +211,8 @@ std::vector<Route> RecordRoutes([[maybe_unused]] const RouteOptions& options) {
                                                               .host = host,
                                                               .item = item,
                                                               .result = in.result,
-                                                              .note = in.note},
+                                                              .note = in.note,
+                                                              .at = in.at},
                                                              a);
                       });
        }},
@@ -255,7 +260,8 @@ std::vector<Route> RecordRoutes([[maybe_unused]] const RouteOptions& options) {
        [](app::App& app, const Request& req) {
          return Write(req, api::TransitionFromJson,
                       [&](const api::TransitionInput& in, const app::Actor& a) {
-                        return app.incidents().Transition(req.path.at("key"), in.to, in.reason, a);
+                        return app.incidents().Transition(req.path.at("key"), in.to, in.reason, a,
+                                                          in.at);
                       });
        }},
       {"GET",
@@ -264,7 +270,9 @@ std::vector<Route> RecordRoutes([[maybe_unused]] const RouteOptions& options) {
        {},
        [](app::App& app, const Request& req) -> Result<Json> {
          ASSIGN_OR_RETURN(auto entries, app.incidents().Timeline(req.path.at("key"), req.actor));
-         return Json{{"items", EntriesJson(entries)}};
+         Json items = Json::array();
+         for (const auto& e : entries) items.push_back(api::ToJson(e));
+         return Json{{"items", items}};
        }},
       {"GET",
        "/api/v1/incidents/{key}/notifications",

@@ -371,12 +371,122 @@ TEST_F(CliTest, IncidentRecordsFromFlags) {
   EXPECT_EQ(shown["assessment"]["unauthorized_purpose"], "yes");
   EXPECT_EQ(shown["scope_changes"][0]["system"], "directory");
   EXPECT_EQ(shown["backdoor_checks"][0]["host"], "fs01");
-  EXPECT_THAT(Sokuo({"incident", "show", key}).out,
-              HasSubstr("recovery file-server: restored (ahead of its dependencies: "
-                        "読み取り専用で先行公開)"));
+  Outcome show = Sokuo({"--lang", "en", "incident", "show", key});
+  EXPECT_THAT(show.out, HasSubstr("hosts: file-server/fs01"));
+  EXPECT_THAT(show.out, HasSubstr("notified: 120 persons"));
+  EXPECT_THAT(show.out, HasSubstr("personal data leaked: file-server: possibly"));
+  EXPECT_THAT(show.out, HasSubstr("unauthorized purpose suspected: yes"));
+  EXPECT_THAT(show.out, HasSubstr("added to the scope: directory"));
+  EXPECT_THAT(show.out,
+              HasSubstr("restored ahead of its dependencies because: 読み取り専用で先行公開"));
+  EXPECT_THAT(show.out, HasSubstr("file-server/fs01  added_users: clean"));
   Outcome help = Sokuo({"incident", "assess", "--help"});
   EXPECT_THAT(help.out, HasSubstr("docs/incident-records.md"));
   EXPECT_THAT(help.out, HasSubstr("--personal-data"));
+}
+
+// Written up after the night: --at takes the organization's local time (Asia/Tokyo in the
+// example) or RFC 3339, the future is refused, and `incident show` reads the whole incident back
+// on the company's clock, in the chosen language, with the numbers the commands assigned.
+TEST_F(CliTest, BackdatedRecordsAndTheWholeIncidentOnTheCompanyClock) {
+  ASSERT_EQ(Sokuo({"init", "--org", Example()}).exit_code, 0);
+  Outcome report =
+      Sokuo({"--as", "p-yamada", "incident", "report", "--title", "ファイルサーバが暗号化",
+             "--system", "file-server", "--at", "2025-06-01 09:30", "--aware-at",
+             "2025-06-01 08:45", "--occurred-at", "2025-05-30T13:00:00Z"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  std::string key = report.out.substr(0, report.out.find(' '));
+  auto shown = nlohmann::json::parse(Sokuo({"--json", "incident", "show", key}).out);
+  EXPECT_EQ(shown["reported_at"], "2025-06-01T00:30:00Z");  // 09:30 in Tokyo
+  EXPECT_EQ(shown["aware_at"], "2025-05-31T23:45:00Z");
+  EXPECT_EQ(shown["occurred_at"], "2025-05-30T13:00:00Z");
+  EXPECT_NE(shown["recorded_at"], shown["reported_at"]);
+
+  // The future and what is not a time are refused, naming the flag or field, and change nothing.
+  std::string head = Sokuo({"journal", "head"}).out;
+  Outcome future =
+      Sokuo({"--as", "p-fujita", "incident", "triage", key, "--at", "2099-01-01 09:00"});
+  EXPECT_EQ(future.exit_code, 1);
+  EXPECT_THAT(future.err, HasSubstr("at is in the future: 2099-01-01T00:00:00Z"));
+  Outcome garbled = Sokuo({"--as", "p-fujita", "incident", "triage", key, "--at", "6/1 10:00"});
+  EXPECT_EQ(garbled.exit_code, 1);
+  EXPECT_THAT(garbled.err, HasSubstr("YYYY-MM-DD HH:MM on the clock of Asia/Tokyo"));
+  Outcome late =
+      Sokuo({"--as", "p-fujita", "incident", "update", key, "--occurred-at", "2025-06-01 09:00"});
+  EXPECT_EQ(late.exit_code, 1);
+  EXPECT_THAT(late.err, HasSubstr("is after the company became aware"));
+  EXPECT_EQ(Sokuo({"journal", "head"}).out, head);
+
+  auto ok = [&](std::vector<std::string> args) {
+    Outcome r = Sokuo(args);
+    EXPECT_EQ(r.exit_code, 0) << args[3] << ": " << r.err;
+    return r.out;
+  };
+  ok({"--as", "p-fujita", "incident", "triage", key, "--at", "2025-06-01 10:00"});
+  ok({"--as", "p-fujita", "incident", "convene", key, "--at", "2025-06-01 10:05"});
+  ok({"--as", "p-mori", "incident", "convene", key, "--held", "--at", "2025-06-01 11:00",
+      "--attendee", "p-ishikawa"});
+  ok({"--as", "p-mori", "incident", "transition", key, "convened", "--at", "2025-06-01 11:00"});
+  EXPECT_THAT(ok({"--as", "p-mori", "incident", "decide", key, "--kind", "policy", "--text",
+                  "感染端末を隔離する", "--by", "p-ishikawa", "--at", "2025-06-01 11:10"}),
+              HasSubstr("decision 1 recorded"));
+  EXPECT_THAT(
+      ok({"--as", "p-fujita", "incident", "task", key, "--kind", "isolate_network", "--title",
+          "ファイルサーバをネットワークから切り離す", "--contains", "--at", "2025-06-01 11:15"}),
+      HasSubstr("task 1 recorded"));
+  ok({"--as", "p-fujita", "incident", "task", key, "--id", "1", "--status", "done", "--at",
+      "2025-06-01 11:40"});
+  ok({"--as", "p-mori", "incident", "transition", key, "assessing", "--at", "2025-06-01 13:00"});
+  EXPECT_THAT(
+      ok({"--as", "p-fujita", "incident", "contact", key, "--audience", "internal", "--contact",
+          "sales", "--summary", "共有フォルダを使わないよう連絡", "--at", "2025-06-01 11:50"}),
+      HasSubstr("contact 1 recorded"));
+  ok({"--as", "p-fujita", "incident", "assess", key, "--kind", "destruction", "--scope",
+      "共有フォルダの一部", "--at", "2025-06-02 15:00"});
+  ok({"--as", "p-fujita", "incident", "recover", key, "file-server", "restoring", "--at",
+      "2025-06-03 09:00"});
+  ok({"--as", "p-fujita", "incident", "review", key, "--prevention", "VPN機器の更新", "--owner",
+      "p-mori", "--due", "2025-07-31"});
+  ok({"--as", "p-fujita", "incident", "review", key, "--backdoor", "file-server:added_users=clean",
+      "--at", "2025-06-04 10:00"});
+  ok({"--as", "p-fujita", "incident", "evidence", key, Write("access.log", "login p-x\n"), "--kind",
+      "access_log"});
+  // Recorded last, happened first: the timeline puts it where it happened.
+  ok({"--as", "p-fujita", "incident", "review", key, "--finding", "technical", "--text",
+      "VPN機器の既知の脆弱性", "--at", "2025-06-01 09:45"});
+
+  Outcome en = Sokuo({"--lang", "en", "incident", "show", key});
+  ASSERT_EQ(en.exit_code, 0) << en.err;
+  for (const char* line :
+       {"reported: 2025-06-01 09:30 JST  p-yamada", "first occurrence: 2025-05-30 22:00 JST",
+        "company aware: 2025-06-01 08:45 JST", "  triaged: 2025-06-01 10:00 JST",
+        // Contained when the containment measure was done, not when the state moved (13:00).
+        "  contained: 2025-06-01 11:40 JST", "decisions (1)",
+        "1. [policy] 2025-06-01 11:10 JST  p-ishikawa: 感染端末を隔離する", "contacts (1)",
+        "1. 2025-06-01 11:50 JST  to internal 'sales' by phone (p-fujita)", "measures (1)",
+        "status: done  2025-06-01 11:40 JST  containment",
+        "damage assessment\n  at: 2025-06-02 15:00 JST",
+        "recovery (1)\n  file-server: restoring  2025-06-03 09:00 JST", "findings (1)",
+        "prevention (1)\n  1. VPN機器の更新\n     owner: p-mori\n     due: 2025-07-31",
+        "backdoor checks (1)\n  file-server  added_users: clean  2025-06-04 10:00 JST",
+        "evidence (1)\n  1. [access_log] access.log", "timeline, in the order things happened ("}) {
+    EXPECT_THAT(en.out, HasSubstr(line));
+  }
+  // The finding happened before the triage and is shown there, though recorded last.
+  EXPECT_LT(en.out.find("incident.finding"), en.out.find("incident.triage"));
+  Outcome timeline = Sokuo({"incident", "timeline", key});
+  EXPECT_LT(timeline.out.find("incident.finding"), timeline.out.find("incident.triage"));
+  EXPECT_THAT(timeline.out, HasSubstr("2025-06-01 10:00 JST  p-fujita  incident.triage"));
+
+  Outcome ja = Sokuo({"--lang", "ja", "incident", "show", key});
+  ASSERT_EQ(ja.exit_code, 0) << ja.err;
+  EXPECT_THAT(ja.out, HasSubstr("決定 (1)"));
+  EXPECT_THAT(ja.out, HasSubstr("  封じ込め: 2025-06-01 11:40 JST"));
+  EXPECT_THAT(ja.out, HasSubstr("社内「sales」へ phone（p-fujita）"));
+  EXPECT_THAT(ja.out, HasSubstr("file-server  追加されたユーザー: clean"));
+  EXPECT_EQ(ja.out.find("show."), std::string::npos) << "a label without its text:\n" << ja.out;
+  EXPECT_EQ(en.out.find("show."), std::string::npos) << "a label without its text:\n" << en.out;
+  EXPECT_EQ(Sokuo({"journal", "verify"}).exit_code, 0);
 }
 
 TEST_F(CliTest, JsonOutputParses) {

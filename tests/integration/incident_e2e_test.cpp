@@ -1,6 +1,8 @@
 // A realistic security emergency, from report to closure, through the HTTP API of a real server
 // with the example company: a partner (はやて運輸) calls sales about strange logins to the order
 // system; customers' personal data may have leaked. Every step is one the guideline prescribes.
+#include <algorithm>
+#include <chrono>
 #include <iostream>
 
 #include <gmock/gmock.h>
@@ -8,6 +10,7 @@
 
 #include <regex>
 
+#include "base/time.h"
 #include "integration/server.h"
 
 namespace sokuo::testing {
@@ -54,6 +57,185 @@ class IncidentE2eTest : public ::testing::Test {
 
   SokuoServer server_;
 };
+
+// A ransomware night written up the next morning, to closure: any offset is kept as the same
+// instant in UTC, the future is refused with the field named, the timeline orders by event time
+// and shows the recording time beside it, `contained` is when the containment measure was done; a
+// measure fails, the people whose data leaked are told under an approval, and the file server is
+// not restored before the directory it depends on.
+TEST_F(IncidentE2eTest, BackdatedRecordsKeepWhenThingsHappened) {
+  using std::chrono::hours;
+  using std::chrono::minutes;
+  Timestamp now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  auto utc = [&](std::chrono::seconds ago) { return FormatRfc3339(now - ago); };
+  auto tokyo = [&](std::chrono::seconds ago) {  // the same instant written with +09:00
+    std::string t = FormatRfc3339(now - ago + hours(9));
+    return t.substr(0, t.size() - 1) + "+09:00";
+  };
+  Json inc = Ok("POST", "/api/v1/incidents",
+                {{"title", "ファイルサーバのファイルが暗号化された"},
+                 {"systems", {"file-server"}},
+                 {"occurred_at", tokyo(hours(30))},
+                 {"aware_at", tokyo(hours(9))},
+                 {"reported_at", tokyo(hours(8))}},
+                "p-takahashi", 201);
+  std::string base = "/api/v1/incidents/" + inc["key"].get<std::string>();
+  EXPECT_EQ(inc["occurred_at"], utc(hours(30)));
+  EXPECT_EQ(inc["aware_at"], utc(hours(9)));
+  EXPECT_EQ(inc["reported_at"], utc(hours(8)));
+  EXPECT_EQ(inc["milestones"]["reported"], utc(hours(8)));
+  EXPECT_GE(inc["recorded_at"].get<std::string>(), utc(minutes(1)));
+
+  Json future = Refused("POST", base + "/triage", {{"confirmed", true}, {"at", utc(-hours(1))}},
+                        "p-fujita", 400);
+  EXPECT_EQ(future["where"], "/at");
+  EXPECT_THAT(future["detail"].get<std::string>(), HasSubstr("at is in the future"));
+  EXPECT_THAT(
+      Wheres(Refused("POST", "/api/v1/incidents",
+                     {{"title", "x"}, {"occurred_at", utc(hours(2))}, {"aware_at", utc(hours(3))}},
+                     "p-takahashi", 400)),
+      ::testing::ElementsAre("/occurred_at"));
+
+  inc = Ok("POST", base + "/triage", {{"confirmed", true}, {"at", tokyo(hours(7))}}, "p-fujita");
+  EXPECT_EQ(inc["triage"]["at"], utc(hours(7)));
+  EXPECT_EQ(inc["milestones"]["triaged"], utc(hours(7)));
+  Ok("POST", base + "/convocation", {{"at", utc(hours(7) - minutes(5))}}, "p-fujita");
+  Ok("PUT", base + "/convocation", {{"attendees", {"p-ishikawa"}}, {"convened_at", utc(hours(6))}},
+     "p-mori");
+  Ok("POST", base + "/transitions", {{"to", "convened"}, {"at", utc(hours(6))}}, "p-mori");
+  Ok("POST", base + "/decisions",
+     {{"kind", "policy"},
+      {"text", "切り離す"},
+      {"decided_by", "p-ishikawa"},
+      {"decided_at", utc(hours(6) - minutes(10))}},
+     "p-mori", 201);
+  inc = Ok("POST", base + "/tasks",
+           {{"kind", "isolate_network"},
+            {"title", "切り離す"},
+            {"contains", true},
+            {"at", utc(hours(6) - minutes(15))}},
+           "p-fujita", 201);
+  EXPECT_EQ(inc["tasks"][0]["contains"], true);
+  EXPECT_EQ(inc["tasks"][0]["at"], utc(hours(6) - minutes(15)));
+  inc = Ok("PATCH", base + "/tasks/1", {{"status", "done"}, {"at", utc(hours(5))}}, "p-fujita");
+  EXPECT_EQ(inc["tasks"][0]["status_at"], utc(hours(5)));
+  // A measure that was tried and did not work says what happened.
+  Ok("POST", base + "/tasks",
+     {{"kind", "monitor_host"}, {"title", "EDRで端末を隔離"}, {"at", utc(hours(5) + minutes(40))}},
+     "p-fujita", 201);
+  EXPECT_THAT(Wheres(Refused("PATCH", base + "/tasks/2", {{"status", "failed"}}, "p-fujita", 400)),
+              ::testing::ElementsAre("/result"));
+  inc =
+      Ok("PATCH", base + "/tasks/2",
+         {{"status", "failed"}, {"result", "隔離命令が端末に届かなかった"}, {"at", utc(hours(4))}},
+         "p-fujita");
+  EXPECT_EQ(inc["tasks"][1]["status"], "failed");
+  // The state moves on later: the milestone stays when the measure was done.
+  inc = Ok("POST", base + "/transitions", {{"to", "assessing"}, {"at", utc(hours(2))}}, "p-mori");
+  EXPECT_EQ(inc["milestones"]["contained"], utc(hours(5)));
+  Json assessment = {{"kinds", {"destruction", "leak"}},
+                     {"scope", "共有フォルダ"},
+                     {"persons", 1200},
+                     {"at", utc(hours(1))}};
+  inc = Ok("PUT", base + "/assessment", assessment, "p-fujita");
+  EXPECT_EQ(inc["assessment"]["assessed_at"], utc(hours(1)));
+  inc = Ok("PUT", base + "/recovery/file-server",
+           {{"status", "restoring"}, {"at", utc(minutes(30))}}, "p-fujita");
+  EXPECT_EQ(inc["recovery"][0]["at"], utc(minutes(30)));
+  // Recorded now, happened before the committee met.
+  inc = Ok("POST", base + "/findings",
+           {{"kind", "technical"},
+            {"text", "VPN機器の既知の脆弱性"},
+            {"at", utc(hours(6) + minutes(30))}},
+           "p-fujita", 201);
+  EXPECT_EQ(inc["findings"][0]["at"], utc(hours(6) + minutes(30)));
+
+  // The people whose data may have leaked are told, under a decision of kind approval: the
+  // policy decision approves no contact.
+  Json notice = {{"audience", "individuals"}, {"contact", "共有フォルダに名簿があった顧客"},
+                 {"channel", "post"},         {"summary", "お詫びと経緯のご案内"},
+                 {"persons", 1200},           {"approved_by", 1},
+                 {"at", utc(minutes(50))}};
+  EXPECT_THAT(Messages(Refused("POST", base + "/contacts", notice, "p-mori", 400)),
+              Contains(HasSubstr("decision 1 is of kind policy")));
+  Ok("POST", base + "/decisions",
+     {{"kind", "approval"},
+      {"text", "本人への通知を承認"},
+      {"decided_by", "p-ishikawa"},
+      {"decided_at", utc(minutes(55))}},
+     "p-mori", 201);
+  notice["approved_by"] = 2;
+  inc = Ok("POST", base + "/contacts", notice, "p-mori", 201);
+  EXPECT_EQ(inc["contacts"][0]["persons"], 1200);
+  EXPECT_EQ(inc["contacts"][0]["at"], utc(minutes(50)));
+
+  // Recovering needs the personal-data answer for the file server, which holds personal data.
+  EXPECT_THAT(
+      Messages(Refused("POST", base + "/transitions", {{"to", "recovering"}}, "p-mori", 409)),
+      Contains(HasSubstr("file-server")));
+  assessment["personal_data"] = {{{"system", "file-server"}, {"leaked", "possibly"}}};
+  Ok("PUT", base + "/assessment", assessment, "p-fujita");
+  Ok("POST", base + "/transitions", {{"to", "recovering"}, {"at", utc(minutes(25))}}, "p-mori");
+  // The directory turns out to be encrypted too; the file server comes back only after it.
+  inc = Ok("PUT", base + "/recovery/directory",
+           {{"status", "down"}, {"note", "DCも暗号化"}, {"at", utc(minutes(20))}}, "p-fujita");
+  EXPECT_THAT(inc["systems"], Contains("directory"));
+  Json early =
+      Refused("PUT", base + "/recovery/file-server", {{"status", "restored"}}, "p-fujita", 409);
+  EXPECT_THAT(Messages(early), Contains(HasSubstr("file-server depends on directory")));
+  Ok("PUT", base + "/recovery/directory", {{"status", "restored"}, {"at", utc(minutes(15))}},
+     "p-fujita");
+  inc = Ok("PUT", base + "/recovery/file-server",
+           {{"status", "restored"}, {"at", utc(minutes(10))}}, "p-fujita");
+  EXPECT_FALSE(inc["milestones"].contains("recovered")) << "the state has not moved yet";
+  inc = Ok("POST", base + "/transitions", {{"to", "reviewing"}, {"at", utc(minutes(9))}}, "p-mori");
+  EXPECT_EQ(inc["milestones"]["recovered"], utc(minutes(9)));  // when reviewing began
+
+  // To closure: a prevention measure, every affected system checked for backdoors, an access log.
+  Ok("POST", base + "/prevention",
+     {{"text", "VPN機器を更新し多要素認証を必須にする"},
+      {"owner", "p-mori"},
+      {"due", "2027-01-31"}},
+     "p-mori", 201);
+  for (const char* system : {"file-server", "directory"}) {
+    for (const char* item :
+         {"added_users", "planted_programs", "unexpected_services", "device_settings"}) {
+      Ok("PUT", base + "/backdoor-checks/" + std::string(system) + "/" + std::string(item),
+         {{"result", "clean"}, {"at", utc(minutes(8))}}, "p-ogawa");
+    }
+  }
+  std::string log;
+  for (int i = 0; i < 50; ++i) {
+    log += "Nov 26 02:1" + std::to_string(i % 10) + ":00 fs01 sshd[" + std::to_string(3100 + i) +
+           "]: Accepted password for admin from 203.0.113." + std::to_string(i) + " port 5" +
+           std::to_string(1000 + i) + " ssh2\n";
+  }
+  ASSERT_EQ(server_
+                .SendRaw("POST", base + "/evidence?name=fs01-auth.log&kind=access_log", log,
+                         "application/octet-stream", "p-fujita")
+                .status,
+            201);
+  inc =
+      Ok("POST", base + "/transitions", {{"to", "closed"}, {"at", utc(minutes(5))}}, "p-ishikawa");
+  EXPECT_EQ(inc["state"], "closed");
+  EXPECT_EQ(inc["milestones"]["closed"], utc(minutes(5)));
+
+  Json timeline = Ok("GET", base + "/timeline", nullptr, "p-fujita");
+  std::vector<std::string> actions, happened;
+  for (const auto& e : timeline["items"]) {
+    actions.push_back(e["action"]);
+    happened.push_back(e["event_at"]);
+  }
+  EXPECT_TRUE(std::is_sorted(happened.begin(), happened.end())) << timeline.dump(1);
+  auto position = [&](const char* action) {
+    return std::find(actions.begin(), actions.end(), action) - actions.begin();
+  };
+  EXPECT_LT(position("incident.finding"), position("incident.convocation.held"));
+  EXPECT_LT(position("incident.report"), position("incident.triage"));
+  const Json& finding = timeline["items"][static_cast<size_t>(position("incident.finding"))];
+  EXPECT_EQ(finding["event_at"], utc(hours(6) + minutes(30)));
+  EXPECT_GE(finding["at"].get<std::string>(), utc(minutes(1)));  // recorded just now
+}
 
 TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
   // 1. G3.3: sales hears from the partner and reports at once; a title and a few words suffice.
@@ -236,7 +418,8 @@ TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
       {"title", "受注システムのVPN経路を遮断"},
       {"system", "order-system"},
       {"department", "it-dept"},
-      {"assignee", "p-nakamura"}},
+      {"assignee", "p-nakamura"},
+      {"contains", true}},  // when it is done, the incident is contained
      "p-fujita", 201);
   Ok("POST", base + "/tasks",
      {{"kind", "customer_measures"},

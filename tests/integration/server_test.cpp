@@ -1,6 +1,8 @@
 // A real `sokuo serve` on port 0 with a temporary data directory, read over HTTP.
 #include <httplib.h>
 
+#include <set>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -63,6 +65,54 @@ TEST_F(ServerTest, ReadsTheOrganization) {
               ::testing::IsSupersetOf({"internet-gw", "wan", "dns-dhcp", "virtualization"}));
   EXPECT_EQ(Get("/api/v1/media").body["items"].size(), 5u);
   EXPECT_EQ(Get("/api/v1/company").body["time_zone"], "Asia/Tokyo");
+}
+
+// What the organization file keeps for prevention (G4.1.3, G5.1) and for recovery after a disaster
+// (G5.2), read back through the API from the example company.
+TEST_F(ServerTest, TheOrganizationKeepsWhatRecoveryNeeds) {
+  // G4.1.3: confidentiality of each system's data classes and of each medium.
+  Json orders = Get("/api/v1/systems/order-system").body;
+  EXPECT_EQ(orders["data"][0]["confidentiality"], "confidential");
+  EXPECT_EQ(orders["data"][0]["personal_data"], true);
+  Json tapes, media = Get("/api/v1/media").body;
+  for (const auto& m : media["items"]) {
+    if (m["id"] == "backup-tapes") tapes = m;
+  }
+  EXPECT_EQ(tapes["confidentiality"], "secret");
+  EXPECT_EQ(tapes["system"], "backup-system");
+  // G5.1.1 backup, G5.1.3 redundancy, G5.1 alternate site and vendor.
+  EXPECT_EQ(orders["backup"]["method"], "DBレプリカ + 日次ダンプ");
+  EXPECT_EQ(orders["backup"]["frequency"], "hourly");
+  EXPECT_EQ(orders["backup"]["last_verified"], "2026-10-05");
+  EXPECT_EQ(orders["redundancy"], "DBレプリカ");
+  EXPECT_EQ(orders["vendor"], "erp-vendor");
+  EXPECT_EQ(Get("/api/v1/systems/backup-system").body["alternate_site"],
+            "大阪の遠隔保管倉庫(テープ)");
+  // G5.2.1: tiers, queried; customer service first.
+  Json tier_a = Get("/api/v1/systems?tier=a&limit=100").body;
+  ASSERT_GT(tier_a["total"].get<int>(), 3);
+  std::set<std::string> ids;
+  for (const auto& x : tier_a["items"]) {
+    EXPECT_EQ(x["tier"], "a") << x["id"];
+    ids.insert(x["id"]);
+  }
+  EXPECT_TRUE(ids.count("core-network") && ids.count("order-system")) << tier_a.dump(1);
+  EXPECT_FALSE(ids.count("file-server")) << "tier b";
+  EXPECT_EQ(orders["customer_service"], true);
+  // G5.2.3: who heads each department, how to reach people, what they can do, who can come in.
+  EXPECT_EQ(Get("/api/v1/departments/it-dept").body["head"], "p-mori");
+  Json mori = Get("/api/v1/people/p-mori").body;
+  EXPECT_EQ(mori["phones"][1]["number"], "090-5555-0201");
+  EXPECT_EQ(mori["skills"], Json({"network", "incident-response"}));
+  EXPECT_EQ(Get("/api/v1/people/p-okada").body["available_for_emergency_work"], false);
+  // G5.2.6b: what a recovery plan is made of.
+  Json erp = Get("/api/v1/systems/erp").body;
+  EXPECT_EQ(erp["rto_hours"], 24);
+  EXPECT_EQ(erp["rpo_hours"], 24);
+  EXPECT_EQ(erp["restore_effort_hours"], 72);
+  EXPECT_EQ(erp["degraded_mode"], "照会のみで運用");
+  EXPECT_EQ(erp["workaround"], "受注はExcel台帳で受け付け、復旧後にERPへ入力");
+  EXPECT_EQ(erp["owner"], "it-dept");
 }
 
 TEST_F(ServerTest, PaginatesEveryPage) {
