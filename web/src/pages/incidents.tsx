@@ -1,0 +1,99 @@
+// The incidents the reader may see, newest first, with state and priority, a page at a time.
+import { useEffect, useState } from 'preact/hooks'
+import { api } from '../api'
+import { lang, t } from '../i18n'
+import { useSignal } from '../state'
+import { showLocal } from '../time'
+import { ProblemView } from './problem'
+
+interface Summary {
+  key: string
+  title: string
+  state: string
+  reported_at: string
+  priority: { level: string }
+}
+interface Page {
+  items: Summary[]
+  total: number
+  offset: number
+  next_offset?: number
+}
+
+const kPageSize = 20
+
+export function IncidentList({ zone }: { zone: string }) {
+  const language = useSignal(lang)
+  const [offset, setOffset] = useState(0)
+  const [openOnly, setOpenOnly] = useState(true)
+  const [page, setPage] = useState<Page | null>(null)
+  const [error, setError] = useState<unknown>(null)
+
+  useEffect(() => {
+    const q = new URLSearchParams({ offset: String(offset), limit: String(kPageSize) })
+    if (openOnly) q.set('open', 'true')
+    api<Page>('GET', `/incidents?${q}`).then(setPage, setError)
+  }, [offset, openOnly, language])
+
+  return (
+    <section>
+      <h1>{t('ui.incidents_title')}</h1>
+      <label class="choice">
+        <input
+          type="checkbox"
+          checked={openOnly}
+          onChange={(e) => {
+            setOpenOnly(e.currentTarget.checked)
+            setOffset(0)
+          }}
+        />
+        {t('ui.incidents_open_only')}
+      </label>
+      <ProblemView error={error} />
+      {page && page.total === 0 && <p>{t('ui.incidents_none')}</p>}
+      {page && page.items.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('ui.incidents_key')}</th>
+              <th scope="col">{t('ui.incidents_priority')}</th>
+              <th scope="col">{t('ui.incidents_state')}</th>
+              <th scope="col">{t('ui.incidents_subject')}</th>
+              <th scope="col">{t('ui.incidents_reported')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((i) => (
+              <tr key={i.key}>
+                <td>
+                  <a href={`#/incidents/${i.key}`}>{i.key}</a>
+                </td>
+                <td class={`priority ${i.priority.level}`}>{i.priority.level}</td>
+                <td>{t(`state.${i.state}`)}</td>
+                <td>{i.title}</td>
+                <td>{showLocal(i.reported_at, zone)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {page && (
+        <nav class="pager" aria-label={t('ui.pager')}>
+          <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - kPageSize))}>
+            {t('ui.pager_previous')}
+          </button>
+          <span>
+            {t('ui.pager_where', {
+              from: page.total === 0 ? 0 : offset + 1,
+              to: offset + page.items.length,
+              total: page.total,
+            })}
+          </span>
+          <button type="button" disabled={page.next_offset === undefined} onClick={() => setOffset(page.next_offset ?? offset)}>
+            {t('ui.pager_next')}
+          </button>
+        </nav>
+      )}
+    </section>
+  )
+}
