@@ -70,6 +70,16 @@ class AccountService {
   std::map<std::string, std::pair<Timestamp, int>> address_failures_;  // guarded by failures_mu_
   std::mutex dummy_mu_;
   std::string dummy_hash_;  // guarded by dummy_mu_
+  // Callers of API tokens already checked, by the token's SHA-256. Tokens, accounts and the
+  // organization change only by journaled writes, so an answer holds while the journal head is
+  // the one it was made at (and the token has not expired since).
+  struct KnownToken {
+    std::string head;
+    Timestamp expires;
+    Caller caller;
+  };
+  std::mutex tokens_mu_;
+  std::map<std::string, KnownToken> known_tokens_;  // guarded by tokens_mu_
 };
 
 }  // namespace sokuo::app

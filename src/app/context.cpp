@@ -18,4 +18,13 @@ Result<std::shared_ptr<const core::Organization>> Context::Organization() {
   return shared;
 }
 
+Result<std::shared_ptr<const core::Organization>> Context::OrganizationIn(store::Tx& tx) {
+  {
+    std::lock_guard lock(org_mu_);
+    if (org_cache_ && org_head_ == tx.Start().hash) return org_cache_;
+  }
+  ASSIGN_OR_RETURN(core::Organization org, store::LoadOrganization(tx));
+  return std::make_shared<const core::Organization>(std::move(org));
+}
+
 }  // namespace sokuo::app

@@ -57,6 +57,9 @@ class Context {
   // than the newest entry.
   // Shared and immutable: a request reads it without copying.
   [[nodiscard]] Result<std::shared_ptr<const core::Organization>> Organization();
+  // The organization as a write transaction sees it: the copy above when it was read at the head
+  // the transaction started from, else read inside the transaction.
+  [[nodiscard]] Result<std::shared_ptr<const core::Organization>> OrganizationIn(store::Tx& tx);
 
  private:
   store::Store& store_;

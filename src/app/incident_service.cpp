@@ -101,9 +101,10 @@ Result<IncidentView> IncidentService::Mutate(const std::string& key, const Actor
                                              const PermissionOf& permission,
                                              const Mutation& change) {
   std::optional<core::Incident> after;
-  core::Organization org;
+  std::shared_ptr<const core::Organization> snapshot;
   TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
-    ASSIGN_OR_RETURN(org, store::LoadOrganization(tx));
+    ASSIGN_OR_RETURN(snapshot, ctx_.OrganizationIn(tx));
+    const core::Organization& org = *snapshot;
     ASSIGN_OR_RETURN(std::optional<core::Incident> loaded, store::LoadIncident(tx, key));
     if (!loaded || !core::CanSee(actor.principal, *loaded, org)) {
       return Fail(ErrorCode::kNotFound, NoIncident(key));
@@ -130,18 +131,19 @@ Result<IncidentView> IncidentService::Mutate(const std::string& key, const Actor
     after = std::move(loaded);
     return {};
   }));
-  return View(std::move(*after), org);
+  return View(std::move(*after), *snapshot);
 }
 
 Result<IncidentView> IncidentService::Report(const ReportInput& in, const Actor& actor) {
   std::optional<core::Incident> created;
-  core::Organization org;
+  std::shared_ptr<const core::Organization> snapshot;
   if (!core::CanReport(actor.principal)) {
     return Fail(ErrorCode::kForbidden, Msg("auth.auditor_read_only"));
   }
   std::string now = FormatRfc3339(ctx_.clock().Now());
   TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
-    ASSIGN_OR_RETURN(org, store::LoadOrganization(tx));
+    ASSIGN_OR_RETURN(snapshot, ctx_.OrganizationIn(tx));
+    const core::Organization& org = *snapshot;
     if (!core::CanReportFor(actor.principal, in.reporter_department, org)) {
       return Fail(
           ErrorCode::kForbidden,
@@ -206,7 +208,7 @@ Result<IncidentView> IncidentService::Report(const ReportInput& in, const Actor&
     created = std::move(i);
     return {};
   }));
-  return View(std::move(*created), org);
+  return View(std::move(*created), *snapshot);
 }
 
 Result<IncidentView> IncidentService::Update(const std::string& key, const UpdateInput& in,
@@ -605,11 +607,11 @@ Result<IncidentView> IncidentService::Get(const std::string& key, const Actor& a
 
 Result<Page<IncidentView>> IncidentService::List(const IncidentFilter& f, PageRequest page,
                                                  const Actor& actor) {
-  ASSIGN_OR_RETURN(std::vector<core::Incident> all, store::LoadIncidentHeaders(ctx_.store()));
+  ASSIGN_OR_RETURN(auto all, Headers());
   ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
   const core::Organization& org = *snapshot;
-  std::vector<core::Incident> found;
-  for (core::Incident& i : all) {
+  std::vector<const core::Incident*> found;
+  for (const core::Incident& i : *all) {
     if (!core::CanSee(actor.principal, i, org)) continue;
     if (f.state && i.state != *f.state) continue;
     if (f.open_only && !i.IsOpen()) continue;
@@ -621,18 +623,32 @@ Result<Page<IncidentView>> IncidentService::List(const IncidentFilter& f, PageRe
         i.reporter_department != f.department) {
       continue;
     }
-    found.push_back(std::move(i));
+    found.push_back(&i);
   }
-  auto view = [&](core::Incident&& i) { return View(std::move(i), org); };
+  auto view = [&](const core::Incident* i) { return View(*i, org); };
   if (!f.priority) {  // the priority is computed for the page's incidents only
-    return MapPage(Paginate(std::move(found), page, [](const core::Incident&) { return true; }),
+    return MapPage(Paginate(std::move(found), page, [](const core::Incident*) { return true; }),
                    view);
   }
   std::vector<IncidentView> views;
   views.reserve(found.size());
-  for (core::Incident& i : found) views.push_back(view(std::move(i)));
+  for (const core::Incident* i : found) views.push_back(view(i));
   return Paginate(std::move(views), page,
                   [&](const IncidentView& v) { return v.priority.priority == *f.priority; });
+}
+
+Result<std::shared_ptr<const std::vector<core::Incident>>> IncidentService::Headers() {
+  ASSIGN_OR_RETURN(store::JournalHead head, ctx_.store().Head());
+  {
+    std::lock_guard lock(headers_mu_);
+    if (headers_ && headers_head_ == head.hash) return headers_;
+  }
+  ASSIGN_OR_RETURN(std::vector<core::Incident> all, store::LoadIncidentHeaders(ctx_.store()));
+  auto shared = std::make_shared<const std::vector<core::Incident>>(std::move(all));
+  std::lock_guard lock(headers_mu_);
+  headers_head_ = head.hash;
+  headers_ = shared;
+  return shared;
 }
 
 Result<std::vector<TimelineEntry>> IncidentService::Timeline(const std::string& key,

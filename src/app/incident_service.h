@@ -4,6 +4,8 @@
 #pragma once
 
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -86,8 +88,14 @@ class IncidentService {
   Result<IncidentView> Mutate(const std::string& key, const Actor& actor, const std::string& action,
                               core::IncidentAction permission, const Mutation& change);
   IncidentView View(core::Incident incident, const core::Organization& org) const;
+  // Every incident's header, newest first, decoded once per journal head: incidents change only
+  // by journaled writes.
+  Result<std::shared_ptr<const std::vector<core::Incident>>> Headers();
 
   Context& ctx_;
+  std::mutex headers_mu_;
+  std::string headers_head_;                                    // guarded by headers_mu_
+  std::shared_ptr<const std::vector<core::Incident>> headers_;  // guarded by headers_mu_
 };
 
 }  // namespace sokuo::app

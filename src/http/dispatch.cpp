@@ -247,6 +247,27 @@ std::variant<Dispatcher::Admitted, Outgoing> Dispatcher::Admit(const Incoming& i
   return a;
 }
 
+namespace {
+
+// Who asks for what, in which language: each part with its length, so that no two requests that
+// may be answered differently make the same key.
+std::string AnswerKey(const Dispatcher::Admitted& a) {
+  const Request& r = a.request;
+  std::string key;
+  auto add = [&key](const std::string& part) { key += std::to_string(part.size()) + ":" + part; };
+  add(r.actor.principal.person);
+  add(r.actor.principal.is_operator ? "operator" : "");
+  add(r.lang == Lang::kJa ? "ja" : "en");
+  add(a.path);
+  for (const auto& [name, value] : r.query) {
+    add(name);
+    add(value);
+  }
+  return key;
+}
+
+}  // namespace
+
 Outgoing Dispatcher::Run(Admitted& a, std::string body) {
   const Route& route = *a.route;
   Request& r = a.request;
@@ -259,6 +280,17 @@ Outgoing Dispatcher::Run(Admitted& a, std::string body) {
     if (out.events) out.events = StillAuthenticated(std::move(out.events), a);
     return out;
   }
+  // A route whose answer is the same while the journal head is: the answer made for the same
+  // caller, target and language at this head, when there is one.
+  std::string key, head;
+  if (route.same_per_head) {
+    if (auto h = app_.journal().Head()) head = h->hash;
+    key = AnswerKey(a);
+    std::lock_guard lock(answers_mu_);
+    if (auto it = answers_.find(key); it != answers_.end() && answers_head_ == head) {
+      return {.status = route.status, .headers = it->second.headers, .body = it->second.body};
+    }
+  }
   Result<Json> result = route.handle(app_, r);
   if (!result) return Problem(result.error(), a.path, r.lang);
   Outgoing out;
@@ -267,6 +299,16 @@ Outgoing Dispatcher::Run(Admitted& a, std::string body) {
   out.headers.emplace_back("Cache-Control", "no-store");
   out.headers.emplace_back("Content-Type", kJsonType);
   out.body = result->dump(-1, ' ', false, Json::error_handler_t::replace);
+  if (!head.empty()) {
+    std::lock_guard lock(answers_mu_);
+    // Bounded: a new head starts afresh, and so does a full table.
+    constexpr size_t kMaxAnswers = 1024;
+    if (answers_head_ != head || answers_.size() >= kMaxAnswers) {
+      answers_.clear();
+      answers_head_ = head;
+    }
+    answers_[key] = {out.headers, out.body};
+  }
   return out;
 }
 

@@ -9,8 +9,10 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -90,6 +92,15 @@ class Dispatcher {
   app::App& app_;
   DispatchOptions options_;
   std::vector<CompiledRoute> routes_;
+
+  // Answers of `same_per_head` routes, by caller, target and language, made at `answers_head_`.
+  struct Answer {
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+  };
+  std::mutex answers_mu_;
+  std::string answers_head_;                         // guarded by answers_mu_
+  std::unordered_map<std::string, Answer> answers_;  // guarded by answers_mu_
 };
 
 }  // namespace sokuo::http

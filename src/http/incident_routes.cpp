@@ -301,7 +301,8 @@ std::vector<Route> IncidentRoutes([[maybe_unused]] const RouteOptions& options) 
   for (auto* part : {ReadRoutes, PathRoutes, RecordRoutes}) {
     for (auto& item : part(options)) all.push_back(std::move(item));
   }
-  return all;
+  // What an incident's reads show is its records, the organization and the journal.
+  return SamePerHead(std::move(all));
 }
 
 }  // namespace sokuo::http

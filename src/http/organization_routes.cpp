@@ -4,7 +4,7 @@
 namespace sokuo::http {
 
 std::vector<Route> OrganizationRoutes([[maybe_unused]] const RouteOptions& options) {
-  return {
+  return SamePerHead({
       {"GET",
        "/api/v1/company",
        app::Permission::kAuthenticated,
@@ -92,7 +92,7 @@ std::vector<Route> OrganizationRoutes([[maybe_unused]] const RouteOptions& optio
          for (const auto& m : org.media) items.push_back(api::ToJson(m));
          return Json{{"items", items}};
        }},
-  };
+  });
 }
 
 }  // namespace sokuo::http

@@ -71,7 +71,14 @@ struct Route {
   bool raw_body = false;           // the body is a file, not JSON (up to max_upload_bytes)
   bool ingest = false;             // API tokens of scope "ingest" may call it
   ReplyHandler serve = nullptr;    // ... or, instead of `handle`, a Reply
+  // A JSON GET whose answer depends only on the journal head (every change is journaled), the
+  // caller, the target and the language: the dispatcher reuses it while the head is the same.
+  // Not for answers that depend on the clock, or on what the journal does not record.
+  bool same_per_head = false;
 };
+
+// `routes` with every JSON GET among them marked `same_per_head`.
+std::vector<Route> SamePerHead(std::vector<Route> routes);
 
 // The cookies of a browser session: the HttpOnly session token, and the CSRF token that the
 // page echoes in X-CSRF-Token on every state-changing request.

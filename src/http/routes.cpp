@@ -11,4 +11,9 @@ std::vector<Route> Routes(const RouteOptions& options) {
   return all;
 }
 
+std::vector<Route> SamePerHead(std::vector<Route> routes) {
+  for (Route& r : routes) r.same_per_head = r.method == "GET" && r.handle != nullptr;
+  return routes;
+}
+
 }  // namespace sokuo::http

@@ -69,7 +69,10 @@ struct Server::Engine {
                    {.max_body_bytes = options.max_body_bytes,
                     .max_upload_bytes = options.max_upload_bytes,
                     .routes = {.version = options.version, .secure = !options.tls_cert.empty()}}),
-        pool(std::max<size_t>(options.threads, 1)) {}
+        pool(std::max<size_t>(options.threads, 1)),
+        reads(options.read_threads > 0 ? options.read_threads
+                                       : std::max<size_t>(std::thread::hardware_concurrency(), 2)) {
+  }
 
   ServerOptions options;
   Dispatcher dispatcher;
@@ -83,17 +86,19 @@ struct Server::Engine {
 
   asio::io_context ioc{kNetworkThreads};
   asio::thread_pool pool;
+  asio::thread_pool reads;  // bodiless GET and HEAD: few threads, so few wake-ups
   std::optional<tcp::acceptor> acceptor;
   std::optional<asio::ssl::context> tls;
   std::thread stopper;  // waits for requests in flight, then stops the network threads
 
-  // Runs `f` on the handler pool and resumes on the caller's executor with its result.
+  // Runs `f` on a handler pool (by default the one for writes) and resumes on the caller's
+  // executor with its result.
   template <class F>
-  asio::awaitable<std::invoke_result_t<F>> OnPool(F f) {
+  asio::awaitable<std::invoke_result_t<F>> OnPool(F f, asio::thread_pool* on = nullptr) {
     using R = std::invoke_result_t<F>;
     co_return co_await asio::co_spawn(
-        pool, [f = std::move(f)]() mutable -> asio::awaitable<R> { co_return f(); },
-        asio::use_awaitable);
+        on != nullptr ? *on : pool,
+        [f = std::move(f)]() mutable -> asio::awaitable<R> { co_return f(); }, asio::use_awaitable);
   }
 
   void Begin() {
@@ -292,6 +297,16 @@ struct Server::Engine {
       out = EngineProblem(dispatcher, in, ErrorCode::kUnsupportedMedia,
                           Msg("http.no_content_encoding", {{"encoding", encoding}}), 415);
       keep = false;
+    } else if (!has_body) {
+      // Nothing to read between admission and the handler: one turn on the pool for both.
+      bool read = in.method == "GET" || in.method == "HEAD";
+      out = co_await OnPool(
+          [this, &in] {
+            auto decision = dispatcher.Admit(in);
+            if (auto* refused = std::get_if<Outgoing>(&decision)) return std::move(*refused);
+            return dispatcher.Run(std::get<Dispatcher::Admitted>(decision), std::string());
+          },
+          read ? &reads : nullptr);
     } else {
       auto decision = co_await OnPool([this, &in] { return dispatcher.Admit(in); });
       if (auto* refused = std::get_if<Outgoing>(&decision)) {
@@ -416,6 +431,7 @@ Server::~Server() {
   Stop();
   if (engine_->stopper.joinable()) engine_->stopper.join();
   engine_->pool.join();
+  engine_->reads.join();
 }
 
 Result<int> Server::Bind() {

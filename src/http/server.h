@@ -23,6 +23,9 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;     // 0: any free port (Bind() tells which)
   size_t threads = 8;  // handler threads (requests that run at the same time)
+  // Threads for GET and HEAD requests without a body, apart from the others so that reads do
+  // not wait behind writes; 0: as many as the machine has cores (at least 2).
+  size_t read_threads = 0;
   size_t max_body_bytes = size_t{1024} * 1024;         // JSON bodies
   size_t max_upload_bytes = size_t{64} * 1024 * 1024;  // evidence files
   size_t max_head_bytes = size_t{16} * 1024;           // request line and headers

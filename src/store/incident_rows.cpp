@@ -179,10 +179,8 @@ Result<std::vector<RowChange>> SaveIncident(Tx& tx, const core::Incident& incide
 }
 
 Result<int> NextIncidentNumber(Tx& tx, int year) {
-  ASSIGN_OR_RETURN(Table same_year, tx.ReadWhere("incidents", "year", year));
-  int max = 0;
-  for (const auto& [id, row] : same_year) max = std::max(max, row.value("number", 0));
-  return max + 1;
+  ASSIGN_OR_RETURN(int64_t max, tx.Max("incidents", "number", "year", year));
+  return static_cast<int>(max) + 1;
 }
 
 Result<void> Enqueue(Tx& tx, const OutboxMessage& message) {

@@ -94,6 +94,12 @@ class Tx {
                                                    const std::string& column, const Row& value) = 0;
   // Writes one journal entry with every row change since the previous Append.
   [[nodiscard]] virtual Result<JournalEntry> Append(const JournalDraft& draft) = 0;
+  // The largest integer `column` among the rows whose `where_column` equals `value`; 0 for none.
+  [[nodiscard]] virtual Result<int64_t> Max(const std::string& table, const std::string& column,
+                                            const std::string& where_column, const Row& value) = 0;
+  // The journal head this transaction started from: the state its reads see, before its own
+  // changes.
+  virtual const JournalHead& Start() const = 0;
 };
 
 // Thread-safe: implementations serialize access as they need to.

@@ -199,6 +199,12 @@ CREATE TABLE login_delays (
 );
 )sql";
 
+// Lookups that every report and every message make: the notification messages of an incident.
+// (The newest number of a year is found through UNIQUE (year, number).)
+constexpr const char* kMigration7 = R"sql(
+CREATE INDEX outbox_subject ON outbox(subject);
+)sql";
+
 // The numbered list; the SQL of each is above.
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
@@ -210,6 +216,7 @@ const std::vector<Migration>& Migrations() {
       // row per object that has any, keyed "table/id", value = the fields as canonical JSON.
       {5, "organization extensions", kMigration5},
       {6, "login delays", kMigration6},
+      {7, "messages by subject", kMigration7},
   };
   return kMigrations;
 }

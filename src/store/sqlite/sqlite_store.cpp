@@ -262,7 +262,27 @@ constexpr const char* kEntryColumns = "seq, at, actor, action, subject, body, pr
 
 class SqliteTx final : public Tx {
  public:
-  SqliteTx(SqliteConnection& conn, JournalHead head) : conn_(conn), head_(std::move(head)) {}
+  SqliteTx(SqliteConnection& conn, JournalHead head)
+      : conn_(conn), start_(head), head_(std::move(head)) {}
+
+  const JournalHead& Start() const override { return start_; }
+
+  Result<int64_t> Max(const std::string& table, const std::string& column,
+                      const std::string& where_column, const Row& value) override {
+    if (!IsJournaledTable(table)) {
+      return Fail(ErrorCode::kInternal, Msg("store.unknown_table", {{"table", table}}));
+    }
+    for (const std::string* c : {&column, &where_column}) {
+      if (!IsIdentifier(*c)) {
+        return Fail(ErrorCode::kInternal, Msg("store.bad_column", {{"column", *c}}));
+      }
+    }
+    ASSIGN_OR_RETURN(Statement stmt, conn_.Prepare("SELECT COALESCE(MAX(" + column + "), 0) FROM " +
+                                                   table + " WHERE " + where_column + " = ?"));
+    stmt.Bind(1, value);
+    TRY(stmt.Step());
+    return stmt.Int(0);
+  }
 
   Result<Table> Read(const std::string& table) override { return ReadTable(conn_, table); }
   Result<Table> ReadWhere(const std::string& table, const std::string& column,
@@ -363,14 +383,17 @@ class SqliteTx final : public Tx {
   }
 
   SqliteConnection& conn_;
+  const JournalHead start_;
   JournalHead head_;
   std::vector<RowChange> pending_;
 };
 
 }  // namespace
 
-Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& options) {
-  CreatePrivately(options.path);
+namespace {
+
+// A connection to the file with sokuo's settings; `pragmas` run first (retried while busy).
+Result<sqlite3*> Connect(const SqliteOptions& options, std::initializer_list<const char*> pragmas) {
   sqlite3* db = nullptr;
   int rc =
       sqlite3_open_v2(options.path.c_str(), &db,
@@ -381,24 +404,47 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& opti
     return Fail(ErrorCode::kStorage,
                 Msg("store.open_failed", {{"path", options.path}, {"reason", message}}));
   }
-  std::unique_ptr<SqliteStore> store(new SqliteStore(db, options));
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
-  for (const char* pragma :
-       {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"}) {
+  for (const char* pragma : pragmas) {
     if (auto r = Retrying(options, [&] { return Exec(db, pragma); }); !r) {
+      sqlite3_close(db);
       return Fail(ErrorCode::kStorage, Msg("store.open_failed", {{"path", options.path},
                                                                  {"reason", r.error().message}}));
     }
   }
+  return db;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& options) {
+  CreatePrivately(options.path);
+  ASSIGN_OR_RETURN(sqlite3 * db,
+                   Connect(options, {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
+                                     "PRAGMA foreign_keys = ON"}));
+  std::unique_ptr<SqliteStore> store(new SqliteStore(db, options));
   TRY(store->Migrate());
+  TRY(store->OpenReader());
   return store;
+}
+
+// The reading connection is opened after the migrations, so it sees the schema they made.
+Result<void> SqliteStore::OpenReader() {
+  ASSIGN_OR_RETURN(sqlite3 * db, Connect(options_, {"PRAGMA query_only = ON"}));
+  std::lock_guard lock(read_mu_);
+  read_db_ = db;
+  read_conn_ = std::make_unique<SqliteConnection>(db);
+  return {};
 }
 
 SqliteStore::SqliteStore(sqlite3* db, SqliteOptions options)
     : options_(std::move(options)), db_(db), conn_(std::make_unique<SqliteConnection>(db)) {}
 
 SqliteStore::~SqliteStore() {
-  conn_.reset();  // its statements are finalized before the connection closes
+  // Statements are finalized before their connection closes.
+  read_conn_.reset();
+  sqlite3_close(read_db_);
+  conn_.reset();
   sqlite3_close(db_);
 }
 
@@ -471,6 +517,11 @@ Result<void> SqliteStore::Write(const std::function<Result<void>(Tx&)>& work) {
 
 void SqliteStore::CommitBatch(const std::vector<Queued*>& batch) {
   std::lock_guard lock(mu_);
+  // Whatever the batch did, a head read before it ends is no longer to be trusted.
+  struct Moved {
+    std::atomic<uint64_t>& commits;
+    ~Moved() { ++commits; }
+  } moved{commits_};
   auto begun = Retrying(options_, [&] { return Exec(db_, "BEGIN IMMEDIATE"); });
   if (!begun) {
     for (Queued* q : batch) q->result = begun;
@@ -526,22 +577,22 @@ void SqliteStore::CommitBatch(const std::vector<Queued*>& batch) {
 }
 
 Result<Table> SqliteStore::Read(const std::string& table) {
-  std::lock_guard lock(mu_);
-  return Retrying(options_, [&] { return ReadTable(*conn_, table); });
+  std::lock_guard lock(read_mu_);
+  return Retrying(options_, [&] { return ReadTable(*read_conn_, table); });
 }
 
 Result<Table> SqliteStore::ReadWhere(const std::string& table, const std::string& column,
                                      const Row& value) {
-  std::lock_guard lock(mu_);
-  return Retrying(options_, [&] { return ReadTable(*conn_, table, column, value); });
+  std::lock_guard lock(read_mu_);
+  return Retrying(options_, [&] { return ReadTable(*read_conn_, table, column, value); });
 }
 
 Result<std::vector<JournalEntry>> SqliteStore::ReadJournal(const JournalQuery& q) {
-  std::lock_guard lock(mu_);
+  std::lock_guard lock(read_mu_);
   std::string sql = std::string("SELECT ") + kEntryColumns + " FROM journal WHERE seq > ?" +
                     (q.subject.empty() ? "" : " AND subject = ?") + " ORDER BY seq LIMIT ?";
   return Retrying(options_, [&]() -> Result<std::vector<JournalEntry>> {
-    ASSIGN_OR_RETURN(Statement stmt, conn_->Prepare(sql));
+    ASSIGN_OR_RETURN(Statement stmt, read_conn_->Prepare(sql));
     int i = 1;
     stmt.Bind(i++, q.after_seq);
     if (!q.subject.empty()) stmt.Bind(i++, q.subject);
@@ -557,17 +608,28 @@ Result<std::vector<JournalEntry>> SqliteStore::ReadJournal(const JournalQuery& q
 }
 
 Result<JournalHead> SqliteStore::Head() {
-  std::lock_guard lock(mu_);
-  return Retrying(options_, [&] { return ReadHead(*conn_); });
+  std::lock_guard lock(read_mu_);
+  auto now = std::chrono::steady_clock::now();
+  uint64_t commits = commits_.load();
+  if (head_ && head_commits_ == commits &&
+      now - head_read_at_ < std::chrono::milliseconds(options_.head_cache_ms)) {
+    return *head_;
+  }
+  ASSIGN_OR_RETURN(JournalHead head, Retrying(options_, [&] { return ReadHead(*read_conn_); }));
+  // Read after `commits` batches had ended: it is at least as new as the last of them.
+  head_ = head;
+  head_read_at_ = now;
+  head_commits_ = commits;
+  return head;
 }
 
 Result<VerifyReport> SqliteStore::Verify() {
-  std::lock_guard lock(mu_);
+  std::lock_guard lock(read_mu_);
   // One read transaction, so the journal and the tables are seen at the same moment.
-  TRY(Exec(db_, "BEGIN"));
+  TRY(Exec(read_db_, "BEGIN"));
   auto run = [&]() -> Result<VerifyReport> {
-    ASSIGN_OR_RETURN(Statement stmt, conn_->Prepare(std::string("SELECT ") + kEntryColumns +
-                                                    " FROM journal ORDER BY seq"));
+    ASSIGN_OR_RETURN(Statement stmt, read_conn_->Prepare(std::string("SELECT ") + kEntryColumns +
+                                                         " FROM journal ORDER BY seq"));
     std::vector<JournalEntry> entries;
     while (true) {
       ASSIGN_OR_RETURN(bool more, stmt.Step());
@@ -576,12 +638,12 @@ Result<VerifyReport> SqliteStore::Verify() {
     }
     Tables actual;
     for (const std::string& table : JournaledTables()) {
-      ASSIGN_OR_RETURN(actual[table], ReadTable(*conn_, table));
+      ASSIGN_OR_RETURN(actual[table], ReadTable(*read_conn_, table));
     }
     return VerifyJournal(entries, actual, JournaledTables());
   };
   auto r = run();
-  (void)Exec(db_, "COMMIT");
+  (void)Exec(read_db_, "COMMIT");
   return r;
 }
 

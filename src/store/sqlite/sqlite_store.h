@@ -11,9 +11,10 @@
 // transaction runs once. What remains busy is ErrorCode::kUnavailable with the message
 // store.busy; SQLite's own text goes only into Error::message (for logs).
 //
-// Thread-safety: one connection, guarded by a mutex; every public method holds it for its whole
-// duration, so transactions never interleave. Reads are small (an organization is hundreds of
-// rows); a connection pool can come when measurements ask for it.
+// Thread-safety: two connections, each guarded by its mutex. Writes (and migrations) use the
+// first; reads (Read, ReadWhere, ReadJournal, Head, Verify) the second, so that a read never
+// waits for a commit's fsync: in WAL mode a reader sees the last commit made before its statement
+// began, and never blocks a writer.
 //
 // Group commit: writes that arrive while another commits wait and then go together, each in a
 // savepoint of one transaction with one COMMIT (and one fsync). A work that fails is undone
@@ -22,10 +23,14 @@
 // the store it runs in (as before, it would deadlock).
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +46,10 @@ struct SqliteOptions {
   std::string path;            // the database file; created (mode 0600) when missing
   int busy_timeout_ms = 5000;  // how long SQLite itself waits for another writer, per attempt
   int busy_retry_ms = 2000;    // how long sokuo tries again while SQLite still reports busy
+  // Head() answers from memory when it read the head less than this long ago (0: always reads).
+  // This process's own writes drop the remembered head at once; a write by another process (the
+  // command line beside the server) is seen within this time.
+  int head_cache_ms = 0;
 };
 
 class SqliteStore final : public Store {
@@ -63,6 +72,7 @@ class SqliteStore final : public Store {
  private:
   SqliteStore(sqlite3* db, SqliteOptions options);
   Result<void> Migrate();
+  Result<void> OpenReader();
 
   // A work waiting for its batch; `result` and `done` are set by the batch's leader.
   struct Queued {
@@ -77,6 +87,15 @@ class SqliteStore final : public Store {
   std::mutex mu_;
   sqlite3* db_;                             // guarded by mu_
   std::unique_ptr<SqliteConnection> conn_;  // db_ and its prepared statements; guarded by mu_
+  std::mutex read_mu_;
+  sqlite3* read_db_ = nullptr;                   // guarded by read_mu_
+  std::unique_ptr<SqliteConnection> read_conn_;  // guarded by read_mu_
+  // The head last read (see head_cache_ms), when, and the number of batches committed before it
+  // was read: a commit since makes it stale at once.
+  std::optional<JournalHead> head_;                     // guarded by read_mu_
+  std::chrono::steady_clock::time_point head_read_at_;  // guarded by read_mu_
+  uint64_t head_commits_ = 0;                           // guarded by read_mu_
+  std::atomic<uint64_t> commits_{0};
 
   std::mutex queue_mu_;  // guards the three below
   std::condition_variable queue_cv_;

@@ -248,6 +248,70 @@ TEST_F(SqliteStoreTest, FailedWorkChangesNothing) {
 
 // Writers that arrive while another commits go together in one transaction (group commit); a
 // work that fails, or throws, is undone alone and only its writer hears of it.
+// Reads have their own connection: a write that is still running (here, waiting inside its
+// work) holds up no reader, and the readers see the last commit.
+TEST_F(SqliteStoreTest, ReadsDoNotWaitForAWriteInProgress) {
+  ASSERT_TRUE(Import(core::SmallOrganization()));
+  auto before = store_->Head();
+  ASSERT_TRUE(before);
+  std::mutex mu;
+  std::condition_variable cv;
+  bool inside = false, release = false;
+  std::thread writer([&] {
+    auto r = store_->Write([&](Tx& tx) -> Result<void> {
+      {
+        std::unique_lock lock(mu);
+        inside = true;
+        cv.notify_all();
+        cv.wait(lock, [&] { return release; });
+      }
+      TRY(tx.Append({.at = *ParseRfc3339("2026-11-26T00:00:00Z"),
+                     .actor = "t",
+                     .action = "test.write",
+                     .subject = "x"}));
+      return {};
+    });
+    EXPECT_TRUE(r) << r.error().ToString();
+  });
+  {
+    std::unique_lock lock(mu);
+    cv.wait(lock, [&] { return inside; });
+  }
+  // Each of these would wait for `release` forever if it needed the writer's connection.
+  EXPECT_EQ(store_->Head()->hash, before->hash);
+  EXPECT_FALSE(store_->Read("departments")->empty());
+  EXPECT_EQ(store_->ReadJournal({})->size(), 1u);
+  EXPECT_TRUE(store_->Verify()->ok());
+  {
+    std::lock_guard lock(mu);
+    release = true;
+  }
+  cv.notify_all();
+  writer.join();
+  EXPECT_EQ(store_->Head()->seq, before->seq + 1) << "a reader sees the commit at once";
+}
+
+// The head may be remembered for head_cache_ms: a write by another connection is seen when that
+// time is up, and this store's own writes are seen at once.
+TEST_F(SqliteStoreTest, TheHeadIsRememberedBrieflyAndOwnWritesRenewIt) {
+  auto remembering = SqliteStore::Open({.path = path_, .head_cache_ms = 60'000});
+  ASSERT_TRUE(remembering) << remembering.error().ToString();
+  SqliteStore& mine = **remembering;
+  auto empty = mine.Head();
+  ASSERT_TRUE(empty);
+  ASSERT_TRUE(Import(core::SmallOrganization()));  // another connection writes
+  EXPECT_EQ(mine.Head()->seq, empty->seq) << "remembered";
+  EXPECT_EQ(store_->Head()->seq, empty->seq + 1) << "head_cache_ms = 0 always reads";
+  ASSERT_TRUE(mine.Write([](Tx& tx) -> Result<void> {
+    TRY(tx.Append({.at = *ParseRfc3339("2026-11-26T00:00:00Z"),
+                   .actor = "t",
+                   .action = "test.write",
+                   .subject = "x"}));
+    return {};
+  }));
+  EXPECT_EQ(mine.Head()->seq, empty->seq + 2) << "its own write, and the other's before it";
+}
+
 TEST_F(SqliteStoreTest, GroupedWritersCommitTogetherAndFailAlone) {
   auto append = [](Tx& tx, const std::string& subject) {
     return tx.Append({.at = *ParseRfc3339("2026-11-26T00:00:00Z"),
