@@ -6,19 +6,23 @@ PREFIX ?= /usr/local
 DEV := build/dev
 REL := build/release
 
-.PHONY: all bootstrap build release run test install uninstall bench bench-http fuzz format lint clean
+.PHONY: all bootstrap web build release run test install uninstall bench bench-http fuzz format lint clean
 
 all: build
 
 bootstrap:
 	@scripts/bootstrap
 
+# The web interface (web/, Node.js 20.19+) into web/dist, which the C++ build embeds.
+web: bootstrap
+	@scripts/build-web
+
 # Debug build with AddressSanitizer and UndefinedBehaviorSanitizer.
-build: bootstrap
+build: bootstrap web
 	@cmake --preset dev >/dev/null
 	@cmake --build $(DEV) -j $(JOBS)
 
-release: bootstrap
+release: bootstrap web
 	@cmake --preset release >/dev/null
 	@cmake --build $(REL) -j $(JOBS)
 

@@ -5,7 +5,9 @@
 // every code that src/ passes to Msg() is listed here.
 #include <array>
 
-#include "base/message.h"
+#include <vector>
+
+#include "base/message_catalog_parts.h"
 
 namespace sokuo {
 namespace {
@@ -796,6 +798,16 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
 
 }  // namespace
 
-std::span<const CatalogEntry> Catalog() { return kCatalog; }
+std::span<const CatalogEntry> ServerMessages() { return kCatalog; }
+
+std::span<const CatalogEntry> Catalog() {
+  static const std::vector<CatalogEntry> kAll = [] {
+    std::vector<CatalogEntry> all;
+    for (auto part : {ServerMessages(), UiMessages()})
+      all.insert(all.end(), part.begin(), part.end());
+    return all;
+  }();
+  return kAll;
+}
 
 }  // namespace sokuo

@@ -1,5 +1,7 @@
 #include "base/message.h"
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -188,6 +190,47 @@ TEST(MessageTest, EveryErrorCodeHasACatalogText) {
   EXPECT_NE(Error{ErrorCode::name}.Text(Lang::kJa), message);
   SOKUO_ERROR_CODES(SOKUO_ERROR_CHECK)
 #undef SOKUO_ERROR_CHECK
+}
+
+// Every code the web interface asks for (t('code') in web/src) is in the catalog; a code built
+// from a value (t(`state.${s}`)) needs at least one code with that beginning.
+TEST(MessageCatalogTest, EveryCodeTheWebInterfaceUsesIsInTheCatalog) {
+  std::set<std::string_view> known;
+  for (const CatalogEntry& e : Catalog()) known.insert(e.code);
+  auto begins = [&](const std::string& prefix) {
+    return std::any_of(known.begin(), known.end(),
+                       [&](std::string_view c) { return c.substr(0, prefix.size()) == prefix; });
+  };
+  const std::filesystem::path web = SOKUO_SOURCE_DIR "/web/src";
+  ASSERT_TRUE(std::filesystem::is_directory(web)) << web;
+  size_t used = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(web)) {
+    auto ext = entry.path().extension();
+    if (!entry.is_regular_file() || (ext != ".ts" && ext != ".tsx")) continue;
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string s = text.str();
+    for (size_t at = s.find("t("); at != std::string::npos; at = s.find("t(", at + 2)) {
+      if (at > 0 && (std::isalnum(static_cast<unsigned char>(s[at - 1])) || s[at - 1] == '_')) {
+        continue;  // part of another name: set(, split(
+      }
+      char quote = at + 2 < s.size() ? s[at + 2] : '\0';
+      if (quote != '\'' && quote != '`') continue;
+      size_t end = s.find(quote, at + 3);
+      if (end == std::string::npos) break;
+      std::string code = s.substr(at + 3, end - at - 3);
+      ++used;
+      if (size_t dollar = code.find("${"); quote == '`' && dollar != std::string::npos) {
+        EXPECT_TRUE(begins(code.substr(0, dollar)))
+            << "no code begins with '" << code.substr(0, dollar) << "' (" << entry.path() << ")";
+      } else {
+        EXPECT_EQ(known.count(code), 1u)
+            << "code '" << code << "' used in " << entry.path() << " is not in the catalog";
+      }
+    }
+  }
+  EXPECT_GT(used, 20u) << "the scan found too few t('...') calls to be looking at web/src";
 }
 
 }  // namespace

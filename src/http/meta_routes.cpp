@@ -1,4 +1,5 @@
-// Routes about the server itself: health and the OpenAPI document.
+// Routes about the server itself: health, the OpenAPI document and the message catalog.
+#include "base/sha256.h"
 #include "http/params.h"
 
 namespace sokuo::http {
@@ -26,6 +27,30 @@ std::vector<Route> MetaRoutes([[maybe_unused]] const RouteOptions& options) {
        app::Permission::kPublic,
        {},
        [](app::App&, const Request&) -> Result<Json> { return api::OpenApiDocument(); }},
+      // Every message code in both languages: the web interface's words and the server's.
+      // The same for the binary's whole life, so it carries an ETag.
+      {"GET",
+       "/api/v1/messages",
+       app::Permission::kPublic,
+       {},
+       nullptr,
+       200,
+       false,
+       false,
+       [](app::App&, const Request&) -> Result<Reply> {
+         static const std::string kBody = [] {
+           Json codes = Json::object();
+           for (const CatalogEntry& e : Catalog()) {
+             codes[std::string(e.code)] = {{"ja", e.ja}, {"en", e.en}};
+           }
+           return Json{{"codes", codes}}.dump();
+         }();
+         static const std::string kTag = "\"" + Sha256Hex(kBody).substr(0, 32) + "\"";
+         return Reply{.content_type = "application/json",
+                      .body = kBody,
+                      .etag = kTag,
+                      .cache_control = "no-cache"};
+       }},
   };
 }
 

@@ -1,10 +1,13 @@
 // Paths outside /api/ belong to the web interface: its pages and its static files. Files are
 // compiled into the binary (sokuo runs from one binary, offline) and carry an ETag, so a
-// browser revalidates them and gets 304 while they are unchanged.
+// browser revalidates them and gets 304 while they are unchanged. The interface itself (web/,
+// built into web/dist and embedded by cmake/EmbedWeb.cmake) is served at /; a binary built
+// without it shows a start page there instead.
 #include <string_view>
 
 #include "base/sha256.h"
 #include "http/params.h"
+#include "http/web_assets.h"
 
 namespace sokuo::http {
 namespace {
@@ -51,11 +54,19 @@ std::string Escape(std::string_view s) {
   return out;
 }
 
-Reply StaticFile(const Asset& asset) {
-  return Reply{.content_type = std::string(asset.content_type),
-               .body = std::string(asset.content),
-               .etag = "\"" + Sha256Hex(asset.content).substr(0, 32) + "\"",
-               .cache_control = "no-cache"};
+// A file's answer; `immutable` for files whose name carries their hash (web/dist/app/).
+Reply StaticFile(std::string_view content_type, std::string_view content, bool immutable = false) {
+  return Reply{.content_type = std::string(content_type),
+               .body = std::string(content),
+               .etag = "\"" + Sha256Hex(content).substr(0, 32) + "\"",
+               .cache_control = immutable ? "public, max-age=31536000, immutable" : "no-cache"};
+}
+
+const WebAsset* Embedded(std::string_view path) {
+  for (const WebAsset& a : WebAssets()) {
+    if (a.path == path) return &a;
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -66,6 +77,9 @@ std::vector<Route> WebRoutes([[maybe_unused]] const RouteOptions& options) {
                     .path = "/",
                     .permission = app::Permission::kPublic,
                     .serve = [](app::App& app, const Request&) -> Result<Reply> {
+                      if (const WebAsset* index = Embedded("/index.html")) {
+                        return StaticFile(index->content_type, index->content);
+                      }
                       ASSIGN_OR_RETURN(auto snapshot, app.organization().Current());
                       const core::Organization& org = *snapshot;
                       std::string company = Escape(org.company.name);
@@ -99,7 +113,17 @@ std::vector<Route> WebRoutes([[maybe_unused]] const RouteOptions& options) {
                       .path = std::string(asset.path),
                       .permission = app::Permission::kPublic,
                       .serve = [&asset](app::App&, const Request&) -> Result<Reply> {
-                        return StaticFile(asset);
+                        return StaticFile(asset.content_type, asset.content);
+                      }});
+  }
+  for (const WebAsset& asset : WebAssets()) {
+    if (asset.path == "/index.html") continue;  // served at /
+    routes.push_back({.method = "GET",
+                      .path = std::string(asset.path),
+                      .permission = app::Permission::kPublic,
+                      .serve = [&asset](app::App&, const Request&) -> Result<Reply> {
+                        return StaticFile(asset.content_type, asset.content,
+                                          asset.path.starts_with("/app/"));
                       }});
   }
   return routes;

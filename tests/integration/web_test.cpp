@@ -4,7 +4,10 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <iostream>
+#include <regex>
 
+#include "base/message.h"
 #include "integration/server.h"
 
 namespace sokuo::testing {
@@ -34,16 +37,33 @@ class WebTest : public ::testing::Test {
   static inline SokuoServer* server_ = nullptr;
 };
 
-TEST_F(WebTest, TheHomePageIsJapaneseFirst) {
+// `/` is the web interface when the binary was built with it (web/dist embedded), Japanese first,
+// its script a file of its own (no inline script), cached for good under its hashed name; a
+// binary built without it says what this is and where to go instead.
+TEST_F(WebTest, TheHomePageIsTheInterfaceOrSaysWhereToGo) {
   auto r = Get("/");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200);
   EXPECT_THAT(r->get_header_value("Content-Type"), HasSubstr("text/html"));
   EXPECT_THAT(r->body, HasSubstr("lang=\"ja\""));
+  EXPECT_THAT(r->get_header_value("Content-Security-Policy"), HasSubstr("default-src 'self'"));
+  if (r->body.find("id=\"app\"") != std::string::npos) {
+    std::smatch script;
+    ASSERT_TRUE(std::regex_search(
+        r->body, script, std::regex("<script type=\"module\"[^>]* src=\"(/app/[^\"]+\\.js)\"")))
+        << r->body;
+    EXPECT_EQ(r->body.find("<script>"), std::string::npos) << "no inline script";
+    auto js = Get(script[1].str());
+    ASSERT_TRUE(js);
+    EXPECT_EQ(js->status, 200);
+    EXPECT_THAT(js->get_header_value("Content-Type"), HasSubstr("text/javascript"));
+    EXPECT_THAT(js->get_header_value("Cache-Control"), HasSubstr("immutable"));
+    EXPECT_GT(js->body.size(), 1000u);
+    return;
+  }
+  std::cout << "the binary was built without the web interface: checking the start page\n";
   EXPECT_THAT(r->body, HasSubstr("株式会社あさぎ野精機"));
   EXPECT_EQ(r->get_header_value("Cache-Control"), "no-store");
-  // Until the web screens arrive, the page says what this is and where to go: Japanese, then
-  // English; the API's description and its health.
   EXPECT_THAT(r->body, HasSubstr("The web screens are not here yet"));
   EXPECT_LT(r->body.find("画面はまだありません"), r->body.find("The web screens are not here yet"));
   for (const char* link : {"href=\"/api/v1/openapi.json\"", "href=\"/api/v1/health\""}) {
@@ -52,6 +72,24 @@ TEST_F(WebTest, TheHomePageIsJapaneseFirst) {
     ASSERT_TRUE(linked) << link;
     EXPECT_EQ(linked->status, 200) << link;
   }
+}
+
+// The interface's words: every catalog code in both languages, for anyone (the login page needs
+// them), revalidated with its ETag.
+TEST_F(WebTest, TheMessageCatalogIsServedInBothLanguages) {
+  auto r = Get("/api/v1/messages");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200);
+  auto codes = nlohmann::json::parse(r->body)["codes"];
+  EXPECT_EQ(codes["ui.report_title"]["ja"], "緊急事態を報告する");
+  EXPECT_EQ(codes["ui.report_title"]["en"], "Report an emergency");
+  EXPECT_EQ(codes["state.triaged"]["ja"], "受付確認済み");
+  EXPECT_EQ(codes.size(), Catalog().size()) << "every code";
+  std::string etag = r->get_header_value("ETag");
+  ASSERT_FALSE(etag.empty());
+  auto again = Get("/api/v1/messages", {{"If-None-Match", etag}});
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 304);
 }
 
 TEST_F(WebTest, StaticFilesAreRevalidatedWithTheirETag) {

@@ -6,6 +6,7 @@ import { lang, setLang, t, type Lang } from './i18n'
 import { signal, useSignal } from './state'
 import { IncidentList } from './pages/incidents'
 import { Login } from './pages/login'
+import { ProblemView } from './pages/problem'
 import { Report } from './pages/report'
 
 export interface Me {
@@ -37,18 +38,22 @@ export function App() {
   const route = useRoute()
   const [company, setCompany] = useState<Company | null>(null)
 
+  const [error, setError] = useState<unknown>(null)
+
   useEffect(() => {
     document.documentElement.lang = language
     api<Me>('GET', '/session')
       .then((m) => me.set(m))
       .catch((e: unknown) => {
         if (e instanceof Problem && e.status === 401) me.set(null)
-        else throw e
+        else setError(e)
       })
   }, [])
+  // The organization's name and clock, once the person may read them.
+  const ready = current && !current.must_change_password
   useEffect(() => {
-    if (current) api<Company>('GET', '/company').then(setCompany)
-  }, [current])
+    if (ready) api<Company>('GET', '/company').then(setCompany, setError)
+  }, [ready])
 
   const other: Lang = language === 'ja' ? 'en' : 'ja'
   return (
@@ -67,6 +72,7 @@ export function App() {
         </nav>
       </header>
       <main>
+        <ProblemView error={error} />
         {current === undefined ? (
           <p aria-busy="true">{t('ui.loading')}</p>
         ) : current === null || current.must_change_password ? (

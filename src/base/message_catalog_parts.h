@@ -1,0 +1,14 @@
+// The parts of the one message catalog, each kept in its own file; Catalog() (base/message.h)
+// is all of them, in this order.
+#pragma once
+
+#include <span>
+
+#include "base/message.h"
+
+namespace sokuo {
+
+std::span<const CatalogEntry> ServerMessages();  // message_catalog.cpp
+std::span<const CatalogEntry> UiMessages();      // message_catalog_ui.cpp: the web interface
+
+}  // namespace sokuo

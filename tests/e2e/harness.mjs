@@ -1,0 +1,102 @@
+// What every browser test needs: a real `sokuo serve` on a temporary data directory with the
+// example company, accounts made with the CLI, and Debian's Chromium driven by playwright-core
+// (from web/node_modules). A test that cannot run here exits 77 (CTest's skip) and says why.
+import { execFileSync, spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+export const kSkip = 77
+const kChromium = '/usr/bin/chromium'
+
+export function skip(reason) {
+  console.log(`SKIPPED: ${reason}`)
+  process.exit(kSkip)
+}
+
+export class Sokuo {
+  constructor(binary) {
+    this.binary = binary
+    this.dir = mkdtempSync(join(tmpdir(), 'sokuo-e2e-'))
+    this.data = join(this.dir, 'data')
+  }
+  cli(...args) {
+    return execFileSync(this.binary, ['--data', this.data, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, SOKUO_LANG: 'en' },
+    })
+  }
+  // A new account with a one-time password, which the person changes at the first login.
+  account(person) {
+    return JSON.parse(this.cli('--json', 'user', 'add', person)).one_time_password
+  }
+  async start() {
+    this.cli('init', '--org', join(root, 'examples', 'org.yaml'))
+    // The server's log goes to a file, shown when the test fails (serve.log).
+    this.log = join(this.dir, 'serve.log')
+    this.process = spawn(this.binary, ['--data', this.data, '--json', 'serve', '--listen', '127.0.0.1:0'], {
+      stdio: ['ignore', 'pipe', openSync(this.log, 'w')],
+    })
+    // The banner is one JSON document (with --json), maybe over several lines.
+    this.url = await new Promise((resolve, reject) => {
+      let out = ''
+      this.process.stdout.on('data', (chunk) => {
+        out += chunk
+        try {
+          resolve(JSON.parse(out).url)
+        } catch {
+          // not whole yet
+        }
+      })
+      this.process.on('exit', (code) => reject(new Error(`sokuo serve exited with ${code}: ${readFileSync(this.log, 'utf8')}`)))
+    })
+    const page = await (await fetch(this.url + '/')).text()
+    if (!page.includes('id="app"')) {
+      await this.stop()
+      skip('the binary was built without the web interface (scripts/build-web needs Node.js 20.19+)')
+    }
+    return this.url
+  }
+  async stop() {
+    if (this.process && this.process.exitCode === null) {
+      const exited = new Promise((resolve) => this.process.on('exit', resolve))
+      this.process.kill('SIGTERM')
+      await exited
+    }
+    rmSync(this.dir, { recursive: true, force: true })
+  }
+}
+
+// A fresh headless Chromium with the flags this machine needs (no network beyond localhost).
+export async function browser(options) {
+  if (!existsSync(kChromium)) skip(`no ${kChromium} (scripts/bootstrap installs the chromium package)`)
+  const module = join(root, 'web', 'node_modules', 'playwright-core', 'index.mjs')
+  if (!existsSync(module)) skip('web/node_modules is missing (scripts/build-web installs it)')
+  const { chromium } = await import(pathToFileURL(module).href)
+  const profile = mkdtempSync(join(tmpdir(), 'sokuo-chromium-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: kChromium,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    ...options,
+  })
+  const close = async () => {
+    await context.close()
+    rmSync(profile, { recursive: true, force: true })
+  }
+  return { context, page: context.pages()[0] ?? (await context.newPage()), close }
+}
+
+// Where screenshots go: the test's output directory under the build tree.
+export function shots() {
+  const dir = process.env.SOKUO_E2E_OUT ?? join(root, 'build', 'e2e')
+  mkdirSync(dir, { recursive: true })
+  return dir
+}
+
+export function check(condition, message) {
+  if (!condition) throw new Error(message)
+}
