@@ -20,6 +20,12 @@ std::string Plural(size_t n, const char* word, const char* plural) {
   return std::to_string(n) + " " + (plural != nullptr ? plural : std::string(word) + "s");
 }
 
+Result<Calendar> OrgCalendar(app::App& app) {
+  ASSIGN_OR_RETURN(auto org, app.organization().Current());
+  if (org->company.name.empty()) return Calendar::Create("UTC");
+  return Calendar::Create(org->company.time_zone);
+}
+
 Result<app::Actor> ResolveActor(app::App& app, const std::string& as) {
   if (as.empty()) return app::Actor{"cli:" + platform::OsUserName()};
   ASSIGN_OR_RETURN(auto snapshot, app.organization().Current());

@@ -83,12 +83,6 @@ Result<Json> BodyOr(const IncidentFlags& f, const Body& body) {
   return codec::ParseJson(text);
 }
 
-// The organization's calendar: times typed at the terminal and shown to a person are on its clock.
-Result<Calendar> OrgCalendar(app::App& app) {
-  ASSIGN_OR_RETURN(auto org, app.organization().Current());
-  return Calendar::Create(org->company.time_zone);
-}
-
 // A time flag as the API takes it: RFC 3339 as given, or the organization's local
 // "YYYY-MM-DD HH:MM" turned into RFC 3339; empty stays empty (now, or unset).
 Result<std::string> TimeFlag(app::App& app, const std::string& text, const char* flag) {

@@ -56,9 +56,11 @@ Result<void> JournalList(app::App& app, int64_t after, size_t limit, const std::
   }
   if (entries.empty())
     o.out << "no journal entries" << (after > 0 ? " after that point" : "") << "\n";
+  // When each entry was written, on the organization's clock.
+  ASSIGN_OR_RETURN(Calendar calendar, OrgCalendar(app));
   for (const auto& e : entries) {
-    o.out << e.seq << "  " << e.at << "  " << e.actor << "  " << e.action << "  " << e.subject
-          << "\n";
+    o.out << e.seq << "  " << calendar.FormatLocal(std::string_view(e.at)) << "  " << e.actor
+          << "  " << e.action << "  " << e.subject << "\n";
   }
   return {};
 }

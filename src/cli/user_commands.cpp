@@ -89,12 +89,16 @@ Result<void> UserList(app::App& app, const app::Actor& actor, Output& o) {
     return {};
   }
   if (accounts.empty()) o.out << "no accounts: sokuo user add PERSON\n";
+  ASSIGN_OR_RETURN(Calendar calendar, OrgCalendar(app));
   for (const auto& a : accounts) {
     o.out << a.person << " ";
     for (core::Role r : a.roles) o.out << " " << core::kRoles.Name(r);
     if (a.disabled) o.out << "  [disabled]";
     if (a.locked) o.out << "  [locked]";
-    if (!a.delayed_until.empty()) o.out << "  [login delayed until " << a.delayed_until << "]";
+    if (!a.delayed_until.empty()) {
+      o.out << "  [login delayed until " << calendar.FormatLocal(std::string_view(a.delayed_until))
+            << "]";
+    }
     if (a.must_change) o.out << "  [one-time password]";
     o.out << "\n";
   }
@@ -104,6 +108,8 @@ Result<void> UserList(app::App& app, const app::Actor& actor, Output& o) {
 Result<void> UserToken(app::App& app, const UserFlags& f, const app::Actor& actor, Output& o) {
   auto scope = app::kTokenScopes.Parse(f.scope);
   if (!scope) return Fail(ErrorCode::kUsage, BadChoice(f.scope, app::kTokenScopes), "--scope");
+  // Before the token exists, so that a failure here cannot leave a secret printed with an error.
+  ASSIGN_OR_RETURN(Calendar calendar, OrgCalendar(app));
   ASSIGN_OR_RETURN(app::NewToken t,
                    app.accounts().CreateToken(actor, f.person, f.token_name, *scope, f.days));
   if (o.json) {
@@ -113,7 +119,8 @@ Result<void> UserToken(app::App& app, const UserFlags& f, const app::Actor& acto
   } else {
     o.out << t.secret << "\n";
     o.err << "token " << t.token.id << " (" << f.scope << ") for " << f.person << ", expires "
-          << t.token.expires_at << "; it is shown only now\n";
+          << calendar.FormatLocal(std::string_view(t.token.expires_at))
+          << "; it is shown only now\n";
   }
   return {};
 }

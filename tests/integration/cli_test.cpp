@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "base/time.h"
 #include "integration/process.h"
 #include "orgfile/org_file.h"
 
@@ -235,6 +236,25 @@ TEST_F(CliTest, MessagesSpeakTheChosenLanguage) {
   EXPECT_THAT(en.err, HasSubstr("no person 'p-nobody' in the organization"));
   Outcome json = Sokuo({"--lang", "ja", "--json", "--as", "p-nobody", "org", "import", Example()});
   EXPECT_THAT(json.out, HasSubstr("\"code\": \"cli.no_person\""));
+}
+
+// The journal's times are on the organization's clock (Asia/Tokyo), not UTC: the same instant as
+// the RFC 3339 UTC time that --json keeps.
+TEST_F(CliTest, JournalListShowsTheOrganizationsClock) {
+  ASSERT_EQ(Sokuo({"init", "--org", Example()}).exit_code, 0);
+  Outcome json = Sokuo({"--json", "journal", "list"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  auto items = nlohmann::json::parse(json.out)["items"];
+  ASSERT_FALSE(items.empty());
+  auto tokyo = Calendar::Create("Asia/Tokyo");
+  ASSERT_TRUE(tokyo);
+  std::string at = items[0]["at"].get<std::string>();
+  std::string local = tokyo->FormatLocal(std::string_view(at));
+  ASSERT_THAT(local, ::testing::EndsWith(" JST"));
+  Outcome list = Sokuo({"journal", "list"});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_THAT(list.out, HasSubstr("1  " + local + "  "));
+  EXPECT_THAT(list.out, Not(HasSubstr(at)));
 }
 
 // The incident path from the terminal: the same rules and refusals as the API.
