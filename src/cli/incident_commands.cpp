@@ -429,7 +429,9 @@ Result<void> IncidentList(app::App& app, const IncidentFlags& f, Output& o) {
     return {};
   }
   if (page.items.empty()) {
-    o.out << (page.total == 0 ? "no incidents" : "no incidents on this page") << "\n";
+    o.out << Render(page.total == 0 ? Msg("cli.no_incidents") : Msg("cli.no_incidents_on_page"),
+                    o.lang)
+          << "\n";
     return {};
   }
   for (const auto& v : page.items) {
@@ -437,8 +439,12 @@ Result<void> IncidentList(app::App& app, const IncidentFlags& f, Output& o) {
           << core::kPriorities.Name(v.priority.priority) << "  " << v.incident.title << "\n";
   }
   if (page.offset + page.items.size() < page.total) {
-    o.out << "(" << page.items.size() << " of " << page.total << "; next: --offset "
-          << page.offset + page.items.size() << ")\n";
+    o.out << Render(
+                 Msg("cli.page_more", {{"shown", std::to_string(page.items.size())},
+                                       {"total", std::to_string(page.total)},
+                                       {"next", std::to_string(page.offset + page.items.size())}}),
+                 o.lang)
+          << "\n";
   }
   return {};
 }
