@@ -15,9 +15,16 @@ void PrintJson(Output& o, const Json& j) {
   o.out << j.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
 }
 
-std::string Plural(size_t n, const char* word, const char* plural) {
-  if (n == 1) return "1 " + std::string(word);
-  return std::to_string(n) + " " + (plural != nullptr ? plural : std::string(word) + "s");
+std::string Counted(size_t n, Message one, Message many, Lang lang) {
+  Message m = n == 1 ? std::move(one) : std::move(many);
+  m.params.emplace_back("count", std::to_string(n));
+  return Render(m, lang);
+}
+
+Result<Calendar> OrgCalendar(app::App& app) {
+  ASSIGN_OR_RETURN(auto org, app.organization().Current());
+  if (org->company.name.empty()) return Calendar::Create("UTC");
+  return Calendar::Create(org->company.time_zone);
 }
 
 Result<app::Actor> ResolveActor(app::App& app, const std::string& as) {
@@ -35,14 +42,10 @@ void ServeBanner(const std::string& company, const std::string& url, const std::
   if (o.json) {
     PrintJson(o, {{"url", url}, {"version", version}, {"company", company}});
   } else {
-    o.out << "sokuo " << version << " serving "
-          << (company.empty() ? "(no organization imported yet)" : company) << "\n"
-          << "listening on " << url << "\n"
-          << "  health:  " << url << "/api/v1/health\n"
-          << "  API:     " << url << "/api/v1/openapi.json\n"
-          << "  log in:  POST " << url << "/api/v1/session with your person id and password\n"
-          << "           (accounts: sokuo user list; a new password: sokuo user passwd PERSON)\n"
-          << "Stop with Ctrl-C.\n";
+    std::string serving = company.empty() ? Render(Msg("serve.no_org_yet"), o.lang) : company;
+    o.out << Render(Msg("serve.banner", {{"version", version}, {"company", serving}, {"url", url}}),
+                    o.lang)
+          << "\n";
   }
   o.out.flush();
 }

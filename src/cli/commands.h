@@ -14,6 +14,7 @@
 #include "app/app.h"
 #include "base/error.h"
 #include "base/message.h"
+#include "base/time.h"
 #include "core/enum_names.h"
 
 #include <nlohmann/json.hpp>
@@ -63,8 +64,13 @@ std::vector<Command> UserCommands();
 std::vector<Command> JournalCommands();
 
 void PrintJson(Output& o, const nlohmann::json& j);
-// "1 person", "3 people".
-std::string Plural(size_t n, const char* word, const char* plural = nullptr);
+// `n` things in `lang`: `one` (English "{count} person") when n is 1, else `many` ("{count}
+// people"). The catalog has no plural forms, so a noun that English inflects has a code for each.
+std::string Counted(size_t n, Message one, Message many, Lang lang);
+
+// The organization's calendar: times typed at the terminal and shown to a person are on its
+// clock. Before any organization is imported there is no company clock, and times show in UTC.
+[[nodiscard]] Result<Calendar> OrgCalendar(app::App& app);
 
 // The actor for journal entries: `as` must name a person of the organization; empty means the
 // local operator, recorded as "cli:<os user>".

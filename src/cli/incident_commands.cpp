@@ -83,12 +83,6 @@ Result<Json> BodyOr(const IncidentFlags& f, const Body& body) {
   return codec::ParseJson(text);
 }
 
-// The organization's calendar: times typed at the terminal and shown to a person are on its clock.
-Result<Calendar> OrgCalendar(app::App& app) {
-  ASSIGN_OR_RETURN(auto org, app.organization().Current());
-  return Calendar::Create(org->company.time_zone);
-}
-
 // A time flag as the API takes it: RFC 3339 as given, or the organization's local
 // "YYYY-MM-DD HH:MM" turned into RFC 3339; empty stays empty (now, or unset).
 Result<std::string> TimeFlag(app::App& app, const std::string& text, const char* flag) {
@@ -435,7 +429,9 @@ Result<void> IncidentList(app::App& app, const IncidentFlags& f, Output& o) {
     return {};
   }
   if (page.items.empty()) {
-    o.out << (page.total == 0 ? "no incidents" : "no incidents on this page") << "\n";
+    o.out << Render(page.total == 0 ? Msg("cli.no_incidents") : Msg("cli.no_incidents_on_page"),
+                    o.lang)
+          << "\n";
     return {};
   }
   for (const auto& v : page.items) {
@@ -443,8 +439,12 @@ Result<void> IncidentList(app::App& app, const IncidentFlags& f, Output& o) {
           << core::kPriorities.Name(v.priority.priority) << "  " << v.incident.title << "\n";
   }
   if (page.offset + page.items.size() < page.total) {
-    o.out << "(" << page.items.size() << " of " << page.total << "; next: --offset "
-          << page.offset + page.items.size() << ")\n";
+    o.out << Render(
+                 Msg("cli.page_more", {{"shown", std::to_string(page.items.size())},
+                                       {"total", std::to_string(page.total)},
+                                       {"next", std::to_string(page.offset + page.items.size())}}),
+                 o.lang)
+          << "\n";
   }
   return {};
 }

@@ -13,20 +13,27 @@ Result<void> JournalVerify(app::App& app, Output& o) {
   ASSIGN_OR_RETURN(store::VerifyReport report, app.journal().Verify(app::Actor{"cli"}));
   if (o.json) PrintJson(o, api::ToJson(report));
   if (!report.ok()) {
-    Error e{
-        ErrorCode::kIntegrity,
-        "journal verification failed at entry " + std::to_string(report.first_bad_seq.value_or(0)),
-        {},
-        {}};
+    Error e = Fail(ErrorCode::kIntegrity,
+                   Msg("cli.journal_verify_failed",
+                       {{"seq", std::to_string(report.first_bad_seq.value_or(0))}}))
+                  .value();
     for (const auto& p : report.problems) e.details.push_back(MakeDetail("", p));
     if (!o.json) {
-      for (const auto& p : report.problems) o.out << "FAIL " << Render(p, o.lang) << "\n";
+      for (const auto& p : report.problems) {
+        o.out << Render(Msg("cli.journal_problem", {{"problem", Render(p, o.lang)}}), o.lang)
+              << "\n";
+      }
     }
     return Fail(std::move(e));
   }
   if (!o.json) {
-    o.out << "ok: " << Plural(static_cast<size_t>(report.entries), "entry", "entries")
-          << " verified, head " << report.head.seq << " " << report.head.hash << "\n";
+    std::string entries = Counted(static_cast<size_t>(report.entries), Msg("count.entry"),
+                                  Msg("count.entries"), o.lang);
+    o.out << Render(Msg("cli.journal_verified", {{"entries", entries},
+                                                 {"seq", std::to_string(report.head.seq)},
+                                                 {"hash", report.head.hash}}),
+                    o.lang)
+          << "\n";
   }
   return {};
 }
@@ -54,11 +61,16 @@ Result<void> JournalList(app::App& app, int64_t after, size_t limit, const std::
     PrintJson(o, {{"items", items}});
     return {};
   }
-  if (entries.empty())
-    o.out << "no journal entries" << (after > 0 ? " after that point" : "") << "\n";
-  for (const auto& e : entries) {
-    o.out << e.seq << "  " << e.at << "  " << e.actor << "  " << e.action << "  " << e.subject
+  if (entries.empty()) {
+    o.out << Render(after > 0 ? Msg("cli.no_journal_entries_after") : Msg("cli.no_journal_entries"),
+                    o.lang)
           << "\n";
+  }
+  // When each entry was written, on the organization's clock.
+  ASSIGN_OR_RETURN(Calendar calendar, OrgCalendar(app));
+  for (const auto& e : entries) {
+    o.out << e.seq << "  " << calendar.FormatLocal(std::string_view(e.at)) << "  " << e.actor
+          << "  " << e.action << "  " << e.subject << "\n";
   }
   return {};
 }

@@ -18,10 +18,21 @@ Result<void> OrgValidate(const std::string& file, Output& o) {
   if (o.json) {
     PrintJson(o, {{"ok", true}, {"file", file}});
   } else {
-    o.out << file << ": ok (" << Plural(org.departments.size(), "department") << ", "
-          << Plural(org.people.size(), "person", "people") << ", "
-          << Plural(org.systems.size(), "system") << ", " << Plural(org.contacts.size(), "contact")
-          << ")\n";
+    Lang lang = o.lang;
+    std::string departments =
+        Counted(org.departments.size(), Msg("count.department"), Msg("count.departments"), lang);
+    std::string people = Counted(org.people.size(), Msg("count.person"), Msg("count.people"), lang);
+    std::string systems =
+        Counted(org.systems.size(), Msg("count.system"), Msg("count.systems"), lang);
+    std::string contacts =
+        Counted(org.contacts.size(), Msg("count.contact"), Msg("count.contacts"), lang);
+    o.out << Render(Msg("cli.org_valid", {{"file", file},
+                                          {"departments", departments},
+                                          {"people", people},
+                                          {"systems", systems},
+                                          {"contacts", contacts}}),
+                    lang)
+          << "\n";
   }
   return {};
 }
@@ -34,13 +45,21 @@ Result<void> OrgImportText(app::App& app, const std::string& text, const std::st
     return {};
   }
   if (!summary.changed()) {
-    o.out << name << ": no changes\n";
+    o.out << Render(Msg("cli.org_no_changes", {{"name", name}}), o.lang) << "\n";
     return {};
   }
-  o.out << name << ": imported (journal entry " << summary.entry_seq << ")\n";
+  o.out << Render(Msg("cli.org_imported",
+                      {{"name", name}, {"seq", std::to_string(summary.entry_seq)}}),
+                  o.lang)
+        << "\n";
   for (const auto& [table, c] : summary.tables) {
-    o.out << "  " << table << ": " << c.added << " added, " << c.updated << " updated, "
-          << c.removed << " removed\n";
+    o.out << "  "
+          << Render(Msg("cli.org_table_changes", {{"table", table},
+                                                  {"added", std::to_string(c.added)},
+                                                  {"updated", std::to_string(c.updated)},
+                                                  {"removed", std::to_string(c.removed)}}),
+                    o.lang)
+          << "\n";
   }
   return {};
 }
@@ -67,7 +86,7 @@ Result<void> OrgExport(app::App& app, const std::string& file, Output& o) {
   if (o.json) {
     PrintJson(o, {{"file", file}, {"bytes", text.size()}});
   } else {
-    o.err << "wrote " << file << "\n";
+    o.err << Render(Msg("cli.wrote", {{"file", file}}), o.lang) << "\n";
   }
   return {};
 }
@@ -80,19 +99,23 @@ Result<void> OrgShow(app::App& app, Output& o) {
     return {};
   }
   if (org.company.name.empty()) {
-    o.out << "No organization yet. Import one: sokuo org import examples/org.yaml\n";
+    o.out << Render(Msg("cli.no_org_yet"), o.lang) << "\n";
     return {};
   }
   o.out << org.company.name;
   if (!org.company.name_en.empty()) o.out << " (" << org.company.name_en << ")";
   o.out << " — " << org.company.time_zone << "\n\n";
-  o.out << "Departments (" << org.departments.size() << ")\n";
+  auto t = [&o](const Message& m) { return Render(m, o.lang); };
+  o.out << t(Msg("cli.org_departments", {{"count", std::to_string(org.departments.size())}}))
+        << "\n";
   for (const auto& d : org.departments) {
     o.out << "  " << d.id << "  " << d.name << "  [" << core::kDepartmentKinds.Name(d.kind) << "]";
-    if (const core::Person* head = org.FindPerson(d.head)) o.out << "  head: " << head->name;
+    if (const core::Person* head = org.FindPerson(d.head)) {
+      o.out << "  " << t(Msg("cli.org_head", {{"name", head->name}}));
+    }
     o.out << "\n";
   }
-  o.out << "\nEmergency roles\n";
+  o.out << "\n" << t(Msg("cli.org_roles")) << "\n";
   for (const auto& r : org.roles) {
     const core::Person* p = org.FindPerson(r.person);
     o.out << "  " << core::kRoleKinds.Name(r.role);
@@ -100,14 +123,14 @@ Result<void> OrgShow(app::App& app, Output& o) {
     if (!r.title.empty()) o.out << " " << r.title;
     o.out << ": " << (p != nullptr ? p->name : r.person);
     if (!r.deputies.empty()) {
-      o.out << "  deputies:";
+      o.out << "  " << t(Msg("cli.org_deputies"));
       for (const auto& d : r.deputies) o.out << " " << d;
     }
     o.out << "\n";
   }
-  o.out << "\nSystems by tier (G5.2.1)\n";
+  o.out << "\n" << t(Msg("cli.org_tiers")) << "\n";
   for (core::Tier tier : {core::Tier::kA, core::Tier::kB, core::Tier::kC}) {
-    o.out << "  tier " << core::kTiers.Name(tier) << ":";
+    o.out << "  " << t(Msg("cli.org_tier", {{"tier", std::string(core::kTiers.Name(tier))}}));
     for (const auto& s : org.systems) {
       if (s.tier == tier) o.out << " " << s.id;
     }
@@ -115,12 +138,11 @@ Result<void> OrgShow(app::App& app, Output& o) {
   }
   std::map<std::string, int> kinds;
   for (const auto& c : org.contacts) ++kinds[std::string(core::kContactKinds.Name(c.kind))];
-  o.out << "\nExternal contacts (" << org.contacts.size() << "):";
+  o.out << "\n" << t(Msg("cli.org_contacts", {{"count", std::to_string(org.contacts.size())}}));
   for (const auto& [kind, n] : kinds) o.out << " " << kind << " " << n;
-  o.out << "\n"
-        << Plural(org.people.size(), "person", "people") << ", "
-        << Plural(org.media.size(), "storage medium", "storage media")
-        << " with confidential data\n";
+  std::string people = Counted(org.people.size(), Msg("count.person"), Msg("count.people"), o.lang);
+  std::string media = Counted(org.media.size(), Msg("count.medium"), Msg("count.media"), o.lang);
+  o.out << "\n" << t(Msg("cli.org_people_media", {{"people", people}, {"media", media}})) << "\n";
   return {};
 }
 

@@ -37,10 +37,11 @@ void PrintPassword(const std::string& person, const std::string& one_time, Outpu
   if (o.json) {
     o.out << Json{{"person", person}, {"one_time_password", one_time}}.dump(2) << "\n";
   } else if (!one_time.empty()) {
-    o.out << "login: " << person << "\none-time password: " << one_time
-          << "\n(change it at the first login)\n";
+    o.out << Render(Msg("cli.one_time_password", {{"person", person}, {"password", one_time}}),
+                    o.lang)
+          << "\n";
   } else {
-    o.out << "password set for " << person << "\n";
+    o.out << Render(Msg("cli.password_set", {{"person", person}}), o.lang) << "\n";
   }
 }
 
@@ -74,8 +75,10 @@ Result<void> UserUpdate(app::App& app, const std::string& person, UserChange cha
   if (o.json) {
     o.out << api::ToJson(a).dump(2) << "\n";
   } else {
-    o.out << person << ": " << (a.disabled ? "disabled" : "enabled") << (a.locked ? ", locked" : "")
-          << "\n";
+    o.out << Render(a.disabled ? Msg("cli.account_disabled", {{"person", person}})
+                               : Msg("cli.account_enabled", {{"person", person}}),
+                    o.lang)
+          << (a.locked ? Render(Msg("cli.account_and_locked"), o.lang) : "") << "\n";
   }
   return {};
 }
@@ -88,14 +91,19 @@ Result<void> UserList(app::App& app, const app::Actor& actor, Output& o) {
     o.out << Json{{"items", items}}.dump(2) << "\n";
     return {};
   }
-  if (accounts.empty()) o.out << "no accounts: sokuo user add PERSON\n";
+  auto t = [&o](const Message& m) { return Render(m, o.lang); };
+  if (accounts.empty()) o.out << t(Msg("cli.no_accounts")) << "\n";
+  ASSIGN_OR_RETURN(Calendar calendar, OrgCalendar(app));
   for (const auto& a : accounts) {
     o.out << a.person << " ";
     for (core::Role r : a.roles) o.out << " " << core::kRoles.Name(r);
-    if (a.disabled) o.out << "  [disabled]";
-    if (a.locked) o.out << "  [locked]";
-    if (!a.delayed_until.empty()) o.out << "  [login delayed until " << a.delayed_until << "]";
-    if (a.must_change) o.out << "  [one-time password]";
+    if (a.disabled) o.out << "  " << t(Msg("cli.tag_disabled"));
+    if (a.locked) o.out << "  " << t(Msg("cli.tag_locked"));
+    if (!a.delayed_until.empty()) {
+      std::string until = calendar.FormatLocal(std::string_view(a.delayed_until));
+      o.out << "  " << t(Msg("cli.tag_delayed", {{"until", until}}));
+    }
+    if (a.must_change) o.out << "  " << t(Msg("cli.tag_one_time_password"));
     o.out << "\n";
   }
   return {};
@@ -104,6 +112,8 @@ Result<void> UserList(app::App& app, const app::Actor& actor, Output& o) {
 Result<void> UserToken(app::App& app, const UserFlags& f, const app::Actor& actor, Output& o) {
   auto scope = app::kTokenScopes.Parse(f.scope);
   if (!scope) return Fail(ErrorCode::kUsage, BadChoice(f.scope, app::kTokenScopes), "--scope");
+  // Before the token exists, so that a failure here cannot leave a secret printed with an error.
+  ASSIGN_OR_RETURN(Calendar calendar, OrgCalendar(app));
   ASSIGN_OR_RETURN(app::NewToken t,
                    app.accounts().CreateToken(actor, f.person, f.token_name, *scope, f.days));
   if (o.json) {
@@ -112,8 +122,13 @@ Result<void> UserToken(app::App& app, const UserFlags& f, const app::Actor& acto
     o.out << j.dump(2) << "\n";
   } else {
     o.out << t.secret << "\n";
-    o.err << "token " << t.token.id << " (" << f.scope << ") for " << f.person << ", expires "
-          << t.token.expires_at << "; it is shown only now\n";
+    o.err << Render(Msg("cli.token_created",
+                        {{"id", t.token.id},
+                         {"scope", f.scope},
+                         {"person", f.person},
+                         {"expires", calendar.FormatLocal(std::string_view(t.token.expires_at))}}),
+                    o.lang)
+          << "\n";
   }
   return {};
 }
@@ -134,7 +149,7 @@ Result<void> FirstAdministrator(app::App& app, const std::string& person,
       }
     }
     if (who.empty()) {
-      o.err << "no administrator created: name one with --admin PERSON\n";
+      o.err << Render(Msg("cli.no_administrator"), o.lang) << "\n";
       return {};
     }
   }
@@ -147,9 +162,9 @@ Result<void> FirstAdministrator(app::App& app, const std::string& person,
     o.out << j.dump(2) << "\n";
     return {};
   }
-  o.err << "first administrator: " << who << "\n";
+  o.err << Render(Msg("cli.first_administrator", {{"person", who}}), o.lang) << "\n";
   if (!one_time.empty()) {
-    o.err << "one-time password:   " << one_time << "   (change it at the first login)\n";
+    o.err << Render(Msg("cli.first_one_time_password", {{"password", one_time}}), o.lang) << "\n";
   }
   return {};
 }

@@ -14,7 +14,7 @@ namespace {
 
 int Main(int argc, char** argv) {
   if (!platform::InitSodium()) {
-    std::cerr << "sokuo: libsodium cannot be initialised\n";
+    std::cerr << "sokuo: " << Render(Msg("cli.no_sodium"), LangFromEnvironment()) << "\n";
     return Info(ErrorCode::kInternal).exit_code;
   }
   Globals globals;

@@ -166,9 +166,13 @@ std::vector<cli::Command> ProcessCommands() {
              TRY(cli::FirstAdministrator(*app, *admin, *password_file, actor, env.out()));
            }
            if (!env.out().json) {
-             env.out().err << "sokuo data is in " << env.data_dir() << "\n"
-                           << "next: sokuo --data " << env.data_dir()
-                           << (org->empty() ? " org import examples/org.yaml" : " serve") << "\n";
+             cli::Output& o = env.out();
+             MessageParams dir{{"dir", env.data_dir()}};
+             o.err << Render(Msg("cli.data_is_in", dir), o.lang) << "\n"
+                   << Render(
+                          org->empty() ? Msg("cli.next_import", dir) : Msg("cli.next_serve", dir),
+                          o.lang)
+                   << "\n";
            }
            return {};
          };

@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "base/message.h"
+#include "base/time.h"
 #include "integration/process.h"
 #include "orgfile/org_file.h"
 
@@ -235,6 +237,77 @@ TEST_F(CliTest, MessagesSpeakTheChosenLanguage) {
   EXPECT_THAT(en.err, HasSubstr("no person 'p-nobody' in the organization"));
   Outcome json = Sokuo({"--lang", "ja", "--json", "--as", "p-nobody", "org", "import", Example()});
   EXPECT_THAT(json.out, HasSubstr("\"code\": \"cli.no_person\""));
+}
+
+// Text for a person is Japanese first: every line comes from the catalog, and no code or
+// placeholder shows through; English stays as it was.
+TEST_F(CliTest, HumanOutputIsJapaneseFirst) {
+  Outcome init = Sokuo({"--lang", "ja", "init", "--org", Example()});
+  ASSERT_EQ(init.exit_code, 0) << init.err;
+  EXPECT_THAT(init.out, HasSubstr("インポートしました（ジャーナルエントリ 1）"));
+  EXPECT_THAT(init.out, HasSubstr("people: 追加 32、更新 0、削除 0"));
+  EXPECT_THAT(init.err, HasSubstr("最初の管理者: p-mori"));
+  EXPECT_THAT(init.err, HasSubstr("sokuo のデータは "));
+  struct Case {
+    std::vector<std::string> args;
+    std::string want;
+  };
+  const Case cases[] = {
+      {{"org", "show"}, "部署（12）"},
+      {{"org", "show"}, "ティア別のシステム（G5.2.1）\n  ティア A: "},
+      {{"org", "show"}, "人物 32、機密データを保存する記録媒体 "},
+      {{"org", "validate", Example()}, ": 問題ありません（部署 12、人物 32、"},
+      {{"org", "import", Example()}, ": 変更はありません"},
+      {{"incident", "list"}, "インシデントはありません"},
+      {{"journal", "verify"}, "OK: 2 件のエントリを検証しました（最新: 2 "},
+      {{"journal", "list"}, " JST  "},
+      {{"journal", "list", "--after", "100"}, "その位置より後のジャーナルエントリはありません"},
+      {{"user", "add", "p-fujita"}, "ログイン名: p-fujita\n仮パスワード: "},
+      {{"user", "list"}, "[仮パスワード]"},
+      {{"user", "lock", "p-fujita"}, "p-fujita: 有効、ロック中"},
+      {{"user", "list"}, "[ロック中]"},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> args{"--lang", "ja"};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    Outcome r = Sokuo(args);
+    std::string command = ::testing::PrintToString(c.args);
+    ASSERT_EQ(r.exit_code, 0) << command << "\n" << r.err;
+    EXPECT_THAT(r.out, HasSubstr(c.want)) << command;
+    EXPECT_THAT(r.out + r.err, Not(HasSubstr("{"))) << command;
+    for (const CatalogEntry& e : Catalog()) {
+      for (std::string_view area : {"cli.", "count.", "serve.", "show."}) {
+        if (e.code.starts_with(area)) {
+          EXPECT_THAT(r.out + r.err, Not(HasSubstr(std::string(e.code)))) << command;
+        }
+      }
+    }
+  }
+
+  // English stays as it was, its counts inflected.
+  EXPECT_THAT(Sokuo({"--lang", "en", "org", "validate", Example()}).out,
+              HasSubstr(": ok (12 departments, 32 people, 29 systems, 22 contacts)"));
+  EXPECT_THAT(Sokuo({"--lang", "en", "journal", "verify"}).out,
+              HasSubstr("ok: 4 entries verified, head 4 "));
+}
+
+// The journal's times are on the organization's clock (Asia/Tokyo), not UTC: the same instant as
+// the RFC 3339 UTC time that --json keeps.
+TEST_F(CliTest, JournalListShowsTheOrganizationsClock) {
+  ASSERT_EQ(Sokuo({"init", "--org", Example()}).exit_code, 0);
+  Outcome json = Sokuo({"--json", "journal", "list"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  auto items = nlohmann::json::parse(json.out)["items"];
+  ASSERT_FALSE(items.empty());
+  auto tokyo = Calendar::Create("Asia/Tokyo");
+  ASSERT_TRUE(tokyo);
+  std::string at = items[0]["at"].get<std::string>();
+  std::string local = tokyo->FormatLocal(std::string_view(at));
+  ASSERT_THAT(local, ::testing::EndsWith(" JST"));
+  Outcome list = Sokuo({"journal", "list"});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_THAT(list.out, HasSubstr("1  " + local + "  "));
+  EXPECT_THAT(list.out, Not(HasSubstr(at)));
 }
 
 // The incident path from the terminal: the same rules and refusals as the API.
