@@ -8,7 +8,8 @@
 
 namespace sokuo {
 
-std::span<const CatalogEntry> ServerMessages();  // message_catalog.cpp
-std::span<const CatalogEntry> UiMessages();      // message_catalog_ui.cpp: the web interface
+std::span<const CatalogEntry> ServerMessages();   // message_catalog.cpp
+std::span<const CatalogEntry> AdapterMessages();  // message_catalog_adapters.cpp
+std::span<const CatalogEntry> UiMessages();       // message_catalog_ui.cpp: the web interface
 
 }  // namespace sokuo
