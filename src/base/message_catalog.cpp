@@ -616,7 +616,7 @@ std::span<const CatalogEntry> ServerMessages() { return kCatalog; }
 std::span<const CatalogEntry> Catalog() {
   static const std::vector<CatalogEntry> kAll = [] {
     std::vector<CatalogEntry> all;
-    for (auto part : {ServerMessages(), AdapterMessages(), UiMessages()})
+    for (auto part : {ServerMessages(), AdapterMessages(), UiMessages(), IncidentUiMessages()})
       all.insert(all.end(), part.begin(), part.end());
     return all;
   }();

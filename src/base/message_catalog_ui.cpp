@@ -14,6 +14,8 @@ constexpr auto kUi = std::to_array<CatalogEntry>({
     {"ui.switch_to_ja", "日本語", "日本語"},
     {"ui.nav_report", "緊急事態を報告", "Report an emergency"},
     {"ui.nav_incidents", "インシデント一覧", "Incidents"},
+    {"ui.nav_dashboard", "ホーム", "Home"},
+    {"ui.logout", "ログアウト", "Log out"},
 
     // Logging in, and the one-time password.
     {"ui.login_title", "ログイン", "Log in"},
@@ -43,10 +45,10 @@ constexpr auto kUi = std::to_array<CatalogEntry>({
     {"ui.report_device", "端末・PCの名前や場所", "Name or place of the PC or device"},
     {"ui.report_since", "いつから（わかれば）", "Since when (if you know)"},
     {"ui.report_harm", "お客様や取引先に影響がありますか", "Are customers or partners affected?"},
-    {"ui.harm_unknown", "わからない", "Don't know"},
-    {"ui.harm_none", "ない", "No"},
-    {"ui.harm_possible", "あるかもしれない", "Possibly"},
-    {"ui.harm_serious", "ある（深刻）", "Yes, seriously"},
+    {"ui.harm.unknown", "わからない", "Don't know"},
+    {"ui.harm.none", "ない", "No"},
+    {"ui.harm.possible", "あるかもしれない", "Possibly"},
+    {"ui.harm.serious", "ある（深刻）", "Yes, seriously"},
     {"ui.report_file", "写真やファイル（あれば）", "A photo or file (if you have one)"},
     {"ui.report_submit", "報告する", "Send the report"},
     {"ui.report_done", "報告を受け付けました: {key}", "Your report is in: {key}"},
@@ -73,6 +75,16 @@ constexpr auto kUi = std::to_array<CatalogEntry>({
     {"ui.pager_previous", "前へ", "Previous"},
     {"ui.pager_next", "次へ", "Next"},
     {"ui.pager_where", "{total} 件中 {from}–{to} 件", "{from}–{to} of {total}"},
+
+    // The dashboard.
+    {"ui.dash_title", "いまの状況", "Where things stand"},
+    {"ui.dash_hello", "{person} さんへ", "For {person}"},
+    {"ui.dash_needs_me", "自分の対応待ち", "Waiting for me"},
+    {"ui.dash_overdue", "期限切れ", "Overdue"},
+    {"ui.dash_nothing", "ありません", "Nothing"},
+    {"ui.dash_convocation", "委員会の招集依頼が届いています", "The committee is asked to meet"},
+    {"ui.dash_open", "対応中のインシデント（{count} 件）", "Open incidents ({count})"},
+    {"ui.dash_all", "すべてのインシデントを見る", "All incidents"},
 });
 
 }  // namespace

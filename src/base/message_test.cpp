@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -231,6 +232,36 @@ TEST(MessageCatalogTest, EveryCodeTheWebInterfaceUsesIsInTheCatalog) {
     }
   }
   EXPECT_GT(used, 20u) << "the scan found too few t('...') calls to be looking at web/src";
+}
+
+// The forms' field specifications name codes too: a label, a heading (title="ui.act_…") or a
+// prefix of option labels (prefix: 'ui.task' → ui.task.<value>).
+TEST(MessageCatalogTest, EveryCodeAFormNamesIsInTheCatalog) {
+  std::set<std::string, std::less<>> known;
+  for (const CatalogEntry& e : Catalog()) known.insert(std::string(e.code));
+  const std::regex named(R"re((label|title|empty|prefix)(: |=)['"]([a-z_]+(\.[a-z_0-9]+)+)['"])re");
+  size_t used = 0;
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(SOKUO_SOURCE_DIR "/web/src")) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".tsx") continue;
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string s = text.str();
+    for (std::sregex_iterator m(s.begin(), s.end(), named), end; m != end; ++m) {
+      ++used;
+      std::string code = (*m)[3];
+      if ((*m)[1] == "prefix") {
+        auto next = known.lower_bound(code + ".");
+        EXPECT_TRUE(next != known.end() && next->starts_with(code + "."))
+            << "no code begins with '" << code << ".' (" << entry.path() << ")";
+      } else {
+        EXPECT_EQ(known.count(code), 1u)
+            << "code '" << code << "' named in " << entry.path() << " is not in the catalog";
+      }
+    }
+  }
+  EXPECT_GT(used, 50u) << "the scan found too few field specifications to be looking at web/src";
 }
 
 }  // namespace

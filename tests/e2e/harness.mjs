@@ -2,7 +2,7 @@
 // example company, accounts made with the CLI, and Debian's Chromium driven by playwright-core
 // (from web/node_modules). A test that cannot run here exits 77 (CTest's skip) and says why.
 import { execFileSync, spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -31,6 +31,18 @@ export class Sokuo {
   // A new account with a one-time password, which the person changes at the first login.
   account(person) {
     return JSON.parse(this.cli('--json', 'user', 'add', person)).one_time_password
+  }
+  // An account with a password of its own, for a test that is not about the first login.
+  // (The first administrator, made by `init`, has an account already: it gets the password.)
+  accountWithPassword(person, password) {
+    const file = join(this.dir, `password-${person}`)
+    writeFileSync(file, `${password}\n`, { mode: 0o600 })
+    const exists = JSON.parse(this.cli('--json', 'user', 'list')).items.some((a) => a.person === person)
+    this.cli('user', exists ? 'passwd' : 'add', person, '--password-file', file)
+  }
+  // The incident as the server holds it (read with the CLI, not through the page).
+  incident(key) {
+    return JSON.parse(this.cli('--json', 'incident', 'show', key))
   }
   async start() {
     this.cli('init', '--org', join(root, 'examples', 'org.yaml'))
@@ -99,4 +111,23 @@ export function shots() {
 
 export function check(condition, message) {
   if (!condition) throw new Error(message)
+}
+
+// Logs in through the login page (Japanese) and waits for the first page.
+export async function logIn(page, url, person, password) {
+  await page.goto(url + '/#/')
+  await page.getByLabel('人物ID').fill(person)
+  await page.getByLabel('パスワード').fill(password)
+  await page.getByRole('button', { name: 'ログイン' }).click()
+  await page.getByRole('button', { name: 'ログアウト' }).waitFor()
+}
+
+export async function logOut(page) {
+  await page.getByRole('button', { name: 'ログアウト' }).click()
+  await page.getByRole('button', { name: 'ログイン' }).waitFor()
+}
+
+// The codes a page asked the catalog for and did not find (web/src/i18n.ts keeps them).
+export async function missingCodes(page) {
+  return page.evaluate(() => [...(globalThis.sokuoMissingCodes ?? [])])
 }

@@ -24,6 +24,8 @@ try {
   await page.getByLabel('仮パスワード').fill(otp)
   await page.getByLabel('新しいパスワード').fill('夜間でも落ち着いて報告する')
   await page.getByRole('button', { name: '変更してログイン' }).click()
+  // The first page offers the report before anything else.
+  await page.getByRole('link', { name: '緊急事態を報告する', exact: true }).click()
 
   await page.getByRole('heading', { name: '緊急事態を報告する' }).waitFor()
   const loaded = Date.now()
@@ -45,6 +47,7 @@ try {
   const text = await page.textContent('main')
   check(text.includes('情報システム部が内容を確認し'), 'the confirmation does not say what happens next')
   check(text.includes('知らせた相手'), 'the confirmation does not say who was told')
+  check(text.includes('森 直樹') && !text.includes('p-mori'), 'the confirmation names people by their ids')
   // What was recorded, read back with the CLI.
   const incident = JSON.parse(sokuo.cli('--json', 'incident', 'show', key))
   check(incident.title === '画面に身代金を要求するメッセージが出ている', `title: ${incident.title}`)

@@ -1,9 +1,12 @@
-// The shell: who is logged in, the language switch, and the page the address names
-// (#/report, #/incidents, #/incidents/KEY). Pages come in as the interface grows.
+// The shell: who is logged in, the language switch, and the page the address names: #/ (the
+// dashboard), #/report, #/incidents, #/incidents/KEY.
 import { useEffect, useState } from 'preact/hooks'
 import { api, Problem } from './api'
 import { lang, setLang, t, type Lang } from './i18n'
+import { closeChanges } from './live'
 import { signal, useSignal } from './state'
+import { Dashboard } from './pages/dashboard'
+import { IncidentPage } from './pages/incident'
 import { IncidentList } from './pages/incidents'
 import { Login } from './pages/login'
 import { ProblemView } from './pages/problem'
@@ -21,9 +24,9 @@ export interface Company {
 }
 
 function useRoute(): string {
-  const [route, setRoute] = useState(location.hash.slice(1) || '/report')
+  const [route, setRoute] = useState(location.hash.slice(1) || '/')
   useEffect(() => {
-    const on = () => setRoute(location.hash.slice(1) || '/report')
+    const on = () => setRoute(location.hash.slice(1) || '/')
     addEventListener('hashchange', on)
     return () => removeEventListener('hashchange', on)
   }, [])
@@ -31,6 +34,13 @@ function useRoute(): string {
 }
 
 export const me = signal<Me | null | undefined>(undefined)
+
+async function logOut(): Promise<void> {
+  await api('DELETE', '/session')
+  closeChanges()
+  location.hash = '#/'
+  me.set(null)
+}
 
 export function App() {
   const current = useSignal(me)
@@ -59,13 +69,19 @@ export function App() {
   return (
     <>
       <header>
-        <a class="brand" href="#/report">
+        <a class="brand" href="#/">
           sokuo
         </a>
         {company && <span class="company">{company.name}</span>}
         <nav>
+          {current && <a href="#/">{t('ui.nav_dashboard')}</a>}
           {current && <a href="#/report">{t('ui.nav_report')}</a>}
           {current && <a href="#/incidents">{t('ui.nav_incidents')}</a>}
+          {current && (
+            <button type="button" class="link" onClick={() => logOut().catch(setError)}>
+              {t('ui.logout')}
+            </button>
+          )}
           <button type="button" class="link" onClick={() => setLang(other)} lang={other}>
             {t(`ui.switch_to_${other}`)}
           </button>
@@ -77,12 +93,18 @@ export function App() {
           <p aria-busy="true">{t('ui.loading')}</p>
         ) : current === null || current.must_change_password ? (
           <Login account={current} onDone={(m) => me.set(m)} />
-        ) : route.startsWith('/incidents') ? (
-          <IncidentList zone={company?.time_zone ?? 'Asia/Tokyo'} />
         ) : (
-          <Report zone={company?.time_zone ?? 'Asia/Tokyo'} />
+          <Page route={route} me={current} zone={company?.time_zone ?? 'Asia/Tokyo'} />
         )}
       </main>
     </>
   )
+}
+
+function Page({ route, me, zone }: { route: string; me: Me; zone: string }) {
+  const incident = /^\/incidents\/(INC-\d{4}-\d{4,})$/.exec(route)
+  if (incident) return <IncidentPage key={incident[1]} id={incident[1]} zone={zone} />
+  if (route.startsWith('/incidents')) return <IncidentList zone={zone} />
+  if (route === '/report') return <Report zone={zone} />
+  return <Dashboard me={me} zone={zone} />
 }

@@ -27,9 +27,16 @@ export function has(code: string): boolean {
   return code in catalog
 }
 
+// Codes asked for and not in the catalog, for the browser tests (a page must name none).
+const missing = new Set<string>()
+;(globalThis as { sokuoMissingCodes?: Set<string> }).sokuoMissingCodes = missing
+
 export function t(code: string, params: Record<string, string | number> = {}): string {
   const entry = catalog[code]
-  if (!entry) return code
+  if (!entry) {
+    missing.add(code)
+    return code
+  }
   return entry[lang.get()].replace(/\{([a-z_]+)(?:\|([a-z_]+))?\}/g, (whole, name, prefix) => {
     if (!(name in params)) return whole
     const value = String(params[name])

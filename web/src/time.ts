@@ -50,9 +50,15 @@ export function showLocal(rfc3339: string, zone: string): string {
   }).format(t)
 }
 
+// An instant on `zone`'s clock as an <input type="datetime-local"> value ("" for no time).
+export function rfc3339ToLocal(rfc3339: string | undefined, zone: string): string {
+  if (!rfc3339) return ''
+  const t = new Date(rfc3339)
+  if (Number.isNaN(t.getTime())) return ''
+  return new Date(t.getTime() + offsetMinutes(zone, t) * 60000).toISOString().slice(0, 16)
+}
+
 // Now on `zone`'s clock, as an <input type="datetime-local"> value.
 export function nowLocal(zone: string): string {
-  const now = new Date()
-  const shifted = new Date(now.getTime() + offsetMinutes(zone, now) * 60000)
-  return shifted.toISOString().slice(0, 16)
+  return rfc3339ToLocal(new Date().toISOString(), zone)
 }

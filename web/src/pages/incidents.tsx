@@ -1,8 +1,11 @@
-// The incidents the reader may see, newest first, with state and priority, a page at a time.
+// The incidents the reader may see, newest first, with state and priority, a page at a time,
+// filtered by state and priority; the page follows the journal live.
 import { useEffect, useState } from 'preact/hooks'
 import { api } from '../api'
 import { lang, t } from '../i18n'
+import { useChanges } from '../live'
 import { useSignal } from '../state'
+import { priorities, states } from '../incident'
 import { showLocal } from '../time'
 import { ProblemView } from './problem'
 
@@ -25,30 +28,72 @@ const kPageSize = 20
 export function IncidentList({ zone }: { zone: string }) {
   const language = useSignal(lang)
   const [offset, setOffset] = useState(0)
+  const [version, setVersion] = useState(0)
   const [openOnly, setOpenOnly] = useState(true)
+  const [state, setState] = useState('')
+  const [priority, setPriority] = useState('')
   const [page, setPage] = useState<Page | null>(null)
   const [error, setError] = useState<unknown>(null)
 
   useEffect(() => {
     const q = new URLSearchParams({ offset: String(offset), limit: String(kPageSize) })
     if (openOnly) q.set('open', 'true')
+    if (state) q.set('state', state)
+    if (priority) q.set('priority', priority)
     api<Page>('GET', `/incidents?${q}`).then(setPage, setError)
-  }, [offset, openOnly, language])
+  }, [offset, openOnly, state, priority, language, version])
+  useChanges((c) => c.subject.startsWith('INC-'), () => setVersion((v) => v + 1), [])
 
   return (
     <section>
       <h1>{t('ui.incidents_title')}</h1>
-      <label class="choice">
-        <input
-          type="checkbox"
-          checked={openOnly}
-          onChange={(e) => {
-            setOpenOnly(e.currentTarget.checked)
-            setOffset(0)
-          }}
-        />
-        {t('ui.incidents_open_only')}
-      </label>
+      <div class="filters">
+        <label class="choice">
+          <input
+            type="checkbox"
+            checked={openOnly}
+            onChange={(e) => {
+              setOpenOnly(e.currentTarget.checked)
+              setOffset(0)
+            }}
+          />
+          {t('ui.incidents_open_only')}
+        </label>
+        <label>
+          {t('ui.incidents_state')}
+          <select
+            value={state}
+            onChange={(e) => {
+              setState(e.currentTarget.value)
+              setOffset(0)
+            }}
+          >
+            <option value="">{t('ui.form_unset')}</option>
+            {states.map((s) => (
+              <option key={s} value={s}>
+                {t(`state.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('ui.incidents_priority')}
+          <select
+            value={priority}
+            onChange={(e) => {
+              setPriority(e.currentTarget.value)
+              setOffset(0)
+            }}
+          >
+            <option value="">{t('ui.form_unset')}</option>
+            {priorities.map((p) => (
+              <option key={p} value={p}>
+                {t(`ui.priority.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       <ProblemView error={error} />
       {page && page.total === 0 && <p>{t('ui.incidents_none')}</p>}
       {page && page.items.length > 0 && (
@@ -68,7 +113,7 @@ export function IncidentList({ zone }: { zone: string }) {
                 <td>
                   <a href={`#/incidents/${i.key}`}>{i.key}</a>
                 </td>
-                <td class={`priority ${i.priority.level}`}>{i.priority.level}</td>
+                <td class={`priority ${i.priority.level}`}>{t(`ui.priority.${i.priority.level}`)}</td>
                 <td>{t(`state.${i.state}`)}</td>
                 <td>{i.title}</td>
                 <td>{showLocal(i.reported_at, zone)}</td>

@@ -3,16 +3,12 @@
 // and then what happens next and who was told (G3.3, G4.3.1).
 import { useEffect, useState } from 'preact/hooks'
 import { api } from '../api'
+import { loadDirectory, nameOf, personName, type System } from '../directory'
 import { lang, t } from '../i18n'
 import { useSignal } from '../state'
 import { localToRfc3339 } from '../time'
 import { ProblemView } from './problem'
 
-interface System {
-  id: string
-  name: string
-  name_en?: string
-}
 interface Reported {
   key: string
 }
@@ -24,7 +20,7 @@ interface Notice {
 const harms = ['unknown', 'none', 'possible', 'serious'] as const
 
 export function Report({ zone }: { zone: string }) {
-  const language = useSignal(lang)
+  useSignal(lang) // names follow the language
   const [systems, setSystems] = useState<System[]>([])
   const [title, setTitle] = useState('')
   const [summary, setSummary] = useState('')
@@ -38,7 +34,7 @@ export function Report({ zone }: { zone: string }) {
   const [done, setDone] = useState<{ key: string; told: string[] } | null>(null)
 
   useEffect(() => {
-    api<{ items: System[] }>('GET', '/systems?limit=200').then((r) => setSystems(r.items))
+    loadDirectory().then((d) => setSystems(d.systems), setError)
   }, [])
 
   async function submit(e: Event) {
@@ -60,10 +56,10 @@ export function Report({ zone }: { zone: string }) {
         // The report stands even when the file does not arrive: say so, and go on.
         await api('POST', `/incidents/${created.key}/evidence?${q}`, file).catch(setError)
       }
-      const notices = await api<{ items: Notice[] }>(
-        'GET',
-        `/incidents/${created.key}/notifications`,
-      )
+      const [notices] = await Promise.all([
+        api<{ items: Notice[] }>('GET', `/incidents/${created.key}/notifications`),
+        loadDirectory(),
+      ])
       setDone({ key: created.key, told: [...new Set(notices.items.flatMap((n) => n.recipients))] })
     } catch (err) {
       setError(err)
@@ -82,7 +78,7 @@ export function Report({ zone }: { zone: string }) {
             <h2>{t('ui.report_told')}</h2>
             <ul>
               {done.told.map((p) => (
-                <li key={p}>{p}</li>
+                <li key={p}>{personName(p)}</li>
               ))}
             </ul>
           </>
@@ -117,7 +113,7 @@ export function Report({ zone }: { zone: string }) {
           <option value="">{t('ui.report_system_unknown')}</option>
           {systems.map((s) => (
             <option key={s.id} value={s.id}>
-              {language === 'en' && s.name_en ? s.name_en : s.name}
+              {nameOf(s, s.id)}
             </option>
           ))}
         </select>
@@ -146,7 +142,7 @@ export function Report({ zone }: { zone: string }) {
               checked={harm === h}
               onChange={() => setHarm(h)}
             />
-            {t(`ui.harm_${h}`)}
+            {t(`ui.harm.${h}`)}
           </label>
         ))}
       </fieldset>

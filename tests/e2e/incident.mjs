@@ -1,0 +1,203 @@
+// A ransomware incident worked from report to closure through the interface alone, in Japanese,
+// each person in their own session: a sales member reports; the IS department (藤田) triages and
+// asks for the committee; the committee's secretary (森) records the meeting and its decisions;
+// the IS department orders and completes the measures, assesses the damage, restores the
+// system, records the findings, backdoor checks and the access log; the secretary records the
+// contact and the prevention measure and moves the state on; the chair (石川) closes it. Along
+// the way: another member of sales sees the incident until it is made need-to-know, and then
+// does not; a second page open on the incident follows every change live. What each step
+// recorded is read back with the CLI.
+import { join } from 'node:path'
+import { browser, check, logIn, logOut, missingCodes, shots, Sokuo } from './harness.mjs'
+
+const kPassword = 'correct horse battery staple'
+const sokuo = new Sokuo(process.argv[2])
+let b
+let live
+
+// Opens the form headed `title`, lets `fill` fill it, sends it, and waits until the server took
+// it (the form says so) or refused it (the refusal is the error).
+async function act(page, title, fill = async () => {}) {
+  const form = page.locator('details.action').filter({ has: page.locator('summary', { hasText: title }) })
+  if ((await form.getAttribute('open')) === null) await form.locator('summary').click()
+  await fill(form)
+  await form.getByRole('button', { name: title, exact: true }).click()
+  for (let i = 0; i < 200; ++i) {
+    const alert = form.locator('[role=alert]')
+    if (await alert.count()) throw new Error(`${title}: refused: ${await alert.innerText()}`)
+    if ((await form.getByRole('status').innerText()).includes('記録しました')) return
+    await page.waitForTimeout(50)
+  }
+  throw new Error(`${title}: no answer`)
+}
+
+// Moves the incident to `state` with the form at the top of the page.
+async function move(page, state) {
+  await act(page, '状態を進める', (f) => f.getByLabel('次の状態').selectOption(state))
+}
+
+async function as(person, key) {
+  await logIn(b.page, sokuo.url, person, kPassword)
+  await b.page.goto(`${sokuo.url}/#/incidents/${key}`)
+  await b.page.getByRole('heading', { name: key }).waitFor()
+}
+
+try {
+  await sokuo.start()
+  for (const p of ['p-takahashi', 'p-sasaki', 'p-fujita', 'p-mori', 'p-ishikawa']) sokuo.accountWithPassword(p, kPassword)
+  b = await browser({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' })
+  const page = b.page
+  page.setDefaultTimeout(10000)
+  const problems = []
+  page.on('pageerror', (e) => problems.push(String(e)))
+
+  // A member of sales reports.
+  await logIn(page, sokuo.url, 'p-takahashi', kPassword)
+  await page.getByRole('link', { name: '緊急事態を報告する', exact: true }).click()
+  await page.getByLabel('何が起きていますか').fill('共有フォルダのファイルが開けず、身代金の要求文が置かれている')
+  await page.getByLabel('どのシステムですか').selectOption('file-server')
+  await page.getByLabel('あるかもしれない').check()
+  await page.getByRole('button', { name: '報告する' }).click()
+  const heading = await page.getByRole('heading', { name: /報告を受け付けました/ }).textContent()
+  const key = heading.match(/INC-\d{4}-\d{4,}/)[0]
+  await logOut(page)
+
+  // Another member of the same department sees it: it concerns their department.
+  await as('p-sasaki', key)
+  await logOut(page)
+
+  // The IS department triages and asks for the committee.
+  await as('p-fujita', key)
+  await act(page, '受付確認を記録する')
+  await act(page, '委員会の招集を依頼する')
+  check(sokuo.incident(key).convocation.requested_by === 'p-fujita', 'the convocation was not recorded')
+  await logOut(page)
+
+  // The secretary records the meeting, makes the incident need-to-know, and the decisions.
+  await as('p-mori', key)
+  // A second window on the same incident, left open: it must follow what happens.
+  live = await b.context.newPage()
+  await live.goto(`${sokuo.url}/#/incidents/${key}`)
+  await live.getByRole('heading', { name: key }).waitFor()
+  await page.bringToFront() // the other window stays open behind
+  await act(page, '委員会の開催を記録する', (f) => f.getByLabel('石川 和夫').check())
+  // Nothing is missing to go on: one button does it.
+  await page.getByRole('button', { name: '「委員会招集済み」に進める' }).click()
+  await page.locator('.badge.state.convened').waitFor()
+  await act(page, '報告の内容を直す', (f) => f.getByLabel('関係者限り').check())
+  await act(page, '決定を記録する', async (f) => {
+    await f.getByLabel('種別').selectOption({ label: '方針' })
+    await f.getByLabel('決定の内容').fill('ファイルサーバをネットワークから切り離し、バックアップから復旧する')
+    await f.getByLabel('決定した人').selectOption({ label: '石川 和夫' })
+  })
+  await act(page, '決定を記録する', async (f) => {
+    await f.getByLabel('種別').selectOption({ label: '承認' })
+    await f.getByLabel('決定の内容').fill('名簿が置かれていた顧客への通知を承認する')
+    await f.getByLabel('決定した人').selectOption({ label: '石川 和夫' })
+  })
+  await live.getByText('名簿が置かれていた顧客への通知を承認する').waitFor({ timeout: 5000 })
+  let inc = sokuo.incident(key)
+  check(inc.convocation.attendees.includes('p-ishikawa') && inc.state === 'convened', `state ${inc.state}`)
+  check(inc.restricted === true && inc.decisions.length === 2, 'restriction or decisions missing')
+  await logOut(page)
+
+  // Need-to-know: the other sales member no longer sees it, in the list or by its address.
+  await logIn(page, sokuo.url, 'p-sasaki', kPassword)
+  await page.goto(`${sokuo.url}/#/incidents`)
+  await page.getByRole('heading', { name: 'インシデント' }).waitFor()
+  await page.waitForTimeout(300)
+  check(!(await page.textContent('main')).includes(key), 'a restricted incident is listed for another member')
+  await page.goto(`${sokuo.url}/#/incidents/${key}`)
+  await page.getByRole('alert').waitFor()
+  check(!(await page.textContent('main')).includes('身代金'), 'a restricted incident is shown to another member')
+  await logOut(page)
+
+  // The IS department contains, assesses, restores and checks.
+  await as('p-fujita', key)
+  await act(page, '緊急措置を指示する', async (f) => {
+    await f.getByLabel('種別').selectOption({ label: 'ネットワークから切り離す' })
+    await f.getByLabel('措置の内容').fill('ファイルサーバのLANケーブルを抜く')
+    await f.getByLabel('封じ込めの措置である').check()
+  })
+  await act(page, '緊急措置の状況を更新する', (f) => f.getByLabel('状況').selectOption({ label: '完了' }))
+  await act(page, '被害調査を記録する', async (f) => {
+    await f.getByLabel('破壊', { exact: true }).check()
+    await f.getByLabel('漏えい', { exact: true }).check()
+    await f.getByLabel('範囲').fill('共有フォルダ全体')
+    await f.getByLabel('本人の数').fill('1200')
+    await f.getByLabel(/個人データの漏えい/).selectOption({ label: 'おそれあり' })
+  })
+  await act(page, '調査結果を記録する', (f) => f.getByLabel('わかったこと').fill('VPN機器の既知の脆弱性から侵入された'))
+  await logOut(page)
+
+  await as('p-mori', key)
+  await move(page, 'assessing')
+  await move(page, 'recovering')
+  await act(page, '連絡を記録する', async (f) => {
+    await f.getByLabel('相手の種別').selectOption('individuals')
+    await f.getByLabel('連絡先').fill('共有フォルダに名簿があった顧客')
+    await f.getByLabel('手段').selectOption({ label: '郵送' })
+    await f.getByLabel('伝えた内容').fill('お詫びと経緯のご案内')
+    await f.getByLabel('承認した決定').selectOption('2')
+    await f.getByLabel('人数').fill('1200')
+  })
+  await act(page, '再発防止策を加える', async (f) => {
+    await f.getByLabel('再発防止策').fill('VPN機器を更新し多要素認証を必須にする')
+    await f.getByLabel('担当').selectOption({ label: '森 直樹' })
+    await f.getByLabel('期限').fill('2027-01-31')
+  })
+  await logOut(page)
+
+  await as('p-fujita', key)
+  await act(page, '復旧状況を記録する', (f) => f.getByLabel('状況').selectOption('restored'))
+  await page.getByRole('button', { name: '「再発防止中」に進める' }).waitFor()
+  // The top of the page: its state, what comes next, what was reported, triage, committee.
+  await page.screenshot({ path: join(shots(), 'incident-detail.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1500 } })
+  for (const item of ['added_users', 'planted_programs', 'unexpected_services', 'device_settings']) {
+    await act(page, 'バックドア確認を記録する', (f) => f.getByLabel('確認項目').selectOption(item))
+  }
+  await act(page, '証拠を追加する', async (f) => {
+    await f.getByLabel('ファイル').setInputFiles({
+      name: 'fs01-auth.log',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Nov 26 02:10:00 fs01 sshd[3100]: Accepted password for admin from 203.0.113.7\n'),
+    })
+    await f.getByLabel('種別').selectOption({ label: 'アクセスログ' })
+  })
+  await logOut(page)
+
+  await as('p-mori', key)
+  await move(page, 'reviewing')
+  await logOut(page)
+  await as('p-ishikawa', key)
+  await move(page, 'closed')
+  await page.locator('.badge.state.closed').waitFor()
+  await page.screenshot({ path: join(shots(), 'incident-detail-full.png'), fullPage: true })
+
+  inc = sokuo.incident(key)
+  check(inc.state === 'closed', `the incident is ${inc.state}, not closed`)
+  check(inc.tasks[0].status === 'done' && inc.tasks[0].contains === true, 'the measure is not done')
+  check(inc.assessment.persons === 1200 && inc.assessment.personal_data[0].leaked === 'possibly', 'assessment')
+  check(inc.contacts[0].approved_by === 2 && inc.contacts[0].audience === 'individuals', 'contact')
+  check(inc.recovery[0].status === 'restored', 'recovery')
+  check(inc.backdoor_checks.length === 4 && inc.evidence[0].kind === 'access_log', 'backdoor checks or evidence')
+  check(inc.findings.length === 1 && inc.prevention.length === 1, 'review')
+  for (const m of ['reported', 'triaged', 'convened', 'contained', 'assessed', 'recovered', 'closed']) {
+    check(inc.milestones[m], `milestone ${m} missing`)
+  }
+  // The page that was left open followed to the end.
+  await live.locator('.badge.state.closed').waitFor({ timeout: 15000 })
+  const timeline = await page.locator('table.timeline tbody tr').count()
+  check(timeline >= 20, `the timeline shows ${timeline} rows`)
+  check((await missingCodes(page)).length === 0, `codes missing: ${await missingCodes(page)}`)
+  check(problems.length === 0, `errors in the page: ${problems.join('; ')}`)
+  console.log(`ok: ${key} worked from report to closure in the interface (${timeline} timeline rows)`)
+} catch (e) {
+  console.error(`FAILED: ${e.stack ?? e}`)
+  process.exitCode = 1
+} finally {
+  if (live) await live.close()
+  if (b) await b.close()
+  await sokuo.stop()
+}
+
