@@ -65,11 +65,11 @@ Json ToJson(const store::JournalEntry& e) {
           {"hash", e.hash}};
 }
 
-Json ToJson(const store::VerifyReport& r) {
+Json ToJson(const store::VerifyReport& r, Lang lang) {
   Json j = {{"ok", r.ok()},
             {"entries", r.entries},
             {"head", ToJson(r.head)},
-            {"problems", Render(r.problems, Lang::kEn)}};
+            {"problems", Render(r.problems, lang)}};
   if (r.first_bad_seq) j["first_bad_seq"] = *r.first_bad_seq;
   return j;
 }

@@ -31,7 +31,7 @@ Json ToJson(const core::Organization& org);
 Json ToJson(const app::ImportSummary& s);
 Json ToJson(const store::JournalHead& h);
 Json ToJson(const store::JournalEntry& e);
-Json ToJson(const store::VerifyReport& r);
+Json ToJson(const store::VerifyReport& r, Lang lang = Lang::kEn);  // problems in `lang`
 Json ToJson(const app::AccountView& a);
 Json ToJson(const app::TokenView& t);
 

@@ -616,7 +616,8 @@ std::span<const CatalogEntry> ServerMessages() { return kCatalog; }
 std::span<const CatalogEntry> Catalog() {
   static const std::vector<CatalogEntry> kAll = [] {
     std::vector<CatalogEntry> all;
-    for (auto part : {ServerMessages(), AdapterMessages(), UiMessages(), IncidentUiMessages()})
+    for (auto part : {ServerMessages(), AdapterMessages(), UiMessages(), IncidentUiMessages(),
+                      AdminUiMessages()})
       all.insert(all.end(), part.begin(), part.end());
     return all;
   }();

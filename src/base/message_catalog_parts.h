@@ -12,5 +12,6 @@ std::span<const CatalogEntry> ServerMessages();      // message_catalog.cpp
 std::span<const CatalogEntry> AdapterMessages();     // message_catalog_adapters.cpp
 std::span<const CatalogEntry> UiMessages();          // message_catalog_ui.cpp: the web interface
 std::span<const CatalogEntry> IncidentUiMessages();  // message_catalog_ui_incident.cpp
+std::span<const CatalogEntry> AdminUiMessages();     // message_catalog_ui_admin.cpp
 
 }  // namespace sokuo

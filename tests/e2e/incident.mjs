@@ -185,6 +185,13 @@ try {
   for (const m of ['reported', 'triaged', 'convened', 'contained', 'assessed', 'recovered', 'closed']) {
     check(inc.milestones[m], `milestone ${m} missing`)
   }
+  // Printed, the page is the record without its forms and navigation.
+  await page.emulateMedia({ media: 'print' })
+  check(!(await page.locator('details.action').first().isVisible()), 'the forms are printed')
+  check(!(await page.locator('header nav').isVisible()), 'the navigation is printed')
+  check(await page.locator('table.timeline').isVisible(), 'the timeline is not printed')
+  await page.screenshot({ path: join(shots(), 'incident-print.png'), fullPage: true })
+  await page.emulateMedia({ media: 'screen' })
   // The page that was left open followed to the end.
   await live.locator('.badge.state.closed').waitFor({ timeout: 15000 })
   const timeline = await page.locator('table.timeline tbody tr').count()

@@ -1,14 +1,19 @@
 // The shell: who is logged in, the language switch, and the page the address names: #/ (the
-// dashboard), #/report, #/incidents, #/incidents/KEY.
+// dashboard), #/report, #/incidents, #/incidents/KEY, #/organization/TAB, #/journal,
+// #/accounts (administrators), #/account (one's own).
 import { useEffect, useState } from 'preact/hooks'
 import { api, Problem } from './api'
 import { lang, setLang, t, type Lang } from './i18n'
+import { nameOf } from './directory'
 import { closeChanges } from './live'
 import { signal, useSignal } from './state'
+import { Accounts, MyAccount } from './pages/accounts'
 import { Dashboard } from './pages/dashboard'
 import { IncidentPage } from './pages/incident'
 import { IncidentList } from './pages/incidents'
+import { Journal } from './pages/journal'
 import { Login } from './pages/login'
+import { Organization } from './pages/organization'
 import { ProblemView } from './pages/problem'
 import { Report } from './pages/report'
 
@@ -20,6 +25,7 @@ export interface Me {
 
 export interface Company {
   name: string
+  name_en?: string
   time_zone: string
 }
 
@@ -72,11 +78,17 @@ export function App() {
         <a class="brand" href="#/">
           sokuo
         </a>
-        {company && <span class="company">{company.name}</span>}
+        {company && <span class="company">{nameOf({ id: '', ...company }, company.name)}</span>}
         <nav>
           {current && <a href="#/">{t('ui.nav_dashboard')}</a>}
           {current && <a href="#/report">{t('ui.nav_report')}</a>}
           {current && <a href="#/incidents">{t('ui.nav_incidents')}</a>}
+          {current && <a href="#/organization">{t('ui.nav_organization')}</a>}
+          {current?.roles.some((r) => r === 'administrator' || r === 'auditor') && (
+            <a href="#/journal">{t('ui.nav_journal')}</a>
+          )}
+          {current?.roles.includes('administrator') && <a href="#/accounts">{t('ui.nav_accounts')}</a>}
+          {current && <a href="#/account">{t('ui.nav_account')}</a>}
           {current && (
             <button type="button" class="link" onClick={() => logOut().catch(setError)}>
               {t('ui.logout')}
@@ -106,5 +118,9 @@ function Page({ route, me, zone }: { route: string; me: Me; zone: string }) {
   if (incident) return <IncidentPage key={incident[1]} id={incident[1]} zone={zone} />
   if (route.startsWith('/incidents')) return <IncidentList zone={zone} />
   if (route === '/report') return <Report zone={zone} />
+  if (route.startsWith('/organization')) return <Organization tab={route.split('/')[2] ?? ''} />
+  if (route === '/journal') return <Journal zone={zone} />
+  if (route === '/accounts') return <Accounts zone={zone} />
+  if (route === '/account') return <MyAccount zone={zone} />
   return <Dashboard me={me} zone={zone} />
 }

@@ -9,15 +9,38 @@ export interface Named {
   name: string
   name_en?: string
 }
+export interface Role {
+  role: string
+  person: string
+  department?: string
+  title?: string
+  deputies: string[]
+}
+export interface Reach {
+  kind: string
+  value?: string // an outside contact's channel
+  number?: string // a person's phone
+  note?: string
+}
 export interface Person extends Named {
   department?: string
   title?: string
+  roles: Role[]
+  phones: Reach[]
+  email?: string
+  available_for_emergency_work?: boolean
+}
+export interface Department extends Named {
+  kind: string
+  head?: string
 }
 export interface System extends Named {
   tier: string
   category: string
   depends_on: string[]
   dependents: string[]
+  owner?: string
+  restore_effort_hours?: number
 }
 
 interface Page<T> {
@@ -37,11 +60,12 @@ async function all<T>(path: string): Promise<T[]> {
 
 export interface OutsideContact extends Named {
   kind: string
+  channels: Reach[]
 }
 
 export interface Directory {
   people: Person[]
-  departments: Named[]
+  departments: Department[]
   systems: System[]
   contacts: OutsideContact[]
 }
@@ -52,7 +76,7 @@ let loaded: Directory = { people: [], departments: [], systems: [], contacts: []
 export function loadDirectory(): Promise<Directory> {
   loading ??= Promise.all([
     all<Person>('/people'),
-    all<Named>('/departments'),
+    all<Department>('/departments'),
     all<System>('/systems'),
     all<OutsideContact>('/contacts'),
   ]).then(([people, departments, systems, contacts]) => (loaded = { people, departments, systems, contacts }))
@@ -68,10 +92,12 @@ export const personName = (id: string) => nameOf(loaded.people.find((p) => p.id 
 export const departmentName = (id: string) =>
   nameOf(loaded.departments.find((d) => d.id === id), id)
 export const systemName = (id: string) => nameOf(loaded.systems.find((s) => s.id === id), id)
-export const contactName = (id: string) => nameOf(loaded.contacts.find((c) => c.id === id), id)
+// Who was contacted: an outside contact, or a department (an internal contact).
+export const contactName = (id: string) =>
+  nameOf(loaded.contacts.find((c) => c.id === id) ?? loaded.departments.find((d) => d.id === id), id)
 
 export const loadedDirectory = (): Directory => loaded
 export const personIds = () => loaded.people.map((p) => p.id)
 export const departmentIds = () => loaded.departments.map((d) => d.id)
 export const systemIds = () => loaded.systems.map((s) => s.id)
-export const contactIds = () => loaded.contacts.map((c) => c.id)
+export const contactIds = () => [...loaded.departments, ...loaded.contacts].map((c) => c.id)

@@ -20,6 +20,7 @@ export type Kind =
   | 'choice' // one of `options`
   | 'choices' // any of `options`, sent as an array
   | 'file' // sent as the body itself; the other fields then go into the address
+  | 'password'
 
 export interface Field {
   name: string
@@ -89,6 +90,16 @@ function Input({ f, value, set, id, invalid }: InputProps) {
       return <input {...common} type="number" min={0} inputMode="numeric" value={String(value)} onInput={(e) => set(e.currentTarget.value)} />
     case 'when':
       return <input {...common} type="datetime-local" value={String(value)} onInput={(e) => set(e.currentTarget.value)} />
+    case 'password':
+      return (
+        <input
+          {...common}
+          type="password"
+          autocomplete={f.name.startsWith('new') ? 'new-password' : 'current-password'}
+          value={String(value)}
+          onInput={(e) => set(e.currentTarget.value)}
+        />
+      )
     case 'file':
       return <input {...common} type="file" onChange={(e) => set(e.currentTarget.files?.[0] ?? null)} />
     case 'date':

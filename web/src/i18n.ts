@@ -44,3 +44,8 @@ export function t(code: string, params: Record<string, string | number> = {}): s
     return value
   })
 }
+
+// A list as the language writes it: 「A、B」 or "A, B".
+export function list(items: string[]): string {
+  return items.join(lang.get() === 'ja' ? '、' : ', ')
+}

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks'
 import { api } from '../api'
 import { departmentName, loadDirectory, personIds, personName, systemIds, systemName } from '../directory'
 import { ActionForm } from '../form'
-import { lang, t } from '../i18n'
+import { lang, list, t } from '../i18n'
 import { detections, harms, milestones, roles, states, tlps, type Incident } from '../incident'
 import { useChanges } from '../live'
 import { useSignal } from '../state'
@@ -46,7 +46,7 @@ export function Facts({ rows }: { rows: [string, ComponentChildren][] }) {
 }
 
 export const names = (ids: string[] | undefined, name: (id: string) => string) =>
-  ids && ids.length > 0 ? ids.map(name).join('、') : undefined
+  ids && ids.length > 0 ? list(ids.map(name)) : undefined
 
 export function IncidentPage({ id, zone }: { id: string; zone: string }) {
   const language = useSignal(lang)
@@ -153,9 +153,10 @@ export function IncidentPage({ id, zone }: { id: string; zone: string }) {
             ['show.category', inc.category],
             ['show.systems', names(inc.systems, systemName)],
             ['show.departments', names(inc.departments, departmentName)],
-            ['show.hosts', inc.hosts?.map((h) => (h.system ? `${h.host} (${systemName(h.system)})` : h.host)).join('、')],
-            ['show.participants', inc.participants.map((p) => `${personName(p.person)} (${t(`ui.role.${p.role}`)})`).join('、')],
-            ['show.priority', <ul>{inc.priority.reasons.map((r) => <li key={r}>{r}</li>)}</ul>],
+            ['show.hosts', inc.hosts && list(inc.hosts.map((h) => (h.system ? `${h.host} (${systemName(h.system)})` : h.host)))],
+            ['show.participants', list(inc.participants.map((p) => `${personName(p.person)} (${t(`ui.role.${p.role}`)})`))],
+            // The server's words, naming the organization's data classes as it wrote them.
+            ['show.priority', <ul class="data">{inc.priority.reasons.map((r) => <li key={r}>{r}</li>)}</ul>],
           ]}
         />
         <h3>{t('show.milestones')}</h3>

@@ -4,7 +4,7 @@
 // section shows what is recorded and offers the forms that record more.
 import { contactIds, contactName, departmentIds, departmentName, personIds, personName, systemIds, systemName } from '../directory'
 import { ActionForm, type Field } from '../form'
-import { t } from '../i18n'
+import { list, t } from '../i18n'
 import {
   answers,
   audiences,
@@ -255,7 +255,7 @@ export function Work({ inc, base, zone, onDone }: Props) {
         {a ? (
           <Facts
             rows={[
-              ['show.damage', a.kinds?.map((k) => t(`ui.damage.${k}`)).join('、')],
+              ['show.damage', a.kinds && list(a.kinds.map((k) => t(`ui.damage.${k}`)))],
               ['show.scope', a.scope],
               ['show.first_seen', when(a.first_seen)],
               ['show.last_seen', when(a.last_seen)],
@@ -263,7 +263,7 @@ export function Work({ inc, base, zone, onDone }: Props) {
               ['show.method', a.method],
               ['show.attacker', a.attacker],
               ['show.affected_persons', a.persons !== undefined && t('show.persons', { count: a.persons })],
-              ['show.personal_data_leaked', a.personal_data?.map((p) => `${systemName(p.system)}: ${t(`ui.answer.${p.leaked}`)}`).join('、')],
+              ['show.personal_data_leaked', a.personal_data && list(a.personal_data.map((p) => `${systemName(p.system)}: ${t(`ui.answer.${p.leaked}`)}`))],
               ['show.sensitive', a.sensitive_personal_data && t(`ui.answer.${a.sensitive_personal_data}`)],
               ['show.financial_harm', a.financial_harm && t(`ui.answer.${a.financial_harm}`)],
               ['show.unauthorized_purpose', a.unauthorized_purpose && t(`ui.answer.${a.unauthorized_purpose}`)],
