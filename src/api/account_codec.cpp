@@ -23,6 +23,13 @@ Result<PasswordChange> PasswordChangeFromJson(const Json& j) {
   });
 }
 
+Result<LanguageChoice> LanguageChoiceFromJson(const Json& j) {
+  return ReadAll<LanguageChoice>(j, [](JsonReader& r, LanguageChoice& x) {
+    if (!r.Object({"lang"})) return;
+    r.Text("lang", x.lang, true);
+  });
+}
+
 Result<TokenRequest> TokenRequestFromJson(const Json& j) {
   return ReadAll<TokenRequest>(j, [](JsonReader& r, TokenRequest& x) {
     if (!r.Object({"name", "scope", "days"})) return;

@@ -16,6 +16,9 @@ struct Credentials {
 struct PasswordChange {
   std::string old_password, new_password;
 };
+struct LanguageChoice {
+  std::string lang;  // "ja" or "en": the account service decides
+};
 struct TokenRequest {
   std::string name;
   app::TokenScope scope = app::TokenScope::kRead;
@@ -33,6 +36,7 @@ struct AccountChange {
 
 [[nodiscard]] Result<Credentials> CredentialsFromJson(const Json& j);
 [[nodiscard]] Result<PasswordChange> PasswordChangeFromJson(const Json& j);
+[[nodiscard]] Result<LanguageChoice> LanguageChoiceFromJson(const Json& j);
 [[nodiscard]] Result<TokenRequest> TokenRequestFromJson(const Json& j);
 [[nodiscard]] Result<NewUser> NewUserFromJson(const Json& j);
 [[nodiscard]] Result<AccountChange> AccountChangeFromJson(const Json& j);

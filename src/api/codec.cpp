@@ -88,6 +88,7 @@ Json ToJson(const app::AccountView& a) {
             {"failed_logins", a.failed_logins},
             {"created_at", a.created_at}};
   if (!a.delayed_until.empty()) j["delayed_until"] = a.delayed_until;
+  if (!a.lang.empty()) j["lang"] = a.lang;
   return j;
 }
 

@@ -91,7 +91,9 @@ Result<AccountView> AccountService::View(const store::AccountRow& a,
   ASSIGN_OR_RETURN(std::string until, store::LoadLoginDelay(ctx_.store(), a.id));
   auto when = ParseRfc3339(until);
   if (!when || ctx_.clock().Now() >= *when) until.clear();
-  return ViewOf(a, org, until);
+  AccountView v = ViewOf(a, org, until);
+  ASSIGN_OR_RETURN(v.lang, store::LoadLanguage(ctx_.store(), a.id));
+  return v;
 }
 
 std::string AccountService::DummyHash() {
@@ -231,6 +233,24 @@ Result<void> AccountService::ChangePassword(const Actor& actor, const std::strin
                    .subject = "account:" + person}));
     return {};
   });
+}
+
+Result<AccountView> AccountService::SetLanguage(const Actor& actor, const std::string& lang) {
+  const std::string& person = actor.principal.person;
+  if (lang != "ja" && lang != "en") {
+    return Fail(ErrorCode::kInvalidInput, Msg("account.bad_lang", {{"value", lang}}), "/lang");
+  }
+  TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
+    ASSIGN_OR_RETURN(auto a, store::LoadAccount(tx, person));
+    if (!a) return Fail(ErrorCode::kNotFound, NoAccount(person));
+    TRY(store::SaveLanguage(tx, person, lang));
+    TRY(tx.Append({.at = ctx_.clock().Now(),
+                   .actor = person,
+                   .action = "account.language",
+                   .subject = "account:" + person}));
+    return {};
+  }));
+  return Get(person);
 }
 
 Result<AccountView> AccountService::Update(const std::string& person, std::optional<bool> disabled,
@@ -412,6 +432,7 @@ Result<Login> AccountService::LogIn(const std::string& login, const std::string&
     return {};
   }));
   out.account = ViewOf(*account, org, "");
+  ASSIGN_OR_RETURN(out.account.lang, store::LoadLanguage(ctx_.store(), login));
   return out;
 }
 

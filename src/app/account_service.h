@@ -35,6 +35,8 @@ class AccountService {
                                            const Actor& actor);
   [[nodiscard]] Result<std::vector<AccountView>> List(const Actor& actor);
   [[nodiscard]] Result<AccountView> Get(const std::string& person);
+  // The language of the web interface the caller chose ("ja" or "en"), kept with their account.
+  [[nodiscard]] Result<AccountView> SetLanguage(const Actor& actor, const std::string& lang);
   // Unknown, disabled, locked and delayed logins, an altered hash and a wrong password get the
   // same answer after the same work (one hash verification), so an answer tells nothing about
   // the account. Only an address's own failures get it refused as such (kUnavailable).

@@ -53,6 +53,7 @@ struct AccountView {
   int failed_logins = 0;      // consecutive
   std::string delayed_until;  // RFC 3339, while failed logins delay the next attempt
   std::string created_at;
+  std::string lang;  // the web interface's language the person chose: "ja", "en" or empty
 };
 
 struct Login {

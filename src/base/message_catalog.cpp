@@ -406,6 +406,8 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
      "only an administrator adds accounts"},
     {"account.admin_only_reset", "パスワードを再設定できるのは管理者だけです",
      "only an administrator resets passwords"},
+    {"account.bad_lang", "言語は ja か en です（「{value}」ではなく）",
+     "the language is ja or en, not '{value}'"},
     {"account.admin_only_change", "アカウントを変更できるのは管理者だけです",
      "only an administrator changes accounts"},
     {"account.admin_only_list", "アカウントの一覧を見られるのは管理者だけです",

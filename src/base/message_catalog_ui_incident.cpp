@@ -78,6 +78,12 @@ constexpr auto kIncidentUi = std::to_array<CatalogEntry>({
     {"ui.f_backdoor_item", "確認項目", "Item"},
     {"ui.f_host", "ホスト（任意）", "Host (optional)"},
     {"ui.f_file", "ファイル", "File"},
+    {"ui.act_host", "影響ホストを加える", "Add an affected host"},
+    {"ui.f_host_name", "ホスト名または IP アドレス", "Host name or IP address"},
+    {"ui.act_leak", "漏えいを加える", "Add a leak"},
+    {"ui.f_data_class", "漏えいしたデータ", "What data"},
+    {"ui.f_destination", "漏えい先（わかれば）", "Where it went (if known)"},
+    {"ui.f_records", "件数", "Number of records"},
 
     // The API's enumerations.
     {"ui.priority.p1", "P1 最優先", "P1 critical"},

@@ -27,6 +27,15 @@ std::vector<Route> SessionRoutes([[maybe_unused]] const RouteOptions& options) {
          return api::ToJson(login);
        },
        201},
+      {"PUT",
+       "/api/v1/session/language",
+       app::Permission::kOwnAccount,
+       {},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(Json body, Body(req));
+         ASSIGN_OR_RETURN(api::LanguageChoice c, api::LanguageChoiceFromJson(body));
+         return AsJson(app.accounts().SetLanguage(req.actor, c.lang), req.lang);
+       }},
       {"GET",
        "/api/v1/session",
        app::Permission::kOwnAccount,

@@ -1,6 +1,7 @@
 // A real `sokuo serve` on port 0 with a temporary data directory, read over HTTP.
 #include <httplib.h>
 
+#include <algorithm>
 #include <set>
 
 #include <gmock/gmock.h>
@@ -176,6 +177,36 @@ TEST_F(ServerTest, ServesItsOpenApiDocumentAndJournal) {
   Reply journal = Get("/api/v1/journal?subject=org");
   ASSERT_EQ(journal.body["items"].size(), 1u);
   EXPECT_EQ(journal.body["items"][0]["action"], "org.import");
+}
+
+// The web interface's language is kept with the account, so that it follows the person to
+// another device; a language sokuo does not speak is refused and changes nothing; the choice is
+// journaled like every change.
+TEST_F(ServerTest, TheLanguageChosenIsKeptWithTheAccount) {
+  ASSERT_TRUE(server_->EnsureAccount("p-kato"));
+  Session s = server_->LogIn("p-kato");
+  ASSERT_FALSE(s.cookie.empty());
+  EXPECT_FALSE(server_->SendAs(s, "GET", "/api/v1/session").body.contains("lang"));
+
+  Reply bad = server_->SendAs(s, "PUT", "/api/v1/session/language", {{"lang", "fr"}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.body["where"], "/lang");
+  EXPECT_FALSE(server_->SendAs(s, "GET", "/api/v1/session").body.contains("lang"));
+  EXPECT_EQ(server_->SendAs(s, "PUT", "/api/v1/session/language", {{"lang", "en"}}, false).status,
+            403)
+      << "a browser's change needs the CSRF header";
+
+  Reply chosen = server_->SendAs(s, "PUT", "/api/v1/session/language", {{"lang", "en"}});
+  EXPECT_EQ(chosen.status, 200) << chosen.body.dump();
+  EXPECT_EQ(chosen.body["lang"], "en");
+  Session elsewhere = server_->LogIn("p-kato");  // another device
+  EXPECT_EQ(server_->SendAs(elsewhere, "GET", "/api/v1/session").body["lang"], "en");
+  std::vector<std::string> actions;
+  Reply journal = Get("/api/v1/journal?subject=account:p-kato");
+  for (const Json& e : journal.body["items"]) {
+    actions.push_back(e["action"]);
+  }
+  EXPECT_EQ(std::count(actions.begin(), actions.end(), "account.language"), 1);
 }
 
 // Japanese first: without Accept-Language a problem is in Japanese; it always carries its code.

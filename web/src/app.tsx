@@ -21,6 +21,7 @@ export interface Me {
   person: string
   roles: string[]
   must_change_password: boolean
+  lang?: Lang // chosen by the person, kept with the account
 }
 
 export interface Company {
@@ -55,6 +56,18 @@ export function App() {
   const [company, setCompany] = useState<Company | null>(null)
 
   const [error, setError] = useState<unknown>(null)
+
+  // The language the person chose on any device wins over this device's.
+  useEffect(() => {
+    if (current?.lang && current.lang !== lang.get()) setLang(current.lang)
+  }, [current])
+  function choose(l: Lang) {
+    setLang(l)
+    if (current) {
+      me.set({ ...current, lang: l })
+      api('PUT', '/session/language', { lang: l }).catch(setError)
+    }
+  }
 
   useEffect(() => {
     document.documentElement.lang = language
@@ -94,7 +107,7 @@ export function App() {
               {t('ui.logout')}
             </button>
           )}
-          <button type="button" class="link" onClick={() => setLang(other)} lang={other}>
+          <button type="button" class="link" onClick={() => choose(other)} lang={other}>
             {t(`ui.switch_to_${other}`)}
           </button>
         </nav>

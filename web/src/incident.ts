@@ -41,6 +41,14 @@ export interface PersonalData {
   leaked: string
   note?: string
 }
+export interface Leak {
+  system: string
+  data_class?: string
+  destination?: string
+  personal_data?: boolean
+  persons?: number
+  records?: number
+}
 export interface Assessment {
   kinds?: string[]
   scope?: string
@@ -56,7 +64,7 @@ export interface Assessment {
   spread_outside?: boolean
   spread_note?: string
   personal_data?: PersonalData[]
-  leaks?: unknown[]
+  leaks?: Leak[]
   systems?: string[]
   assessed_at?: string
   assessed_by?: string

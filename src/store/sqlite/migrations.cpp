@@ -205,6 +205,15 @@ constexpr const char* kMigration7 = R"sql(
 CREATE INDEX outbox_subject ON outbox(subject);
 )sql";
 
+// What a person chose for themselves: the language of the web interface, whatever device they
+// log in from. Journaled like every change.
+constexpr const char* kMigration8 = R"sql(
+CREATE TABLE preferences (
+  id TEXT PRIMARY KEY,
+  lang TEXT NOT NULL
+);
+)sql";
+
 // The numbered list; the SQL of each is above.
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
@@ -217,6 +226,7 @@ const std::vector<Migration>& Migrations() {
       {5, "organization extensions", kMigration5},
       {6, "login delays", kMigration6},
       {7, "messages by subject", kMigration7},
+      {8, "preferences", kMigration8},
   };
   return kMigrations;
 }

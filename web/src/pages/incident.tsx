@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { api } from '../api'
-import { departmentName, loadDirectory, personIds, personName, systemIds, systemName } from '../directory'
+import { departmentIds, departmentName, loadDirectory, personIds, personName, systemIds, systemName } from '../directory'
 import { ActionForm } from '../form'
 import { lang, list, t } from '../i18n'
 import { detections, harms, milestones, roles, states, tlps, type Incident } from '../incident'
@@ -183,6 +183,18 @@ export function IncidentPage({ id, zone }: { id: string; zone: string }) {
             { name: 'tlp', kind: 'choice', label: 'show.tlp', options: tlps, required: true, initial: inc.tlp },
             { name: 'restricted', kind: 'check', label: 'ui.f_restricted', initial: inc.restricted },
             { name: 'systems', kind: 'choices', label: 'show.systems', options: systemIds(), names: 'system', initial: inc.systems },
+            { name: 'departments', kind: 'choices', label: 'show.departments', options: departmentIds(), names: 'department', initial: inc.departments },
+          ]}
+          {...common}
+        />
+        <ActionForm
+          title="ui.act_host"
+          method="PATCH"
+          path={base}
+          shape={(b) => ({ hosts: [...(inc.hosts ?? []), b] })}
+          fields={[
+            { name: 'host', kind: 'text', label: 'ui.f_host_name', required: true },
+            { name: 'system', kind: 'choice', label: 'show.system', options: inc.systems, names: 'system' },
           ]}
           {...common}
         />

@@ -19,6 +19,7 @@ import {
   recoveryStatuses,
   taskKinds,
   taskStatuses,
+  type Assessment,
   type Incident,
 } from '../incident'
 import { showLocal } from '../time'
@@ -32,6 +33,17 @@ interface Props {
 }
 
 const at: Field = { name: 'at', kind: 'when', label: 'ui.f_at' }
+
+// The assessment as PUT takes it again: what is recorded, less what the server adds.
+const kAssessmentFields = [
+  'kinds', 'scope', 'first_seen', 'last_seen', 'intrusion_route', 'method', 'attacker', 'persons',
+  'sensitive_personal_data', 'financial_harm', 'unauthorized_purpose', 'spread_outside',
+  'spread_note', 'personal_data', 'leaks', 'systems',
+]
+function assessmentRequest(a: Assessment | undefined): Record<string, unknown> {
+  if (!a) return {}
+  return Object.fromEntries(Object.entries(a).filter(([k]) => kAssessmentFields.includes(k)))
+}
 
 function Section({ id, title, children }: { id: string; title: string; children: preact.ComponentChildren }) {
   return (
@@ -264,6 +276,23 @@ export function Work({ inc, base, zone, onDone }: Props) {
               ['show.attacker', a.attacker],
               ['show.affected_persons', a.persons !== undefined && t('show.persons', { count: a.persons })],
               ['show.personal_data_leaked', a.personal_data && list(a.personal_data.map((p) => `${systemName(p.system)}: ${t(`ui.answer.${p.leaked}`)}`))],
+              [
+                'show.leak',
+                a.leaks &&
+                  list(
+                    a.leaks.map((l) =>
+                      [
+                        systemName(l.system),
+                        l.data_class,
+                        l.destination && `→ ${l.destination}`,
+                        l.persons !== undefined && t('show.persons', { count: l.persons }),
+                        l.records !== undefined && t('show.records', { count: l.records }),
+                      ]
+                        .filter(Boolean)
+                        .join(' '),
+                    ),
+                  ),
+              ],
               ['show.sensitive', a.sensitive_personal_data && t(`ui.answer.${a.sensitive_personal_data}`)],
               ['show.financial_harm', a.financial_harm && t(`ui.answer.${a.financial_harm}`)],
               ['show.unauthorized_purpose', a.unauthorized_purpose && t(`ui.answer.${a.unauthorized_purpose}`)],
@@ -313,6 +342,21 @@ export function Work({ inc, base, zone, onDone }: Props) {
               .filter((s) => v[`leaked:${s}`])
               .map((s) => ({ system: s, leaked: v[`leaked:${s}`] })),
           })}
+          {...common}
+        />
+        <ActionForm
+          title="ui.act_leak"
+          method="PUT"
+          path={`${base}/assessment`}
+          shape={(b) => ({ ...assessmentRequest(a), leaks: [...(a?.leaks ?? []), b] })}
+          fields={[
+            { name: 'system', kind: 'choice', label: 'show.system', options: inc.systems, names: 'system', required: true, initial: inc.systems[0] },
+            { name: 'data_class', kind: 'text', label: 'ui.f_data_class' },
+            { name: 'destination', kind: 'text', label: 'ui.f_destination' },
+            { name: 'personal_data', kind: 'check', label: 'show.personal_data' },
+            { name: 'persons', kind: 'number', label: 'ui.f_persons' },
+            { name: 'records', kind: 'number', label: 'ui.f_records' },
+          ]}
           {...common}
         />
       </Section>
