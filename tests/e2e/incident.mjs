@@ -104,11 +104,11 @@ try {
   // Need-to-know: the other sales member no longer sees it, in the list or by its address.
   await logIn(page, sokuo.url, 'p-sasaki', kPassword)
   await page.goto(`${sokuo.url}/#/incidents`)
-  await page.getByRole('heading', { name: 'インシデント' }).waitFor()
-  await page.waitForTimeout(300)
+  await page.getByText('該当するインシデントはありません').waitFor() // the list has loaded, empty
   check(!(await page.textContent('main')).includes(key), 'a restricted incident is listed for another member')
   await page.goto(`${sokuo.url}/#/incidents/${key}`)
-  await page.getByRole('alert').waitFor()
+  const refusal = await page.getByRole('alert').innerText()
+  check(refusal.includes(`インシデント「${key}」はありません`), `not the not-found refusal: ${refusal}`)
   check(!(await page.textContent('main')).includes('身代金'), 'a restricted incident is shown to another member')
   await logOut(page)
 
@@ -127,6 +127,17 @@ try {
     await f.getByLabel('本人の数').fill('1200')
     await f.getByLabel(/個人データの漏えい/).selectOption({ label: 'おそれあり' })
   })
+  await act(page, '漏えいを加える', async (f) => {
+    await f.getByLabel('漏えいしたデータ').fill('部門共有ファイル') // the file server's data class
+    await f.getByLabel('件数').fill('1200')
+  })
+  await act(page, '影響ホストを加える', (f) => f.getByLabel('ホスト名または IP アドレス').fill('fs01'))
+  // Saved again, the assessment keeps what its form does not show (the leak, the notes).
+  await act(page, '被害調査を記録する', (f) => f.getByLabel('攻撃者').fill('ランサムウェアの集団（名乗りのみ）'))
+  inc = sokuo.incident(key)
+  check(inc.assessment.leaks?.length === 1 && inc.assessment.leaks[0].records === 1200, 'the leak was lost')
+  check(inc.assessment.attacker && inc.assessment.personal_data[0].leaked === 'possibly', 'the assessment was not saved whole')
+  check(inc.hosts?.[0]?.host === 'fs01' && inc.hosts[0].system === 'file-server', 'the host was not added')
   await act(page, '調査結果を記録する', (f) => f.getByLabel('わかったこと').fill('VPN機器の既知の脆弱性から侵入された'))
   await logOut(page)
 

@@ -5,8 +5,8 @@ import { useEffect, useState } from 'preact/hooks'
 import { api, Problem } from './api'
 import { lang, setLang, t, type Lang } from './i18n'
 import { nameOf } from './directory'
-import { closeChanges } from './live'
-import { signal, useSignal } from './state'
+import { logOut, me, type Me } from './session'
+import { useSignal } from './state'
 import { Accounts, MyAccount } from './pages/accounts'
 import { Dashboard } from './pages/dashboard'
 import { IncidentPage } from './pages/incident'
@@ -16,13 +16,6 @@ import { Login } from './pages/login'
 import { Organization } from './pages/organization'
 import { ProblemView } from './pages/problem'
 import { Report } from './pages/report'
-
-export interface Me {
-  person: string
-  roles: string[]
-  must_change_password: boolean
-  lang?: Lang // chosen by the person, kept with the account
-}
 
 export interface Company {
   name: string
@@ -38,15 +31,6 @@ function useRoute(): string {
     return () => removeEventListener('hashchange', on)
   }, [])
   return route
-}
-
-export const me = signal<Me | null | undefined>(undefined)
-
-async function logOut(): Promise<void> {
-  await api('DELETE', '/session')
-  closeChanges()
-  location.hash = '#/'
-  me.set(null)
 }
 
 export function App() {

@@ -41,6 +41,7 @@ export interface System extends Named {
   dependents: string[]
   owner?: string
   restore_effort_hours?: number
+  data?: { name: string; personal_data?: boolean }[] // the data classes it holds
 }
 
 interface Page<T> {
@@ -79,7 +80,12 @@ export function loadDirectory(): Promise<Directory> {
     all<Department>('/departments'),
     all<System>('/systems'),
     all<OutsideContact>('/contacts'),
-  ]).then(([people, departments, systems, contacts]) => (loaded = { people, departments, systems, contacts }))
+  ])
+    .then(([people, departments, systems, contacts]) => (loaded = { people, departments, systems, contacts }))
+    .catch((e: unknown) => {
+      loading = null // the next page tries again
+      throw e
+    })
   return loading
 }
 

@@ -66,6 +66,8 @@ function body(fields: Field[], values: Values, zone: string, fixed: Values): Val
     if (f.kind === 'check' || f.kind === 'choices') out[f.name] = v
     else if (v === '' || v === undefined) continue
     else if (f.kind === 'number') out[f.name] = Number(v)
+    // An unchanged time goes back exactly as it came, not rounded to the minute of the input.
+    else if (f.kind === 'when' && f.initial && v === initialValue(f, zone)) out[f.name] = f.initial
     else if (f.kind === 'when') out[f.name] = localToRfc3339(String(v), zone)
     else if (f.kind === 'choice' && (v === 'true' || v === 'false')) out[f.name] = v === 'true'
     else out[f.name] = v

@@ -10,26 +10,35 @@ export interface Change {
   subject: string
 }
 
-const listeners = new Set<(c: Change) => void>()
+// A change, or null: "anything may have changed" (after a stream was lost for a while).
+type Listener = (c: Change | null) => void
+const listeners = new Set<Listener>()
 let stream: EventSource | null = null
 let last = 0 // the last change seen: a new stream starts after it
 const kRetryMs = 5000
 
-function open(): void {
+function tell(c: Change | null): void {
+  for (const l of [...listeners]) l(c)
+}
+
+function open(again = false): void {
   if (stream || typeof EventSource === 'undefined') return
   stream = new EventSource(last > 0 ? `/api/v1/events?after=${last}` : '/api/v1/events')
   stream.addEventListener('change', (e) => {
     const change = JSON.parse((e as MessageEvent<string>).data) as Change
     last = Math.max(last, change.seq)
-    for (const l of [...listeners]) l(change)
+    tell(change)
   })
+  // A stream opened again without a change to start after cannot replay what was missed: every
+  // page reads again instead.
+  if (again && last === 0) stream.addEventListener('open', () => tell(null), { once: true })
   // The browser retries a dropped stream by itself, but not one the server refused (the
   // session ended, or the server was restarting): try again a little later, from where it was.
   stream.addEventListener('error', () => {
     if (stream?.readyState !== EventSource.CLOSED) return
     stream = null
     setTimeout(() => {
-      if (listeners.size > 0) open()
+      if (listeners.size > 0) open(true)
     }, kRetryMs)
   })
 }
@@ -38,8 +47,8 @@ function open(): void {
 export function useChanges(which: (c: Change) => boolean, on: () => void, deps: unknown[]): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
-    const listener = (c: Change) => {
-      if (!which(c) || timer) return
+    const listener = (c: Change | null) => {
+      if ((c && !which(c)) || timer) return
       timer = setTimeout(() => {
         timer = undefined
         on()

@@ -24,6 +24,26 @@ export function signal<T>(initial: T): Signal<T> {
   }
 }
 
+// Runs `load` whenever `deps` change and hands its answer to `done`, unless a newer run started
+// meanwhile: an older answer that arrives late must not overwrite a newer one.
+export function useLoad<T>(
+  load: () => Promise<T>,
+  done: (value: T) => void,
+  failed: (e: unknown) => void,
+  deps: unknown[],
+): void {
+  useEffect(() => {
+    let latest = true
+    load().then(
+      (v) => latest && done(v),
+      (e: unknown) => latest && failed(e),
+    )
+    return () => {
+      latest = false
+    }
+  }, deps)
+}
+
 export function useSignal<T>(s: Signal<T>): T {
   const [, rerender] = useState(0)
   useEffect(() => s.subscribe(() => rerender((n) => n + 1)), [s])

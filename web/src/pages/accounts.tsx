@@ -7,6 +7,7 @@ import { api } from '../api'
 import { loadDirectory, personIds, personName } from '../directory'
 import { ActionForm } from '../form'
 import { lang, list, t } from '../i18n'
+import { ended } from '../session'
 import { useSignal } from '../state'
 import { showLocal } from '../time'
 import { ProblemView } from './problem'
@@ -74,7 +75,7 @@ export function MyAccount({ zone }: { zone: string }) {
           { name: 'old_password', kind: 'password', label: 'ui.account_old_password', required: true },
           { name: 'new_password', kind: 'password', label: 'ui.password_new', required: true },
         ]}
-        onDone={() => undefined}
+        onDone={ended} // the server ended every session: log in with the new password
       />
       <h2>{t('ui.tokens_title')}</h2>
       <p>{t('ui.tokens_explain')}</p>
@@ -135,9 +136,11 @@ export function Accounts({ zone }: { zone: string }) {
   const [secret, setSecret] = useState<{ person: string; password: string } | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [version, setVersion] = useState(0)
+  const [grantee, setGrantee] = useState('')
   useEffect(() => {
     Promise.all([api<{ items: Account[] }>('GET', '/users'), loadDirectory()]).then(([r]) => setAccounts(r.items), setError)
   }, [version])
+  const chosen = accounts?.find((a) => a.person === grantee) ?? accounts?.[0]
   const reload = () => setVersion((v) => v + 1)
   const shown = (r: unknown) => {
     const a = r as Account
@@ -221,18 +224,29 @@ export function Accounts({ zone }: { zone: string }) {
         ]}
         onDone={shown}
       />
-      {accounts && accounts.length > 0 && (
+      {chosen && (
+        // The roles start as the chosen person has them, so that a change is only the change.
         <ActionForm
           title="ui.accounts_grant"
           method="PATCH"
-          path={(v) => `/users/${String(v.person)}`}
+          path={`/users/${chosen.person}`}
           zone={zone}
           fields={[
-            { name: 'person', kind: 'choice', label: 'term.person', options: accounts.map((a) => a.person), names: 'person', required: true, path: true, initial: accounts[0].person },
-            { name: 'roles', kind: 'choices', label: 'ui.accounts_roles', options: ['administrator', 'auditor'], prefix: 'ui.account_role' },
+            { name: 'roles', kind: 'choices', label: 'ui.accounts_roles', options: ['administrator', 'auditor'], prefix: 'ui.account_role', initial: chosen.granted },
           ]}
           onDone={shown}
-        />
+        >
+          <label>
+            {t('term.person')}
+            <select name="person" value={chosen.person} onChange={(e) => setGrantee(e.currentTarget.value)}>
+              {accounts!.map((a) => (
+                <option key={a.person} value={a.person}>
+                  {personName(a.person)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </ActionForm>
       )}
     </section>
   )

@@ -1,13 +1,13 @@
 // The first page: a way to report at once, then the picture in ten seconds — what needs me,
 // what is overdue, and the open incidents by priority and state. It follows the journal live.
-import { useEffect, useState } from 'preact/hooks'
+import { useState } from 'preact/hooks'
 import { api } from '../api'
-import type { Me } from '../app'
+import type { Me } from '../session'
 import { loadDirectory, personName } from '../directory'
 import { lang, t } from '../i18n'
 import { priorities, states, type Incident } from '../incident'
 import { useChanges } from '../live'
-import { useSignal } from '../state'
+import { useLoad, useSignal } from '../state'
 import { showLocal } from '../time'
 import { ProblemView } from './problem'
 
@@ -84,17 +84,22 @@ export function Dashboard({ me, zone }: { me: Me; zone: string }) {
   const [error, setError] = useState<unknown>(null)
   const [version, setVersion] = useState(0)
 
-  useEffect(() => {
-    ;(async () => {
+  useLoad(
+    async () => {
       await loadDirectory()
       const page = await api<{ items: Incident[]; total: number }>('GET', '/incidents?open=true&limit=200')
       const urgent = [...page.items].sort((a, b) => a.priority.level.localeCompare(b.priority.level))
       const full = await Promise.all(urgent.slice(0, kLooked).map((i) => api<Incident>('GET', `/incidents/${i.key}`)))
-      setOpen(urgent)
-      setTotal(page.total)
-      setDetails(full)
-    })().catch(setError)
-  }, [version, language])
+      return { urgent, total: page.total, full }
+    },
+    (r) => {
+      setOpen(r.urgent)
+      setTotal(r.total)
+      setDetails(r.full)
+    },
+    setError,
+    [version, language],
+  )
   useChanges((c) => c.subject.startsWith('INC-'), () => setVersion((v) => v + 1), [])
 
   const now = new Date()

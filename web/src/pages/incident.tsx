@@ -3,14 +3,14 @@
 // the order things happened and when each was recorded. The page follows the journal live:
 // when someone else records something, it reloads.
 import type { ComponentChildren } from 'preact'
-import { useEffect, useState } from 'preact/hooks'
+import { useState } from 'preact/hooks'
 import { api } from '../api'
 import { departmentIds, departmentName, loadDirectory, personIds, personName, systemIds, systemName } from '../directory'
 import { ActionForm } from '../form'
 import { lang, list, t } from '../i18n'
 import { detections, harms, milestones, roles, states, tlps, type Incident } from '../incident'
 import { useChanges } from '../live'
-import { useSignal } from '../state'
+import { useLoad, useSignal } from '../state'
 import { showLocal } from '../time'
 import { Work } from './incident_work'
 import { ProblemView } from './problem'
@@ -59,19 +59,23 @@ export function IncidentPage({ id, zone }: { id: string; zone: string }) {
   const reload = () => setVersion((v) => v + 1)
   const base = `/incidents/${id}`
 
-  useEffect(() => {
-    Promise.all([
-      api<Incident>('GET', base),
-      api<{ items: TimelineEntry[] }>('GET', `${base}/timeline`),
-      api<{ items: Notice[] }>('GET', `${base}/notifications`),
-      loadDirectory(),
-    ]).then(([i, tl, n]) => {
+  useLoad(
+    () =>
+      Promise.all([
+        api<Incident>('GET', base),
+        api<{ items: TimelineEntry[] }>('GET', `${base}/timeline`),
+        api<{ items: Notice[] }>('GET', `${base}/notifications`),
+        loadDirectory(),
+      ]),
+    ([i, tl, n]) => {
       setInc(i)
       setTimeline(tl.items)
       setNotices(n.items)
       setError(null)
-    }, setError)
-  }, [id, version, language])
+    },
+    setError,
+    [id, version, language],
+  )
   useChanges((c) => c.subject === id, reload, [id])
 
   // The one step most often taken: on to the next state, when nothing is missing.
@@ -194,7 +198,7 @@ export function IncidentPage({ id, zone }: { id: string; zone: string }) {
           shape={(b) => ({ hosts: [...(inc.hosts ?? []), b] })}
           fields={[
             { name: 'host', kind: 'text', label: 'ui.f_host_name', required: true },
-            { name: 'system', kind: 'choice', label: 'show.system', options: inc.systems, names: 'system' },
+            { name: 'system', kind: 'choice', label: 'show.system', options: inc.systems, names: 'system', required: true, initial: inc.systems[0] },
           ]}
           {...common}
         />

@@ -2,7 +2,7 @@
 // committee and its decisions, contacts, emergency measures, damage assessment, recovery per
 // system, and the review (findings, prevention, backdoor checks), with the evidence kept. Each
 // section shows what is recorded and offers the forms that record more.
-import { contactIds, contactName, departmentIds, departmentName, personIds, personName, systemIds, systemName } from '../directory'
+import { contactIds, contactName, departmentIds, departmentName, loadedDirectory, personIds, personName, systemIds, systemName } from '../directory'
 import { ActionForm, type Field } from '../form'
 import { list, t } from '../i18n'
 import {
@@ -307,7 +307,7 @@ export function Work({ inc, base, zone, onDone }: Props) {
           title="ui.act_assessment"
           method="PUT"
           path={`${base}/assessment`}
-          fixed={{ leaks: a?.leaks ?? [] }}
+          fixed={{ leaks: a?.leaks ?? [], systems: a?.systems ?? [] }} // what the form does not show
           fields={[
             { name: 'kinds', kind: 'choices', label: 'show.damage', options: damageKinds, prefix: 'ui.damage', initial: a?.kinds },
             { name: 'scope', kind: 'long', label: 'show.scope', initial: a?.scope },
@@ -340,7 +340,11 @@ export function Work({ inc, base, zone, onDone }: Props) {
             ...b,
             personal_data: inc.systems
               .filter((s) => v[`leaked:${s}`])
-              .map((s) => ({ system: s, leaked: v[`leaked:${s}`] })),
+              .map((s) => ({
+                system: s,
+                leaked: v[`leaked:${s}`],
+                note: a?.personal_data?.find((p) => p.system === s)?.note,
+              })),
           })}
           {...common}
         />
@@ -351,7 +355,15 @@ export function Work({ inc, base, zone, onDone }: Props) {
           shape={(b) => ({ ...assessmentRequest(a), leaks: [...(a?.leaks ?? []), b] })}
           fields={[
             { name: 'system', kind: 'choice', label: 'show.system', options: inc.systems, names: 'system', required: true, initial: inc.systems[0] },
-            { name: 'data_class', kind: 'text', label: 'ui.f_data_class' },
+            {
+              name: 'data_class',
+              kind: 'text',
+              label: 'ui.f_data_class',
+              // The data classes the organization file names for these systems.
+              options: loadedDirectory()
+                .systems.filter((s) => inc.systems.includes(s.id))
+                .flatMap((s) => (s.data ?? []).map((d) => d.name)),
+            },
             { name: 'destination', kind: 'text', label: 'ui.f_destination' },
             { name: 'personal_data', kind: 'check', label: 'show.personal_data' },
             { name: 'persons', kind: 'number', label: 'ui.f_persons' },

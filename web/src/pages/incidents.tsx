@@ -1,10 +1,10 @@
 // The incidents the reader may see, newest first, with state and priority, a page at a time,
 // filtered by state and priority; the page follows the journal live.
-import { useEffect, useState } from 'preact/hooks'
+import { useState } from 'preact/hooks'
 import { api } from '../api'
 import { lang, t } from '../i18n'
 import { useChanges } from '../live'
-import { useSignal } from '../state'
+import { useLoad, useSignal } from '../state'
 import { priorities, states } from '../incident'
 import { showLocal } from '../time'
 import { ProblemView } from './problem'
@@ -35,13 +35,18 @@ export function IncidentList({ zone }: { zone: string }) {
   const [page, setPage] = useState<Page | null>(null)
   const [error, setError] = useState<unknown>(null)
 
-  useEffect(() => {
-    const q = new URLSearchParams({ offset: String(offset), limit: String(kPageSize) })
-    if (openOnly) q.set('open', 'true')
-    if (state) q.set('state', state)
-    if (priority) q.set('priority', priority)
-    api<Page>('GET', `/incidents?${q}`).then(setPage, setError)
-  }, [offset, openOnly, state, priority, language, version])
+  useLoad(
+    () => {
+      const q = new URLSearchParams({ offset: String(offset), limit: String(kPageSize) })
+      if (openOnly) q.set('open', 'true')
+      if (state) q.set('state', state)
+      if (priority) q.set('priority', priority)
+      return api<Page>('GET', `/incidents?${q}`)
+    },
+    setPage,
+    setError,
+    [offset, openOnly, state, priority, language, version],
+  )
   useChanges((c) => c.subject.startsWith('INC-'), () => setVersion((v) => v + 1), [])
 
   return (

@@ -1,12 +1,12 @@
 // The journal, for administrators and auditors: every change in order, newest page first, its
 // head (the number and hash an auditor writes down), and a check of the whole chain that says
 // whether anything was altered since (G4.4.5).
-import { useEffect, useState } from 'preact/hooks'
+import { useState } from 'preact/hooks'
 import { api } from '../api'
 import { loadDirectory, personName } from '../directory'
 import { has, lang, t } from '../i18n'
 import { useChanges } from '../live'
-import { useSignal } from '../state'
+import { useLoad, useSignal } from '../state'
 import { showLocal } from '../time'
 import { ProblemView } from './problem'
 
@@ -36,24 +36,33 @@ const actorName = (actor: string) => (actor.startsWith('p-') ? personName(actor)
 export function Journal({ zone }: { zone: string }) {
   useSignal(lang)
   const [head, setHead] = useState<Head | null>(null)
-  const [after, setAfter] = useState<number | null>(null) // null: the newest page
+  // The page: the entries after `from`, at most `count` of them; null is the newest page.
+  const [page, setPage] = useState<{ from: number; count: number } | null>(null)
+  const [shown, setShown] = useState({ from: 0, count: kPage }) // the page on screen
   const [items, setItems] = useState<Entry[]>([])
   const [verified, setVerified] = useState<Verified | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const [version, setVersion] = useState(0)
 
-  useEffect(() => {
-    ;(async () => {
+  useLoad(
+    async () => {
       await loadDirectory()
       const h = await api<Head>('GET', '/journal/head')
-      const from = after ?? Math.max(0, h.seq - kPage)
-      const page = await api<{ items: Entry[] }>('GET', `/journal?after=${from}&limit=${kPage}`)
-      setHead(h)
-      setItems([...page.items].reverse())
-    })().catch(setError)
-  }, [after, version])
-  useChanges(() => after === null, () => setVersion((v) => v + 1), [after])
+      const p = page ?? { from: Math.max(0, h.seq - kPage), count: kPage }
+      const read = await api<{ items: Entry[] }>('GET', `/journal?after=${p.from}&limit=${p.count}`)
+      return { h, p, items: read.items }
+    },
+    (r) => {
+      setHead(r.h)
+      setShown(r.p)
+      // Newest first. Entries about incidents the reader may not see are not in the answer.
+      setItems([...r.items].reverse())
+    },
+    setError,
+    [page, version],
+  )
+  useChanges(() => page === null, () => setVersion((v) => v + 1), [page])
 
   async function verify() {
     setBusy(true)
@@ -66,7 +75,14 @@ export function Journal({ zone }: { zone: string }) {
     }
   }
 
-  const first = items.length ? items[items.length - 1].seq : 0
+  // Pages of kPage entries ending at the head; the oldest page may be shorter. Each entry is on
+  // one page only, and a page whose entries are all hidden from the reader still leads on.
+  const older = () =>
+    setPage({ from: Math.max(0, shown.from - kPage), count: Math.min(kPage, shown.from) })
+  const newer = () => {
+    const next = shown.from + shown.count
+    setPage(head && next + kPage >= head.seq ? null : { from: next, count: kPage })
+  }
   return (
     <section>
       <h1>{t('ui.journal_title')}</h1>
@@ -129,10 +145,10 @@ export function Journal({ zone }: { zone: string }) {
       </table>
       {head && (
         <nav class="pager" aria-label={t('ui.pager')}>
-          <button type="button" disabled={first <= 1} onClick={() => setAfter(Math.max(0, first - 1 - kPage))}>
+          <button type="button" disabled={shown.from === 0} onClick={older}>
             {t('ui.journal_older')}
           </button>
-          <button type="button" disabled={after === null} onClick={() => setAfter(after! + 2 * kPage >= head.seq ? null : after! + kPage)}>
+          <button type="button" disabled={page === null} onClick={newer}>
             {t('ui.journal_newer')}
           </button>
         </nav>

@@ -2,7 +2,7 @@
 // own before anything else (the session ends, and the new password logs in again).
 import { useState } from 'preact/hooks'
 import { api } from '../api'
-import type { Me } from '../app'
+import type { Me } from '../session'
 import { t } from '../i18n'
 import { ProblemView } from './problem'
 
