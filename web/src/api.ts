@@ -12,10 +12,12 @@ export class Problem extends Error {
   readonly status: number
   readonly code: string
   readonly errors: ProblemDetail[]
+  readonly where: string // the field a single problem is about, if any
   constructor(status: number, body: Record<string, unknown>) {
     super(String(body.detail ?? body.title ?? status))
     this.status = status
     this.code = String(body.code ?? '')
+    this.where = String(body.where ?? '')
     this.errors = Array.isArray(body.errors) ? (body.errors as ProblemDetail[]) : []
   }
 }

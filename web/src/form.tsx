@@ -32,6 +32,7 @@ export interface Field {
   // system named in the reader's language.
   prefix?: string
   names?: 'person' | 'department' | 'system' | 'contact'
+  written?: boolean // the options are the organization's own words, in its one language
   required?: boolean
   initial?: unknown
   path?: boolean // goes into the address, not the body
@@ -123,7 +124,7 @@ function Input({ f, value, set, id, invalid }: InputProps) {
         <>
           <input {...common} list={f.options && `${id}-list`} value={String(value)} onInput={(e) => set(e.currentTarget.value)} />
           {f.options && (
-            <datalist id={`${id}-list`}>
+            <datalist id={`${id}-list`} class={f.written ? 'data' : undefined}>
               {f.options.map((o) => (
                 <option key={o} value={o}>
                   {optionLabel(f, o)}
@@ -180,7 +181,10 @@ export function ActionForm(props: ActionProps) {
         file ? values[file.name] : props.shape ? props.shape(sent, values) : sent,
       )
       setValues(start())
-      ;(e.target as HTMLFormElement).reset() // a file input forgets its file only so
+      // A file input forgets its file only so (its value is not the form's state).
+      for (const input of (e.target as HTMLFormElement).querySelectorAll<HTMLInputElement>('input[type=file]')) {
+        input.value = ''
+      }
       setOpen(Boolean(props.open))
       setSaved((n) => n + 1)
       props.onDone(result)
@@ -190,8 +194,9 @@ export function ActionForm(props: ActionProps) {
       setBusy(false)
     }
   }
+  const about = (where: string, name: string) => where === `/${name}` || where.startsWith(`/${name}/`)
   const wrong = (name: string) =>
-    error instanceof Problem && error.errors.some((p) => p.where === `/${name}` || p.where.startsWith(`/${name}/`))
+    error instanceof Problem && (about(error.where, name) || error.errors.some((p) => about(p.where, name)))
 
   return (
     <details class="action" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>

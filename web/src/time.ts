@@ -58,7 +58,3 @@ export function rfc3339ToLocal(rfc3339: string | undefined, zone: string): strin
   return new Date(t.getTime() + offsetMinutes(zone, t) * 60000).toISOString().slice(0, 16)
 }
 
-// Now on `zone`'s clock, as an <input type="datetime-local"> value.
-export function nowLocal(zone: string): string {
-  return rfc3339ToLocal(new Date().toISOString(), zone)
-}

@@ -360,6 +360,7 @@ export function Work({ inc, base, zone, onDone }: Props) {
               kind: 'text',
               label: 'ui.f_data_class',
               // The data classes the organization file names for these systems.
+              written: true,
               options: loadedDirectory()
                 .systems.filter((s) => inc.systems.includes(s.id))
                 .flatMap((s) => (s.data ?? []).map((d) => d.name)),
