@@ -31,6 +31,7 @@ constexpr auto kIncidentUi = std::to_array<CatalogEntry>({
     {"ui.act_transition", "状態を進める", "Change the state"},
     {"ui.act_update", "報告の内容を直す", "Correct the report"},
     {"ui.act_participant", "参加者を加える", "Add a participant"},
+    {"ui.participant_remove", "外す", "Remove"},
     {"ui.act_triage", "受付確認を記録する", "Record the triage"},
     {"ui.act_priority", "優先度を変える", "Change the priority"},
     {"ui.act_convocation_request", "委員会の招集を依頼する", "Ask for the committee"},

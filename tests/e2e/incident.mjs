@@ -85,6 +85,12 @@ try {
   await page.getByRole('button', { name: '「委員会招集済み」に進める' }).click()
   await page.locator('.badge.state.convened').waitFor()
   await act(page, '報告の内容を直す', (f) => f.getByLabel('関係者限り').check())
+  // A participant added by mistake is removed again.
+  await act(page, '参加者を加える', (f) => f.getByLabel('人物').selectOption({ label: '小川 美咲' }))
+  check(sokuo.incident(key).participants.some((p) => p.person === 'p-ogawa'), 'the participant was not added')
+  await page.getByRole('button', { name: '外す: 小川 美咲' }).click()
+  await page.getByRole('button', { name: '外す: 小川 美咲' }).waitFor({ state: 'detached' })
+  check(!sokuo.incident(key).participants.some((p) => p.person === 'p-ogawa'), 'the participant was not removed')
   await act(page, '決定を記録する', async (f) => {
     await f.getByLabel('種別').selectOption({ label: '方針' })
     await f.getByLabel('決定の内容').fill('ファイルサーバをネットワークから切り離し、バックアップから復旧する')

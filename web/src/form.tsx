@@ -59,8 +59,8 @@ function initialValue(f: Field, zone: string): unknown {
 
 // The request body: empty fields are left out, so that the server's defaults apply (now, for
 // an event time).
-function body(fields: Field[], values: Values, zone: string, fixed: Values): Values {
-  const out: Values = { ...fixed }
+function body(fields: Field[], values: Values, zone: string): Values {
+  const out: Values = {}
   for (const f of fields) {
     const v = values[f.name]
     if (f.path) continue
@@ -143,8 +143,10 @@ export interface ActionProps {
   path: string | ((values: Values) => string)
   fields: Field[]
   zone: string
-  fixed?: Values // sent as they are (what a replacing PUT must keep)
-  shape?: (body: Values, values: Values) => Values // the body, when not the fields as they are
+  // The body, when it is not the fields as they are. A body that replaces a whole list or record
+  // is built from the record as the server has it at that moment (read it again here), not as
+  // this page last showed it: someone may have added to it since.
+  shape?: (body: Values, values: Values) => Values | Promise<Values>
   open?: boolean
   onDone: (result: unknown) => void
   children?: ComponentChildren
@@ -174,11 +176,11 @@ export function ActionForm(props: ActionProps) {
     try {
       const path = typeof props.path === 'function' ? props.path(values) : props.path
       const file = fields.find((f) => f.kind === 'file')
-      const sent = body(fields, values, zone, props.fixed ?? {})
+      const sent = body(fields, values, zone)
       const result = await api<unknown>(
         props.method,
         path,
-        file ? values[file.name] : props.shape ? props.shape(sent, values) : sent,
+        file ? values[file.name] : props.shape ? await props.shape(sent, values) : sent,
       )
       setValues(start())
       // A file input forgets its file only so (its value is not the form's state).

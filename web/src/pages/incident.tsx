@@ -58,6 +58,8 @@ export function IncidentPage({ id, zone }: { id: string; zone: string }) {
   const [busy, setBusy] = useState(false)
   const reload = () => setVersion((v) => v + 1)
   const base = `/incidents/${id}`
+  // The incident as the server has it now, for a change that sends a whole list back.
+  const current = () => api<Incident>('GET', base)
 
   useLoad(
     () =>
@@ -83,6 +85,20 @@ export function IncidentPage({ id, zone }: { id: string; zone: string }) {
     setBusy(true)
     try {
       await api('POST', `${base}/transitions`, { to })
+      reload()
+    } catch (e) {
+      setError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  // The API takes the whole list of participants: the list without this person.
+  async function removeParticipant(person: string) {
+    setBusy(true)
+    try {
+      const now = await current()
+      await api('PATCH', base, { participants: now.participants.filter((p) => p.person !== person) })
       reload()
     } catch (e) {
       setError(e)
@@ -158,7 +174,27 @@ export function IncidentPage({ id, zone }: { id: string; zone: string }) {
             ['show.systems', names(inc.systems, systemName)],
             ['show.departments', names(inc.departments, departmentName)],
             ['show.hosts', inc.hosts && list(inc.hosts.map((h) => (h.system ? `${h.host} (${systemName(h.system)})` : h.host)))],
-            ['show.participants', list(inc.participants.map((p) => `${personName(p.person)} (${t(`ui.role.${p.role}`)})`))],
+            [
+              'show.participants',
+              inc.participants.length > 0 && (
+                <ul>
+                  {inc.participants.map((p) => (
+                    <li key={p.person}>
+                      {personName(p.person)} ({t(`ui.role.${p.role}`)}){' '}
+                      <button
+                        type="button"
+                        class="link"
+                        disabled={busy}
+                        aria-label={`${t('ui.participant_remove')}: ${personName(p.person)}`}
+                        onClick={() => removeParticipant(p.person)}
+                      >
+                        {t('ui.participant_remove')}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              ),
+            ],
             // The server's words, naming the organization's data classes as it wrote them.
             ['show.priority', <ul class="data">{inc.priority.reasons.map((r) => <li key={r}>{r}</li>)}</ul>],
           ]}
@@ -195,7 +231,7 @@ export function IncidentPage({ id, zone }: { id: string; zone: string }) {
           title="ui.act_host"
           method="PATCH"
           path={base}
-          shape={(b) => ({ hosts: [...(inc.hosts ?? []), b] })}
+          shape={async (b) => ({ hosts: [...((await current()).hosts ?? []), b] })}
           fields={[
             { name: 'host', kind: 'text', label: 'ui.f_host_name', required: true },
             { name: 'system', kind: 'choice', label: 'show.system', options: inc.systems, names: 'system', required: true, initial: inc.systems[0] },
@@ -206,7 +242,7 @@ export function IncidentPage({ id, zone }: { id: string; zone: string }) {
           title="ui.act_participant"
           method="PATCH"
           path={base}
-          shape={(b) => ({ participants: [...inc.participants, { person: b.person, role: b.role }] })}
+          shape={async (b) => ({ participants: [...(await current()).participants, { person: b.person, role: b.role }] })}
           fields={[
             { name: 'person', kind: 'choice', label: 'term.person', options: personIds(), names: 'person', required: true },
             { name: 'role', kind: 'choice', label: 'term.role', options: roles, prefix: 'ui.role', required: true, initial: 'responder' },
@@ -215,7 +251,7 @@ export function IncidentPage({ id, zone }: { id: string; zone: string }) {
         />
       </section>
 
-      <Work inc={inc} base={base} zone={zone} onDone={reload} />
+      <Work inc={inc} base={base} zone={zone} onDone={reload} current={current} />
 
       <section aria-labelledby="notices">
         <h2 id="notices">{t('ui.section_notices')}</h2>

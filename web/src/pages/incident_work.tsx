@@ -30,6 +30,7 @@ interface Props {
   base: string
   zone: string
   onDone: () => void
+  current: () => Promise<Incident> // the incident as the server has it now
 }
 
 const at: Field = { name: 'at', kind: 'when', label: 'ui.f_at' }
@@ -58,7 +59,7 @@ function None({ when }: { when: boolean }) {
   return when ? <p class="none">{t('show.none')}</p> : null
 }
 
-export function Work({ inc, base, zone, onDone }: Props) {
+export function Work({ inc, base, zone, onDone, current }: Props) {
   const when = (s?: string) => (s ? showLocal(s, zone) : '')
   const common = { zone, onDone }
   const c = inc.convocation
@@ -307,7 +308,6 @@ export function Work({ inc, base, zone, onDone }: Props) {
           title="ui.act_assessment"
           method="PUT"
           path={`${base}/assessment`}
-          fixed={{ leaks: a?.leaks ?? [], systems: a?.systems ?? [] }} // what the form does not show
           fields={[
             { name: 'kinds', kind: 'choices', label: 'show.damage', options: damageKinds, prefix: 'ui.damage', initial: a?.kinds },
             { name: 'scope', kind: 'long', label: 'show.scope', initial: a?.scope },
@@ -336,23 +336,32 @@ export function Work({ inc, base, zone, onDone }: Props) {
             { name: 'spread_note', kind: 'text', label: 'ui.f_spread_note', initial: a?.spread_note },
             at,
           ]}
-          shape={(b, v) => ({
-            ...b,
-            personal_data: inc.systems
-              .filter((s) => v[`leaked:${s}`])
-              .map((s) => ({
-                system: s,
-                leaked: v[`leaked:${s}`],
-                note: a?.personal_data?.find((p) => p.system === s)?.note,
-              })),
-          })}
+          shape={async (b, v) => {
+            // What the form does not show is kept as recorded: the leaks, the systems, notes.
+            const now = (await current()).assessment
+            return {
+              ...b,
+              leaks: now?.leaks ?? [],
+              systems: now?.systems ?? [],
+              personal_data: inc.systems
+                .filter((s) => v[`leaked:${s}`])
+                .map((s) => ({
+                  system: s,
+                  leaked: v[`leaked:${s}`],
+                  note: now?.personal_data?.find((p) => p.system === s)?.note,
+                })),
+            }
+          }}
           {...common}
         />
         <ActionForm
           title="ui.act_leak"
           method="PUT"
           path={`${base}/assessment`}
-          shape={(b) => ({ ...assessmentRequest(a), leaks: [...(a?.leaks ?? []), b] })}
+          shape={async (b) => {
+            const now = (await current()).assessment
+            return { ...assessmentRequest(now), leaks: [...(now?.leaks ?? []), b] }
+          }}
           fields={[
             { name: 'system', kind: 'choice', label: 'show.system', options: inc.systems, names: 'system', required: true, initial: inc.systems[0] },
             {
