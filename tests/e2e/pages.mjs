@@ -60,6 +60,13 @@ async function leftovers(page, lang, english) {
   return english.filter((e) => texts.includes(e))
 }
 
+// The login form in either language: person id, password, send.
+async function submitLogin(page, person, password) {
+  await page.locator('input[name=login]').fill(person)
+  await page.locator('input[name=password]').fill(password)
+  await page.locator('button[type=submit]').click()
+}
+
 async function audit(page) {
   const { violations } = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }))
   return violations
@@ -119,14 +126,10 @@ try {
     check((await page.evaluate(() => document.documentElement.lang)) === lang, `the switch did not turn the page into ${lang}`)
     await look('login', lang, 'input[name=password]')
     // The first login with a one-time password asks for a new one.
-    await page.locator('input[name=login]').fill('p-takahashi')
-    await page.locator('input[name=password]').fill(otp)
-    await page.locator('button[type=submit]').click()
+    await submitLogin(page, 'p-takahashi', otp)
     await look('password', lang, 'input[autocomplete=new-password]')
     await page.getByRole('button', { name: lang === 'ja' ? 'ログアウト' : 'Log out' }).click()
-    await page.locator('input[name=login]').fill('p-mori')
-    await page.locator('input[name=password]').fill(kPassword)
-    await page.locator('button[type=submit]').click()
+    await submitLogin(page, 'p-mori', kPassword)
     await page.locator('a.button.primary').waitFor()
     for (const [name, hash, ready] of pages) {
       await page.goto(`${sokuo.url}/${hash}`)
@@ -147,9 +150,7 @@ try {
   await page.setViewportSize({ width: 360, height: 740 })
   await page.locator('input[name=login]').waitFor()
   check((await page.evaluate(() => document.documentElement.scrollWidth)) <= 360, 'the login page is wider than 360 px')
-  await page.locator('input[name=login]').fill('p-mori')
-  await page.locator('input[name=password]').fill(kPassword)
-  await page.locator('button[type=submit]').click()
+  await submitLogin(page, 'p-mori', kPassword)
   await page.locator('a.button.primary').waitFor()
   for (const [name, hash, ready] of pages) {
     await page.goto(`${sokuo.url}/${hash}`)
@@ -163,9 +164,7 @@ try {
   await page.setViewportSize({ width: 1280, height: 900 })
 
   // The language chosen while logged in follows the person to another device.
-  await page.locator('input[name=login]').fill('p-mori')
-  await page.locator('input[name=password]').fill(kPassword)
-  await page.locator('button[type=submit]').click()
+  await submitLogin(page, 'p-mori', kPassword)
   await page.getByRole('button', { name: 'Log out' }).waitFor()
   const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/session/language') && r.ok())
   await page.getByRole('button', { name: '日本語' }).click()
@@ -174,9 +173,7 @@ try {
   await page.evaluate(() => localStorage.setItem('sokuo.lang', 'en')) // another device's choice
   await page.reload()
   await page.getByRole('button', { name: 'Log in' }).waitFor()
-  await page.locator('input[name=login]').fill('p-mori')
-  await page.locator('input[name=password]').fill(kPassword)
-  await page.locator('button[type=submit]').click()
+  await submitLogin(page, 'p-mori', kPassword)
   await page.getByRole('button', { name: 'ログアウト' }).waitFor()
   check((await page.evaluate(() => document.documentElement.lang)) === 'ja', "the account's language was not applied")
   const missing = await missingCodes(page)
