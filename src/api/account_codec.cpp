@@ -30,6 +30,13 @@ Result<LanguageChoice> LanguageChoiceFromJson(const Json& j) {
   });
 }
 
+Result<DeliveryRef> DeliveryRefFromJson(const Json& j) {
+  return ReadAll<DeliveryRef>(j, [](JsonReader& r, DeliveryRef& x) {
+    if (!r.Object({"id"})) return;
+    r.Text("id", x.id, true);
+  });
+}
+
 Result<TokenRequest> TokenRequestFromJson(const Json& j) {
   return ReadAll<TokenRequest>(j, [](JsonReader& r, TokenRequest& x) {
     if (!r.Object({"name", "scope", "days"})) return;

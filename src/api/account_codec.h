@@ -16,6 +16,10 @@ struct Credentials {
 struct PasswordChange {
   std::string old_password, new_password;
 };
+// A message delivery named in a request (acknowledge, retry).
+struct DeliveryRef {
+  std::string id;
+};
 struct LanguageChoice {
   std::string lang;  // "ja" or "en": the account service decides
 };
@@ -37,6 +41,7 @@ struct AccountChange {
 [[nodiscard]] Result<Credentials> CredentialsFromJson(const Json& j);
 [[nodiscard]] Result<PasswordChange> PasswordChangeFromJson(const Json& j);
 [[nodiscard]] Result<LanguageChoice> LanguageChoiceFromJson(const Json& j);
+[[nodiscard]] Result<DeliveryRef> DeliveryRefFromJson(const Json& j);
 [[nodiscard]] Result<TokenRequest> TokenRequestFromJson(const Json& j);
 [[nodiscard]] Result<NewUser> NewUserFromJson(const Json& j);
 [[nodiscard]] Result<AccountChange> AccountChangeFromJson(const Json& j);

@@ -51,6 +51,33 @@ Json ToJson(const app::ImportSummary& s) {
   return j;
 }
 
+Json ToJson(const store::Delivery& d, Lang lang) {
+  Json j = {{"id", d.id},
+            {"message", d.message},
+            {"subject", d.subject},
+            {"kind", d.kind},
+            {"channel", d.channel},
+            {"recipient", d.recipient},
+            {"lang", d.lang},
+            {"title", d.title},
+            {"status", store::DeliveryStatusName(d.status)},
+            {"attempts", d.attempts},
+            {"next_at", d.next_at}};
+  if (!d.address.empty()) j["address"] = d.address;
+  if (!d.sent_at.empty()) j["sent_at"] = d.sent_at;
+  if (!d.acknowledged_at.empty()) j["acknowledged_at"] = d.acknowledged_at;
+  if (!d.error.empty()) j["error"] = {{"code", d.error.code}, {"text", Render(d.error, lang)}};
+  return j;
+}
+
+Json ToJson(const app::NoticeView& v, Lang lang) {
+  Json deliveries = Json::array();
+  for (const auto& d : v.deliveries) deliveries.push_back(ToJson(d, lang));
+  return {{"id", v.message.id},       {"created_at", v.message.created_at},
+          {"kind", v.message.kind},   {"recipients", v.message.recipients},
+          {"title", v.message.title}, {"deliveries", std::move(deliveries)}};
+}
+
 Json ToJson(const store::JournalHead& h) { return {{"seq", h.seq}, {"hash", h.hash}}; }
 
 Json ToJson(const store::JournalEntry& e) {

@@ -34,6 +34,9 @@ Json ToJson(const store::JournalEntry& e);
 Json ToJson(const store::VerifyReport& r, Lang lang = Lang::kEn);  // problems in `lang`
 Json ToJson(const app::AccountView& a);
 Json ToJson(const app::TokenView& t);
+// A delivery's failure, if any, in `lang`.
+Json ToJson(const store::Delivery& d, Lang lang);
+Json ToJson(const app::NoticeView& v, Lang lang);
 
 // The same envelope with another encoder of the items (summaries instead of whole records).
 template <class T, class Encode>

@@ -4,9 +4,9 @@
 #include <iterator>
 #include <set>
 
+#include "app/notices.h"
 #include "base/sha256.h"
 #include "store/account_rows.h"
-#include "store/incident_rows.h"
 #include "store/org_rows.h"
 
 namespace sokuo::app {
@@ -188,14 +188,14 @@ Result<std::string> AccountService::ResetPassword(const std::string& person,
     TRY(store::RemoveSessionsOf(tx, person));
     TRY(store::RemoveLoginDelay(tx, person));
     // The owner hears of every reset, so a reset they did not ask for does not go unnoticed.
-    Message notice = Msg("outbox.password_reset", {{"actor", actor.id}});
-    TRY(store::Enqueue(tx, {.created_at = FormatRfc3339(ctx_.clock().Now()),
-                            .kind = "account.password.reset",
-                            .subject = "account:" + person,
-                            .recipients = {person},
-                            .title = Render(Msg("outbox.password_reset_title"), Lang::kJa) + " / " +
-                                     Render(Msg("outbox.password_reset_title"), Lang::kEn),
-                            .body = Render(notice, Lang::kJa) + "\n" + Render(notice, Lang::kEn)}));
+    TRY(QueueNotice(tx, org,
+                    {.kind = "account.password.reset",
+                     .subject = "account:" + person,
+                     .to = {person},
+                     .title = Msg("outbox.password_reset_title"),
+                     .body = Msg("outbox.password_reset", {{"actor", actor.id}}),
+                     .page = "#/account"},
+                    ctx_.clock().Now()));
     TRY(tx.Append({.at = ctx_.clock().Now(),
                    .actor = actor.id,
                    .action = "account.password.reset",

@@ -12,6 +12,7 @@
 #include "app/context.h"
 #include "app/incident_service.h"
 #include "app/journal_service.h"
+#include "app/notification_service.h"
 #include "app/organization_service.h"
 
 namespace sokuo::app {
@@ -29,6 +30,7 @@ class App {
   IncidentService& incidents() { return incidents_; }
   AccountService& accounts() { return accounts_; }
   JournalService& journal() { return journal_; }
+  NotificationService& notifications() { return notifications_; }
   Context& context() { return ctx_; }
 
  private:
@@ -37,6 +39,7 @@ class App {
   IncidentService incidents_{ctx_};
   AccountService accounts_{ctx_};
   JournalService journal_{ctx_};
+  NotificationService notifications_{ctx_};
 };
 
 }  // namespace sokuo::app

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/notices.h"
 #include "codec/incident_json.h"
 #include "core/access.h"
 #include "core/incident_rules.h"
@@ -63,10 +64,68 @@ std::string Or(const std::string& value, const std::string& fallback) {
   return value.empty() ? fallback : value;
 }
 
-// An outbox title in both languages, for recipients whose language is not known:
-// "[key] <Japanese> / <English>: title".
-std::string BilingualTitle(const std::string& key, const Message& m, const std::string& title) {
-  return "[" + key + "] " + Render(m, Lang::kJa) + " / " + Render(m, Lang::kEn) + ": " + title;
+std::string PersonName(const core::Organization& org, const std::string& id) {
+  const core::Person* p = org.FindPerson(id);
+  return p ? p->name + (p->name_en.empty() ? "" : " (" + p->name_en + ")") : id;
+}
+
+// What a message about a report says: who reported what, when, where (G4.3.2a).
+MessageParams ReportFacts(const core::Incident& i, const core::Organization& org,
+                          const Calendar& calendar) {
+  std::string systems;
+  for (const auto& s : i.systems) systems += (systems.empty() ? "" : ", ") + s;
+  return {{"key", i.key},
+          {"title", i.title},
+          {"summary", i.summary},
+          {"reporter", PersonName(org, i.reported_by)},
+          {"reported_at", calendar.FormatLocal(i.reported_at)},
+          {"systems", systems.empty() ? "-" : systems}};
+}
+
+std::string IncidentPage(const std::string& key) { return "#/incidents/" + key; }
+
+// G3.1, G3.3: who answers for a department: its head and its action-plan roles.
+std::vector<std::string> Responsible(const core::Organization& org,
+                                     const std::vector<std::string>& departments) {
+  std::vector<std::string> out;
+  for (const std::string& id : departments) {
+    if (const core::Department* d = org.FindDepartment(id); d && !d->head.empty()) {
+      AddUnique(out, d->head);
+    }
+    for (const auto& r : org.roles) {
+      if (r.role == core::RoleKind::kActionPlan && r.department == id) AddUnique(out, r.person);
+    }
+  }
+  return out;
+}
+
+// G4.3.3: the person a measure is assigned to (or its department's head) hears of it.
+Result<void> TellAssignee(store::Tx& tx, const core::Organization& org, const core::Incident& i,
+                          const core::Task& t, const Actor& actor, Timestamp now) {
+  std::vector<std::string> to;
+  if (!t.assignee.empty()) {
+    to.push_back(t.assignee);
+  } else if (!t.department.empty()) {
+    to = Responsible(org, {t.department});
+  }
+  std::erase(to, actor.id);  // who assigns it to themselves knows
+  if (to.empty()) return {};
+  ASSIGN_OR_RETURN(Calendar calendar, Calendar::Create(org.company.time_zone));
+  TRY(QueueNotice(tx, org,
+                  {.kind = "incident.task",
+                   .subject = i.key,
+                   .to = to,
+                   .title = Msg("notice.task.title", {{"key", i.key}, {"task", t.title}}),
+                   .body = Msg("notice.task.body",
+                               {{"key", i.key},
+                                {"title", i.title},
+                                {"task", t.title},
+                                {"by", PersonName(org, actor.id)},
+                                {"due", t.due.empty() ? "-" : calendar.FormatLocal(t.due)}}),
+                   .page = IncidentPage(i.key),
+                   .restricted = i.restricted},
+                  now));
+  return {};
 }
 
 Message NoIncident(const std::string& key) { return Msg("incident.not_found", {{"key", key}}); }
@@ -193,13 +252,15 @@ Result<IncidentView> IncidentService::Report(const ReportInput& in, const Actor&
     i.key = core::IncidentKey(i.year, i.number);
     TRY(store::SaveIncident(tx, i));
     // G3.3, G4.3.2a: the report reaches the IS department at once.
-    TRY(store::Enqueue(tx,
-                       {.created_at = now,
-                        .kind = "incident.reported",
-                        .subject = i.key,
-                        .recipients = IsDepartment(org),
-                        .title = BilingualTitle(i.key, Msg("outbox.incident_reported"), i.title),
-                        .body = i.summary}));
+    TRY(QueueNotice(tx, org,
+                    {.kind = "incident.reported",
+                     .subject = i.key,
+                     .to = IsDepartment(org),
+                     .title = Msg("notice.reported.title", {{"key", i.key}, {"title", i.title}}),
+                     .body = Msg("notice.reported.body", ReportFacts(i, org, calendar)),
+                     .page = IncidentPage(i.key),
+                     .restricted = i.restricted},
+                    ctx_.clock().Now()));
     TRY(tx.Append({.at = ctx_.clock().Now(),
                    .actor = actor.id,
                    .action = "incident.report",
@@ -312,13 +373,19 @@ Result<IncidentView> IncidentService::RequestConvocation(const std::string& key,
         i.convocation->requested_at = at;
         i.convocation->addressees = to;
         // G4.3.2a: the steering council chair is asked to convene the committee.
-        TRY(store::Enqueue(
-            tx, {.created_at = now,
-                 .kind = "incident.convocation",
-                 .subject = i.key,
-                 .recipients = to,
-                 .title = BilingualTitle(i.key, Msg("outbox.convocation_requested"), i.title),
-                 .body = i.summary}));
+        ASSIGN_OR_RETURN(Calendar calendar, Calendar::Create(org.company.time_zone));
+        MessageParams facts = ReportFacts(i, org, calendar);
+        facts.emplace_back("by", PersonName(org, actor.id));
+        TRY(QueueNotice(
+            tx, org,
+            {.kind = "incident.convocation",
+             .subject = i.key,
+             .to = to,
+             .title = Msg("notice.convocation.title", {{"key", i.key}, {"title", i.title}}),
+             .body = Msg("notice.convocation.body", std::move(facts)),
+             .page = IncidentPage(i.key),
+             .restricted = i.restricted},
+            ctx_.clock().Now()));
         return json{{"addressees", to}, {"at", at}};
       });
 }
@@ -345,14 +412,31 @@ Result<IncidentView> IncidentService::RecordConvened(const std::string& key,
 Result<IncidentView> IncidentService::Decide(const std::string& key, core::Decision d,
                                              const Actor& actor) {
   ASSIGN_OR_RETURN(d.decided_at, core::EventTime(d.decided_at, "/decided_at", ctx_.clock().Now()));
-  return Mutate(key, actor, "incident.decision", core::IncidentAction::kDecide,
-                [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
-                  d.id = NextId(i.decisions);
-                  d.recorded_by = actor.id;
-                  TRY(Invalid(core::CheckDecision(d, org)));
-                  i.decisions.push_back(d);
-                  return json{{"decision", d.id}, {"at", d.decided_at}};
-                });
+  return Mutate(
+      key, actor, "incident.decision", core::IncidentAction::kDecide,
+      [&](core::Incident& i, const core::Organization& org, store::Tx& tx) -> Result<json> {
+        d.id = NextId(i.decisions);
+        d.recorded_by = actor.id;
+        TRY(Invalid(core::CheckDecision(d, org)));
+        i.decisions.push_back(d);
+        // G3.1: the departments the committee instructs hear of it from sokuo too.
+        if (d.kind == core::DecisionKind::kInstruction) {
+          TRY(QueueNotice(
+              tx, org,
+              {.kind = "incident.decision",
+               .subject = i.key,
+               .to = Responsible(org, d.departments),
+               .title = Msg("notice.decision.title", {{"key", i.key}, {"title", i.title}}),
+               .body = Msg("notice.decision.body", {{"key", i.key},
+                                                    {"title", i.title},
+                                                    {"text", d.text},
+                                                    {"by", PersonName(org, d.decided_by)}}),
+               .page = IncidentPage(i.key),
+               .restricted = i.restricted},
+              ctx_.clock().Now()));
+        }
+        return json{{"decision", d.id}, {"at", d.decided_at}};
+      });
 }
 
 Result<IncidentView> IncidentService::AddContact(const std::string& key, core::ContactLog c,
@@ -373,15 +457,17 @@ Result<IncidentView> IncidentService::AddTask(const std::string& key, core::Task
   std::string now = FormatRfc3339(ctx_.clock().Now());
   ASSIGN_OR_RETURN(t.at, core::EventTime(t.at, "/at", ctx_.clock().Now()));
   t.status_at = t.at;
-  return Mutate(key, actor, "incident.task", core::IncidentAction::kTask,
-                [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
-                  t.id = NextId(i.tasks);
-                  t.created_at = now;
-                  t.updated_at = now;
-                  TRY(Invalid(core::CheckTask(t, org)));
-                  i.tasks.push_back(t);
-                  return json{{"task", t.id}, {"at", t.at}};
-                });
+  return Mutate(
+      key, actor, "incident.task", core::IncidentAction::kTask,
+      [&](core::Incident& i, const core::Organization& org, store::Tx& tx) -> Result<json> {
+        t.id = NextId(i.tasks);
+        t.created_at = now;
+        t.updated_at = now;
+        TRY(Invalid(core::CheckTask(t, org)));
+        i.tasks.push_back(t);
+        TRY(TellAssignee(tx, org, i, t, actor, ctx_.clock().Now()));
+        return json{{"task", t.id}, {"at", t.at}};
+      });
 }
 
 Result<IncidentView> IncidentService::UpdateTask(const std::string& key, int id,
@@ -390,7 +476,7 @@ Result<IncidentView> IncidentService::UpdateTask(const std::string& key, int id,
   ASSIGN_OR_RETURN(std::string at, core::EventTime(in.at, "/at", ctx_.clock().Now()));
   return Mutate(
       key, actor, "incident.task.update", core::IncidentAction::kTask,
-      [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
+      [&](core::Incident& i, const core::Organization& org, store::Tx& tx) -> Result<json> {
         auto it = std::find_if(i.tasks.begin(), i.tasks.end(),
                                [&](const core::Task& t) { return t.id == id; });
         if (it == i.tasks.end()) {
@@ -404,10 +490,14 @@ Result<IncidentView> IncidentService::UpdateTask(const std::string& key, int id,
         if (in.contains) it->contains = *in.contains;
         if (in.result) it->result = *in.result;
         if (in.revert_reason) it->revert_reason = *in.revert_reason;
+        std::string before = it->assignee;
         if (in.assignee) it->assignee = *in.assignee;
         if (in.due) it->due = *in.due;
         it->updated_at = now;
         TRY(Invalid(core::CheckTask(*it, org)));
+        if (it->assignee != before && !it->assignee.empty()) {
+          TRY(TellAssignee(tx, org, i, *it, actor, ctx_.clock().Now()));
+        }
         return json{{"task", id}, {"status", core::kTaskStatuses.Name(it->status)}, {"at", at}};
       });
 }
@@ -677,10 +767,20 @@ Result<std::vector<TimelineEntry>> IncidentService::Timeline(const std::string& 
   return out;
 }
 
-Result<std::vector<store::OutboxMessage>> IncidentService::Notifications(const std::string& key,
-                                                                         const Actor& actor) {
+Result<std::vector<NoticeView>> IncidentService::Notifications(const std::string& key,
+                                                               const Actor& actor) {
   TRY(Get(key, actor));
-  return store::Outbox(ctx_.store(), key);
+  ASSIGN_OR_RETURN(auto messages, store::Outbox(ctx_.store(), key));
+  ASSIGN_OR_RETURN(auto deliveries, store::LoadDeliveries(ctx_.store(), "subject", key));
+  std::vector<NoticeView> out;
+  for (auto& m : messages) {
+    NoticeView v{.message = std::move(m)};
+    for (const auto& d : deliveries) {
+      if (d.message == v.message.id) v.deliveries.push_back(d);
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
 }
 
 }  // namespace sokuo::app

@@ -14,8 +14,15 @@
 #include "app/context.h"
 #include "app/incidents.h"
 #include "app/page.h"
+#include "store/notification_rows.h"
 
 namespace sokuo::app {
+
+// A message and how it fared with each recipient.
+struct NoticeView {
+  store::OutboxMessage message;
+  std::vector<store::Delivery> deliveries;
+};
 
 class IncidentService {
  public:
@@ -70,8 +77,9 @@ class IncidentService {
   // The incident's journal entries in the order their events happened (core::EventOrder).
   [[nodiscard]] Result<std::vector<TimelineEntry>> Timeline(const std::string& key,
                                                             const Actor& actor);
-  [[nodiscard]] Result<std::vector<store::OutboxMessage>> Notifications(const std::string& key,
-                                                                        const Actor& actor);
+  // The messages queued about the incident, each with its deliveries (G4.3.2).
+  [[nodiscard]] Result<std::vector<NoticeView>> Notifications(const std::string& key,
+                                                              const Actor& actor);
 
  private:
   using Mutation =

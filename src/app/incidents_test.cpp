@@ -88,14 +88,14 @@ TEST_F(IncidentAppTest, AReportReachesTheIsDepartment) {
   auto out = app_->incidents().Notifications(r->incident.key, {"t"});
   ASSERT_TRUE(out);
   ASSERT_EQ(out->size(), 1u);
-  EXPECT_EQ((*out)[0].kind, "incident.reported");
-  EXPECT_THAT((*out)[0].recipients, ElementsAre("p-suzuki"));  // IS head and IS staff, once
+  EXPECT_EQ((*out)[0].message.kind, "incident.reported");
+  EXPECT_THAT((*out)[0].message.recipients, ElementsAre("p-suzuki"));  // IS head and IS staff, once
   ASSERT_TRUE(app_->incidents().Triage(r->incident.key, {.confirmed = true}, {"p-suzuki"}));
   ASSERT_TRUE(app_->incidents().RequestConvocation(r->incident.key, {"p-suzuki"}));
   out = app_->incidents().Notifications(r->incident.key, {"t"});
   ASSERT_EQ(out->size(), 2u);
-  EXPECT_EQ((*out)[1].kind, "incident.convocation");
-  EXPECT_THAT((*out)[1].recipients, ElementsAre("p-sato"));
+  EXPECT_EQ((*out)[1].message.kind, "incident.convocation");
+  EXPECT_THAT((*out)[1].message.recipients, ElementsAre("p-sato"));
 }
 
 TEST_F(IncidentAppTest, InvalidInputChangesNothing) {

@@ -56,6 +56,34 @@ constexpr auto kAdminUi = std::to_array<CatalogEntry>({
      "those on the left (power and the network) are back."},
 
     // The journal.
+    // Messages (pages/notifications.tsx), G4.3.2.
+    {"ui.nav_messages", "通知", "Messages"},
+    {"ui.msg_title", "通知の送信状況", "Messages and their delivery"},
+    {"ui.msg_explain",
+     "sokuo が送ったメールと Webhook の一覧です。送れなかったものは理由とともにここに残ります。"
+     "設定を直してから「再送」を押してください。",
+     "The emails and webhook messages sokuo sent. What could not be sent stays here with the "
+     "reason; fix the setting, then press Retry."},
+    {"ui.msg_filter", "表示", "Show"},
+    {"ui.msg_all", "すべて", "all"},
+    {"ui.msg_status_failed", "送信失敗", "failed"},
+    {"ui.msg_status_pending", "送信待ち", "waiting"},
+    {"ui.msg_status_sent", "送信済み", "sent"},
+    {"ui.msg_none_failed", "送れなかった通知はありません", "Every message went out"},
+    {"ui.msg_none", "該当する通知はありません", "No messages"},
+    {"ui.msg_subject", "件", "About"},
+    {"ui.msg_recipient", "宛先", "To"},
+    {"ui.msg_state", "状態", "State"},
+    {"ui.msg_attempts", "試行回数", "Attempts"},
+    {"ui.msg_action", "操作", "Action"},
+    {"ui.msg_retry", "再送", "Retry"},
+    {"ui.msg_webhook", "Webhook", "webhook"},
+    {"ui.msg_next", "次の試行 {at}", "next try {at}"},
+    {"ui.msg_seen", "{at} に確認済み", "seen {at}"},
+    {"ui.ack_title", "通知の確認", "Acknowledge a message"},
+    {"ui.ack_done", "確認を記録しました（{at}）。ありがとうございます。",
+     "Recorded that you saw it ({at}). Thank you."},
+    {"ui.ack_open", "{key} を開く", "Open {key}"},
     {"ui.journal_title", "記録の台帳", "The journal"},
     {"ui.journal_explain",
      "すべての変更は、前の記録のハッシュを含めて順に記録されます。末尾の番号とハッシュを控えておけ"

@@ -145,6 +145,12 @@ constexpr auto kIncidentUi = std::to_array<CatalogEntry>({
     {"ui.evidence.other", "その他", "other"},
     {"ui.notice.reported", "緊急事態の報告", "emergency reported"},
     {"ui.notice.convocation", "委員会の招集依頼", "committee asked for"},
+    {"ui.notice.decision", "委員会の指示", "committee instructions"},
+    {"ui.notice.task", "緊急措置の依頼", "measure assigned"},
+    {"ui.notice.task_overdue", "期限切れの緊急措置", "measure overdue"},
+    {"ui.notice.follow_up", "連絡のフォローアップ期日", "contact follow-up due"},
+    {"ui.notice.escalation", "代理への連絡（招集依頼に応答なし）",
+     "deputies told (nobody answered the convocation request)"},
 
     // The journal's actions, as the timeline names them.
     {"action.incident.report", "報告", "reported"},
@@ -164,6 +170,13 @@ constexpr auto kIncidentUi = std::to_array<CatalogEntry>({
     {"action.incident.backdoor_check", "バックドア確認", "backdoor check"},
     {"action.incident.evidence", "証拠の追加", "evidence added"},
     {"action.incident.transition", "状態の変更", "state changed"},
+    {"action.incident.remind", "リマインダーの送信", "reminder sent"},
+    {"action.incident.escalate", "代理への連絡（応答なし）", "escalated to deputies (no answer)"},
+    {"action.notification.sent", "通知の送信", "message sent"},
+    {"action.notification.retry", "通知の送信失敗（再試行予定）", "message failed, will retry"},
+    {"action.notification.failed", "通知の送信失敗", "message failed"},
+    {"action.notification.acknowledge", "通知の確認", "message acknowledged"},
+    {"action.notification.requeue", "通知の再送", "message queued again"},
 });
 
 }  // namespace

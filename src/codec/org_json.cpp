@@ -100,6 +100,9 @@ SOKUO_ORG_JSON(DataClass);
 SOKUO_ORG_JSON(Backup);
 SOKUO_ORG_JSON(InfoSystem);
 SOKUO_ORG_JSON(StorageMedium);
+SOKUO_ORG_JSON(EmailSettings);
+SOKUO_ORG_JSON(Webhook);
+SOKUO_ORG_JSON(Notifications);
 #undef SOKUO_ORG_JSON
 
 }  // namespace sokuo::codec

@@ -351,4 +351,38 @@ std::vector<Detail> CheckConvocation(const Convocation& v, const Organization& o
   return c.Done();
 }
 
+std::vector<Reminder> RemindersDue(const Incident& i, const Organization& org, Timestamp now,
+                                   const Calendar& calendar) {
+  std::vector<Reminder> out;
+  for (const Task& t : i.tasks) {
+    bool open = t.status == TaskStatus::kOpen || t.status == TaskStatus::kInProgress;
+    auto due = ParseRfc3339(t.due);
+    if (!open || !due || *due > now) continue;
+    std::vector<std::string> to;
+    if (!t.assignee.empty()) {
+      to.push_back(t.assignee);
+    } else if (const Department* d = org.FindDepartment(t.department); d && !d->head.empty()) {
+      to.push_back(d->head);
+    }
+    out.push_back({"task/" + std::to_string(t.id) + "/overdue",
+                   "incident.task_overdue",
+                   std::move(to),
+                   {{"task", t.title}, {"due", calendar.FormatLocal(t.due)}}});
+  }
+  std::string today = FormatDay(calendar.LocalDay(now));
+  for (const ContactLog& c : i.contacts) {
+    if (c.follow_up_due.empty() || c.follow_up_due > today) continue;
+    const ExternalContact* party = org.FindContact(c.contact);
+    std::vector<std::string> to;
+    if (org.FindPerson(c.by) != nullptr) to.push_back(c.by);
+    out.push_back({"contact/" + std::to_string(c.id) + "/follow_up",
+                   "incident.follow_up",
+                   std::move(to),
+                   {{"contact", party ? party->name : c.contact},
+                    {"due", c.follow_up_due},
+                    {"summary", c.summary}}});
+  }
+  return out;
+}
+
 }  // namespace sokuo::core

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/error.h"
+#include "base/time.h"
 #include "core/incident.h"
 #include "core/organization.h"
 
@@ -39,5 +40,19 @@ std::vector<Detail> CheckConvocation(const Convocation& c, const Organization& o
 
 // True for the committee chair, the chair's deputies and committee members (G3.1).
 bool IsCommittee(const Organization& org, const std::string& person);
+
+// A reminder that is due: `what` names it within the incident ("task/3/overdue"), so that it is
+// sent once; `kind` is its message kind (core/notice.h); `to` are person ids.
+struct Reminder {
+  std::string what;
+  std::string kind;
+  std::vector<std::string> to;
+  MessageParams params;
+};
+// G4.3.3, G4.3.2: measures not done by their due time (to the assignee, or the department's head)
+// and contacts whose follow-up day has come (to who made the contact), as of `now` in the
+// company's `calendar`.
+std::vector<Reminder> RemindersDue(const Incident& i, const Organization& org, Timestamp now,
+                                   const Calendar& calendar);
 
 }  // namespace sokuo::core

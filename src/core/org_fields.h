@@ -77,6 +77,8 @@ SOKUO_ENUM_TRAITS(Tier, kTiers, "tier");
 SOKUO_ENUM_TRAITS(SystemCategory, kSystemCategories, "system category");
 SOKUO_ENUM_TRAITS(Confidentiality, kConfidentialities, "confidentiality");
 SOKUO_ENUM_TRAITS(MediumKind, kMediumKinds, "medium kind");
+SOKUO_ENUM_TRAITS(StartTls, kStartTlsModes, "starttls mode");
+SOKUO_ENUM_TRAITS(WebhookFormat, kWebhookFormats, "webhook format");
 #undef SOKUO_ENUM_TRAITS
 
 // Described<T>::kFields is a tuple of Field<T, …>, in the order the file and the API show them.
@@ -244,6 +246,43 @@ struct Described<StorageMedium> {
       F("system", &StorageMedium::system, kOpt, "The system it belongs to", kRef),
       F("confidentiality", &StorageMedium::confidentiality, kOpt, "How secret its contents are"),
       F("contents", &StorageMedium::contents, kOpt, "What is on it")};
+};
+
+template <>
+struct Described<EmailSettings> {
+  static constexpr auto kFields =
+      std::tuple{F("smtp", &EmailSettings::smtp, kReq, "smtp://host:587 or smtps://host:465"),
+                 F("from", &EmailSettings::from, kReq, "The sender address"),
+                 F("starttls", &EmailSettings::starttls, kOpt,
+                   "none, try or required (default): TLS on an smtp:// connection"),
+                 F("user", &EmailSettings::user, kOpt, "SMTP login; none: no authentication"),
+                 F("password_env", &EmailSettings::password_env, kOpt,
+                   "Environment variable holding the SMTP password")};
+};
+
+template <>
+struct Described<Webhook> {
+  static constexpr auto kFields =
+      std::tuple{F("id", &Webhook::id, kReq, "Stable slug, e.g. is-slack"),
+                 F("url", &Webhook::url, kOpt, "Where to POST (or url_env)"),
+                 F("url_env", &Webhook::url_env, kOpt, "Environment variable holding the address"),
+                 F("format", &Webhook::format, kOpt, "slack, teams or json (default)"),
+                 F("secret_env", &Webhook::secret_env, kOpt,
+                   "Environment variable holding the HMAC-SHA256 key of X-Sokuo-Signature"),
+                 F("kinds", &Webhook::kinds, kOpt, "Message kinds sent here; none: every kind")};
+};
+
+template <>
+struct Described<Notifications> {
+  static constexpr auto kFields = std::tuple{
+      F("link_base", &Notifications::link_base, kOpt,
+        "The web address people open, e.g. https://sokuo.example.co.jp"),
+      F("email", &Notifications::email, kOpt, "Email over SMTP"),
+      F("webhooks", &Notifications::webhooks, kOpt, "Chat and JSON webhooks"),
+      F("max_attempts", &Notifications::max_attempts, kOpt,
+        "Attempts before a message is parked as failed (default 8)"),
+      F("escalate_after_minutes", &Notifications::escalate_after_minutes, kOpt,
+        "Minutes before an unacknowledged convocation request goes to the deputies (default 30)")};
 };
 
 // Calls fn(field) for every field of T, in order.

@@ -6,6 +6,7 @@
 
 #include "base/text.h"
 #include "base/time.h"
+#include "core/notice.h"
 
 namespace sokuo::core {
 namespace {
@@ -39,6 +40,7 @@ class Checker {
     CheckSystems();
     CheckMedia();
     CheckCategories();
+    CheckNotifications();
     return std::move(problems_);
   }
 
@@ -304,6 +306,68 @@ class Checker {
       Ref(m.owner, department_ids_, Ptr("media", i, "owner"), "department", true);
       Ref(m.system, system_ids_, Ptr("media", i, "system"), "system");
     }
+  }
+
+  // Environment variable names as a shell writes them: A-Z, digits and _, not starting with a
+  // digit.
+  void EnvName(const std::string& name, const std::string& where) {
+    bool ok = !name.empty() && !(name[0] >= '0' && name[0] <= '9');
+    for (char c : name) {
+      ok = ok && ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
+    }
+    if (!name.empty() && !ok) Add(where, Msg("org.env_name", {{"name", name}}));
+  }
+
+  void Url(const std::string& url, std::initializer_list<std::string_view> schemes,
+           const std::string& where) {
+    if (url.empty()) return;
+    for (std::string_view scheme : schemes) {
+      std::string prefix = std::string(scheme) + "://";
+      if (url.rfind(prefix, 0) == 0 && url.size() > prefix.size()) return;
+    }
+    std::string names;
+    for (std::string_view scheme : schemes) {
+      names += (names.empty() ? "" : " | ") + std::string(scheme) + "://";
+    }
+    Add(where, Msg("org.url_scheme", {{"url", url}, {"schemes", names}}));
+  }
+
+  void Range(const std::optional<int>& value, int low, int high, const std::string& where) {
+    if (value && (*value < low || *value > high)) {
+      Add(where,
+          Msg("org.out_of_range", {{"low", std::to_string(low)}, {"high", std::to_string(high)}}));
+    }
+  }
+
+  void CheckNotifications() {
+    const Notifications& n = org_.notifications;
+    Url(n.link_base, {"http", "https"}, "/notifications/link_base");
+    if (n.email) {
+      Url(n.email->smtp, {"smtp", "smtps"}, "/notifications/email/smtp");
+      Required(n.email->smtp, "/notifications/email/smtp", "smtp");
+      Required(n.email->from, "/notifications/email/from", "from");
+      if (!n.email->from.empty() && n.email->from.find('@') == std::string::npos) {
+        Add("/notifications/email/from", Msg("org.not_email", {{"email", n.email->from}}));
+      }
+      EnvName(n.email->password_env, "/notifications/email/password_env");
+    }
+    CheckIds("notifications/webhooks", n.webhooks);
+    for (size_t i = 0; i < n.webhooks.size(); ++i) {
+      const Webhook& w = n.webhooks[i];
+      std::string at = Ptr("notifications/webhooks", i);
+      if (w.url.empty() == w.url_env.empty()) Add(at, Msg("org.webhook_address"));
+      Url(w.url, {"http", "https"}, at + "/url");
+      EnvName(w.url_env, at + "/url_env");
+      EnvName(w.secret_env, at + "/secret_env");
+      for (size_t k = 0; k < w.kinds.size(); ++k) {
+        if (!IsNoticeKind(w.kinds[k])) {
+          Add(at + "/kinds/" + std::to_string(k),
+              Msg("org.unknown_notice", {{"kind", w.kinds[k]}}));
+        }
+      }
+    }
+    Range(n.max_attempts, 1, 100, "/notifications/max_attempts");
+    Range(n.escalate_after_minutes, 1, 24 * 60, "/notifications/escalate_after_minutes");
   }
 
   void CheckCategories() {

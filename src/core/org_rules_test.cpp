@@ -112,6 +112,34 @@ TEST(OrgRulesTest, EachRuleReportsItsProblem) {
       {"contract expiry",
        [](Organization& o) { o.contacts[1].contract->expires = "31/03/2027"; },
        {"/contacts/1/contract/expires", "'31/03/2027' is not a date (YYYY-MM-DD)"}},
+      {"smtp scheme",
+       [](Organization& o) {
+         o.notifications.email = EmailSettings{.smtp = "mail.example.jp", .from = "s@x.jp"};
+       },
+       {"/notifications/email/smtp", "'mail.example.jp' must begin with smtp:// | smtps://"}},
+      {"password in the file",
+       [](Organization& o) {
+         o.notifications.email = EmailSettings{
+             .smtp = "smtp://mail.example.jp", .from = "s@x.jp", .password_env = "hunter2!"};
+       },
+       {"/notifications/email/password_env",
+        "environment variable name 'hunter2!' must be upper-case letters, digits and _, not "
+        "starting with a digit"}},
+      {"webhook with two addresses",
+       [](Organization& o) {
+         o.notifications.webhooks = {
+             {.id = "chat", .url = "https://chat.test/h", .url_env = "CHAT_URL"}};
+       },
+       {"/notifications/webhooks/0", "give a webhook's address as exactly one of url and url_env"}},
+      {"webhook kind",
+       [](Organization& o) {
+         o.notifications.webhooks = {
+             {.id = "chat", .url = "https://chat.test/h", .kinds = {"incident.reportd"}}};
+       },
+       {"/notifications/webhooks/0/kinds/0", "no message kind 'incident.reportd'"}},
+      {"escalation",
+       [](Organization& o) { o.notifications.escalate_after_minutes = 0; },
+       {"/notifications/escalate_after_minutes", "must be between 1 and 1440"}},
   };
   for (const Case& c : cases) {
     Organization org = SmallOrganization();

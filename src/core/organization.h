@@ -230,6 +230,49 @@ struct StorageMedium {
   friend bool operator==(const StorageMedium&, const StorageMedium&) = default;
 };
 
+// G4.3.2: how sokuo's messages leave the building. Secrets are never written here: a password,
+// a signing key or a webhook address that is itself a secret is named by the environment
+// variable that holds it on the server, so an exported organization file carries none.
+enum class StartTls { kNone, kTry, kRequired };
+inline constexpr auto kStartTlsModes =
+    MakeEnumNames<StartTls>(std::pair{StartTls::kNone, "none"}, std::pair{StartTls::kTry, "try"},
+                            std::pair{StartTls::kRequired, "required"});
+
+struct EmailSettings {
+  std::string smtp;  // smtp://host:587 (STARTTLS as below) or smtps://host:465
+  std::string from;  // the sender address
+  StartTls starttls = StartTls::kRequired;
+  std::string user;          // SMTP login; empty: no authentication
+  std::string password_env;  // environment variable holding the SMTP password
+  friend bool operator==(const EmailSettings&, const EmailSettings&) = default;
+};
+
+enum class WebhookFormat { kSlack, kTeams, kJson };
+inline constexpr auto kWebhookFormats = MakeEnumNames<WebhookFormat>(
+    std::pair{WebhookFormat::kSlack, "slack"}, std::pair{WebhookFormat::kTeams, "teams"},
+    std::pair{WebhookFormat::kJson, "json"});
+
+struct Webhook {
+  std::string id;
+  std::string url;      // where to POST, when the address is not a secret
+  std::string url_env;  // or: the environment variable holding the address (Slack, Teams)
+  WebhookFormat format = WebhookFormat::kJson;
+  std::string secret_env;          // HMAC-SHA256 key of the X-Sokuo-Signature header
+  std::vector<std::string> kinds;  // the message kinds sent here; empty: every kind
+  friend bool operator==(const Webhook&, const Webhook&) = default;
+};
+
+struct Notifications {
+  std::string link_base;  // the web address people open, e.g. https://sokuo.example.co.jp
+  std::optional<EmailSettings> email;
+  std::vector<Webhook> webhooks;
+  std::optional<int> max_attempts;  // before a message is parked as failed; default 8
+  // G4.3.2a: a convocation request nobody acknowledged within this many minutes goes to the
+  // deputies, then to the next level (default 30).
+  std::optional<int> escalate_after_minutes;
+  friend bool operator==(const Notifications&, const Notifications&) = default;
+};
+
 struct Organization {
   Company company;
   std::vector<Department> departments;
@@ -240,6 +283,7 @@ struct Organization {
   std::vector<StorageMedium> media;
   // The incident categories this company uses; empty means the default list (incident.h).
   std::vector<std::string> incident_categories;
+  Notifications notifications;
   friend bool operator==(const Organization&, const Organization&) = default;
 
   const Department* FindDepartment(std::string_view id) const;

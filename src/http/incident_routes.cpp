@@ -282,13 +282,7 @@ std::vector<Route> RecordRoutes([[maybe_unused]] const RouteOptions& options) {
          ASSIGN_OR_RETURN(auto messages,
                           app.incidents().Notifications(req.path.at("key"), req.actor));
          Json items = Json::array();
-         for (const auto& m : messages) {
-           items.push_back({{"id", m.id},
-                            {"created_at", m.created_at},
-                            {"kind", m.kind},
-                            {"recipients", m.recipients},
-                            {"title", m.title}});
-         }
+         for (const auto& m : messages) items.push_back(api::ToJson(m, req.lang));
          return Json{{"items", items}};
        }},
   };

@@ -101,6 +101,7 @@ std::vector<Route> OrganizationRoutes(const RouteOptions& options);
 std::vector<Route> IncidentRoutes(const RouteOptions& options);
 std::vector<Route> AccountRoutes(const RouteOptions& options);
 std::vector<Route> JournalRoutes(const RouteOptions& options);
+std::vector<Route> NotificationRoutes(const RouteOptions& options);
 std::vector<Route> WebRoutes(const RouteOptions& options);
 
 }  // namespace sokuo::http

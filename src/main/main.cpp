@@ -1,6 +1,8 @@
 // sokuo's entry point: builds the command tree from each area's table (the help and the dispatch
 // come from the same rows), parses the command line and runs the chosen command in the process
 // runtime. No logic of its own.
+#include <curl/curl.h>
+
 #include <iostream>
 #include <map>
 
@@ -115,4 +117,10 @@ int Main(int argc, char** argv) {
 }  // namespace
 }  // namespace sokuo
 
-int main(int argc, char** argv) { return sokuo::Main(argc, argv); }
+int main(int argc, char** argv) {
+  // libcurl (notify/) once, before any thread starts.
+  curl_global_init(CURL_GLOBAL_DEFAULT);
+  int code = sokuo::Main(argc, argv);
+  curl_global_cleanup();
+  return code;
+}

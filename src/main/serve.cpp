@@ -12,6 +12,8 @@
 #include "example_org.h"
 #include "http/server.h"
 #include "main/runtime.h"
+#include "notify/smtp_notifier.h"
+#include "notify/webhook_notifier.h"
 #include "platform/files.h"
 #include "platform/log.h"
 
@@ -135,9 +137,33 @@ Result<void> Serve(cli::Runtime& env, const ServeFlags& flags) {
       }
     }
   });
+  // G4.3.2: the sender. Every second it sends what is due and escalates what waited too long.
+  notify::SmtpNotifier smtp;
+  notify::WebhookNotifier webhooks;
+  app->notifications().SetNotifier("email", &smtp);
+  app->notifications().SetNotifier("webhook", &webhooks);
+  std::thread sender([&] {
+    while (running.load()) {
+      Result<app::TickReport> r = app->notifications().Tick(app->context().clock().Now());
+      if (!r) {
+        platform::Log(platform::LogLevel::kWarn, "notify.tick",
+                      {{"error", r.error().ToString(Lang::kEn)}});
+      } else if (r->sent + r->retried + r->failed + r->escalated > 0) {
+        platform::Log(platform::LogLevel::kInfo, "notify.tick",
+                      {{"sent", std::to_string(r->sent)},
+                       {"retried", std::to_string(r->retried)},
+                       {"failed", std::to_string(r->failed)},
+                       {"escalated", std::to_string(r->escalated)}});
+      }
+      for (int i = 0; i < 10 && running.load(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+    }
+  });
   Result<void> ran = server.Run();
   running.store(false);
   waiter.join();
+  sender.join();
   platform::Log(platform::LogLevel::kInfo, "server.stop", {});
   return ran;
 }

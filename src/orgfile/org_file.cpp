@@ -519,8 +519,10 @@ Result<Organization> Parse(std::string_view text, std::string_view file_name) {
                  {"contacts", ListOf(d, org.contacts)},
                  {"systems", ListOf(d, org.systems)},
                  {"media", ListOf(d, org.media)},
-                 {"incident_categories", [&](const Node& v, const Path& q) {
-                    d.Strings(v, q, org.incident_categories);
+                 {"incident_categories",
+                  [&](const Node& v, const Path& q) { d.Strings(v, q, org.incident_categories); }},
+                 {"notifications", [&](const Node& v, const Path& q) {
+                    ReadObject(d, v, q, org.notifications);
                   }}})) {
     // Only a time zone that the file gives can be unknown: the default is Asia/Tokyo.
     if (auto pos = d.Find("/company/time_zone");
@@ -639,6 +641,9 @@ std::string Emit(const Organization& org) {
   WriteList(w, "systems", org.systems);
   WriteList(w, "media", org.media);
   w.Texts("incident_categories", org.incident_categories);
+  if (org.notifications != core::Notifications{}) {
+    w.Object("notifications", [&] { WriteObject(w, org.notifications); });
+  }
   out << YAML::EndMap;
   return std::string("# sokuo organization file (version 1)\n") + out.c_str() + "\n";
 }

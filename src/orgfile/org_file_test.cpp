@@ -42,6 +42,34 @@ TEST(OrgFileTest, AwkwardTextSurvivesTheRoundTrip) {
   EXPECT_EQ(*back, org);
 }
 
+TEST(OrgFileTest, NotificationSettingsRoundTripWithoutSecrets) {
+  core::Organization org = core::SmallOrganization();
+  org.notifications.link_base = "https://sokuo.example.jp";
+  org.notifications.email = core::EmailSettings{.smtp = "smtp://mail.example.jp:587",
+                                                .from = "sokuo@example.jp",
+                                                .starttls = core::StartTls::kTry,
+                                                .user = "sokuo",
+                                                .password_env = "SOKUO_SMTP_PASSWORD"};
+  org.notifications.webhooks = {
+      {.id = "is-chat",
+       .url_env = "SOKUO_SLACK_URL",
+       .format = core::WebhookFormat::kSlack,
+       .kinds = {"incident.reported", "incident.escalation"}},
+      {.id = "siem", .url = "https://siem.example.jp/h", .secret_env = "SOKUO_SIEM_KEY"}};
+  org.notifications.escalate_after_minutes = 20;
+  std::string text = Emit(org);
+  EXPECT_THAT(text, HasSubstr("password_env: SOKUO_SMTP_PASSWORD"));
+  auto back = Parse(text, "x.yaml");
+  ASSERT_TRUE(back) << back.error().ToString();
+  EXPECT_EQ(*back, org);
+  // A misspelt key is named, with the one it was meant to be.
+  std::string typo = text;
+  typo.replace(typo.find("starttls:"), 9, "starttsl:");
+  auto refused = Parse(typo, "x.yaml");
+  ASSERT_FALSE(refused);
+  EXPECT_THAT(refused.error().ToString(), HasSubstr("starttls"));
+}
+
 TEST(OrgFileTest, DisasterRecoveryFieldsRoundTrip) {
   core::Organization org = core::SmallOrganization();
   org.people[1].available_for_emergency_work = false;

@@ -118,11 +118,14 @@ Result<void> RemoveLoginDelay(Tx& tx, const std::string& id) {
   return tx.RemovePrivate("login_delays", "id", id);
 }
 
-Result<std::string> LoadLanguage(Store& store, const std::string& id) {
-  ASSIGN_OR_RETURN(Table rows, store.ReadWhere("preferences", "id", id));
+template <class Source>
+Result<std::string> LoadLanguage(Source& source, const std::string& id) {
+  ASSIGN_OR_RETURN(Table rows, source.ReadWhere("preferences", "id", id));
   if (rows.empty()) return std::string();
   return rows.begin()->second.value("lang", "");
 }
+template Result<std::string> LoadLanguage(Store&, const std::string&);
+template Result<std::string> LoadLanguage(Tx&, const std::string&);
 
 Result<void> SaveLanguage(Tx& tx, const std::string& id, const std::string& lang) {
   return tx.Put("preferences", id, {{"id", id}, {"lang", lang}});

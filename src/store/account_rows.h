@@ -62,7 +62,8 @@ Result<std::string> LoadLoginDelay(Source& source, const std::string& id);
 [[nodiscard]] Result<void> RemoveLoginDelay(Tx& tx, const std::string& id);
 
 // The language the person chose for the web interface: "ja", "en", or empty (not chosen).
-Result<std::string> LoadLanguage(Store& store, const std::string& id);
+template <class Source>
+Result<std::string> LoadLanguage(Source& source, const std::string& id);
 [[nodiscard]] Result<void> SaveLanguage(Tx& tx, const std::string& id, const std::string& lang);
 
 template <class Source>

@@ -104,11 +104,7 @@ Result<std::optional<core::Incident>> Load(Source& source, const std::string& ke
   return std::optional<core::Incident>{std::move(incident)};
 }
 
-// Fixed-width local ids keep the records' id order equal to their creation order.
-std::string Num(int n) {
-  std::string s = std::to_string(n);
-  return std::string(s.size() < 6 ? 6 - s.size() : 0, '0') + s;
-}
+std::string Num(int n) { return FixedWidth(n); }
 
 }  // namespace
 
@@ -178,43 +174,14 @@ Result<std::vector<RowChange>> SaveIncident(Tx& tx, const core::Incident& incide
   return ApplyDiff(tx, before, IncidentToRows(incident));
 }
 
+std::string FixedWidth(int n) {
+  std::string s = std::to_string(n);
+  return std::string(s.size() < 6 ? 6 - s.size() : 0, '0') + s;
+}
+
 Result<int> NextIncidentNumber(Tx& tx, int year) {
   ASSIGN_OR_RETURN(int64_t max, tx.Max("incidents", "number", "year", year));
   return static_cast<int>(max) + 1;
-}
-
-Result<void> Enqueue(Tx& tx, const OutboxMessage& message) {
-  OutboxMessage m = message;
-  ASSIGN_OR_RETURN(Table existing, tx.ReadWhere("outbox", "subject", m.subject));
-  m.id = m.subject + "/" + Num(static_cast<int>(existing.size()) + 1);
-  return tx.Put("outbox", m.id,
-                {{"id", m.id},
-                 {"created_at", m.created_at},
-                 {"kind", m.kind},
-                 {"subject", m.subject},
-                 {"recipients", CanonicalJson(Json(m.recipients))},
-                 {"title", m.title},
-                 {"body", m.body},
-                 {"status", "pending"},
-                 {"attempts", 0}});
-}
-
-Result<std::vector<OutboxMessage>> Outbox(Store& store, const std::string& subject) {
-  ASSIGN_OR_RETURN(Table rows, store.ReadWhere("outbox", "subject", subject));
-  std::vector<OutboxMessage> out;
-  for (const auto& [id, row] : rows) {
-    OutboxMessage m{
-        id, row.value("created_at", ""), row.value("kind", ""), row.value("subject", ""),
-        {}, row.value("title", ""),      row.value("body", "")};
-    Json recipients = Json::parse(row.value("recipients", "[]"), nullptr, false);
-    if (recipients.is_array()) {
-      for (const auto& r : recipients) {
-        if (r.is_string()) m.recipients.push_back(r.get<std::string>());
-      }
-    }
-    out.push_back(std::move(m));
-  }
-  return out;  // ids number the messages of a subject in order
 }
 
 }  // namespace sokuo::store

@@ -23,21 +23,10 @@ Tables IncidentToRows(const core::Incident& incident);
 // Makes the stored incident equal to `incident`; returns the row changes to journal.
 [[nodiscard]] Result<std::vector<RowChange>> SaveIncident(Tx& tx, const core::Incident& incident);
 
+// "000042": fixed-width local ids keep the records' id order equal to their creation order.
+std::string FixedWidth(int n);
+
 // The next free number in `year` (1 for the first incident of the year).
 [[nodiscard]] Result<int> NextIncidentNumber(Tx& tx, int year);
-
-// One notification waiting to be delivered (the notifications feature sends them).
-struct OutboxMessage {
-  std::string id;  // "INC-2026-0001/000001": set by Enqueue, numbering a subject's messages
-  std::string created_at;
-  std::string kind;                     // incident.reported, incident.convocation
-  std::string subject;                  // the incident key
-  std::vector<std::string> recipients;  // person ids
-  std::string title;
-  std::string body;
-};
-[[nodiscard]] Result<void> Enqueue(Tx& tx, const OutboxMessage& message);
-// The messages about `subject`, in the order they were queued.
-[[nodiscard]] Result<std::vector<OutboxMessage>> Outbox(Store& store, const std::string& subject);
 
 }  // namespace sokuo::store

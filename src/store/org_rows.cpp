@@ -4,6 +4,7 @@
 #include <map>
 #include <type_traits>
 
+#include "codec/org_json.h"
 #include "core/org_fields.h"
 #include "store/journal.h"
 
@@ -312,6 +313,10 @@ Tables OrgToTables(const core::Organization& org) {
     t["org_settings"]["incident_categories"] = {{"id", "incident_categories"},
                                                 {"value", List(Strings(org.incident_categories))}};
   }
+  if (org.notifications != core::Notifications{}) {
+    t["org_settings"]["notifications"] = {{"id", "notifications"},
+                                          {"value", codec::OrgToJson(org.notifications).dump()}};
+  }
   return t;
 }
 
@@ -393,6 +398,16 @@ Result<core::Organization> TablesToOrg(const Tables& tables) {
       it != reader.Rows("org_settings").end()) {
     RowReader r(it->second, "org_settings/incident_categories");
     org.incident_categories = r.Strings("value");
+    reader.Note(r);
+  }
+  if (auto it = reader.Rows("org_settings").find("notifications");
+      it != reader.Rows("org_settings").end()) {
+    RowReader r(it->second, "org_settings/notifications");
+    if (auto n = codec::OrgFromJson<core::Notifications>(r.Json("value"))) {
+      org.notifications = std::move(*n);
+    } else {
+      r.Bad("value");
+    }
     reader.Note(r);
   }
   if (!reader.error().empty()) return Fail(ErrorCode::kStorage, reader.error());

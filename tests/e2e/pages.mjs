@@ -102,6 +102,9 @@ try {
     ['contacts', '#/organization/contacts', 'table'],
     ['systems', '#/organization/systems', 'figure.graph svg'],
     ['journal', '#/journal', 'table tbody tr'],
+    // The example company configures no email: the report's messages are parked, with why.
+    ['messages', '#/notifications', 'table tbody tr'],
+    ['acknowledge', `#/ack/${encodeURIComponent(`${key}/000001/email/p-mori`)}`, '.verified'],
     ['accounts', '#/accounts', 'table tbody tr'],
     ['account', '#/account', 'table tbody tr'],
   ]

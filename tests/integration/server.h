@@ -37,7 +37,8 @@ class SokuoServer {
   // Every account of a test server has this password (tests hash with libsodium's minimum cost).
   static constexpr const char* kPassword = "correct horse battery staple";
 
-  void Start(const std::string& name, std::vector<std::string> serve_flags = {}) {
+  void Start(const std::string& name, std::vector<std::string> serve_flags = {},
+             const std::string& org = std::string(SOKUO_SOURCE_DIR) + "/examples/org.yaml") {
     ::setenv("SOKUO_PASSWORD_COST", "min", 1);
     dir_ = std::filesystem::temp_directory_path() /
            ("sokuo-" + name + "-" + std::to_string(::getpid()));
@@ -46,11 +47,14 @@ class SokuoServer {
     data_ = (dir_ / "data").string();
     password_file_ = (dir_ / "password").string();
     std::ofstream(password_file_) << kPassword << "\n";
-    Outcome init = RunSokuo({SOKUO_BINARY, "--data", data_, "init", "--org",
-                             std::string(SOKUO_SOURCE_DIR) + "/examples/org.yaml", "--admin",
+    Outcome init = RunSokuo({SOKUO_BINARY, "--data", data_, "init", "--org", org, "--admin",
                              "p-mori", "--admin-password-file", password_file_},
                             dir_);
     ASSERT_EQ(init.exit_code, 0) << init.err;
+    Serve(std::move(serve_flags));
+  }
+  // Starts `sokuo serve` on the data directory Start made (again, after Kill).
+  void Serve(std::vector<std::string> serve_flags = {}) {
     std::vector<std::string> args{SOKUO_BINARY, "--data",   data_,
                                   "serve",      "--listen", "127.0.0.1:0"};
     args.insert(args.end(), serve_flags.begin(), serve_flags.end());
@@ -70,6 +74,13 @@ class SokuoServer {
     ASSERT_TRUE(document && document->status == 200) << "no OpenAPI document";
     openapi_ = (dir_ / "openapi.json").string();
     std::ofstream(openapi_) << document->body;
+  }
+  // Ends the server as a power cut would (SIGKILL), keeping its data for Serve.
+  void Kill() {
+    if (!process_) return;
+    process_->Signal(SIGKILL);
+    process_->Wait();
+    process_.reset();
   }
   // Returns the server's exit code after SIGTERM.
   int Stop() {

@@ -1,6 +1,7 @@
 // The shell: who is logged in, the language switch, and the page the address names: #/ (the
 // dashboard), #/report, #/incidents, #/incidents/KEY, #/organization/TAB, #/journal,
-// #/accounts (administrators), #/account (one's own).
+// #/notifications (messages), #/ack/DELIVERY (an email's acknowledge link), #/accounts
+// (administrators), #/account (one's own).
 import { useEffect, useState } from 'preact/hooks'
 import { api, Problem } from './api'
 import { lang, setLang, t, type Lang } from './i18n'
@@ -13,6 +14,7 @@ import { IncidentPage } from './pages/incident'
 import { IncidentList } from './pages/incidents'
 import { Journal } from './pages/journal'
 import { Login } from './pages/login'
+import { Acknowledge, Messages } from './pages/notifications'
 import { Organization } from './pages/organization'
 import { ProblemView } from './pages/problem'
 import { Report } from './pages/report'
@@ -84,6 +86,9 @@ export function App() {
           {current?.roles.some((r) => r === 'administrator' || r === 'auditor') && (
             <a href="#/journal">{t('ui.nav_journal')}</a>
           )}
+          {current?.roles.some((r) => r === 'administrator' || r === 'auditor') && (
+            <a href="#/notifications">{t('ui.nav_messages')}</a>
+          )}
           {current?.roles.includes('administrator') && <a href="#/accounts">{t('ui.nav_accounts')}</a>}
           {current && <a href="#/account">{t('ui.nav_account')}</a>}
           {current && (
@@ -117,6 +122,9 @@ function Page({ route, me, zone }: { route: string; me: Me; zone: string }) {
   if (route === '/report') return <Report zone={zone} />
   if (route.startsWith('/organization')) return <Organization tab={route.split('/')[2] ?? ''} />
   if (route === '/journal') return <Journal zone={zone} />
+  if (route === '/notifications') return <Messages me={me} zone={zone} />
+  const ack = /^\/ack\/(.+)$/.exec(route)
+  if (ack) return <Acknowledge id={decodeURIComponent(ack[1])} zone={zone} />
   if (route === '/accounts') return <Accounts zone={zone} />
   if (route === '/account') return <MyAccount zone={zone} />
   return <Dashboard me={me} zone={zone} />

@@ -214,6 +214,43 @@ CREATE TABLE preferences (
 );
 )sql";
 
+// G4.3.2: each message on its way to one recipient over one channel: its attempts, its outcome
+// and who acknowledged it. Journaled like every change.
+constexpr const char* kMigration9 = R"sql(
+CREATE TABLE deliveries (
+  id TEXT PRIMARY KEY,
+  message TEXT NOT NULL REFERENCES outbox(id) DEFERRABLE INITIALLY DEFERRED,
+  subject TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  address TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  link TEXT NOT NULL,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  next_at TEXT NOT NULL,
+  error TEXT NOT NULL,
+  sent_at TEXT NOT NULL,
+  acknowledged_at TEXT NOT NULL
+);
+CREATE INDEX deliveries_status ON deliveries(status, next_at);
+CREATE INDEX deliveries_subject ON deliveries(subject);
+CREATE INDEX deliveries_message ON deliveries(message);
+)sql";
+
+// G4.3.3, G4.3.2: the reminders sent (a measure overdue, a contact's follow-up due), one row
+// each, so that each is sent once. Journaled like every change.
+constexpr const char* kMigration10 = R"sql(
+CREATE TABLE reminders (
+  id TEXT PRIMARY KEY,
+  subject TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+)sql";
+
 // The numbered list; the SQL of each is above.
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
@@ -227,6 +264,8 @@ const std::vector<Migration>& Migrations() {
       {6, "login delays", kMigration6},
       {7, "messages by subject", kMigration7},
       {8, "preferences", kMigration8},
+      {9, "deliveries", kMigration9},
+      {10, "reminders", kMigration10},
   };
   return kMigrations;
 }

@@ -13,6 +13,7 @@ import { useChanges } from '../live'
 import { useLoad, useSignal } from '../state'
 import { showLocal } from '../time'
 import { Work } from './incident_work'
+import { DeliveryState, recipientName, type Delivery } from './notifications'
 import { ProblemView } from './problem'
 
 interface TimelineEntry {
@@ -27,6 +28,7 @@ interface Notice {
   kind: string
   created_at: string
   recipients: string[]
+  deliveries: Delivery[]
 }
 
 // Label and value, one row each; a row without a value is left out.
@@ -261,8 +263,14 @@ export function IncidentPage({ id, zone }: { id: string; zone: string }) {
           <ul>
             {notices.map((n) => (
               <li key={n.id}>
-                {showLocal(n.created_at, zone)} {t(`ui.notice.${n.kind.replace('incident.', '')}`)}:{' '}
-                {names(n.recipients, personName)}
+                {showLocal(n.created_at, zone)} {t(`ui.notice.${n.kind.replace('incident.', '')}`)}
+                <ul class="deliveries">
+                  {n.deliveries.map((d) => (
+                    <li key={d.id}>
+                      {recipientName(d)}: <DeliveryState d={d} zone={zone} />
+                    </li>
+                  ))}
+                </ul>
               </li>
             ))}
           </ul>

@@ -7,6 +7,7 @@ import { useChanges } from '../live'
 import { useLoad, useSignal } from '../state'
 import { priorities, states } from '../incident'
 import { showLocal } from '../time'
+import { Pager } from '../pager'
 import { ProblemView } from './problem'
 
 interface Summary {
@@ -127,23 +128,7 @@ export function IncidentList({ zone }: { zone: string }) {
           </tbody>
         </table>
       )}
-      {page && (
-        <nav class="pager" aria-label={t('ui.pager')}>
-          <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - kPageSize))}>
-            {t('ui.pager_previous')}
-          </button>
-          <span>
-            {t('ui.pager_where', {
-              from: page.total === 0 ? 0 : offset + 1,
-              to: offset + page.items.length,
-              total: page.total,
-            })}
-          </span>
-          <button type="button" disabled={page.next_offset === undefined} onClick={() => setOffset(page.next_offset ?? offset)}>
-            {t('ui.pager_next')}
-          </button>
-        </nav>
-      )}
+      {page && <Pager page={page} offset={offset} size={kPageSize} shown={page.items.length} go={setOffset} />}
     </section>
   )
 }

@@ -1,0 +1,105 @@
+#include "app/notices.h"
+
+#include <algorithm>
+
+#include "store/account_rows.h"
+#include "store/incident_rows.h"
+
+namespace sokuo::app {
+namespace {
+
+// Percent-encodes everything but unreserved characters, so an id with '/' fits in one segment.
+std::string Escape(const std::string& text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                 c == '-' || c == '_' || c == '.' || c == '~';
+    if (plain) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::string Text(const Notice& n, const std::string& link, const std::string& ack, Lang lang) {
+  std::string text = Render(n.body, lang);
+  if (!link.empty()) text += "\n\n" + Render(Msg("notice.open", {{"url", link}}), lang);
+  if (!ack.empty()) text += "\n" + Render(Msg("notice.acknowledge", {{"url", ack}}), lang);
+  return text;
+}
+
+}  // namespace
+
+std::string LinkTo(const core::Organization& org, const std::string& page) {
+  std::string base = org.notifications.link_base;
+  if (base.empty()) return "";
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base + "/" + page;
+}
+
+std::string AcknowledgePage(const std::string& delivery) { return "#/ack/" + Escape(delivery); }
+
+Result<std::string> QueueNotice(store::Tx& tx, const core::Organization& org, const Notice& notice,
+                                Timestamp now) {
+  std::string at = FormatRfc3339(now);
+  ASSIGN_OR_RETURN(store::Table existing, tx.ReadWhere("outbox", "subject", notice.subject));
+  std::string id = notice.subject + "/" + store::FixedWidth(static_cast<int>(existing.size()) + 1);
+  std::string link = notice.page.empty() ? "" : LinkTo(org, notice.page);
+  std::vector<store::Delivery> deliveries;
+  for (const std::string& person : notice.to) {
+    ASSIGN_OR_RETURN(std::string chosen, store::LoadLanguage(tx, person));
+    Lang lang = ParseLang(chosen).value_or(Lang::kJa);
+    const core::Person* p = org.FindPerson(person);
+    store::Delivery d{.channel = "email", .recipient = person, .address = p ? p->email : ""};
+    d.id = id + "/email/" + person;
+    d.lang = lang == Lang::kEn ? "en" : "ja";
+    d.title = Render(notice.title, lang);
+    d.body = Text(notice, link, LinkTo(org, AcknowledgePage(d.id)), lang);
+    d.link = link;
+    // What cannot be sent is failed at once, with the reason, so the gap shows.
+    if (!org.notifications.email) {
+      d.status = store::DeliveryStatus::kFailed;
+      d.error = Msg("notify.no_email");
+    } else if (d.address.empty()) {
+      d.status = store::DeliveryStatus::kFailed;
+      d.error = Msg("notify.no_address", {{"person", person}});
+    }
+    deliveries.push_back(std::move(d));
+  }
+  for (const core::Webhook& w : org.notifications.webhooks) {
+    if (!w.kinds.empty() &&
+        std::find(w.kinds.begin(), w.kinds.end(), notice.kind) == w.kinds.end()) {
+      continue;
+    }
+    // A channel is read by many: both languages, and no acknowledgement link of one person.
+    Notice shown = notice;
+    if (notice.restricted) {
+      shown.title = Msg("notice.restricted.title", {{"subject", notice.subject}});
+      shown.body = Msg("notice.restricted.body", {{"subject", notice.subject}});
+    }
+    store::Delivery d{.channel = "webhook", .recipient = w.id};
+    d.id = id + "/webhook/" + w.id;
+    d.lang = "ja";
+    d.title = Render(shown.title, Lang::kJa) + " / " + Render(shown.title, Lang::kEn);
+    d.body = Text(shown, link, "", Lang::kJa) + "\n\n" + Text(shown, link, "", Lang::kEn);
+    d.link = link;
+    deliveries.push_back(std::move(d));
+  }
+  store::OutboxMessage m{
+      .id = id,
+      .created_at = at,
+      .kind = notice.kind,
+      .subject = notice.subject,
+      .recipients = notice.to,
+      .title = Render(notice.title, Lang::kJa) + " / " + Render(notice.title, Lang::kEn),
+      .body = Render(notice.body, Lang::kJa)};
+  TRY(store::Enqueue(tx, m, std::move(deliveries)));
+  return id;
+}
+
+}  // namespace sokuo::app

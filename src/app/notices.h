@@ -1,0 +1,40 @@
+// Queuing a notification (G4.3.2): one message for the record, and one delivery per recipient
+// and channel, each in the recipient's language, in the transaction of the change that causes
+// it. The sender (notification_service.h) takes it from there.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/message.h"
+#include "core/organization.h"
+#include "store/notification_rows.h"
+#include "store/store.h"
+
+namespace sokuo::app {
+
+struct Notice {
+  std::string kind;             // core/notice.h
+  std::string subject;          // incident key, or "account:<person>"
+  std::vector<std::string> to;  // person ids
+  Message title;                // rendered per recipient
+  Message body;                 // rendered per recipient
+  std::string page;             // the web page it is about, e.g. "#/incidents/INC-2026-0001"
+  // Need-to-know: a webhook's channel is read by people the incident hides from, so it is told
+  // only that there is news, not what.
+  bool restricted = false;
+};
+
+// Queues `notice`: an email to every recipient, and a message to every webhook that takes its
+// kind. An email that cannot be sent (the organization configures no email, or has no address
+// for the person) is a delivery failed at once with its reason, so the gap shows.
+// Returns the message's id.
+[[nodiscard]] Result<std::string> QueueNotice(store::Tx& tx, const core::Organization& org,
+                                              const Notice& notice, Timestamp now);
+
+// The web address of `page` ("" when the organization gives no link_base).
+std::string LinkTo(const core::Organization& org, const std::string& page);
+// The page that records the acknowledgement of `delivery`.
+std::string AcknowledgePage(const std::string& delivery);
+
+}  // namespace sokuo::app

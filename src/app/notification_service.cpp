@@ -1,0 +1,347 @@
+#include "app/notification_service.h"
+
+#include <algorithm>
+
+#include "app/notices.h"
+#include "core/incident_rules.h"
+#include "store/incident_rows.h"
+#include "store/org_rows.h"
+
+namespace sokuo::app {
+namespace {
+
+constexpr int kDefaultMaxAttempts = 8;
+constexpr int kDefaultEscalateMinutes = 30;
+constexpr size_t kBatch = 50;  // deliveries one tick sends at most
+
+Result<Timestamp> At(const std::string& text) {
+  auto t = ParseRfc3339(text);
+  if (!t) return Fail(ErrorCode::kStorage, Msg("notify.bad_time", {{"value", text}}));
+  return *t;
+}
+
+Message NoDelivery(const std::string& id) { return Msg("notify.not_found", {{"id", id}}); }
+
+nlohmann::json Summary(const store::Delivery& d) {
+  nlohmann::json j = {{"delivery", d.id},
+                      {"channel", d.channel},
+                      {"recipient", d.recipient},
+                      {"attempts", d.attempts}};
+  if (!d.error.empty()) j["error"] = d.error.code;
+  return j;
+}
+
+// G4.3.2a: the people asked to convene, in the order of their roles.
+bool IsConveningRole(core::RoleKind kind) {
+  return kind == core::RoleKind::kSteeringCouncilChair || kind == core::RoleKind::kCommitteeChair ||
+         kind == core::RoleKind::kCommitteeMember;
+}
+
+// The title and body codes of a reminder's message.
+std::pair<std::string, std::string> ReminderCodes(const std::string& kind) {
+  if (kind == "incident.task_overdue") {
+    return {"notice.task_overdue.title", "notice.task_overdue.body"};
+  }
+  return {"notice.follow_up.title", "notice.follow_up.body"};
+}
+
+}  // namespace
+
+std::chrono::seconds Backoff(int attempts) {
+  int64_t delay = 30;
+  for (int i = 1; i < attempts && delay < 3600; ++i) delay *= 2;
+  return std::chrono::seconds(std::min<int64_t>(delay, 3600));
+}
+
+void NotificationService::SetNotifier(const std::string& channel, Notifier* notifier) {
+  std::lock_guard lock(tick_);
+  notifiers_[channel] = notifier;
+}
+
+Result<TickReport> NotificationService::Tick(Timestamp now) {
+  std::lock_guard lock(tick_);
+  TickReport report;
+  ASSIGN_OR_RETURN(auto org, ctx_.Organization());
+  int max_attempts = org->notifications.max_attempts.value_or(kDefaultMaxAttempts);
+  ASSIGN_OR_RETURN(std::vector<store::Delivery> pending,
+                   store::LoadDeliveries(ctx_.store(), "status", "pending"));
+  std::string due_by = FormatRfc3339(now);
+  std::erase_if(pending, [&](const store::Delivery& d) { return d.next_at > due_by; });
+  std::sort(pending.begin(), pending.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.next_at, a.id) < std::tie(b.next_at, b.id);
+  });
+  for (const store::Delivery& d : pending) {
+    if (report.sent + report.retried + report.failed >= static_cast<int>(kBatch)) break;
+    auto sender = notifiers_.find(d.channel);
+    if (sender == notifiers_.end() || sender->second == nullptr) {
+      ++report.waiting;
+      continue;
+    }
+    Result<void> outcome = sender->second->Send(d, org->notifications);
+    TRY(Record(d, outcome, now, max_attempts));
+    if (outcome) {
+      ++report.sent;
+    } else if (outcome.error().code == ErrorCode::kInvalidInput || d.attempts + 1 >= max_attempts) {
+      ++report.failed;
+    } else {
+      ++report.retried;
+    }
+  }
+  ASSIGN_OR_RETURN(report.escalated, Escalate(now));
+  if (!reminded_ || now - *reminded_ >= std::chrono::minutes(1)) {
+    ASSIGN_OR_RETURN(report.reminded, Remind(now));
+    reminded_ = now;
+  }
+  return report;
+}
+
+Result<void> NotificationService::Record(const store::Delivery& sent, Result<void> outcome,
+                                         Timestamp now, int max_attempts) {
+  return ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
+    ASSIGN_OR_RETURN(auto rows, store::LoadDeliveries(tx, "id", sent.id));
+    // Retried or recorded meanwhile: the newer state stands.
+    if (rows.empty() || rows.front().status != store::DeliveryStatus::kPending ||
+        rows.front().attempts != sent.attempts) {
+      return {};
+    }
+    store::Delivery d = rows.front();
+    d.attempts += 1;
+    std::string action;
+    if (outcome) {
+      d.status = store::DeliveryStatus::kSent;
+      d.sent_at = FormatRfc3339(now);
+      d.error = {};
+      action = "notification.sent";
+    } else {
+      d.error = outcome.error().msg.empty()
+                    ? Msg("notify.failed", {{"detail", outcome.error().message}})
+                    : outcome.error().msg;
+      if (outcome.error().code == ErrorCode::kInvalidInput || d.attempts >= max_attempts) {
+        d.status = store::DeliveryStatus::kFailed;
+        action = "notification.failed";
+      } else {
+        d.next_at = FormatRfc3339(now + Backoff(d.attempts));
+        action = "notification.retry";
+      }
+    }
+    TRY(store::SaveDelivery(tx, d));
+    TRY(tx.Append({.at = now,
+                   .actor = "system",
+                   .action = action,
+                   .subject = d.subject,
+                   .body = Summary(d)}));
+    return {};
+  });
+}
+
+Result<int> NotificationService::Escalate(Timestamp now) {
+  ASSIGN_OR_RETURN(store::Table requests,
+                   ctx_.store().ReadWhere("outbox", "kind", "incident.convocation"));
+  // The newest request of each incident.
+  std::map<std::string, std::string> newest;  // subject → message id
+  for (const auto& [id, row] : requests) newest[row.value("subject", "")] = id;
+  int escalated = 0;
+  for (const auto& entry : newest) {
+    const std::string& key = entry.first;
+    const std::string& request = entry.second;
+    TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
+      ASSIGN_OR_RETURN(auto org, ctx_.OrganizationIn(tx));
+      ASSIGN_OR_RETURN(std::optional<core::Incident> incident, store::LoadIncident(tx, key));
+      if (!incident || !incident->convocation || !incident->convocation->convened_at.empty() ||
+          incident->state == core::IncidentState::kClosed) {
+        return {};
+      }
+      // The request and the escalations after it: one acknowledgement stops them all.
+      ASSIGN_OR_RETURN(store::Table messages, tx.ReadWhere("outbox", "subject", key));
+      std::vector<std::string> asked;
+      std::string last_at;
+      int level = 0;
+      for (const auto& [id, row] : messages) {
+        std::string kind = row.value("kind", "");
+        if (id < request || (id != request && kind != "incident.escalation")) continue;
+        if (kind == "incident.escalation") ++level;
+        last_at = row.value("created_at", "");
+        ASSIGN_OR_RETURN(auto deliveries, store::LoadDeliveries(tx, "message", id));
+        for (const auto& d : deliveries) {
+          if (!d.acknowledged_at.empty()) return {};
+          if (d.channel == "email") asked.push_back(d.recipient);
+        }
+      }
+      int minutes = org->notifications.escalate_after_minutes.value_or(kDefaultEscalateMinutes);
+      ASSIGN_OR_RETURN(Timestamp last, At(last_at));
+      if (now < last + std::chrono::minutes(minutes)) return {};
+      // G4.3.2a: the next deputy of each role holder asked first, in order of succession.
+      std::vector<std::string> to;
+      for (const auto& r : org->roles) {
+        if (!IsConveningRole(r.role)) continue;
+        if (std::find(incident->convocation->addressees.begin(),
+                      incident->convocation->addressees.end(),
+                      r.person) == incident->convocation->addressees.end()) {
+          continue;
+        }
+        if (static_cast<size_t>(level) < r.deputies.size()) {
+          const std::string& deputy = r.deputies[static_cast<size_t>(level)];
+          if (std::find(asked.begin(), asked.end(), deputy) == asked.end() &&
+              std::find(to.begin(), to.end(), deputy) == to.end()) {
+            to.push_back(deputy);
+          }
+        }
+      }
+      if (to.empty()) return {};  // no one left to ask: the request stays open on the page
+      ASSIGN_OR_RETURN(Calendar calendar, Calendar::Create(org->company.time_zone));
+      TRY(QueueNotice(
+          tx, *org,
+          {.kind = "incident.escalation",
+           .subject = key,
+           .to = to,
+           .title = Msg("notice.escalation.title", {{"key", key}, {"title", incident->title}}),
+           .body = Msg("notice.escalation.body",
+                       {{"key", key},
+                        {"title", incident->title},
+                        {"summary", incident->summary},
+                        {"minutes", std::to_string(minutes)},
+                        {"requested_at", calendar.FormatLocal(incident->convocation->requested_at)},
+                        {"level", std::to_string(level + 1)}}),
+           .page = "#/incidents/" + key,
+           .restricted = incident->restricted},
+          now));
+      TRY(tx.Append({.at = now,
+                     .actor = "system",
+                     .action = "incident.escalate",
+                     .subject = key,
+                     .body = {{"level", level + 1}, {"to", to}, {"after_minutes", minutes}}}));
+      ++escalated;
+      return {};
+    }));
+  }
+  return escalated;
+}
+
+Result<int> NotificationService::Remind(Timestamp now) {
+  ASSIGN_OR_RETURN(store::Table done, ctx_.store().Read("reminders"));
+  ASSIGN_OR_RETURN(std::vector<core::Incident> headers, store::LoadIncidentHeaders(ctx_.store()));
+  int reminded = 0;
+  for (const core::Incident& header : headers) {
+    if (!header.IsOpen()) continue;
+    ASSIGN_OR_RETURN(std::optional<core::Incident> incident,
+                     store::LoadIncident(ctx_.store(), header.key));
+    if (!incident) continue;
+    ASSIGN_OR_RETURN(auto org, ctx_.Organization());
+    ASSIGN_OR_RETURN(Calendar calendar, Calendar::Create(org->company.time_zone));
+    std::vector<core::Reminder> due = core::RemindersDue(*incident, *org, now, calendar);
+    for (const core::Reminder& r : due) {
+      std::string id = incident->key + "/" + r.what;
+      if (done.count(id) != 0) continue;
+      TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
+        ASSIGN_OR_RETURN(store::Table again, tx.ReadWhere("reminders", "id", id));
+        if (!again.empty()) return {};
+        ASSIGN_OR_RETURN(auto current, ctx_.OrganizationIn(tx));
+        std::vector<std::string> to = r.to;
+        if (to.empty()) return {};
+        MessageParams params = r.params;
+        params.emplace_back("key", incident->key);
+        params.emplace_back("title", incident->title);
+        TRY(QueueNotice(tx, *current,
+                        {.kind = r.kind,
+                         .subject = incident->key,
+                         .to = to,
+                         .title = Msg(ReminderCodes(r.kind).first, params),
+                         .body = Msg(ReminderCodes(r.kind).second, params),
+                         .page = "#/incidents/" + incident->key,
+                         .restricted = incident->restricted},
+                        now));
+        TRY(tx.Put("reminders", id,
+                   {{"id", id}, {"subject", incident->key}, {"at", FormatRfc3339(now)}}));
+        TRY(tx.Append({.at = now,
+                       .actor = "system",
+                       .action = "incident.remind",
+                       .subject = incident->key,
+                       .body = {{"reminder", r.what}, {"kind", r.kind}, {"to", to}}}));
+        ++reminded;
+        return {};
+      }));
+    }
+  }
+  return reminded;
+}
+
+Result<store::Delivery> NotificationService::Acknowledge(const std::string& delivery,
+                                                         const Actor& actor) {
+  std::optional<store::Delivery> out;
+  TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
+    ASSIGN_OR_RETURN(auto rows, store::LoadDeliveries(tx, "id", delivery));
+    // Only the person it was sent to can say they saw it; to anyone else it does not exist.
+    if (rows.empty() || rows.front().channel != "email" || rows.front().recipient != actor.id) {
+      return Fail(ErrorCode::kNotFound, NoDelivery(delivery));
+    }
+    out = rows.front();
+    if (!out->acknowledged_at.empty()) return {};  // once is enough
+    std::string now = FormatRfc3339(ctx_.clock().Now());
+    ASSIGN_OR_RETURN(auto same, store::LoadDeliveries(tx, "message", out->message));
+    for (store::Delivery d : same) {
+      if (d.recipient != actor.id || d.channel != "email") continue;
+      d.acknowledged_at = now;
+      TRY(store::SaveDelivery(tx, d));
+    }
+    out->acknowledged_at = now;
+    TRY(tx.Append({.at = ctx_.clock().Now(),
+                   .actor = actor.id,
+                   .action = "notification.acknowledge",
+                   .subject = out->subject,
+                   .body = {{"delivery", out->id}, {"kind", out->kind}}}));
+    return {};
+  }));
+  return *out;
+}
+
+Result<store::Delivery> NotificationService::Retry(const std::string& delivery,
+                                                   const Actor& actor) {
+  std::optional<store::Delivery> out;
+  TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
+    ASSIGN_OR_RETURN(auto rows, store::LoadDeliveries(tx, "id", delivery));
+    if (rows.empty()) return Fail(ErrorCode::kNotFound, NoDelivery(delivery));
+    store::Delivery d = rows.front();
+    if (d.status != store::DeliveryStatus::kFailed) {
+      return Fail(ErrorCode::kConflict, Msg("notify.not_failed", {{"id", delivery}}));
+    }
+    if (d.channel == "email" && d.address.empty()) {
+      // The organization may have an address for the person by now.
+      ASSIGN_OR_RETURN(auto org, ctx_.OrganizationIn(tx));
+      const core::Person* p = org->FindPerson(d.recipient);
+      if (p == nullptr || p->email.empty()) {
+        return Fail(ErrorCode::kConflict, Msg("notify.no_address", {{"person", d.recipient}}));
+      }
+      d.address = p->email;
+    }
+    d.status = store::DeliveryStatus::kPending;
+    d.attempts = 0;
+    d.next_at = FormatRfc3339(ctx_.clock().Now());
+    TRY(store::SaveDelivery(tx, d));
+    TRY(tx.Append({.at = ctx_.clock().Now(),
+                   .actor = actor.id,
+                   .action = "notification.requeue",
+                   .subject = d.subject,
+                   .body = {{"delivery", d.id}}}));
+    out = std::move(d);
+    return {};
+  }));
+  return *out;
+}
+
+Result<Page<store::Delivery>> NotificationService::List(const DeliveryFilter& filter,
+                                                        PageRequest page) {
+  // The subject's deliveries, or those of one status, or all.
+  std::string column = !filter.subject.empty() ? "subject" : !filter.status.empty() ? "status" : "";
+  std::string value = !filter.subject.empty() ? filter.subject : filter.status;
+  ASSIGN_OR_RETURN(std::vector<store::Delivery> all,
+                   store::LoadDeliveries(ctx_.store(), column, value));
+  // Newest first, as far as the queue knows: by when each is (or was last) due.
+  std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.next_at, a.id) > std::tie(b.next_at, b.id);
+  });
+  return Paginate(std::move(all), page, [&](const store::Delivery& d) {
+    return filter.status.empty() || DeliveryStatusName(d.status) == filter.status;
+  });
+}
+
+}  // namespace sokuo::app

@@ -1,0 +1,84 @@
+// Delivering what app/notices.h queued (G4.3.2): a sender that takes the deliveries that are due,
+// hands each to its channel (notify/: SMTP, webhooks) outside any transaction, and records the
+// outcome: sent; or retried later with exponential backoff; or, after the organization's
+// number of attempts, parked as failed and shown until someone retries it. At least once: a
+// process that dies between a send and its record sends again, with the same idempotency key
+// (the delivery's id). Also the acknowledgements, and the escalation of a convocation request
+// nobody acknowledged.
+//
+// Time is injected: Tick(now) does everything that is due at `now`, so tests drive it with a
+// fake clock and the server calls it every second.
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/context.h"
+#include "app/page.h"
+#include "store/notification_rows.h"
+
+namespace sokuo::app {
+
+// One channel's sender (notify/ implements them). Called from one thread at a time.
+class Notifier {
+ public:
+  virtual ~Notifier() = default;
+  // Sends `delivery` with the organization's settings. An error of kind kInvalid will not get
+  // better by waiting (no such address, a refused recipient, a channel not configured): the
+  // delivery is parked at once. Any other error is tried again later.
+  [[nodiscard]] virtual Result<void> Send(const store::Delivery& delivery,
+                                          const core::Notifications& settings) = 0;
+};
+
+struct TickReport {
+  int sent = 0;
+  int retried = 0;
+  int failed = 0;
+  int escalated = 0;
+  int reminded = 0;
+  int waiting = 0;  // due, but no sender for their channel in this process
+};
+
+struct DeliveryFilter {
+  std::string status;   // pending, sent, failed; empty: any
+  std::string subject;  // empty: any
+};
+
+class NotificationService {
+ public:
+  explicit NotificationService(Context& ctx) : ctx_(ctx) {}
+
+  // Registers the sender of `channel` ("email", "webhook"); it must outlive the service.
+  void SetNotifier(const std::string& channel, Notifier* notifier);
+
+  // Sends every delivery that is due at `now`, then escalates what waited too long; once a
+  // minute, reminds of measures overdue and contacts whose follow-up is due.
+  [[nodiscard]] Result<TickReport> Tick(Timestamp now);
+
+  // Records that `actor` saw the message of `delivery` (their own deliveries of it).
+  [[nodiscard]] Result<store::Delivery> Acknowledge(const std::string& delivery,
+                                                    const Actor& actor);
+  // Puts a failed delivery back in the queue, to be sent now (after the channel is fixed).
+  [[nodiscard]] Result<store::Delivery> Retry(const std::string& delivery, const Actor& actor);
+  // Deliveries, newest first.
+  [[nodiscard]] Result<Page<store::Delivery>> List(const DeliveryFilter& filter, PageRequest page);
+
+ private:
+  Result<void> Record(const store::Delivery& sent, Result<void> outcome, Timestamp now,
+                      int max_attempts);
+  Result<int> Escalate(Timestamp now);
+  Result<int> Remind(Timestamp now);
+
+  Context& ctx_;
+  std::mutex tick_;  // one Tick at a time: a delivery is sent by one sender
+  std::map<std::string, Notifier*> notifiers_;
+  std::optional<Timestamp> reminded_;  // the last reminder scan
+};
+
+// The delay before attempt `attempts + 1`: 30 s, doubling, at most one hour.
+std::chrono::seconds Backoff(int attempts);
+
+}  // namespace sokuo::app

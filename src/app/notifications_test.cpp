@@ -1,0 +1,306 @@
+// The sender, the acknowledgements and the escalation (G4.3.2) over a real SQLite file, driven by
+// a fake clock. The channel is a recorder here; the real SMTP and webhook channels are tested
+// against real servers in tests/integration/notify_test.cpp.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "app/app.h"
+#include "base/temp_dir.h"
+#include "core/org_fixture.h"
+#include "orgfile/org_file.h"
+#include "store/account_rows.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace sokuo::app {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+// A channel that records what it was given and answers as told.
+class Recorder final : public Notifier {
+ public:
+  Result<void> Send(const store::Delivery& d, const core::Notifications&) override {
+    sent.push_back(d);
+    if (fail_with) return Fail(*fail_with, Msg("notify.smtp_failed", {{"detail", "test"}}));
+    return {};
+  }
+  std::vector<store::Delivery> sent;
+  std::optional<ErrorCode> fail_with;
+};
+
+class NotificationTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = std::move(*store::SqliteStore::Open({.path = dir_.File("sokuo.db")}));
+    app_ = std::make_unique<App>(*store_, clock_);
+    core::Organization org = core::SmallOrganization();
+    org.notifications.link_base = "https://sokuo.test/";
+    org.notifications.email = core::EmailSettings{.smtp = "smtp://mail.test", .from = "s@x.jp"};
+    org.notifications.webhooks = {
+        {.id = "is-chat", .url = "https://chat.test/hook", .kinds = {"incident.reported"}}};
+    org.notifications.escalate_after_minutes = 15;
+    org.notifications.max_attempts = 3;
+    ASSERT_TRUE(app_->organization().Import(orgfile::Emit(org), "o", {"t"}));
+    app_->notifications().SetNotifier("email", &mail_);
+    app_->notifications().SetNotifier("webhook", &hooks_);
+  }
+
+  void Choose(const std::string& person, const std::string& lang) {
+    ASSERT_TRUE(store_->Write([&](store::Tx& tx) -> Result<void> {
+      TRY(store::SaveLanguage(tx, person, lang));
+      return tx.Append({.at = clock_.Now(), .actor = person, .action = "account.language"})
+          .and_then([](auto) -> Result<void> { return {}; });
+    }));
+  }
+
+  TickReport Tick() {
+    auto r = app_->notifications().Tick(clock_.Now());
+    EXPECT_TRUE(r) << r.error().ToString();
+    return r ? *r : TickReport{};
+  }
+
+  std::string Report() {
+    auto r = app_->incidents().Report({.title = "ランサムウェア", .summary = "暗号化された"},
+                                      {"p-tanaka"});
+    EXPECT_TRUE(r);
+    return r->incident.key;
+  }
+
+  FakeClock clock_{*ParseRfc3339("2026-11-26T13:00:00Z")};
+  TempDir dir_{"notify"};
+  std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<App> app_;
+  Recorder mail_, hooks_;
+};
+
+TEST_F(NotificationTest, AReportIsSentOnceInTheRecipientsLanguageWithItsLinks) {
+  Choose("p-suzuki", "en");
+  std::string key = Report();
+  TickReport first = Tick();
+  EXPECT_EQ(first.sent, 2);  // the IS department's email and the IS chat
+  ASSERT_EQ(mail_.sent.size(), 1u);
+  const store::Delivery& d = mail_.sent[0];
+  EXPECT_EQ(d.address, "suzuki@example.jp");
+  EXPECT_EQ(d.lang, "en");
+  EXPECT_EQ(d.title, "[" + key + "] Emergency reported: ランサムウェア");
+  EXPECT_THAT(d.body, HasSubstr("Ken Tanaka"));
+  EXPECT_THAT(d.body, HasSubstr("Open: https://sokuo.test/#/incidents/" + key));
+  EXPECT_THAT(d.body, HasSubstr("Acknowledge: https://sokuo.test/#/ack/" + key + "%2F000001"));
+  // The chat gets both languages and no one's acknowledgement link.
+  ASSERT_EQ(hooks_.sent.size(), 1u);
+  EXPECT_THAT(hooks_.sent[0].body, HasSubstr("緊急事態の報告がありました"));
+  EXPECT_THAT(hooks_.sent[0].body, HasSubstr("reported an emergency"));
+  EXPECT_THAT(hooks_.sent[0].body, ::testing::Not(HasSubstr("#/ack/")));
+  // Sent is sent: the next tick sends nothing again.
+  EXPECT_EQ(Tick().sent, 0);
+  EXPECT_EQ(mail_.sent.size(), 1u);
+  auto notes = app_->incidents().Notifications(key, {"t"});
+  ASSERT_TRUE(notes);
+  ASSERT_EQ(notes->size(), 1u);
+  ASSERT_EQ((*notes)[0].deliveries.size(), 2u);
+  for (const auto& x : (*notes)[0].deliveries) {
+    EXPECT_EQ(x.status, store::DeliveryStatus::kSent) << x.id;
+    EXPECT_EQ(x.attempts, 1);
+  }
+}
+
+TEST_F(NotificationTest, AFailingChannelIsRetriedWithBackoffThenParkedAndCanBeRetried) {
+  std::string key = Report();
+  mail_.fail_with = ErrorCode::kUnavailable;
+  EXPECT_EQ(Tick().retried, 1);
+  // Not before its time: 30 s, then 60 s.
+  clock_.Advance(std::chrono::seconds(29));
+  EXPECT_EQ(Tick().retried, 0);
+  clock_.Advance(std::chrono::seconds(1));
+  EXPECT_EQ(Tick().retried, 1);
+  clock_.Advance(std::chrono::seconds(59));
+  EXPECT_EQ(Tick().failed, 0);
+  clock_.Advance(std::chrono::seconds(1));
+  EXPECT_EQ(Tick().failed, 1);  // the third attempt of max_attempts 3
+  EXPECT_EQ(mail_.sent.size(), 3u);
+  auto failed = app_->notifications().List({.status = "failed"}, {});
+  ASSERT_TRUE(failed);
+  ASSERT_EQ(failed->items.size(), 1u);
+  EXPECT_EQ(failed->items[0].error.code, "notify.smtp_failed");
+  // Parked stays parked, until someone retries it.
+  clock_.Advance(std::chrono::hours(5));
+  Tick();
+  EXPECT_EQ(mail_.sent.size(), 3u);
+  mail_.fail_with.reset();
+  ASSERT_TRUE(app_->notifications().Retry(failed->items[0].id, {"p-suzuki"}));
+  EXPECT_EQ(Tick().sent, 1);
+  EXPECT_FALSE(app_->notifications().Retry(failed->items[0].id, {"p-suzuki"}));  // not failed
+  // Every step is in the journal.
+  auto entries = store_->ReadJournal({.subject = key});
+  ASSERT_TRUE(entries);
+  std::vector<std::string> actions;
+  for (const auto& e : *entries) {
+    if (e.action.rfind("notification.", 0) == 0) actions.push_back(e.action);
+  }
+  EXPECT_THAT(actions, ::testing::Contains("notification.retry"));
+  EXPECT_THAT(actions, ::testing::Contains("notification.failed"));
+  EXPECT_THAT(actions, ::testing::Contains("notification.requeue"));
+}
+
+TEST_F(NotificationTest, WithoutEmailSettingsEveryEmailShowsAsFailedWithWhy) {
+  ASSERT_TRUE(app_->organization().Import(orgfile::Emit(core::SmallOrganization()), "o", {"t"}));
+  Report();
+  auto failed = app_->notifications().List({.status = "failed"}, {});
+  ASSERT_TRUE(failed);
+  ASSERT_EQ(failed->items.size(), 1u);
+  EXPECT_EQ(failed->items[0].error.code, "notify.no_email");
+  EXPECT_EQ(Tick().sent, 0);
+}
+
+TEST_F(NotificationTest, APermanentRefusalIsParkedAtOnce) {
+  Report();
+  mail_.fail_with = ErrorCode::kInvalidInput;
+  TickReport r = Tick();
+  EXPECT_EQ(r.failed, 1);
+  EXPECT_EQ(r.retried, 0);
+}
+
+TEST_F(NotificationTest, APersonWithoutAnAddressShowsAsFailedNotForgotten) {
+  core::Organization org = core::SmallOrganization();
+  org.notifications.email = core::EmailSettings{.smtp = "smtp://mail.test", .from = "s@x.jp"};
+  org.people[1].email.clear();  // p-suzuki, the IS department
+  ASSERT_TRUE(app_->organization().Import(orgfile::Emit(org), "o", {"t"}));
+  Report();
+  auto failed = app_->notifications().List({.status = "failed"}, {});
+  ASSERT_TRUE(failed);
+  ASSERT_EQ(failed->items.size(), 1u);
+  EXPECT_EQ(failed->items[0].recipient, "p-suzuki");
+  EXPECT_EQ(failed->items[0].error.code, "notify.no_address");
+  Tick();
+  EXPECT_THAT(mail_.sent, IsEmpty());
+}
+
+TEST_F(NotificationTest, OnlyTheRecipientAcknowledges) {
+  std::string key = Report();
+  std::string id = key + "/000001/email/p-suzuki";
+  auto stranger = app_->notifications().Acknowledge(id, {"p-tanaka"});
+  ASSERT_FALSE(stranger);
+  EXPECT_EQ(stranger.error().code, ErrorCode::kNotFound);
+  clock_.Advance(std::chrono::minutes(3));
+  auto seen = app_->notifications().Acknowledge(id, {"p-suzuki"});
+  ASSERT_TRUE(seen);
+  EXPECT_EQ(seen->acknowledged_at, "2026-11-26T13:03:00Z");
+  clock_.Advance(std::chrono::minutes(3));
+  EXPECT_EQ(app_->notifications().Acknowledge(id, {"p-suzuki"})->acknowledged_at,
+            "2026-11-26T13:03:00Z");  // the first time stands
+}
+
+TEST_F(NotificationTest, AnUnansweredConvocationGoesToTheDeputiesAfterTheLimitAndNotBefore) {
+  std::string key = Report();
+  ASSERT_TRUE(app_->incidents().Triage(key, {.confirmed = true}, {"p-suzuki"}));
+  ASSERT_TRUE(app_->incidents().RequestConvocation(key, {"p-suzuki"}));
+  Tick();
+  clock_.Advance(std::chrono::minutes(14) + std::chrono::seconds(59));
+  EXPECT_EQ(Tick().escalated, 0);
+  clock_.Advance(std::chrono::seconds(1));
+  EXPECT_EQ(Tick().escalated, 1);
+  auto notes = app_->incidents().Notifications(key, {"t"});
+  ASSERT_TRUE(notes);
+  ASSERT_EQ(notes->size(), 3u);
+  const NoticeView& up = notes->back();
+  EXPECT_EQ(up.message.kind, "incident.escalation");
+  EXPECT_THAT(up.message.recipients, ElementsAre("p-suzuki"));  // the chair's first deputy
+  // Nobody further in line: the request stays open, and no second escalation is made.
+  clock_.Advance(std::chrono::hours(2));
+  EXPECT_EQ(Tick().escalated, 0);
+  auto entries = store_->ReadJournal({.subject = key});
+  ASSERT_TRUE(entries);
+  int escalations = 0;
+  for (const auto& e : *entries) escalations += e.action == "incident.escalate" ? 1 : 0;
+  EXPECT_EQ(escalations, 1);
+}
+
+TEST_F(NotificationTest, AnAcknowledgedConvocationIsNotEscalated) {
+  std::string key = Report();
+  ASSERT_TRUE(app_->incidents().Triage(key, {.confirmed = true}, {"p-suzuki"}));
+  ASSERT_TRUE(app_->incidents().RequestConvocation(key, {"p-suzuki"}));
+  ASSERT_TRUE(app_->notifications().Acknowledge(key + "/000002/email/p-sato", {"p-sato"}));
+  clock_.Advance(std::chrono::hours(1));
+  EXPECT_EQ(Tick().escalated, 0);
+}
+
+TEST_F(NotificationTest, InstructionsReachTheDepartmentsTheyName) {
+  std::string key = Report();
+  ASSERT_TRUE(app_->incidents().Decide(key,
+                                       {.kind = core::DecisionKind::kInstruction,
+                                        .text = "営業部は顧客への連絡を止めること",
+                                        .decided_by = "p-sato",
+                                        .departments = {"sales"}},
+                                       {"p-sato"}));
+  auto notes = app_->incidents().Notifications(key, {"t"});
+  ASSERT_TRUE(notes);
+  ASSERT_EQ(notes->size(), 2u);
+  EXPECT_EQ(notes->back().message.kind, "incident.decision");
+  EXPECT_THAT(notes->back().message.recipients, ElementsAre("p-tanaka"));  // head, action plan
+  Tick();
+  ASSERT_EQ(mail_.sent.size(), 2u);
+  EXPECT_THAT(mail_.sent[1].body, HasSubstr("営業部は顧客への連絡を止めること"));
+}
+
+TEST_F(NotificationTest, AMeasureReachesItsAssigneeAndIsRemindedOnceWhenOverdue) {
+  std::string key = Report();
+  std::string due = FormatRfc3339(clock_.Now() + std::chrono::hours(1));
+  ASSERT_TRUE(app_->incidents().AddTask(
+      key, {.title = "ファイルサーバーを切り離す", .assignee = "p-tanaka", .due = due},
+      {"p-suzuki"}));
+  auto notes = app_->incidents().Notifications(key, {"t"});
+  ASSERT_TRUE(notes);
+  EXPECT_EQ(notes->back().message.kind, "incident.task");
+  EXPECT_THAT(notes->back().message.recipients, ElementsAre("p-tanaka"));
+  EXPECT_EQ(Tick().reminded, 0);
+  clock_.Advance(std::chrono::minutes(59));
+  EXPECT_EQ(Tick().reminded, 0);
+  clock_.Advance(std::chrono::minutes(2));
+  EXPECT_EQ(Tick().reminded, 1);
+  notes = app_->incidents().Notifications(key, {"t"});
+  EXPECT_EQ(notes->back().message.kind, "incident.task_overdue");
+  EXPECT_THAT(notes->back().message.recipients, ElementsAre("p-tanaka"));
+  clock_.Advance(std::chrono::hours(3));
+  EXPECT_EQ(Tick().reminded, 0);  // once
+  // A measure done in time is not reminded of.
+  ASSERT_TRUE(app_->incidents().AddTask(
+      key, {.title = "ログを保全する", .assignee = "p-tanaka", .due = FormatRfc3339(clock_.Now())},
+      {"p-suzuki"}));
+  ASSERT_TRUE(
+      app_->incidents().UpdateTask(key, 2, {.status = core::TaskStatus::kDone}, {"p-tanaka"}));
+  clock_.Advance(std::chrono::hours(1));
+  EXPECT_EQ(Tick().reminded, 0);
+}
+
+TEST_F(NotificationTest, AContactsFollowUpIsRemindedOnItsDayInTheCompanysCalendar) {
+  std::string key = Report();
+  // 22:00 in Tokyo on the 26th; the follow-up is due on the 27th, which starts at 15:00 UTC.
+  ASSERT_TRUE(app_->incidents().AddContact(key,
+                                           {.audience = core::Audience::kInternal,
+                                            .contact = "sales",
+                                            .summary = "顧客への影響を確認中",
+                                            .follow_up_due = "2026-11-27"},
+                                           {"p-suzuki"}));
+  EXPECT_EQ(Tick().reminded, 0);
+  clock_.Advance(std::chrono::minutes(119));
+  EXPECT_EQ(Tick().reminded, 0);
+  clock_.Advance(std::chrono::minutes(1));
+  EXPECT_EQ(Tick().reminded, 1);
+  auto notes = app_->incidents().Notifications(key, {"t"});
+  ASSERT_TRUE(notes);
+  EXPECT_EQ(notes->back().message.kind, "incident.follow_up");
+  EXPECT_THAT(notes->back().message.recipients, ElementsAre("p-suzuki"));
+}
+
+TEST(BackoffTest, DoublesFromThirtySecondsToAnHour) {
+  EXPECT_EQ(Backoff(1).count(), 30);
+  EXPECT_EQ(Backoff(2).count(), 60);
+  EXPECT_EQ(Backoff(3).count(), 120);
+  EXPECT_EQ(Backoff(8).count(), 3600);
+  EXPECT_EQ(Backoff(50).count(), 3600);
+}
+
+}  // namespace
+}  // namespace sokuo::app

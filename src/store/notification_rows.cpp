@@ -1,0 +1,157 @@
+#include "store/notification_rows.h"
+
+#include "store/incident_rows.h"
+#include "store/journal.h"
+
+namespace sokuo::store {
+namespace {
+
+using json = nlohmann::json;
+
+constexpr std::array<std::string_view, 3> kStatusNames = {"pending", "sent", "failed"};
+
+json ErrorJson(const Message& m) {
+  if (m.empty()) return "";
+  json params = json::object();
+  for (const auto& [k, v] : m.params) params[k] = v;
+  return CanonicalJson({{"code", m.code}, {"params", params}});
+}
+
+Message ErrorFrom(const std::string& text) {
+  json j = json::parse(text, nullptr, false);
+  if (!j.is_object() || !j.contains("code") || !j["code"].is_string()) return {};
+  MessageParams params;
+  if (j.contains("params") && j["params"].is_object()) {
+    for (const auto& [k, v] : j["params"].items()) {
+      if (v.is_string()) params.emplace_back(k, v.get<std::string>());
+    }
+  }
+  return Msg(j["code"].get<std::string>(), std::move(params));
+}
+
+Row ToRow(const Delivery& d) {
+  return {{"id", d.id},
+          {"message", d.message},
+          {"subject", d.subject},
+          {"kind", d.kind},
+          {"channel", d.channel},
+          {"recipient", d.recipient},
+          {"address", d.address},
+          {"lang", d.lang},
+          {"title", d.title},
+          {"body", d.body},
+          {"link", d.link},
+          {"status", DeliveryStatusName(d.status)},
+          {"attempts", d.attempts},
+          {"next_at", d.next_at},
+          {"error", ErrorJson(d.error)},
+          {"sent_at", d.sent_at},
+          {"acknowledged_at", d.acknowledged_at}};
+}
+
+Delivery FromRow(const Row& row) {
+  auto text = [&](const char* column) {
+    auto it = row.find(column);
+    return it != row.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  Delivery d{.id = text("id"),
+             .message = text("message"),
+             .subject = text("subject"),
+             .kind = text("kind"),
+             .channel = text("channel"),
+             .recipient = text("recipient"),
+             .address = text("address"),
+             .lang = text("lang"),
+             .title = text("title"),
+             .body = text("body"),
+             .link = text("link")};
+  std::string status = text("status");
+  for (size_t i = 0; i < kStatusNames.size(); ++i) {
+    if (kStatusNames[i] == status) d.status = static_cast<DeliveryStatus>(i);
+  }
+  if (auto it = row.find("attempts"); it != row.end() && it->is_number_integer()) {
+    d.attempts = it->get<int>();
+  }
+  d.next_at = text("next_at");
+  d.error = ErrorFrom(text("error"));
+  d.sent_at = text("sent_at");
+  d.acknowledged_at = text("acknowledged_at");
+  return d;
+}
+
+}  // namespace
+
+std::string_view DeliveryStatusName(DeliveryStatus status) {
+  return kStatusNames[static_cast<size_t>(status)];
+}
+
+Result<std::string> Enqueue(Tx& tx, const OutboxMessage& message,
+                            std::vector<Delivery> deliveries) {
+  OutboxMessage m = message;
+  if (m.id.empty()) {
+    ASSIGN_OR_RETURN(Table existing, tx.ReadWhere("outbox", "subject", m.subject));
+    m.id = m.subject + "/" + FixedWidth(static_cast<int>(existing.size()) + 1);
+  }
+  TRY(tx.Put("outbox", m.id,
+             {{"id", m.id},
+              {"created_at", m.created_at},
+              {"kind", m.kind},
+              {"subject", m.subject},
+              {"recipients", CanonicalJson(json(m.recipients))},
+              {"title", m.title},
+              {"body", m.body},
+              // Its deliveries carry the state from here on.
+              {"status", "queued"},
+              {"attempts", 0}}));
+  for (Delivery& d : deliveries) {
+    d.message = m.id;
+    d.subject = m.subject;
+    d.kind = m.kind;
+    if (d.id.empty()) d.id = m.id + "/" + d.channel + "/" + d.recipient;
+    if (d.next_at.empty()) d.next_at = m.created_at;
+    TRY(SaveDelivery(tx, d));
+  }
+  return m.id;
+}
+
+Result<std::vector<OutboxMessage>> Outbox(Store& store, const std::string& subject) {
+  ASSIGN_OR_RETURN(Table rows, store.ReadWhere("outbox", "subject", subject));
+  std::vector<OutboxMessage> out;
+  for (const auto& [id, row] : rows) {
+    OutboxMessage m{
+        id, row.value("created_at", ""), row.value("kind", ""), row.value("subject", ""),
+        {}, row.value("title", ""),      row.value("body", "")};
+    json recipients = json::parse(row.value("recipients", "[]"), nullptr, false);
+    if (recipients.is_array()) {
+      for (const auto& r : recipients) {
+        if (r.is_string()) m.recipients.push_back(r.get<std::string>());
+      }
+    }
+    out.push_back(std::move(m));
+  }
+  return out;  // ids number the messages of a subject in order
+}
+
+template <class Source>
+Result<std::vector<Delivery>> LoadDeliveries(Source& source, const std::string& column,
+                                             const std::string& value) {
+  Table rows;
+  if (column.empty()) {
+    ASSIGN_OR_RETURN(rows, source.Read("deliveries"));
+  } else {
+    ASSIGN_OR_RETURN(rows, source.ReadWhere("deliveries", column, value));
+  }
+  std::vector<Delivery> out;
+  out.reserve(rows.size());
+  for (const auto& [id, row] : rows) out.push_back(FromRow(row));
+  return out;
+}
+template Result<std::vector<Delivery>> LoadDeliveries(Store&, const std::string&,
+                                                      const std::string&);
+template Result<std::vector<Delivery>> LoadDeliveries(Tx&, const std::string&, const std::string&);
+
+Result<void> SaveDelivery(Tx& tx, const Delivery& delivery) {
+  return tx.Put("deliveries", delivery.id, ToRow(delivery));
+}
+
+}  // namespace sokuo::store

@@ -1,0 +1,66 @@
+// Notifications ⇄ rows. A message (`outbox`) is what happened and to whom it was addressed; a
+// delivery (`deliveries`) is that message on its way to one recipient over one channel, in the
+// recipient's language, with its attempts, outcome and acknowledgement. Both are written in the
+// transaction of the change that causes them, and both are journaled, so what was sent, when,
+// and who saw it is part of the record.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "store/store.h"
+
+namespace sokuo::store {
+
+// One notification as it was queued.
+struct OutboxMessage {
+  std::string id;  // "INC-2026-0001/000001": set by Enqueue, numbering a subject's messages
+  std::string created_at;
+  std::string kind;                     // core/notice.h
+  std::string subject;                  // the incident key, or the account
+  std::vector<std::string> recipients;  // person ids
+  std::string title;                    // in both languages, for lists
+  std::string body;
+};
+
+enum class DeliveryStatus { kPending, kSent, kFailed };
+
+struct Delivery {
+  std::string id;       // "<message id>/<channel>/<recipient>": also the idempotency key
+  std::string message;  // the outbox message
+  std::string subject;
+  std::string kind;
+  std::string channel;    // "email" or "webhook"
+  std::string recipient;  // person id, or webhook id
+  std::string address;    // email address; empty for webhooks (the organization has the URL)
+  std::string lang;       // "ja" or "en"
+  std::string title;
+  std::string body;
+  std::string link;  // the incident's page, when the organization gives its web address
+  DeliveryStatus status = DeliveryStatus::kPending;
+  int attempts = 0;
+  std::string next_at;  // RFC 3339 UTC: not before
+  Message error;        // the last attempt's failure, if any
+  std::string sent_at;
+  std::string acknowledged_at;
+  friend bool operator==(const Delivery&, const Delivery&) = default;
+};
+
+std::string_view DeliveryStatusName(DeliveryStatus status);
+
+// Queues `message` and its deliveries, numbering the message and naming the deliveries when
+// their ids are empty. Returns the message's id.
+[[nodiscard]] Result<std::string> Enqueue(Tx& tx, const OutboxMessage& message,
+                                          std::vector<Delivery> deliveries);
+// The messages about `subject`, in the order they were queued.
+[[nodiscard]] Result<std::vector<OutboxMessage>> Outbox(Store& store, const std::string& subject);
+
+// The deliveries whose `column` (status, subject, message, id) equals `value`, by id; every
+// delivery when `column` is empty.
+template <class Source>
+[[nodiscard]] Result<std::vector<Delivery>> LoadDeliveries(Source& source,
+                                                           const std::string& column,
+                                                           const std::string& value);
+[[nodiscard]] Result<void> SaveDelivery(Tx& tx, const Delivery& delivery);
+
+}  // namespace sokuo::store
