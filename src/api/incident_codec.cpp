@@ -64,7 +64,27 @@ Json ToJson(const app::IncidentView& v, Lang lang) {
     j["next"] = {{"state", core::kIncidentStates.Name(*(at + 1))},
                  {"missing", Render(v.next_missing, lang)}};
   }
+  Json clocks = Json::array();
+  for (const auto& c : v.obligations) clocks.push_back(ToJson(c));
+  j["obligations"] = std::move(clocks);
   return j;
+}
+
+Json ToJson(const core::ObligationClock& c) {
+  Json j = {{"obligation", c.obligation},
+            {"name", c.name},
+            {"state", core::kClockStates.Name(c.state)},
+            {"late_days", c.late_days}};
+  if (!c.name_en.empty()) j["name_en"] = c.name_en;
+  if (!c.recipient.empty()) j["recipient"] = c.recipient;
+  if (!c.started_at.empty()) j["started_at"] = c.started_at;
+  if (!c.due.empty()) j["due"] = c.due;
+  if (c.filing) j["filing"] = codec::ToJson(*c.filing);
+  return j;
+}
+
+Json ToJson(const app::Deadline& d) {
+  return {{"key", d.key}, {"title", d.title}, {"clock", ToJson(d.clock)}};
 }
 
 Result<app::ReportInput> ReportFromJson(const Json& j) {
@@ -275,6 +295,22 @@ Result<core::Prevention> PreventionFromJson(const Json& j) {
     r.Text("owner", x.owner);
     r.Text("due", x.due);
     r.Bool("done", x.done);
+  });
+}
+
+Result<core::Filing> FilingFromJson(const Json& j) {
+  return ReadAll<core::Filing>(j, [](JsonReader& r, core::Filing& x) {
+    if (!r.Object(
+            {"obligation", "filed_at", "reference", "evidence", "note", "waived", "reason"})) {
+      return;
+    }
+    r.Text("obligation", x.obligation, true);
+    r.Text("filed_at", x.filed_at);
+    r.Text("reference", x.reference);
+    r.Int("evidence", x.evidence);
+    r.Text("note", x.note);
+    r.Bool("waived", x.waived);
+    r.Text("reason", x.reason);
   });
 }
 

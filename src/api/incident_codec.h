@@ -18,6 +18,8 @@ using codec::Json;
 Json ToJson(const app::IncidentView& v, Lang lang);
 // For lists: the header fields, priority and milestones, without the records.
 Json SummaryJson(const app::IncidentView& v, Lang lang);
+Json ToJson(const core::ObligationClock& c);
+Json ToJson(const app::Deadline& d);
 // A timeline line: the journal entry (its `at` is when it was recorded) with `event_at`, when
 // its event happened.
 Json ToJson(const app::TimelineEntry& e);
@@ -65,6 +67,7 @@ struct TransitionInput {
 [[nodiscard]] Result<RecoveryInput> RecoveryFromJson(const Json& j);
 [[nodiscard]] Result<core::Finding> FindingFromJson(const Json& j);
 [[nodiscard]] Result<core::Prevention> PreventionFromJson(const Json& j);
+[[nodiscard]] Result<core::Filing> FilingFromJson(const Json& j);
 [[nodiscard]] Result<BackdoorInput> BackdoorFromJson(const Json& j);
 [[nodiscard]] Result<TransitionInput> TransitionFromJson(const Json& j);
 

@@ -36,30 +36,6 @@ void AddUnique(std::vector<std::string>& to, const std::string& id) {
   if (!id.empty() && std::find(to.begin(), to.end(), id) == to.end()) to.push_back(id);
 }
 
-// G3.2: a report reaches the IS department: its staff and the heads of IS departments.
-std::vector<std::string> IsDepartment(const core::Organization& org) {
-  std::vector<std::string> out;
-  for (const auto& d : org.departments) {
-    if (d.kind == core::DepartmentKind::kIt) AddUnique(out, d.head);
-  }
-  for (const auto& r : org.roles) {
-    if (r.role == core::RoleKind::kIsStaff) AddUnique(out, r.person);
-  }
-  return out;
-}
-
-// G4.3.2a: the steering council chair, then the committee chair and members.
-std::vector<std::string> Committee(const core::Organization& org) {
-  std::vector<std::string> out;
-  for (core::RoleKind kind : {core::RoleKind::kSteeringCouncilChair,
-                              core::RoleKind::kCommitteeChair, core::RoleKind::kCommitteeMember}) {
-    for (const auto& r : org.roles) {
-      if (r.role == kind) AddUnique(out, r.person);
-    }
-  }
-  return out;
-}
-
 std::string Or(const std::string& value, const std::string& fallback) {
   return value.empty() ? fallback : value;
 }
@@ -123,7 +99,7 @@ Result<void> TellAssignee(store::Tx& tx, const core::Organization& org, const co
                                 {"by", PersonName(org, actor.id)},
                                 {"due", t.due.empty() ? "-" : calendar.FormatLocal(t.due)}}),
                    .page = IncidentPage(i.key),
-                   .restricted = i.restricted},
+                   .incident = &i},
                   now));
   return {};
 }
@@ -132,8 +108,11 @@ Message NoIncident(const std::string& key) { return Msg("incident.not_found", {{
 
 }  // namespace
 
-IncidentView IncidentService::View(core::Incident incident, const core::Organization& org) const {
+IncidentView IncidentService::View(core::Incident incident, const core::Organization& org,
+                                   bool whole) const {
   IncidentView v;
+  // A list's headers carry no filings: their clocks would be wrong, so lists have none.
+  if (whole) v.obligations = core::ClocksOf(incident, org, ctx_.clock().Now());
   v.priority = core::ComputePriority(incident, org);
   v.milestones = core::MilestonesOf(incident);
   const auto& path = core::Path();
@@ -255,11 +234,11 @@ Result<IncidentView> IncidentService::Report(const ReportInput& in, const Actor&
     TRY(QueueNotice(tx, org,
                     {.kind = "incident.reported",
                      .subject = i.key,
-                     .to = IsDepartment(org),
+                     .to = core::IsDepartmentPeople(org),
                      .title = Msg("notice.reported.title", {{"key", i.key}, {"title", i.title}}),
                      .body = Msg("notice.reported.body", ReportFacts(i, org, calendar)),
                      .page = IncidentPage(i.key),
-                     .restricted = i.restricted},
+                     .incident = &i},
                     ctx_.clock().Now()));
     TRY(tx.Append({.at = ctx_.clock().Now(),
                    .actor = actor.id,
@@ -367,7 +346,7 @@ Result<IncidentView> IncidentService::RequestConvocation(const std::string& key,
   return Mutate(
       key, actor, "incident.convocation.request", core::IncidentAction::kConvene,
       [&](core::Incident& i, const core::Organization& org, store::Tx& tx) -> Result<json> {
-        std::vector<std::string> to = Committee(org);
+        std::vector<std::string> to = core::ConveningPeople(org);
         if (!i.convocation) i.convocation = core::Convocation{};
         i.convocation->requested_by = actor.id;
         i.convocation->requested_at = at;
@@ -384,7 +363,7 @@ Result<IncidentView> IncidentService::RequestConvocation(const std::string& key,
              .title = Msg("notice.convocation.title", {{"key", i.key}, {"title", i.title}}),
              .body = Msg("notice.convocation.body", std::move(facts)),
              .page = IncidentPage(i.key),
-             .restricted = i.restricted},
+             .incident = &i},
             ctx_.clock().Now()));
         return json{{"addressees", to}, {"at", at}};
       });
@@ -432,7 +411,7 @@ Result<IncidentView> IncidentService::Decide(const std::string& key, core::Decis
                                                     {"text", d.text},
                                                     {"by", PersonName(org, d.decided_by)}}),
                .page = IncidentPage(i.key),
-               .restricted = i.restricted},
+               .incident = &i},
               ctx_.clock().Now()));
         }
         return json{{"decision", d.id}, {"at", d.decided_at}};
@@ -715,7 +694,7 @@ Result<Page<IncidentView>> IncidentService::List(const IncidentFilter& f, PageRe
     }
     found.push_back(&i);
   }
-  auto view = [&](const core::Incident* i) { return View(*i, org); };
+  auto view = [&](const core::Incident* i) { return View(*i, org, false); };
   if (!f.priority) {  // the priority is computed for the page's incidents only
     return MapPage(Paginate(std::move(found), page, [](const core::Incident*) { return true; }),
                    view);
@@ -764,6 +743,52 @@ Result<std::vector<TimelineEntry>> IncidentService::Timeline(const std::string& 
   std::vector<TimelineEntry> out;
   out.reserve(all.size());
   for (size_t k : core::EventOrder(times)) out.push_back({times[k], std::move(all[k])});
+  return out;
+}
+
+Result<IncidentView> IncidentService::File(const std::string& key, core::Filing f,
+                                           const Actor& actor) {
+  std::string now = FormatRfc3339(ctx_.clock().Now());
+  if (!f.waived || !f.filed_at.empty()) {
+    ASSIGN_OR_RETURN(f.filed_at, core::EventTime(f.filed_at, "/filed_at", ctx_.clock().Now()));
+  }
+  return Mutate(
+      key, actor, "incident.filing", core::IncidentAction::kContact,
+      [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
+        f.id = NextId(i.filings);
+        f.by = actor.id;
+        f.recorded_at = now;
+        TRY(Invalid(core::CheckFiling(f, i, org)));
+        // G4.3.2c: only the committee decides that a duty is not filed.
+        if (f.waived && !actor.principal.is_operator && !core::IsCommittee(org, actor.id)) {
+          return Fail(ErrorCode::kForbidden, Msg("filing.waive_committee"), "/waived");
+        }
+        i.filings.push_back(f);
+        return json{{"filing", f.id}, {"obligation", f.obligation}, {"waived", f.waived}};
+      });
+}
+
+Result<std::vector<Deadline>> IncidentService::Deadlines(const Actor& actor) {
+  ASSIGN_OR_RETURN(auto all, Headers());
+  ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
+  const core::Organization& org = *snapshot;
+  std::vector<Deadline> out;
+  if (org.obligations.empty()) return out;
+  for (const core::Incident& header : *all) {
+    if (!header.IsOpen() || !core::CanSee(actor.principal, header, org)) continue;
+    ASSIGN_OR_RETURN(std::optional<core::Incident> i,
+                     store::LoadIncident(ctx_.store(), header.key));
+    if (!i) continue;
+    for (auto& c : core::ClocksOf(*i, org, ctx_.clock().Now())) {
+      if (c.filing) continue;
+      out.push_back({i->key, i->title, std::move(c)});
+    }
+  }
+  // The nearest first; a clock still waiting for another filing last.
+  std::stable_sort(out.begin(), out.end(), [](const Deadline& a, const Deadline& b) {
+    return std::pair(a.clock.due.empty(), a.clock.due) <
+           std::pair(b.clock.due.empty(), b.clock.due);
+  });
   return out;
 }
 

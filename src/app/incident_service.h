@@ -67,6 +67,11 @@ class IncidentService {
   // An evidence file of an incident the actor may see; kIntegrity when its bytes changed.
   [[nodiscard]] Result<EvidenceDownload> Evidence(const std::string& key, int id,
                                                   const Actor& actor);
+  // G4.3.2c: a reporting duty filed (or, by the committee, not filed and why).
+  [[nodiscard]] Result<IncidentView> File(const std::string& key, core::Filing filing,
+                                          const Actor& actor);
+  // The open reporting duties of the open incidents the actor may see, the nearest first.
+  [[nodiscard]] Result<std::vector<Deadline>> Deadlines(const Actor& actor);
   [[nodiscard]] Result<IncidentView> Transition(const std::string& key, core::IncidentState to,
                                                 const std::string& reason, const Actor& actor,
                                                 const std::string& at = "");
@@ -95,7 +100,9 @@ class IncidentService {
                               const PermissionOf& permission, const Mutation& change);
   Result<IncidentView> Mutate(const std::string& key, const Actor& actor, const std::string& action,
                               core::IncidentAction permission, const Mutation& change);
-  IncidentView View(core::Incident incident, const core::Organization& org) const;
+  // `whole`: the incident with its records, whose reporting clocks can be counted.
+  IncidentView View(core::Incident incident, const core::Organization& org,
+                    bool whole = true) const;
   // Every incident's header, newest first, decoded once per journal head: incidents change only
   // by journaled writes.
   Result<std::shared_ptr<const std::vector<core::Incident>>> Headers();

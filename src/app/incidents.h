@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/incident.h"
+#include "core/obligation.h"
 #include "store/incident_rows.h"
 
 namespace sokuo::app {
@@ -95,6 +96,15 @@ struct IncidentView {
   core::Milestones milestones;
   // What the next state on the path still needs, read with the organization; empty at the end.
   std::vector<Message> next_missing;
+  // G4.3.2c: the reporting duties the facts trigger, and where each stands now.
+  std::vector<core::ObligationClock> obligations;
+};
+
+// One open reporting duty of one incident, for the dashboard.
+struct Deadline {
+  std::string key;
+  std::string title;
+  core::ObligationClock clock;
 };
 
 }  // namespace sokuo::app

@@ -465,3 +465,71 @@ TEST_F(IncidentAppTest, AReportForAnotherDepartmentIsRefused) {
 
 }  // namespace
 }  // namespace sokuo::app
+
+namespace sokuo::app {
+namespace {
+
+// G4.3.2c: a duty the facts trigger is on the incident, is filed, and keeps it open until then.
+TEST_F(IncidentAppTest, AReportingDutyIsFiledOrWaivedByTheCommitteeBeforeClosing) {
+  core::Organization org = core::SmallOrganization();
+  org.obligations = {
+      {.id = "ppc-final",
+       .name = "確報",
+       .name_en = "Final report",
+       .recipient = "police",
+       .when = {"over_1000_persons"},
+       .days = 30,
+       .next_open_day = true},
+      {.id = "customer", .name = "取引先への通知", .when = {"customers_affected"}, .hours = 48}};
+  org.roles[0].deputies.clear();  // p-suzuki: the IS department, not the committee
+  ASSERT_TRUE(app_->organization().Import(orgfile::Emit(org), "o", {"t"}));
+  auto r =
+      app_->incidents().Report({.title = "漏えい", .harm = core::Harm::kPossible}, {"p-tanaka"});
+  ASSERT_TRUE(r);
+  std::string key = r->incident.key;
+  auto v = app_->incidents().Get(key, {"t"});
+  ASSERT_TRUE(v);
+  ASSERT_EQ(v->obligations.size(), 1u);
+  EXPECT_EQ(v->obligations[0].obligation, "customer");
+  // Refused: an unknown duty, no proof of filing, a waiver without a reason or by someone who
+  // is not on the committee. Nothing changes.
+  struct Case {
+    const char* name;
+    core::Filing f;
+    Actor who;
+    ErrorCode code;
+  };
+  const Case cases[] = {
+      {"unknown duty",
+       {.obligation = "gdpr", .reference = "x"},
+       {"p-suzuki"},
+       ErrorCode::kInvalidInput},
+      {"no proof", {.obligation = "customer"}, {"p-suzuki"}, ErrorCode::kInvalidInput},
+      {"waived without reason",
+       {.obligation = "customer", .waived = true},
+       {"p-sato"},
+       ErrorCode::kInvalidInput},
+  };
+  for (const Case& c : cases) {
+    auto refused = app_->incidents().File(key, c.f, c.who);
+    ASSERT_FALSE(refused) << c.name;
+    EXPECT_EQ(refused.error().code, c.code) << c.name;
+  }
+  core::Principal is_staff{.person = "p-suzuki", .roles = {core::Role::kIsDepartment}};
+  auto not_committee = app_->incidents().File(
+      key, {.obligation = "customer", .waived = true, .reason = "契約対象外"},
+      {"p-suzuki", is_staff});
+  ASSERT_FALSE(not_committee);
+  EXPECT_EQ(not_committee.error().code, ErrorCode::kForbidden);
+  EXPECT_TRUE(app_->incidents().Get(key, {"t"})->incident.filings.empty());
+  auto filed = app_->incidents().File(key, {.obligation = "customer", .reference = "書面-1"},
+                                      {"p-suzuki", is_staff});
+  ASSERT_TRUE(filed) << filed.error().ToString();
+  EXPECT_EQ(filed->obligations[0].state, core::ClockState::kFiled);
+  auto twice = app_->incidents().File(key, {.obligation = "customer", .reference = "書面-2"},
+                                      {"p-suzuki", is_staff});
+  ASSERT_FALSE(twice);
+}
+
+}  // namespace
+}  // namespace sokuo::app

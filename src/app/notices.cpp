@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/access.h"
 #include "store/account_rows.h"
 #include "store/incident_rows.h"
 
@@ -33,6 +34,19 @@ std::string Text(const Notice& n, const std::string& link, const std::string& ac
   return text;
 }
 
+// Whether `person` may read `incident` (core::CanSee, with the roles their account was granted).
+Result<bool> MaySee(store::Tx& tx, const core::Organization& org, const std::string& person,
+                    const core::Incident* incident) {
+  if (incident == nullptr) return true;
+  ASSIGN_OR_RETURN(auto account, store::LoadAccount(tx, person));
+  std::vector<core::Role> granted;
+  for (const auto& name : account ? account->granted : std::vector<std::string>{}) {
+    if (auto r = core::kRoles.Parse(name); r && core::IsGrantedRole(*r)) granted.push_back(*r);
+  }
+  core::Principal p{.person = person, .roles = core::DeriveRoles(org, person, granted)};
+  return core::CanSee(p, *incident, org);
+}
+
 }  // namespace
 
 std::string LinkTo(const core::Organization& org, const std::string& page) {
@@ -51,15 +65,21 @@ Result<std::string> QueueNotice(store::Tx& tx, const core::Organization& org, co
   std::string id = notice.subject + "/" + store::FixedWidth(static_cast<int>(existing.size()) + 1);
   std::string link = notice.page.empty() ? "" : LinkTo(org, notice.page);
   std::vector<store::Delivery> deliveries;
+  // What someone the incident is hidden from is told instead.
+  Notice hidden = notice;
+  hidden.title = Msg("notice.restricted.title", {{"subject", notice.subject}});
+  hidden.body = Msg("notice.restricted.body", {{"subject", notice.subject}});
   for (const std::string& person : notice.to) {
     ASSIGN_OR_RETURN(std::string chosen, store::LoadLanguage(tx, person));
     Lang lang = ParseLang(chosen).value_or(Lang::kJa);
     const core::Person* p = org.FindPerson(person);
+    ASSIGN_OR_RETURN(bool sees, MaySee(tx, org, person, notice.incident));
+    const Notice& shown = sees ? notice : hidden;
     store::Delivery d{.channel = "email", .recipient = person, .address = p ? p->email : ""};
     d.id = id + "/email/" + person;
     d.lang = lang == Lang::kEn ? "en" : "ja";
-    d.title = Render(notice.title, lang);
-    d.body = Text(notice, link, LinkTo(org, AcknowledgePage(d.id)), lang);
+    d.title = Render(shown.title, lang);
+    d.body = Text(shown, link, LinkTo(org, AcknowledgePage(d.id)), lang);
     d.link = link;
     // What cannot be sent is failed at once, with the reason, so the gap shows.
     if (!org.notifications.email) {
@@ -72,16 +92,14 @@ Result<std::string> QueueNotice(store::Tx& tx, const core::Organization& org, co
     deliveries.push_back(std::move(d));
   }
   for (const core::Webhook& w : org.notifications.webhooks) {
+    // A person's own account matters are theirs, not a channel's.
+    if (notice.kind.rfind("account.", 0) == 0) break;
     if (!w.kinds.empty() &&
         std::find(w.kinds.begin(), w.kinds.end(), notice.kind) == w.kinds.end()) {
       continue;
     }
     // A channel is read by many: both languages, and no acknowledgement link of one person.
-    Notice shown = notice;
-    if (notice.restricted) {
-      shown.title = Msg("notice.restricted.title", {{"subject", notice.subject}});
-      shown.body = Msg("notice.restricted.body", {{"subject", notice.subject}});
-    }
+    const Notice& shown = notice.incident && notice.incident->restricted ? hidden : notice;
     store::Delivery d{.channel = "webhook", .recipient = w.id};
     d.id = id + "/webhook/" + w.id;
     d.lang = "ja";

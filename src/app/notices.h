@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/message.h"
+#include "core/incident.h"
 #include "core/organization.h"
 #include "store/notification_rows.h"
 #include "store/store.h"
@@ -20,9 +21,10 @@ struct Notice {
   Message title;                // rendered per recipient
   Message body;                 // rendered per recipient
   std::string page;             // the web page it is about, e.g. "#/incidents/INC-2026-0001"
-  // Need-to-know: a webhook's channel is read by people the incident hides from, so it is told
-  // only that there is news, not what.
-  bool restricted = false;
+  // Need-to-know: the incident the message is about, if any. A recipient it is hidden from
+  // (core::CanSee), and every webhook's channel when it is restricted, is told only that there
+  // is news, not what.
+  const core::Incident* incident = nullptr;
 };
 
 // Queues `notice`: an email to every recipient, and a message to every webhook that takes its

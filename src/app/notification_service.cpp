@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/notices.h"
+#include "core/access.h"
 #include "core/incident_rules.h"
 #include "store/incident_rows.h"
 #include "store/org_rows.h"
@@ -42,6 +43,12 @@ std::pair<std::string, std::string> ReminderCodes(const std::string& kind) {
   if (kind == "incident.task_overdue") {
     return {"notice.task_overdue.title", "notice.task_overdue.body"};
   }
+  if (kind == "incident.deadline_near") {
+    return {"notice.deadline_near.title", "notice.deadline_near.body"};
+  }
+  if (kind == "incident.deadline_passed") {
+    return {"notice.deadline_passed.title", "notice.deadline_passed.body"};
+  }
   return {"notice.follow_up.title", "notice.follow_up.body"};
 }
 
@@ -58,9 +65,11 @@ void NotificationService::SetNotifier(const std::string& channel, Notifier* noti
   notifiers_[channel] = notifier;
 }
 
-Result<TickReport> NotificationService::Tick(Timestamp now) {
+Result<TickReport> NotificationService::Tick(Timestamp now,
+                                             const std::function<bool()>& keep_going) {
   std::lock_guard lock(tick_);
   TickReport report;
+  ASSIGN_OR_RETURN(report.escalated, Escalate(now));
   ASSIGN_OR_RETURN(auto org, ctx_.Organization());
   int max_attempts = org->notifications.max_attempts.value_or(kDefaultMaxAttempts);
   ASSIGN_OR_RETURN(std::vector<store::Delivery> pending,
@@ -72,6 +81,7 @@ Result<TickReport> NotificationService::Tick(Timestamp now) {
   });
   for (const store::Delivery& d : pending) {
     if (report.sent + report.retried + report.failed >= static_cast<int>(kBatch)) break;
+    if (keep_going && !keep_going()) break;
     auto sender = notifiers_.find(d.channel);
     if (sender == notifiers_.end() || sender->second == nullptr) {
       ++report.waiting;
@@ -87,7 +97,6 @@ Result<TickReport> NotificationService::Tick(Timestamp now) {
       ++report.retried;
     }
   }
-  ASSIGN_OR_RETURN(report.escalated, Escalate(now));
   if (!reminded_ || now - *reminded_ >= std::chrono::minutes(1)) {
     ASSIGN_OR_RETURN(report.reminded, Remind(now));
     reminded_ = now;
@@ -162,6 +171,8 @@ Result<int> NotificationService::Escalate(Timestamp now) {
         if (kind == "incident.escalation") ++level;
         last_at = row.value("created_at", "");
         ASSIGN_OR_RETURN(auto deliveries, store::LoadDeliveries(tx, "message", id));
+        // A request queued before deliveries existed was never sent: nobody could answer it.
+        if (id == request && deliveries.empty()) return {};
         for (const auto& d : deliveries) {
           if (!d.acknowledged_at.empty()) return {};
           if (d.channel == "email") asked.push_back(d.recipient);
@@ -170,21 +181,19 @@ Result<int> NotificationService::Escalate(Timestamp now) {
       int minutes = org->notifications.escalate_after_minutes.value_or(kDefaultEscalateMinutes);
       ASSIGN_OR_RETURN(Timestamp last, At(last_at));
       if (now < last + std::chrono::minutes(minutes)) return {};
-      // G4.3.2a: the next deputy of each role holder asked first, in order of succession.
+      // G4.3.2a: for each role holder asked first, the first of their deputies, in order of
+      // succession, not asked yet.
       std::vector<std::string> to;
+      const auto& first = incident->convocation->addressees;
       for (const auto& r : org->roles) {
-        if (!IsConveningRole(r.role)) continue;
-        if (std::find(incident->convocation->addressees.begin(),
-                      incident->convocation->addressees.end(),
-                      r.person) == incident->convocation->addressees.end()) {
+        if (!IsConveningRole(r.role) ||
+            std::find(first.begin(), first.end(), r.person) == first.end()) {
           continue;
         }
-        if (static_cast<size_t>(level) < r.deputies.size()) {
-          const std::string& deputy = r.deputies[static_cast<size_t>(level)];
-          if (std::find(asked.begin(), asked.end(), deputy) == asked.end() &&
-              std::find(to.begin(), to.end(), deputy) == to.end()) {
-            to.push_back(deputy);
-          }
+        for (const std::string& deputy : r.deputies) {
+          if (std::find(asked.begin(), asked.end(), deputy) != asked.end()) continue;
+          if (std::find(to.begin(), to.end(), deputy) == to.end()) to.push_back(deputy);
+          break;
         }
       }
       if (to.empty()) return {};  // no one left to ask: the request stays open on the page
@@ -203,7 +212,7 @@ Result<int> NotificationService::Escalate(Timestamp now) {
                         {"requested_at", calendar.FormatLocal(incident->convocation->requested_at)},
                         {"level", std::to_string(level + 1)}}),
            .page = "#/incidents/" + key,
-           .restricted = incident->restricted},
+           .incident = &*incident},
           now));
       TRY(tx.Append({.at = now,
                      .actor = "system",
@@ -248,7 +257,7 @@ Result<int> NotificationService::Remind(Timestamp now) {
                          .title = Msg(ReminderCodes(r.kind).first, params),
                          .body = Msg(ReminderCodes(r.kind).second, params),
                          .page = "#/incidents/" + incident->key,
-                         .restricted = incident->restricted},
+                         .incident = &*incident},
                         now));
         TRY(tx.Put("reminders", id,
                    {{"id", id}, {"subject", incident->key}, {"at", FormatRfc3339(now)}}));
@@ -329,7 +338,7 @@ Result<store::Delivery> NotificationService::Retry(const std::string& delivery,
 }
 
 Result<Page<store::Delivery>> NotificationService::List(const DeliveryFilter& filter,
-                                                        PageRequest page) {
+                                                        PageRequest page, const Actor& actor) {
   // The subject's deliveries, or those of one status, or all.
   std::string column = !filter.subject.empty() ? "subject" : !filter.status.empty() ? "status" : "";
   std::string value = !filter.subject.empty() ? filter.subject : filter.status;
@@ -339,7 +348,17 @@ Result<Page<store::Delivery>> NotificationService::List(const DeliveryFilter& fi
   std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
     return std::tie(a.next_at, a.id) > std::tie(b.next_at, b.id);
   });
+  // Need-to-know holds here too: an administrator does not read a restricted incident's titles.
+  ASSIGN_OR_RETURN(auto org, ctx_.Organization());
+  std::map<std::string, bool> visible;  // subject → may the actor see it
+  for (const auto& d : all) {
+    if (visible.count(d.subject) != 0 || d.subject.rfind("INC-", 0) != 0) continue;
+    ASSIGN_OR_RETURN(auto incident, store::LoadIncident(ctx_.store(), d.subject));
+    visible[d.subject] = !incident || core::CanSee(actor.principal, *incident, *org);
+  }
   return Paginate(std::move(all), page, [&](const store::Delivery& d) {
+    auto it = visible.find(d.subject);
+    if (it != visible.end() && !it->second) return false;
     return filter.status.empty() || DeliveryStatusName(d.status) == filter.status;
   });
 }

@@ -10,6 +10,7 @@
 // fake clock and the server calls it every second.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -54,17 +55,20 @@ class NotificationService {
   // Registers the sender of `channel` ("email", "webhook"); it must outlive the service.
   void SetNotifier(const std::string& channel, Notifier* notifier);
 
-  // Sends every delivery that is due at `now`, then escalates what waited too long; once a
-  // minute, reminds of measures overdue and contacts whose follow-up is due.
-  [[nodiscard]] Result<TickReport> Tick(Timestamp now);
+  // Escalates what waited too long, then sends every delivery that is due at `now` while
+  // `keep_going` says so (checked between sends: a stopping server does not wait for them all);
+  // once a minute, reminds of measures overdue, follow-ups and reporting deadlines.
+  [[nodiscard]] Result<TickReport> Tick(Timestamp now,
+                                        const std::function<bool()>& keep_going = {});
 
   // Records that `actor` saw the message of `delivery` (their own deliveries of it).
   [[nodiscard]] Result<store::Delivery> Acknowledge(const std::string& delivery,
                                                     const Actor& actor);
   // Puts a failed delivery back in the queue, to be sent now (after the channel is fixed).
   [[nodiscard]] Result<store::Delivery> Retry(const std::string& delivery, const Actor& actor);
-  // Deliveries, newest first.
-  [[nodiscard]] Result<Page<store::Delivery>> List(const DeliveryFilter& filter, PageRequest page);
+  // Deliveries, newest first; those about an incident hidden from `actor` are left out.
+  [[nodiscard]] Result<Page<store::Delivery>> List(const DeliveryFilter& filter, PageRequest page,
+                                                   const Actor& actor);
 
  private:
   Result<void> Record(const store::Delivery& sent, Result<void> outcome, Timestamp now,

@@ -120,7 +120,7 @@ TEST_F(NotificationTest, AFailingChannelIsRetriedWithBackoffThenParkedAndCanBeRe
   clock_.Advance(std::chrono::seconds(1));
   EXPECT_EQ(Tick().failed, 1);  // the third attempt of max_attempts 3
   EXPECT_EQ(mail_.sent.size(), 3u);
-  auto failed = app_->notifications().List({.status = "failed"}, {});
+  auto failed = app_->notifications().List({.status = "failed"}, {}, {"t"});
   ASSERT_TRUE(failed);
   ASSERT_EQ(failed->items.size(), 1u);
   EXPECT_EQ(failed->items[0].error.code, "notify.smtp_failed");
@@ -147,7 +147,7 @@ TEST_F(NotificationTest, AFailingChannelIsRetriedWithBackoffThenParkedAndCanBeRe
 TEST_F(NotificationTest, WithoutEmailSettingsEveryEmailShowsAsFailedWithWhy) {
   ASSERT_TRUE(app_->organization().Import(orgfile::Emit(core::SmallOrganization()), "o", {"t"}));
   Report();
-  auto failed = app_->notifications().List({.status = "failed"}, {});
+  auto failed = app_->notifications().List({.status = "failed"}, {}, {"t"});
   ASSERT_TRUE(failed);
   ASSERT_EQ(failed->items.size(), 1u);
   EXPECT_EQ(failed->items[0].error.code, "notify.no_email");
@@ -168,7 +168,7 @@ TEST_F(NotificationTest, APersonWithoutAnAddressShowsAsFailedNotForgotten) {
   org.people[1].email.clear();  // p-suzuki, the IS department
   ASSERT_TRUE(app_->organization().Import(orgfile::Emit(org), "o", {"t"}));
   Report();
-  auto failed = app_->notifications().List({.status = "failed"}, {});
+  auto failed = app_->notifications().List({.status = "failed"}, {}, {"t"});
   ASSERT_TRUE(failed);
   ASSERT_EQ(failed->items.size(), 1u);
   EXPECT_EQ(failed->items[0].recipient, "p-suzuki");
@@ -215,6 +215,50 @@ TEST_F(NotificationTest, AnUnansweredConvocationGoesToTheDeputiesAfterTheLimitAn
   int escalations = 0;
   for (const auto& e : *entries) escalations += e.action == "incident.escalate" ? 1 : 0;
   EXPECT_EQ(escalations, 1);
+}
+
+TEST_F(NotificationTest, EscalationWalksTheLineOfSuccessionSkippingWhoWasAsked) {
+  core::Organization org = core::SmallOrganization();
+  org.notifications = core::Notifications{
+      .email = core::EmailSettings{.smtp = "smtp://mail.test", .from = "s@x.jp"},
+      .escalate_after_minutes = 15};
+  // The chair's first deputy sits on the committee and was asked already; the line goes on.
+  org.roles.push_back({.role = core::RoleKind::kCommitteeMember, .person = "p-suzuki"});
+  org.roles[0].deputies = {"p-suzuki", "p-tanaka"};
+  ASSERT_TRUE(app_->organization().Import(orgfile::Emit(org), "o", {"t"}));
+  std::string key = Report();
+  ASSERT_TRUE(app_->incidents().Triage(key, {.confirmed = true}, {"p-suzuki"}));
+  ASSERT_TRUE(app_->incidents().RequestConvocation(key, {"p-suzuki"}));
+  clock_.Advance(std::chrono::minutes(15));
+  EXPECT_EQ(Tick().escalated, 1);
+  auto notes = app_->incidents().Notifications(key, {"t"});
+  ASSERT_TRUE(notes);
+  EXPECT_THAT(notes->back().message.recipients, ElementsAre("p-tanaka"));
+  clock_.Advance(std::chrono::minutes(30));
+  EXPECT_EQ(Tick().escalated, 0);  // nobody left in line
+}
+
+TEST_F(NotificationTest, ARestrictedIncidentIsNotToldToWhoMayNotSeeIt) {
+  auto r = app_->incidents().Report(
+      {.title = "内部不正の疑い", .summary = "経理部員の持ち出し", .restricted = true},
+      {"p-suzuki"});
+  ASSERT_TRUE(r);
+  std::string key = r->incident.key;
+  // The sales department's head is told of a measure, but may not see the incident.
+  ASSERT_TRUE(app_->incidents().AddTask(key, {.title = "端末を回収する", .department = "sales"},
+                                        {"p-suzuki"}));
+  Tick();
+  bool told_tanaka = false;
+  for (const auto& d : mail_.sent) {
+    if (d.recipient != "p-tanaka") continue;
+    told_tanaka = true;
+    EXPECT_THAT(d.title, ::testing::Not(HasSubstr("内部不正")));
+    EXPECT_THAT(d.body, ::testing::Not(HasSubstr("端末を回収する")));
+  }
+  EXPECT_TRUE(told_tanaka);
+  // The IS department may see it, and reads it; the chat is told only that there is news.
+  ASSERT_FALSE(hooks_.sent.empty());
+  EXPECT_THAT(hooks_.sent[0].body, ::testing::Not(HasSubstr("持ち出し")));
 }
 
 TEST_F(NotificationTest, AnAcknowledgedConvocationIsNotEscalated) {

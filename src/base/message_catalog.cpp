@@ -49,6 +49,7 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
     {"term.value", "値", "value"},
     {"term.action_plan_title", "行動計画の役割名", "title of an action-plan role"},
     {"term.smtp", "SMTP サーバー", "SMTP server"},
+    {"term.when", "報告義務が生じる事実", "facts that start the duty"},
     {"term.from", "送信元アドレス", "sender address"},
 
     // Incident states ({state|state}).
@@ -168,6 +169,12 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
      "must be between {low} and {high}"},
     {"org.webhook_address", "Webhook の宛先は url か url_env のどちらか一方で指定してください",
      "give a webhook's address as exactly one of url and url_env"},
+    {"org.unknown_fact", "「{fact}」という事実はありません（使えるもの: {facts}）",
+     "no fact '{fact}' (one of: {facts})"},
+    {"org.obligation_period", "期限は hours, days, months のどれか一つで指定してください",
+     "give the deadline as exactly one of hours, days and months"},
+    {"org.unknown_obligation", "報告義務「{id}」はありません（自身も指定できません）",
+     "no other reporting duty '{id}'"},
     {"org.unknown_notice", "通知の種類「{kind}」はありません", "no message kind '{kind}'"},
     {"org.own_deputy", "本人を自身の代理にはできません", "a person cannot be their own deputy"},
     {"org.two_chairs", "委員長が複数います", "the committee has more than one chair"},
@@ -319,6 +326,22 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
      "完了: システム {system} のホスト {host} のバックドア確認「{item|backdoor_item}」が未回答です",
      "closed: backdoor check '{item|backdoor_item}' not answered for host {host} of system "
      "{system}"},
+    {"filing.unknown_obligation", "報告義務「{id}」は組織ファイルにありません",
+     "the organization file has no reporting duty '{id}'"},
+    {"filing.already", "報告義務「{id}」はすでに記録されています",
+     "the duty '{id}' is already recorded"},
+    {"filing.unknown_evidence", "証拠 {id} はこのインシデントにありません",
+     "this incident has no evidence {id}"},
+    {"filing.waive_reason", "提出しない理由を書いてください", "say why it is not filed"},
+    {"filing.no_proof", "受付番号か、提出した報告書（証拠）のどちらかを記録してください",
+     "give the reference number or the report as filed (an evidence)"},
+    {"filing.waive_committee", "提出しないと決められるのは情報セキュリティ委員会だけです",
+     "only the Information Security Committee decides that a duty is not filed"},
+    {"requirement.obligation_open",
+     "完了: "
+     "報告義務「{name}」が未提出です（提出を記録するか、委員会が提出しない理由を記録してください）",
+     "close: the duty '{name}' is not filed (record the filing, or the committee records why "
+     "not)"},
     {"requirement.no_access_log", "完了: 証拠としてアクセスログが添付されていません",
      "closed: no access log is attached as evidence"},
     {"requirement.not_dismissed", "却下: 情報システム部門が報告を却下していません",
@@ -511,11 +534,10 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
      "情報システム部門の皆さまへ\n{reporter} "
      "さんから緊急事態の報告がありました（{reported_at}）。\n\n"
      "件名: {title}\n影響を受けたシステム: {systems}\n\n{summary}\n\n"
-     "内容を確認し、情報セキュリティ委員会の招集が必要か判断してください（G4.3.2a）。",
+     "内容を確認し、情報セキュリティ委員会の招集が必要か判断してください。",
      "To the IS department:\n{reporter} reported an emergency ({reported_at}).\n\n"
      "Title: {title}\nSystems affected: {systems}\n\n{summary}\n\n"
-     "Please review it and decide whether the Information Security Committee must be convened "
-     "(G4.3.2a)."},
+     "Please review it and decide whether the Information Security Committee must be convened."},
     {"notice.convocation.title", "[{key}] 情報セキュリティ委員会の招集依頼: {title}",
      "[{key}] Please convene the Information Security Committee: {title}"},
     {"notice.convocation.body",
@@ -562,6 +584,23 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
      "{summary}",
      "The follow-up of the contact with {contact} is due ({due}).\n\nIncident: {title}\n"
      "What was said: {summary}"},
+    {"notice.deadline_near.title", "[{key}] 報告期限が近づいています: {duty}（{due} まで）",
+     "[{key}] A reporting deadline is near: {duty} (by {due})"},
+    {"notice.deadline_near.body",
+     "次の報告義務の期限は {due} です。提出先: {recipient}\n提出したら sokuo "
+     "に提出日・受付番号・報告書を記録してください。"
+     "\n\n件名: {title}\n報告義務: {duty}",
+     "This reporting duty is due by {due}. File with: {recipient}\nOnce filed, record the date, "
+     "the reference number and the report in sokuo.\n\nIncident: {title}\nDuty: {duty}"},
+    {"notice.deadline_passed.title", "[{key}] 報告期限を過ぎています: {duty}",
+     "[{key}] A reporting deadline has passed: {duty}"},
+    {"notice.deadline_passed.body",
+     "次の報告義務は期限（{due}"
+     "）を過ぎても提出の記録がありません。至急提出するか、委員会で提出しない"
+     "理由を記録してください。提出先: {recipient}\n\n件名: {title}\n報告義務: {duty}",
+     "This reporting duty was due by {due} and no filing is recorded. File it now, or have the "
+     "committee record why it is not filed. File with: {recipient}\n\nIncident: {title}\n"
+     "Duty: {duty}"},
     {"notice.restricted.title", "[{subject}] 閲覧制限付きの緊急事態の知らせ",
      "[{subject}] News of a restricted emergency"},
     {"notice.restricted.body",
@@ -593,7 +632,7 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
      "the webhook could not be reached: {detail}"},
     {"notify.webhook_status", "Webhook が HTTP {status} を返しました",
      "the webhook answered HTTP {status}"},
-    {"outbox.password_reset_title", "パスワードが再設定されました", "your password was reset"},
+    {"outbox.password_reset_title", "パスワードが再設定されました", "Your password was reset"},
     {"outbox.password_reset",
      "{actor} "
      "があなたのパスワードを再設定しました。心当たりがなければ情報システム部門に連絡してください",

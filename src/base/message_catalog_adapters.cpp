@@ -195,6 +195,8 @@ constexpr auto kAdapters = std::to_array<CatalogEntry>({
     {"show.backdoor", "バックドア確認", "backdoor checks"},
     {"show.backdoor_item", "{item|backdoor_item}", "{item|backdoor_item}"},
     {"show.evidence", "証拠", "evidence"},
+    {"show.obligations", "報告義務", "reporting duties"},
+    {"show.filed", "提出", "filed"},
     {"show.added", "追加", "added"},
     {"show.timeline", "経過（発生時刻順）", "timeline, in the order things happened"},
 

@@ -79,6 +79,8 @@ constexpr auto kUi = std::to_array<CatalogEntry>({
     // The dashboard.
     {"ui.dash_title", "いまの状況", "Where things stand"},
     {"ui.dash_hello", "{person} さんへ", "For {person}"},
+    {"ui.dash_deadlines", "報告期限", "Reporting deadlines"},
+    {"ui.dash_no_deadlines", "期限のある報告義務はありません", "No reporting duty is running"},
     {"ui.dash_needs_me", "自分の対応待ち", "Waiting for me"},
     {"ui.dash_overdue", "期限切れ", "Overdue"},
     {"ui.dash_nothing", "ありません", "Nothing"},

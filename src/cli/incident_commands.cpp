@@ -19,11 +19,11 @@ struct IncidentFlags {
   std::string department, assignee, system, due, status, result, revert_reason;
   std::string scope, route, method, attacker, first_seen, last_seen, note;
   std::string finding, prevention, owner, backdoor, file, name, state, priority, from;
-  std::string occurred_at, aware_at;
+  std::string occurred_at, aware_at, duty, reference;
   std::vector<std::string> systems, departments, attendees, kinds, hosts, personal_data;
   std::string sensitive, financial_harm, unauthorized_purpose;
   bool restricted = false, dismiss = false, held = false, open = false, spread_outside = false;
-  bool contains = false;
+  bool contains = false, waive = false;
   int approved_by = 0, id = 0;
   int persons = -1;  // absent unless given
   size_t limit = 50, offset = 0;
@@ -351,6 +351,21 @@ void PrintDetail(const app::IncidentView& v, const std::vector<app::TimelineEntr
     p.Field("system", e.system, 5);
   }
 
+  // G4.3.2c: each duty the facts trigger: its state, deadline and how late.
+  p.Heading("obligations", v.obligations.size());
+  for (const auto& c : v.obligations) {
+    p.Item() << (o.lang == Lang::kEn && !c.name_en.empty() ? c.name_en : c.name) << "  ["
+             << core::kClockStates.Name(c.state) << "]"
+             << (c.due.empty() ? "" : "  " + p.Label("due") + " " + p.Time(c.due))
+             << (c.late_days > 0 ? "  +" + std::to_string(c.late_days) + "d" : "") << "\n";
+    if (c.filing) {
+      p.Field("filed",
+              c.filing->waived ? c.filing->reason
+                               : p.Time(c.filing->filed_at) + "  " + c.filing->reference,
+              5);
+    }
+  }
+
   p.Heading("timeline", timeline.size());
   for (const auto& t : timeline) {
     p.Item() << p.Time(t.at) << "  " << t.entry.actor << "  " << t.entry.action;
@@ -527,6 +542,16 @@ Result<void> IncidentContact(app::App& app, const IncidentFlags& f, const app::A
   ASSIGN_OR_RETURN(app::IncidentView v, app.incidents().AddContact(f.key, std::move(in), actor));
   PrintAssigned(v.incident.contacts, "cli.contact_recorded", o);
   return Print(std::move(v), o);
+}
+
+Result<void> IncidentFile(app::App& app, const IncidentFlags& f, const app::Actor& actor,
+                          Output& o) {
+  ASSIGN_OR_RETURN(std::string at, TimeFlag(app, f.at, "--at"));
+  Body b;
+  b.Text("obligation", f.duty).Text("filed_at", at).Text("reference", f.reference);
+  b.Int("evidence", f.id).Text("note", f.note).Flag("waived", f.waive).Text("reason", f.reason);
+  ASSIGN_OR_RETURN(core::Filing in, Decode(BodyOr(f, b), api::FilingFromJson));
+  return Print(app.incidents().File(f.key, std::move(in), actor), o);
 }
 
 Result<void> IncidentTask(app::App& app, const IncidentFlags& f, const app::Actor& actor,
@@ -990,6 +1015,20 @@ std::vector<Command> RecordCommands() {
             c.add_option("--system", f.system, "The system it comes from");
           },
           IncidentEvidence),
+      IncidentCommand(
+          "incident file",
+          "Record a reporting duty filed (G4.3.2c); --waive: the committee records why not", true,
+          [](CLI::App& c, F& f) {
+            Key(c, f);
+            c.add_option("DUTY", f.duty, "The duty's id in the organization file")->required();
+            c.add_option("--reference", f.reference, "The recipient's reference number");
+            c.add_option("--evidence", f.id, "The report as filed: an evidence id");
+            c.add_option("--note", f.note, "Anything worth knowing");
+            c.add_flag("--waive", f.waive, "Not filed: the committee decided so (needs --reason)");
+            c.add_option("--reason", f.reason, "Why it is not filed");
+            AtFlag(c, f, "When it was filed");
+          },
+          IncidentFile),
       IncidentCommand(
           "incident transition", "Move to another state; a refusal lists what is missing", true,
           [](CLI::App& c, F& f) {

@@ -371,6 +371,34 @@ void Read(JsonReader& r, core::Evidence& x) {
   r.Text("added_at", x.added_at);
 }
 
+Json ToJson(const core::Filing& x) {
+  Json j = {{"id", x.id}, {"obligation", x.obligation}, {"waived", x.waived}};
+  Put(j, "filed_at", x.filed_at);
+  Put(j, "reference", x.reference);
+  if (x.evidence != 0) j["evidence"] = x.evidence;
+  Put(j, "note", x.note);
+  Put(j, "reason", x.reason);
+  Put(j, "by", x.by);
+  Put(j, "recorded_at", x.recorded_at);
+  return j;
+}
+void Read(JsonReader& r, core::Filing& x) {
+  if (!r.Object({"id", "obligation", "filed_at", "reference", "evidence", "note", "waived",
+                 "reason", "by", "recorded_at"})) {
+    return;
+  }
+  r.Int("id", x.id);
+  r.Text("obligation", x.obligation, true);
+  r.Text("filed_at", x.filed_at);
+  r.Text("reference", x.reference);
+  r.Int("evidence", x.evidence);
+  r.Text("note", x.note);
+  r.Bool("waived", x.waived);
+  r.Text("reason", x.reason);
+  r.Text("by", x.by);
+  r.Text("recorded_at", x.recorded_at);
+}
+
 Json ToJson(const core::StateChange& x) {
   Json j = {{"from", Name(core::kIncidentStates, x.from)},
             {"to", Name(core::kIncidentStates, x.to)},
@@ -498,6 +526,7 @@ Json ToJson(const core::Incident& x) {
   j["prevention"] = ListToJson(x.prevention);
   j["backdoor_checks"] = ListToJson(x.backdoor_checks);
   j["evidence"] = ListToJson(x.evidence);
+  j["filings"] = ListToJson(x.filings);
   return j;
 }
 

@@ -103,6 +103,7 @@ SOKUO_ORG_JSON(StorageMedium);
 SOKUO_ORG_JSON(EmailSettings);
 SOKUO_ORG_JSON(Webhook);
 SOKUO_ORG_JSON(Notifications);
+SOKUO_ORG_JSON(Obligation);
 #undef SOKUO_ORG_JSON
 
 }  // namespace sokuo::codec

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <set>
 
+#include "core/obligation.h"
+
 namespace sokuo::core {
 
 const std::vector<std::string>& DefaultCategories() {
@@ -350,6 +352,16 @@ std::vector<Message> Requirements(const Incident& i, IncidentState state, const 
       if (std::none_of(i.evidence.begin(), i.evidence.end(),
                        [](const Evidence& e) { return e.kind == EvidenceKind::kAccessLog; })) {
         missing.push_back(Msg("requirement.no_access_log"));
+      }
+      // G4.3.2c: every reporting duty the facts trigger is filed, or the committee recorded why
+      // not.
+      if (org != nullptr) {
+        for (const ObligationClock& c : ClocksOf(i, *org, Timestamp{})) {
+          if (c.filing) continue;
+          const Obligation* o = org->FindObligation(c.obligation);
+          missing.push_back(Msg("requirement.obligation_open",
+                                {{"id", c.obligation}, {"name", o ? DutyName(*o) : c.obligation}}));
+        }
       }
       break;
     }

@@ -397,6 +397,21 @@ struct Evidence {
   friend bool operator==(const Evidence&, const Evidence&) = default;
 };
 
+// G4.3.2c: a reporting duty's report, filed; or, by the committee, not filed and why.
+struct Filing {
+  int id = 0;
+  std::string obligation;  // the organization's duty id
+  std::string filed_at;    // when it was filed (the event)
+  std::string reference;   // the recipient's reference or receipt number
+  int evidence = 0;        // the report as filed: an evidence id of the incident
+  std::string note;
+  bool waived = false;  // not filed: the committee decided so
+  std::string reason;   // why not (required when waived)
+  std::string by;
+  std::string recorded_at;
+  friend bool operator==(const Filing&, const Filing&) = default;
+};
+
 // An affected host: one machine of an affected system (the organization file's hosts).
 struct AffectedHost {
   std::string system;
@@ -452,6 +467,7 @@ struct Incident {
   std::vector<Prevention> prevention;
   std::vector<BackdoorCheck> backdoor_checks;
   std::vector<Evidence> evidence;
+  std::vector<Filing> filings;
   std::vector<StateChange> history;
   friend bool operator==(const Incident&, const Incident&) = default;
 

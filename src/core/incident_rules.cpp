@@ -4,6 +4,7 @@
 #include <span>
 
 #include "base/text.h"
+#include "core/obligation.h"
 
 namespace sokuo::core {
 namespace {
@@ -351,6 +352,59 @@ std::vector<Detail> CheckConvocation(const Convocation& v, const Organization& o
   return c.Done();
 }
 
+std::vector<Detail> CheckFiling(const Filing& f, const Incident& i, const Organization& org) {
+  std::vector<Detail> out;
+  if (org.FindObligation(f.obligation) == nullptr) {
+    out.push_back(
+        MakeDetail("/obligation", Msg("filing.unknown_obligation", {{"id", f.obligation}})));
+  } else if (std::any_of(i.filings.begin(), i.filings.end(),
+                         [&](const Filing& x) { return x.obligation == f.obligation; })) {
+    out.push_back(MakeDetail("/obligation", Msg("filing.already", {{"id", f.obligation}})));
+  }
+  if (f.evidence != 0 && std::none_of(i.evidence.begin(), i.evidence.end(),
+                                      [&](const Evidence& e) { return e.id == f.evidence; })) {
+    out.push_back(MakeDetail("/evidence",
+                             Msg("filing.unknown_evidence", {{"id", std::to_string(f.evidence)}})));
+  }
+  if (f.waived && f.reason.empty()) {
+    out.push_back(MakeDetail("/reason", Msg("filing.waive_reason")));
+  }
+  if (!f.waived && f.reference.empty() && f.evidence == 0) {
+    out.push_back(MakeDetail("/reference", Msg("filing.no_proof")));
+  }
+  return out;
+}
+
+namespace {
+
+void AddUnique(std::vector<std::string>& to, const std::string& id) {
+  if (!id.empty() && std::find(to.begin(), to.end(), id) == to.end()) to.push_back(id);
+}
+
+}  // namespace
+
+std::vector<std::string> IsDepartmentPeople(const Organization& org) {
+  std::vector<std::string> out;
+  for (const auto& d : org.departments) {
+    if (d.kind == DepartmentKind::kIt) AddUnique(out, d.head);
+  }
+  for (const auto& r : org.roles) {
+    if (r.role == RoleKind::kIsStaff) AddUnique(out, r.person);
+  }
+  return out;
+}
+
+std::vector<std::string> ConveningPeople(const Organization& org) {
+  std::vector<std::string> out;
+  for (RoleKind kind :
+       {RoleKind::kSteeringCouncilChair, RoleKind::kCommitteeChair, RoleKind::kCommitteeMember}) {
+    for (const auto& r : org.roles) {
+      if (r.role == kind) AddUnique(out, r.person);
+    }
+  }
+  return out;
+}
+
 std::vector<Reminder> RemindersDue(const Incident& i, const Organization& org, Timestamp now,
                                    const Calendar& calendar) {
   std::vector<Reminder> out;
@@ -364,7 +418,7 @@ std::vector<Reminder> RemindersDue(const Incident& i, const Organization& org, T
     } else if (const Department* d = org.FindDepartment(t.department); d && !d->head.empty()) {
       to.push_back(d->head);
     }
-    out.push_back({"task/" + std::to_string(t.id) + "/overdue",
+    out.push_back({"task/" + std::to_string(t.id) + "/overdue/" + t.due,
                    "incident.task_overdue",
                    std::move(to),
                    {{"task", t.title}, {"due", calendar.FormatLocal(t.due)}}});
@@ -375,12 +429,34 @@ std::vector<Reminder> RemindersDue(const Incident& i, const Organization& org, T
     const ExternalContact* party = org.FindContact(c.contact);
     std::vector<std::string> to;
     if (org.FindPerson(c.by) != nullptr) to.push_back(c.by);
-    out.push_back({"contact/" + std::to_string(c.id) + "/follow_up",
+    out.push_back({"contact/" + std::to_string(c.id) + "/follow_up/" + c.follow_up_due,
                    "incident.follow_up",
                    std::move(to),
                    {{"contact", party ? party->name : c.contact},
                     {"due", c.follow_up_due},
                     {"summary", c.summary}}});
+  }
+  for (const ObligationClock& c : ClocksOf(i, org, now)) {
+    const Obligation* o = org.FindObligation(c.obligation);
+    auto due = ParseRfc3339(c.due);
+    if (o == nullptr || c.filing || !due) continue;
+    bool passed = *due < now;
+    bool near = *due - std::chrono::hours(o->remind_hours.value_or(24)) <= now;
+    if (!near) continue;
+    std::vector<std::string> to = IsDepartmentPeople(org);
+    for (const auto& r : org.roles) {
+      if (r.role == RoleKind::kCommitteeChair) AddUnique(to, r.person);
+    }
+    if (passed) {
+      for (const std::string& p : ConveningPeople(org)) AddUnique(to, p);
+    }
+    const ExternalContact* recipient = org.FindContact(o->recipient);
+    out.push_back({"obligation/" + o->id + (passed ? "/passed/" : "/near/") + c.due,
+                   passed ? "incident.deadline_passed" : "incident.deadline_near",
+                   std::move(to),
+                   {{"duty", DutyName(*o)},
+                    {"recipient", recipient ? recipient->name : "-"},
+                    {"due", calendar.FormatLocal(c.due)}}});
   }
   return out;
 }

@@ -40,6 +40,15 @@ std::vector<Detail> CheckConvocation(const Convocation& c, const Organization& o
 
 // True for the committee chair, the chair's deputies and committee members (G3.1).
 bool IsCommittee(const Organization& org, const std::string& person);
+// G4.3.2c: a filing names a duty of the organization not yet filed for `i`, an evidence of `i`
+// if any, and a reason when it is waived.
+std::vector<Detail> CheckFiling(const Filing& f, const Incident& i, const Organization& org);
+
+// G3.2: who a report reaches: the heads of IS departments and the IS staff.
+std::vector<std::string> IsDepartmentPeople(const Organization& org);
+// G4.3.2a: who is asked to convene the committee: the steering council chair, then the
+// committee chair and members.
+std::vector<std::string> ConveningPeople(const Organization& org);
 
 // A reminder that is due: `what` names it within the incident ("task/3/overdue"), so that it is
 // sent once; `kind` is its message kind (core/notice.h); `to` are person ids.
@@ -50,8 +59,10 @@ struct Reminder {
   MessageParams params;
 };
 // G4.3.3, G4.3.2: measures not done by their due time (to the assignee, or the department's head)
-// and contacts whose follow-up day has come (to who made the contact), as of `now` in the
-// company's `calendar`.
+// and contacts whose follow-up day has come (to who made the contact); G4.3.2c: reporting duties
+// whose deadline is near (to the IS department and the committee chair) or passed (to those and
+// everyone asked to convene the committee); as of `now` in the company's `calendar`. A reminder's
+// `what` includes the due time, so a new due time is reminded of again.
 std::vector<Reminder> RemindersDue(const Incident& i, const Organization& org, Timestamp now,
                                    const Calendar& calendar);
 

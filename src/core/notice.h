@@ -7,15 +7,17 @@
 
 namespace sokuo::core {
 
-inline constexpr std::array<std::string_view, 8> kNoticeKinds = {
-    "incident.reported",      // G3.3, G4.3.2a: a report reaches the IS department
-    "incident.convocation",   // G4.3.2a: the committee is asked to convene
-    "incident.escalation",    // G4.3.2a: nobody acknowledged it in time; the deputies are asked
-    "incident.decision",      // G3.1: the committee instructs departments
-    "incident.task",          // G4.3.3: a measure is assigned to someone
-    "incident.task_overdue",  // G4.3.3: a measure is past its due time and not done
-    "incident.follow_up",     // G4.3.2: a contact's follow-up is due today
-    "account.password.reset"  // a person's password was reset by an administrator
+inline constexpr std::array<std::string_view, 10> kNoticeKinds = {
+    "incident.reported",         // G3.3, G4.3.2a: a report reaches the IS department
+    "incident.convocation",      // G4.3.2a: the committee is asked to convene
+    "incident.escalation",       // G4.3.2a: nobody acknowledged it in time; the deputies are asked
+    "incident.decision",         // G3.1: the committee instructs departments
+    "incident.task",             // G4.3.3: a measure is assigned to someone
+    "incident.task_overdue",     // G4.3.3: a measure is past its due time and not done
+    "incident.follow_up",        // G4.3.2: a contact's follow-up is due today
+    "incident.deadline_near",    // G4.3.2c: a reporting duty's deadline is near
+    "incident.deadline_passed",  // G4.3.2c: a reporting duty is past its deadline, not filed
+    "account.password.reset"     // a person's password was reset by an administrator
 };
 
 constexpr bool IsNoticeKind(std::string_view kind) {

@@ -285,6 +285,26 @@ struct Described<Notifications> {
         "Minutes before an unacknowledged convocation request goes to the deputies (default 30)")};
 };
 
+template <>
+struct Described<Obligation> {
+  static constexpr auto kFields = std::tuple{
+      F("id", &Obligation::id, kReq, "Stable slug, e.g. ppc-final"),
+      F("name", &Obligation::name, kReq, "Name in Japanese"),
+      F("name_en", &Obligation::name_en, kOpt, "Name in English"),
+      F("recipient", &Obligation::recipient, kOpt, "External contact id it is filed with", kRef),
+      F("when", &Obligation::when, kReq, "Facts of the incident, any of which starts the clock"),
+      F("unless", &Obligation::unless, kOpt, "Facts under which another duty applies instead"),
+      F("hours", &Obligation::hours, kOpt, "Due this many hours after the start"),
+      F("days", &Obligation::days, kOpt, "Due by the end of day N; the start's day is day 1"),
+      F("months", &Obligation::months, kOpt, "Due by the end of the same day N months later"),
+      F("next_open_day", &Obligation::next_open_day, kOpt,
+        "A deadline on a day the government is closed moves to the next open day"),
+      F("after", &Obligation::after, kOpt, "Another duty's id: counted from its filing"),
+      F("remind_hours", &Obligation::remind_hours, kOpt,
+        "Remind this many hours before the deadline (default 24)"),
+      F("note", &Obligation::note, kOpt, "What the report must contain, where to file it")};
+};
+
 // Calls fn(field) for every field of T, in order.
 template <class T, class Fn>
 constexpr void ForEachField(Fn&& fn) {

@@ -7,6 +7,7 @@
 #include "base/text.h"
 #include "base/time.h"
 #include "core/notice.h"
+#include "core/obligation.h"
 
 namespace sokuo::core {
 namespace {
@@ -41,6 +42,7 @@ class Checker {
     CheckMedia();
     CheckCategories();
     CheckNotifications();
+    CheckObligations();
     return std::move(problems_);
   }
 
@@ -368,6 +370,43 @@ class Checker {
     }
     Range(n.max_attempts, 1, 100, "/notifications/max_attempts");
     Range(n.escalate_after_minutes, 1, 24 * 60, "/notifications/escalate_after_minutes");
+  }
+
+  void CheckObligations() {
+    CheckIds("obligations", org_.obligations);
+    for (size_t i = 0; i < org_.obligations.size(); ++i) {
+      const Obligation& o = org_.obligations[i];
+      Required(o.name, Ptr("obligations", i, "name"), "name");
+      Ref(o.recipient, contact_ids_, Ptr("obligations", i, "recipient"), "contact");
+      if (o.when.empty()) {
+        Add(Ptr("obligations", i, "when"), Msg("field.required_named", {{"what", "when"}}));
+      }
+      for (const auto* facts : {&o.when, &o.unless}) {
+        std::string field = facts == &o.when ? "when/" : "unless/";
+        for (size_t k = 0; k < facts->size(); ++k) {
+          if (!IsObligationTrigger((*facts)[k])) {
+            Add(Ptr("obligations", i, field + std::to_string(k)),
+                Msg("org.unknown_fact", {{"fact", (*facts)[k]}, {"facts", TriggerNames()}}));
+          }
+        }
+      }
+      int counts = (o.hours ? 1 : 0) + (o.days ? 1 : 0) + (o.months ? 1 : 0);
+      if (counts != 1) Add(Ptr("obligations", i), Msg("org.obligation_period"));
+      Range(o.hours, 1, 24 * 366, Ptr("obligations", i, "hours"));
+      Range(o.days, 1, 366, Ptr("obligations", i, "days"));
+      Range(o.months, 1, 24, Ptr("obligations", i, "months"));
+      Range(o.remind_hours, 1, 24 * 30, Ptr("obligations", i, "remind_hours"));
+      if (!o.after.empty() && (o.after == o.id || org_.FindObligation(o.after) == nullptr)) {
+        Add(Ptr("obligations", i, "after"), Msg("org.unknown_obligation", {{"id", o.after}}));
+      }
+    }
+  }
+
+  static std::string TriggerNames() {
+    std::string out;
+    for (std::string_view t : kObligationTriggers)
+      out += (out.empty() ? "" : ", ") + std::string(t);
+    return out;
   }
 
   void CheckCategories() {

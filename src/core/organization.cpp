@@ -24,6 +24,10 @@ const InfoSystem* Organization::FindSystem(std::string_view id) const {
   return FindById(systems, id);
 }
 
+const Obligation* Organization::FindObligation(std::string_view id) const {
+  return FindById(obligations, id);
+}
+
 const Host* Organization::FindHost(std::string_view system, std::string_view name) const {
   const InfoSystem* s = FindSystem(system);
   if (s == nullptr) return nullptr;

@@ -273,6 +273,24 @@ struct Notifications {
   friend bool operator==(const Notifications&, const Notifications&) = default;
 };
 
+// G4.3.2c: a reporting duty: to whom, on which facts, and by when (core/obligation.h counts it).
+struct Obligation {
+  std::string id;
+  std::string name;
+  std::string name_en;
+  std::string recipient;            // external contact id; empty: the individuals, the public
+  std::vector<std::string> when;    // facts (kObligationTriggers): any of them starts the clock
+  std::vector<std::string> unless;  // facts under which another duty applies instead
+  std::optional<int> hours;         // due this many hours after the start
+  std::optional<int> days;          // due by the end of day N, the start's day being day 1
+  std::optional<int> months;        // due by the end of the same day N months later
+  bool next_open_day = false;  // a deadline on a day the government is closed moves to the next
+  std::string after;           // another duty's id: counted from its filing, not from awareness
+  std::optional<int> remind_hours;  // remind this many hours before the deadline (default 24)
+  std::string note;
+  friend bool operator==(const Obligation&, const Obligation&) = default;
+};
+
 struct Organization {
   Company company;
   std::vector<Department> departments;
@@ -284,12 +302,14 @@ struct Organization {
   // The incident categories this company uses; empty means the default list (incident.h).
   std::vector<std::string> incident_categories;
   Notifications notifications;
+  std::vector<Obligation> obligations;
   friend bool operator==(const Organization&, const Organization&) = default;
 
   const Department* FindDepartment(std::string_view id) const;
   const Person* FindPerson(std::string_view id) const;
   const ExternalContact* FindContact(std::string_view id) const;
   const InfoSystem* FindSystem(std::string_view id) const;
+  const Obligation* FindObligation(std::string_view id) const;
   const Host* FindHost(std::string_view system, std::string_view name) const;
 };
 

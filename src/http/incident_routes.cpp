@@ -182,6 +182,26 @@ std::vector<Route> PathRoutes([[maybe_unused]] const RouteOptions& options) {
        },
        201},
       {"POST",
+       "/api/v1/incidents/{key}/filings",
+       app::Permission::kAuthenticated,
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(req, api::FilingFromJson, [&](const core::Filing& in, const app::Actor& a) {
+           return app.incidents().File(req.path.at("key"), in, a);
+         });
+       },
+       201},
+      {"GET",
+       "/api/v1/deadlines",
+       app::Permission::kAuthenticated,
+       {},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(auto deadlines, app.incidents().Deadlines(req.actor));
+         Json items = Json::array();
+         for (const auto& d : deadlines) items.push_back(api::ToJson(d));
+         return Json{{"items", items}};
+       }},
+      {"POST",
        "/api/v1/incidents/{key}/prevention",
        app::Permission::kAuthenticated,
        {},

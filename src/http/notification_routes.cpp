@@ -18,8 +18,8 @@ std::vector<Route> NotificationRoutes([[maybe_unused]] const RouteOptions& optio
                        "status");
          }
          ASSIGN_OR_RETURN(app::PageRequest page, PageParams(req));
-         ASSIGN_OR_RETURN(auto found,
-                          app.notifications().List({status, Text(req, "subject")}, page));
+         ASSIGN_OR_RETURN(
+             auto found, app.notifications().List({status, Text(req, "subject")}, page, req.actor));
          return api::PageJson(found,
                               [&](const store::Delivery& d) { return api::ToJson(d, req.lang); });
        }},

@@ -144,7 +144,8 @@ Result<void> Serve(cli::Runtime& env, const ServeFlags& flags) {
   app->notifications().SetNotifier("webhook", &webhooks);
   std::thread sender([&] {
     while (running.load()) {
-      Result<app::TickReport> r = app->notifications().Tick(app->context().clock().Now());
+      Result<app::TickReport> r =
+          app->notifications().Tick(app->context().clock().Now(), [&] { return running.load(); });
       if (!r) {
         platform::Log(platform::LogLevel::kWarn, "notify.tick",
                       {{"error", r.error().ToString(Lang::kEn)}});

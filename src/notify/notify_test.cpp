@@ -44,11 +44,20 @@ TEST(MailTextTest, CarriesTheIdempotencyKeyAndTheTextInUtf8) {
               HasSubstr("\r\nX-Sokuo-Idempotency-Key: INC-2026-0001/000001/email/p-suzuki\r\n"));
   EXPECT_THAT(mail, HasSubstr("\r\nTo: <suzuki@example.co.jp>\r\n"));
   EXPECT_THAT(mail, HasSubstr("\r\nContent-Type: text/plain; charset=UTF-8\r\n"));
-  // The subject is an RFC 2047 word; the body base64 in lines of at most 76.
-  auto subject = mail.find("Subject: =?UTF-8?B?");
+  // The subject is RFC 2047 words of at most 75 characters, each whole characters, on folded
+  // lines; the body base64 in lines of at most 76.
+  auto subject = mail.find("Subject: ");
   ASSERT_NE(subject, std::string::npos);
-  auto end = mail.find("?=", subject);
-  EXPECT_EQ(Decode64(mail.substr(subject + 19, end - subject - 19)), Sample().title);
+  std::string decoded;
+  for (size_t at = subject + 9;;) {
+    ASSERT_EQ(mail.compare(at, 10, "=?UTF-8?B?"), 0) << mail.substr(at, 40);
+    size_t end = mail.find("?=", at + 10);
+    EXPECT_LE(end + 2 - at, 75u);
+    decoded += Decode64(mail.substr(at + 10, end - at - 10));
+    if (mail.compare(end + 2, 3, "\r\n ") != 0) break;
+    at = end + 5;
+  }
+  EXPECT_EQ(decoded, Sample().title);
   std::string body = mail.substr(mail.find("\r\n\r\n") + 4);
   for (size_t at = 0; at < body.size();) {
     size_t eol = body.find("\r\n", at);
@@ -103,6 +112,21 @@ TEST(WebhookBodyTest, EachFormatIsJsonItsReceiverReads) {
   EXPECT_EQ(plain["id"], Sample().id);
   EXPECT_EQ(plain["kind"], "incident.reported");
   EXPECT_THAT(plain.dump(), Not(HasSubstr("suzuki@example.co.jp")));
+}
+
+TEST(WebhookBodyTest, AReportersWordsCannotPingOrLink) {
+  using nlohmann::json;
+  store::Delivery d = Sample();
+  d.title = "<!channel> <https://evil.example|パスワード再設定>";
+  d.body = "[ここを押す](https://evil.example) & <@U123>";
+  std::string slack = json::parse(WebhookBody(d, core::WebhookFormat::kSlack))["text"];
+  EXPECT_THAT(slack, Not(HasSubstr("<!channel>")));
+  EXPECT_THAT(slack, Not(HasSubstr("<https://")));
+  EXPECT_THAT(slack, HasSubstr("&lt;!channel&gt;"));
+  EXPECT_THAT(slack, HasSubstr("&amp; &lt;@U123&gt;"));
+  json teams = json::parse(WebhookBody(d, core::WebhookFormat::kTeams));
+  EXPECT_THAT(teams["text"].get<std::string>(),
+              HasSubstr("\\[ここを押す\\]\\(https://evil\\.example\\)"));
 }
 
 TEST(WebhookNotifierTest, AnUnknownWebhookOrAMissingSecretIsParked) {

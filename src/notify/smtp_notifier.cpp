@@ -19,8 +19,25 @@ std::string Base64(const std::string& bytes) {
   return out;
 }
 
-// RFC 2047: a header text that is not ASCII travels as base64 UTF-8.
-std::string EncodedWord(const std::string& text) { return "=?UTF-8?B?" + Base64(text) + "?="; }
+// RFC 2047: a header text that is not ASCII travels as base64 UTF-8, in encoded words of at most
+// 75 characters (45 bytes each, cut between characters), on folded lines.
+std::string EncodedWords(const std::string& text) {
+  std::string out;
+  size_t at = 0;
+  while (at < text.size() || out.empty()) {
+    size_t end = std::min(at + 45, text.size());
+    // Back to the start of a character: UTF-8 continuation bytes are 10xxxxxx.
+    while (end < text.size() && end > at &&
+           (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+      --end;
+    }
+    if (!out.empty()) out += "\r\n ";
+    out += "=?UTF-8?B?" + Base64(text.substr(at, end - at)) + "?=";
+    at = end;
+    if (text.empty()) break;
+  }
+  return out;
+}
 
 std::string Now822() {
   std::time_t t = std::time(nullptr);
@@ -52,9 +69,9 @@ std::string MailText(const store::Delivery& d, const std::string& from, const st
   std::string wrapped;
   for (size_t i = 0; i < body.size(); i += 76) wrapped += body.substr(i, 76) + "\r\n";
   return "Date: " + date + "\r\nFrom: <" + from + ">\r\nTo: <" + d.address +
-         ">\r\nSubject: " + EncodedWord(d.title) + "\r\nMessage-ID: <" + Sha256Hex(d.id) +
+         ">\r\nSubject: " + EncodedWords(d.title) + "\r\nMessage-ID: <" + Sha256Hex(d.id) +
          "@sokuo>\r\nX-Sokuo-Idempotency-Key: " + d.id + "\r\nX-Sokuo-Kind: " + d.kind +
-         "\r\nContent-Language: " + d.lang +
+         "\r\nContent-Language: " + d.lang + "\r\nAuto-Submitted: auto-generated" +
          "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
          "Content-Transfer-Encoding: base64\r\n\r\n" +
          wrapped;

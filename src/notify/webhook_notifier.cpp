@@ -11,19 +11,48 @@ namespace {
 
 size_t Discard(char*, size_t size, size_t count, void*) { return size * count; }
 
+// Slack's mrkdwn: &, < and > are its control characters (<!channel>, <url|text>), so a reporter's
+// words cannot ping a channel or make a link.
+std::string SlackText(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '&') {
+      out += "&amp;";
+    } else if (c == '<') {
+      out += "&lt;";
+    } else if (c == '>') {
+      out += "&gt;";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// Teams reads the text as Markdown: every character that could make a link, an image or markup
+// is escaped.
+std::string TeamsText(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (std::string_view("\\`*_{}[]()<>#+-.!|").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string WebhookBody(const store::Delivery& d, core::WebhookFormat format) {
   using nlohmann::json;
   switch (format) {
     case core::WebhookFormat::kSlack:
-      return json{{"text", "*" + d.title + "*\n" + d.body}}.dump();
+      return json{{"text", "*" + SlackText(d.title) + "*\n" + SlackText(d.body)}}.dump();
     case core::WebhookFormat::kTeams: {
       json card = {{"@type", "MessageCard"},
                    {"@context", "https://schema.org/extensions"},
                    {"summary", d.title},
-                   {"title", d.title},
-                   {"text", d.body}};
+                   {"title", TeamsText(d.title)},
+                   {"text", TeamsText(d.body)}};
       if (!d.link.empty()) {
         card["potentialAction"] =
             json::array({{{"@type", "OpenUri"},

@@ -74,6 +74,8 @@ Result<core::Incident> FromRows(const Row& header, const Table& records) {
       TRY(read(incident->backdoor_checks));
     } else if (kind == "evidence") {
       TRY(read(incident->evidence));
+    } else if (kind == "filing") {
+      TRY(read(incident->filings));
     } else {
       return Fail(ErrorCode::kStorage, Msg("store.row_unknown_kind", {{"id", id}, {"kind", kind}}));
     }
@@ -86,6 +88,7 @@ Result<core::Incident> FromRows(const Row& header, const Table& records) {
   std::sort(incident->findings.begin(), incident->findings.end(), by_id);
   std::sort(incident->prevention.begin(), incident->prevention.end(), by_id);
   std::sort(incident->evidence.begin(), incident->evidence.end(), by_id);
+  std::sort(incident->filings.begin(), incident->filings.end(), by_id);
   std::sort(incident->recovery.begin(), incident->recovery.end(),
             [](const auto& a, const auto& b) { return a.system < b.system; });
   std::sort(incident->backdoor_checks.begin(), incident->backdoor_checks.end(),
@@ -136,6 +139,7 @@ Tables IncidentToRows(const core::Incident& i) {
   });
   AddRecords<core::Evidence>(r, i.key, "evidence", i.evidence,
                              [](const auto& x) { return Num(x.id); });
+  AddRecords<core::Filing>(r, i.key, "filing", i.filings, [](const auto& x) { return Num(x.id); });
   return t;
 }
 

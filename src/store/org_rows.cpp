@@ -313,6 +313,11 @@ Tables OrgToTables(const core::Organization& org) {
     t["org_settings"]["incident_categories"] = {{"id", "incident_categories"},
                                                 {"value", List(Strings(org.incident_categories))}};
   }
+  if (!org.obligations.empty()) {
+    json list = json::array();
+    for (const auto& o : org.obligations) list.push_back(codec::OrgToJson(o));
+    t["org_settings"]["obligations"] = {{"id", "obligations"}, {"value", list.dump()}};
+  }
   if (org.notifications != core::Notifications{}) {
     t["org_settings"]["notifications"] = {{"id", "notifications"},
                                           {"value", codec::OrgToJson(org.notifications).dump()}};
@@ -398,6 +403,19 @@ Result<core::Organization> TablesToOrg(const Tables& tables) {
       it != reader.Rows("org_settings").end()) {
     RowReader r(it->second, "org_settings/incident_categories");
     org.incident_categories = r.Strings("value");
+    reader.Note(r);
+  }
+  if (auto it = reader.Rows("org_settings").find("obligations");
+      it != reader.Rows("org_settings").end()) {
+    RowReader r(it->second, "org_settings/obligations");
+    json list = r.Json("value");
+    for (const auto& item : list.is_array() ? list : json::array()) {
+      if (auto o = codec::OrgFromJson<core::Obligation>(item)) {
+        org.obligations.push_back(std::move(*o));
+      } else {
+        r.Bad("value");
+      }
+    }
     reader.Note(r);
   }
   if (auto it = reader.Rows("org_settings").find("notifications");

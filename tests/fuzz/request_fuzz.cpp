@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "api/account_codec.h"
 #include "api/incident_codec.h"
 #include "base/time.h"
 
@@ -40,5 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Check(PreventionFromJson(*json));
   Check(BackdoorFromJson(*json));
   Check(TransitionFromJson(*json));
+  Check(FilingFromJson(*json));
+  Check(DeliveryRefFromJson(*json));
   return 0;
 }

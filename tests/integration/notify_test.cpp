@@ -91,9 +91,17 @@ std::string Base64Decode(const std::string& text) {
   return out;
 }
 
+// The subject's encoded words (=?UTF-8?B?…?=, on folded lines), decoded.
 std::string Subject(const std::string& mail) {
-  std::string s = Header(mail, "Subject");
-  return Base64Decode(s.substr(10, s.size() - 12));  // =?UTF-8?B?…?=
+  std::string out;
+  auto at = mail.find("\r\nSubject: ");
+  for (at = mail.find("=?UTF-8?B?", at); at != std::string::npos;) {
+    auto end = mail.find("?=", at + 10);
+    out += Base64Decode(mail.substr(at + 10, end - at - 10));
+    if (mail.compare(end + 2, 3, "\r\n ") != 0) break;
+    at = end + 5;
+  }
+  return out;
 }
 
 std::string Body(const std::string& mail) {

@@ -33,6 +33,7 @@ export interface Field {
   prefix?: string
   names?: 'person' | 'department' | 'system' | 'contact'
   written?: boolean // the options are the organization's own words, in its one language
+  labels?: Record<string, string> // how each option is shown, when it is none of the above
   required?: boolean
   initial?: unknown
   path?: boolean // goes into the address, not the body
@@ -41,6 +42,7 @@ export interface Field {
 export type Values = Record<string, unknown>
 
 function optionLabel(f: Field, value: string): string {
+  if (f.labels) return f.labels[value] ?? value
   if (f.names === 'person') return personName(value)
   if (f.names === 'department') return departmentName(value)
   if (f.names === 'system') return systemName(value)

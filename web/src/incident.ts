@@ -153,6 +153,34 @@ export interface Incident {
   prevention: Prevention[]
   backdoor_checks: BackdoorCheck[]
   evidence: Evidence[]
+  filings: Filing[]
+  obligations: Clock[]
+}
+
+// G4.3.2c: a reporting duty's report as filed, or not filed and why.
+export interface Filing {
+  id: number
+  obligation: string
+  filed_at?: string
+  reference?: string
+  evidence?: number
+  note?: string
+  waived: boolean
+  reason?: string
+  by?: string
+}
+
+// A reporting duty the facts trigger, and where its clock stands.
+export interface Clock {
+  obligation: string
+  name: string
+  name_en?: string
+  recipient?: string
+  state: 'waiting' | 'open' | 'filed' | 'late' | 'waived'
+  started_at?: string
+  due?: string
+  late_days: number
+  filing?: Filing
 }
 
 export const states = [

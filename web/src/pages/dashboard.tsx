@@ -5,10 +5,11 @@ import { api } from '../api'
 import type { Me } from '../session'
 import { loadDirectory, personName } from '../directory'
 import { lang, t } from '../i18n'
-import { priorities, states, type Incident } from '../incident'
+import { priorities, states, type Clock, type Incident } from '../incident'
 import { useChanges } from '../live'
 import { useLoad, useSignal } from '../state'
 import { showLocal } from '../time'
+import { ClockLine } from './obligations'
 import { ProblemView } from './problem'
 
 // The open incidents read in full for "needs me" and "overdue", most urgent first.
@@ -81,6 +82,7 @@ export function Dashboard({ me, zone }: { me: Me; zone: string }) {
   const [open, setOpen] = useState<Incident[] | null>(null)
   const [total, setTotal] = useState(0)
   const [details, setDetails] = useState<Incident[]>([])
+  const [deadlines, setDeadlines] = useState<{ key: string; title: string; clock: Clock }[]>([])
   const [error, setError] = useState<unknown>(null)
   const [version, setVersion] = useState(0)
 
@@ -90,12 +92,14 @@ export function Dashboard({ me, zone }: { me: Me; zone: string }) {
       const page = await api<{ items: Incident[]; total: number }>('GET', '/incidents?open=true&limit=200')
       const urgent = [...page.items].sort((a, b) => a.priority.level.localeCompare(b.priority.level))
       const full = await Promise.all(urgent.slice(0, kLooked).map((i) => api<Incident>('GET', `/incidents/${i.key}`)))
-      return { urgent, total: page.total, full }
+      const duties = await api<{ items: { key: string; title: string; clock: Clock }[] }>('GET', '/deadlines')
+      return { urgent, total: page.total, full, duties: duties.items }
     },
     (r) => {
       setOpen(r.urgent)
       setTotal(r.total)
       setDetails(r.full)
+      setDeadlines(r.duties)
     },
     setError,
     [version, language],
@@ -117,6 +121,18 @@ export function Dashboard({ me, zone }: { me: Me; zone: string }) {
         !error && <p aria-busy="true">{t('ui.loading')}</p>
       ) : (
         <>
+          <h2>{t('ui.dash_deadlines')}</h2>
+          {deadlines.length === 0 ? (
+            <p class="none">{t('ui.dash_no_deadlines')}</p>
+          ) : (
+            <ul class="records">
+              {deadlines.map((d) => (
+                <li key={`${d.key}/${d.clock.obligation}`}>
+                  <a href={`#/incidents/${d.key}`}>{d.key}</a> <ClockLine c={d.clock} zone={zone} now={now} />
+                </li>
+              ))}
+            </ul>
+          )}
           <h2>{t('ui.dash_needs_me')}</h2>
           <Items items={details.flatMap((i) => needsMe(i, me.person))} zone={zone} empty="ui.dash_nothing" />
           <h2>{t('ui.dash_overdue')}</h2>

@@ -10,10 +10,12 @@ import { ActionForm } from '../form'
 import { lang, list, t } from '../i18n'
 import { detections, harms, milestones, roles, states, tlps, type Incident } from '../incident'
 import { useChanges } from '../live'
+import { me } from '../session'
 import { useLoad, useSignal } from '../state'
 import { showLocal } from '../time'
 import { Work } from './incident_work'
 import { DeliveryState, recipientName, type Delivery } from './notifications'
+import { Obligations } from './obligations'
 import { ProblemView } from './problem'
 
 interface TimelineEntry {
@@ -59,6 +61,7 @@ export function IncidentPage({ id, zone }: { id: string; zone: string }) {
   const [version, setVersion] = useState(0)
   const [busy, setBusy] = useState(false)
   const reload = () => setVersion((v) => v + 1)
+  const person = useSignal(me)?.person
   const base = `/incidents/${id}`
   // The incident as the server has it now, for a change that sends a whole list back.
   const current = () => api<Incident>('GET', base)
@@ -253,6 +256,8 @@ export function IncidentPage({ id, zone }: { id: string; zone: string }) {
         />
       </section>
 
+      <Obligations inc={inc} base={base} zone={zone} onDone={reload} />
+
       <Work inc={inc} base={base} zone={zone} onDone={reload} current={current} />
 
       <section aria-labelledby="notices">
@@ -268,6 +273,14 @@ export function IncidentPage({ id, zone }: { id: string; zone: string }) {
                   {n.deliveries.map((d) => (
                     <li key={d.id}>
                       {recipientName(d)}: <DeliveryState d={d} zone={zone} />
+                      {d.channel === 'email' && d.recipient === person && !d.acknowledged_at && (
+                        <>
+                          {' '}
+                          <button type="button" onClick={() => api('POST', '/notifications/acknowledge', { id: d.id }).then(reload, setError)}>
+                            {t('ui.msg_acknowledge')}
+                          </button>
+                        </>
+                      )}
                     </li>
                   ))}
                 </ul>
