@@ -558,10 +558,10 @@ TEST_F(SecurityTest, AReporterDoesNotAppointThemselves) {
 
 // The auditor changes nothing, whatever other role the same person holds.
 TEST_F(SecurityTest, AnAuditorWithAnotherRoleStillChangesNothing) {
-  ASSERT_TRUE(server_->EnsureAccount("p-nakamura", {"--role", "auditor"}));  // IS staff
-  ASSERT_TRUE(server_->EnsureAccount("p-kimura", {"--role", "auditor"}));    // head of finance
+  ASSERT_TRUE(server_->EnsureAccount("p-endo", {"--role", "auditor"}));    // IS staff
+  ASSERT_TRUE(server_->EnsureAccount("p-kimura", {"--role", "auditor"}));  // head of finance
   ASSERT_TRUE(server_->EnsureAccount("p-fujii", {"--role", "administrator", "--role", "auditor"}));
-  Session is = server_->LogIn("p-nakamura");
+  Session is = server_->LogIn("p-endo");
   Session head = server_->LogIn("p-kimura");
   Session admin = server_->LogIn("p-fujii");
   Outcome o = server_->Cli({"--as", "p-abe", "incident", "report", "--title", "finance", "--system",
