@@ -70,6 +70,8 @@ std::set<std::string> FieldsSetIn(const core::Organization& org) {
   each(org.contacts);
   each(org.systems);
   each(org.media);
+  CollectSet(org.notifications, typeid(core::Notifications).name(), set);
+  each(org.obligations);
   return set;
 }
 
@@ -82,6 +84,8 @@ TEST(OrgFieldsTest, TheFullFixtureSetsEveryDescribedField) {
   CollectAll<core::ExternalContact>(all);
   CollectAll<core::InfoSystem>(all);
   CollectAll<core::StorageMedium>(all);
+  CollectAll<core::Notifications>(all);
+  CollectAll<core::Obligation>(all);
   std::set<std::string> set = FieldsSetIn(core::FullOrganization());
   for (const std::string& field : all) {
     EXPECT_TRUE(set.count(field) != 0) << field << " keeps its default in FullOrganization()";
@@ -117,6 +121,8 @@ TEST(OrgFieldsTest, JsonAndBackIsIdentity) {
   ExpectJsonRoundTrip(full.contacts);
   ExpectJsonRoundTrip(full.systems);
   ExpectJsonRoundTrip(full.media);
+  ExpectJsonRoundTrip(std::vector{full.notifications});
+  ExpectJsonRoundTrip(full.obligations);
 }
 
 // Old row images (written before a field existed) must still read, with the field's default.

@@ -61,8 +61,7 @@ std::string AcknowledgePage(const std::string& delivery) { return "#/ack/" + Esc
 Result<std::string> QueueNotice(store::Tx& tx, const core::Organization& org, const Notice& notice,
                                 Timestamp now) {
   std::string at = FormatRfc3339(now);
-  ASSIGN_OR_RETURN(store::Table existing, tx.ReadWhere("outbox", "subject", notice.subject));
-  std::string id = notice.subject + "/" + store::FixedWidth(static_cast<int>(existing.size()) + 1);
+  ASSIGN_OR_RETURN(std::string id, store::NextMessageId(tx, notice.subject));
   std::string link = notice.page.empty() ? "" : LinkTo(org, notice.page);
   std::vector<store::Delivery> deliveries;
   // What someone the incident is hidden from is told instead.

@@ -196,6 +196,11 @@ Result<int> NotificationService::Escalate(Timestamp now) {
           break;
         }
       }
+      // Every deputy asked: the next level the organization names, one person at a time.
+      for (const std::string& next : org->notifications.escalate_to) {
+        if (!to.empty()) break;
+        if (std::find(asked.begin(), asked.end(), next) == asked.end()) to.push_back(next);
+      }
       if (to.empty()) return {};  // no one left to ask: the request stays open on the page
       ASSIGN_OR_RETURN(Calendar calendar, Calendar::Create(org->company.time_zone));
       TRY(QueueNotice(
@@ -313,8 +318,8 @@ Result<store::Delivery> NotificationService::Retry(const std::string& delivery,
     if (d.status != store::DeliveryStatus::kFailed) {
       return Fail(ErrorCode::kConflict, Msg("notify.not_failed", {{"id", delivery}}));
     }
-    if (d.channel == "email" && d.address.empty()) {
-      // The organization may have an address for the person by now.
+    if (d.channel == "email") {
+      // The address as the organization has it now: a wrong one may have been corrected.
       ASSIGN_OR_RETURN(auto org, ctx_.OrganizationIn(tx));
       const core::Person* p = org->FindPerson(d.recipient);
       if (p == nullptr || p->email.empty()) {

@@ -238,6 +238,36 @@ TEST_F(NotificationTest, EscalationWalksTheLineOfSuccessionSkippingWhoWasAsked) 
   EXPECT_EQ(Tick().escalated, 0);  // nobody left in line
 }
 
+TEST_F(NotificationTest, AfterTheDeputiesTheNextLevelIsAskedOneAtATime) {
+  core::Organization org = core::SmallOrganization();
+  org.notifications = core::Notifications{
+      .email = core::EmailSettings{.smtp = "smtp://mail.test", .from = "s@x.jp"},
+      .escalate_after_minutes = 15,
+      .escalate_to = {"p-suzuki", "p-tanaka"}};
+  ASSERT_TRUE(app_->organization().Import(orgfile::Emit(org), "o", {"t"}));
+  std::string key = Report();
+  ASSERT_TRUE(app_->incidents().Triage(key, {.confirmed = true}, {"p-suzuki"}));
+  ASSERT_TRUE(app_->incidents().RequestConvocation(key, {"p-suzuki"}));
+  std::vector<std::vector<std::string>> asked;
+  for (int step = 0; step < 4; ++step) {
+    clock_.Advance(std::chrono::minutes(15));
+    if (Tick().escalated == 0) break;
+    auto notes = app_->incidents().Notifications(key, {"t"});
+    ASSERT_TRUE(notes);
+    asked.push_back(notes->back().message.recipients);
+  }
+  // The chair's deputy (p-suzuki) first; the next level skips who was asked, then ends.
+  EXPECT_THAT(asked, ElementsAre(ElementsAre("p-suzuki"), ElementsAre("p-tanaka")));
+  auto entries = store_->ReadJournal({.subject = key});
+  ASSERT_TRUE(entries);
+  std::vector<int> levels;
+  for (const auto& e : *entries) {
+    if (e.action == "incident.escalate")
+      levels.push_back(nlohmann::json::parse(e.body)["level"].get<int>());
+  }
+  EXPECT_THAT(levels, ElementsAre(1, 2));
+}
+
 TEST_F(NotificationTest, ARestrictedIncidentIsNotToldToWhoMayNotSeeIt) {
   auto r = app_->incidents().Report(
       {.title = "内部不正の疑い", .summary = "経理部員の持ち出し", .restricted = true},
@@ -320,7 +350,8 @@ TEST_F(NotificationTest, AMeasureReachesItsAssigneeAndIsRemindedOnceWhenOverdue)
 
 TEST_F(NotificationTest, AContactsFollowUpIsRemindedOnItsDayInTheCompanysCalendar) {
   std::string key = Report();
-  // 22:00 in Tokyo on the 26th; the follow-up is due on the 27th, which starts at 15:00 UTC.
+  // 22:00 in Tokyo on the 26th; the follow-up is due on the 27th, whose working day starts at
+  // 09:00 in Tokyo (00:00 UTC), not at midnight.
   ASSERT_TRUE(app_->incidents().AddContact(key,
                                            {.audience = core::Audience::kInternal,
                                             .contact = "sales",
@@ -328,7 +359,9 @@ TEST_F(NotificationTest, AContactsFollowUpIsRemindedOnItsDayInTheCompanysCalenda
                                             .follow_up_due = "2026-11-27"},
                                            {"p-suzuki"}));
   EXPECT_EQ(Tick().reminded, 0);
-  clock_.Advance(std::chrono::minutes(119));
+  clock_.Advance(std::chrono::hours(2));  // midnight in Tokyo
+  EXPECT_EQ(Tick().reminded, 0);
+  clock_.Advance(std::chrono::hours(9) - std::chrono::minutes(1));
   EXPECT_EQ(Tick().reminded, 0);
   clock_.Advance(std::chrono::minutes(1));
   EXPECT_EQ(Tick().reminded, 1);
@@ -336,6 +369,23 @@ TEST_F(NotificationTest, AContactsFollowUpIsRemindedOnItsDayInTheCompanysCalenda
   ASSERT_TRUE(notes);
   EXPECT_EQ(notes->back().message.kind, "incident.follow_up");
   EXPECT_THAT(notes->back().message.recipients, ElementsAre("p-suzuki"));
+}
+
+TEST_F(NotificationTest, AFollowUpWaitsForTheHourTheCompanysWorkingDayStarts) {
+  core::Organization org = core::SmallOrganization();
+  org.company.workday_start_hour = 7;
+  ASSERT_TRUE(app_->organization().Import(orgfile::Emit(org), "o", {"t"}));
+  std::string key = Report();
+  ASSERT_TRUE(app_->incidents().AddContact(key,
+                                           {.audience = core::Audience::kInternal,
+                                            .contact = "sales",
+                                            .summary = "s",
+                                            .follow_up_due = "2026-11-27"},
+                                           {"p-suzuki"}));
+  clock_.Advance(std::chrono::hours(9) - std::chrono::minutes(1));  // 06:59 in Tokyo
+  EXPECT_EQ(Tick().reminded, 0);
+  clock_.Advance(std::chrono::minutes(1));
+  EXPECT_EQ(Tick().reminded, 1);
 }
 
 TEST(BackoffTest, DoublesFromThirtySecondsToAnHour) {

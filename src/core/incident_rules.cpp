@@ -9,6 +9,8 @@
 namespace sokuo::core {
 namespace {
 
+constexpr int kWorkdayStartHour = 9;  // when Company::workday_start_hour is not given
+
 // `what` is a term code suffix ("person" → term.person).
 Message Unknown(std::string_view what, const std::string& id,
                 std::span<const std::string> candidates) {
@@ -423,9 +425,12 @@ std::vector<Reminder> RemindersDue(const Incident& i, const Organization& org, T
                    std::move(to),
                    {{"task", t.title}, {"due", calendar.FormatLocal(t.due)}}});
   }
-  std::string today = FormatDay(calendar.LocalDay(now));
   for (const ContactLog& c : i.contacts) {
-    if (c.follow_up_due.empty() || c.follow_up_due > today) continue;
+    auto day = ParseDay(c.follow_up_due);
+    if (!day) continue;
+    // From the start of that working day on the company's clock.
+    int hour = org.company.workday_start_hour.value_or(kWorkdayStartHour);
+    if (now < calendar.StartOfDay(*day) + std::chrono::hours(hour)) continue;
     const ExternalContact* party = org.FindContact(c.contact);
     std::vector<std::string> to;
     if (org.FindPerson(c.by) != nullptr) to.push_back(c.by);

@@ -103,7 +103,9 @@ struct Described<Company> {
       F("name", &Company::name, kReq, "The company's name"),
       F("name_en", &Company::name_en, kOpt, "The name in English"),
       F("time_zone", &Company::time_zone, kOpt, "IANA time zone for days and deadlines"),
-      F("holidays", &Company::holidays, kOpt, "Company holidays on top of the weekends")};
+      F("holidays", &Company::holidays, kOpt, "Company holidays on top of the weekends"),
+      F("workday_start_hour", &Company::workday_start_hour, kOpt,
+        "Hour (0-23) the working day starts; a day's reminders go out then (default 9)")};
 };
 
 template <>
@@ -282,7 +284,9 @@ struct Described<Notifications> {
       F("max_attempts", &Notifications::max_attempts, kOpt,
         "Attempts before a message is parked as failed (default 8)"),
       F("escalate_after_minutes", &Notifications::escalate_after_minutes, kOpt,
-        "Minutes before an unacknowledged convocation request goes to the deputies (default 30)")};
+        "Minutes before an unacknowledged convocation request goes to the deputies (default 30)"),
+      F("escalate_to", &Notifications::escalate_to, kOpt,
+        "Person ids asked next, one at a time in order, once every deputy was asked")};
 };
 
 template <>

@@ -106,6 +106,7 @@ inline Organization SmallOrganization() {
 inline Organization FullOrganization() {
   Organization org = SmallOrganization();
   org.company.time_zone = "Europe/Berlin";
+  org.company.workday_start_hour = 8;
   org.departments[1].parent = "committee";
   Person& p = org.people[0];
   p.phones = {{"office", "03-1111-2222"}, {"mobile", "090-3333-4444"}};
@@ -136,6 +137,37 @@ inline Organization FullOrganization() {
   m.kind = MediumKind::kNas;
   m.confidentiality = Confidentiality::kSecret;
   org.incident_categories = {"malware", "other"};
+  org.notifications = {.link_base = "https://sokuo.example",
+                       .email = EmailSettings{.smtp = "smtp://mail.example:587",
+                                              .from = "sokuo@example.jp",
+                                              .starttls = StartTls::kTry,
+                                              .user = "sokuo",
+                                              .password_env = "SOKUO_SMTP_PASSWORD"},
+                       .webhooks = {{.id = "chat",
+                                     .url_env = "CHAT_URL",
+                                     .format = WebhookFormat::kTeams,
+                                     .secret_env = "CHAT_KEY",
+                                     .kinds = {"incident.reported"}},
+                                    {.id = "siem", .url = "https://siem.example/h"}},
+                       .max_attempts = 5,
+                       .escalate_after_minutes = 20,
+                       .escalate_to = {"p-tanaka"}};
+  org.obligations = {{.id = "preliminary",
+                      .name = "速報",
+                      .name_en = "Preliminary report",
+                      .recipient = "police",
+                      .when = {"personal_data"},
+                      .unless = {"unauthorized_purpose"},
+                      .hours = 72,
+                      .remind_hours = 48,
+                      .note = "note"},
+                     {.id = "final",
+                      .name = "確報",
+                      .when = {"personal_data"},
+                      .days = 30,
+                      .next_open_day = true,
+                      .after = "preliminary"},
+                     {.id = "yearly", .name = "年次", .when = {"significant"}, .months = 12}};
   return org;
 }
 

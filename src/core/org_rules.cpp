@@ -96,6 +96,7 @@ class Checker {
 
   void CheckCompany() {
     Required(org_.company.name, "/company/name", "company_name");
+    Range(org_.company.workday_start_hour, 0, 23, "/company/workday_start_hour");
     std::set<std::string> seen;
     for (size_t i = 0; i < org_.company.holidays.size(); ++i) {
       const Holiday& h = org_.company.holidays[i];
@@ -370,6 +371,10 @@ class Checker {
     }
     Range(n.max_attempts, 1, 100, "/notifications/max_attempts");
     Range(n.escalate_after_minutes, 1, 24 * 60, "/notifications/escalate_after_minutes");
+    for (size_t i = 0; i < n.escalate_to.size(); ++i) {
+      Ref(n.escalate_to[i], person_ids_, "/notifications/escalate_to/" + std::to_string(i),
+          "person");
+    }
   }
 
   void CheckObligations() {

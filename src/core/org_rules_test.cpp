@@ -140,6 +140,9 @@ TEST(OrgRulesTest, EachRuleReportsItsProblem) {
       {"escalation",
        [](Organization& o) { o.notifications.escalate_after_minutes = 0; },
        {"/notifications/escalate_after_minutes", "must be between 1 and 1440"}},
+      {"next level",
+       [](Organization& o) { o.notifications.escalate_to = {"p-satou"}; },
+       {"/notifications/escalate_to/0", "unknown person 'p-satou' (did you mean 'p-sato'?)"}},
   };
   for (const Case& c : cases) {
     Organization org = SmallOrganization();

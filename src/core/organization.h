@@ -25,6 +25,9 @@ struct Company {
   std::string name_en;
   std::string time_zone = "Asia/Tokyo";
   std::vector<Holiday> holidays;
+  // The hour a working day starts on the company's clock: reminders of a day (a contact's
+  // follow-up) go out then, not at midnight. Default 9.
+  std::optional<int> workday_start_hour;
   friend bool operator==(const Company&, const Company&) = default;
 };
 
@@ -270,6 +273,8 @@ struct Notifications {
   // G4.3.2a: a convocation request nobody acknowledged within this many minutes goes to the
   // deputies, then to the next level (default 30).
   std::optional<int> escalate_after_minutes;
+  // The next level: asked, one at a time in this order, once every deputy has been asked.
+  std::vector<std::string> escalate_to;  // person ids
   friend bool operator==(const Notifications&, const Notifications&) = default;
 };
 

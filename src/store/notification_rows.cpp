@@ -85,12 +85,16 @@ std::string_view DeliveryStatusName(DeliveryStatus status) {
   return kStatusNames[static_cast<size_t>(status)];
 }
 
+Result<std::string> NextMessageId(Tx& tx, const std::string& subject) {
+  ASSIGN_OR_RETURN(Table existing, tx.ReadWhere("outbox", "subject", subject));
+  return subject + "/" + FixedWidth(static_cast<int>(existing.size()) + 1);
+}
+
 Result<std::string> Enqueue(Tx& tx, const OutboxMessage& message,
                             std::vector<Delivery> deliveries) {
   OutboxMessage m = message;
   if (m.id.empty()) {
-    ASSIGN_OR_RETURN(Table existing, tx.ReadWhere("outbox", "subject", m.subject));
-    m.id = m.subject + "/" + FixedWidth(static_cast<int>(existing.size()) + 1);
+    ASSIGN_OR_RETURN(m.id, NextMessageId(tx, m.subject));
   }
   TRY(tx.Put("outbox", m.id,
              {{"id", m.id},

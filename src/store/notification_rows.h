@@ -48,6 +48,10 @@ struct Delivery {
 
 std::string_view DeliveryStatusName(DeliveryStatus status);
 
+// The id the next message about `subject` gets: "INC-2026-0001/000001", counting up (messages
+// are never removed).
+[[nodiscard]] Result<std::string> NextMessageId(Tx& tx, const std::string& subject);
+
 // Queues `message` and its deliveries, numbering the message and naming the deliveries when
 // their ids are empty. Returns the message's id.
 [[nodiscard]] Result<std::string> Enqueue(Tx& tx, const OutboxMessage& message,
