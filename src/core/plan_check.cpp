@@ -34,7 +34,11 @@ class Checker {
     for (std::size_t i = 0; i < in_.systems.size(); ++i) system_.emplace(in_.systems[i].id, i);
     for (const PlanWorker& w : in_.workers) worker_.emplace(w.person, &w);
     Membership();
-    for (const PlannedSystem& p : plan_.planned) {
+    for (std::size_t k = 0; k < plan_.planned.size(); ++k) {
+      const PlannedSystem& p = plan_.planned[k];
+      if (k > 0 && p.order <= plan_.planned[k - 1].order) {
+        Report(p.id, "order", "the planned systems are not listed by order");
+      }
       if (const PlanSystem* s = Find(p.id)) CheckPlanned(*s, p);
     }
     DoubleBooking();

@@ -213,6 +213,7 @@ class Planner {
         Unplan(i, kPlanDependencyUnplanned, std::move(unplanned_deps));
       } else {
         std::vector<std::string> names;
+        names.reserve(roots.size());
         for (int r : roots) names.push_back(in_.systems[static_cast<std::size_t>(r)].id);
         Unplan(i, kPlanPowerNotRestored, std::move(names));
       }

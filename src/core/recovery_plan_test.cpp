@@ -31,6 +31,7 @@ std::string Describe(const std::vector<PlanProblem>& problems) {
 
 std::vector<std::string> Rules(const std::vector<PlanProblem>& problems) {
   std::vector<std::string> out;
+  out.reserve(problems.size());
   for (const PlanProblem& p : problems) out.push_back(p.rule);
   return out;
 }
@@ -549,6 +550,11 @@ TEST(PlanCheckTest, CatchesEachKindOfBrokenPlan) {
        "skill"},
       {"a lower tier ahead of a ready higher one",
        [&](Plan& p) { std::swap(at(p, "web-shop").order, at(p, "erp").order); }, "tier_order"},
+      {"planned systems out of order",
+       [&](Plan& p) {
+         std::swap(p.planned[5], p.planned[6]);  // erp and file-server, orders kept
+       },
+       "order"},
       {"a system left out", [&](Plan& p) { p.planned.pop_back(); }, "missing"},
       {"a system planned twice",
        [&](Plan& p) {
