@@ -13,5 +13,6 @@ std::span<const CatalogEntry> AdapterMessages();     // message_catalog_adapters
 std::span<const CatalogEntry> UiMessages();          // message_catalog_ui.cpp: the web interface
 std::span<const CatalogEntry> IncidentUiMessages();  // message_catalog_ui_incident.cpp
 std::span<const CatalogEntry> AdminUiMessages();     // message_catalog_ui_admin.cpp
+std::span<const CatalogEntry> RecoveryMessages();    // message_catalog_recovery.cpp: G5.2
 
 }  // namespace sokuo

@@ -233,6 +233,8 @@ struct Described<InfoSystem> {
       // G5.2: the disaster's recovery plan orders and sums these estimates.
       F("restore_effort_hours", &InfoSystem::restore_effort_hours, kOpt,
         "Estimated hours to restore the system from scratch"),
+      F("skills", &InfoSystem::skills, kOpt,
+        "Skills the person who restores it needs (as people's skills)"),
       // G4.3.4, G4.4.2: the affected scope and the backdoor checklist can name hosts.
       F("hosts", &InfoSystem::hosts, kOpt, "Its hosts: name, role, address, operating system")};
 };

@@ -130,6 +130,7 @@ inline Organization FullOrganization() {
   s.degraded_mode = "read-only";
   s.workaround = "orders by fax";
   s.restore_effort_hours = 36;
+  s.skills = {"erp", "database"};
   s.hosts = {{"ord-app01", "application server", "10.0.1.11", "Rocky Linux 9"},
              {"ord-db01", "database", "10.0.1.21", "Windows Server 2019"}};
   StorageMedium& m = org.media[0];

@@ -1,6 +1,7 @@
 #include "core/organization.h"
 
 #include <algorithm>
+#include <set>
 
 namespace sokuo::core {
 namespace {
@@ -35,6 +36,14 @@ const Host* Organization::FindHost(std::string_view system, std::string_view nam
     if (h.name == name) return &h;
   }
   return nullptr;
+}
+
+Result<Calendar> CompanyCalendar(const Organization& org) {
+  std::set<Day> closed;
+  for (const Holiday& h : org.company.holidays) {
+    if (auto day = ParseDay(h.date)) closed.insert(*day);
+  }
+  return Calendar::Create(org.company.time_zone, std::move(closed));
 }
 
 }  // namespace sokuo::core

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "base/time.h"
 #include "core/enum_names.h"
 
 namespace sokuo::core {
@@ -209,6 +210,8 @@ struct InfoSystem {
   std::string workaround;
   // G5.2: estimated hours to restore the system from scratch, for the recovery plan.
   std::optional<int> restore_effort_hours;
+  // G5.2.1: what the person who restores it must know (matched against Person::skills).
+  std::vector<std::string> skills;
   std::vector<Host> hosts;
   friend bool operator==(const InfoSystem&, const InfoSystem&) = default;
 };
@@ -317,5 +320,8 @@ struct Organization {
   const Obligation* FindObligation(std::string_view id) const;
   const Host* FindHost(std::string_view system, std::string_view name) const;
 };
+
+// The company's calendar: its time zone, weekends and its own holidays (company.holidays).
+[[nodiscard]] Result<Calendar> CompanyCalendar(const Organization& org);
 
 }  // namespace sokuo::core
