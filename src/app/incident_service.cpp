@@ -5,6 +5,7 @@
 #include "app/notices.h"
 #include "codec/incident_json.h"
 #include "core/access.h"
+#include "core/incident_plan.h"
 #include "core/incident_rules.h"
 #include "store/org_rows.h"
 
@@ -790,6 +791,16 @@ Result<std::vector<Deadline>> IncidentService::Deadlines(const Actor& actor) {
            std::pair(b.clock.due.empty(), b.clock.due);
   });
   return out;
+}
+
+Result<RecoveryPlanView> IncidentService::Plan(const std::string& key, const Actor& actor) {
+  ASSIGN_OR_RETURN(IncidentView view, Get(key, actor));
+  ASSIGN_OR_RETURN(auto org, ctx_.Organization());
+  ASSIGN_OR_RETURN(Calendar calendar, core::CompanyCalendar(*org));
+  // Whole minutes, as the planner counts.
+  Timestamp now = std::chrono::floor<std::chrono::minutes>(ctx_.clock().Now());
+  core::PlanInput input = core::IncidentPlanInput(view.incident, *org, now, calendar);
+  return MakePlanView(key, core::PlanRecovery(input), input, *org, now, view.incident.systems);
 }
 
 Result<std::vector<NoticeView>> IncidentService::Notifications(const std::string& key,

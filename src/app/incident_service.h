@@ -14,6 +14,7 @@
 #include "app/context.h"
 #include "app/incidents.h"
 #include "app/page.h"
+#include "app/recovery_plan_view.h"
 #include "store/notification_rows.h"
 
 namespace sokuo::app {
@@ -82,6 +83,9 @@ class IncidentService {
   // The incident's journal entries in the order their events happened (core::EventOrder).
   [[nodiscard]] Result<std::vector<TimelineEntry>> Timeline(const std::string& key,
                                                             const Actor& actor);
+  // G4.3.5 with G5.2.1: the order in which the affected systems come back and when, with the IS
+  // department's staff in their working hours (core/incident_plan.h), as of now.
+  [[nodiscard]] Result<RecoveryPlanView> Plan(const std::string& key, const Actor& actor);
   // The messages queued about the incident, each with its deliveries (G4.3.2).
   [[nodiscard]] Result<std::vector<NoticeView>> Notifications(const std::string& key,
                                                               const Actor& actor);

@@ -24,6 +24,35 @@ constexpr auto kRecovery = std::to_array<CatalogEntry>({
      "it depends on systems that are not registered ({because})"},
     {"plan.dependency_cycle", "依存関係が循環しています（{because}）",
      "its dependencies form a cycle ({because})"},
+
+    // cli/plan_commands.cpp: a plan for a person.
+    {"plan.heading", "復旧計画 {subject}（{as_of} 時点）",
+     "Recovery plan {subject} (as of {as_of})"},
+    {"plan.nothing", "復旧が必要なシステムはありません", "No system needs restoring"},
+    {"plan.step", "{order}. {system}  開始 {start}  復旧目処 {finish}  担当 {worker}",
+     "{order}. {system}  starts {start}  back by {finish}  by {worker}"},
+    {"plan.no_worker", "（要員不要）", "(no staff needed)"},
+    {"plan.rto_missed", "   目標復旧時間（{rto}）に間に合いません", "   misses its RTO ({rto})"},
+    {"plan.ask_is", "   見通しは情報システム部に確認してください",
+     "   ask the IS department for its outlook"},
+    {"plan.unplanned_heading", "計画できないシステム:", "Systems that cannot be planned:"},
+    {"plan.unplanned", "  {system}: {why}", "  {system}: {why}"},
+    {"plan.running", "稼働中: {systems}", "Running: {systems}"},
+
+    // web/src/pages/plan.tsx: the plan on the incident page.
+    {"ui.plan_title", "復旧計画", "Recovery plan"},
+    {"ui.plan_none", "復旧が必要な影響システムはありません", "No affected system needs restoring"},
+    {"ui.plan_as_of", "{at} 時点の計画（情報システム部の要員と就業時間で計算）",
+     "Planned as of {at} with the IS department's staff and working hours"},
+    {"ui.plan_order", "順", "Order"},
+    {"ui.plan_start", "開始", "Starts"},
+    {"ui.plan_finish", "復旧目処", "Back by"},
+    {"ui.plan_worker", "担当", "By"},
+    {"ui.plan_rto_met", "間に合う", "met"},
+    {"ui.plan_rto_missed", "超過（{at} まで）", "missed (due {at})"},
+    {"ui.plan_ask_is", "見通しは情報システム部に確認", "outlook from the IS department"},
+    {"ui.plan_chart", "復旧の時間表", "Recovery time chart"},
+    {"ui.plan_unplanned", "計画できないシステム", "Systems that cannot be planned"},
 });
 
 }  // namespace

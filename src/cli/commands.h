@@ -60,6 +60,7 @@ struct Command {
 // Each area's commands.
 std::vector<Command> OrgCommands();
 std::vector<Command> IncidentCommands();
+std::vector<Command> PlanCommands();  // incident plan
 std::vector<Command> UserCommands();
 std::vector<Command> JournalCommands();
 

@@ -295,6 +295,14 @@ std::vector<Route> RecordRoutes([[maybe_unused]] const RouteOptions& options) {
          return Json{{"items", items}};
        }},
       {"GET",
+       "/api/v1/incidents/{key}/plan",
+       app::Permission::kAuthenticated,
+       {},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(auto plan, app.incidents().Plan(req.path.at("key"), req.actor));
+         return api::ToJson(plan, req.lang);
+       }},
+      {"GET",
        "/api/v1/incidents/{key}/notifications",
        app::Permission::kAuthenticated,
        {},

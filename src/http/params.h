@@ -9,6 +9,7 @@
 
 #include "api/codec.h"
 #include "api/incident_codec.h"
+#include "api/plan_codec.h"
 #include "core/enum_names.h"
 #include "http/route.h"
 

@@ -166,7 +166,13 @@ try {
   await logOut(page)
 
   await as('p-fujita', key)
+  // G5.2.1: the recovery plan puts the file server in the IS department's hours, with its
+  // 復旧目処; once it is restored, nothing is left to plan.
+  const plan = page.locator('section', { has: page.getByRole('heading', { name: '復旧計画' }) })
+  await plan.locator('table.plan').getByText('ファイルサーバ').waitFor()
+  check((await plan.locator('.plan-bar').count()) > 0, 'the plan has no time chart')
   await act(page, '復旧状況を記録する', (f) => f.getByLabel('状況').selectOption('restored'))
+  await plan.getByText('復旧が必要な影響システムはありません').waitFor()
   await page.getByRole('button', { name: '「再発防止中」に進める' }).waitFor()
   // The top of the page: its state, what comes next, what was reported, triage, committee.
   await page.screenshot({ path: join(shots(), 'incident-detail.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1500 } })

@@ -2,6 +2,8 @@
 #include <netinet/in.h>
 #include <sqlite3.h>
 #include <sys/socket.h>
+#include <map>
+#include <set>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -572,6 +574,49 @@ TEST_F(CliTest, JsonOutputParses) {
     EXPECT_EQ(r.exit_code, 0) << args[1];
     EXPECT_TRUE(nlohmann::json::accept(r.out)) << args[1] << ": " << r.out.substr(0, 200);
   }
+}
+
+// G5.2.1 inside a security incident: a ransomware night takes the platform down at once; the plan
+// orders what the IS department restores, never before what it depends on, tier a first.
+TEST_F(CliTest, IncidentPlanOrdersTheAffectedSystems) {
+  ASSERT_EQ(Sokuo({"init", "--org", Example()}).exit_code, 0);
+  Outcome reported =
+      Sokuo({"--as", "p-fujita", "incident", "report", "--title", "ランサムウェア", "--system",
+             "virtualization", "--system", "directory", "--system", "erp", "--system",
+             "file-server", "--system", "ec-site", "--system", "website"});
+  ASSERT_EQ(reported.exit_code, 0) << reported.err;
+  std::string key = reported.out.substr(0, reported.out.find(' '));
+  Outcome plan = Sokuo({"--json", "incident", "plan", key});
+  ASSERT_EQ(plan.exit_code, 0) << plan.err;
+  auto j = nlohmann::json::parse(plan.out);
+  std::map<std::string, int> order;
+  std::map<std::string, std::string> unplanned;
+  for (const auto& s : j["steps"]) order[s["system"]] = s["order"];
+  for (const auto& u : j["unplanned"]) unplanned[u["system"]] = u["reason"];
+  // Every affected system once, in the plan or with a reason; nothing else.
+  std::set<std::string> seen;
+  for (const auto& [id, n] : order) seen.insert(id);
+  for (const auto& [id, why] : unplanned) seen.insert(id);
+  EXPECT_EQ(seen, (std::set<std::string>{"directory", "ec-site", "erp", "file-server",
+                                         "virtualization", "website"}));
+  ASSERT_TRUE(order.count("virtualization") && order.count("directory") && order.count("erp"))
+      << plan.out;
+  EXPECT_GT(order["erp"], order["virtualization"]);
+  EXPECT_GT(order["erp"], order["directory"]);
+  // The file server is the only tier-b system planned: last.
+  ASSERT_TRUE(order.count("file-server")) << plan.out;
+  for (const auto& [id, n] : order) EXPECT_LE(n, order["file-server"]) << id;
+  // The website has no restore estimate in the example: said, not guessed.
+  EXPECT_EQ(unplanned["website"], "plan.no_estimate");
+  // For a person, on the company's clock, in Japanese first.
+  Outcome human = Sokuo({"--lang", "ja", "incident", "plan", key});
+  ASSERT_EQ(human.exit_code, 0) << human.err;
+  EXPECT_THAT(human.out, HasSubstr("復旧計画 " + key));
+  EXPECT_THAT(human.out, HasSubstr("復旧目処"));
+  EXPECT_THAT(human.out, HasSubstr("JST"));
+  EXPECT_THAT(human.out, HasSubstr("ec-site オンラインショップ  開始 "));
+  EXPECT_THAT(human.out, HasSubstr("website コーポレートサイト: 復旧にかかる時間の見積り"));
+  EXPECT_EQ(Sokuo({"incident", "plan", "INC-2026-9999"}).exit_code, 3);  // not found
 }
 
 }  // namespace

@@ -98,6 +98,7 @@ TEST_F(SecurityTest, AuthorizationMatrixForIncidents) {
       {"GET", "/api/v1/incidents/{key}", "see", nullptr},
       {"GET", "/api/v1/incidents/{key}/timeline", "see", nullptr},
       {"GET", "/api/v1/incidents/{key}/notifications", "see", nullptr},
+      {"GET", "/api/v1/incidents/{key}/plan", "see", nullptr},
       {"PATCH", "/api/v1/incidents/{key}", "responder", {{"harm_note", "確認中"}}},
       {"POST", "/api/v1/incidents/{key}/triage", "is", {{"confirmed", true}}},
       {"PUT", "/api/v1/incidents/{key}/priority", "is", {{"priority", "p1"}, {"reason", "r"}}},
@@ -150,7 +151,7 @@ TEST_F(SecurityTest, AuthorizationMatrixForIncidents) {
       }
     }
   }
-  EXPECT_EQ(checked, 18 * 6 * 4);
+  EXPECT_EQ(checked, 19 * 6 * 4);
 }
 
 TEST_F(SecurityTest, AuthorizationMatrixForEverythingElse) {

@@ -16,6 +16,7 @@ import { showLocal } from '../time'
 import { Work } from './incident_work'
 import { DeliveryState, recipientName, type Delivery } from './notifications'
 import { Obligations } from './obligations'
+import { RecoveryPlanSection } from './plan'
 import { ProblemView } from './problem'
 
 interface TimelineEntry {
@@ -259,6 +260,8 @@ export function IncidentPage({ id, zone }: { id: string; zone: string }) {
       <Obligations inc={inc} base={base} zone={zone} onDone={reload} />
 
       <Work inc={inc} base={base} zone={zone} onDone={reload} current={current} />
+
+      <RecoveryPlanSection base={base} zone={zone} version={version} />
 
       <section aria-labelledby="notices">
         <h2 id="notices">{t('ui.section_notices')}</h2>

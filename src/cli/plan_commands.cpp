@@ -1,0 +1,75 @@
+// `sokuo incident plan KEY`: the recovery plan (G5.2.1, G5.2.6) from the terminal.
+#include <CLI/CLI.hpp>
+
+#include "api/plan_codec.h"
+#include "cli/commands.h"
+
+namespace sokuo::cli {
+namespace {
+
+template <class T>
+std::string NameOf(const T* x, const std::string& id, Lang lang) {
+  if (x == nullptr) return id;
+  return id + " " + (lang == Lang::kEn && !x->name_en.empty() ? x->name_en : x->name);
+}
+
+void PrintPlan(const app::RecoveryPlanView& v, const core::Organization& org,
+               const Calendar& calendar, Output& o) {
+  auto say = [&](const Message& m) { o.out << Render(m, o.lang) << "\n"; };
+  say(Msg("plan.heading", {{"subject", v.subject}, {"as_of", calendar.FormatLocal(v.as_of)}}));
+  if (v.steps.empty() && v.unplanned.empty()) say(Msg("plan.nothing"));
+  for (const app::PlanStepView& s : v.steps) {
+    const core::PlannedSystem& p = s.planned;
+    std::string worker = p.worker.empty() ? Render(Msg("plan.no_worker"), o.lang)
+                                          : NameOf(org.FindPerson(p.worker), p.worker, o.lang);
+    say(Msg("plan.step", {{"order", std::to_string(p.order)},
+                          {"system", NameOf(org.FindSystem(p.id), p.id, o.lang)},
+                          {"start", calendar.FormatLocal(s.start_at)},
+                          {"finish", calendar.FormatLocal(s.finish_at)},
+                          {"worker", worker}}));
+    if (!p.rto_met) say(Msg("plan.rto_missed", {{"rto", calendar.FormatLocal(s.rto_at)}}));
+    if (s.ask_is) say(Msg("plan.ask_is"));
+  }
+  if (!v.unplanned.empty()) say(Msg("plan.unplanned_heading"));
+  for (const core::UnplannedSystem& u : v.unplanned) {
+    say(Msg("plan.unplanned", {{"system", NameOf(org.FindSystem(u.id), u.id, o.lang)},
+                               {"why", Render(api::WhyUnplanned(u), o.lang)}}));
+  }
+  if (!v.running.empty()) {
+    std::string running;
+    for (const std::string& id : v.running) running += (running.empty() ? "" : ", ") + id;
+    say(Msg("plan.running", {{"systems", running}}));
+  }
+}
+
+Result<void> IncidentPlan(app::App& app, const std::string& key, Output& o) {
+  // The operator's tool reads every incident (docs/security.md, "The command line").
+  ASSIGN_OR_RETURN(app::RecoveryPlanView plan, app.incidents().Plan(key, app::Actor{"cli"}));
+  if (o.json) {
+    PrintJson(o, api::ToJson(plan, o.lang));
+    return {};
+  }
+  ASSIGN_OR_RETURN(auto org, app.organization().Current());
+  ASSIGN_OR_RETURN(Calendar calendar, OrgCalendar(app));
+  PrintPlan(plan, *org, calendar, o);
+  return {};
+}
+
+}  // namespace
+
+std::vector<Command> PlanCommands() {
+  return {
+      {"incident plan",
+       "The order and 復旧目処 of the affected systems, with the IS department's staff (G5.2.1)",
+       [](CLI::App& c, Runtime& env, Action& run) {
+         auto key = std::make_shared<std::string>();
+         c.add_option("KEY", *key, "Incident key, e.g. INC-2026-0001")->required();
+         run = [&env, key]() -> Result<void> {
+           ASSIGN_OR_RETURN(app::App * app, env.App());
+           return IncidentPlan(*app, *key, env.out());
+         };
+       }},
+  };
+}
+
+}  // namespace sokuo::cli
