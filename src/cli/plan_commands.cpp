@@ -3,6 +3,7 @@
 
 #include "api/plan_codec.h"
 #include "cli/commands.h"
+#include "cli/incident_print.h"
 
 namespace sokuo::cli {
 namespace {
@@ -36,9 +37,7 @@ void PrintPlan(const app::RecoveryPlanView& v, const core::Organization& org,
                                {"why", Render(api::WhyUnplanned(u), o.lang)}}));
   }
   if (!v.running.empty()) {
-    std::string running;
-    for (const std::string& id : v.running) running += (running.empty() ? "" : ", ") + id;
-    say(Msg("plan.running", {{"systems", running}}));
+    say(Msg("plan.running", {{"systems", Join(v.running)}}));
   }
 }
 
