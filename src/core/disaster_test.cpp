@@ -5,111 +5,14 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "core/disaster_fixture.h"
 #include "core/disaster_rules.h"
-#include "core/org_fixture.h"
-#include "core/plan_check.h"
 
 namespace sokuo::core {
 namespace {
 
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
-
-// The small organization with an IS department of four and the systems of a head office:
-// utility power, the core network, the directory, the ERP, the web orders, a PBX nobody has
-// estimated and a lab system that needs a skill nobody has.
-Organization DisasterOrganization() {
-  Organization org = SmallOrganization();
-  auto person = [&](const char* id, const char* dept, std::vector<std::string> skills) {
-    org.people.push_back({.id = id,
-                          .name = id,
-                          .email = std::string(id) + "@example.jp",
-                          .department = dept,
-                          .skills = std::move(skills)});
-  };
-  person("p-kato", "it-dept", {});
-  person("p-ito", "it-dept", {"network"});
-  person("p-watanabe", "it-dept", {"server"});
-  org.roles.push_back({.role = RoleKind::kIsStaff, .person = "p-kato"});
-  org.roles.push_back({.role = RoleKind::kActionPlan,
-                       .person = "p-ito",
-                       .department = "it-dept",
-                       .title = "復旧責任者",
-                       .deputies = {"p-watanabe", "p-kato"}});
-  org.roles[2].deputies = {"p-sato"};  // sales' liaison: p-tanaka, then p-sato
-  org.systems[1].restore_effort_hours = 2;
-  org.systems[1].skills = {"network"};
-  org.systems[2].restore_effort_hours = 3;
-  org.systems[2].skills = {"server"};
-  org.systems[2].depends_on = {"core-network", "power", "directory"};
-  org.systems.push_back({.id = "directory",
-                         .category = SystemCategory::kPlatform,
-                         .tier = Tier::kA,
-                         .owner = "it-dept",
-                         .depends_on = {"core-network"},
-                         .restore_effort_hours = 2,
-                         .skills = {"server"}});
-  org.systems.push_back({.id = "erp",
-                         .tier = Tier::kB,
-                         .owner = "it-dept",
-                         .depends_on = {"directory"},
-                         .rto_hours = 48,
-                         .restore_effort_hours = 4,
-                         .skills = {"server"}});
-  org.systems.push_back({.id = "pbx", .tier = Tier::kB, .owner = "it-dept"});
-  org.systems.push_back({.id = "lab",
-                         .owner = "sales",
-                         .depends_on = {"power"},
-                         .restore_effort_hours = 1,
-                         .skills = {"cobol"}});
-  org.systems.push_back({.id = "mail", .tier = Tier::kB, .owner = "it-dept"});
-  return org;
-}
-
-Timestamp At(const char* rfc3339) { return *ParseRfc3339(rfc3339); }
-
-class DisasterTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    org_ = DisasterOrganization();
-    // Wednesday 25 November 2026, 09:00 in Tokyo; now is 10:00.
-    d_ = {.key = DisasterKey(2026, 1),
-          .year = 2026,
-          .number = 1,
-          .title = "本社 震度6弱",
-          .sites = {"本社"},
-          .departments = {"it-dept", "sales"},
-          .declared_by = "p-sato",
-          .declared_at = "2026-11-25T00:00:00Z"};
-  }
-  PlanInput Input() {
-    auto calendar = CompanyCalendar(org_);
-    EXPECT_TRUE(calendar);
-    return DisasterPlanInput(d_, org_, now_, *calendar);
-  }
-  void Survey(const char* dept, SurveyItem item, const char* target, SurveyStatus status,
-              const char* at = "2026-11-25T00:40:00Z", const char* site = "本社") {
-    d_.survey.push_back({.department = dept,
-                         .site = site,
-                         .item = item,
-                         .target = target,
-                         .status = status,
-                         .surveyed_by = "p-tanaka",
-                         .at = at});
-  }
-  void Progress(const char* system, RecoveryStatus status, const char* at, const char* eta = "") {
-    d_.progress.push_back(
-        {.system = system, .status = status, .eta = eta, .by = "p-suzuki", .at = at});
-  }
-  void Answer(Availability a) {
-    if (a.at.empty()) a.at = "2026-11-25T00:30:00Z";
-    d_.roll_call.push_back(std::move(a));
-  }
-
-  Organization org_;
-  Disaster d_;
-  Timestamp now_ = At("2026-11-25T01:00:00Z");
-};
 
 TEST_F(DisasterTest, KeysAndNames) {
   EXPECT_EQ(d_.key, "DIS-2026-0001");
@@ -324,6 +227,129 @@ TEST_F(DisasterTest, EachCheckReportsItsProblem) {
     EXPECT_EQ(got[0].where, c.where) << c.name;
     EXPECT_EQ(got[0].msg.code, c.code) << c.name << ": " << got[0];
   }
+}
+
+TEST_F(DisasterTest, TheSurveyMatrixShowsTheWorstAndWhatIsStillUnknown) {
+  using S = SurveyStatus;
+  using I = SurveyItem;
+  Survey("it-dept", I::kPower, "", S::kDown);
+  Survey("it-dept", I::kSystems, "core-network", S::kDown);
+  Survey("it-dept", I::kSystems, "mail", S::kOk);
+  Survey("it-dept", I::kNetwork, "", S::kDegraded);
+  Survey("it-dept", I::kNetwork, "", S::kUnknown, "2026-11-25T00:40:00Z", "倉庫");
+  Survey("sales", I::kTelephones, "", S::kOk);
+  Survey("sales", I::kTelephones, "", S::kDegraded, "2026-11-25T00:40:00Z", "倉庫");
+  Survey("sales", I::kPower, "", S::kDegraded, "2026-11-25T00:20:00Z");
+  Survey("sales", I::kPower, "", S::kOk, "2026-11-25T00:50:00Z");      // the same site, later
+  Survey("committee", I::kConfidentialMedia, "backup-tapes", S::kOk);  // not an affected one
+  SurveyMatrixView m = SurveyMatrix(d_, org_);
+  // Columns: telephones, power, network, systems, confidential media.
+  EXPECT_THAT(
+      m.rows,
+      ElementsAre(
+          SurveyRow{"it-dept", {S::kUnknown, S::kDown, S::kUnknown, S::kDown, S::kUnknown}},
+          SurveyRow{"sales", {S::kDegraded, S::kOk, S::kUnknown, S::kUnknown, S::kUnknown}},
+          SurveyRow{"committee", {S::kUnknown, S::kUnknown, S::kUnknown, S::kUnknown, S::kOk}}));
+  EXPECT_THAT(
+      m.unknown,
+      ElementsAre(SurveyGap{"it-dept", I::kTelephones}, SurveyGap{"it-dept", I::kNetwork},
+                  SurveyGap{"it-dept", I::kConfidentialMedia}, SurveyGap{"sales", I::kNetwork},
+                  SurveyGap{"sales", I::kSystems}, SurveyGap{"sales", I::kConfidentialMedia},
+                  SurveyGap{"committee", I::kTelephones}, SurveyGap{"committee", I::kPower},
+                  SurveyGap{"committee", I::kNetwork}, SurveyGap{"committee", I::kSystems}));
+  // No department named: the IS and user departments, nothing surveyed yet.
+  d_.departments.clear();
+  d_.survey.clear();
+  m = SurveyMatrix(d_, org_);
+  ASSERT_EQ(m.rows.size(), 2u);
+  EXPECT_EQ(m.rows[0].department, "it-dept");
+  EXPECT_EQ(m.rows[1].department, "sales");
+  EXPECT_EQ(m.unknown.size(), 10u);
+}
+
+TEST_F(DisasterTest, StaffAgainstTheActionPlanRoles) {
+  Answer({.person = "p-suzuki", .can_work = true});
+  Answer({.person = "p-kato", .can_work = true, .from = "2026-11-25T03:00:00Z"});
+  Answer({.person = "p-ito", .can_work = false});
+  // The committee's chair helps sales today.
+  Answer({.person = "p-sato", .department = "sales", .can_work = true});
+  std::vector<DepartmentStaff> view = StaffView(d_, org_, now_);
+  ASSERT_EQ(view.size(), 2u);  // the committee has nobody left and no action plan
+
+  const DepartmentStaff& it = view[0];
+  EXPECT_EQ(it.department, "it-dept");
+  struct Row {
+    const char* person;
+    bool answered, available_now;
+  };
+  const Row rows[] = {{"p-suzuki", true, true},
+                      {"p-kato", true, false},  // from 12:00
+                      {"p-ito", true, false},
+                      {"p-watanabe", false, false}};
+  ASSERT_EQ(it.people.size(), std::size(rows));
+  for (size_t k = 0; k < std::size(rows); ++k) {
+    EXPECT_EQ(it.people[k].person, rows[k].person);
+    EXPECT_EQ(it.people[k].latest.has_value(), rows[k].answered) << rows[k].person;
+    EXPECT_EQ(it.people[k].available_now, rows[k].available_now) << rows[k].person;
+  }
+  // 復旧責任者: p-ito cannot, p-watanabe has not answered, p-kato can (from noon).
+  ASSERT_EQ(it.roles.size(), 1u);
+  EXPECT_EQ(it.roles[0].title, "復旧責任者");
+  EXPECT_EQ(it.roles[0].filled_by, "p-kato");
+
+  const DepartmentStaff& sales = view[1];
+  ASSERT_EQ(sales.people.size(), 2u);
+  EXPECT_EQ(sales.people[0].person, "p-sato");
+  EXPECT_EQ(sales.people[1].person, "p-tanaka");
+  ASSERT_EQ(sales.roles.size(), 1u);
+  EXPECT_EQ(sales.roles[0].filled_by, "p-sato");  // the deputy: p-tanaka has not answered
+
+  // Someone who may not be called in fills no role, whatever they answered.
+  org_.people[0].available_for_emergency_work = false;
+  view = StaffView(d_, org_, now_);
+  EXPECT_FALSE(view[1].people[0].called_in);
+  EXPECT_FALSE(view[1].people[0].available_now);
+  EXPECT_EQ(view[1].roles[0].filled_by, "");
+}
+
+TEST_F(DisasterTest, ClosingNeedsEveryTierASystemBackOrTheCommitteesReason) {
+  auto codes = [this](const std::string& reason = {}) {
+    std::vector<std::string> out;
+    for (const Message& m : CloseCheck(d_, org_, reason)) {
+      out.push_back(m.code + " " + m.params[0].second + " " + m.params[1].second);
+    }
+    return out;
+  };
+  // power, core-network and directory are tier a; nothing is known of them.
+  EXPECT_THAT(codes(), ElementsAre("disaster.tier_a_not_back power unknown",
+                                   "disaster.tier_a_not_back core-network unknown",
+                                   "disaster.tier_a_not_back directory unknown"));
+  Progress("power", RecoveryStatus::kRestored, "2026-11-25T06:00:00Z");
+  Progress("core-network", RecoveryStatus::kDegraded, "2026-11-25T07:00:00Z");
+  Survey("it-dept", SurveyItem::kSystems, "directory", SurveyStatus::kOk);
+  EXPECT_THAT(codes(), ElementsAre("disaster.tier_a_not_back core-network degraded"));
+  Progress("core-network", RecoveryStatus::kRestored, "2026-11-25T08:00:00Z");
+  EXPECT_THAT(codes(), IsEmpty());
+  // An aftershock: a survey after the progress says the network is down again.
+  Survey("it-dept", SurveyItem::kSystems, "core-network", SurveyStatus::kDown,
+         "2026-11-25T09:00:00Z");
+  EXPECT_THAT(codes(), ElementsAre("disaster.tier_a_not_back core-network down"));
+  // The committee may close anyway, with its reason.
+  EXPECT_THAT(codes("ネットワークは代替回線で運用を継続する"), IsEmpty());
+  d_.state = DisasterState::kClosed;
+  ASSERT_EQ(CloseCheck(d_, org_, "x").size(), 1u);
+  EXPECT_EQ(CloseCheck(d_, org_, "x")[0].code, "disaster.already_closed");
+}
+
+TEST_F(DisasterTest, AnExemptionIsInForceUntilItExpires) {
+  d_.exemptions = {{.id = 1, .rule = "A", .expires_at = "2026-11-25T00:30:00Z"},
+                   {.id = 2, .rule = "B", .expires_at = "2026-11-26T00:00:00Z"},
+                   {.id = 3, .rule = "C", .expires_at = "2026-11-25T01:00:00Z"},  // = now
+                   {.id = 4, .rule = "D", .expires_at = "soon"}};
+  std::vector<Exemption> active = ActiveExemptions(d_, now_);
+  ASSERT_EQ(active.size(), 1u);
+  EXPECT_EQ(active[0].id, 2);
+  EXPECT_THAT(ActiveExemptions(d_, At("2026-11-25T00:00:00Z")).size(), 3u);
 }
 
 }  // namespace
