@@ -324,6 +324,12 @@ TEST_F(DisasterTest, ClosingNeedsEveryTierASystemBackOrTheCommitteesReason) {
   EXPECT_THAT(codes(), ElementsAre("disaster.tier_a_not_back power unknown",
                                    "disaster.tier_a_not_back core-network unknown",
                                    "disaster.tier_a_not_back directory unknown"));
+  EXPECT_EQ(Render(CloseCheck(d_, org_)[0], Lang::kEn),
+            "tier-a system power is not back (unknown): record its recovery, or the committee "
+            "gives the reason to close anyway");
+  EXPECT_EQ(Render(CloseCheck(d_, org_)[0], Lang::kJa),
+            "ティア A のシステム power が復旧していません（未確認）。復旧を記録するか、委員会が終了"
+            "の理由を記録してください");
   Progress("power", RecoveryStatus::kRestored, "2026-11-25T06:00:00Z");
   Progress("core-network", RecoveryStatus::kDegraded, "2026-11-25T07:00:00Z");
   Survey("it-dept", SurveyItem::kSystems, "directory", SurveyStatus::kOk);
