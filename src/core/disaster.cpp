@@ -1,6 +1,9 @@
 #include "core/disaster.h"
 
 #include <cstdio>
+#include <map>
+#include <string_view>
+#include <tuple>
 
 namespace sokuo::core {
 namespace {
@@ -12,11 +15,6 @@ std::vector<size_t> ByEventTime(const std::vector<T>& records) {
   times.reserve(records.size());
   for (const T& r : records) times.push_back(r.at);
   return EventOrder(times);
-}
-
-bool SameKey(const SurveyEntry& a, const SurveyEntry& b) {
-  return a.department == b.department && a.site == b.site && a.item == b.item &&
-         a.target == b.target;
 }
 
 }  // namespace
@@ -37,16 +35,17 @@ const Availability* LatestAvailability(const Disaster& d, const std::string& per
 
 std::vector<const SurveyEntry*> LatestSurvey(const Disaster& d) {
   // One slot per key, in the order each key was first recorded; the event order fills them.
+  using Key = std::tuple<std::string_view, std::string_view, SurveyItem, std::string_view>;
+  std::map<Key, size_t> slot;
   std::vector<const SurveyEntry*> out;
   for (const SurveyEntry& e : d.survey) {
-    bool seen = false;
-    for (const SurveyEntry* x : out) seen = seen || SameKey(*x, e);
-    if (!seen) out.push_back(&e);
+    if (slot.emplace(Key{e.department, e.site, e.item, e.target}, out.size()).second) {
+      out.push_back(&e);
+    }
   }
   for (size_t k : ByEventTime(d.survey)) {
-    for (const SurveyEntry*& x : out) {
-      if (SameKey(*x, d.survey[k])) x = &d.survey[k];
-    }
+    const SurveyEntry& e = d.survey[k];
+    out[slot.at(Key{e.department, e.site, e.item, e.target})] = &e;
   }
   return out;
 }

@@ -1,6 +1,7 @@
 #include "core/disaster_rules.h"
 
 #include <algorithm>
+#include <map>
 
 #include "core/incident_rules.h"
 #include "core/plan_input.h"
@@ -35,6 +36,42 @@ size_t Column(SurveyItem item) {
 
 std::string Name(SurveyItem item) { return std::string(kSurveyItems.Name(item)); }
 
+// The records that count, worked out once for views over every person and system.
+struct Latest {
+  // The last in event order wins, as LatestAvailability and LatestProgress have it.
+  explicit Latest(const Disaster& d) : survey(LatestSurvey(d)) {
+    for (size_t k : EventOrder(Times(d.roll_call))) {
+      availability[d.roll_call[k].person] = &d.roll_call[k];
+    }
+    for (size_t k : EventOrder(Times(d.progress))) progress[d.progress[k].system] = &d.progress[k];
+    for (const SurveyEntry* e : survey) {
+      if (e->item == SurveyItem::kSystems && !e->target.empty()) systems[e->target].push_back(e);
+      if (e->item == SurveyItem::kPower) power[e->department].push_back(e);
+    }
+  }
+  template <class T>
+  static std::vector<std::string> Times(const std::vector<T>& records) {
+    std::vector<std::string> out;
+    out.reserve(records.size());
+    for (const T& r : records) out.push_back(r.at);
+    return out;
+  }
+  const Availability* AvailabilityOf(const std::string& person) const {
+    auto it = availability.find(person);
+    return it == availability.end() ? nullptr : it->second;
+  }
+  const SystemProgress* ProgressOf(const std::string& system) const {
+    auto it = progress.find(system);
+    return it == progress.end() ? nullptr : it->second;
+  }
+
+  std::vector<const SurveyEntry*> survey;
+  std::map<std::string, const Availability*> availability;
+  std::map<std::string, const SystemProgress*> progress;
+  std::map<std::string, std::vector<const SurveyEntry*>> systems;  // item systems, by target
+  std::map<std::string, std::vector<const SurveyEntry*>> power;    // item power, by department
+};
+
 bool CanWork(const Organization& org, const Availability* a) {
   const Person* p = a ? org.FindPerson(a->person) : nullptr;
   return p != nullptr && p->available_for_emergency_work && a->can_work;
@@ -42,6 +79,38 @@ bool CanWork(const Organization& org, const Availability* a) {
 
 void AddUnique(std::vector<std::string>& to, const std::string& value) {
   if (std::find(to.begin(), to.end(), value) == to.end()) to.push_back(value);
+}
+
+// `s` is the organization's system of that id, if it has one.
+SurveyStatus StatusOf(const Latest& latest, const InfoSystem* s, const std::string& system) {
+  std::vector<const SurveyEntry*> about;
+  if (auto it = latest.systems.find(system); it != latest.systems.end()) about = it->second;
+  if (s != nullptr && s->category == SystemCategory::kPower) {
+    if (auto it = latest.power.find(s->owner); it != latest.power.end()) {
+      about.insert(about.end(), it->second.begin(), it->second.end());
+    }
+  }
+  std::optional<SurveyStatus> surveyed;
+  std::optional<Timestamp> surveyed_at;
+  for (const SurveyEntry* e : about) {
+    surveyed = surveyed ? Worse(*surveyed, e->status) : e->status;
+    if (auto at = ParseRfc3339(e->at); at && (!surveyed_at || *at > *surveyed_at)) {
+      surveyed_at = *at;
+    }
+  }
+  const SystemProgress* p = latest.ProgressOf(system);
+  // A survey after the latest progress (an aftershock) says more than the progress does.
+  bool survey_later = false;
+  if (p != nullptr && surveyed_at) {
+    auto progress_at = ParseRfc3339(p->at);
+    survey_later = progress_at && *surveyed_at > *progress_at;
+  }
+  if (p != nullptr && !survey_later) {
+    if (p->status == RecoveryStatus::kRestored) return SurveyStatus::kOk;
+    if (p->status == RecoveryStatus::kDegraded) return SurveyStatus::kDegraded;
+    return SurveyStatus::kDown;
+  }
+  return surveyed.value_or(SurveyStatus::kUnknown);
 }
 
 }  // namespace
@@ -193,11 +262,12 @@ SurveyMatrixView SurveyMatrix(const Disaster& d, const Organization& org) {
 }
 
 std::vector<DepartmentStaff> StaffView(const Disaster& d, const Organization& org, Timestamp now) {
+  Latest latest(d);
   std::vector<DepartmentStaff> out;
   for (const Department& dept : org.departments) {
     DepartmentStaff staff{.department = dept.id};
     for (const Person& p : org.people) {
-      const Availability* a = LatestAvailability(d, p.id);
+      const Availability* a = latest.AvailabilityOf(p.id);
       bool named = a != nullptr && org.FindDepartment(a->department) != nullptr;
       const std::string& works_for = named ? a->department : p.department;
       if (works_for != dept.id) continue;
@@ -215,7 +285,7 @@ std::vector<DepartmentStaff> StaffView(const Disaster& d, const Organization& or
       std::vector<std::string> succession{r.person};
       succession.insert(succession.end(), r.deputies.begin(), r.deputies.end());
       for (const std::string& who : succession) {
-        if (CanWork(org, LatestAvailability(d, who))) {
+        if (CanWork(org, latest.AvailabilityOf(who))) {
           role.filled_by = who;
           break;
         }
@@ -228,36 +298,12 @@ std::vector<DepartmentStaff> StaffView(const Disaster& d, const Organization& or
 }
 
 SurveyStatus SystemStatus(const Disaster& d, const Organization& org, const std::string& system) {
-  const InfoSystem* s = org.FindSystem(system);
-  bool power = s != nullptr && s->category == SystemCategory::kPower;
-  std::optional<SurveyStatus> surveyed;
-  std::optional<Timestamp> surveyed_at;
-  for (const SurveyEntry* e : LatestSurvey(d)) {
-    bool about = (e->item == SurveyItem::kSystems && e->target == system) ||
-                 (power && e->item == SurveyItem::kPower && e->department == s->owner);
-    if (!about) continue;
-    surveyed = surveyed ? Worse(*surveyed, e->status) : e->status;
-    if (auto at = ParseRfc3339(e->at); at && (!surveyed_at || *at > *surveyed_at)) {
-      surveyed_at = *at;
-    }
-  }
-  const SystemProgress* p = LatestProgress(d, system);
-  // A survey after the latest progress (an aftershock) says more than the progress does.
-  bool survey_later = false;
-  if (p != nullptr && surveyed_at) {
-    auto progress_at = ParseRfc3339(p->at);
-    survey_later = progress_at && *surveyed_at > *progress_at;
-  }
-  if (p != nullptr && !survey_later) {
-    if (p->status == RecoveryStatus::kRestored) return SurveyStatus::kOk;
-    if (p->status == RecoveryStatus::kDegraded) return SurveyStatus::kDegraded;
-    return SurveyStatus::kDown;
-  }
-  return surveyed.value_or(SurveyStatus::kUnknown);
+  return StatusOf(Latest(d), org.FindSystem(system), system);
 }
 
 PlanInput DisasterPlanInput(const Disaster& d, const Organization& org, Timestamp now,
                             const Calendar& calendar) {
+  Latest latest(d);
   PlanInput in;
   std::optional<Timestamp> declared;
   if (auto t = ParseRfc3339(d.declared_at)) declared = *t;
@@ -265,8 +311,8 @@ PlanInput DisasterPlanInput(const Disaster& d, const Organization& org, Timestam
   for (const VendorRequest& r : d.vendor_requests) asked.push_back(r.asked_at);
   std::vector<size_t> asked_order = EventOrder(asked);
   for (const InfoSystem& s : org.systems) {
-    PlanSystem p = PlanSystemOf(s, SystemStatus(d, org, s.id), declared, now);
-    const SystemProgress* progress = LatestProgress(d, s.id);
+    PlanSystem p = PlanSystemOf(s, StatusOf(latest, &s, s.id), declared, now);
+    const SystemProgress* progress = latest.ProgressOf(s.id);
     if (s.category == SystemCategory::kPower && progress != nullptr &&
         progress->status == RecoveryStatus::kDown) {
       if (auto eta = ParseRfc3339(progress->eta)) p.external_eta = MinutesFrom(now, *eta);
@@ -281,7 +327,7 @@ PlanInput DisasterPlanInput(const Disaster& d, const Organization& org, Timestam
   }
   int company_start = org.company.workday_start_hour.value_or(kDefaultWorkdayStartHour);
   for (const Person& person : org.people) {
-    const Availability* a = LatestAvailability(d, person.id);
+    const Availability* a = latest.AvailabilityOf(person.id);
     if (!CanWork(org, a)) continue;
     Timestamp from = now;
     if (auto t = ParseRfc3339(a->from)) from = *t;
@@ -304,9 +350,10 @@ std::vector<Message> CloseCheck(const Disaster& d, const Organization& org,
     return out;
   }
   if (!committee_reason.empty()) return out;
+  Latest latest(d);
   for (const InfoSystem& s : org.systems) {
     if (s.tier != Tier::kA) continue;
-    SurveyStatus status = SystemStatus(d, org, s.id);
+    SurveyStatus status = StatusOf(latest, &s, s.id);
     if (status == SurveyStatus::kOk) continue;
     out.push_back(Msg("disaster.tier_a_not_back",
                       {{"system", s.id}, {"status", std::string(kSurveyStatuses.Name(status))}}));
