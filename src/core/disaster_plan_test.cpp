@@ -154,6 +154,24 @@ TEST_F(DisasterTest, PlanInputWorkersFromTheRollCall) {
   EXPECT_EQ(Input().workers[0].windows[1], (Window{1260, 1800}));
 }
 
+TEST_F(DisasterTest, ANightShiftThatBeganYesterdayIsStillOn) {
+  now_ = At("2026-11-24T17:00:00Z");  // 02:00 on Wednesday in Tokyo
+  Answer({.person = "p-ito",
+          .can_work = true,
+          .hours_per_day = 8,
+          .day_starts_hour = 22,
+          .at = "2026-11-24T16:00:00Z"});
+  PlanInput in = Input();
+  ASSERT_EQ(in.workers.size(), 1u);
+  // Tuesday 22:00 to Wednesday 6:00, then Wednesday 22:00 to Thursday 6:00.
+  ASSERT_GE(in.workers[0].windows.size(), 2u);
+  EXPECT_EQ(in.workers[0].windows[0], (Window{0, 240}));
+  EXPECT_EQ(in.workers[0].windows[1], (Window{1200, 1680}));
+  // Someone who answered for a department that does not exist is listed with their own.
+  d_.roll_call[0].department = "no-such";
+  EXPECT_EQ(StaffView(d_, org_, now_)[1].people[2].person, "p-ito");
+}
+
 // The scenario: an earthquake takes out the head office at 9:00; the utility says power
 // returns at 15:00; half of the IS department can work.
 TEST_F(DisasterTest, EarthquakeAtTheHeadOffice) {
