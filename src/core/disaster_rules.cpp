@@ -261,6 +261,26 @@ SurveyMatrixView SurveyMatrix(const Disaster& d, const Organization& org) {
   return view;
 }
 
+std::vector<MediumStatus> MediaSurvey(const Disaster& d, const Organization& org) {
+  std::vector<std::string> departments;
+  for (const SurveyRow& row : SurveyMatrix(d, org).rows) departments.push_back(row.department);
+  std::vector<const SurveyEntry*> latest = LatestSurvey(d);
+  std::vector<MediumStatus> out;
+  for (const StorageMedium& m : org.media) {
+    if (std::find(departments.begin(), departments.end(), m.owner) == departments.end()) continue;
+    std::optional<SurveyStatus> status;
+    for (const SurveyEntry* e : latest) {
+      if (e->item != SurveyItem::kConfidentialMedia || e->target != m.id) continue;
+      status = status ? Worse(*status, e->status) : e->status;
+    }
+    out.push_back({m.id, m.confidentiality, status.value_or(SurveyStatus::kUnknown)});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const MediumStatus& a, const MediumStatus& b) {
+    return a.confidentiality > b.confidentiality;
+  });
+  return out;
+}
+
 std::vector<DepartmentStaff> StaffView(const Disaster& d, const Organization& org, Timestamp now) {
   Latest latest(d);
   std::vector<DepartmentStaff> out;

@@ -58,6 +58,18 @@ struct SurveyMatrixView {
 };
 SurveyMatrixView SurveyMatrix(const Disaster& d, const Organization& org);
 
+// G5.2.1, G5.2.4: the storage media of the matrix's departments (their owner), the most
+// confidential first (secret, confidential, internal, public; then in the organization's order),
+// each the worst of its latest entries (item confidential_media with the medium as target), or
+// unknown when not surveyed.
+struct MediumStatus {
+  std::string medium;
+  Confidentiality confidentiality = Confidentiality::kConfidential;
+  SurveyStatus status = SurveyStatus::kUnknown;
+  friend bool operator==(const MediumStatus&, const MediumStatus&) = default;
+};
+std::vector<MediumStatus> MediaSurvey(const Disaster& d, const Organization& org);
+
 // G5.2.3: who can work, per department, against the roles of its action plan (G3.3).
 struct StaffMember {
   std::string person;

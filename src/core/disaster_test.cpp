@@ -267,6 +267,27 @@ TEST_F(DisasterTest, TheSurveyMatrixShowsTheWorstAndWhatIsStillUnknown) {
   EXPECT_EQ(m.unknown.size(), 10u);
 }
 
+TEST_F(DisasterTest, MediaByConfidentialityWithTheirSurvey) {
+  org_.media.push_back({.id = "sales-usb",
+                        .kind = MediumKind::kUsb,
+                        .owner = "sales",
+                        .confidentiality = Confidentiality::kInternal});
+  org_.media.push_back({.id = "contracts-nas",
+                        .kind = MediumKind::kNas,
+                        .owner = "sales",
+                        .confidentiality = Confidentiality::kSecret});
+  org_.media.push_back({.id = "board-minutes", .owner = "committee"});  // not affected
+  Survey("sales", SurveyItem::kConfidentialMedia, "contracts-nas", SurveyStatus::kOk);
+  Survey("sales", SurveyItem::kConfidentialMedia, "contracts-nas", SurveyStatus::kDown,
+         "2026-11-25T00:40:00Z", "倉庫");
+  Survey("it-dept", SurveyItem::kConfidentialMedia, "backup-tapes", SurveyStatus::kOk);
+  EXPECT_THAT(
+      MediaSurvey(d_, org_),
+      ElementsAre(MediumStatus{"contracts-nas", Confidentiality::kSecret, SurveyStatus::kDown},
+                  MediumStatus{"backup-tapes", Confidentiality::kConfidential, SurveyStatus::kOk},
+                  MediumStatus{"sales-usb", Confidentiality::kInternal, SurveyStatus::kUnknown}));
+}
+
 TEST_F(DisasterTest, StaffAgainstTheActionPlanRoles) {
   Answer({.person = "p-suzuki", .can_work = true});
   Answer({.person = "p-kato", .can_work = true, .from = "2026-11-25T03:00:00Z"});
