@@ -49,6 +49,7 @@ constexpr auto kRecovery = std::to_array<CatalogEntry>({
      "must be after the decision ({at})"},
     {"disaster.already_closed", "災害 {key} はすでに終了しています",
      "disaster {key} is already closed"},
+    {"disaster.close_refused", "災害 {key} を終了できません", "disaster {key} cannot be closed"},
     {"disaster.tier_a_not_back",
      "ティア A のシステム {system} が復旧していません（{status|survey_status}）。復旧を記録するか、"
      "委員会が終了の理由を記録してください",

@@ -381,6 +381,27 @@ std::vector<Message> CloseCheck(const Disaster& d, const Organization& org,
   return out;
 }
 
+Result<void> CloseDisaster(Disaster& d, const Organization& org, const std::string& by,
+                           Timestamp at, const std::string& reason) {
+  std::vector<Message> blocks = CloseCheck(d, org);
+  bool anyway = !blocks.empty() && d.IsOpen() && !reason.empty();
+  if (anyway && !IsCommittee(org, by)) {
+    blocks = {Msg("decision.not_committee", {{"person", by}})};
+  } else if (anyway) {
+    blocks.clear();
+  }
+  if (!blocks.empty()) {
+    Message msg = Msg("disaster.close_refused", {{"key", d.key}});
+    Error e{ErrorCode::kConflict, Render(msg, Lang::kEn), "/state", {}, msg};
+    for (Message& m : blocks) e.details.push_back(MakeDetail("", std::move(m)));
+    return tl::unexpected(std::move(e));
+  }
+  d.state = DisasterState::kClosed;
+  d.closed_at = FormatRfc3339(at);
+  d.close_reason = reason;
+  return {};
+}
+
 std::vector<Exemption> ActiveExemptions(const Disaster& d, Timestamp now) {
   std::vector<Exemption> out;
   for (const Exemption& x : d.exemptions) {

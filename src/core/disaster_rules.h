@@ -127,6 +127,13 @@ PlanInput DisasterPlanInput(const Disaster& d, const Organization& org, Timestam
 std::vector<Message> CloseCheck(const Disaster& d, const Organization& org,
                                 const std::string& committee_reason = {});
 
+// Closes `d` at `at`. Refused (kConflict, each block a detail) when CloseCheck finds blocks and
+// no reason is given, or when the reason to close anyway comes from someone not on the committee
+// (IsCommittee). Closed, it keeps when (closed_at) and the reason given, if any (close_reason).
+[[nodiscard]] Result<void> CloseDisaster(Disaster& d, const Organization& org,
+                                         const std::string& by, Timestamp at,
+                                         const std::string& reason);
+
 // G5.2.6a: the exemptions in force at `now` (now < expires_at), in the order decided.
 std::vector<Exemption> ActiveExemptions(const Disaster& d, Timestamp now);
 

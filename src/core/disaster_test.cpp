@@ -368,6 +368,53 @@ TEST_F(DisasterTest, ClosingNeedsEveryTierASystemBackOrTheCommitteesReason) {
   EXPECT_EQ(CloseCheck(d_, org_, "x")[0].code, "disaster.already_closed");
 }
 
+TEST_F(DisasterTest, CloseRefusesWithWhatBlocksOrTakesTheCommitteesReason) {
+  Timestamp at = At("2026-11-26T09:00:00Z");
+  struct Case {
+    const char* name;
+    const char* by;
+    const char* reason;
+    std::vector<std::string> refused;  // the details' codes; empty: closed
+  };
+  const Case cases[] = {
+      {"tier a not back",
+       "p-sato",
+       "",
+       {"disaster.tier_a_not_back", "disaster.tier_a_not_back", "disaster.tier_a_not_back"}},
+      {"a reason from outside the committee",
+       "p-tanaka",
+       "業務は代替手段で継続",
+       {"decision.not_committee"}},
+      {"the committee's reason", "p-sato", "業務は代替手段で継続", {}},
+  };
+  for (const Case& c : cases) {
+    Disaster d = d_;
+    auto r = CloseDisaster(d, org_, c.by, at, c.reason);
+    if (c.refused.empty()) {
+      ASSERT_TRUE(r) << c.name << ": " << r.error().ToString();
+      EXPECT_EQ(d.state, DisasterState::kClosed) << c.name;
+      EXPECT_EQ(d.closed_at, "2026-11-26T09:00:00Z");
+      EXPECT_EQ(d.close_reason, c.reason);
+      continue;
+    }
+    ASSERT_FALSE(r) << c.name;
+    EXPECT_EQ(r.error().code, ErrorCode::kConflict);
+    EXPECT_EQ(r.error().msg.code, "disaster.close_refused");
+    std::vector<std::string> codes;
+    for (const Detail& x : r.error().details) codes.push_back(x.msg.code);
+    EXPECT_EQ(codes, c.refused) << c.name;
+    EXPECT_EQ(d, d_) << c.name << ": a refusal changes nothing";
+  }
+  // Everything back: anyone may close it, with no reason; then not again.
+  for (const char* system : {"power", "core-network", "directory"}) {
+    Progress(system, RecoveryStatus::kRestored, "2026-11-26T08:00:00Z");
+  }
+  ASSERT_TRUE(CloseDisaster(d_, org_, "p-suzuki", at, ""));
+  auto again = CloseDisaster(d_, org_, "p-sato", at, "x");
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().details[0].msg.code, "disaster.already_closed");
+}
+
 TEST_F(DisasterTest, AnExemptionIsInForceUntilItExpires) {
   d_.exemptions = {{.id = 1, .rule = "A", .expires_at = "2026-11-25T00:30:00Z"},
                    {.id = 2, .rule = "B", .expires_at = "2026-11-26T00:00:00Z"},
