@@ -327,9 +327,15 @@ PlanInput DisasterPlanInput(const Disaster& d, const Organization& org, Timestam
   PlanInput in;
   std::optional<Timestamp> declared;
   if (auto t = ParseRfc3339(d.declared_at)) declared = *t;
+  // Per system, the ETA of the latest open vendor request that gives one, by when it was asked.
   std::vector<std::string> asked;
   for (const VendorRequest& r : d.vendor_requests) asked.push_back(r.asked_at);
-  std::vector<size_t> asked_order = EventOrder(asked);
+  std::map<std::string, Timestamp> vendor_eta;
+  for (size_t k : EventOrder(asked)) {
+    const VendorRequest& r = d.vendor_requests[k];
+    auto eta = ParseRfc3339(r.eta);
+    if (!r.system.empty() && r.IsOpen() && eta) vendor_eta[r.system] = *eta;
+  }
   for (const InfoSystem& s : org.systems) {
     PlanSystem p = PlanSystemOf(s, StatusOf(latest, &s, s.id), declared, now);
     const SystemProgress* progress = latest.ProgressOf(s.id);
@@ -337,11 +343,8 @@ PlanInput DisasterPlanInput(const Disaster& d, const Organization& org, Timestam
         progress->status == RecoveryStatus::kDown) {
       if (auto eta = ParseRfc3339(progress->eta)) p.external_eta = MinutesFrom(now, *eta);
     }
-    // The latest open request for it that gives an ETA, by when it was asked.
-    for (size_t k : asked_order) {
-      const VendorRequest& r = d.vendor_requests[k];
-      auto eta = ParseRfc3339(r.eta);
-      if (r.system == s.id && r.IsOpen() && eta) p.earliest_start = MinutesFrom(now, *eta);
+    if (auto it = vendor_eta.find(s.id); it != vendor_eta.end()) {
+      p.earliest_start = MinutesFrom(now, it->second);
     }
     in.systems.push_back(std::move(p));
   }
