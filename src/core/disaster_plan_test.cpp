@@ -1,6 +1,7 @@
 // The recovery planner inside a disaster: the status of each system from the disaster's records,
 // the planner's input, and the scenario planned and checked.
 #include <functional>
+#include <random>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -170,6 +171,53 @@ TEST_F(DisasterTest, ANightShiftThatBeganYesterdayIsStillOn) {
   // Someone who answered for a department that does not exist is listed with their own.
   d_.roll_call[0].department = "no-such";
   EXPECT_EQ(StaffView(d_, org_, now_)[1].people[2].person, "p-ito");
+}
+
+// Random roll calls, surveys and progress on two clocks (one with summer time): every worker's
+// windows are sorted, disjoint and ahead of now, and the planner's plan passes CheckPlan.
+TEST_F(DisasterTest, RandomDisastersGiveValidInputsAndPlans) {
+  std::mt19937 rng(20261125);
+  auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
+  const SurveyStatus statuses[] = {SurveyStatus::kOk, SurveyStatus::kDegraded, SurveyStatus::kDown,
+                                   SurveyStatus::kUnknown};
+  const char* skills[] = {"server", "network", "cobol"};
+  for (int round = 0; round < 100; ++round) {
+    org_ = DisasterOrganization();
+    org_.company.time_zone = round % 2 == 0 ? "Asia/Tokyo" : "Europe/Berlin";
+    d_.roll_call.clear();
+    d_.survey.clear();
+    d_.progress.clear();
+    for (const Person& p : org_.people) {
+      if (pick(4) == 0) continue;  // not answered
+      Availability a{.person = p.id, .can_work = pick(3) != 0};
+      if (pick(2) == 0) a.from = FormatRfc3339(now_ + std::chrono::minutes(pick(4000) - 600));
+      if (pick(2) == 0) a.hours_per_day = 1 + pick(24);
+      if (pick(2) == 0) a.day_starts_hour = pick(24);
+      for (const char* skill : skills) {
+        if (pick(2) == 0) a.skills.emplace_back(skill);
+      }
+      Answer(std::move(a));
+    }
+    for (const InfoSystem& s : org_.systems) {
+      if (pick(3) != 0) Survey("it-dept", SurveyItem::kSystems, s.id.c_str(), statuses[pick(4)]);
+    }
+    if (pick(2) == 0) {
+      std::string eta = FormatRfc3339(now_ + std::chrono::minutes(pick(2000)));
+      Progress("power", RecoveryStatus::kDown, "2026-11-25T00:50:00Z", eta.c_str());
+    }
+    PlanInput in = Input();
+    for (const PlanWorker& w : in.workers) {
+      for (size_t k = 0; k < w.windows.size(); ++k) {
+        EXPECT_GE(w.windows[k].from, 0) << round << " " << w.person;
+        EXPECT_LT(w.windows[k].from, w.windows[k].to) << round << " " << w.person;
+        if (k > 0) {
+          EXPECT_LT(w.windows[k - 1].to, w.windows[k].from) << round << " " << w.person;
+        }
+      }
+    }
+    Plan plan = PlanRecovery(in);
+    EXPECT_THAT(CheckPlan(in, plan), IsEmpty()) << round << "\n" << Describe(CheckPlan(in, plan));
+  }
 }
 
 // The scenario: an earthquake takes out the head office at 9:00; the utility says power
