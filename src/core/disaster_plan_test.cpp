@@ -173,6 +173,46 @@ TEST_F(DisasterTest, ANightShiftThatBeganYesterdayIsStillOn) {
   EXPECT_EQ(StaffView(d_, org_, now_)[1].people[2].person, "p-ito");
 }
 
+TEST_F(DisasterTest, TheOutlookOfEachSystemNotBack) {
+  org_.systems[2].degraded_mode = "照会のみ";
+  org_.systems[2].workaround = "FAX で受注";
+  Survey("it-dept", SurveyItem::kSystems, "mail", SurveyStatus::kOk);
+  Survey("it-dept", SurveyItem::kPower, "", SurveyStatus::kOk);
+  Progress("core-network", RecoveryStatus::kRestored, "2026-11-25T00:50:00Z");
+  d_.progress.push_back({.system = "erp",
+                         .status = RecoveryStatus::kDegraded,
+                         .eta = "2026-11-26T09:00:00Z",
+                         .note = "月次処理は停止",
+                         .by = "p-suzuki",
+                         .at = "2026-11-25T00:55:00Z"});
+  d_.vendor_requests = {{.id = 1, .vendor = "dc-vendor", .system = "erp"},
+                        {.id = 2,
+                         .vendor = "dc-vendor",
+                         .system = "erp",
+                         .answer = "部品なし",
+                         .state = VendorRequestState::kDeclined},
+                        {.id = 3,
+                         .vendor = "dc-vendor",
+                         .system = "erp",
+                         .answer = "明朝伺います",
+                         .state = VendorRequestState::kAnswered}};
+  std::vector<SystemOutlook> outlook = Outlook(d_, org_);
+  std::vector<std::string> ids;
+  for (const SystemOutlook& o : outlook) ids.push_back(o.system);
+  // power, core-network and mail are back.
+  EXPECT_THAT(ids, ElementsAre("orders", "directory", "erp", "pbx", "lab"));
+  EXPECT_FALSE(outlook[0].ask_is_department);  // sales' own system
+  EXPECT_EQ(outlook[0].degraded_mode, "照会のみ");
+  EXPECT_EQ(outlook[0].workaround, "FAX で受注");
+  EXPECT_EQ(outlook[0].status, SurveyStatus::kUnknown);
+  const SystemOutlook& erp = outlook[2];
+  EXPECT_TRUE(erp.ask_is_department);
+  EXPECT_EQ(erp.status, SurveyStatus::kDegraded);
+  EXPECT_EQ(erp.eta, "2026-11-26T09:00:00Z");
+  EXPECT_EQ(erp.note, "月次処理は停止");
+  EXPECT_THAT(erp.vendor_requests, ElementsAre(1, 3));
+}
+
 // Random roll calls, surveys and progress on two clocks (one with summer time): every worker's
 // windows are sorted, disjoint and ahead of now, and the planner's plan passes CheckPlan.
 TEST_F(DisasterTest, RandomDisastersGiveValidInputsAndPlans) {

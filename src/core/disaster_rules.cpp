@@ -321,6 +321,31 @@ SurveyStatus SystemStatus(const Disaster& d, const Organization& org, const std:
   return StatusOf(Latest(d), org.FindSystem(system), system);
 }
 
+std::vector<SystemOutlook> Outlook(const Disaster& d, const Organization& org) {
+  Latest latest(d);
+  std::vector<SystemOutlook> out;
+  for (const InfoSystem& s : org.systems) {
+    SurveyStatus status = StatusOf(latest, &s, s.id);
+    if (status == SurveyStatus::kOk) continue;
+    const Department* owner = org.FindDepartment(s.owner);
+    SystemOutlook o{.system = s.id,
+                    .status = status,
+                    .owner = s.owner,
+                    .ask_is_department = owner != nullptr && owner->kind == DepartmentKind::kIt,
+                    .degraded_mode = s.degraded_mode,
+                    .workaround = s.workaround};
+    if (const SystemProgress* p = latest.ProgressOf(s.id)) {
+      o.eta = p->eta;
+      o.note = p->note;
+    }
+    for (const VendorRequest& r : d.vendor_requests) {
+      if (r.system == s.id && r.IsOpen()) o.vendor_requests.push_back(r.id);
+    }
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
 PlanInput DisasterPlanInput(const Disaster& d, const Organization& org, Timestamp now,
                             const Calendar& calendar) {
   Latest latest(d);

@@ -105,6 +105,24 @@ std::vector<DepartmentStaff> StaffView(const Disaster& d, const Organization& or
 // of its owner department). Unknown when neither says anything.
 SurveyStatus SystemStatus(const Disaster& d, const Organization& org, const std::string& system);
 
+// G5.2.6b: what the recovery plan shows of a system that is not back, beside the planner's times.
+struct SystemOutlook {
+  std::string system;
+  SurveyStatus status = SurveyStatus::kUnknown;  // SystemStatus
+  std::string owner;                             // department id
+  // Owned by an IS department: its 復旧目処 is asked of the IS department, and it is restored
+  // with them (G5.2.6b, G5.2.6c).
+  bool ask_is_department = false;
+  std::string eta;            // the latest progress's 復旧目処, as given; empty: none yet
+  std::string note;           // the latest progress's note: degraded operation, workaround in use
+  std::string degraded_mode;  // what the organization plans for it (InfoSystem)
+  std::string workaround;
+  std::vector<int> vendor_requests;  // the open ones for it, in the order recorded
+  friend bool operator==(const SystemOutlook&, const SystemOutlook&) = default;
+};
+// Every system of the organization whose SystemStatus is not ok, in the organization's order.
+std::vector<SystemOutlook> Outlook(const Disaster& d, const Organization& org);
+
 // How far ahead a disaster's plan looks for working hours.
 inline constexpr int kDisasterPlanDays = 30;
 
