@@ -5,11 +5,12 @@
 // when and where, G5.2.3), the damage survey (G5.2.4), per-system recovery progress and vendor
 // support requests (G5.2.6c), and the committee's exemptions from internal rules (G5.2.6a).
 //
-// Records are appended, never edited: a new roll-call answer or survey entry supersedes the
-// earlier one for the same key, and the *latest* counts — latest by the time the event happened
-// (`at`), records with equal or unreadable times in the order they were recorded, as the
-// incident's timeline orders them (EventOrder). So a survey written up after the night by the
-// one who did it does not override a later one taken at the site.
+// Roll-call answers, survey entries and progress are appended, never edited: a new one
+// supersedes the earlier one for the same key, and the *latest* counts — latest by the time the
+// event happened (`at`), records with equal or unreadable times in the order they were recorded,
+// as the incident's timeline orders them (EventOrder). So a survey written up after the night by
+// the one who did it does not override a later one taken at the site. Vendor requests,
+// exemptions and measures have ids and are updated in place, as the incident's tasks are.
 //
 // Everything here is pure; times are UTC RFC 3339 text as in incident.h (EventTime). The rules
 // that check these records and derive views from them are in disaster_rules.h.
