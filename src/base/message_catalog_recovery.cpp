@@ -53,6 +53,38 @@ constexpr auto kRecovery = std::to_array<CatalogEntry>({
     {"ui.plan_ask_is", "見通しは情報システム部に確認", "outlook from the IS department"},
     {"ui.plan_chart", "復旧の時間表", "Recovery time chart"},
     {"ui.plan_unplanned", "計画できないシステム", "Systems that cannot be planned"},
+
+    // core/disaster_rules.h: the disaster's records (G5.2).
+    {"term.medium", "記録媒体", "storage medium"},
+    {"survey_item.telephones", "電話", "telephones"},
+    {"survey_item.power", "電源", "power"},
+    {"survey_item.network", "ネットワーク", "network"},
+    {"survey_item.systems", "情報システム", "information systems"},
+    {"survey_item.confidential_media", "機密情報を保存したコンピュータ・記録媒体",
+     "computers and media holding confidential information"},
+    {"survey_status.ok", "正常", "ok"},
+    {"survey_status.degraded", "一部機能停止", "degraded"},
+    {"survey_status.down", "停止", "down"},
+    {"survey_status.unknown", "未確認", "unknown"},
+    {"disaster.target_not_allowed",
+     "「{item|survey_item}」の調査には対象（target）を指定できません（対象を指定できるのは情報"
+     "システムと機密情報の記録媒体だけです）",
+     "a survey of {item|survey_item} names no target (only information systems and confidential "
+     "media do)"},
+    {"disaster.not_vendor", "外部連絡先「{contact}」はベンダーではなく、保守契約もありません",
+     "contact '{contact}' is neither a vendor nor under a maintenance contract"},
+    {"disaster.vendor_answer_required", "回答済み・辞退の依頼にはベンダーの回答を記入してください",
+     "an answered or declined request needs the vendor's answer"},
+    {"disaster.expiry_not_after_decision", "期限は決定日時（{at}）より後にしてください",
+     "must be after the decision ({at})"},
+    {"disaster.already_closed", "災害 {key} はすでに終了しています",
+     "disaster {key} is already closed"},
+    {"disaster.close_refused", "災害 {key} を終了できません", "disaster {key} cannot be closed"},
+    {"disaster.tier_a_not_back",
+     "ティア A のシステム {system} が復旧していません（{status|survey_status}）。復旧を記録するか、"
+     "委員会が終了の理由を記録してください",
+     "tier-a system {system} is not back ({status|survey_status}): record its recovery, or the "
+     "committee gives the reason to close anyway"},
 });
 
 }  // namespace

@@ -6,14 +6,13 @@
 #include "base/time.h"
 #include "core/incident.h"
 #include "core/organization.h"
+#include "core/plan_input.h"
 #include "core/recovery_plan.h"
 
 namespace sokuo::core {
 
 // How far ahead an incident's plan looks for working hours.
 inline constexpr int kIncidentPlanDays = 30;
-// How long a working day is, from Company::workday_start_hour.
-inline constexpr int kWorkdayHours = 9;
 
 // The planner's input for `i` as of `now`:
 //  - every system of the organization, so dependencies are known: an affected system is down,

@@ -5,19 +5,12 @@
 
 #include "base/text.h"
 #include "core/obligation.h"
+#include "core/record_check.h"
 
 namespace sokuo::core {
 namespace {
 
 constexpr int kWorkdayStartHour = 9;  // when Company::workday_start_hour is not given
-
-// `what` is a term code suffix ("person" → term.person).
-Message Unknown(std::string_view what, const std::string& id,
-                std::span<const std::string> candidates) {
-  return Msg("ref.unknown", {{"what", std::string(what)},
-                             {"id", id},
-                             {"suggestion", Suggest(id, candidates).value_or("")}});
-}
 
 Message NotAffected(const std::string& system, const Incident& i) {
   return Msg("incident.system_not_affected",
@@ -36,60 +29,6 @@ Message UnknownHost(const std::string& system, const std::string& host, const Or
       {{"system", system}, {"host", host}, {"suggestion", Suggest(host, names).value_or("")}});
 }
 
-class Check {
- public:
-  explicit Check(const Organization& org) : org_(org) {}
-
-  void Add(std::string where, Message msg) {
-    out_.push_back(MakeDetail(std::move(where), std::move(msg)));
-  }
-  void Text(const std::string& value, const std::string& where, size_t max, bool required) {
-    if (required && value.empty()) Add(where, Msg("field.required"));
-    if (value.size() > max) Add(where, Msg("field.too_long", {{"max", std::to_string(max)}}));
-    if (auto bad = FirstInvalidUtf8(value)) Add(where, Msg("field.not_utf8"));
-  }
-  void Time(const std::string& value, const std::string& where) {
-    if (value.empty()) return;
-    if (auto t = ParseRfc3339(value); !t) Add(where, t.error().msg);
-  }
-  void Date(const std::string& value, const std::string& where) {
-    if (value.empty()) return;
-    if (auto d = ParseDay(value); !d) Add(where, d.error().msg);
-  }
-  template <class T>
-  void Ref(const std::string& id, const std::vector<T>& items, const std::string& where,
-           std::string_view what, bool required = false) {
-    if (id.empty()) {
-      if (required) Add(where, Msg("field.required"));
-      return;
-    }
-    std::vector<std::string> ids;
-    ids.reserve(items.size());
-    for (const T& x : items) ids.push_back(x.id);
-    if (std::find(ids.begin(), ids.end(), id) == ids.end()) Add(where, Unknown(what, id, ids));
-  }
-  void Person(const std::string& id, const std::string& where, bool required = false) {
-    // The local operator acts as "cli:<user>"; every other actor is a person.
-    if (id.rfind("cli:", 0) == 0) return;
-    Ref(id, org_.people, where, "person", required);
-  }
-  void System(const std::string& id, const std::string& where, bool required = false) {
-    Ref(id, org_.systems, where, "system", required);
-  }
-  void Department(const std::string& id, const std::string& where, bool required = false) {
-    Ref(id, org_.departments, where, "department", required);
-  }
-  std::vector<Detail> Done() { return std::move(out_); }
-
- private:
-  const Organization& org_;
-  std::vector<Detail> out_;
-};
-
-std::string Item(const char* list, size_t i) {
-  return std::string("/") + list + "/" + std::to_string(i);
-}
-
 }  // namespace
 
 bool IsCommittee(const Organization& org, const std::string& person) {
@@ -103,37 +42,29 @@ bool IsCommittee(const Organization& org, const std::string& person) {
 
 std::vector<Detail> CheckHeader(const Incident& i, const Organization& org,
                                 const std::vector<std::string>& categories) {
-  Check c(org);
+  RecordCheck c(org);
   c.Text(i.title, "/title", kMaxTitle, true);
   c.Text(i.summary, "/summary", kMaxText, false);
   c.Text(i.harm_note, "/harm_note", kMaxText, false);
   if (!i.category.empty() &&
       std::find(categories.begin(), categories.end(), i.category) == categories.end()) {
-    c.Add("/category", Unknown("category", i.category, categories));
+    c.Add("/category", UnknownRef("category", i.category, categories));
   }
   c.Time(i.detected_at, "/detected_at");
   c.Person(i.reported_by, "/reported_by");
   c.Department(i.reporter_department, "/reporter_department");
-  for (size_t k = 0; k < i.systems.size(); ++k) c.System(i.systems[k], Item("systems", k));
+  for (size_t k = 0; k < i.systems.size(); ++k) c.System(i.systems[k], ListItem("systems", k));
   for (size_t k = 0; k < i.departments.size(); ++k) {
-    c.Department(i.departments[k], Item("departments", k));
+    c.Department(i.departments[k], ListItem("departments", k));
   }
   for (size_t k = 0; k < i.participants.size(); ++k) {
-    c.Person(i.participants[k].person, Item("participants", k) + "/person", true);
+    c.Person(i.participants[k].person, ListItem("participants", k) + "/person", true);
   }
-  auto dup = [&](const std::vector<std::string>& v, const char* list) {
-    for (size_t k = 0; k < v.size(); ++k) {
-      if (std::find(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v[k]) !=
-          v.begin() + static_cast<std::ptrdiff_t>(k)) {
-        c.Add(Item(list, k), Msg("list.duplicate", {{"value", v[k]}}));
-      }
-    }
-  };
-  dup(i.systems, "systems");
-  dup(i.departments, "departments");
+  c.Unique(i.systems, "systems");
+  c.Unique(i.departments, "departments");
   for (size_t k = 0; k < i.hosts.size(); ++k) {
     const AffectedHost& h = i.hosts[k];
-    std::string at = Item("hosts", k);
+    std::string at = ListItem("hosts", k);
     if (h.host.empty()) c.Add(at + "/host", Msg("field.required"));
     if (std::find(i.systems.begin(), i.systems.end(), h.system) == i.systems.end()) {
       c.Add(at + "/system",
@@ -149,7 +80,7 @@ std::vector<Detail> CheckHeader(const Incident& i, const Organization& org,
 }
 
 std::vector<Detail> CheckDecision(const Decision& d, const Organization& org) {
-  Check c(org);
+  RecordCheck c(org);
   c.Text(d.text, "/text", kMaxText, true);
   c.Person(d.decided_by, "/decided_by", true);
   // G3.1: the committee decides.
@@ -159,12 +90,12 @@ std::vector<Detail> CheckDecision(const Decision& d, const Organization& org) {
   }
   c.Time(d.decided_at, "/decided_at");
   for (size_t k = 0; k < d.departments.size(); ++k)
-    c.Department(d.departments[k], Item("departments", k));
+    c.Department(d.departments[k], ListItem("departments", k));
   return c.Done();
 }
 
 std::vector<Detail> CheckContact(const ContactLog& x, const Incident& i, const Organization& org) {
-  Check c(org);
+  RecordCheck c(org);
   c.Text(x.summary, "/summary", kMaxText, true);
   c.Person(x.by, "/by", true);
   c.Time(x.at, "/at");
@@ -220,7 +151,7 @@ std::vector<Detail> CheckContact(const ContactLog& x, const Incident& i, const O
 }
 
 std::vector<Detail> CheckTask(const Task& t, const Organization& org) {
-  Check c(org);
+  RecordCheck c(org);
   c.Text(t.title, "/title", kMaxTitle, true);
   c.Text(t.result, "/result", kMaxText, false);
   c.Department(t.department, "/department");
@@ -237,7 +168,7 @@ std::vector<Detail> CheckTask(const Task& t, const Organization& org) {
 }
 
 std::vector<Detail> CheckAssessment(const Assessment& a, const Organization& org) {
-  Check c(org);
+  RecordCheck c(org);
   c.Text(a.scope, "/scope", kMaxText, false);
   c.Time(a.first_seen, "/first_seen");
   c.Time(a.last_seen, "/last_seen");
@@ -246,10 +177,10 @@ std::vector<Detail> CheckAssessment(const Assessment& a, const Organization& org
     auto l = ParseRfc3339(a.last_seen);
     if (f && l && *l < *f) c.Add("/last_seen", Msg("assessment.last_before_first"));
   }
-  for (size_t k = 0; k < a.systems.size(); ++k) c.System(a.systems[k], Item("systems", k));
+  for (size_t k = 0; k < a.systems.size(); ++k) c.System(a.systems[k], ListItem("systems", k));
   for (size_t k = 0; k < a.leaks.size(); ++k) {
     const Leak& l = a.leaks[k];
-    std::string at = Item("leaks", k);
+    std::string at = ListItem("leaks", k);
     c.System(l.system, at + "/system", true);
     if (const InfoSystem* s = org.FindSystem(l.system); s != nullptr && !l.data_class.empty()) {
       std::vector<std::string> names;
@@ -266,7 +197,7 @@ std::vector<Detail> CheckAssessment(const Assessment& a, const Organization& org
   }
   for (size_t k = 0; k < a.personal_data.size(); ++k) {
     const PersonalDataLeak& p = a.personal_data[k];
-    std::string at = Item("personal_data", k);
+    std::string at = ListItem("personal_data", k);
     c.System(p.system, at + "/system", true);
     c.Text(p.note, at + "/note", kMaxText, false);
     for (size_t m = 0; m < k; ++m) {
@@ -280,7 +211,7 @@ std::vector<Detail> CheckAssessment(const Assessment& a, const Organization& org
 }
 
 std::vector<Detail> CheckRecovery(const Recovery& r, const Organization& org) {
-  Check c(org);
+  RecordCheck c(org);
   c.System(r.system, "/system", true);
   c.Text(r.note, "/note", kMaxText, false);
   c.Text(r.override_reason, "/override_reason", kMaxText, false);
@@ -318,14 +249,14 @@ std::vector<Detail> CheckRecoveryOrder(const Recovery& r, const Incident& i,
 }
 
 std::vector<Detail> CheckFinding(const Finding& f, const Organization& org) {
-  Check c(org);
+  RecordCheck c(org);
   c.Text(f.text, "/text", kMaxText, true);
   c.System(f.system, "/system");
   return c.Done();
 }
 
 std::vector<Detail> CheckPrevention(const Prevention& p, const Organization& org) {
-  Check c(org);
+  RecordCheck c(org);
   c.Text(p.text, "/text", kMaxText, true);
   c.Person(p.owner, "/owner");
   c.Date(p.due, "/due");
@@ -347,9 +278,11 @@ std::vector<Detail> CheckBackdoor(const BackdoorCheck& b, const Incident& i,
 }
 
 std::vector<Detail> CheckConvocation(const Convocation& v, const Organization& org) {
-  Check c(org);
-  for (size_t k = 0; k < v.addressees.size(); ++k) c.Person(v.addressees[k], Item("addressees", k));
-  for (size_t k = 0; k < v.attendees.size(); ++k) c.Person(v.attendees[k], Item("attendees", k));
+  RecordCheck c(org);
+  for (size_t k = 0; k < v.addressees.size(); ++k)
+    c.Person(v.addressees[k], ListItem("addressees", k));
+  for (size_t k = 0; k < v.attendees.size(); ++k)
+    c.Person(v.attendees[k], ListItem("attendees", k));
   c.Time(v.convened_at, "/convened_at");
   return c.Done();
 }
