@@ -68,6 +68,10 @@ try {
 
   // The IS department triages and asks for the committee.
   await as('p-fujita', key)
+  // G4.3.2: the report's message to the IS department, acknowledged from the incident page.
+  await page.getByRole('button', { name: '確認しました' }).click()
+  await page.getByText(/に確認済み/).first().waitFor()
+  check((await page.getByRole('button', { name: '確認しました' }).count()) === 0, 'the message can still be acknowledged')
   await act(page, '受付確認を記録する')
   await act(page, '委員会の招集を依頼する')
   check(sokuo.incident(key).convocation.requested_by === 'p-fujita', 'the convocation was not recorded')
