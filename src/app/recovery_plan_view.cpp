@@ -38,6 +38,14 @@ RecoveryPlanView MakePlanView(std::string subject, const core::Plan& plan,
   for (const std::string& id : plan.running) {
     if (InScope(scope, id)) v.running.push_back(id);
   }
+  // A system in scope the organization no longer has (removed from the file since): said, not
+  // left out.
+  for (const std::string& id : scope) {
+    auto known = [&](const core::PlanSystem& s) { return s.id == id; };
+    if (std::none_of(input.systems.begin(), input.systems.end(), known)) {
+      v.unplanned.push_back({.id = id, .reason = std::string(kPlanUnknownSystem)});
+    }
+  }
   return v;
 }
 

@@ -12,6 +12,9 @@
 
 namespace sokuo::app {
 
+// Why a system of the scope cannot be planned when the organization has no such system.
+inline constexpr std::string_view kPlanUnknownSystem = "plan.unknown_system";
+
 struct PlanStepView {
   core::PlannedSystem planned;
   std::string start_at;                                   // RFC 3339

@@ -24,6 +24,8 @@ constexpr auto kRecovery = std::to_array<CatalogEntry>({
      "it depends on systems that are not registered ({because})"},
     {"plan.dependency_cycle", "依存関係が循環しています（{because}）",
      "its dependencies form a cycle ({because})"},
+    {"plan.unknown_system", "組織ファイルにないシステムです（削除されました）",
+     "the organization file no longer has this system"},
 
     // cli/plan_commands.cpp: a plan for a person.
     {"plan.heading", "復旧計画 {subject}（{as_of} 時点）",
@@ -49,7 +51,8 @@ constexpr auto kRecovery = std::to_array<CatalogEntry>({
     {"ui.plan_finish", "復旧目処", "Back by"},
     {"ui.plan_worker", "担当", "By"},
     {"ui.plan_rto_met", "間に合う", "met"},
-    {"ui.plan_rto_missed", "超過（{at} まで）", "missed (due {at})"},
+    {"ui.plan_rto", "目標復旧時間", "RTO"},
+    {"ui.plan_rto_missed", "間に合わない（期限 {at}）", "missed (due {at})"},
     {"ui.plan_ask_is", "見通しは情報システム部に確認", "outlook from the IS department"},
     {"ui.plan_chart", "復旧の時間表", "Recovery time chart"},
     {"ui.plan_unplanned", "計画できないシステム", "Systems that cannot be planned"},

@@ -66,6 +66,13 @@ TEST_F(DisasterTest, ASystemsStatusFromTheSurveyAndTheProgress) {
          Survey("it-dept", I::kSystems, "erp", S::kDown, "2026-11-25T06:00:00Z");
        },
        "erp", S::kDown},
+      {"a survey from before the progress says less than one after it",
+       [&] {
+         Survey("it-dept", I::kSystems, "erp", S::kDown, "2026-11-25T01:00:00Z");
+         Progress("erp", R::kRestored, "2026-11-25T05:00:00Z");
+         Survey("sales", I::kSystems, "erp", S::kOk, "2026-11-25T06:00:00Z");
+       },
+       "erp", S::kOk},
       {"power from its owner's power survey", [&] { Survey("it-dept", I::kPower, "", S::kOk); },
        "power", S::kOk},
       {"not from another department's", [&] { Survey("sales", I::kPower, "", S::kDown); }, "power",

@@ -90,20 +90,21 @@ SurveyStatus StatusOf(const Latest& latest, const InfoSystem* s, const std::stri
       about.insert(about.end(), it->second.begin(), it->second.end());
     }
   }
-  std::optional<SurveyStatus> surveyed;
-  std::optional<Timestamp> surveyed_at;
-  for (const SurveyEntry* e : about) {
-    surveyed = surveyed ? Worse(*surveyed, e->status) : e->status;
-    if (auto at = ParseRfc3339(e->at); at && (!surveyed_at || *at > *surveyed_at)) {
-      surveyed_at = *at;
-    }
-  }
   const SystemProgress* p = latest.ProgressOf(system);
-  // A survey after the latest progress (an aftershock) says more than the progress does.
+  std::optional<Timestamp> progress_at;
+  if (p != nullptr) {
+    if (auto at = ParseRfc3339(p->at)) progress_at = *at;
+  }
+  // A survey after the latest progress (an aftershock) says more than the progress does; the
+  // surveys before it say less.
+  std::optional<SurveyStatus> surveyed;
   bool survey_later = false;
-  if (p != nullptr && surveyed_at) {
-    auto progress_at = ParseRfc3339(p->at);
-    survey_later = progress_at && *surveyed_at > *progress_at;
+  for (const SurveyEntry* e : about) {
+    auto at = ParseRfc3339(e->at);
+    bool later = p == nullptr || (progress_at && at && *at > *progress_at);
+    if (!later) continue;
+    survey_later = survey_later || p != nullptr;
+    surveyed = surveyed ? Worse(*surveyed, e->status) : e->status;
   }
   if (p != nullptr && !survey_later) {
     if (p->status == RecoveryStatus::kRestored) return SurveyStatus::kOk;

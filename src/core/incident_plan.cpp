@@ -22,9 +22,10 @@ SurveyStatus StatusOf(const Incident& i, const std::string& system) {
 
 }  // namespace
 
-PlanInput IncidentPlanInput(const Incident& i, const Organization& org, Timestamp now,
+PlanInput IncidentPlanInput(const Incident& i, const Organization& org, Timestamp at,
                             const Calendar& calendar) {
   PlanInput in;
+  Timestamp now = std::chrono::floor<std::chrono::minutes>(at);
   auto aware = ParseRfc3339(AwareAt(i));
   std::optional<Timestamp> rto_from;
   if (aware) rto_from = *aware;

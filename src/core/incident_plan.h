@@ -14,7 +14,7 @@ namespace sokuo::core {
 // How far ahead an incident's plan looks for working hours.
 inline constexpr int kIncidentPlanDays = 30;
 
-// The planner's input for `i` as of `now`:
+// The planner's input for `i` as of `now` (to the whole minute):
 //  - every system of the organization, so dependencies are known: an affected system is down,
 //    or as its recovery record says (restored: running; degraded: running, degraded; restoring
 //    or down: down, its whole effort still to do); every other system is running;

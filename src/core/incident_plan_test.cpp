@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "core/org_fixture.h"
+#include "core/plan_input.h"
 
 namespace sokuo::core {
 namespace {
@@ -107,6 +108,23 @@ TEST_F(IncidentPlanTest, ThePlanOrdersTheAffectedSystems) {
   EXPECT_EQ(plan.unplanned[0].id, "orders");
   EXPECT_EQ(plan.unplanned[0].reason, kPlanNoSkill);
   EXPECT_THAT(plan.unplanned[0].because, ElementsAre("cobol"));
+}
+
+TEST(LocalHourTest, ADayWhenTheClockChangesStartsAtTheSameLocalHour) {
+  Calendar berlin = *Calendar::Create("Europe/Berlin");
+  // 09:00 on the days summer time begins (CEST, UTC+2) and ends (CET, UTC+1).
+  EXPECT_EQ(FormatRfc3339(LocalHour(
+                berlin, Day{std::chrono::year{2026}, std::chrono::March, std::chrono::day{29}}, 9)),
+            "2026-03-29T07:00:00Z");
+  EXPECT_EQ(
+      FormatRfc3339(LocalHour(
+          berlin, Day{std::chrono::year{2026}, std::chrono::October, std::chrono::day{25}}, 9)),
+      "2026-10-25T08:00:00Z");
+  Calendar tokyo = *Calendar::Create("Asia/Tokyo");
+  EXPECT_EQ(
+      FormatRfc3339(LocalHour(
+          tokyo, Day{std::chrono::year{2026}, std::chrono::November, std::chrono::day{27}}, 0)),
+      "2026-11-26T15:00:00Z");
 }
 
 }  // namespace

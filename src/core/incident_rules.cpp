@@ -5,12 +5,11 @@
 
 #include "base/text.h"
 #include "core/obligation.h"
+#include "core/plan_input.h"
 #include "core/record_check.h"
 
 namespace sokuo::core {
 namespace {
-
-constexpr int kWorkdayStartHour = 9;  // when Company::workday_start_hour is not given
 
 Message NotAffected(const std::string& system, const Incident& i) {
   return Msg("incident.system_not_affected",
@@ -362,8 +361,8 @@ std::vector<Reminder> RemindersDue(const Incident& i, const Organization& org, T
     auto day = ParseDay(c.follow_up_due);
     if (!day) continue;
     // From the start of that working day on the company's clock.
-    int hour = org.company.workday_start_hour.value_or(kWorkdayStartHour);
-    if (now < calendar.StartOfDay(*day) + std::chrono::hours(hour)) continue;
+    int hour = org.company.workday_start_hour.value_or(kDefaultWorkdayStartHour);
+    if (now < LocalHour(calendar, *day, hour)) continue;
     const ExternalContact* party = org.FindContact(c.contact);
     std::vector<std::string> to;
     if (org.FindPerson(c.by) != nullptr) to.push_back(c.by);

@@ -25,6 +25,12 @@ PlanSystem PlanSystemOf(const InfoSystem& s, SurveyStatus status, std::optional<
   return p;
 }
 
+Timestamp LocalHour(const Calendar& calendar, Day day, int hour) {
+  std::string text = FormatDay(day) + (hour < 10 ? " 0" : " ") + std::to_string(hour) + ":00";
+  auto t = calendar.ParseLocal(text);
+  return t ? *t : calendar.StartOfDay(day) + std::chrono::hours(hour);
+}
+
 std::vector<Window> DailyWindows(Timestamp now, Timestamp from, int start_hour, int hours, int days,
                                  Days which, const Calendar& calendar) {
   std::vector<Window> out;
@@ -34,7 +40,7 @@ std::vector<Window> DailyWindows(Timestamp now, Timestamp from, int start_hour, 
   for (int d = -1; d < days; ++d) {
     Day day = std::chrono::sys_days(first) + std::chrono::days(d);
     if (which == Days::kOpenOnly && calendar.IsClosed(day)) continue;
-    Timestamp start = calendar.StartOfDay(day) + std::chrono::hours(start_hour);
+    Timestamp start = LocalHour(calendar, day, start_hour);
     Timestamp end = start + std::chrono::hours(hours);
     if (end <= begin) continue;
     Window w{MinutesFrom(now, std::max(start, begin)), MinutesFrom(now, end)};

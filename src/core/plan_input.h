@@ -16,6 +16,10 @@ inline constexpr int kDefaultWorkdayStartHour = 9;
 // How long a working day is, from Company::workday_start_hour.
 inline constexpr int kWorkdayHours = 9;
 
+// `hour`:00 of `day` on the calendar's wall clock, so a day when the clock changes still starts
+// its work at the same local hour (a time the change skips is read as its earliest instant).
+Timestamp LocalHour(const Calendar& calendar, Day day, int hour);
+
 // Whole minutes from `from` to `to` (negative when `to` is earlier).
 PlanMinutes MinutesFrom(Timestamp from, Timestamp to);
 

@@ -40,7 +40,7 @@ function Chart({ plan }: { plan: RecoveryPlan }) {
               <span key={w.from} class={`plan-bar${s.rto_met ? '' : ' late'}`} style={{ left: pct(w.from), width: width(w.from, w.to) }} />
             ))}
             {s.work.length === 0 && <span class="plan-bar external" style={{ left: pct(s.finish_at), width: '0.5%' }} />}
-            {s.rto_at && ms(s.rto_at) >= from && ms(s.rto_at) <= to && <span class="plan-rto" style={{ left: pct(s.rto_at) }} title="RTO" />}
+            {s.rto_at && ms(s.rto_at) >= from && ms(s.rto_at) <= to && <span class="plan-rto" style={{ left: pct(s.rto_at) }} title={t('ui.plan_rto')} />}
           </span>
         </div>
       ))}
@@ -57,17 +57,20 @@ export function RecoveryPlanSection({ base, zone, version }: { base: string; zon
       setPlan(p)
       setError('')
     },
-    (e) => setError(String((e as { title?: string }).title ?? e)),
+    (e) => {
+      setPlan(null)
+      setError(String((e as { title?: string }).title ?? e))
+    },
     [base, version],
   )
   return (
     <section aria-labelledby="plan">
       <h2 id="plan">{t('ui.plan_title')}</h2>
       {error && <p role="alert">{error}</p>}
+      {plan && <p>{t('ui.plan_as_of', { at: showLocal(plan.as_of, zone) })}</p>}
       {plan && plan.steps.length === 0 && plan.unplanned.length === 0 && <p class="none">{t('ui.plan_none')}</p>}
       {plan && plan.steps.length > 0 && (
         <>
-          <p>{t('ui.plan_as_of', { at: showLocal(plan.as_of, zone) })}</p>
           <table class="plan">
             <thead>
               <tr>
@@ -76,7 +79,7 @@ export function RecoveryPlanSection({ base, zone, version }: { base: string; zon
                 <th>{t('ui.plan_start')}</th>
                 <th>{t('ui.plan_finish')}</th>
                 <th>{t('ui.plan_worker')}</th>
-                <th>RTO</th>
+                <th>{t('ui.plan_rto')}</th>
               </tr>
             </thead>
             <tbody>
