@@ -144,6 +144,24 @@ TEST_F(NotificationTest, AFailingChannelIsRetriedWithBackoffThenParkedAndCanBeRe
   EXPECT_THAT(actions, ::testing::Contains("notification.requeue"));
 }
 
+TEST_F(NotificationTest, ARetriedEmailGoesToTheAddressTheOrganizationHasNow) {
+  Report();
+  mail_.fail_with = ErrorCode::kInvalidInput;  // a wrong address, refused
+  EXPECT_EQ(Tick().failed, 1);
+  ASSERT_EQ(mail_.sent.back().address, "suzuki@example.jp");
+  core::Organization org = core::SmallOrganization();
+  org.notifications.email = core::EmailSettings{.smtp = "smtp://mail.test", .from = "s@x.jp"};
+  org.people[1].email = "h.suzuki@example.jp";  // corrected in the organization file
+  ASSERT_TRUE(app_->organization().Import(orgfile::Emit(org), "o", {"t"}));
+  auto failed = app_->notifications().List({.status = "failed"}, {}, {"t"});
+  ASSERT_TRUE(failed);
+  ASSERT_EQ(failed->items.size(), 1u);
+  mail_.fail_with.reset();
+  ASSERT_TRUE(app_->notifications().Retry(failed->items[0].id, {"p-suzuki"}));
+  EXPECT_EQ(Tick().sent, 1);
+  EXPECT_EQ(mail_.sent.back().address, "h.suzuki@example.jp");
+}
+
 TEST_F(NotificationTest, WithoutEmailSettingsEveryEmailShowsAsFailedWithWhy) {
   ASSERT_TRUE(app_->organization().Import(orgfile::Emit(core::SmallOrganization()), "o", {"t"}));
   Report();
