@@ -1,27 +1,6 @@
 #include "codec/incident_json.h"
 
 namespace sokuo::codec {
-namespace {
-
-template <class E, size_t N>
-std::string Name(const core::EnumNames<E, N>& names, E v) {
-  return std::string(names.Name(v));
-}
-
-// Empty text and absent numbers are left out; the readers treat absence as empty.
-void Put(Json& j, const char* key, const std::string& v) {
-  if (!v.empty()) j[key] = v;
-}
-void Put(Json& j, const char* key, const std::optional<int>& v) {
-  if (v) j[key] = *v;
-}
-
-template <class T>
-std::function<void(JsonReader&, T&)> Reader() {
-  return [](JsonReader& r, T& x) { Read(r, x); };
-}
-
-}  // namespace
 
 Json ToJson(const core::Participant& x) {
   return {{"person", x.person}, {"role", Name(core::kParticipantRoles, x.role)}};

@@ -35,7 +35,7 @@ core::Incident Sample() {
 
 TEST(IncidentJsonTest, HeaderRoundTrips) {
   core::Incident i = Sample();
-  auto back = ReadAll<core::Incident>(HeaderToJson(i), ReadHeader);
+  auto back = ReadHeaderOf<core::Incident>(HeaderToJson(i));
   ASSERT_TRUE(back) << back.error().ToString();
   EXPECT_EQ(*back, i);
   EXPECT_EQ(HeaderToJson(i)["tlp"], "amber+strict");
@@ -96,7 +96,7 @@ TEST(IncidentJsonTest, EventTimesRoundTripAndOldRecordsStillLoad) {
   i.aware_at = "2026-11-25T23:30:00Z";
   i.reported_at = "2026-11-26T00:10:00Z";
   i.recorded_at = "2026-11-26T03:00:00Z";
-  auto back = ReadAll<core::Incident>(HeaderToJson(i), ReadHeader);
+  auto back = ReadHeaderOf<core::Incident>(HeaderToJson(i));
   ASSERT_TRUE(back) << back.error().ToString();
   EXPECT_EQ(*back, i);
   EXPECT_EQ(HeaderToJson(i)["aware_at"], "2026-11-25T23:30:00Z");
@@ -122,7 +122,7 @@ TEST(IncidentJsonTest, EventTimesRoundTripAndOldRecordsStillLoad) {
       "participants": [], "history": [{"from": "reported", "to": "triaged",
       "at": "2026-11-26T00:10:00Z", "by": "p-fujita"}],
       "reported_at": "2026-11-26T00:00:00Z", "reported_by": "p-yamada"})");
-  auto old = ReadAll<core::Incident>(old_header, ReadHeader);
+  auto old = ReadHeaderOf<core::Incident>(old_header);
   ASSERT_TRUE(old) << old.error().ToString();
   EXPECT_EQ(old->reported_at, "2026-11-26T00:00:00Z");
   EXPECT_EQ(old->occurred_at, "");

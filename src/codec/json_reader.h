@@ -121,6 +121,30 @@ Result<T> ReadAll(const Json& value, const std::function<void(JsonReader&, T&)>&
   return out;
 }
 
+// Helpers the codecs share.
+template <class E, size_t N>
+std::string Name(const core::EnumNames<E, N>& names, E v) {
+  return std::string(names.Name(v));
+}
+// Empty text and absent numbers are left out; the readers treat absence as empty.
+inline void Put(Json& j, const char* key, const std::string& v) {
+  if (!v.empty()) j[key] = v;
+}
+inline void Put(Json& j, const char* key, const std::optional<int>& v) {
+  if (v) j[key] = *v;
+}
+// A reader for the Read overload of T, for JsonReader::List and Optional.
+template <class T>
+std::function<void(JsonReader&, T&)> Reader() {
+  return [](JsonReader& r, T& x) { Read(r, x); };
+}
+
+// Reads the header of a record that has one (ReadHeader of T: an incident, a disaster).
+template <class T>
+Result<T> ReadHeaderOf(const Json& value) {
+  return ReadAll<T>(value, [](JsonReader& r, T& x) { ReadHeader(r, x); });
+}
+
 // Parses request text as JSON; a syntax error names its byte offset.
 [[nodiscard]] Result<Json> ParseJson(const std::string& text);
 

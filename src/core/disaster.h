@@ -135,6 +135,26 @@ struct Exemption {
   friend bool operator==(const Exemption&, const Exemption&) = default;
 };
 
+// G5.2.6: one version of the recovery plan, kept each time its input changes (a roll-call
+// answer, survey entries, progress, a vendor request), so the plan people worked from can be
+// read later. Times are absolute (RFC 3339): the plan as it was, not as it would be recomputed.
+struct PlanVersionStep {
+  std::string system;
+  std::string start_at;
+  std::string finish_at;  // 復旧目処
+  std::string worker;     // empty when an outside party brings it back (external_eta)
+  bool rto_met = true;
+  friend bool operator==(const PlanVersionStep&, const PlanVersionStep&) = default;
+};
+struct PlanVersion {
+  int id = 0;
+  std::string at;     // when it was made: t = 0 of the plan
+  std::string cause;  // the journal action of the change that made it: "disaster.survey"
+  std::vector<PlanVersionStep> steps;       // in the planner's order
+  std::vector<UnplannedSystem> unplanned;   // with the reason each cannot be planned
+  friend bool operator==(const PlanVersion&, const PlanVersion&) = default;
+};
+
 struct Disaster {
   std::string key;  // DIS-2026-0001
   int year = 0;
@@ -156,6 +176,7 @@ struct Disaster {
   std::vector<SystemProgress> progress;
   std::vector<VendorRequest> vendor_requests;
   std::vector<Exemption> exemptions;
+  std::vector<PlanVersion> plans;  // oldest first
   friend bool operator==(const Disaster&, const Disaster&) = default;
 
   bool IsOpen() const { return state != DisasterState::kClosed; }

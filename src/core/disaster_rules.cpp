@@ -439,4 +439,42 @@ std::vector<Exemption> ActiveExemptions(const Disaster& d, Timestamp now) {
   return out;
 }
 
+bool CanDoDisaster(const Principal& p, DisasterAction action, const Disaster& d,
+                   const Organization& org, const std::string& department,
+                   const std::string& person) {
+  if (p.is_operator) return true;
+  if (IsReadOnly(p)) return false;
+  bool is = p.Has(Role::kIsDepartment);
+  bool committee = p.Has(Role::kCommittee);
+  const Person* me = org.FindPerson(p.person);
+  auto heads = [&](const std::string& dept) {
+    const Department* x = org.FindDepartment(dept);
+    return x != nullptr && !x->head.empty() && x->head == p.person;
+  };
+  auto works_in = [&](const std::string& dept) {
+    return !dept.empty() && (heads(dept) || (me != nullptr && me->department == dept));
+  };
+  switch (action) {
+    case DisasterAction::kDeclare:
+      return is || committee || p.Has(Role::kDepartmentHead);
+    case DisasterAction::kUpdate:
+      return is || committee || (!p.person.empty() && d.declared_by == p.person);
+    case DisasterAction::kRollCall: {
+      if (is || committee || (!person.empty() && person == p.person)) return true;
+      const Person* subject = org.FindPerson(person);
+      return heads(department) || (subject != nullptr && heads(subject->department));
+    }
+    case DisasterAction::kSurvey:
+    case DisasterAction::kProgress:
+      return is || committee || works_in(department);
+    case DisasterAction::kTask:
+      return is || committee;
+    case DisasterAction::kExempt:
+      return committee;
+    case DisasterAction::kClose:
+      return is || committee;
+  }
+  return false;
+}
+
 }  // namespace sokuo::core

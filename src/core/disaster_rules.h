@@ -11,6 +11,7 @@
 
 #include "base/error.h"
 #include "base/time.h"
+#include "core/access.h"
 #include "core/disaster.h"
 #include "core/organization.h"
 #include "core/recovery_plan.h"
@@ -154,5 +155,26 @@ std::vector<Message> CloseCheck(const Disaster& d, const Organization& org,
 
 // G5.2.6a: the exemptions in force at `now` (now < expires_at), in the order decided.
 std::vector<Exemption> ActiveExemptions(const Disaster& d, Timestamp now);
+
+// Who may do what in a disaster (G5.2). Everyone signed in sees a disaster: it concerns the
+// whole company, and a department head at the site must read the board to fill it in. The
+// auditor changes nothing; the local operator may do everything.
+enum class DisasterAction {
+  kDeclare,   // the committee, the IS department, any department head (G5.2.2)
+  kUpdate,    // the header: the committee, the IS department, the one who declared it
+  kRollCall,  // a person's availability: the person, the head of their department or of the
+              // department they work for now, the committee, the IS department (G5.2.3)
+  kSurvey,    // the people of the surveyed department, the committee, the IS department (G5.2.4)
+  kProgress,  // the owner department's people and the IS department (G5.2.6b, G5.2.6c)
+  kTask,      // emergency measures and vendor requests: the committee, the IS department
+  kExempt,    // the committee only (G5.2.6a)
+  kClose      // the committee and the IS department; closing with tier-a systems down needs a
+              // committee member's reason (CloseDisaster)
+};
+// `department`: the department the record concerns (kRollCall: the one the person works for;
+// kSurvey: the surveyed one; kProgress: the system's owner); `person`: kRollCall's subject.
+bool CanDoDisaster(const Principal& p, DisasterAction action, const Disaster& d,
+                   const Organization& org, const std::string& department = {},
+                   const std::string& person = {});
 
 }  // namespace sokuo::core

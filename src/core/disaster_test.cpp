@@ -426,5 +426,48 @@ TEST_F(DisasterTest, AnExemptionIsInForceUntilItExpires) {
   EXPECT_THAT(ActiveExemptions(d_, At("2026-11-25T00:00:00Z")).size(), 3u);
 }
 
+TEST_F(DisasterTest, WhoMayDoWhat) {
+  org_.people.push_back({.id = "p-member", .name = "p-member", .department = "sales"});
+  auto as = [&](const std::string& person) {
+    return Principal{person, DeriveRoles(org_, person, {})};
+  };
+  auto can = [&](const std::string& who, DisasterAction a, const std::string& dept = {},
+                 const std::string& subject = {}) {
+    return CanDoDisaster(as(who), a, d_, org_, dept, subject);
+  };
+  d_.declared_by = "p-tanaka";
+  // Declaring: the committee, the IS department, a department head; not a member.
+  EXPECT_TRUE(can("p-sato", DisasterAction::kDeclare));
+  EXPECT_TRUE(can("p-ito", DisasterAction::kDeclare));
+  EXPECT_TRUE(can("p-tanaka", DisasterAction::kDeclare));
+  EXPECT_FALSE(can("p-member", DisasterAction::kDeclare));
+  // The header: also the one who declared it.
+  EXPECT_TRUE(can("p-tanaka", DisasterAction::kUpdate));
+  EXPECT_FALSE(can("p-member", DisasterAction::kUpdate));
+  // Roll call: oneself, the head of one's department, not another member or another head.
+  EXPECT_TRUE(can("p-member", DisasterAction::kRollCall, "sales", "p-member"));
+  EXPECT_TRUE(can("p-tanaka", DisasterAction::kRollCall, "sales", "p-member"));
+  EXPECT_TRUE(can("p-tanaka", DisasterAction::kRollCall, "", "p-member"));
+  EXPECT_FALSE(can("p-member", DisasterAction::kRollCall, "sales", "p-tanaka"));
+  EXPECT_FALSE(can("p-tanaka", DisasterAction::kRollCall, "it-dept", "p-ito"));
+  // The survey: the surveyed department's people; progress: the owner department's.
+  EXPECT_TRUE(can("p-member", DisasterAction::kSurvey, "sales"));
+  EXPECT_FALSE(can("p-member", DisasterAction::kSurvey, "it-dept"));
+  EXPECT_FALSE(can("p-member", DisasterAction::kSurvey, ""));
+  EXPECT_TRUE(can("p-ito", DisasterAction::kProgress, "sales"));
+  EXPECT_TRUE(can("p-tanaka", DisasterAction::kProgress, "sales"));
+  // Measures, vendors, closing: the committee and IS; exemptions: the committee only.
+  EXPECT_TRUE(can("p-ito", DisasterAction::kTask));
+  EXPECT_FALSE(can("p-tanaka", DisasterAction::kTask));
+  EXPECT_TRUE(can("p-sato", DisasterAction::kExempt));
+  EXPECT_FALSE(can("p-ito", DisasterAction::kExempt));
+  EXPECT_TRUE(can("p-ito", DisasterAction::kClose));
+  EXPECT_FALSE(can("p-tanaka", DisasterAction::kClose));
+  // The auditor changes nothing, whatever else they are; the operator may do everything.
+  Principal auditor{"p-sato", DeriveRoles(org_, "p-sato", {Role::kAuditor})};
+  EXPECT_FALSE(CanDoDisaster(auditor, DisasterAction::kExempt, d_, org_));
+  EXPECT_TRUE(CanDoDisaster(Operator(), DisasterAction::kExempt, d_, org_));
+}
+
 }  // namespace
 }  // namespace sokuo::core

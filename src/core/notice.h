@@ -7,7 +7,7 @@
 
 namespace sokuo::core {
 
-inline constexpr std::array<std::string_view, 10> kNoticeKinds = {
+inline constexpr std::array<std::string_view, 12> kNoticeKinds = {
     "incident.reported",         // G3.3, G4.3.2a: a report reaches the IS department
     "incident.convocation",      // G4.3.2a: the committee is asked to convene
     "incident.escalation",       // G4.3.2a: nobody acknowledged it in time; the deputies are asked
@@ -17,6 +17,8 @@ inline constexpr std::array<std::string_view, 10> kNoticeKinds = {
     "incident.follow_up",        // G4.3.2: a contact's follow-up is due today
     "incident.deadline_near",    // G4.3.2c: a reporting duty's deadline is near
     "incident.deadline_passed",  // G4.3.2c: a reporting duty is past its deadline, not filed
+    "disaster.declared",         // G5.2.2: a disaster is declared; the committee and IS are told
+    "disaster.roll_call",        // G5.2.3: department heads are asked who of theirs can work
     "account.password.reset"     // a person's password was reset by an administrator
 };
 

@@ -6,58 +6,24 @@
 
 #include "codec/incident_json.h"
 #include "store/journal.h"
+#include "store/record_rows.h"
 
 namespace sokuo::store {
 namespace {
 
 using codec::Json;
 
-std::string RecordId(const std::string& key, const char* kind, const std::string& local) {
-  return key + "/" + kind + "/" + local;
-}
-
-template <class T>
-void AddRecords(Table& records, const std::string& key, const char* kind,
-                const std::vector<T>& items, const std::function<std::string(const T&)>& local) {
-  for (const T& item : items) {
-    std::string id = RecordId(key, kind, local(item));
-    records[id] = {{"id", id},
-                   {"incident", key},
-                   {"kind", kind},
-                   {"data", CanonicalJson(codec::ToJson(item))}};
-  }
-}
-
-Result<Json> DataOf(const Row& row) {
-  std::string text = row.value("data", "");
-  Json j = Json::parse(text, nullptr, false);
-  if (j.is_discarded()) {
-    return Fail(ErrorCode::kStorage, Msg("store.row_not_json", {{"id", row.value("id", "?")}}));
-  }
-  return j;
-}
-
-Error Corrupt(const std::string& id, const Error& e) {
-  Message msg = Msg("store.row_unreadable", {{"id", id}, {"reason", e.ToString()}});
-  return Error{ErrorCode::kStorage, Render(msg, Lang::kEn), {}, {}, std::move(msg)};
-}
-
 Result<core::Incident> FromRows(const Row& header, const Table& records) {
   std::string key = header.value("id", "");
   ASSIGN_OR_RETURN(Json data, DataOf(header));
-  auto incident = codec::ReadAll<core::Incident>(data, codec::ReadHeader);
+  auto incident = codec::ReadHeaderOf<core::Incident>(data);
   if (!incident) return Fail(Corrupt(key, incident.error()));
   for (const auto& record : records) {
     const std::string& id = record.first;
     const Row& row = record.second;
     ASSIGN_OR_RETURN(Json j, DataOf(row));
     std::string kind = row.value("kind", "");
-    auto read = [&]<class T>(std::vector<T>& list) -> Result<void> {
-      auto r = codec::ReadAll<T>(j, [](codec::JsonReader& rd, T& x) { codec::Read(rd, x); });
-      if (!r) return Fail(Corrupt(id, r.error()));
-      list.push_back(std::move(*r));
-      return {};
-    };
+    auto read = [&]<class T>(std::vector<T>& list) { return ReadRecord(id, j, list); };
     if (kind == "decision") {
       TRY(read(incident->decisions));
     } else if (kind == "contact") {
@@ -111,6 +77,25 @@ std::string Num(int n) { return FixedWidth(n); }
 
 }  // namespace
 
+Result<Json> DataOf(const Row& row) {
+  std::string text = row.value("data", "");
+  Json j = Json::parse(text, nullptr, false);
+  if (j.is_discarded()) {
+    return Fail(ErrorCode::kStorage, Msg("store.row_not_json", {{"id", row.value("id", "?")}}));
+  }
+  return j;
+}
+
+Error Corrupt(const std::string& id, const Error& e) {
+  Message msg = Msg("store.row_unreadable", {{"id", id}, {"reason", e.ToString()}});
+  return Error{ErrorCode::kStorage, Render(msg, Lang::kEn), {}, {}, std::move(msg)};
+}
+
+std::string FixedWidth(int n) {
+  std::string s = std::to_string(n);
+  return std::string(s.size() < 6 ? 6 - s.size() : 0, '0') + s;
+}
+
 Tables IncidentToRows(const core::Incident& i) {
   Tables t;
   t["incidents"][i.key] = {{"id", i.key},
@@ -121,25 +106,25 @@ Tables IncidentToRows(const core::Incident& i) {
                            {"restricted", i.restricted ? 1 : 0},
                            {"data", CanonicalJson(codec::HeaderToJson(i))}};
   Table& r = t["incident_records"];
-  AddRecords<core::Decision>(r, i.key, "decision", i.decisions,
+  AddRecords<core::Decision>(r, "incident", i.key, "decision", i.decisions,
                              [](const auto& x) { return Num(x.id); });
-  AddRecords<core::ContactLog>(r, i.key, "contact", i.contacts,
+  AddRecords<core::ContactLog>(r, "incident", i.key, "contact", i.contacts,
                                [](const auto& x) { return Num(x.id); });
-  AddRecords<core::Task>(r, i.key, "task", i.tasks, [](const auto& x) { return Num(x.id); });
-  AddRecords<core::Recovery>(r, i.key, "recovery", i.recovery,
+  AddRecords<core::Task>(r, "incident", i.key, "task", i.tasks, [](const auto& x) { return Num(x.id); });
+  AddRecords<core::Recovery>(r, "incident", i.key, "recovery", i.recovery,
                              [](const auto& x) { return x.system; });
-  AddRecords<core::Finding>(r, i.key, "finding", i.findings,
+  AddRecords<core::Finding>(r, "incident", i.key, "finding", i.findings,
                             [](const auto& x) { return Num(x.id); });
-  AddRecords<core::Prevention>(r, i.key, "prevention", i.prevention,
+  AddRecords<core::Prevention>(r, "incident", i.key, "prevention", i.prevention,
                                [](const auto& x) { return Num(x.id); });
   // system/item for a whole system (as before hosts existed), system/host/item for one host.
-  AddRecords<core::BackdoorCheck>(r, i.key, "backdoor", i.backdoor_checks, [](const auto& x) {
+  AddRecords<core::BackdoorCheck>(r, "incident", i.key, "backdoor", i.backdoor_checks, [](const auto& x) {
     return x.system + "/" + (x.host.empty() ? "" : x.host + "/") +
            std::string(core::kBackdoorItems.Name(x.item));
   });
-  AddRecords<core::Evidence>(r, i.key, "evidence", i.evidence,
+  AddRecords<core::Evidence>(r, "incident", i.key, "evidence", i.evidence,
                              [](const auto& x) { return Num(x.id); });
-  AddRecords<core::Filing>(r, i.key, "filing", i.filings, [](const auto& x) { return Num(x.id); });
+  AddRecords<core::Filing>(r, "incident", i.key, "filing", i.filings, [](const auto& x) { return Num(x.id); });
   return t;
 }
 
@@ -176,11 +161,6 @@ Result<std::vector<RowChange>> SaveIncident(Tx& tx, const core::Incident& incide
   ASSIGN_OR_RETURN(before["incident_records"],
                    tx.ReadWhere("incident_records", "incident", incident.key));
   return ApplyDiff(tx, before, IncidentToRows(incident));
-}
-
-std::string FixedWidth(int n) {
-  std::string s = std::to_string(n);
-  return std::string(s.size() < 6 ? 6 - s.size() : 0, '0') + s;
 }
 
 Result<int> NextIncidentNumber(Tx& tx, int year) {

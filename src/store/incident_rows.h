@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/incident.h"
+#include "store/record_rows.h"
 #include "store/store.h"
 
 namespace sokuo::store {
@@ -22,9 +23,6 @@ Tables IncidentToRows(const core::Incident& incident);
 
 // Makes the stored incident equal to `incident`; returns the row changes to journal.
 [[nodiscard]] Result<std::vector<RowChange>> SaveIncident(Tx& tx, const core::Incident& incident);
-
-// "000042": fixed-width local ids keep the records' id order equal to their creation order.
-std::string FixedWidth(int n);
 
 // The next free number in `year` (1 for the first incident of the year).
 [[nodiscard]] Result<int> NextIncidentNumber(Tx& tx, int year);

@@ -251,6 +251,26 @@ CREATE TABLE reminders (
 );
 )sql";
 
+// G5: large-scale disasters, as incidents are kept: the header row and one row per record.
+constexpr const char* kMigration11 = R"sql(
+CREATE TABLE disasters (
+  id TEXT PRIMARY KEY,
+  year INTEGER NOT NULL,
+  number INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  declared_at TEXT NOT NULL,
+  data TEXT NOT NULL,
+  UNIQUE (year, number)
+);
+CREATE TABLE disaster_records (
+  id TEXT PRIMARY KEY,
+  disaster TEXT NOT NULL REFERENCES disasters(id) DEFERRABLE INITIALLY DEFERRED,
+  kind TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX disaster_records_disaster ON disaster_records(disaster);
+)sql";
+
 // The numbered list; the SQL of each is above.
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
@@ -266,6 +286,7 @@ const std::vector<Migration>& Migrations() {
       {8, "preferences", kMigration8},
       {9, "deliveries", kMigration9},
       {10, "reminders", kMigration10},
+      {11, "disasters", kMigration11},
   };
   return kMigrations;
 }

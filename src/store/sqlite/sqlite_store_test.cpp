@@ -15,6 +15,7 @@
 #include <gtest/gtest.h>
 
 #include "core/org_fixture.h"
+#include "store/disaster_rows.h"
 #include "store/incident_rows.h"
 #include "store/journal.h"
 #include "store/org_rows.h"
@@ -508,6 +509,55 @@ TEST_F(SqliteStoreTest, IncidentsRoundTripAndJournalOnlyWhatChanged) {
   auto report = store_->Verify();
   ASSERT_FALSE(report->ok());
   EXPECT_EQ(report->first_bad_seq, 4);
+}
+
+TEST_F(SqliteStoreTest, DisastersRoundTripInRecordOrderAndJournalOnlyWhatChanged) {
+  ASSERT_TRUE(Import(core::SmallOrganization()));
+  core::Disaster d{.key = "DIS-2026-0001",
+                   .year = 2026,
+                   .number = 1,
+                   .title = "本社被災",
+                   .declared_at = "2026-11-26T00:00:00Z"};
+  for (int n = 1; n <= 11; ++n) {
+    // Later answers given for earlier times: the record order is kept, not the event order.
+    d.roll_call.push_back({.person = "p-" + std::to_string(n),
+                           .at = "2026-11-26T" + std::to_string(20 - n) + ":00:00Z"});
+  }
+  d.survey = {{.department = "sales", .status = core::SurveyStatus::kDown}};
+  d.progress = {{.system = "orders"}};
+  d.vendor_requests = {{.id = 1, .vendor = "v"}};
+  d.exemptions = {{.id = 1, .rule = "r", .expires_at = "2026-12-01T00:00:00Z"}};
+  d.tasks = {{.id = 1, .kind = core::TaskKind::kOther, .title = "発電機"}};
+  d.plans = {{.id = 1, .at = "2026-11-26T01:00:00Z"}};
+  auto save = [&](const core::Disaster& x) {
+    return store_->Write([&](Tx& tx) -> Result<void> {
+      TRY(SaveDisaster(tx, x));
+      TRY(tx.Append({.at = {}, .actor = "t", .action = "disaster.test", .subject = x.key}));
+      return {};
+    });
+  };
+  ASSERT_TRUE(save(d));
+  auto loaded = LoadDisaster(*store_, d.key);
+  ASSERT_TRUE(loaded && *loaded) << (loaded ? "" : loaded.error().ToString());
+  EXPECT_EQ(**loaded, d);
+  d.survey.push_back({.department = "sales", .status = core::SurveyStatus::kOk});
+  ASSERT_TRUE(save(d));
+  auto last = store_->ReadJournal({.after_seq = 2});
+  ASSERT_TRUE(last);
+  auto body = nlohmann::json::parse((*last)[0].body);
+  ASSERT_EQ(body["changes"].size(), 1u);  // only the new survey entry
+  EXPECT_EQ(body["changes"][0]["id"], "DIS-2026-0001/survey/000002");
+  auto headers = LoadDisasterHeaders(*store_);
+  ASSERT_TRUE(headers && headers->size() == 1);
+  EXPECT_EQ((*headers)[0].title, "本社被災");
+  EXPECT_TRUE((*headers)[0].survey.empty());
+  EXPECT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
+    EXPECT_EQ(NextDisasterNumber(tx, 2026).value_or(0), 2);
+    return {};
+  }));
+  EXPECT_TRUE(store_->Verify()->ok());
+  Tamper("UPDATE disaster_records SET data = replace(data, 'down', 'ok')");
+  EXPECT_FALSE(store_->Verify()->ok());
 }
 
 TEST(JournalTest, HashCoversEveryField) {
