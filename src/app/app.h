@@ -10,6 +10,7 @@
 #include "app/account_service.h"
 #include "app/authorization.h"
 #include "app/context.h"
+#include "app/disaster_service.h"
 #include "app/incident_service.h"
 #include "app/journal_service.h"
 #include "app/notification_service.h"
@@ -28,6 +29,7 @@ class App {
 
   OrganizationService& organization() { return organization_; }
   IncidentService& incidents() { return incidents_; }
+  DisasterService& disasters() { return disasters_; }
   AccountService& accounts() { return accounts_; }
   JournalService& journal() { return journal_; }
   NotificationService& notifications() { return notifications_; }
@@ -37,6 +39,7 @@ class App {
   Context ctx_;
   OrganizationService organization_{ctx_};
   IncidentService incidents_{ctx_};
+  DisasterService disasters_{ctx_};
   AccountService accounts_{ctx_};
   JournalService journal_{ctx_};
   NotificationService notifications_{ctx_};

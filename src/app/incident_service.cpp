@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/notices.h"
+#include "app/service_util.h"
 #include "codec/incident_json.h"
 #include "core/access.h"
 #include "core/incident_plan.h"
@@ -14,36 +15,8 @@ namespace {
 
 using nlohmann::json;
 
-// Problems found by a check of one record become an invalid-input error.
-Result<void> Invalid(std::vector<Detail> details) {
-  if (details.empty()) return {};
-  Message msg = details.size() == 1
-                    ? Msg("request.one_problem")
-                    : Msg("request.problems", {{"count", std::to_string(details.size())}});
-  std::string where = details.size() == 1 ? details[0].where : "";
-  Error e{ErrorCode::kInvalidInput, Render(msg, Lang::kEn), std::move(where), std::move(details),
-          std::move(msg)};
-  return tl::unexpected(std::move(e));
-}
-
-template <class T>
-int NextId(const std::vector<T>& items) {
-  int max = 0;
-  for (const T& x : items) max = std::max(max, x.id);
-  return max + 1;
-}
-
-void AddUnique(std::vector<std::string>& to, const std::string& id) {
-  if (!id.empty() && std::find(to.begin(), to.end(), id) == to.end()) to.push_back(id);
-}
-
 std::string Or(const std::string& value, const std::string& fallback) {
   return value.empty() ? fallback : value;
-}
-
-std::string PersonName(const core::Organization& org, const std::string& id) {
-  const core::Person* p = org.FindPerson(id);
-  return p ? p->name + (p->name_en.empty() ? "" : " (" + p->name_en + ")") : id;
 }
 
 // What a message about a report says: who reported what, when, where (G4.3.2a).
@@ -463,17 +436,8 @@ Result<IncidentView> IncidentService::UpdateTask(const std::string& key, int id,
           return Fail(ErrorCode::kNotFound,
                       Msg("task.not_found", {{"id", std::to_string(id)}, {"key", key}}));
         }
-        if (in.status) {
-          it->status = *in.status;
-          it->status_at = at;
-        }
-        if (in.contains) it->contains = *in.contains;
-        if (in.result) it->result = *in.result;
-        if (in.revert_reason) it->revert_reason = *in.revert_reason;
         std::string before = it->assignee;
-        if (in.assignee) it->assignee = *in.assignee;
-        if (in.due) it->due = *in.due;
-        it->updated_at = now;
+        ApplyTaskUpdate(*it, in, at, now);
         TRY(Invalid(core::CheckTask(*it, org)));
         if (it->assignee != before && !it->assignee.empty()) {
           TRY(TellAssignee(tx, org, i, *it, actor, ctx_.clock().Now()));

@@ -88,6 +88,37 @@ constexpr auto kRecovery = std::to_array<CatalogEntry>({
      "委員会が終了の理由を記録してください",
      "tier-a system {system} is not back ({status|survey_status}): record its recovery, or the "
      "committee gives the reason to close anyway"},
+    // app/disaster_service.h.
+    {"disaster.not_found", "災害「{key}」はありません", "no disaster '{key}'"},
+    {"disaster.step_forbidden", "あなたの役割では {key} のこの操作は行えません",
+     "your role does not allow this step on {key}"},
+    {"disaster.survey_empty", "調査結果が1件もありません", "no survey entries"},
+    {"disaster.vendor_request_not_found", "{key} にベンダー依頼 {id} はありません",
+     "no vendor request {id} in {key}"},
+    {"disaster_kind.earthquake", "地震", "earthquake"},
+    {"disaster_kind.flood", "水害", "flood"},
+    {"disaster_kind.fire", "火災", "fire"},
+    {"disaster_kind.power_outage", "停電", "power outage"},
+    {"disaster_kind.pandemic", "感染症", "pandemic"},
+    {"disaster_kind.other", "その他", "other"},
+    // G5.2.2, G5.2.3: the messages of a declared disaster.
+    {"notice.disaster.title", "[{key}] 大規模災害の宣言: {title}",
+     "[{key}] Large-scale disaster declared: {title}"},
+    {"notice.disaster.body",
+     "{by} さんが大規模災害を宣言しました（{at}）。\n\n件名: {title}\n種別: "
+     "{kind|disaster_kind}\n被災拠点: {sites}\n\n{summary}",
+     "{by} declared a large-scale disaster ({at}).\n\nDisaster: {title}\nKind: "
+     "{kind|disaster_kind}\nSites: {sites}\n\n{summary}"},
+    {"notice.roll_call.title", "[{key}] 要員の稼働確認のお願い: {title}",
+     "[{key}] Roll call: who of your department can work? {title}"},
+    {"notice.roll_call.body",
+     "部門長の皆さまへ\n大規模災害「{title}」（{kind|disaster_kind}、{at}）が宣言されました。\n"
+     "部門の要員それぞれについて、稼働できるか、いつから、1日何時間、どこで（事務所・自宅・代替"
+     "拠点）を記録してください。安否確認は別の手順で行います。",
+     "To department heads:\nA large-scale disaster, {title} ({kind|disaster_kind}, {at}), has "
+     "been declared.\nFor each person of your department, record whether they can work, from "
+     "when, how many hours a day and where (office, home, alternate site). Employees' safety is "
+     "checked by its own procedure."},
 });
 
 }  // namespace

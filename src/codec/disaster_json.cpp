@@ -5,9 +5,8 @@
 namespace sokuo::codec {
 
 Json ToJson(const core::Availability& x) {
-  Json j = {{"person", x.person},
-            {"can_work", x.can_work},
-            {"where", Name(core::kWorkPlaces, x.where)}};
+  Json j = {
+      {"person", x.person}, {"can_work", x.can_work}, {"where", Name(core::kWorkPlaces, x.where)}};
   Put(j, "department", x.department);
   Put(j, "from", x.from);
   Put(j, "hours_per_day", x.hours_per_day);

@@ -99,8 +99,7 @@ TEST(DisasterJsonTest, EveryRecordRoundTrips) {
   for (const auto& a : d.roll_call) EXPECT_EQ(Back<core::Availability>(ToJson(a)).value(), a);
   EXPECT_EQ(Back<core::SurveyEntry>(ToJson(d.survey[0])).value(), d.survey[0]);
   EXPECT_EQ(Back<core::SystemProgress>(ToJson(d.progress[0])).value(), d.progress[0]);
-  EXPECT_EQ(Back<core::VendorRequest>(ToJson(d.vendor_requests[0])).value(),
-            d.vendor_requests[0]);
+  EXPECT_EQ(Back<core::VendorRequest>(ToJson(d.vendor_requests[0])).value(), d.vendor_requests[0]);
   EXPECT_EQ(Back<core::Exemption>(ToJson(d.exemptions[0])).value(), d.exemptions[0]);
   EXPECT_EQ(Back<core::PlanVersion>(ToJson(d.plans[0])).value(), d.plans[0]);
   Json whole = ToJson(d);
@@ -122,7 +121,8 @@ TEST(DisasterJsonTest, ReportsEveryProblemWithItsPointer) {
   ASSERT_FALSE(a);
   EXPECT_EQ(a.error().details[0].where, "/hours_per_day");
   EXPECT_FALSE(Back<core::Exemption>(Json{{"rule", "x"}}));  // no expiry
-  EXPECT_FALSE(ReadHeaderOf<core::Disaster>(Json{{"key", "DIS-2026-0001"}, {"title", "t"}}));  // no kind, no state
+  EXPECT_FALSE(ReadHeaderOf<core::Disaster>(
+      Json{{"key", "DIS-2026-0001"}, {"title", "t"}}));  // no kind, no state
 }
 
 }  // namespace

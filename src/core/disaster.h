@@ -150,8 +150,8 @@ struct PlanVersion {
   int id = 0;
   std::string at;     // when it was made: t = 0 of the plan
   std::string cause;  // the journal action of the change that made it: "disaster.survey"
-  std::vector<PlanVersionStep> steps;       // in the planner's order
-  std::vector<UnplannedSystem> unplanned;   // with the reason each cannot be planned
+  std::vector<PlanVersionStep> steps;      // in the planner's order
+  std::vector<UnplannedSystem> unplanned;  // with the reason each cannot be planned
   friend bool operator==(const PlanVersion&, const PlanVersion&) = default;
 };
 

@@ -468,9 +468,7 @@ bool CanDoDisaster(const Principal& p, DisasterAction action, const Disaster& d,
     case DisasterAction::kProgress:
       return is || committee || works_in(department);
     case DisasterAction::kTask:
-      return is || committee;
     case DisasterAction::kExempt:
-      return committee;
     case DisasterAction::kClose:
       return is || committee;
   }

@@ -167,7 +167,8 @@ enum class DisasterAction {
   kSurvey,    // the people of the surveyed department, the committee, the IS department (G5.2.4)
   kProgress,  // the owner department's people and the IS department (G5.2.6b, G5.2.6c)
   kTask,      // emergency measures and vendor requests: the committee, the IS department
-  kExempt,    // the committee only (G5.2.6a)
+  kExempt,    // the committee decides, the IS department may record it (G5.2.6a); the decider
+              // is checked to be on the committee (CheckExemption)
   kClose      // the committee and the IS department; closing with tier-a systems down needs a
               // committee member's reason (CloseDisaster)
 };

@@ -110,7 +110,8 @@ Tables IncidentToRows(const core::Incident& i) {
                              [](const auto& x) { return Num(x.id); });
   AddRecords<core::ContactLog>(r, "incident", i.key, "contact", i.contacts,
                                [](const auto& x) { return Num(x.id); });
-  AddRecords<core::Task>(r, "incident", i.key, "task", i.tasks, [](const auto& x) { return Num(x.id); });
+  AddRecords<core::Task>(r, "incident", i.key, "task", i.tasks,
+                         [](const auto& x) { return Num(x.id); });
   AddRecords<core::Recovery>(r, "incident", i.key, "recovery", i.recovery,
                              [](const auto& x) { return x.system; });
   AddRecords<core::Finding>(r, "incident", i.key, "finding", i.findings,
@@ -118,13 +119,15 @@ Tables IncidentToRows(const core::Incident& i) {
   AddRecords<core::Prevention>(r, "incident", i.key, "prevention", i.prevention,
                                [](const auto& x) { return Num(x.id); });
   // system/item for a whole system (as before hosts existed), system/host/item for one host.
-  AddRecords<core::BackdoorCheck>(r, "incident", i.key, "backdoor", i.backdoor_checks, [](const auto& x) {
-    return x.system + "/" + (x.host.empty() ? "" : x.host + "/") +
-           std::string(core::kBackdoorItems.Name(x.item));
-  });
+  AddRecords<core::BackdoorCheck>(r, "incident", i.key, "backdoor", i.backdoor_checks,
+                                  [](const auto& x) {
+                                    return x.system + "/" + (x.host.empty() ? "" : x.host + "/") +
+                                           std::string(core::kBackdoorItems.Name(x.item));
+                                  });
   AddRecords<core::Evidence>(r, "incident", i.key, "evidence", i.evidence,
                              [](const auto& x) { return Num(x.id); });
-  AddRecords<core::Filing>(r, "incident", i.key, "filing", i.filings, [](const auto& x) { return Num(x.id); });
+  AddRecords<core::Filing>(r, "incident", i.key, "filing", i.filings,
+                           [](const auto& x) { return Num(x.id); });
   return t;
 }
 

@@ -19,9 +19,8 @@ namespace sokuo::store {
 // A row for each of `items` in `records`, keyed `key`/`kind`/`local(item)`, `owner_column`
 // naming `key`.
 template <class T>
-void AddRecords(Table& records, const char* owner_column, const std::string& key,
-                const char* kind, const std::vector<T>& items,
-                const std::function<std::string(const T&)>& local) {
+void AddRecords(Table& records, const char* owner_column, const std::string& key, const char* kind,
+                const std::vector<T>& items, const std::function<std::string(const T&)>& local) {
   for (const T& item : items) {
     std::string id = key + "/" + kind + "/" + local(item);
     records[id] = {{"id", id},
