@@ -17,6 +17,9 @@ Where they run:
   * With the built sokuo first on PATH, SOKUO_LANG=en.
   * Every 127.0.0.1:8080 in a block becomes 127.0.0.1:<a free port>, so that the test runs beside a
     real server and beside other tests.
+  * The README's example keys name the year it was written in (INC-2026-0001, DIS-2026-0001);
+    keys count per year of the company's calendar (Asia/Tokyo in the example), so they become
+    this year's keys there.
   * Whatever the blocks leave running in the background is stopped at the end (the whole process
     group the test started).
 
@@ -35,6 +38,11 @@ import time
 
 TIMEOUT_SECONDS = 600
 PORT_IN_README = "127.0.0.1:8080"
+KEY_IN_README = re.compile(r"\b(INC|DIS)-2026-")
+
+
+def this_year_in_tokyo():
+    return time.strftime("%Y", time.gmtime(time.time() + 9 * 3600))
 FENCE = re.compile(r"^```(\S*)\s*$")
 
 
@@ -91,6 +99,7 @@ def script_for(runnable, port):
     for _, line, text in runnable:
         parts.append(f"README_LINE={line}")
         parts.append(f"echo '--- README line {line}'")
+        text = KEY_IN_README.sub(lambda m: f"{m.group(1)}-{this_year_in_tokyo()}-", text)
         parts.append(text.replace(PORT_IN_README, f"127.0.0.1:{port}"))
     return "\n".join(parts) + "\n"
 

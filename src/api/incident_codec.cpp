@@ -29,15 +29,6 @@ Json PriorityJson(const core::PriorityResult& p, Lang lang) {
           {"overridden", p.overridden}};
 }
 
-// Optional fields of an update: present means "set".
-template <class T, class ReadFn>
-void Maybe(JsonReader& r, const char* key, std::optional<T>& out, ReadFn read) {
-  if (!r.Has(key)) return;
-  T value{};
-  read(key, value);
-  out = std::move(value);
-}
-
 }  // namespace
 
 Json SummaryJson(const app::IncidentView& v, Lang lang) {

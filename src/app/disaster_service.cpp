@@ -411,4 +411,10 @@ Result<RecoveryPlanView> DisasterService::Plan(const std::string& key, const Act
   return MakePlanView(key, core::PlanRecovery(input), input, *org, now);
 }
 
+Result<std::vector<NoticeView>> DisasterService::Notifications(const std::string& key,
+                                                               const Actor& actor) {
+  TRY(Get(key, actor));
+  return NoticesAbout(ctx_.store(), key);
+}
+
 }  // namespace sokuo::app

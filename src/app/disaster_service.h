@@ -13,6 +13,7 @@
 
 #include "app/context.h"
 #include "app/incidents.h"
+#include "app/notices.h"
 #include "app/page.h"
 #include "app/recovery_plan_view.h"
 #include "core/disaster.h"
@@ -97,6 +98,9 @@ class DisasterService {
   // Newest first; the items carry their header only (no records, no views).
   [[nodiscard]] Result<Page<core::Disaster>> List(const DisasterFilter& f, PageRequest page,
                                                   const Actor& actor);
+  // G5.2.2, G5.2.3: the messages queued about the disaster, each with its deliveries.
+  [[nodiscard]] Result<std::vector<NoticeView>> Notifications(const std::string& key,
+                                                              const Actor& actor);
   // G5.2.1, G5.2.6: the recovery plan as of now over every system of the organization.
   [[nodiscard]] Result<RecoveryPlanView> Plan(const std::string& key, const Actor& actor);
 

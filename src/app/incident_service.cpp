@@ -770,17 +770,7 @@ Result<RecoveryPlanView> IncidentService::Plan(const std::string& key, const Act
 Result<std::vector<NoticeView>> IncidentService::Notifications(const std::string& key,
                                                                const Actor& actor) {
   TRY(Get(key, actor));
-  ASSIGN_OR_RETURN(auto messages, store::Outbox(ctx_.store(), key));
-  ASSIGN_OR_RETURN(auto deliveries, store::LoadDeliveries(ctx_.store(), "subject", key));
-  std::vector<NoticeView> out;
-  for (auto& m : messages) {
-    NoticeView v{.message = std::move(m)};
-    for (const auto& d : deliveries) {
-      if (d.message == v.message.id) v.deliveries.push_back(d);
-    }
-    out.push_back(std::move(v));
-  }
-  return out;
+  return NoticesAbout(ctx_.store(), key);
 }
 
 }  // namespace sokuo::app

@@ -13,17 +13,12 @@
 
 #include "app/context.h"
 #include "app/incidents.h"
+#include "app/notices.h"
 #include "app/page.h"
 #include "app/recovery_plan_view.h"
 #include "store/notification_rows.h"
 
 namespace sokuo::app {
-
-// A message and how it fared with each recipient.
-struct NoticeView {
-  store::OutboxMessage message;
-  std::vector<store::Delivery> deliveries;
-};
 
 class IncidentService {
  public:

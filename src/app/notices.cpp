@@ -119,4 +119,18 @@ Result<std::string> QueueNotice(store::Tx& tx, const core::Organization& org, co
   return id;
 }
 
+Result<std::vector<NoticeView>> NoticesAbout(store::Store& store, const std::string& subject) {
+  ASSIGN_OR_RETURN(auto messages, store::Outbox(store, subject));
+  ASSIGN_OR_RETURN(auto deliveries, store::LoadDeliveries(store, "subject", subject));
+  std::vector<NoticeView> out;
+  for (auto& m : messages) {
+    NoticeView v{.message = std::move(m)};
+    for (const auto& d : deliveries) {
+      if (d.message == v.message.id) v.deliveries.push_back(d);
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
 }  // namespace sokuo::app

@@ -34,6 +34,15 @@ struct Notice {
 [[nodiscard]] Result<std::string> QueueNotice(store::Tx& tx, const core::Organization& org,
                                               const Notice& notice, Timestamp now);
 
+// A message and how it fared with each recipient.
+struct NoticeView {
+  store::OutboxMessage message;
+  std::vector<store::Delivery> deliveries;
+};
+// The messages queued about `subject` (an incident or disaster key), each with its deliveries.
+[[nodiscard]] Result<std::vector<NoticeView>> NoticesAbout(store::Store& store,
+                                                           const std::string& subject);
+
 // The web address of `page` ("" when the organization gives no link_base).
 std::string LinkTo(const core::Organization& org, const std::string& page);
 // The page that records the acknowledgement of `delivery`.

@@ -758,7 +758,7 @@ std::span<const CatalogEntry> Catalog() {
   static const std::vector<CatalogEntry> kAll = [] {
     std::vector<CatalogEntry> all;
     for (auto part : {ServerMessages(), AdapterMessages(), UiMessages(), IncidentUiMessages(),
-                      AdminUiMessages(), RecoveryMessages()})
+                      AdminUiMessages(), RecoveryMessages(), DisasterUiMessages()})
       all.insert(all.end(), part.begin(), part.end());
     return all;
   }();

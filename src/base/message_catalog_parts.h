@@ -14,5 +14,6 @@ std::span<const CatalogEntry> UiMessages();          // message_catalog_ui.cpp: 
 std::span<const CatalogEntry> IncidentUiMessages();  // message_catalog_ui_incident.cpp
 std::span<const CatalogEntry> AdminUiMessages();     // message_catalog_ui_admin.cpp
 std::span<const CatalogEntry> RecoveryMessages();    // message_catalog_recovery.cpp: G5.2
+std::span<const CatalogEntry> DisasterUiMessages();  // message_catalog_ui_disaster.cpp
 
 }  // namespace sokuo

@@ -60,7 +60,8 @@ struct Command {
 // Each area's commands.
 std::vector<Command> OrgCommands();
 std::vector<Command> IncidentCommands();
-std::vector<Command> PlanCommands();  // incident plan
+std::vector<Command> PlanCommands();  // incident plan, disaster plan
+std::vector<Command> DisasterCommands();
 std::vector<Command> UserCommands();
 std::vector<Command> JournalCommands();
 

@@ -1,5 +1,6 @@
 #include "cli/commands.h"
 #include "cli/incident_print.h"
+#include "cli/request_body.h"
 
 #include <CLI/CLI.hpp>
 
@@ -35,70 +36,7 @@ using api::Json;
 // The CLI on the data directory is the operator's tool: it reads everything.
 const app::Actor kOperator{"cli"};
 
-constexpr size_t kMaxBodyFile = size_t{1024} * 1024;
 constexpr size_t kMaxEvidenceFile = size_t{64} * 1024 * 1024;
-
-// A JSON body from flags: only the flags that were given.
-class Body {
- public:
-  Body& Text(const char* key, const std::string& v) {
-    if (!v.empty()) j_[key] = v;
-    return *this;
-  }
-  Body& Texts(const char* key, const std::vector<std::string>& v) {
-    if (!v.empty()) j_[key] = v;
-    return *this;
-  }
-  Body& Flag(const char* key, bool v) {
-    if (v) j_[key] = true;
-    return *this;
-  }
-  Body& Int(const char* key, int v) {
-    if (v != 0) j_[key] = v;
-    return *this;
-  }
-  // A count where zero means something: negative is "not given".
-  Body& Count(const char* key, int v) {
-    if (v >= 0) j_[key] = v;
-    return *this;
-  }
-  Body& Raw(const char* key, Json v) {
-    j_[key] = std::move(v);
-    return *this;
-  }
-  Json json() const { return j_; }
-
- private:
-  Json j_ = Json::object();
-};
-
-// `--from FILE` replaces the flags with a body read from FILE ('-' for stdin).
-Result<Json> BodyOr(const IncidentFlags& f, const Body& body) {
-  if (f.from.empty()) return body.json();
-  std::string text;
-  if (f.from == "-") {
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  } else {
-    ASSIGN_OR_RETURN(text, platform::ReadFile(f.from, kMaxBodyFile));
-  }
-  return codec::ParseJson(text);
-}
-
-// A time flag as the API takes it: RFC 3339 as given, or the organization's local
-// "YYYY-MM-DD HH:MM" turned into RFC 3339; empty stays empty (now, or unset).
-Result<std::string> TimeFlag(app::App& app, const std::string& text, const char* flag) {
-  if (text.empty() || ParseRfc3339(text)) return text;
-  ASSIGN_OR_RETURN(Calendar calendar, OrgCalendar(app));
-  auto t = calendar.ParseLocal(text);
-  if (!t) return Fail(ErrorCode::kInvalidInput, t.error().msg, flag);
-  return FormatRfc3339(*t);
-}
-
-void AtFlag(CLI::App& c, IncidentFlags& f, const char* what) {
-  c.add_option("--at", f.at,
-               std::string(what) +
-                   " (RFC 3339, or YYYY-MM-DD HH:MM in the organization's time zone; default now)");
-}
 
 Result<void> Print(Result<app::IncidentView> r, Output& o) {
   if (!r) return Fail(std::move(r).error());
@@ -129,12 +67,6 @@ Result<void> PutHosts(const IncidentFlags& f, Body& b) {
   return {};
 }
 
-template <class In>
-Result<In> Decode(Result<Json> body, Result<In> (*decode)(const Json&)) {
-  if (!body) return Fail(std::move(body).error());
-  return decode(*body);
-}
-
 }  // namespace
 
 Result<void> IncidentReport(app::App& app, const IncidentFlags& f, const app::Actor& actor,
@@ -149,7 +81,7 @@ Result<void> IncidentReport(app::App& app, const IncidentFlags& f, const app::Ac
   ASSIGN_OR_RETURN(std::string aware_at, TimeFlag(app, f.aware_at, "--aware-at"));
   b.Text("reported_at", reported_at).Text("occurred_at", occurred_at).Text("aware_at", aware_at);
   TRY(PutHosts(f, b));
-  ASSIGN_OR_RETURN(app::ReportInput in, Decode(BodyOr(f, b), api::ReportFromJson));
+  ASSIGN_OR_RETURN(app::ReportInput in, Decode(BodyOr(f.from, b), api::ReportFromJson));
   return Print(app.incidents().Report(in, actor), o);
 }
 
@@ -216,7 +148,7 @@ Result<void> IncidentUpdate(app::App& app, const IncidentFlags& f, const app::Ac
   ASSIGN_OR_RETURN(std::string aware_at, TimeFlag(app, f.aware_at, "--aware-at"));
   b.Text("occurred_at", occurred_at).Text("aware_at", aware_at);
   TRY(PutHosts(f, b));
-  ASSIGN_OR_RETURN(app::UpdateInput in, Decode(BodyOr(f, b), api::UpdateFromJson));
+  ASSIGN_OR_RETURN(app::UpdateInput in, Decode(BodyOr(f.from, b), api::UpdateFromJson));
   return Print(app.incidents().Update(f.key, in, actor), o);
 }
 
@@ -244,7 +176,7 @@ Result<void> IncidentConvene(app::App& app, const IncidentFlags& f, const app::A
   if (!f.held) return Print(app.incidents().RequestConvocation(f.key, actor, at), o);
   Body b;
   b.Text("convened_at", at).Texts("attendees", f.attendees);
-  ASSIGN_OR_RETURN(api::ConvenedInput in, Decode(BodyOr(f, b), api::ConvenedFromJson));
+  ASSIGN_OR_RETURN(api::ConvenedInput in, Decode(BodyOr(f.from, b), api::ConvenedFromJson));
   return Print(app.incidents().RecordConvened(f.key, in.convened_at, in.attendees, actor), o);
 }
 
@@ -254,7 +186,7 @@ Result<void> IncidentDecide(app::App& app, const IncidentFlags& f, const app::Ac
   Body b;
   b.Text("kind", f.kind).Text("text", f.text).Text("decided_by", f.by).Text("decided_at", at);
   b.Texts("departments", f.departments);
-  ASSIGN_OR_RETURN(core::Decision in, Decode(BodyOr(f, b), api::DecisionFromJson));
+  ASSIGN_OR_RETURN(core::Decision in, Decode(BodyOr(f.from, b), api::DecisionFromJson));
   ASSIGN_OR_RETURN(app::IncidentView v, app.incidents().Decide(f.key, std::move(in), actor));
   PrintAssigned(v.incident.decisions, "cli.decision_recorded", o);
   return Print(std::move(v), o);
@@ -267,7 +199,7 @@ Result<void> IncidentContact(app::App& app, const IncidentFlags& f, const app::A
   b.Text("audience", f.audience).Text("contact", f.contact).Text("channel", f.channel);
   b.Text("summary", f.summary).Text("at", at).Text("by", f.by).Int("approved_by", f.approved_by);
   b.Text("follow_up_due", f.follow_up).Count("persons", f.persons);
-  ASSIGN_OR_RETURN(core::ContactLog in, Decode(BodyOr(f, b), api::ContactFromJson));
+  ASSIGN_OR_RETURN(core::ContactLog in, Decode(BodyOr(f.from, b), api::ContactFromJson));
   ASSIGN_OR_RETURN(app::IncidentView v, app.incidents().AddContact(f.key, std::move(in), actor));
   PrintAssigned(v.incident.contacts, "cli.contact_recorded", o);
   return Print(std::move(v), o);
@@ -279,7 +211,7 @@ Result<void> IncidentFile(app::App& app, const IncidentFlags& f, const app::Acto
   Body b;
   b.Text("obligation", f.duty).Text("filed_at", at).Text("reference", f.reference);
   b.Int("evidence", f.id).Text("note", f.note).Flag("waived", f.waive).Text("reason", f.reason);
-  ASSIGN_OR_RETURN(core::Filing in, Decode(BodyOr(f, b), api::FilingFromJson));
+  ASSIGN_OR_RETURN(core::Filing in, Decode(BodyOr(f.from, b), api::FilingFromJson));
   return Print(app.incidents().File(f.key, std::move(in), actor), o);
 }
 
@@ -291,14 +223,14 @@ Result<void> IncidentTask(app::App& app, const IncidentFlags& f, const app::Acto
     Body b;
     b.Text("status", f.status).Text("result", f.result).Text("revert_reason", f.revert_reason);
     b.Text("assignee", f.assignee).Text("due", due).Flag("contains", f.contains).Text("at", at);
-    ASSIGN_OR_RETURN(app::TaskUpdate in, Decode(BodyOr(f, b), api::TaskUpdateFromJson));
+    ASSIGN_OR_RETURN(app::TaskUpdate in, Decode(BodyOr(f.from, b), api::TaskUpdateFromJson));
     return Print(app.incidents().UpdateTask(f.key, f.id, in, actor), o);
   }
   Body b;
   b.Text("kind", f.kind).Text("title", f.title).Text("department", f.department);
   b.Text("assignee", f.assignee).Text("system", f.system).Text("due", due);
   b.Flag("contains", f.contains).Text("at", at);
-  ASSIGN_OR_RETURN(core::Task in, Decode(BodyOr(f, b), api::TaskFromJson));
+  ASSIGN_OR_RETURN(core::Task in, Decode(BodyOr(f.from, b), api::TaskFromJson));
   ASSIGN_OR_RETURN(app::IncidentView v, app.incidents().AddTask(f.key, std::move(in), actor));
   PrintAssigned(v.incident.tasks, "cli.task_recorded", o);
   return Print(std::move(v), o);
@@ -327,7 +259,7 @@ Result<void> IncidentAssess(app::App& app, const IncidentFlags& f, const app::Ac
   if (!personal.empty()) b.Raw("personal_data", std::move(personal));
   ASSIGN_OR_RETURN(std::string at, TimeFlag(app, f.at, "--at"));
   b.Text("at", at);
-  ASSIGN_OR_RETURN(core::Assessment in, Decode(BodyOr(f, b), api::AssessmentFromJson));
+  ASSIGN_OR_RETURN(core::Assessment in, Decode(BodyOr(f.from, b), api::AssessmentFromJson));
   return Print(app.incidents().Assess(f.key, std::move(in), actor), o);
 }
 
@@ -456,32 +388,18 @@ Result<void> IncidentTimeline(app::App& app, const IncidentFlags& f, Output& o) 
 
 namespace {
 
-using IncidentRun =
-    std::function<Result<void>(app::App&, const IncidentFlags&, const app::Actor&, Output&)>;
-using IncidentOptions = std::function<void(CLI::App&, IncidentFlags&)>;
+using IncidentRun = AreaRun<IncidentFlags>;
+using IncidentOptions = AreaOptions<IncidentFlags>;
 
 constexpr const char* kRecordsDoc =
     "Every incident record, with the API's JSON and the command that records it: "
     "docs/incident-records.md";
 
 // An `incident …` row: `options` declares the command's flags (KEY first when it takes one),
-// `run` is its cli/ function. Writes resolve the acting person (--as); reads do not need one.
+// `run` is its cli/ function.
 Command IncidentCommand(const char* path, const char* summary, bool writes,
                         const IncidentOptions& options, const IncidentRun& run) {
-  return {path, summary,
-          [writes, options, run](CLI::App& c, Runtime& env, std::function<Result<void>()>& action) {
-            auto flags = std::make_shared<IncidentFlags>();
-            options(c, *flags);
-            c.footer(kRecordsDoc);
-            action = [&env, writes, run, flags]() -> Result<void> {
-              ASSIGN_OR_RETURN(app::App * app, env.App());
-              app::Actor actor;
-              if (writes) {
-                ASSIGN_OR_RETURN(actor, env.Actor());
-              }
-              return run(*app, *flags, actor, env.out());
-            };
-          }};
+  return AreaCommand<IncidentFlags>(path, summary, writes, options, run, kRecordsDoc);
 }
 
 void Key(CLI::App& c, IncidentFlags& f) {
@@ -493,12 +411,9 @@ void From(CLI::App& c, IncidentFlags& f) {
                "Read the request body (JSON, as the API takes it) from FILE or -");
 }
 
-// A read command's function, which needs no acting person.
 template <class Fn>
 IncidentRun Read(Fn fn) {
-  return [fn](app::App& a, const IncidentFlags& f, const app::Actor&, Output& o) {
-    return fn(a, f, o);
-  };
+  return ReadOnly<IncidentFlags>(fn);
 }
 
 std::vector<Command> PathCommands() {
@@ -526,7 +441,7 @@ std::vector<Command> PathCommands() {
             c.add_option("--category", f.category, "e.g. intrusions, malicious-code, availability");
             c.add_flag("--restricted", f.restricted,
                        "Need-to-know: participants, committee and IS only");
-            AtFlag(c, f, "When it was reported");
+            AtFlag(c, f.at, "When it was reported");
             c.add_option("--occurred-at", f.occurred_at,
                          "First known occurrence, if known (same forms as --at)");
             c.add_option("--aware-at", f.aware_at,
@@ -577,7 +492,7 @@ std::vector<Command> PathCommands() {
             c.add_flag("--dismiss", f.dismiss, "Dismiss instead of confirming");
             c.add_option("--reason", f.reason, "Why (required to dismiss)");
             c.add_option("--category", f.category, "Set the category");
-            AtFlag(c, f, "When it was confirmed or dismissed");
+            AtFlag(c, f.at, "When it was confirmed or dismissed");
           },
           IncidentTriage),
       IncidentCommand(
@@ -594,7 +509,7 @@ std::vector<Command> PathCommands() {
           [](CLI::App& c, F& f) {
             Key(c, f);
             c.add_flag("--held", f.held, "Record the meeting instead of requesting it");
-            AtFlag(c, f, "When the committee was asked for, or with --held when it met");
+            AtFlag(c, f.at, "When the committee was asked for, or with --held when it met");
             c.add_option("--attendee", f.attendees, "A person who attended (repeat)");
           },
           IncidentConvene),
@@ -607,7 +522,7 @@ std::vector<Command> PathCommands() {
                 ->required();
             c.add_option("--text", f.text, "The decision")->required();
             c.add_option("--by", f.by, "The committee member who decided")->required();
-            AtFlag(c, f, "When it was decided");
+            AtFlag(c, f.at, "When it was decided");
             c.add_option("--department", f.departments, "An instructed department (repeat)");
           },
           IncidentDecide),
@@ -636,7 +551,7 @@ std::vector<Command> RecordCommands() {
             c.add_option("--persons", f.persons, "Notice to individuals: how many were notified")
                 ->check(CLI::NonNegativeNumber);
             c.add_option("--by", f.by, "Who made the contact (default: you)");
-            AtFlag(c, f, "When the contact was made");
+            AtFlag(c, f.at, "When the contact was made");
             c.add_option("--approved-by", f.approved_by, "The committee decision that approved it");
             c.add_option("--follow-up", f.follow_up, "Follow-up due (YYYY-MM-DD)");
           },
@@ -662,7 +577,7 @@ std::vector<Command> RecordCommands() {
             c.add_option("--revert-reason", f.revert_reason, "Why it was reverted");
             c.add_flag("--contains", f.contains,
                        "A containment measure: when it is done, the incident is contained");
-            AtFlag(c, f, "When it was ordered, or with --status when the status changed");
+            AtFlag(c, f.at, "When it was ordered, or with --status when the status changed");
           },
           IncidentTask),
       IncidentCommand(
@@ -695,7 +610,7 @@ std::vector<Command> RecordCommands() {
                          "Risk of financial harm to the persons: yes, possibly, no, unknown");
             c.add_option("--unauthorized-purpose", f.unauthorized_purpose,
                          "Suspected unauthorized purpose (不正の目的): yes, possibly, no, unknown");
-            AtFlag(c, f, "When it was assessed");
+            AtFlag(c, f.at, "When it was assessed");
             From(c, f);
           },
           IncidentAssess),
@@ -712,7 +627,7 @@ std::vector<Command> RecordCommands() {
             c.add_option("--note", f.note, "Note");
             c.add_option("--override", f.reason,
                          "Restore ahead of a dependency still down or restoring: the reason");
-            AtFlag(c, f, "When the system reached this status");
+            AtFlag(c, f.at, "When the system reached this status");
           },
           IncidentRecover),
       IncidentCommand(
@@ -731,7 +646,7 @@ std::vector<Command> RecordCommands() {
                          "SYSTEM[/HOST]:ITEM=RESULT, e.g. order-system:added_users=clean (every "
                          "host of the system) or file-server/fs01:added_users=clean (one host)");
             c.add_option("--note", f.note, "What was found");
-            AtFlag(c, f, "When the finding was made or the check done");
+            AtFlag(c, f.at, "When the finding was made or the check done");
           },
           IncidentReview),
       IncidentCommand(
@@ -755,7 +670,7 @@ std::vector<Command> RecordCommands() {
             c.add_option("--note", f.note, "Anything worth knowing");
             c.add_flag("--waive", f.waive, "Not filed: the committee decided so (needs --reason)");
             c.add_option("--reason", f.reason, "Why it is not filed");
-            AtFlag(c, f, "When it was filed");
+            AtFlag(c, f.at, "When it was filed");
           },
           IncidentFile),
       IncidentCommand(
@@ -767,7 +682,7 @@ std::vector<Command> RecordCommands() {
                          "dismissed")
                 ->required();
             c.add_option("--reason", f.reason, "Required to reopen");
-            AtFlag(c, f, "When the incident moved");
+            AtFlag(c, f.at, "When the incident moved");
           },
           IncidentTransition),
       IncidentCommand("incident timeline",

@@ -1,4 +1,5 @@
-// `sokuo incident plan KEY`: the recovery plan (G5.2.1, G5.2.6) from the terminal.
+// `sokuo incident plan KEY` and `sokuo disaster plan KEY`: the recovery plan (G5.2.1, G5.2.6)
+// from the terminal.
 #include <CLI/CLI.hpp>
 
 #include "api/plan_codec.h"
@@ -41,9 +42,11 @@ void PrintPlan(const app::RecoveryPlanView& v, const core::Organization& org,
   }
 }
 
-Result<void> IncidentPlan(app::App& app, const std::string& key, Output& o) {
-  // The operator's tool reads every incident (docs/security.md, "The command line").
-  ASSIGN_OR_RETURN(app::RecoveryPlanView plan, app.incidents().Plan(key, app::Actor{"cli"}));
+// The operator's tool reads every incident (docs/security.md, "The command line").
+Result<void> ShowPlan(app::App& app, const std::string& key, bool disaster, Output& o) {
+  app::Actor op{"cli"};
+  ASSIGN_OR_RETURN(app::RecoveryPlanView plan,
+                   disaster ? app.disasters().Plan(key, op) : app.incidents().Plan(key, op));
   if (o.json) {
     PrintJson(o, api::ToJson(plan, o.lang));
     return {};
@@ -54,20 +57,29 @@ Result<void> IncidentPlan(app::App& app, const std::string& key, Output& o) {
   return {};
 }
 
+Command PlanCommand(const char* path, const char* summary, const char* key_help, bool disaster) {
+  return {path, summary, [key_help, disaster](CLI::App& c, Runtime& env, Action& run) {
+            auto key = std::make_shared<std::string>();
+            c.add_option("KEY", *key, key_help)->required();
+            run = [&env, key, disaster]() -> Result<void> {
+              ASSIGN_OR_RETURN(app::App * app, env.App());
+              return ShowPlan(*app, *key, disaster, env.out());
+            };
+          }};
+}
+
 }  // namespace
 
 std::vector<Command> PlanCommands() {
   return {
-      {"incident plan",
-       "The order and 復旧目処 of the affected systems, with the IS department's staff (G5.2.1)",
-       [](CLI::App& c, Runtime& env, Action& run) {
-         auto key = std::make_shared<std::string>();
-         c.add_option("KEY", *key, "Incident key, e.g. INC-2026-0001")->required();
-         run = [&env, key]() -> Result<void> {
-           ASSIGN_OR_RETURN(app::App * app, env.App());
-           return IncidentPlan(*app, *key, env.out());
-         };
-       }},
+      PlanCommand("incident plan",
+                  "The order and 復旧目処 of the affected systems, with the IS department's staff "
+                  "(G5.2.1)",
+                  "Incident key, e.g. INC-2026-0001", false),
+      PlanCommand("disaster plan",
+                  "The recovery plan as of now: order, start and 復旧目処 of every system not "
+                  "back, who restores it, what cannot be planned and why (G5.2.1, G5.2.6)",
+                  "Disaster key, e.g. DIS-2026-0001", true),
   };
 }
 

@@ -139,6 +139,25 @@ std::function<void(JsonReader&, T&)> Reader() {
   return [](JsonReader& r, T& x) { Read(r, x); };
 }
 
+// Optional fields of an update: present means "set".
+template <class T, class ReadFn>
+void Maybe(JsonReader& r, const char* key, std::optional<T>& out, ReadFn read) {
+  if (!r.Has(key)) return;
+  T value{};
+  read(key, value);
+  out = std::move(value);
+}
+
+// Refuses the keys of `j` that sokuo sets itself (who recorded it, ids), each by its pointer.
+[[nodiscard]] Result<void> RefuseSetBySokuo(const Json& j, std::initializer_list<const char*> keys);
+
+// Reads a record with its own codec (Read of T), once RefuseSetBySokuo found none of `keys`.
+template <class T>
+Result<T> RecordFromJson(const Json& j, std::initializer_list<const char*> set_by_sokuo) {
+  TRY(RefuseSetBySokuo(j, set_by_sokuo));
+  return ReadAll<T>(j, [](JsonReader& r, T& x) { Read(r, x); });
+}
+
 // Reads the header of a record that has one (ReadHeader of T: an incident, a disaster).
 template <class T>
 Result<T> ReadHeaderOf(const Json& value) {

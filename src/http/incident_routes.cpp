@@ -323,8 +323,13 @@ std::vector<Route> IncidentRoutes([[maybe_unused]] const RouteOptions& options) 
   for (auto* part : {ReadRoutes, PathRoutes, RecordRoutes}) {
     for (auto& item : part(options)) all.push_back(std::move(item));
   }
-  // What an incident's reads show is its records, the organization and the journal.
-  return SamePerHead(std::move(all));
+  // What an incident's reads show is its records, the organization and the journal; but its
+  // recovery plan counts from this minute.
+  all = SamePerHead(std::move(all));
+  for (Route& r : all) {
+    if (r.path == "/api/v1/incidents/{key}/plan") r.same_per_head = false;
+  }
+  return all;
 }
 
 }  // namespace sokuo::http

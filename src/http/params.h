@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "api/codec.h"
+#include "api/disaster_codec.h"
 #include "api/incident_codec.h"
 #include "api/plan_codec.h"
 #include "core/enum_names.h"

@@ -99,6 +99,7 @@ std::vector<Route> Routes(const RouteOptions& options);
 std::vector<Route> MetaRoutes(const RouteOptions& options);
 std::vector<Route> OrganizationRoutes(const RouteOptions& options);
 std::vector<Route> IncidentRoutes(const RouteOptions& options);
+std::vector<Route> DisasterRoutes(const RouteOptions& options);
 std::vector<Route> AccountRoutes(const RouteOptions& options);
 std::vector<Route> JournalRoutes(const RouteOptions& options);
 std::vector<Route> NotificationRoutes(const RouteOptions& options);

@@ -4,8 +4,8 @@ namespace sokuo::http {
 
 std::vector<Route> Routes(const RouteOptions& options) {
   std::vector<Route> all;
-  for (auto* area : {MetaRoutes, OrganizationRoutes, IncidentRoutes, AccountRoutes, JournalRoutes,
-                     NotificationRoutes, WebRoutes}) {
+  for (auto* area : {MetaRoutes, OrganizationRoutes, IncidentRoutes, DisasterRoutes, AccountRoutes,
+                     JournalRoutes, NotificationRoutes, WebRoutes}) {
     for (Route& r : area(options)) all.push_back(std::move(r));
   }
   return all;

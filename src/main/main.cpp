@@ -44,8 +44,9 @@ int Main(int argc, char** argv) {
   ProcessRuntime runtime(globals);
   // One line per area.
   std::vector<cli::Command> commands;
-  for (auto* area : {ProcessCommands, cli::OrgCommands, cli::IncidentCommands, cli::PlanCommands,
-                     cli::JournalCommands, cli::UserCommands}) {
+  for (auto* area :
+       {ProcessCommands, cli::OrgCommands, cli::IncidentCommands, cli::DisasterCommands,
+        cli::PlanCommands, cli::JournalCommands, cli::UserCommands}) {
     for (cli::Command& c : area()) commands.push_back(std::move(c));
   }
   // Each command's action; the one whose subcommand was given runs after parsing.

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "api/account_codec.h"
+#include "api/disaster_codec.h"
 #include "api/incident_codec.h"
 #include "base/time.h"
 
@@ -43,5 +44,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Check(TransitionFromJson(*json));
   Check(FilingFromJson(*json));
   Check(DeliveryRefFromJson(*json));
+  Check(DeclareFromJson(*json));
+  Check(DisasterUpdateFromJson(*json));
+  Check(AvailabilityFromJson(*json));
+  Check(SurveyFromJson(*json));
+  Check(ProgressFromJson(*json));
+  Check(VendorRequestFromJson(*json));
+  Check(VendorUpdateFromJson(*json));
+  Check(ExemptionFromJson(*json));
+  Check(CloseFromJson(*json));
   return 0;
 }

@@ -167,7 +167,7 @@ TEST_F(CliTest, AMistypedCommandNamesTheNearestOne) {
   } cases[] = {
       {{"incidnet", "list"},
        "unknown command 'incidnet' (sokuo has: init, serve, demo, version, org, incident, "
-       "journal, user) (did you mean 'incident'?)"},
+       "disaster, journal, user) (did you mean 'incident'?)"},
       {{"org", "valdate", "org.yaml"},
        "unknown command 'valdate' (sokuo org has: validate, import, export, show) (did you mean "
        "'validate'?)"},
@@ -177,7 +177,7 @@ TEST_F(CliTest, AMistypedCommandNamesTheNearestOne) {
       {{"org"}, "sokuo org needs a command: validate, import, export, show"},
       {{"--lang", "ja", "incidnet", "list"},
        "「incidnet」というコマンドはありません（sokuo のコマンド: init, serve, demo, version, org, "
-       "incident, journal, user）（「incident」の誤りではありませんか？）"},
+       "incident, disaster, journal, user）（「incident」の誤りではありませんか？）"},
   };
   for (const Case& c : cases) {
     Outcome r = Sokuo(c.args);
@@ -617,6 +617,68 @@ TEST_F(CliTest, IncidentPlanOrdersTheAffectedSystems) {
   EXPECT_THAT(human.out, HasSubstr("ec-site オンラインショップ  開始 "));
   EXPECT_THAT(human.out, HasSubstr("website コーポレートサイト: 復旧にかかる時間の見積り"));
   EXPECT_EQ(Sokuo({"incident", "plan", "INC-2026-9999"}).exit_code, 3);  // not found
+}
+
+TEST_F(CliTest, DisasterFromDeclarationToClosing) {
+  ASSERT_EQ(Sokuo({"init", "--org", Example()}).exit_code, 0);
+  Outcome declared = Sokuo({"--as", "p-mori", "disaster", "declare", "--title", "本社 震度6強",
+                            "--kind", "earthquake", "--site", "本社", "--department", "it-dept",
+                            "--department", "hr-admin"});
+  ASSERT_EQ(declared.exit_code, 0) << declared.err;
+  std::string key = declared.out.substr(0, declared.out.find(' '));
+  EXPECT_THAT(key, ::testing::StartsWith("DIS-"));
+  Outcome surveyed =
+      Sokuo({"--as", "p-hayashi", "disaster", "survey", key, "--department", "hr-admin", "--item",
+             "power", "--status", "down", "--site", "本社", "--at", "2026-01-05 09:00"});
+  ASSERT_EQ(surveyed.exit_code, 0) << surveyed.err;
+  // A roll call needs to say whether the person can work; an unknown item is refused.
+  EXPECT_EQ(Sokuo({"disaster", "rollcall", key, "p-ogawa"}).exit_code, 2);
+  Outcome bad = Sokuo(
+      {"disaster", "survey", key, "--department", "it-dept", "--item", "coffee", "--status", "ok"});
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_THAT(bad.err, HasSubstr("/entries/0/item"));
+  for (const char* p : {"p-mori", "p-nakamura", "p-ogawa"}) {
+    Outcome a = Sokuo({"disaster", "rollcall", key, p, "--can-work", "--hours", "12"});
+    ASSERT_EQ(a.exit_code, 0) << a.err;
+  }
+  ASSERT_EQ(Sokuo({"disaster", "progress", key, "power-hq", "--status", "restored"}).exit_code, 0);
+  ASSERT_EQ(Sokuo({"disaster", "vendor", key, "netcare", "--system", "core-network"}).exit_code, 0);
+  Outcome answered = Sokuo({"--lang", "ja", "disaster", "vendor", key, "--request", "1", "--state",
+                            "answered", "--answer", "明朝到着", "--eta", "2099-01-01 09:00"});
+  ASSERT_EQ(answered.exit_code, 0) << answered.err;
+  EXPECT_THAT(answered.out, HasSubstr("復旧計画 第"));
+  ASSERT_EQ(
+      Sokuo({"disaster", "exempt", key, "--rule", "持出し申請規程", "--scope", "復旧用PC",
+             "--expires", "2099-01-01 00:00", "--reason", "復旧優先", "--decided-by", "p-ishikawa"})
+          .exit_code,
+      0);
+  ASSERT_EQ(Sokuo({"disaster", "task", key, "--title", "仮設電源の手配"}).exit_code, 0);
+  // The board for a person, on the company's clock.
+  Outcome board = Sokuo({"--lang", "ja", "disaster", "show", key});
+  ASSERT_EQ(board.exit_code, 0) << board.err;
+  EXPECT_THAT(board.out, HasSubstr("被害状況"));
+  EXPECT_THAT(board.out, HasSubstr("電源: 停止"));
+  EXPECT_THAT(board.out, HasSubstr("未確認の項目"));
+  EXPECT_THAT(board.out, HasSubstr("適用除外: 持出し申請規程"));
+  EXPECT_THAT(board.out, HasSubstr("ベンダー依頼 1: netcare"));
+  // The plan: the core network waits for the vendor.
+  Outcome plan = Sokuo({"--json", "disaster", "plan", key});
+  ASSERT_EQ(plan.exit_code, 0) << plan.err;
+  auto j = nlohmann::json::parse(plan.out);
+  for (const auto& s : j["steps"]) {
+    if (s["system"] == "core-network") {
+      EXPECT_GE(s["start_at"].get<std::string>(), "2099-01-01");
+    }
+  }
+  // Closing with tier-a systems down needs the committee's reason.
+  EXPECT_EQ(Sokuo({"--as", "p-nakamura", "disaster", "close", key}).exit_code, 4);
+  Outcome closed =
+      Sokuo({"--as", "p-ishikawa", "disaster", "close", key, "--reason", "代替拠点で継続"});
+  ASSERT_EQ(closed.exit_code, 0) << closed.err;
+  Outcome list = Sokuo({"--lang", "ja", "disaster", "list"});
+  EXPECT_THAT(list.out, HasSubstr(key + "  終了  地震  本社 震度6強"));
+  EXPECT_EQ(Sokuo({"disaster", "show", "DIS-2026-9999"}).exit_code, 3);
+  EXPECT_EQ(Sokuo({"journal", "verify"}).exit_code, 0);
 }
 
 }  // namespace

@@ -209,6 +209,71 @@ TEST_F(SecurityTest, AuthorizationMatrixForEverythingElse) {
   EXPECT_EQ(keys, std::vector<std::string>{cases_[0].key});
 }
 
+// A disaster concerns the whole company: everyone signed in reads it; who may write what follows
+// the guideline's roles (docs/security.md): a department head or the person answers the roll call
+// and a department surveys itself; measures, vendors and exemptions are the committee's and the
+// IS department's; the auditor and an administrator as such change nothing.
+TEST_F(SecurityTest, AuthorizationMatrixForDisasters) {
+  Outcome declared = server_->Cli({"--as", "p-mori", "disaster", "declare", "--title", "matrix",
+                                   "--kind", "fire", "--department", "logistics"});
+  ASSERT_EQ(declared.exit_code, 0) << declared.err;
+  const std::string base = "/api/v1/disasters/" + declared.out.substr(0, declared.out.find(' '));
+  struct Endpoint {
+    const char* method;
+    std::string path;
+    std::vector<const char*> allowed;  // roles; {"*"} for all
+    Json body;
+  };
+  const std::vector<Endpoint> endpoints = {
+      {"GET", "/api/v1/disasters", {"*"}, nullptr},
+      {"GET", base, {"*"}, nullptr},
+      {"GET", base + "/plan", {"*"}, nullptr},
+      {"GET", base + "/notifications", {"*"}, nullptr},
+      {"POST",
+       "/api/v1/disasters",
+       {"committee", "is", "head"},
+       {{"kind", "flood"}, {"title", "m"}}},
+      {"POST",
+       base + "/rollcall",
+       {"committee", "is", "head", "member"},
+       {{"person", "p-morita"}, {"can_work", true}}},
+      {"POST",
+       base + "/survey",
+       {"committee", "is", "head", "member"},
+       {{"entries", {{{"department", "logistics"}, {"item", "power"}, {"status", "ok"}}}}}},
+      {"POST",
+       base + "/progress",
+       {"committee", "is"},
+       {{"system", "core-network"}, {"status", "restoring"}}},
+      {"POST", base + "/tasks", {"committee", "is"}, {{"kind", "other"}, {"title", "m"}}},
+      {"POST", base + "/vendor-requests", {"committee", "is"}, {{"vendor", "netcare"}}},
+      {"POST",
+       base + "/exemptions",
+       {"committee", "is"},
+       {{"rule", "r"},
+        {"scope", "s"},
+        {"reason", "m"},
+        {"expires_at", "2099-01-01T00:00:00Z"},
+        {"decided_by", "p-ishikawa"}}},
+      {"PATCH", base, {"committee", "is"}, {{"summary", "m"}}},
+  };
+  for (const Endpoint& e : endpoints) {
+    for (const Player& p : kPlayers) {
+      bool allowed = e.allowed[0] == std::string("*") ||
+                     std::find_if(e.allowed.begin(), e.allowed.end(), [&](const char* r) {
+                       return r == std::string(p.role);
+                     }) != e.allowed.end();
+      Reply r = server_->SendAs(sessions_[p.role], e.method, e.path, e.body);
+      std::string where = std::string(e.method) + " " + e.path + " as " + p.role;
+      if (allowed) {
+        EXPECT_TRUE(r.status == 200 || r.status == 201) << where << ": " << r.body.dump();
+      } else {
+        EXPECT_EQ(r.status, 403) << where << ": " << r.body.dump();
+      }
+    }
+  }
+}
+
 TEST_F(SecurityTest, NobodyGetsInWithoutCredentials) {
   for (const char* path :
        {"/api/v1/company", "/api/v1/incidents", "/api/v1/journal", "/api/v1/users"}) {

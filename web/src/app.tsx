@@ -1,5 +1,6 @@
 // The shell: who is logged in, the language switch, and the page the address names: #/ (the
 // dashboard), #/report, #/incidents, #/incidents/KEY, #/organization/TAB, #/journal,
+// #/disasters, #/disasters/KEY (the board), #/disasters/KEY/rollcall (the roll-call form first),
 // #/notifications (messages), #/ack/DELIVERY (an email's acknowledge link), #/accounts
 // (administrators), #/account (one's own).
 import { useEffect, useState } from 'preact/hooks'
@@ -10,6 +11,8 @@ import { logOut, me, type Me } from './session'
 import { useSignal } from './state'
 import { Accounts, MyAccount } from './pages/accounts'
 import { Dashboard } from './pages/dashboard'
+import { DisasterPage } from './pages/disaster'
+import { DisasterList } from './pages/disasters'
 import { IncidentPage } from './pages/incident'
 import { IncidentList } from './pages/incidents'
 import { Journal } from './pages/journal'
@@ -82,6 +85,7 @@ export function App() {
           {current && <a href="#/">{t('ui.nav_dashboard')}</a>}
           {current && <a href="#/report">{t('ui.nav_report')}</a>}
           {current && <a href="#/incidents">{t('ui.nav_incidents')}</a>}
+          {current && <a href="#/disasters">{t('ui.nav_disasters')}</a>}
           {current && <a href="#/organization">{t('ui.nav_organization')}</a>}
           {current?.roles.some((r) => r === 'administrator' || r === 'auditor') && (
             <a href="#/journal">{t('ui.nav_journal')}</a>
@@ -119,6 +123,9 @@ function Page({ route, me, zone }: { route: string; me: Me; zone: string }) {
   const incident = /^\/incidents\/(INC-\d{4}-\d{4,})$/.exec(route)
   if (incident) return <IncidentPage key={incident[1]} id={incident[1]} zone={zone} />
   if (route.startsWith('/incidents')) return <IncidentList zone={zone} />
+  const disaster = /^\/disasters\/(DIS-\d{4}-\d{4,})(\/rollcall)?$/.exec(route)
+  if (disaster) return <DisasterPage key={disaster[1]} id={disaster[1]} zone={zone} rollcall={Boolean(disaster[2])} />
+  if (route.startsWith('/disasters')) return <DisasterList zone={zone} />
   if (route === '/report') return <Report zone={zone} />
   if (route.startsWith('/organization')) return <Organization tab={route.split('/')[2] ?? ''} />
   if (route === '/journal') return <Journal zone={zone} />

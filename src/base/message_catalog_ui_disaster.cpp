@@ -1,0 +1,90 @@
+// The words of the web interface's disaster pages (web/src/pages/disasters.tsx, disaster.tsx):
+// the list, the declaration, and the board with its forms (G5.2).
+#include <array>
+
+#include "base/message_catalog_parts.h"
+
+namespace sokuo {
+namespace {
+
+constexpr auto kDisasterUi = std::to_array<CatalogEntry>({
+    {"ui.nav_disasters", "大規模災害", "Disasters"},
+    {"ui.disasters_title", "大規模災害", "Large-scale disasters"},
+    {"ui.disasters_none", "宣言された災害はありません", "No disaster has been declared"},
+    {"ui.disaster_declare", "大規模災害を宣言する", "Declare a large-scale disaster"},
+    {"ui.disaster_subject", "件名", "Title"},
+    {"ui.disaster_kind", "種別", "Kind"},
+    {"ui.disaster_summary", "概要", "Summary"},
+    {"ui.disaster_sites", "被災拠点（「、」区切り）", "Sites affected (comma-separated)"},
+    {"ui.disaster_areas", "地域", "Areas"},
+    {"ui.disaster_departments", "被災した部門（なし: 全部門）",
+     "Departments affected (none: every department)"},
+    {"ui.disaster_at", "発生日時", "When it happened"},
+    {"ui.disaster_declared_by", "宣言者", "Declared by"},
+    {"ui.disaster_close_reason", "委員会の終了理由", "The committee's reason to close"},
+    {"ui.disaster_close_blocked", "まだ終了できません:", "Cannot be closed yet:"},
+    {"ui.disaster_close_blocked_count",
+     "ティア A のシステム {count} 件が復旧していません（終了には復旧か委員会の理由が必要です）",
+     "{count} tier-a systems are not back (closing needs them back, or the committee's reason)"},
+    {"ui.disaster_sites_shown", "被災拠点", "Sites affected"},
+    {"ui.disaster_exemption", "適用除外中: {rule}（{scope}、{until} まで）",
+     "Exempted: {rule} ({scope}, until {until})"},
+    {"ui.disaster_survey", "被害状況（部門 × 項目）", "Damage survey (department × item)"},
+    {"ui.disaster_unknown", "未確認の項目が {count} 件あります", "{count} cells are still unknown"},
+    {"ui.survey_record", "被害状況を記録する", "Record a survey finding"},
+    {"ui.survey_item", "項目", "Item"},
+    {"ui.survey_status", "状態", "Status"},
+    {"ui.survey_site", "拠点（例: 本社 3F）", "Site (e.g. HQ 3F)"},
+    {"ui.survey_target", "対象（システム・記録媒体）", "Target (system or storage medium)"},
+    {"ui.survey_at", "確認日時", "When"},
+    {"ui.disaster_staff", "要員と行動計画の役割", "Staff against the action-plan roles"},
+    {"ui.disaster_available", "現在稼働できる {available} 名 / {people} 名",
+     "{available} of {people} can work now"},
+    {"ui.disaster_role_unfilled", "担当者なし", "unfilled"},
+    {"ui.disaster_can_work", "稼働可（{where}）", "can work ({where})"},
+    {"ui.disaster_cannot_work", "稼働不可", "cannot work"},
+    {"ui.rollcall_record", "稼働確認を記録する", "Record the roll call"},
+    {"ui.rollcall_person", "氏名", "Person"},
+    {"ui.rollcall_can_work", "稼働できるか", "Can work"},
+    {"ui.rollcall_from", "稼働開始", "From"},
+    {"ui.rollcall_hours", "1日の稼働時間", "Hours a day"},
+    {"ui.rollcall_where", "勤務場所", "Where"},
+    {"ui.rollcall_note", "メモ", "Note"},
+    {"work_place.office", "事務所", "office"},
+    {"work_place.home", "自宅", "home"},
+    {"work_place.alternate_site", "代替拠点", "alternate site"},
+    {"work_place.other", "その他", "other"},
+    {"ui.disaster_outlook", "復旧していないシステム", "Systems not back"},
+    {"ui.disaster_all_back", "すべてのシステムが稼働しています", "Every system is back"},
+    {"ui.progress_record", "復旧状況を記録する", "Record recovery progress"},
+    {"ui.progress_note", "縮退運転・業務の代替手段", "Degraded operation, workaround"},
+    {"ui.plan_versions", "復旧計画の版", "Recovery plan versions"},
+    {"ui.plan_version", "第{id}版（{at}）: 計画済み {planned} 件、計画できないもの {unplanned} 件",
+     "Version {id} ({at}): {planned} planned, {unplanned} cannot be planned"},
+    {"ui.disaster_vendors", "ベンダーへの支援依頼", "Vendor support requests"},
+    {"ui.disaster_no_vendors", "支援依頼はありません", "No requests"},
+    {"vendor_state.asked", "依頼済み", "asked"},
+    {"vendor_state.answered", "回答あり", "answered"},
+    {"vendor_state.done", "完了", "done"},
+    {"vendor_state.declined", "辞退", "declined"},
+    {"ui.vendor_under_contract", "保守契約あり", "under contract"},
+    {"ui.vendor_ask", "ベンダーに支援を依頼する", "Ask a vendor for support"},
+    {"ui.vendor", "ベンダー", "Vendor"},
+    {"ui.vendor_answer", "ベンダーの回答を記録する", "Record a vendor's answer"},
+    {"ui.vendor_request", "依頼", "Request"},
+    {"ui.vendor_said", "回答内容", "What the vendor said"},
+    {"ui.disaster_committee", "委員会の決定", "The committee's decisions"},
+    {"ui.exemption_record", "社内規程の適用除外を記録する", "Record an exemption from a rule"},
+    {"ui.exemption_rule", "規程名", "Rule"},
+    {"ui.exemption_scope", "範囲", "Scope"},
+    {"ui.exemption_expires", "期限", "Until"},
+    {"ui.exemption_reason", "理由", "Reason"},
+    {"ui.exemption_decided_by", "決定した委員（なし: あなた）", "Decided by (none: you)"},
+    {"ui.disaster_close", "災害対応を終了する", "Close the disaster"},
+});
+
+}  // namespace
+
+std::span<const CatalogEntry> DisasterUiMessages() { return kDisasterUi; }
+
+}  // namespace sokuo
