@@ -118,7 +118,13 @@ Result<app::DisasterUpdate> DisasterUpdateFromJson(const Json& j) {
 }
 
 Result<core::Availability> AvailabilityFromJson(const Json& j) {
-  return codec::RecordFromJson<core::Availability>(j, {"recorded_by"});
+  ASSIGN_OR_RETURN(core::Availability a,
+                   codec::RecordFromJson<core::Availability>(j, {"recorded_by"}));
+  // Whether the person can work is the answer: never assumed.
+  if (!j.contains("can_work")) {
+    return Fail(ErrorCode::kInvalidInput, Msg("field.required"), "/can_work");
+  }
+  return a;
 }
 
 Result<SurveyInput> SurveyFromJson(const Json& j) {

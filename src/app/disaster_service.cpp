@@ -163,7 +163,7 @@ Result<DisasterView> DisasterService::Declare(const DeclareInput& in, const Acto
                      .declared_by = actor.id,
                      .declared_at = at};
     TRY(Allow(actor, core::DisasterAction::kDeclare, d, org));
-    TRY(Invalid(core::CheckDisasterHeader(d, org)));
+    TRY(Check(core::CheckDisasterHeader(d, org)));
     ASSIGN_OR_RETURN(Calendar calendar, Calendar::Create(org.company.time_zone));
     d.year = static_cast<int>(calendar.LocalDay(ctx_.clock().Now()).year());
     ASSIGN_OR_RETURN(d.number, store::NextDisasterNumber(tx, d.year));
@@ -189,8 +189,7 @@ Result<DisasterView> DisasterService::Declare(const DeclareInput& in, const Acto
 
 Result<DisasterView> DisasterService::Update(const std::string& key, const DisasterUpdate& in,
                                              const Actor& actor) {
-  bool replan = in.departments.has_value();  // the survey matrix and roll call follow them
-  return Mutate(key, actor, "disaster.update", replan,
+  return Mutate(key, actor, "disaster.update", false,
                 [&](core::Disaster& d, const core::Organization& org, store::Tx&) -> Result<json> {
                   TRY(Allow(actor, core::DisasterAction::kUpdate, d, org));
                   json fields = json::array();
@@ -206,7 +205,7 @@ Result<DisasterView> DisasterService::Update(const std::string& key, const Disas
                   set(d.sites, in.sites, "sites");
                   set(d.areas, in.areas, "areas");
                   set(d.departments, in.departments, "departments");
-                  TRY(Invalid(core::CheckDisasterHeader(d, org)));
+                  TRY(Check(core::CheckDisasterHeader(d, org)));
                   return json{{"fields", fields}};
                 });
 }
@@ -215,14 +214,17 @@ Result<DisasterView> DisasterService::RollCall(const std::string& key, core::Ava
                                                const Actor& actor) {
   ASSIGN_OR_RETURN(a.at, core::EventTime(a.at, "/at", ctx_.clock().Now()));
   a.recorded_by = actor.id;
-  return Mutate(
-      key, actor, "disaster.rollcall", true,
-      [&](core::Disaster& d, const core::Organization& org, store::Tx&) -> Result<json> {
-        TRY(Allow(actor, core::DisasterAction::kRollCall, d, org, a.department, a.person));
-        TRY(Invalid(core::CheckAvailability(a, org)));
-        d.roll_call.push_back(a);
-        return json{{"person", a.person}, {"can_work", a.can_work}, {"at", a.at}};
-      });
+  return Mutate(key, actor, "disaster.rollcall", true,
+                [&](core::Disaster& d, const core::Organization& org, store::Tx&) -> Result<json> {
+                  // Who may answer for the person follows where they work as recorded, never the
+                  // department this answer claims.
+                  const core::Availability* latest = core::LatestAvailability(d, a.person);
+                  TRY(Allow(actor, core::DisasterAction::kRollCall, d, org,
+                            latest != nullptr ? latest->department : "", a.person));
+                  TRY(Check(core::CheckAvailability(a, org)));
+                  d.roll_call.push_back(a);
+                  return json{{"person", a.person}, {"can_work", a.can_work}, {"at", a.at}};
+                });
 }
 
 Result<DisasterView> DisasterService::Survey(const std::string& key,
@@ -243,6 +245,20 @@ Result<DisasterView> DisasterService::Survey(const std::string& key,
                   for (size_t k = 0; k < entries.size(); ++k) {
                     const core::SurveyEntry& e = entries[k];
                     TRY(Allow(actor, core::DisasterAction::kSurvey, d, org, e.department));
+                    // A system's or medium's state is its owner's to survey (or IS's, the
+                    // committee's).
+                    std::string owner;
+                    if (const core::InfoSystem* s = org.FindSystem(e.target);
+                        s != nullptr && e.item == core::SurveyItem::kSystems) {
+                      owner = s->owner;
+                    }
+                    for (const auto& m : org.media) {
+                      if (m.id == e.target && e.item == core::SurveyItem::kConfidentialMedia)
+                        owner = m.owner;
+                    }
+                    if (!owner.empty() && owner != e.department) {
+                      TRY(Allow(actor, core::DisasterAction::kSurvey, d, org, owner));
+                    }
                     for (Detail& p : core::CheckSurveyEntry(e, org)) {
                       p.where = "/entries/" + std::to_string(k) + p.where;
                       problems.push_back(std::move(p));
@@ -251,7 +267,7 @@ Result<DisasterView> DisasterService::Survey(const std::string& key,
                                      {"item", core::kSurveyItems.Name(e.item)},
                                      {"status", core::kSurveyStatuses.Name(e.status)}});
                   }
-                  TRY(Invalid(std::move(problems)));
+                  TRY(Check(std::move(problems)));
                   d.survey.insert(d.survey.end(), entries.begin(), entries.end());
                   return json{{"entries", items}};
                 });
@@ -266,11 +282,58 @@ Result<DisasterView> DisasterService::Progress(const std::string& key, core::Sys
                   const core::InfoSystem* system = org.FindSystem(p.system);
                   TRY(Allow(actor, core::DisasterAction::kProgress, d, org,
                             system != nullptr ? system->owner : ""));
-                  TRY(Invalid(core::CheckProgress(p, org)));
+                  TRY(Check(core::CheckProgress(p, org)));
                   d.progress.push_back(p);
+                  if (d.state == core::DisasterState::kDeclared) {
+                    d.state = core::DisasterState::kRecovering;
+                  }
                   return json{{"system", p.system},
                               {"status", core::kRecoveryStatuses.Name(p.status)},
                               {"at", p.at}};
+                });
+}
+
+Result<DisasterView> DisasterService::Decide(const std::string& key, core::Decision d,
+                                             const Actor& actor) {
+  ASSIGN_OR_RETURN(d.decided_at, core::EventTime(d.decided_at, "/decided_at", ctx_.clock().Now()));
+  return Mutate(
+      key, actor, "disaster.decision", false,
+      [&](core::Disaster& x, const core::Organization& org, store::Tx& tx) -> Result<json> {
+        TRY(Allow(actor, core::DisasterAction::kDecide, x, org));
+        d.id = NextId(x.decisions);
+        d.recorded_by = actor.id;
+        TRY(Check(core::CheckDecision(d, org)));
+        x.decisions.push_back(d);
+        // G3.1: the departments the committee instructs hear of it from sokuo too.
+        if (d.kind == core::DecisionKind::kInstruction) {
+          TRY(QueueNotice(
+              tx, org,
+              {.kind = "disaster.decision",
+               .subject = x.key,
+               .to = Responsible(org, d.departments),
+               .title = Msg("notice.decision.title", {{"key", x.key}, {"title", x.title}}),
+               .body = Msg("notice.decision.body", {{"key", x.key},
+                                                    {"title", x.title},
+                                                    {"text", d.text},
+                                                    {"by", PersonName(org, d.decided_by)}}),
+               .page = DisasterPage(x.key)},
+              ctx_.clock().Now()));
+        }
+        return json{{"decision", d.id}, {"at", d.decided_at}};
+      });
+}
+
+Result<DisasterView> DisasterService::AddContact(const std::string& key, core::ContactLog c,
+                                                 const Actor& actor) {
+  ASSIGN_OR_RETURN(c.at, core::EventTime(c.at, "/at", ctx_.clock().Now()));
+  return Mutate(key, actor, "disaster.contact", false,
+                [&](core::Disaster& x, const core::Organization& org, store::Tx&) -> Result<json> {
+                  TRY(Allow(actor, core::DisasterAction::kContact, x, org));
+                  c.id = NextId(x.contacts);
+                  if (c.by.empty()) c.by = actor.id;
+                  TRY(Check(core::CheckContact(c, x.decisions, org)));
+                  x.contacts.push_back(c);
+                  return json{{"contact", c.id}, {"at", c.at}};
                 });
 }
 
@@ -285,7 +348,7 @@ Result<DisasterView> DisasterService::AddTask(const std::string& key, core::Task
                   t.id = NextId(d.tasks);
                   t.created_at = now;
                   t.updated_at = now;
-                  TRY(Invalid(core::CheckTask(t, org)));
+                  TRY(Check(core::CheckTask(t, org)));
                   d.tasks.push_back(t);
                   return json{{"task", t.id}, {"at", t.at}};
                 });
@@ -306,7 +369,7 @@ Result<DisasterView> DisasterService::UpdateTask(const std::string& key, int id,
                       Msg("task.not_found", {{"id", std::to_string(id)}, {"key", key}}));
         }
         ApplyTaskUpdate(*it, in, at, now);
-        TRY(Invalid(core::CheckTask(*it, org)));
+        TRY(Check(core::CheckTask(*it, org)));
         return json{{"task", id}, {"status", core::kTaskStatuses.Name(it->status)}, {"at", at}};
       });
 }
@@ -326,7 +389,7 @@ Result<DisasterView> DisasterService::AskVendor(const std::string& key, core::Ve
                     r.under_contract =
                         core::UnderContract(*c, calendar.LocalDay(*ParseRfc3339(r.at)));
                   }
-                  TRY(Invalid(core::CheckVendorRequest(r, org)));
+                  TRY(Check(core::CheckVendorRequest(r, org)));
                   d.vendor_requests.push_back(r);
                   return json{{"vendor_request", r.id}, {"vendor", r.vendor}, {"at", r.at}};
                 });
@@ -334,6 +397,9 @@ Result<DisasterView> DisasterService::AskVendor(const std::string& key, core::Ve
 
 Result<DisasterView> DisasterService::UpdateVendor(const std::string& key, int id,
                                                    const VendorUpdate& in, const Actor& actor) {
+  if (!in.state && !in.answer && !in.eta) {
+    return Fail(ErrorCode::kInvalidInput, Msg("disaster.nothing_to_change"), "/state");
+  }
   ASSIGN_OR_RETURN(std::string at, core::EventTime(in.at, "/at", ctx_.clock().Now()));
   return Mutate(key, actor, "disaster.vendor.update", true,
                 [&](core::Disaster& d, const core::Organization& org, store::Tx&) -> Result<json> {
@@ -350,7 +416,7 @@ Result<DisasterView> DisasterService::UpdateVendor(const std::string& key, int i
                   if (in.eta) it->eta = *in.eta;
                   it->by = actor.id;
                   it->at = at;
-                  TRY(Invalid(core::CheckVendorRequest(*it, org)));
+                  TRY(Check(core::CheckVendorRequest(*it, org)));
                   return json{{"vendor_request", id},
                               {"state", core::kVendorRequestStates.Name(it->state)},
                               {"at", at}};
@@ -366,7 +432,7 @@ Result<DisasterView> DisasterService::Exempt(const std::string& key, core::Exemp
       [&](core::Disaster& d, const core::Organization& org, store::Tx&) -> Result<json> {
         TRY(Allow(actor, core::DisasterAction::kExempt, d, org));
         x.id = NextId(d.exemptions);
-        TRY(Invalid(core::CheckExemption(x, org)));
+        TRY(Check(core::CheckExemption(x, org)));
         d.exemptions.push_back(x);
         return json{
             {"exemption", x.id}, {"rule", x.rule}, {"expires_at", x.expires_at}, {"at", x.at}};

@@ -77,6 +77,14 @@ class DisasterService {
   // G5.2.6b, G5.2.6c: a system's recovery progress, its 復旧目処 and workaround.
   [[nodiscard]] Result<DisasterView> Progress(const std::string& key, core::SystemProgress p,
                                               const Actor& actor);
+  // G5.2.2: the committee's decision, recorded by the committee or the IS department; the
+  // departments it instructs are told.
+  [[nodiscard]] Result<DisasterView> Decide(const std::string& key, core::Decision d,
+                                            const Actor& actor);
+  // G5.2.2 as G4.3.2: a contact inside or outside; an outside party needs the decision that
+  // approved it.
+  [[nodiscard]] Result<DisasterView> AddContact(const std::string& key, core::ContactLog c,
+                                                const Actor& actor);
   // G5.2.5: emergency measures.
   [[nodiscard]] Result<DisasterView> AddTask(const std::string& key, core::Task t,
                                              const Actor& actor);

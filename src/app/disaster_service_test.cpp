@@ -39,6 +39,13 @@ class DisasterAppTest : public ::testing::Test {
     return {person, core::Principal{person, core::DeriveRoles(org_, person, {})}};
   }
   int64_t Head() { return store_->Head()->seq; }
+  // The error code of a call that must fail; nullopt (and a test failure) when it did not.
+  template <class T>
+  static std::optional<ErrorCode> Refusal(const Result<T>& r) {
+    EXPECT_FALSE(r) << "the call was expected to be refused";
+    if (r) return std::nullopt;
+    return r.error().code;
+  }
 
   // Wednesday 25 November 2026, 10:00 in Tokyo.
   FakeClock clock_{*ParseRfc3339("2026-11-25T01:00:00Z")};
@@ -94,17 +101,13 @@ TEST_F(DisasterAppTest, WhoMayNotActChangesNothing) {
   before = Head();
   const std::string key = "DIS-2026-0001";
   // A member answers for themself, not for their head; surveys only their own department.
-  EXPECT_EQ(app_->disasters()
-                .RollCall(key, {.person = "p-tanaka", .can_work = true}, As("p-member"))
-                .error()
-                .code,
+  EXPECT_EQ(Refusal(app_->disasters().RollCall(key, {.person = "p-tanaka", .can_work = true},
+                                               As("p-member"))),
             ErrorCode::kForbidden);
-  EXPECT_EQ(app_->disasters()
-                .Survey(key, {{.department = "it-dept", .item = core::SurveyItem::kPower}},
-                        As("p-member"))
-                .error()
-                .code,
-            ErrorCode::kForbidden);
+  EXPECT_EQ(
+      Refusal(app_->disasters().Survey(
+          key, {{.department = "it-dept", .item = core::SurveyItem::kPower}}, As("p-member"))),
+      ErrorCode::kForbidden);
   // One bad entry of several: none is kept, and the problem names its entry.
   auto survey = app_->disasters().Survey(
       key,
@@ -113,13 +116,23 @@ TEST_F(DisasterAppTest, WhoMayNotActChangesNothing) {
       As("p-member"));
   ASSERT_FALSE(survey);
   EXPECT_EQ(survey.error().details[0].where, "/entries/1/target");
-  EXPECT_EQ(app_->disasters()
-                .Exempt(key, {.rule = "r", .expires_at = "2026-12-01T00:00:00Z"}, As("p-tanaka"))
-                .error()
-                .code,
+  EXPECT_EQ(Refusal(app_->disasters().Exempt(
+                key, {.rule = "r", .expires_at = "2026-12-01T00:00:00Z"}, As("p-tanaka"))),
             ErrorCode::kForbidden);
-  EXPECT_EQ(app_->disasters().Get("DIS-2026-0099", As("p-member")).error().code,
-            ErrorCode::kNotFound);
+  EXPECT_EQ(Refusal(app_->disasters().Get("DIS-2026-0099", As("p-member"))), ErrorCode::kNotFound);
+  // A head answers for their own people only, whatever department the answer claims; a
+  // department surveys the systems it owns, not another's.
+  EXPECT_EQ(
+      Refusal(app_->disasters().RollCall(
+          key, {.person = "p-ito", .department = "sales", .can_work = false}, As("p-tanaka"))),
+      ErrorCode::kForbidden);
+  EXPECT_EQ(Refusal(app_->disasters().Survey(key,
+                                             {{.department = "sales",
+                                               .item = core::SurveyItem::kSystems,
+                                               .target = "erp",
+                                               .status = core::SurveyStatus::kOk}},
+                                             As("p-member"))),
+            ErrorCode::kForbidden);
   EXPECT_EQ(Head(), before);
 }
 
@@ -200,6 +213,39 @@ TEST_F(DisasterAppTest, TheBoardFollowsTheRecordsAndEachPlanIsKept) {
     if (s.planned.id == "erp") erp_after_vendor = s.start_at >= "2026-11-26T00:00:00Z";
   }
   EXPECT_TRUE(erp_after_vendor);
+  // G5.2.2: a vendor is contacted on the committee's approval; an instruction reaches the
+  // departments it instructs.
+  core::ContactLog call{.audience = core::Audience::kVendor,
+                        .contact = "dc-vendor",
+                        .channel = core::ChannelKind::kPhone,
+                        .summary = "出荷遅延"};
+  auto unapproved = app_->disasters().AddContact(key, call, As("p-suzuki"));
+  ASSERT_FALSE(unapproved);
+  EXPECT_EQ(unapproved.error().details[0].where, "/approved_by");
+  ASSERT_TRUE(app_->disasters().Decide(key,
+                                       {.kind = core::DecisionKind::kApproval,
+                                        .text = "保守業者への連絡を承認",
+                                        .decided_by = "p-sato"},
+                                       As("p-suzuki")));
+  auto instructed = app_->disasters().Decide(key,
+                                             {.kind = core::DecisionKind::kInstruction,
+                                              .text = "営業は代替手段で受注",
+                                              .decided_by = "p-sato",
+                                              .departments = {"sales"}},
+                                             As("p-suzuki"));
+  ASSERT_TRUE(instructed) << instructed.error().ToString();
+  call.approved_by = 1;
+  auto told = app_->disasters().AddContact(key, call, As("p-suzuki"));
+  ASSERT_TRUE(told) << told.error().ToString();
+  EXPECT_EQ(told->disaster.contacts[0].by, "p-suzuki");
+  auto sent = store::Outbox(*store_, key);
+  ASSERT_TRUE(sent);
+  EXPECT_EQ(sent->back().kind, "disaster.decision");
+  EXPECT_THAT(sent->back().recipients, ElementsAre("p-tanaka"));
+  EXPECT_EQ(Refusal(app_->disasters().Decide(
+                key, {.kind = core::DecisionKind::kPolicy, .text = "x", .decided_by = "p-sato"},
+                As("p-tanaka"))),
+            ErrorCode::kForbidden);
   // Measures and exemptions.
   auto task = app_->disasters().AddTask(
       key, {.kind = core::TaskKind::kOther, .title = "仮設電源の手配"}, As("p-suzuki"));
@@ -233,7 +279,9 @@ TEST_F(DisasterAppTest, ClosingNeedsTierABackOrTheCommitteesReasonThenRefusesCha
   auto refused = app_->disasters().Close(key, "", "", As("p-suzuki"));
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
-  EXPECT_FALSE(app_->disasters().Close(key, "代替拠点で継続", "", As("p-ito")));  // not committee
+  // p-ito may record a closing, but the reason to close anyway must be a committee member's.
+  EXPECT_EQ(Refusal(app_->disasters().Close(key, "代替拠点で継続", "", As("p-ito"))),
+            ErrorCode::kConflict);
   auto closed = app_->disasters().Close(key, "代替拠点で業務継続", "", As("p-sato"));
   ASSERT_TRUE(closed) << closed.error().ToString();
   EXPECT_EQ(closed->disaster.state, core::DisasterState::kClosed);

@@ -34,21 +34,6 @@ MessageParams ReportFacts(const core::Incident& i, const core::Organization& org
 
 std::string IncidentPage(const std::string& key) { return "#/incidents/" + key; }
 
-// G3.1, G3.3: who answers for a department: its head and its action-plan roles.
-std::vector<std::string> Responsible(const core::Organization& org,
-                                     const std::vector<std::string>& departments) {
-  std::vector<std::string> out;
-  for (const std::string& id : departments) {
-    if (const core::Department* d = org.FindDepartment(id); d && !d->head.empty()) {
-      AddUnique(out, d->head);
-    }
-    for (const auto& r : org.roles) {
-      if (r.role == core::RoleKind::kActionPlan && r.department == id) AddUnique(out, r.person);
-    }
-  }
-  return out;
-}
-
 // G4.3.3: the person a measure is assigned to (or its department's head) hears of it.
 Result<void> TellAssignee(store::Tx& tx, const core::Organization& org, const core::Incident& i,
                           const core::Task& t, const Actor& actor, Timestamp now) {
@@ -192,7 +177,7 @@ Result<IncidentView> IncidentService::Report(const ReportInput& in, const Actor&
           problems.push_back(std::move(d));
         }
       }
-      TRY(Invalid(std::move(problems)));
+      TRY(Check(std::move(problems)));
     }
     // Stored as UTC; the company became aware when the report came in unless it says otherwise.
     i.reported_at = FormatRfc3339(*ParseRfc3339(i.reported_at));
@@ -262,9 +247,9 @@ Result<IncidentView> IncidentService::Update(const std::string& key, const Updat
                   set(i.restricted, in.restricted, "restricted");
                   set(i.tlp, in.tlp, "tlp");
                   set(i.participants, in.participants, "participants");
-                  TRY(Invalid(core::CheckHeader(i, org, core::IncidentCategories(org))));
+                  TRY(Check(core::CheckHeader(i, org, core::IncidentCategories(org))));
                   if (in.occurred_at || in.aware_at) {
-                    TRY(Invalid(core::CheckReportTimes(i, ctx_.clock().Now())));
+                    TRY(Check(core::CheckReportTimes(i, ctx_.clock().Now())));
                   }
                   return json{{"fields", fields}};
                 });
@@ -289,7 +274,7 @@ Result<IncidentView> IncidentService::Triage(const std::string& key, const Triag
         }
         i.triage = core::Triage{in.confirmed, in.reason, actor.id, at};
         if (!in.category.empty()) i.category = in.category;
-        TRY(Invalid(core::CheckHeader(i, org, core::IncidentCategories(org))));
+        TRY(Check(core::CheckHeader(i, org, core::IncidentCategories(org))));
         TRY(core::Transition(
             i, in.confirmed ? core::IncidentState::kTriaged : core::IncidentState::kDismissed,
             actor.id, when, in.reason));
@@ -357,7 +342,7 @@ Result<IncidentView> IncidentService::RecordConvened(const std::string& key,
                   }
                   i.convocation->convened_at = at;
                   i.convocation->attendees = attendees;
-                  TRY(Invalid(core::CheckConvocation(*i.convocation, org)));
+                  TRY(Check(core::CheckConvocation(*i.convocation, org)));
                   return json{{"convened_at", at}, {"attendees", attendees}, {"at", at}};
                 });
 }
@@ -370,7 +355,7 @@ Result<IncidentView> IncidentService::Decide(const std::string& key, core::Decis
       [&](core::Incident& i, const core::Organization& org, store::Tx& tx) -> Result<json> {
         d.id = NextId(i.decisions);
         d.recorded_by = actor.id;
-        TRY(Invalid(core::CheckDecision(d, org)));
+        TRY(Check(core::CheckDecision(d, org)));
         i.decisions.push_back(d);
         // G3.1: the departments the committee instructs hear of it from sokuo too.
         if (d.kind == core::DecisionKind::kInstruction) {
@@ -399,7 +384,7 @@ Result<IncidentView> IncidentService::AddContact(const std::string& key, core::C
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   c.id = NextId(i.contacts);
                   c.by = Or(c.by, actor.id);
-                  TRY(Invalid(core::CheckContact(c, i, org)));
+                  TRY(Check(core::CheckContact(c, i, org)));
                   i.contacts.push_back(c);
                   return json{{"contact", c.id}, {"at", c.at}};
                 });
@@ -416,7 +401,7 @@ Result<IncidentView> IncidentService::AddTask(const std::string& key, core::Task
         t.id = NextId(i.tasks);
         t.created_at = now;
         t.updated_at = now;
-        TRY(Invalid(core::CheckTask(t, org)));
+        TRY(Check(core::CheckTask(t, org)));
         i.tasks.push_back(t);
         TRY(TellAssignee(tx, org, i, t, actor, ctx_.clock().Now()));
         return json{{"task", t.id}, {"at", t.at}};
@@ -438,7 +423,7 @@ Result<IncidentView> IncidentService::UpdateTask(const std::string& key, int id,
         }
         std::string before = it->assignee;
         ApplyTaskUpdate(*it, in, at, now);
-        TRY(Invalid(core::CheckTask(*it, org)));
+        TRY(Check(core::CheckTask(*it, org)));
         if (it->assignee != before && !it->assignee.empty()) {
           TRY(TellAssignee(tx, org, i, *it, actor, ctx_.clock().Now()));
         }
@@ -452,7 +437,7 @@ Result<IncidentView> IncidentService::Assess(const std::string& key, core::Asses
   return Mutate(key, actor, "incident.assessment", core::IncidentAction::kAssess,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   a.assessed_by = actor.id;
-                  TRY(Invalid(core::CheckAssessment(a, org)));
+                  TRY(Check(core::CheckAssessment(a, org)));
                   i.assessment = a;
                   return json{{"at", a.assessed_at}};
                 });
@@ -465,7 +450,7 @@ Result<IncidentView> IncidentService::Recover(const std::string& key, core::Reco
       key, actor, "incident.recovery", core::IncidentAction::kRecover,
       [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
         r.by = actor.id;
-        TRY(Invalid(core::CheckRecovery(r, org)));
+        TRY(Check(core::CheckRecovery(r, org)));
         // G4.3.5: in dependency order, or with the reason to go ahead.
         if (auto blockers = core::CheckRecoveryOrder(r, i, org); !blockers.empty()) {
           Message msg = Msg("recovery.out_of_order", {{"system", r.system}});
@@ -502,7 +487,7 @@ Result<IncidentView> IncidentService::AddFinding(const std::string& key, core::F
       [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
         f.id = NextId(i.findings);
         f.by = actor.id;
-        TRY(Invalid(core::CheckFinding(f, org)));
+        TRY(Check(core::CheckFinding(f, org)));
         i.findings.push_back(f);
         return json{{"finding", f.id}, {"kind", core::kFindingKinds.Name(f.kind)}, {"at", f.at}};
       });
@@ -513,7 +498,7 @@ Result<IncidentView> IncidentService::AddPrevention(const std::string& key, core
   return Mutate(key, actor, "incident.prevention", core::IncidentAction::kReview,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   p.id = NextId(i.prevention);
-                  TRY(Invalid(core::CheckPrevention(p, org)));
+                  TRY(Check(core::CheckPrevention(p, org)));
                   i.prevention.push_back(p);
                   return json{{"prevention", p.id}};
                 });
@@ -525,7 +510,7 @@ Result<IncidentView> IncidentService::CheckBackdoor(const std::string& key, core
   return Mutate(key, actor, "incident.backdoor_check", core::IncidentAction::kReview,
                 [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
                   c.checked_by = actor.id;
-                  TRY(Invalid(core::CheckBackdoor(c, i, org)));
+                  TRY(Check(core::CheckBackdoor(c, i, org)));
                   // An answer for the whole system names the hosts it vouches for.
                   c.hosts.clear();
                   if (const core::InfoSystem* s = org.FindSystem(c.system); c.host.empty() && s) {
@@ -723,7 +708,7 @@ Result<IncidentView> IncidentService::File(const std::string& key, core::Filing 
         f.id = NextId(i.filings);
         f.by = actor.id;
         f.recorded_at = now;
-        TRY(Invalid(core::CheckFiling(f, i, org)));
+        TRY(Check(core::CheckFiling(f, i, org)));
         // G4.3.2c: only the committee decides that a duty is not filed.
         if (f.waived && !actor.principal.is_operator && !core::IsCommittee(org, actor.id)) {
           return Fail(ErrorCode::kForbidden, Msg("filing.waive_committee"), "/waived");

@@ -11,16 +11,10 @@
 
 namespace sokuo::app {
 
-// Problems found by a check of one record become an invalid-input error.
-inline Result<void> Invalid(std::vector<Detail> details) {
+// Problems found by a check of one record become an invalid-input error; none, success.
+inline Result<void> Check(std::vector<Detail> details) {
   if (details.empty()) return {};
-  Message msg = details.size() == 1
-                    ? Msg("request.one_problem")
-                    : Msg("request.problems", {{"count", std::to_string(details.size())}});
-  std::string where = details.size() == 1 ? details[0].where : "";
-  Error e{ErrorCode::kInvalidInput, Render(msg, Lang::kEn), std::move(where), std::move(details),
-          std::move(msg)};
-  return tl::unexpected(std::move(e));
+  return sokuo::Invalid(std::move(details));
 }
 
 // The next id of a list of records with ids: one more than the largest.
@@ -33,6 +27,21 @@ int NextId(const std::vector<T>& items) {
 
 inline void AddUnique(std::vector<std::string>& to, const std::string& id) {
   if (!id.empty() && std::find(to.begin(), to.end(), id) == to.end()) to.push_back(id);
+}
+
+// G3.1, G3.3: who answers for a department: its head and its action-plan roles.
+inline std::vector<std::string> Responsible(const core::Organization& org,
+                                            const std::vector<std::string>& departments) {
+  std::vector<std::string> out;
+  for (const std::string& id : departments) {
+    if (const core::Department* d = org.FindDepartment(id); d && !d->head.empty()) {
+      AddUnique(out, d->head);
+    }
+    for (const auto& r : org.roles) {
+      if (r.role == core::RoleKind::kActionPlan && r.department == id) AddUnique(out, r.person);
+    }
+  }
+  return out;
 }
 
 // "佐藤 一郎 (Ichiro Sato)", or the id of someone the organization does not know.

@@ -95,6 +95,17 @@ inline tl::unexpected<Error> Fail(ErrorCode code, Message msg, std::string where
 
 inline tl::unexpected<Error> Fail(Error error) { return tl::unexpected<Error>(std::move(error)); }
 
+// kInvalidInput with every problem found ("1 problem in the request" / "3 problems…"); the
+// error's `where` is the problem's when there is one. `problems` must not be empty.
+inline tl::unexpected<Error> Invalid(std::vector<Detail> problems) {
+  Message msg = problems.size() == 1
+                    ? Msg("request.one_problem")
+                    : Msg("request.problems", {{"count", std::to_string(problems.size())}});
+  std::string where = problems.size() == 1 ? problems[0].where : "";
+  return tl::unexpected<Error>(Error{ErrorCode::kInvalidInput, Render(msg, Lang::kEn),
+                                     std::move(where), std::move(problems), std::move(msg)});
+}
+
 }  // namespace sokuo
 
 // TRY(expr): evaluates a Result; on error returns it from the enclosing function.

@@ -23,6 +23,9 @@ struct DisasterFlags {
   int hours = 0, day_starts = -1;
   // survey, progress
   std::string department, site, item, target, status, surveyed_by, system, eta;
+  // decisions, contacts
+  std::string text, by, audience, contact, channel, follow_up;
+  int approved_by = 0, persons = -1;
   // vendor requests, exemptions, measures
   std::string vendor, answer, rule, scope, expires, decided_by, assignee, due, result;
   int request = 0, id = 0;
@@ -169,14 +172,7 @@ Result<void> DisasterList(app::App& app, const Flags& f, Output& o) {
     return {};
   }
   for (const auto& d : page.items) PrintLine(d, o);
-  if (page.offset + page.items.size() < page.total) {
-    o.out << Render(
-                 Msg("cli.page_more", {{"shown", std::to_string(page.items.size())},
-                                       {"total", std::to_string(page.total)},
-                                       {"next", std::to_string(page.offset + page.items.size())}}),
-                 o.lang)
-          << "\n";
-  }
+  PrintPageMore(page, o);
   return {};
 }
 
@@ -240,6 +236,25 @@ Result<void> DisasterProgress(app::App& app, const Flags& f, const app::Actor& a
       .Text("at", at);
   ASSIGN_OR_RETURN(core::SystemProgress in, Decode(BodyOr(f.from, b), api::ProgressFromJson));
   return Print(app.disasters().Progress(f.key, in, actor), o);
+}
+
+Result<void> DisasterDecide(app::App& app, const Flags& f, const app::Actor& actor, Output& o) {
+  ASSIGN_OR_RETURN(std::string at, TimeFlag(app, f.at, "--at"));
+  Body b;
+  b.Text("kind", f.kind).Text("text", f.text).Text("decided_by", f.by).Text("decided_at", at);
+  b.Texts("departments", f.departments);
+  ASSIGN_OR_RETURN(core::Decision in, Decode(BodyOr(f.from, b), api::DecisionFromJson));
+  return Print(app.disasters().Decide(f.key, std::move(in), actor), o);
+}
+
+Result<void> DisasterContact(app::App& app, const Flags& f, const app::Actor& actor, Output& o) {
+  ASSIGN_OR_RETURN(std::string at, TimeFlag(app, f.at, "--at"));
+  Body b;
+  b.Text("audience", f.audience).Text("contact", f.contact).Text("channel", f.channel);
+  b.Text("summary", f.summary).Text("at", at).Text("by", f.by).Int("approved_by", f.approved_by);
+  b.Text("follow_up_due", f.follow_up).Count("persons", f.persons);
+  ASSIGN_OR_RETURN(core::ContactLog in, Decode(BodyOr(f.from, b), api::ContactFromJson));
+  return Print(app.disasters().AddContact(f.key, std::move(in), actor), o);
 }
 
 Result<void> DisasterTask(app::App& app, const Flags& f, const app::Actor& actor, Output& o) {
@@ -394,6 +409,40 @@ std::vector<Command> DisasterCommands() {
             From(c, f);
           },
           DisasterProgress),
+      Cmd(
+          "disaster decide", "Record a committee decision (G5.2.2, G3.1)", true,
+          [](CLI::App& c, Flags& f) {
+            Key(c, f);
+            c.add_option("--kind", f.kind,
+                         "policy, approval, instruction, press, agency_contact, other");
+            c.add_option("--text", f.text, "The decision");
+            c.add_option("--by", f.by, "The committee member who decided");
+            c.add_option("--department", f.departments, "An instructed department (repeat)");
+            AtFlag(c, f.at, "When it was decided");
+            From(c, f);
+          },
+          DisasterDecide),
+      Cmd(
+          "disaster contact",
+          "Log a contact (G5.2.2); outside parties need --approved-by DECISION of the right kind",
+          true,
+          [](CLI::App& c, Flags& f) {
+            Key(c, f);
+            c.add_option("--audience", f.audience,
+                         "internal, pr, customer, partner, police, csirt, ipa, regulator, "
+                         "authority, vendor, insurer, press, individuals");
+            c.add_option("--contact", f.contact,
+                         "External contact id, department id, or for individuals who they are");
+            c.add_option("--summary", f.summary, "What was said");
+            c.add_option("--channel", f.channel, "phone, email, web, fax, post, other");
+            c.add_option("--persons", f.persons, "Notice to individuals: how many were notified");
+            c.add_option("--by", f.by, "Who made the contact (default: you)");
+            c.add_option("--approved-by", f.approved_by, "The committee decision that approved it");
+            c.add_option("--follow-up", f.follow_up, "Follow-up due (YYYY-MM-DD)");
+            AtFlag(c, f.at, "When the contact was made");
+            From(c, f);
+          },
+          DisasterContact),
       Cmd(
           "disaster task", "Add an emergency measure (G5.2.5); with --id, update one", true,
           [](CLI::App& c, Flags& f) {

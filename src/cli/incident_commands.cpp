@@ -114,14 +114,7 @@ Result<void> IncidentList(app::App& app, const IncidentFlags& f, Output& o) {
     o.out << v.incident.key << "  " << core::kIncidentStates.Name(v.incident.state) << "  "
           << core::kPriorities.Name(v.priority.priority) << "  " << v.incident.title << "\n";
   }
-  if (page.offset + page.items.size() < page.total) {
-    o.out << Render(
-                 Msg("cli.page_more", {{"shown", std::to_string(page.items.size())},
-                                       {"total", std::to_string(page.total)},
-                                       {"next", std::to_string(page.offset + page.items.size())}}),
-                 o.lang)
-          << "\n";
-  }
+  PrintPageMore(page, o);
   return {};
 }
 

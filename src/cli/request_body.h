@@ -69,6 +69,17 @@ Result<In> Decode(Result<nlohmann::json> body, Result<In> (*decode)(const nlohma
   return decode(*body);
 }
 
+// "(20 of 57 shown; more with --offset 20)" under a list page that is not the last.
+template <class T>
+void PrintPageMore(const app::Page<T>& page, Output& o) {
+  if (page.offset + page.items.size() >= page.total) return;
+  o.out << Render(Msg("cli.page_more", {{"shown", std::to_string(page.items.size())},
+                                        {"total", std::to_string(page.total)},
+                                        {"next", std::to_string(page.offset + page.items.size())}}),
+                  o.lang)
+        << "\n";
+}
+
 // A command of an area whose commands share one set of flags (`Flags`): `options` declares the
 // command's flags, `run` is its function. Writes resolve the acting person (--as); reads do not
 // need one. `footer`, if any, ends the command's help.

@@ -215,6 +215,8 @@ Json ToJson(const core::Disaster& x) {
   Json j = HeaderToJson(x);
   j["roll_call"] = ListToJson(x.roll_call);
   j["survey"] = ListToJson(x.survey);
+  j["decisions"] = ListToJson(x.decisions);
+  j["contacts"] = ListToJson(x.contacts);
   j["tasks"] = ListToJson(x.tasks);
   j["progress"] = ListToJson(x.progress);
   j["vendor_requests"] = ListToJson(x.vendor_requests);

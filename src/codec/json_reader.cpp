@@ -141,12 +141,7 @@ Result<void> RefuseSetBySokuo(const Json& j, std::initializer_list<const char*> 
       problems.push_back(MakeDetail(std::string("/") + key, Msg("field.set_by_sokuo")));
   }
   if (problems.empty()) return {};
-  Message msg = problems.size() == 1
-                    ? Msg("request.one_problem")
-                    : Msg("request.problems", {{"count", std::to_string(problems.size())}});
-  std::string where = problems.size() == 1 ? problems[0].where : "";
-  return tl::unexpected(Error{ErrorCode::kInvalidInput, Render(msg, Lang::kEn), std::move(where),
-                              std::move(problems), std::move(msg)});
+  return Invalid(std::move(problems));
 }
 
 }  // namespace sokuo::codec

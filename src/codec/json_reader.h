@@ -110,14 +110,7 @@ Result<T> ReadAll(const Json& value, const std::function<void(JsonReader&, T&)>&
   T out{};
   JsonReader reader(value, "", problems);
   read(reader, out);
-  if (!problems.empty()) {
-    Message msg = problems.size() == 1
-                      ? Msg("request.one_problem")
-                      : Msg("request.problems", {{"count", std::to_string(problems.size())}});
-    Error e{ErrorCode::kInvalidInput, Render(msg, Lang::kEn),
-            problems.size() == 1 ? problems[0].where : "", std::move(problems), std::move(msg)};
-    return tl::unexpected(std::move(e));
-  }
+  if (!problems.empty()) return Invalid(std::move(problems));
   return out;
 }
 

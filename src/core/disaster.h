@@ -172,6 +172,10 @@ struct Disaster {
   std::string close_reason;  // the committee's reason to close with tier-a systems not back
   std::vector<Availability> roll_call;
   std::vector<SurveyEntry> survey;
+  // G5.2.2: the committee's decisions and the contacts made, as in the incident (G4.3.2): an
+  // outside party is contacted on a decision that approves it.
+  std::vector<Decision> decisions;
+  std::vector<ContactLog> contacts;
   std::vector<Task> tasks;  // emergency measures (G5.2.5), as in the incident
   std::vector<SystemProgress> progress;
   std::vector<VendorRequest> vendor_requests;

@@ -468,6 +468,8 @@ bool CanDoDisaster(const Principal& p, DisasterAction action, const Disaster& d,
     case DisasterAction::kProgress:
       return is || committee || works_in(department);
     case DisasterAction::kTask:
+    case DisasterAction::kDecide:
+    case DisasterAction::kContact:
     case DisasterAction::kExempt:
     case DisasterAction::kClose:
       return is || committee;

@@ -162,18 +162,22 @@ std::vector<Exemption> ActiveExemptions(const Disaster& d, Timestamp now);
 enum class DisasterAction {
   kDeclare,   // the committee, the IS department, any department head (G5.2.2)
   kUpdate,    // the header: the committee, the IS department, the one who declared it
-  kRollCall,  // a person's availability: the person, the head of their department or of the
-              // department they work for now, the committee, the IS department (G5.2.3)
+  kRollCall,  // a person's availability: the person, the head of their own department or of the
+              // department their latest recorded answer says they work for, the committee, the
+              // IS department (G5.2.3); never on the strength of the answer being recorded
   kSurvey,    // the people of the surveyed department, the committee, the IS department (G5.2.4)
   kProgress,  // the owner department's people and the IS department (G5.2.6b, G5.2.6c)
   kTask,      // emergency measures and vendor requests: the committee, the IS department
+  kDecide,    // the committee's decisions: the committee, the IS department records them
+  kContact,   // contacts inside and outside (G5.2.2): the committee, the IS department
   kExempt,    // the committee decides, the IS department may record it (G5.2.6a); the decider
               // is checked to be on the committee (CheckExemption)
   kClose      // the committee and the IS department; closing with tier-a systems down needs a
               // committee member's reason (CloseDisaster)
 };
-// `department`: the department the record concerns (kRollCall: the one the person works for;
-// kSurvey: the surveyed one; kProgress: the system's owner); `person`: kRollCall's subject.
+// `department`: the department the record concerns (kRollCall: the one the person's latest
+// recorded answer names, as stored; kSurvey: the surveyed one, and the owner of a surveyed system
+// or medium; kProgress: the system's owner); `person`: kRollCall's subject.
 bool CanDoDisaster(const Principal& p, DisasterAction action, const Disaster& d,
                    const Organization& org, const std::string& department = {},
                    const std::string& person = {});

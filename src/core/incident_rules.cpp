@@ -94,6 +94,11 @@ std::vector<Detail> CheckDecision(const Decision& d, const Organization& org) {
 }
 
 std::vector<Detail> CheckContact(const ContactLog& x, const Incident& i, const Organization& org) {
+  return CheckContact(x, i.decisions, org);
+}
+
+std::vector<Detail> CheckContact(const ContactLog& x, const std::vector<Decision>& decisions,
+                                 const Organization& org) {
   RecordCheck c(org);
   c.Text(x.summary, "/summary", kMaxText, true);
   c.Person(x.by, "/by", true);
@@ -127,10 +132,10 @@ std::vector<Detail> CheckContact(const ContactLog& x, const Incident& i, const O
       c.Add("/approved_by", Msg("contact.needs_approval",
                                 {{"audience", std::string(kAudiences.Name(x.audience))}}));
     } else {
-      auto d = std::find_if(i.decisions.begin(), i.decisions.end(),
+      auto d = std::find_if(decisions.begin(), decisions.end(),
                             [&](const Decision& y) { return y.id == x.approved_by; });
       std::vector<DecisionKind> kinds = ApprovingKinds(x.audience);
-      if (d == i.decisions.end()) {
+      if (d == decisions.end()) {
         c.Add("/approved_by",
               Msg("contact.no_such_decision", {{"id", std::to_string(x.approved_by)}}));
       } else if (std::find(kinds.begin(), kinds.end(), d->kind) == kinds.end()) {

@@ -22,6 +22,9 @@ std::vector<Detail> CheckHeader(const Incident& i, const Organization& org,
                                 const std::vector<std::string>& categories);
 std::vector<Detail> CheckDecision(const Decision& d, const Organization& org);
 std::vector<Detail> CheckContact(const ContactLog& c, const Incident& i, const Organization& org);
+// The same for a contact approved by one of `decisions` (a disaster's).
+std::vector<Detail> CheckContact(const ContactLog& c, const std::vector<Decision>& decisions,
+                                 const Organization& org);
 std::vector<Detail> CheckTask(const Task& t, const Organization& org);
 std::vector<Detail> CheckAssessment(const Assessment& a, const Organization& org);
 // A recovery step may name any system of the organization: one not yet affected joins the

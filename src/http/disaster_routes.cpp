@@ -106,6 +106,28 @@ std::vector<Route> DisasterWriteRoutes([[maybe_unused]] const RouteOptions& opti
        },
        201},
       {"POST",
+       "/api/v1/disasters/{key}/decisions",
+       app::Permission::kReport,
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(req, api::DecisionFromJson,
+                      [&](const core::Decision& in, const app::Actor& a) {
+                        return app.disasters().Decide(Key(req), in, a);
+                      });
+       },
+       201},
+      {"POST",
+       "/api/v1/disasters/{key}/contacts",
+       app::Permission::kReport,
+       {},
+       [](app::App& app, const Request& req) {
+         return Write(req, api::ContactFromJson,
+                      [&](const core::ContactLog& in, const app::Actor& a) {
+                        return app.disasters().AddContact(Key(req), in, a);
+                      });
+       },
+       201},
+      {"POST",
        "/api/v1/disasters/{key}/tasks",
        app::Permission::kReport,
        {},

@@ -35,6 +35,10 @@ Result<core::Disaster> FromRows(const Row& header, const Table& records) {
       TRY(ReadRecord(id, j, disaster->roll_call));
     } else if (kind == "survey") {
       TRY(ReadRecord(id, j, disaster->survey));
+    } else if (kind == "decision") {
+      TRY(ReadRecord(id, j, disaster->decisions));
+    } else if (kind == "contact") {
+      TRY(ReadRecord(id, j, disaster->contacts));
     } else if (kind == "task") {
       TRY(ReadRecord(id, j, disaster->tasks));
     } else if (kind == "progress") {
@@ -75,6 +79,10 @@ Tables DisasterToRows(const core::Disaster& d) {
   AddAppended(r, d.key, "rollcall", d.roll_call);
   AddAppended(r, d.key, "survey", d.survey);
   AddAppended(r, d.key, "progress", d.progress);
+  AddRecords<core::Decision>(r, "disaster", d.key, "decision", d.decisions,
+                             [](const auto& x) { return Num(x.id); });
+  AddRecords<core::ContactLog>(r, "disaster", d.key, "contact", d.contacts,
+                               [](const auto& x) { return Num(x.id); });
   AddRecords<core::Task>(r, "disaster", d.key, "task", d.tasks,
                          [](const auto& x) { return Num(x.id); });
   AddRecords<core::VendorRequest>(r, "disaster", d.key, "vendor", d.vendor_requests,

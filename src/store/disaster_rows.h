@@ -2,7 +2,8 @@
 // canonical JSON, plus the columns lists read) and one row per repeated record in
 // `disaster_records`, keyed "DIS-2026-0001/survey/000003", so that a survey entry journals that
 // entry alone. Roll-call answers, survey entries, progress and plan versions are appended and
-// numbered in the order recorded; measures, vendor requests and exemptions by their id.
+// numbered in the order recorded; decisions, contacts, measures, vendor requests and exemptions by
+// their id.
 #pragma once
 
 #include <optional>

@@ -6,28 +6,12 @@
 // with power and then the core network, and a version of the plan for every change. What the
 // pages recorded is read back with the CLI.
 import { join } from 'node:path'
-import { browser, check, logIn, logOut, missingCodes, shots, Sokuo } from './harness.mjs'
+import { act, browser, check, logIn, logOut, missingCodes, shots, Sokuo } from './harness.mjs'
 
 const kPassword = 'correct horse battery staple'
 const sokuo = new Sokuo(process.argv[2])
 let desk
 let phone
-
-// Opens the form headed `title`, lets `fill` fill it, sends it, and waits until the server took
-// it (the form says so) or refused it (the refusal is the error).
-async function act(page, title, fill = async () => {}) {
-  const form = page.locator('details.action').filter({ has: page.locator('summary', { hasText: title }) })
-  if ((await form.getAttribute('open')) === null) await form.locator('summary').click()
-  await fill(form)
-  await form.getByRole('button', { name: title, exact: true }).click()
-  for (let i = 0; i < 200; ++i) {
-    const alert = form.locator('[role=alert]')
-    if (await alert.count()) throw new Error(`${title}: refused: ${await alert.innerText()}`)
-    if ((await form.getByRole('status').innerText()).includes('記録しました')) return
-    await page.waitForTimeout(50)
-  }
-  throw new Error(`${title}: no answer`)
-}
 
 // "YYYY-MM-DDTHH:MM" in Tokyo, `hours` from now: what a datetime-local input takes.
 function tokyoIn(hours) {

@@ -131,3 +131,19 @@ export async function logOut(page) {
 export async function missingCodes(page) {
   return page.evaluate(() => [...(globalThis.sokuoMissingCodes ?? [])])
 }
+
+// Opens the form headed `title`, lets `fill` fill it, sends it, and waits until the server took
+// it (the form says so) or refused it (the refusal is the error).
+export async function act(page, title, fill = async () => {}) {
+  const form = page.locator('details.action').filter({ has: page.locator('summary', { hasText: title }) })
+  if ((await form.getAttribute('open')) === null) await form.locator('summary').click()
+  await fill(form)
+  await form.getByRole('button', { name: title, exact: true }).click()
+  for (let i = 0; i < 200; ++i) {
+    const alert = form.locator('[role=alert]')
+    if (await alert.count()) throw new Error(`${title}: refused: ${await alert.innerText()}`)
+    if ((await form.getByRole('status').innerText()).includes('記録しました')) return
+    await page.waitForTimeout(50)
+  }
+  throw new Error(`${title}: no answer`)
+}

@@ -8,28 +8,12 @@
 // does not; a second page open on the incident follows every change live. What each step
 // recorded is read back with the CLI.
 import { join } from 'node:path'
-import { browser, check, logIn, logOut, missingCodes, shots, Sokuo } from './harness.mjs'
+import { act, browser, check, logIn, logOut, missingCodes, shots, Sokuo } from './harness.mjs'
 
 const kPassword = 'correct horse battery staple'
 const sokuo = new Sokuo(process.argv[2])
 let b
 let live
-
-// Opens the form headed `title`, lets `fill` fill it, sends it, and waits until the server took
-// it (the form says so) or refused it (the refusal is the error).
-async function act(page, title, fill = async () => {}) {
-  const form = page.locator('details.action').filter({ has: page.locator('summary', { hasText: title }) })
-  if ((await form.getAttribute('open')) === null) await form.locator('summary').click()
-  await fill(form)
-  await form.getByRole('button', { name: title, exact: true }).click()
-  for (let i = 0; i < 200; ++i) {
-    const alert = form.locator('[role=alert]')
-    if (await alert.count()) throw new Error(`${title}: refused: ${await alert.innerText()}`)
-    if ((await form.getByRole('status').innerText()).includes('記録しました')) return
-    await page.waitForTimeout(50)
-  }
-  throw new Error(`${title}: no answer`)
-}
 
 // Moves the incident to `state` with the form at the top of the page.
 async function move(page, state) {

@@ -256,6 +256,30 @@ TEST_F(SecurityTest, AuthorizationMatrixForDisasters) {
         {"expires_at", "2099-01-01T00:00:00Z"},
         {"decided_by", "p-ishikawa"}}},
       {"PATCH", base, {"committee", "is"}, {{"summary", "m"}}},
+      {"PATCH", base + "/tasks/1", {"committee", "is"}, {{"status", "in_progress"}}},
+      {"PATCH",
+       base + "/vendor-requests/1",
+       {"committee", "is"},
+       {{"state", "answered"}, {"answer", "m"}}},
+      {"POST",
+       base + "/decisions",
+       {"committee", "is"},
+       {{"kind", "policy"}, {"text", "m"}, {"decided_by", "p-ishikawa"}}},
+      // Nobody but IS and the committee answers for an IS engineer (a head's claim of another
+      // department: DisasterAppTest.WhoMayNotActChangesNothing); a department does not survey
+      // another's system.
+      {"POST",
+       base + "/rollcall",
+       {"committee", "is"},
+       {{"person", "p-nakamura"}, {"can_work", true}}},
+      {"POST",
+       base + "/survey",
+       {"committee", "is"},
+       {{"entries",
+         {{{"department", "logistics"},
+           {"item", "systems"},
+           {"target", "core-network"},
+           {"status", "ok"}}}}}},
   };
   for (const Endpoint& e : endpoints) {
     for (const Player& p : kPlayers) {

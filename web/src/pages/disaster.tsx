@@ -9,11 +9,12 @@ import { useState } from 'preact/hooks'
 import { api } from '../api'
 import { contactIds, departmentIds, departmentName, personIds, personName, systemIds, systemName } from '../directory'
 import { ActionForm, type Field } from '../form'
-import { recoveryStatuses, taskStatuses } from '../incident'
+import { audiences, channels, decisionKinds, recoveryStatuses, taskStatuses } from '../incident'
 import { lang, list, t } from '../i18n'
 import { useChanges } from '../live'
 import { useLoad, useSignal } from '../state'
 import { showLocal } from '../time'
+import { splitList } from './disasters'
 import { Facts } from './incident'
 import { RecoveryPlanSection } from './plan'
 import { ProblemView } from './problem'
@@ -38,6 +39,8 @@ interface Disaster {
   declared_by?: string
   declared_at?: string
   close_reason?: string
+  decisions: { id: number; kind: string; text: string; decided_by: string; decided_at: string }[]
+  contacts: { id: number; audience: string; contact: string; summary: string; at: string; approved_by?: number }[]
   tasks: { id: number; title: string; status: string; assignee?: string }[]
   vendor_requests: { id: number; vendor: string; system?: string; state: string; under_contract: boolean; answer?: string; eta?: string }[]
   plans: { id: number; at: string; cause: string; steps: unknown[]; unplanned: unknown[] }[]
@@ -70,13 +73,25 @@ function Section({ id, title, children }: { id: string; title: string; children:
 function RollCall({ base, zone, open, onDone }: { base: string; zone: string; open: boolean; onDone: () => void }) {
   const fields: Field[] = [
     { name: 'person', kind: 'choice', label: 'ui.rollcall_person', options: personIds(), names: 'person', required: true },
-    { name: 'can_work', kind: 'choice', label: 'ui.rollcall_can_work', options: ['true', 'false'], labels: { true: t('ui.answer.yes'), false: t('ui.answer.no') }, required: true, initial: 'true' },
+    { name: 'can_work', kind: 'choice', label: 'ui.rollcall_can_work', options: ['true', 'false'], labels: { true: t('ui.rollcall_yes'), false: t('ui.rollcall_no') }, required: true, initial: 'true' },
     { name: 'from', kind: 'when', label: 'ui.rollcall_from' },
     { name: 'hours_per_day', kind: 'number', label: 'ui.rollcall_hours' },
     { name: 'where', kind: 'choice', label: 'ui.rollcall_where', options: workPlaces, prefix: 'work_place', required: true, initial: 'office' },
+    { name: 'skills', kind: 'text', label: 'ui.rollcall_skills' },
     { name: 'note', kind: 'text', label: 'ui.rollcall_note' },
   ]
-  return <ActionForm title="ui.rollcall_record" method="POST" path={`${base}/rollcall`} fields={fields} zone={zone} open={open} onDone={onDone} />
+  return (
+    <ActionForm
+      title="ui.rollcall_record"
+      method="POST"
+      path={`${base}/rollcall`}
+      fields={fields}
+      zone={zone}
+      open={open}
+      shape={(b) => (b.skills ? { ...b, skills: splitList(String(b.skills)) } : b)}
+      onDone={onDone}
+    />
+  )
 }
 
 export function DisasterPage({ id, zone, rollcall }: { id: string; zone: string; rollcall: boolean }) {
@@ -154,7 +169,7 @@ export function DisasterPage({ id, zone, rollcall }: { id: string; zone: string;
           <ul class="records">
             {d.media.map((m) => (
               <li key={m.medium}>
-                {m.medium} ({m.confidentiality}): <span class={`survey-${m.status}`}>{t(`survey_status.${m.status}`)}</span>
+                {m.medium} ({t(`confidentiality.${m.confidentiality}`)}): <span class={`survey-${m.status}`}>{t(`survey_status.${m.status}`)}</span>
               </li>
             ))}
           </ul>
@@ -255,7 +270,7 @@ export function DisasterPage({ id, zone, rollcall }: { id: string; zone: string;
         )}
       </Section>
 
-      <RecoveryPlanSection base={base} zone={zone} version={version} />
+      <RecoveryPlanSection base={base} zone={zone} version={version} asOf="ui.disaster_plan_as_of" />
       <Section id="versions" title="ui.plan_versions">
         <ul class="records">
           {d.plans
@@ -263,7 +278,7 @@ export function DisasterPage({ id, zone, rollcall }: { id: string; zone: string;
             .reverse()
             .map((p) => (
               <li key={p.id}>
-                {t('ui.plan_version', { id: p.id, at: when(p.at), planned: p.steps.length, unplanned: p.unplanned.length })} <small>{p.cause}</small>
+                {t('ui.plan_version', { id: p.id, at: when(p.at), planned: p.steps.length, unplanned: p.unplanned.length })} <small>{t(`ui.plan_cause.${p.cause}`)}</small>
               </li>
             ))}
         </ul>
@@ -304,7 +319,7 @@ export function DisasterPage({ id, zone, rollcall }: { id: string; zone: string;
               { name: 'request', kind: 'choice', label: 'ui.vendor_request', options: d.vendor_requests.map((r) => String(r.id)), required: true, path: true, initial: String(d.vendor_requests[0].id) },
               { name: 'state', kind: 'choice', label: 'ui.survey_status', options: vendorStates, prefix: 'vendor_state', required: true, initial: 'answered' },
               { name: 'answer', kind: 'text', label: 'ui.vendor_said' },
-              { name: 'eta', kind: 'when', label: 'ui.plan_finish' },
+              { name: 'eta', kind: 'when', label: 'ui.vendor_eta' },
             ]}
             {...common}
           />
@@ -349,8 +364,62 @@ export function DisasterPage({ id, zone, rollcall }: { id: string; zone: string;
         )}
       </Section>
 
+      <Section id="decisions" title="ui.disaster_committee">
+        {d.decisions.length === 0 && <p class="none">{t('ui.disaster_no_decisions')}</p>}
+        <ol class="records">
+          {d.decisions.map((x) => (
+            <li key={x.id} value={x.id}>
+              {t(`ui.decision.${x.kind}`)}: {x.text} <small>— {when(x.decided_at)} {personName(x.decided_by)}</small>
+            </li>
+          ))}
+        </ol>
+        {open && (
+          <ActionForm
+            title="ui.act_decision"
+            method="POST"
+            path={`${base}/decisions`}
+            fields={[
+              { name: 'kind', kind: 'choice', label: 'ui.f_kind', options: decisionKinds, prefix: 'ui.decision', required: true, initial: 'policy' },
+              { name: 'text', kind: 'long', label: 'ui.f_decision_text', required: true },
+              { name: 'decided_by', kind: 'choice', label: 'ui.f_decided_by', options: personIds(), names: 'person', required: true },
+              { name: 'decided_at', kind: 'when', label: 'ui.f_decided_at' },
+              { name: 'departments', kind: 'choices', label: 'show.instructed', options: departmentIds(), names: 'department' },
+            ]}
+            {...common}
+          />
+        )}
+      </Section>
+
+      <Section id="contacts" title="show.contacts">
+        {d.contacts.length === 0 && <p class="none">{t('ui.disaster_no_contacts')}</p>}
+        <ol class="records">
+          {d.contacts.map((x) => (
+            <li key={x.id} value={x.id}>
+              {t(`audience.${x.audience}`)} {x.contact}: {x.summary} <small>— {when(x.at)}</small>
+            </li>
+          ))}
+        </ol>
+        {open && (
+          <ActionForm
+            title="ui.act_contact"
+            method="POST"
+            path={`${base}/contacts`}
+            fields={[
+              { name: 'audience', kind: 'choice', label: 'ui.f_audience', options: audiences, prefix: 'audience', required: true, initial: 'internal' },
+              { name: 'contact', kind: 'text', label: 'ui.f_contact', options: contactIds(), names: 'contact', required: true },
+              { name: 'channel', kind: 'choice', label: 'ui.f_channel', options: channels, prefix: 'ui.channel' },
+              { name: 'summary', kind: 'long', label: 'ui.f_contact_summary', required: true },
+              { name: 'approved_by', kind: 'choice', label: 'show.approved_by', options: d.decisions.map((x) => String(x.id)) },
+              { name: 'follow_up_due', kind: 'date', label: 'show.follow_up' },
+            ]}
+            shape={(b) => (b.approved_by ? { ...b, approved_by: Number(b.approved_by) } : b)}
+            {...common}
+          />
+        )}
+      </Section>
+
       {open && (
-        <Section id="committee" title="ui.disaster_committee">
+        <Section id="committee" title="ui.disaster_rules_and_close">
           <ActionForm
             title="ui.exemption_record"
             method="POST"

@@ -48,7 +48,8 @@ function Chart({ plan }: { plan: RecoveryPlan }) {
   )
 }
 
-export function RecoveryPlanSection({ base, zone, version }: { base: string; zone: string; version: number }) {
+// `asOf`: the catalog code of the line that says whose hours the plan counts with.
+export function RecoveryPlanSection({ base, zone, version, asOf = 'ui.plan_as_of' }: { base: string; zone: string; version: number; asOf?: string }) {
   const [plan, setPlan] = useState<RecoveryPlan | null>(null)
   const [error, setError] = useState<string>('')
   useLoad(
@@ -67,7 +68,7 @@ export function RecoveryPlanSection({ base, zone, version }: { base: string; zon
     <section aria-labelledby="plan">
       <h2 id="plan">{t('ui.plan_title')}</h2>
       {error && <p role="alert">{error}</p>}
-      {plan && <p>{t('ui.plan_as_of', { at: showLocal(plan.as_of, zone) })}</p>}
+      {plan && <p>{t(asOf, { at: showLocal(plan.as_of, zone) })}</p>}
       {plan && plan.steps.length === 0 && plan.unplanned.length === 0 && <p class="none">{t('ui.plan_none')}</p>}
       {plan && plan.steps.length > 0 && (
         <>
