@@ -37,20 +37,42 @@ std::vector<std::string> RollCallPeople(const core::Disaster& d, const core::Org
   return out;
 }
 
+// What the messages about a disaster say.
+Result<MessageParams> Facts(const core::Disaster& d, const core::Organization& org,
+                            const Actor& actor) {
+  ASSIGN_OR_RETURN(Calendar calendar, Calendar::Create(org.company.time_zone));
+  std::string sites;
+  for (const auto& s : d.sites) sites += (sites.empty() ? "" : ", ") + s;
+  return MessageParams{{"key", d.key},
+                       {"title", d.title},
+                       {"kind", std::string(core::kDisasterKinds.Name(d.kind))},
+                       {"sites", sites.empty() ? "-" : sites},
+                       {"summary", d.summary},
+                       {"by", PersonName(org, actor.id)},
+                       {"at", calendar.FormatLocal(d.declared_at)}};
+}
+
+// G5.2.3: `heads` are asked who of theirs can work, with a link to the roll-call form.
+Result<void> AskRollCall(store::Tx& tx, const core::Organization& org, const core::Disaster& d,
+                         const MessageParams& facts, const std::vector<std::string>& heads,
+                         Timestamp now) {
+  if (heads.empty()) return {};
+  TRY(QueueNotice(tx, org,
+                  {.kind = "disaster.roll_call",
+                   .subject = d.key,
+                   .to = heads,
+                   .title = Msg("notice.roll_call.title", facts),
+                   .body = Msg("notice.roll_call.body", facts),
+                   .page = DisasterPage(d.key) + "/rollcall"},
+                  now));
+  return {};
+}
+
 // G5.2.2: the committee and the IS department hear of the disaster; G5.2.3: the department heads
 // are asked for the roll call.
 Result<void> TellDeclared(store::Tx& tx, const core::Organization& org, const core::Disaster& d,
                           const Actor& actor, Timestamp now) {
-  ASSIGN_OR_RETURN(Calendar calendar, Calendar::Create(org.company.time_zone));
-  std::string sites;
-  for (const auto& s : d.sites) sites += (sites.empty() ? "" : ", ") + s;
-  MessageParams facts{{"key", d.key},
-                      {"title", d.title},
-                      {"kind", std::string(core::kDisasterKinds.Name(d.kind))},
-                      {"sites", sites.empty() ? "-" : sites},
-                      {"summary", d.summary},
-                      {"by", PersonName(org, actor.id)},
-                      {"at", calendar.FormatLocal(d.declared_at)}};
+  ASSIGN_OR_RETURN(MessageParams facts, Facts(d, org, actor));
   std::vector<std::string> told = core::IsDepartmentPeople(org);
   for (const auto& p : org.people) {
     if (core::IsCommittee(org, p.id)) AddUnique(told, p.id);
@@ -66,18 +88,25 @@ Result<void> TellDeclared(store::Tx& tx, const core::Organization& org, const co
                      .page = DisasterPage(d.key)},
                     now));
   }
-  std::vector<std::string> heads = RollCallPeople(d, org);
-  if (!heads.empty()) {
-    TRY(QueueNotice(tx, org,
-                    {.kind = "disaster.roll_call",
-                     .subject = d.key,
-                     .to = heads,
-                     .title = Msg("notice.roll_call.title", facts),
-                     .body = Msg("notice.roll_call.body", facts),
-                     .page = DisasterPage(d.key) + "/rollcall"},
-                    now));
+  return AskRollCall(tx, org, d, facts, RollCallPeople(d, org), now);
+}
+
+// A record of the disaster cannot have happened before the disaster did.
+Result<void> NotBeforeDeclared(const core::Disaster& d, const std::string& at,
+                               const std::string& where) {
+  auto when = ParseRfc3339(at);
+  auto start = ParseRfc3339(d.declared_at);
+  if (when && start && *when < *start) {
+    return Fail(ErrorCode::kInvalidInput, Msg("disaster.before_declared", {{"at", d.declared_at}}),
+                where);
   }
   return {};
+}
+
+// A time that is not an event (an ETA, an expiry, from when someone can work), kept in UTC as
+// every time is; left as it is when it does not read (the record's check says so).
+void ToUtc(std::string& time) {
+  if (auto t = ParseRfc3339(time)) time = FormatRfc3339(*t);
 }
 
 // The plan of `d` as of `now`, as a version to keep (G5.2.6).
@@ -189,25 +218,34 @@ Result<DisasterView> DisasterService::Declare(const DeclareInput& in, const Acto
 
 Result<DisasterView> DisasterService::Update(const std::string& key, const DisasterUpdate& in,
                                              const Actor& actor) {
-  return Mutate(key, actor, "disaster.update", false,
-                [&](core::Disaster& d, const core::Organization& org, store::Tx&) -> Result<json> {
-                  TRY(Allow(actor, core::DisasterAction::kUpdate, d, org));
-                  json fields = json::array();
-                  auto set = [&](auto& field, const auto& value, const char* name) {
-                    if (value) {
-                      field = *value;
-                      fields.push_back(name);
-                    }
-                  };
-                  set(d.kind, in.kind, "kind");
-                  set(d.title, in.title, "title");
-                  set(d.summary, in.summary, "summary");
-                  set(d.sites, in.sites, "sites");
-                  set(d.areas, in.areas, "areas");
-                  set(d.departments, in.departments, "departments");
-                  TRY(Check(core::CheckDisasterHeader(d, org)));
-                  return json{{"fields", fields}};
-                });
+  return Mutate(
+      key, actor, "disaster.update", false,
+      [&](core::Disaster& d, const core::Organization& org, store::Tx& tx) -> Result<json> {
+        TRY(Allow(actor, core::DisasterAction::kUpdate, d, org));
+        std::vector<std::string> asked = RollCallPeople(d, org);
+        json fields = json::array();
+        auto set = [&](auto& field, const auto& value, const char* name) {
+          if (value) {
+            field = *value;
+            fields.push_back(name);
+          }
+        };
+        set(d.kind, in.kind, "kind");
+        set(d.title, in.title, "title");
+        set(d.summary, in.summary, "summary");
+        set(d.sites, in.sites, "sites");
+        set(d.areas, in.areas, "areas");
+        set(d.departments, in.departments, "departments");
+        TRY(Check(core::CheckDisasterHeader(d, org)));
+        // G5.2.3: the heads of departments now affected are asked too.
+        std::vector<std::string> heads = RollCallPeople(d, org);
+        std::erase_if(heads, [&](const std::string& h) {
+          return std::find(asked.begin(), asked.end(), h) != asked.end();
+        });
+        ASSIGN_OR_RETURN(MessageParams facts, Facts(d, org, actor));
+        TRY(AskRollCall(tx, org, d, facts, heads, ctx_.clock().Now()));
+        return json{{"fields", fields}};
+      });
 }
 
 Result<DisasterView> DisasterService::RollCall(const std::string& key, core::Availability a,
@@ -222,6 +260,8 @@ Result<DisasterView> DisasterService::RollCall(const std::string& key, core::Ava
                   TRY(Allow(actor, core::DisasterAction::kRollCall, d, org,
                             latest != nullptr ? latest->department : "", a.person));
                   TRY(Check(core::CheckAvailability(a, org)));
+                  TRY(NotBeforeDeclared(d, a.at, "/at"));
+                  ToUtc(a.from);
                   d.roll_call.push_back(a);
                   return json{{"person", a.person}, {"can_work", a.can_work}, {"at", a.at}};
                 });
@@ -259,6 +299,7 @@ Result<DisasterView> DisasterService::Survey(const std::string& key,
                     if (!owner.empty() && owner != e.department) {
                       TRY(Allow(actor, core::DisasterAction::kSurvey, d, org, owner));
                     }
+                    TRY(NotBeforeDeclared(d, e.at, "/entries/" + std::to_string(k) + "/at"));
                     for (Detail& p : core::CheckSurveyEntry(e, org)) {
                       p.where = "/entries/" + std::to_string(k) + p.where;
                       problems.push_back(std::move(p));
@@ -283,6 +324,8 @@ Result<DisasterView> DisasterService::Progress(const std::string& key, core::Sys
                   TRY(Allow(actor, core::DisasterAction::kProgress, d, org,
                             system != nullptr ? system->owner : ""));
                   TRY(Check(core::CheckProgress(p, org)));
+                  TRY(NotBeforeDeclared(d, p.at, "/at"));
+                  ToUtc(p.eta);
                   d.progress.push_back(p);
                   if (d.state == core::DisasterState::kDeclared) {
                     d.state = core::DisasterState::kRecovering;
@@ -303,6 +346,7 @@ Result<DisasterView> DisasterService::Decide(const std::string& key, core::Decis
         d.id = NextId(x.decisions);
         d.recorded_by = actor.id;
         TRY(Check(core::CheckDecision(d, org)));
+        TRY(NotBeforeDeclared(x, d.decided_at, "/decided_at"));
         x.decisions.push_back(d);
         // G3.1: the departments the committee instructs hear of it from sokuo too.
         if (d.kind == core::DecisionKind::kInstruction) {
@@ -332,6 +376,7 @@ Result<DisasterView> DisasterService::AddContact(const std::string& key, core::C
                   c.id = NextId(x.contacts);
                   if (c.by.empty()) c.by = actor.id;
                   TRY(Check(core::CheckContact(c, x.decisions, org)));
+                  TRY(NotBeforeDeclared(x, c.at, "/at"));
                   x.contacts.push_back(c);
                   return json{{"contact", c.id}, {"at", c.at}};
                 });
@@ -349,6 +394,8 @@ Result<DisasterView> DisasterService::AddTask(const std::string& key, core::Task
                   t.created_at = now;
                   t.updated_at = now;
                   TRY(Check(core::CheckTask(t, org)));
+                  TRY(NotBeforeDeclared(d, t.at, "/at"));
+                  ToUtc(t.due);
                   d.tasks.push_back(t);
                   return json{{"task", t.id}, {"at", t.at}};
                 });
@@ -390,6 +437,7 @@ Result<DisasterView> DisasterService::AskVendor(const std::string& key, core::Ve
                         core::UnderContract(*c, calendar.LocalDay(*ParseRfc3339(r.at)));
                   }
                   TRY(Check(core::CheckVendorRequest(r, org)));
+                  TRY(NotBeforeDeclared(d, r.asked_at, "/asked_at"));
                   d.vendor_requests.push_back(r);
                   return json{{"vendor_request", r.id}, {"vendor", r.vendor}, {"at", r.at}};
                 });
@@ -401,26 +449,31 @@ Result<DisasterView> DisasterService::UpdateVendor(const std::string& key, int i
     return Fail(ErrorCode::kInvalidInput, Msg("disaster.nothing_to_change"), "/state");
   }
   ASSIGN_OR_RETURN(std::string at, core::EventTime(in.at, "/at", ctx_.clock().Now()));
-  return Mutate(key, actor, "disaster.vendor.update", true,
-                [&](core::Disaster& d, const core::Organization& org, store::Tx&) -> Result<json> {
-                  TRY(Allow(actor, core::DisasterAction::kTask, d, org));
-                  auto it = std::find_if(d.vendor_requests.begin(), d.vendor_requests.end(),
-                                         [&](const core::VendorRequest& r) { return r.id == id; });
-                  if (it == d.vendor_requests.end()) {
-                    return Fail(ErrorCode::kNotFound,
-                                Msg("disaster.vendor_request_not_found",
-                                    {{"id", std::to_string(id)}, {"key", key}}));
-                  }
-                  if (in.state) it->state = *in.state;
-                  if (in.answer) it->answer = *in.answer;
-                  if (in.eta) it->eta = *in.eta;
-                  it->by = actor.id;
-                  it->at = at;
-                  TRY(Check(core::CheckVendorRequest(*it, org)));
-                  return json{{"vendor_request", id},
-                              {"state", core::kVendorRequestStates.Name(it->state)},
-                              {"at", at}};
-                });
+  return Mutate(
+      key, actor, "disaster.vendor.update", true,
+      [&](core::Disaster& d, const core::Organization& org, store::Tx&) -> Result<json> {
+        TRY(Allow(actor, core::DisasterAction::kTask, d, org));
+        auto it = std::find_if(d.vendor_requests.begin(), d.vendor_requests.end(),
+                               [&](const core::VendorRequest& r) { return r.id == id; });
+        if (it == d.vendor_requests.end()) {
+          return Fail(ErrorCode::kNotFound, Msg("disaster.vendor_request_not_found",
+                                                {{"id", std::to_string(id)}, {"key", key}}));
+        }
+        if (in.state) it->state = *in.state;
+        if (in.answer) it->answer = *in.answer;
+        if (in.eta) it->eta = *in.eta;
+        it->by = actor.id;
+        it->at = at;
+        TRY(Check(core::CheckVendorRequest(*it, org)));
+        if (auto asked = ParseRfc3339(it->asked_at); asked && *ParseRfc3339(at) < *asked) {
+          return Fail(ErrorCode::kInvalidInput,
+                      Msg("disaster.before_asked", {{"at", it->asked_at}}), "/at");
+        }
+        ToUtc(it->eta);
+        return json{{"vendor_request", id},
+                    {"state", core::kVendorRequestStates.Name(it->state)},
+                    {"at", at}};
+      });
 }
 
 Result<DisasterView> DisasterService::Exempt(const std::string& key, core::Exemption x,
@@ -433,6 +486,8 @@ Result<DisasterView> DisasterService::Exempt(const std::string& key, core::Exemp
         TRY(Allow(actor, core::DisasterAction::kExempt, d, org));
         x.id = NextId(d.exemptions);
         TRY(Check(core::CheckExemption(x, org)));
+        TRY(NotBeforeDeclared(d, x.at, "/at"));
+        ToUtc(x.expires_at);
         d.exemptions.push_back(x);
         return json{
             {"exemption", x.id}, {"rule", x.rule}, {"expires_at", x.expires_at}, {"at", x.at}};
@@ -445,6 +500,7 @@ Result<DisasterView> DisasterService::Close(const std::string& key, const std::s
   return Mutate(key, actor, "disaster.close", false,
                 [&](core::Disaster& d, const core::Organization& org, store::Tx&) -> Result<json> {
                   TRY(Allow(actor, core::DisasterAction::kClose, d, org));
+                  TRY(NotBeforeDeclared(d, when, "/at"));
                   TRY(core::CloseDisaster(d, org, actor.id, *ParseRfc3339(when), reason));
                   json body{{"at", d.closed_at}};
                   if (!reason.empty()) body["reason"] = reason;

@@ -273,6 +273,52 @@ TEST_F(DisasterAppTest, TheBoardFollowsTheRecordsAndEachPlanIsKept) {
   EXPECT_TRUE(store_->Verify()->ok());
 }
 
+TEST_F(DisasterAppTest, NothingHappensBeforeTheDisasterAndTimesAreKeptInUtc) {
+  const std::string key = "DIS-2026-0001";
+  ASSERT_TRUE(app_->disasters().Declare(
+      {.title = "地震", .departments = {"it-dept"}, .at = "2026-11-25T00:30:00Z"}, As("p-sato")));
+  int64_t before = Head();
+  auto early = app_->disasters().RollCall(
+      key, {.person = "p-ito", .can_work = true, .at = "2026-11-25T00:10:00Z"}, As("p-ito"));
+  ASSERT_FALSE(early);
+  EXPECT_EQ(early.error().where, "/at");
+  auto survey = app_->disasters().Survey(
+      key,
+      {{.department = "it-dept", .item = core::SurveyItem::kPower, .at = "2026-11-24T23:00:00Z"}},
+      As("p-ito"));
+  ASSERT_FALSE(survey);
+  EXPECT_EQ(survey.error().where, "/entries/0/at");
+  EXPECT_EQ(Refusal(app_->disasters().Close(key, "r", "2026-11-25T00:00:00Z", As("p-sato"))),
+            ErrorCode::kInvalidInput);
+  EXPECT_EQ(Head(), before);
+  // An ETA given on the company's clock is kept in UTC, as every time is.
+  auto progress = app_->disasters().Progress(key,
+                                             {.system = "erp",
+                                              .status = core::RecoveryStatus::kRestoring,
+                                              .eta = "2026-11-26T09:00:00+09:00"},
+                                             As("p-suzuki"));
+  ASSERT_TRUE(progress) << progress.error().ToString();
+  EXPECT_EQ(progress->disaster.progress[0].eta, "2026-11-26T00:00:00Z");
+  EXPECT_EQ(progress->disaster.state, core::DisasterState::kRecovering);
+  // A vendor cannot answer before it was asked; an empty answer changes nothing.
+  ASSERT_TRUE(app_->disasters().AskVendor(key, {.vendor = "dc-vendor"}, As("p-suzuki")));
+  EXPECT_EQ(Refusal(app_->disasters().UpdateVendor(key, 1,
+                                                   {.state = core::VendorRequestState::kAnswered,
+                                                    .answer = "a",
+                                                    .at = "2026-11-25T00:40:00Z"},
+                                                   As("p-suzuki"))),
+            ErrorCode::kInvalidInput);
+  EXPECT_EQ(Refusal(app_->disasters().UpdateVendor(key, 1, {}, As("p-suzuki"))),
+            ErrorCode::kInvalidInput);
+  // A department added later: its head is asked for the roll call too, once.
+  ASSERT_TRUE(app_->disasters().Update(
+      key, {.departments = std::vector<std::string>{"it-dept", "sales"}}, As("p-sato")));
+  auto sent = store::Outbox(*store_, key);
+  ASSERT_TRUE(sent);
+  EXPECT_EQ(sent->back().kind, "disaster.roll_call");
+  EXPECT_THAT(sent->back().recipients, ElementsAre("p-tanaka"));
+}
+
 TEST_F(DisasterAppTest, ClosingNeedsTierABackOrTheCommitteesReasonThenRefusesChanges) {
   const std::string key = "DIS-2026-0001";
   ASSERT_TRUE(app_->disasters().Declare({.title = "地震"}, As("p-sato")));

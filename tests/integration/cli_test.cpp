@@ -623,7 +623,7 @@ TEST_F(CliTest, DisasterFromDeclarationToClosing) {
   ASSERT_EQ(Sokuo({"init", "--org", Example()}).exit_code, 0);
   Outcome declared = Sokuo({"--as", "p-mori", "disaster", "declare", "--title", "本社 震度6強",
                             "--kind", "earthquake", "--site", "本社", "--department", "it-dept",
-                            "--department", "hr-admin"});
+                            "--department", "hr-admin", "--at", "2026-01-05 08:30"});
   ASSERT_EQ(declared.exit_code, 0) << declared.err;
   std::string key = declared.out.substr(0, declared.out.find(' '));
   EXPECT_THAT(key, ::testing::StartsWith("DIS-"));
