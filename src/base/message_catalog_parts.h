@@ -9,6 +9,7 @@
 namespace sokuo {
 
 std::span<const CatalogEntry> ServerMessages();      // message_catalog.cpp
+std::span<const CatalogEntry> NoticeMessages();      // message_catalog_notices.cpp: G4.3.2
 std::span<const CatalogEntry> AdapterMessages();     // message_catalog_adapters.cpp
 std::span<const CatalogEntry> UiMessages();          // message_catalog_ui.cpp: the web interface
 std::span<const CatalogEntry> IncidentUiMessages();  // message_catalog_ui_incident.cpp

@@ -240,20 +240,15 @@ Result<void> DisasterProgress(app::App& app, const Flags& f, const app::Actor& a
 
 Result<void> DisasterDecide(app::App& app, const Flags& f, const app::Actor& actor, Output& o) {
   ASSIGN_OR_RETURN(std::string at, TimeFlag(app, f.at, "--at"));
-  Body b;
-  b.Text("kind", f.kind).Text("text", f.text).Text("decided_by", f.by).Text("decided_at", at);
-  b.Texts("departments", f.departments);
-  ASSIGN_OR_RETURN(core::Decision in, Decode(BodyOr(f.from, b), api::DecisionFromJson));
+  ASSIGN_OR_RETURN(core::Decision in,
+                   Decode(BodyOr(f.from, DecisionBody(f, at)), api::DecisionFromJson));
   return Print(app.disasters().Decide(f.key, std::move(in), actor), o);
 }
 
 Result<void> DisasterContact(app::App& app, const Flags& f, const app::Actor& actor, Output& o) {
   ASSIGN_OR_RETURN(std::string at, TimeFlag(app, f.at, "--at"));
-  Body b;
-  b.Text("audience", f.audience).Text("contact", f.contact).Text("channel", f.channel);
-  b.Text("summary", f.summary).Text("at", at).Text("by", f.by).Int("approved_by", f.approved_by);
-  b.Text("follow_up_due", f.follow_up).Count("persons", f.persons);
-  ASSIGN_OR_RETURN(core::ContactLog in, Decode(BodyOr(f.from, b), api::ContactFromJson));
+  ASSIGN_OR_RETURN(core::ContactLog in,
+                   Decode(BodyOr(f.from, ContactBody(f, at)), api::ContactFromJson));
   return Print(app.disasters().AddContact(f.key, std::move(in), actor), o);
 }
 
@@ -413,13 +408,7 @@ std::vector<Command> DisasterCommands() {
           "disaster decide", "Record a committee decision (G5.2.2, G3.1)", true,
           [](CLI::App& c, Flags& f) {
             Key(c, f);
-            c.add_option("--kind", f.kind,
-                         "policy, approval, instruction, press, agency_contact, other");
-            c.add_option("--text", f.text, "The decision");
-            c.add_option("--by", f.by, "The committee member who decided");
-            c.add_option("--department", f.departments, "An instructed department (repeat)");
-            AtFlag(c, f.at, "When it was decided");
-            From(c, f);
+            DecisionOptions(c, f);
           },
           DisasterDecide),
       Cmd(
@@ -428,19 +417,7 @@ std::vector<Command> DisasterCommands() {
           true,
           [](CLI::App& c, Flags& f) {
             Key(c, f);
-            c.add_option("--audience", f.audience,
-                         "internal, pr, customer, partner, police, csirt, ipa, regulator, "
-                         "authority, vendor, insurer, press, individuals");
-            c.add_option("--contact", f.contact,
-                         "External contact id, department id, or for individuals who they are");
-            c.add_option("--summary", f.summary, "What was said");
-            c.add_option("--channel", f.channel, "phone, email, web, fax, post, other");
-            c.add_option("--persons", f.persons, "Notice to individuals: how many were notified");
-            c.add_option("--by", f.by, "Who made the contact (default: you)");
-            c.add_option("--approved-by", f.approved_by, "The committee decision that approved it");
-            c.add_option("--follow-up", f.follow_up, "Follow-up due (YYYY-MM-DD)");
-            AtFlag(c, f.at, "When the contact was made");
-            From(c, f);
+            ContactOptions(c, f);
           },
           DisasterContact),
       Cmd(

@@ -176,10 +176,8 @@ Result<void> IncidentConvene(app::App& app, const IncidentFlags& f, const app::A
 Result<void> IncidentDecide(app::App& app, const IncidentFlags& f, const app::Actor& actor,
                             Output& o) {
   ASSIGN_OR_RETURN(std::string at, TimeFlag(app, f.at, "--at"));
-  Body b;
-  b.Text("kind", f.kind).Text("text", f.text).Text("decided_by", f.by).Text("decided_at", at);
-  b.Texts("departments", f.departments);
-  ASSIGN_OR_RETURN(core::Decision in, Decode(BodyOr(f.from, b), api::DecisionFromJson));
+  ASSIGN_OR_RETURN(core::Decision in,
+                   Decode(BodyOr(f.from, DecisionBody(f, at)), api::DecisionFromJson));
   ASSIGN_OR_RETURN(app::IncidentView v, app.incidents().Decide(f.key, std::move(in), actor));
   PrintAssigned(v.incident.decisions, "cli.decision_recorded", o);
   return Print(std::move(v), o);
@@ -188,11 +186,8 @@ Result<void> IncidentDecide(app::App& app, const IncidentFlags& f, const app::Ac
 Result<void> IncidentContact(app::App& app, const IncidentFlags& f, const app::Actor& actor,
                              Output& o) {
   ASSIGN_OR_RETURN(std::string at, TimeFlag(app, f.at, "--at"));
-  Body b;
-  b.Text("audience", f.audience).Text("contact", f.contact).Text("channel", f.channel);
-  b.Text("summary", f.summary).Text("at", at).Text("by", f.by).Int("approved_by", f.approved_by);
-  b.Text("follow_up_due", f.follow_up).Count("persons", f.persons);
-  ASSIGN_OR_RETURN(core::ContactLog in, Decode(BodyOr(f.from, b), api::ContactFromJson));
+  ASSIGN_OR_RETURN(core::ContactLog in,
+                   Decode(BodyOr(f.from, ContactBody(f, at)), api::ContactFromJson));
   ASSIGN_OR_RETURN(app::IncidentView v, app.incidents().AddContact(f.key, std::move(in), actor));
   PrintAssigned(v.incident.contacts, "cli.contact_recorded", o);
   return Print(std::move(v), o);
@@ -510,13 +505,7 @@ std::vector<Command> PathCommands() {
           "incident decide", "Record a committee decision (G3.1)", true,
           [](CLI::App& c, F& f) {
             Key(c, f);
-            c.add_option("--kind", f.kind,
-                         "policy, approval, instruction, press, agency_contact, other")
-                ->required();
-            c.add_option("--text", f.text, "The decision")->required();
-            c.add_option("--by", f.by, "The committee member who decided")->required();
-            AtFlag(c, f.at, "When it was decided");
-            c.add_option("--department", f.departments, "An instructed department (repeat)");
+            DecisionOptions(c, f);
           },
           IncidentDecide),
   };
@@ -530,23 +519,7 @@ std::vector<Command> RecordCommands() {
           "Log a contact; outside parties need --approved-by DECISION of the right kind", true,
           [](CLI::App& c, F& f) {
             Key(c, f);
-            c.add_option("--audience", f.audience,
-                         "internal, pr, customer, partner, police, csirt, ipa, regulator, "
-                         "authority, vendor, insurer, press, individuals")
-                ->required();
-            c.add_option("--contact", f.contact,
-                         "External contact id, department id, or for individuals who they are")
-                ->required();
-            c.add_option("--summary", f.summary, "What was said")->required();
-            c.add_option(
-                "--channel", f.channel,
-                "phone, email, web, fax, post, other (a letter is post, a web notice web)");
-            c.add_option("--persons", f.persons, "Notice to individuals: how many were notified")
-                ->check(CLI::NonNegativeNumber);
-            c.add_option("--by", f.by, "Who made the contact (default: you)");
-            AtFlag(c, f.at, "When the contact was made");
-            c.add_option("--approved-by", f.approved_by, "The committee decision that approved it");
-            c.add_option("--follow-up", f.follow_up, "Follow-up due (YYYY-MM-DD)");
+            ContactOptions(c, f);
           },
           IncidentContact),
       IncidentCommand(

@@ -69,6 +69,53 @@ Result<In> Decode(Result<nlohmann::json> body, Result<In> (*decode)(const nlohma
   return decode(*body);
 }
 
+// A committee decision (G3.1) and a contact (G4.3.2) are recorded alike in an incident and in a
+// disaster: the same flags and the same request body, for any area's `Flags` with the members
+// these name.
+template <class Flags>
+void DecisionOptions(CLI::App& c, Flags& f) {
+  c.add_option("--kind", f.kind, "policy, approval, instruction, press, agency_contact, other")
+      ->required();
+  c.add_option("--text", f.text, "The decision")->required();
+  c.add_option("--by", f.by, "The committee member who decided")->required();
+  AtFlag(c, f.at, "When it was decided");
+  c.add_option("--department", f.departments, "An instructed department (repeat)");
+}
+template <class Flags>
+Body DecisionBody(const Flags& f, const std::string& at) {
+  Body b;
+  b.Text("kind", f.kind).Text("text", f.text).Text("decided_by", f.by).Text("decided_at", at);
+  b.Texts("departments", f.departments);
+  return b;
+}
+template <class Flags>
+void ContactOptions(CLI::App& c, Flags& f) {
+  c.add_option("--audience", f.audience,
+               "internal, pr, customer, partner, police, csirt, ipa, regulator, authority, "
+               "vendor, insurer, press, individuals")
+      ->required();
+  c.add_option("--contact", f.contact,
+               "External contact id, department id, or for individuals who they are")
+      ->required();
+  c.add_option("--summary", f.summary, "What was said")->required();
+  c.add_option("--channel", f.channel,
+               "phone, email, web, fax, post, other (a letter is post, a web notice web)");
+  c.add_option("--persons", f.persons, "Notice to individuals: how many were notified")
+      ->check(CLI::NonNegativeNumber);
+  c.add_option("--by", f.by, "Who made the contact (default: you)");
+  AtFlag(c, f.at, "When the contact was made");
+  c.add_option("--approved-by", f.approved_by, "The committee decision that approved it");
+  c.add_option("--follow-up", f.follow_up, "Follow-up due (YYYY-MM-DD)");
+}
+template <class Flags>
+Body ContactBody(const Flags& f, const std::string& at) {
+  Body b;
+  b.Text("audience", f.audience).Text("contact", f.contact).Text("channel", f.channel);
+  b.Text("summary", f.summary).Text("at", at).Text("by", f.by).Int("approved_by", f.approved_by);
+  b.Text("follow_up_due", f.follow_up).Count("persons", f.persons);
+  return b;
+}
+
 // "(20 of 57 shown; more with --offset 20)" under a list page that is not the last.
 template <class T>
 void PrintPageMore(const app::Page<T>& page, Output& o) {

@@ -9,7 +9,8 @@ import { useState } from 'preact/hooks'
 import { api } from '../api'
 import { contactIds, departmentIds, departmentName, personIds, personName, systemIds, systemName } from '../directory'
 import { ActionForm, type Field } from '../form'
-import { audiences, channels, decisionKinds, recoveryStatuses, taskStatuses } from '../incident'
+import { recoveryStatuses, taskStatuses } from '../incident'
+import { contactFields, contactShape, decisionFields } from '../records'
 import { lang, list, t } from '../i18n'
 import { useChanges } from '../live'
 import { useLoad, useSignal } from '../state'
@@ -378,13 +379,7 @@ export function DisasterPage({ id, zone, rollcall }: { id: string; zone: string;
             title="ui.act_decision"
             method="POST"
             path={`${base}/decisions`}
-            fields={[
-              { name: 'kind', kind: 'choice', label: 'ui.f_kind', options: decisionKinds, prefix: 'ui.decision', required: true, initial: 'policy' },
-              { name: 'text', kind: 'long', label: 'ui.f_decision_text', required: true },
-              { name: 'decided_by', kind: 'choice', label: 'ui.f_decided_by', options: personIds(), names: 'person', required: true },
-              { name: 'decided_at', kind: 'when', label: 'ui.f_decided_at' },
-              { name: 'departments', kind: 'choices', label: 'show.instructed', options: departmentIds(), names: 'department' },
-            ]}
+            fields={decisionFields(personIds())}
             {...common}
           />
         )}
@@ -404,15 +399,8 @@ export function DisasterPage({ id, zone, rollcall }: { id: string; zone: string;
             title="ui.act_contact"
             method="POST"
             path={`${base}/contacts`}
-            fields={[
-              { name: 'audience', kind: 'choice', label: 'ui.f_audience', options: audiences, prefix: 'audience', required: true, initial: 'internal' },
-              { name: 'contact', kind: 'text', label: 'ui.f_contact', options: contactIds(), names: 'contact', required: true },
-              { name: 'channel', kind: 'choice', label: 'ui.f_channel', options: channels, prefix: 'ui.channel' },
-              { name: 'summary', kind: 'long', label: 'ui.f_contact_summary', required: true },
-              { name: 'approved_by', kind: 'choice', label: 'show.approved_by', options: d.decisions.map((x) => String(x.id)) },
-              { name: 'follow_up_due', kind: 'date', label: 'show.follow_up' },
-            ]}
-            shape={(b) => (b.approved_by ? { ...b, approved_by: Number(b.approved_by) } : b)}
+            fields={contactFields(d.decisions.map((x) => String(x.id)))}
+            shape={contactShape}
             {...common}
           />
         )}

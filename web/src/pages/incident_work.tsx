@@ -2,17 +2,14 @@
 // committee and its decisions, contacts, emergency measures, damage assessment, recovery per
 // system, and the review (findings, prevention, backdoor checks), with the evidence kept. Each
 // section shows what is recorded and offers the forms that record more.
-import { contactIds, contactName, departmentIds, departmentName, loadedDirectory, personIds, personName, systemIds, systemName } from '../directory'
+import { contactName, departmentIds, departmentName, loadedDirectory, personIds, personName, systemIds, systemName } from '../directory'
 import { ActionForm, type Field } from '../form'
 import { list, t } from '../i18n'
 import {
   answers,
-  audiences,
   backdoorItems,
   backdoorResults,
-  channels,
   damageKinds,
-  decisionKinds,
   evidenceKinds,
   findingKinds,
   priorities,
@@ -22,6 +19,7 @@ import {
   type Assessment,
   type Incident,
 } from '../incident'
+import { contactFields, contactShape, decisionFields } from '../records'
 import { showLocal } from '../time'
 import { Facts, names } from './incident'
 
@@ -150,13 +148,7 @@ export function Work({ inc, base, zone, onDone, current }: Props) {
           title="ui.act_decision"
           method="POST"
           path={`${base}/decisions`}
-          fields={[
-            { name: 'kind', kind: 'choice', label: 'ui.f_kind', options: decisionKinds, prefix: 'ui.decision', required: true, initial: 'policy' },
-            { name: 'text', kind: 'long', label: 'ui.f_decision_text', required: true },
-            { name: 'decided_by', kind: 'choice', label: 'ui.f_decided_by', options: c?.addressees ?? personIds(), names: 'person', required: true, initial: c?.addressees[1] ?? c?.addressees[0] },
-            { name: 'decided_at', kind: 'when', label: 'ui.f_decided_at' },
-            { name: 'departments', kind: 'choices', label: 'show.instructed', options: departmentIds(), names: 'department' },
-          ]}
+          fields={decisionFields(c?.addressees ?? personIds(), c?.addressees[1] ?? c?.addressees[0])}
           {...common}
         />
       </Section>
@@ -182,17 +174,8 @@ export function Work({ inc, base, zone, onDone, current }: Props) {
           title="ui.act_contact"
           method="POST"
           path={`${base}/contacts`}
-          fields={[
-            { name: 'audience', kind: 'choice', label: 'ui.f_audience', options: audiences, prefix: 'audience', required: true, initial: 'internal' },
-            { name: 'contact', kind: 'text', label: 'ui.f_contact', options: contactIds(), names: 'contact', required: true },
-            { name: 'channel', kind: 'choice', label: 'ui.f_channel', options: channels, prefix: 'ui.channel' },
-            { name: 'summary', kind: 'long', label: 'ui.f_contact_summary', required: true },
-            { name: 'approved_by', kind: 'choice', label: 'show.approved_by', options: decisionIds },
-            { name: 'persons', kind: 'number', label: 'ui.f_persons' },
-            { name: 'follow_up_due', kind: 'date', label: 'show.follow_up' },
-            at,
-          ]}
-          shape={(b) => (b.approved_by ? { ...b, approved_by: Number(b.approved_by) } : b)}
+          fields={[...contactFields(decisionIds), at]}
+          shape={contactShape}
           {...common}
         />
       </Section>
