@@ -27,10 +27,14 @@ for dir in "$src"/*/; do
     fi
   done < <(grep -rHE '#include *"[a-z_]+/' "$dir" --include='*.h' --include='*.cpp' | grep -v '_test\.cpp:')
 done
+# core/ and detect/ stay pure: no I/O, no clock reads, no threads; core/ reads no JSON or YAML
+# either. detect/ reads one text format, Sigma's YAML rules, and only in sigma.cpp (the way
+# orgfile/ reads the organization file): text in, rules or positioned problems out.
 for pure in core detect; do
   [ -d "$src/$pure" ] || continue
   bad=$(grep -rnE '#include *[<"](httplib\.h|sqlite3\.h|curl/|pqxx|fstream|thread|nlohmann/|yaml-cpp/|spdlog/)|system_clock::now|steady_clock::now' \
-        "$src/$pure" --include='*.h' --include='*.cpp' | grep -v '_test\.cpp:')
+        "$src/$pure" --include='*.h' --include='*.cpp' | grep -v '_test\.cpp:' |
+        grep -v '^[^:]*/detect/sigma\.cpp:[0-9]*:#include <yaml-cpp/yaml\.h>$')
   if [ -n "$bad" ]; then
     echo "layering: $pure/ must stay pure (no I/O, no clock reads, no threads, no JSON/YAML):"
     echo "$bad"

@@ -653,7 +653,7 @@ std::span<const CatalogEntry> Catalog() {
     std::vector<CatalogEntry> all;
     for (auto part :
          {ServerMessages(), NoticeMessages(), AdapterMessages(), UiMessages(), IncidentUiMessages(),
-          AdminUiMessages(), RecoveryMessages(), DisasterUiMessages()})
+          AdminUiMessages(), RecoveryMessages(), DisasterUiMessages(), DetectMessages()})
       all.insert(all.end(), part.begin(), part.end());
     return all;
   }();

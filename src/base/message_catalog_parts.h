@@ -16,5 +16,6 @@ std::span<const CatalogEntry> IncidentUiMessages();  // message_catalog_ui_incid
 std::span<const CatalogEntry> AdminUiMessages();     // message_catalog_ui_admin.cpp
 std::span<const CatalogEntry> RecoveryMessages();    // message_catalog_recovery.cpp: G5.2
 std::span<const CatalogEntry> DisasterUiMessages();  // message_catalog_ui_disaster.cpp
+std::span<const CatalogEntry> DetectMessages();      // message_catalog_detect.cpp: G4.2.3
 
 }  // namespace sokuo

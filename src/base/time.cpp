@@ -162,9 +162,12 @@ Result<Timestamp> Calendar::ParseLocal(std::string_view text) const {
         ErrorCode::kInvalidInput,
         Msg("time.not_local", {{"text", std::string(text.substr(0, 40))}, {"zone", time_zone_}}));
   }
-  date::local_seconds local{(std::chrono::sys_days(day) + std::chrono::hours(h) +
-                             std::chrono::minutes(mi) + std::chrono::seconds(s))
-                                .time_since_epoch()};
+  return FromWallClock(Timestamp(std::chrono::sys_days(day) + std::chrono::hours(h) +
+                                 std::chrono::minutes(mi) + std::chrono::seconds(s)));
+}
+
+Timestamp Calendar::FromWallClock(Timestamp wall) const {
+  date::local_seconds local{wall.time_since_epoch()};
   return std::chrono::floor<std::chrono::seconds>(zone_->tz->to_sys(local, date::choose::earliest));
 }
 

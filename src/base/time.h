@@ -47,6 +47,10 @@ class Calendar {
   // "YYYY-MM-DD HH:MM" or "YYYY-MM-DD HH:MM:SS" on the zone's wall clock. A time that a DST change
   // skips or repeats is read as its earliest instant.
   [[nodiscard]] Result<Timestamp> ParseLocal(std::string_view text) const;
+  // The instant at which the zone's wall clock shows `wall` (a wall-clock time written as if it
+  // were UTC, as a log line without an offset gives it); a skipped or repeated time is read as
+  // its earliest instant.
+  Timestamp FromWallClock(Timestamp wall) const;
   const std::string& time_zone() const { return time_zone_; }
 
  private:

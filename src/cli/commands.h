@@ -64,6 +64,7 @@ std::vector<Command> PlanCommands();  // incident plan, disaster plan
 std::vector<Command> DisasterCommands();
 std::vector<Command> UserCommands();
 std::vector<Command> JournalCommands();
+std::vector<Command> DetectCommands();  // rules check, hunt
 
 void PrintJson(Output& o, const nlohmann::json& j);
 // `n` things in `lang`: `one` (English "{count} person") when n is 1, else `many` ("{count}

@@ -46,7 +46,7 @@ int Main(int argc, char** argv) {
   std::vector<cli::Command> commands;
   for (auto* area :
        {ProcessCommands, cli::OrgCommands, cli::IncidentCommands, cli::DisasterCommands,
-        cli::PlanCommands, cli::JournalCommands, cli::UserCommands}) {
+        cli::PlanCommands, cli::JournalCommands, cli::UserCommands, cli::DetectCommands}) {
     for (cli::Command& c : area()) commands.push_back(std::move(c));
   }
   // Each command's action; the one whose subcommand was given runs after parsing.

@@ -8,10 +8,52 @@
 
 #include "base/sha256.h"
 #include "platform/file_blob_store.h"
+#include "platform/line_reader.h"
 #include "platform/system_clock.h"
 
 namespace sokuo::platform {
 namespace {
+
+std::vector<std::string> ReadLines(const std::string& path) {
+  auto reader = LineReader::Open(path);
+  EXPECT_TRUE(reader) << reader.error().ToString();
+  std::vector<std::string> lines;
+  std::string_view line;
+  while (reader && *reader->Next(line)) lines.emplace_back(line);
+  return lines;
+}
+
+TEST(LineReaderTest, SplitsLinesAcrossBlocksAndBoundsLongOnes) {
+  std::string dir =
+      std::filesystem::temp_directory_path() / ("sokuo-lines-" + std::to_string(::getpid()));
+  ASSERT_TRUE(EnsureDirectory(dir + "/rules/sub"));
+  std::string path = dir + "/log";
+  ASSERT_TRUE(WriteFileAtomic(path, "first\r\nsecond\n\nlast without newline"));
+  EXPECT_EQ(ReadLines(path),
+            (std::vector<std::string>{"first", "second", "", "last without newline"}));
+  // Lines that straddle the 1 MiB blocks, and one longer than the limit, cut into pieces.
+  std::string big;
+  for (int i = 0; i < 300000; ++i) big += "line " + std::to_string(i) + "\n";
+  big += std::string(LineReader::kMaxLine + 10, 'x') + "\nend\n";
+  ASSERT_TRUE(WriteFileAtomic(path, big));
+  std::vector<std::string> lines = ReadLines(path);
+  ASSERT_EQ(lines.size(), 300000u + 3u);
+  EXPECT_EQ(lines[299999], "line 299999");
+  EXPECT_EQ(lines[300000].size(), LineReader::kMaxLine);
+  EXPECT_EQ(lines[300001], "xxxxxxxxxx");
+  EXPECT_EQ(lines[300002], "end");
+  EXPECT_EQ(LineReader::Open(dir + "/nope").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(LineReader::Open(dir).error().code, ErrorCode::kInvalidInput);
+
+  ASSERT_TRUE(WriteFileAtomic(dir + "/rules/b.yml", "b"));
+  ASSERT_TRUE(WriteFileAtomic(dir + "/rules/sub/a.yaml", "a"));
+  ASSERT_TRUE(WriteFileAtomic(dir + "/rules/notes.txt", "n"));
+  auto files = ListFiles(dir + "/rules", {".yml", ".yaml"});
+  ASSERT_TRUE(files);
+  EXPECT_EQ(*files, (std::vector<std::string>{dir + "/rules/b.yml", dir + "/rules/sub/a.yaml"}));
+  EXPECT_EQ(ListFiles(dir + "/missing", {".yml"}).error().code, ErrorCode::kNotFound);
+  std::filesystem::remove_all(dir);
+}
 
 TEST(FilesTest, WritesAtomicallyAndReadsBack) {
   std::string dir =

@@ -167,7 +167,7 @@ TEST_F(CliTest, AMistypedCommandNamesTheNearestOne) {
   } cases[] = {
       {{"incidnet", "list"},
        "unknown command 'incidnet' (sokuo has: init, serve, demo, version, org, incident, "
-       "disaster, journal, user) (did you mean 'incident'?)"},
+       "disaster, journal, user, rules, hunt) (did you mean 'incident'?)"},
       {{"org", "valdate", "org.yaml"},
        "unknown command 'valdate' (sokuo org has: validate, import, export, show) (did you mean "
        "'validate'?)"},
@@ -177,7 +177,7 @@ TEST_F(CliTest, AMistypedCommandNamesTheNearestOne) {
       {{"org"}, "sokuo org needs a command: validate, import, export, show"},
       {{"--lang", "ja", "incidnet", "list"},
        "「incidnet」というコマンドはありません（sokuo のコマンド: init, serve, demo, version, org, "
-       "incident, disaster, journal, user）（「incident」の誤りではありませんか？）"},
+       "incident, disaster, journal, user, rules, hunt）（「incident」の誤りではありませんか？）"},
   };
   for (const Case& c : cases) {
     Outcome r = Sokuo(c.args);
@@ -698,6 +698,100 @@ TEST_F(CliTest, DisasterFromDeclarationToClosing) {
   EXPECT_THAT(list.out, HasSubstr(key + "  終了  地震  本社 震度6強"));
   EXPECT_EQ(Sokuo({"disaster", "show", "DIS-2026-9999"}).exit_code, 3);
   EXPECT_EQ(Sokuo({"journal", "verify"}).exit_code, 0);
+}
+
+// G4.2.3: the access-log review from the terminal. The example log holds three addresses trying
+// five account names each, then a login from one of them.
+TEST_F(CliTest, HuntFindsPasswordSprayingAndTheLoginAfterIt) {
+  std::string log = std::string(SOKUO_SOURCE_DIR) + "/examples/sshd.log";
+  Outcome r = Sokuo({"hunt", log, "--year", "2026", "--zone", "Asia/Tokyo"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  size_t spraying = 0;
+  for (size_t at = r.out.find("Password spraying from one address"); at != std::string::npos;
+       at = r.out.find("Password spraying from one address", at + 1)) {
+    ++spraying;
+  }
+  EXPECT_EQ(spraying, 3u) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("SSH login from an address that sprayed passwords"));
+  EXPECT_THAT(r.out, HasSubstr("src_ip=203.0.113.18"));
+  // The line's wall clock is Tokyo's, as given.
+  EXPECT_THAT(r.out, HasSubstr("2026-11-20 02:16 JST"));
+  EXPECT_THAT(r.out, HasSubstr("Searched 21 lines in 1 files: 4 findings by 2 rules"));
+
+  // Options may follow the files, and a repeatable option takes one value each time.
+  Outcome mixed = Sokuo({"hunt", "--rules", "builtin", log, "--year", "2026"});
+  EXPECT_THAT(mixed.out, HasSubstr("4 findings by 2 rules"));
+
+  Outcome ja = Sokuo({"--lang", "ja", "hunt", log, "--year", "2026"});
+  EXPECT_THAT(ja.out, HasSubstr("21 行を調べ、2 件のルールで 4 件を検出しました"));
+
+  Outcome json = Sokuo({"hunt", log, "--year", "2026", "--format", "json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  auto doc = nlohmann::json::parse(json.out);
+  ASSERT_EQ(doc["findings"].size(), 4u);
+  const auto& last = doc["findings"][3];
+  EXPECT_EQ(last["rule"]["author"], "sokuo");  // kept with every finding (DRL 1.1 asks it)
+  EXPECT_EQ(last["rule"]["level"], "critical");
+  EXPECT_EQ(last["line"], 19);
+  EXPECT_EQ(last["time"], "2026-11-20T02:16:25Z");  // no --zone and no organization: UTC
+  EXPECT_EQ(last["group"], "src_ip=203.0.113.18");
+  EXPECT_EQ(doc["summary"]["lines"], 21);
+
+  Outcome csv = Sokuo({"hunt", log, "--year", "2026", "--format", "csv"});
+  ASSERT_EQ(csv.exit_code, 0);
+  EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 5);  // a header and four rows
+  EXPECT_THAT(csv.err, HasSubstr("4 findings"));
+
+  // Informational rules only enrich unless asked for.
+  Outcome all = Sokuo({"hunt", log, "--year", "2026", "--min-level", "informational"});
+  EXPECT_THAT(all.out, HasSubstr("Successful SSH login"));
+  EXPECT_THAT(r.out, Not(HasSubstr("Successful SSH login")));
+}
+
+TEST_F(CliTest, RulesCheckNamesEveryRuleThatCannotRun) {
+  Outcome builtin = Sokuo({"rules", "check"});
+  ASSERT_EQ(builtin.exit_code, 0) << builtin.out << builtin.err;
+  EXPECT_THAT(builtin.out, HasSubstr("Loaded"));
+  std::filesystem::create_directories(dir_ / "rules");
+  Write("rules/good.yml",
+        "title: Good\nlogsource: {product: linux}\n"
+        "detection: {sel: {user: root}, condition: sel}\n");
+  Write("rules/bad.yml",
+        "title: Bad\nlogsource: {product: linux}\ndetection:\n"
+        "  sel: {user|startswit: root}\n  condition: sel\n");
+  Outcome r = Sokuo({"rules", "check", (dir_ / "rules").string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.out, HasSubstr("Loaded 1 rules from 2 files"));
+  EXPECT_THAT(r.out, HasSubstr("bad.yml:4  Bad: 'startswit' on user is not a Sigma modifier"));
+  EXPECT_THAT(r.out, HasSubstr("did you mean 'startswith'"));
+  Outcome json = Sokuo({"--json", "rules", "check", (dir_ / "rules").string()});
+  auto doc = nlohmann::json::parse(json.out);  // one problem document
+  EXPECT_EQ(doc["code"], "cli.rules_not_loaded");
+  ASSERT_EQ(doc["errors"].size(), 1u);
+  EXPECT_EQ(doc["errors"][0]["code"], "sigma.unknown_modifier");
+  EXPECT_THAT(doc["errors"][0]["where"].get<std::string>(), HasSubstr("bad.yml:4"));
+  // hunt runs with the rules that load, and says how many it left out.
+  Outcome hunt = Sokuo({"hunt", "--rules", (dir_ / "rules").string(),
+                        std::string(SOKUO_SOURCE_DIR) + "/examples/sshd.log"});
+  EXPECT_EQ(hunt.exit_code, 0);
+  EXPECT_THAT(hunt.err, HasSubstr("1 rules could not be loaded"));
+}
+
+TEST_F(CliTest, HuntRefusesBadOptionsAndSurvivesAnyBytes) {
+  std::string log = std::string(SOKUO_SOURCE_DIR) + "/examples/sshd.log";
+  EXPECT_EQ(Sokuo({"hunt", log, "--format", "xml"}).exit_code, 2);
+  EXPECT_EQ(Sokuo({"hunt", log, "--log-format", "evtx"}).exit_code, 2);
+  EXPECT_EQ(Sokuo({"hunt", log, "--logsource", "vendor=x"}).exit_code, 2);
+  EXPECT_EQ(Sokuo({"hunt", log, "--placeholder", "nothing"}).exit_code, 2);
+  EXPECT_EQ(Sokuo({"hunt", log, "--min-level", "severe"}).exit_code, 2);
+  EXPECT_EQ(Sokuo({"hunt", (dir_ / "missing.log").string()}).exit_code, 3);
+  EXPECT_EQ(Sokuo({"hunt", "--rules", (dir_ / "nowhere").string(), log}).exit_code, 3);
+  std::string bytes;
+  for (int i = 0; i < 200000; ++i) bytes += static_cast<char>((i * 7919) % 256);
+  std::string junk = Write("junk.bin", bytes);
+  Outcome r = Sokuo({"hunt", junk, "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(nlohmann::json::accept(r.out)) << r.out.substr(0, 300);
 }
 
 }  // namespace

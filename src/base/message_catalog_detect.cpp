@@ -1,0 +1,110 @@
+// The words of detection (detect/, G4.2.3): why a Sigma rule cannot be read or run. A part of the
+// one catalog (message_catalog_parts.h).
+#include <array>
+
+#include "base/message_catalog_parts.h"
+
+namespace sokuo {
+namespace {
+
+constexpr auto kDetect = std::to_array<CatalogEntry>({
+    {"sigma.type.text", "文字列", "text"},
+    {"sigma.type.list", "リスト", "a list"},
+    {"sigma.type.value", "値", "a value"},
+    {"sigma.type.map", "マップ", "a map"},
+    {"sigma.type.bool", "true または false", "true or false"},
+    {"sigma.yaml_error", "YAML として読めません: {detail}", "not valid YAML: {detail}"},
+    {"sigma.not_a_map", "ルールはマップでなければなりません", "a rule must be a map"},
+    {"sigma.missing", "{field} がありません", "{field} is missing"},
+    {"sigma.wrong_type", "{field} は{expected|sigma.type}でなければなりません",
+     "{field} must be {expected|sigma.type}"},
+    {"sigma.level_unknown",
+     "level '{level}' は informational、low、medium、high、critical のいずれかにしてください",
+     "level '{level}' must be informational, low, medium, high or critical"},
+    {"sigma.legacy_collection",
+     "action: による旧形式のルール集は使えません。ルールごとに書き直してください",
+     "legacy rule collections (action:) are not supported; write each rule out"},
+    {"sigma.filter_unsupported", "フィルター文書（filter:）にはまだ対応していません",
+     "filter documents (filter:) are not supported yet"},
+    {"sigma.unknown_modifier", "{field} の修飾子 '{modifier}' は Sigma にありません",
+     "'{modifier}' on {field} is not a Sigma modifier"},
+    {"sigma.modifier_first", "{field}: 修飾子 {modifier} は最初に書く必要があります",
+     "{field}: the {modifier} modifier must come first"},
+    {"sigma.regex_flag_without_re", "{field}: {modifier} は re の後にだけ書けます",
+     "{field}: {modifier} may only follow re"},
+    {"sigma.empty_values", "{field} に値がありません", "{field} has no values"},
+    {"sigma.null_in_list", "{field}: null は他の値と同じリストに入れられません",
+     "{field}: null cannot share a list with other values"},
+    {"sigma.exists_needs_field", "exists にはフィールド名が必要です", "exists needs a field"},
+    {"sigma.exists_not_bool", "{field}: exists の値は true か false です",
+     "{field}: exists takes true or false"},
+    {"sigma.number_expected", "{field}: {modifier} の値 '{value}' は数値でなければなりません",
+     "{field}: {modifier} needs a number, not '{value}'"},
+    {"sigma.empty_selection", "検索条件 {name} が空です", "search identifier {name} is empty"},
+    {"sigma.condition_empty", "condition が空です", "the condition is empty"},
+    {"sigma.condition_aggregation",
+     "condition の集計（| count() など）と timeframe は廃止されました。相関ルールを使ってください",
+     "aggregations in the condition (| count() …) and timeframe are obsolete; use a correlation "
+     "rule"},
+    {"sigma.condition_unexpected", "condition の '{token}' が読めません",
+     "unexpected '{token}' in the condition"},
+    {"sigma.condition_end", "condition が途中で終わっています", "the condition ends too early"},
+    {"sigma.condition_unknown_identifier", "condition の {name} という検索条件はありません",
+     "the condition names {name}, which is not a search identifier"},
+    {"sigma.condition_no_match", "condition の {pattern} に当てはまる検索条件がありません",
+     "no search identifier matches {pattern} in the condition"},
+    {"sigma.timespan_invalid", "timespan '{text}' が読めません（例: 90s、10m、1h、7d）",
+     "timespan '{text}' is not valid (for example 90s, 10m, 1h, 7d)"},
+    {"sigma.correlation_type_unknown",
+     "相関の種類 '{type}' はありません（event_count、value_count、temporal、temporal_ordered、"
+     "value_sum、value_avg）",
+     "correlation type '{type}' is not one of event_count, value_count, temporal, "
+     "temporal_ordered, value_sum, value_avg"},
+    {"sigma.correlation_condition_invalid",
+     "相関の condition '{key}' は gt、gte、lt、lte、eq、neq に数値を与えてください",
+     "correlation condition '{key}': give gt, gte, lt, lte, eq or neq a number"},
+    {"sigma.placeholder_unresolved", "プレースホルダー %{name}% の値が設定されていません",
+     "placeholder %{name}% has no values configured"},
+    {"sigma.wildcard_not_allowed", "{modifier} の値 '{value}' にワイルドカードは使えません",
+     "{modifier} cannot take wildcards ('{value}')"},
+    {"sigma.regex_invalid", "正規表現 '{pattern}' が使えません: {detail}",
+     "regular expression '{pattern}' cannot be used: {detail}"},
+    {"sigma.cidr_invalid", "'{value}' は IP ネットワーク（例: 10.0.0.0/8）ではありません",
+     "'{value}' is not an IP network (for example 10.0.0.0/8)"},
+    {"sigma.duplicate_id", "id {id} のルールが既にあります",
+     "a rule with id {id} is already loaded"},
+    {"sigma.rule_reference_unknown", "相関ルールが参照する {ref} というルールがありません",
+     "the correlation refers to {ref}, which is not a loaded rule"},
+    // sokuo rules check, sokuo hunt (cli/detect_commands.cpp).
+    {"cli.rules_loaded", "{files} ファイルから {loaded} 件のルールを読み込みました",
+     "Loaded {loaded} rules from {files} files"},
+    {"cli.rules_not_loaded", "{count} 件のルールを読み込めませんでした",
+     "{count} rules could not be loaded"},
+    {"cli.rule_problem", "{where}  {title}: {why}", "{where}  {title}: {why}"},
+    {"cli.bad_placeholder", "--placeholder は 名前=値,値 の形で指定してください: {value}",
+     "--placeholder takes NAME=value,value: {value}"},
+    {"cli.bad_logsource",
+     "--logsource は category=…,product=…,service=… の形で指定してください: {value}",
+     "--logsource takes category=…,product=…,service=…: {value}"},
+    {"cli.hunt_no_rules", "使えるルールがありません", "no rule could be loaded"},
+    {"cli.hunt_rules_skipped",
+     "{count} 件のルールを読み込めなかったため使いません（理由は sokuo rules check "
+     "で確認できます）",
+     "{count} rules could not be loaded and are skipped (sokuo rules check tells why)"},
+    {"cli.hunt_correlation", "{group}: {count} 件の記録（最初は {first}）",
+     "{group}: {count} records (first at {first})"},
+    {"cli.hunt_nothing", "検出はありませんでした", "Nothing was detected"},
+    {"cli.hunt_summary",
+     "{files} ファイル {lines} 行を調べ、{rules} 件のルールで {findings} "
+     "件を検出しました（{seconds} "
+     "秒、毎秒 {rate} 行）",
+     "Searched {lines} lines in {files} files: {findings} findings by {rules} rules ({seconds} s, "
+     "{rate} lines/s)"},
+    {"cli.hunt_progress", "{file}: {percent}%（{lines} 行）", "{file}: {percent}% ({lines} lines)"},
+});
+
+}  // namespace
+
+std::span<const CatalogEntry> DetectMessages() { return kDetect; }
+
+}  // namespace sokuo
