@@ -48,6 +48,15 @@ constexpr auto kDetect = std::to_array<CatalogEntry>({
      "rule"},
     {"sigma.condition_unexpected", "condition の '{token}' が読めません",
      "unexpected '{token}' in the condition"},
+    {"sigma.condition_too_deep", "condition の入れ子が深すぎます（{max} 段まで）",
+     "the condition nests too deeply (at most {max} levels)"},
+    {"sigma.rule_too_large", "ルールの値が多すぎます（{max} 個まで）",
+     "the rule holds too many values (at most {max})"},
+    {"sigma.too_many_variants",
+     "値 '{value}' から作られる候補が多すぎます（{max} 個まで。windash、base64offset、expand "
+     "の組み合わせ）",
+     "value '{value}' makes too many variants (at most {max}; windash, base64offset and expand "
+     "multiply)"},
     {"sigma.condition_end", "condition が途中で終わっています", "the condition ends too early"},
     {"sigma.condition_unknown_identifier", "condition の {name} という検索条件はありません",
      "the condition names {name}, which is not a search identifier"},

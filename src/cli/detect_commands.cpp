@@ -55,6 +55,7 @@ Result<detect::EngineOptions> EngineOptionsOf(const RuleOptions& r) {
 Result<app::LoadedRules> Load(const RuleOptions& r) {
   ASSIGN_OR_RETURN(detect::EngineOptions options, EngineOptionsOf(r));
   std::vector<app::RuleSource> sources;
+  std::vector<detect::RuleProblem> unreadable;
   for (const std::string& dir : r.dirs.empty() ? std::vector<std::string>{"builtin"} : r.dirs) {
     if (dir == "builtin") {
       for (app::RuleSource& s : app::BuiltinRules()) sources.push_back(std::move(s));
@@ -62,11 +63,19 @@ Result<app::LoadedRules> Load(const RuleOptions& r) {
     }
     ASSIGN_OR_RETURN(std::vector<std::string> files, platform::ListFiles(dir, {".yml", ".yaml"}));
     for (const std::string& f : files) {
-      ASSIGN_OR_RETURN(std::string text, platform::ReadFile(f, kMaxRuleFile));
-      sources.push_back({f, std::move(text)});
+      // A file that cannot be read is one more rule that cannot run, not the end of the load.
+      auto text = platform::ReadFile(f, kMaxRuleFile);
+      if (!text) {
+        unreadable.push_back({f, 0, "", text.error().msg});
+        continue;
+      }
+      sources.push_back({f, std::move(*text)});
     }
   }
-  return app::LoadRules(sources, options);
+  app::LoadedRules loaded = app::LoadRules(sources, options);
+  loaded.files += unreadable.size();
+  loaded.problems.insert(loaded.problems.begin(), unreadable.begin(), unreadable.end());
+  return loaded;
 }
 
 void PrintProblems(const std::vector<detect::RuleProblem>& problems, Output& o, std::ostream& to) {
@@ -96,8 +105,10 @@ Result<void> RulesCheck(const RuleOptions& r, Output& o) {
     Error e = Fail(ErrorCode::kInvalidInput,
                    Msg("cli.rules_not_loaded", {{"count", std::to_string(loaded.problems.size())}}))
                   .value();
-    for (const detect::RuleProblem& p : loaded.problems) {
-      e.details.push_back(MakeDetail(p.file + ":" + std::to_string(p.line), p.why));
+    if (o.json) {  // as text they are listed above already
+      for (const detect::RuleProblem& p : loaded.problems) {
+        e.details.push_back(MakeDetail(p.file + ":" + std::to_string(p.line), p.why));
+      }
     }
     return tl::unexpected(std::move(e));
   }
@@ -145,13 +156,33 @@ Result<std::optional<detect::LogSource>> ParseLogSource(const std::string& text)
   return std::optional<detect::LogSource>(s);
 }
 
+// A CSV cell; one that a spreadsheet would read as a formula (= + - @) starts with ' instead.
 std::string Csv(std::string_view field) {
   std::string out = "\"";
+  if (!field.empty() &&
+      (field[0] == '=' || field[0] == '+' || field[0] == '-' || field[0] == '@')) {
+    out += '\'';
+  }
   for (char c : field) {
     if (c == '"') out += '"';
     out += c;
   }
   return out + "\"";
+}
+
+// A log line for the terminal: control characters (escape sequences a log may carry) become
+// '?', and a long line is cut at a character boundary.
+std::string Printable(std::string_view text, size_t max) {
+  if (text.size() > max) {
+    size_t cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut);
+  }
+  std::string out(text);
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
+  }
+  return out;
 }
 
 // Where each file's lines start in the stream's numbering.
@@ -214,8 +245,8 @@ class Printer {
     if (options_.format == "csv") {
       o_.out << Csv(time) << "," << Csv(rule.level) << "," << Csv(rule.title) << "," << Csv(rule.id)
              << "," << Csv(rule.author) << "," << Csv(file) << "," << line << "," << Csv(d.group)
-             << "," << (correlation ? std::to_string(d.value) : "") << ","
-             << Csv(correlation ? "" : text) << "\n";
+             << "," << (correlation ? Number(d.value) : "") << "," << Csv(correlation ? "" : text)
+             << "\n";
       return;
     }
     std::string detail;
@@ -227,7 +258,7 @@ class Printer {
                            {"first", first.first + ":" + std::to_string(first.second)}}),
                       o_.lang);
     } else {
-      detail = std::string(text.substr(0, 200));
+      detail = Printable(text, 200);
     }
     o_.out << (d.time ? zone_.FormatLocal(*d.time) : std::string("-")) << "  " << std::left
            << std::setw(13) << (rule.level.empty() ? "-" : rule.level) << rule.title << "  " << file
@@ -339,6 +370,11 @@ Result<void> Hunt(HuntOptions h, Runtime& env) {
     year = static_cast<int>(today.year());
   }
 
+  // Every file must open before anything is printed, so a missing one leaves no half document
+  // (each is opened again in turn below: a hunt may cover more files than may be open at once).
+  for (const std::string& path : h.files) {
+    ASSIGN_OR_RETURN(platform::LineReader reader, platform::LineReader::Open(path));
+  }
   auto started = std::chrono::steady_clock::now();
   bool progress = !o.json && h.format != "json" && ::isatty(STDERR_FILENO) == 1;
   app::LogStream stream(loaded.set);
@@ -362,6 +398,7 @@ Result<void> Hunt(HuntOptions h, Runtime& env) {
       if (!more) break;
       found.clear();
       stream.Feed(line, found);
+      if (progress && !found.empty()) o.err << "\r\033[K" << std::flush;
       for (const detect::Detection& d : found) printer.Finding(d, line, files);
       if (progress && (stream.lines() & 0xFFFF) == 0 && reader.size() > 0) {
         auto now = std::chrono::steady_clock::now();

@@ -7,7 +7,6 @@
 #include "detect/decode_internal.h"
 
 namespace sokuo::detect::internal {
-namespace {
 
 // The text between quotes at the start of s (after the opening quote, which the caller
 // consumed); s keeps what follows the closing one. A quote inside is written \" (Apache).
@@ -26,6 +25,8 @@ bool QuotedText(std::string_view& s, std::string_view& out, bool& escaped) {
   s.remove_prefix(i + 1);
   return true;
 }
+
+namespace {
 
 // \" and \\ stand for the character; Apache's \xhh for other bytes stays as written, as rules
 // for encoded attacks expect to see it.

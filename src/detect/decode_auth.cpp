@@ -677,10 +677,15 @@ void DecodeLinuxMessage(std::string_view program, std::string_view pam_module,
   bool pam = ParseMessage(service, pam_module, message, e);
   std::string_view stream = pam || IsAuthProgram(service) ? "auth" : "syslog";
   e.product = "linux";
-  if (service.empty()) {
+  // The service a rule names: OpenSSH 9.8 logs from sshd-session and sshd-auth, Red Hat's cron
+  // daemon is crond; Sigma's taxonomy calls them sshd and cron.
+  std::string_view named = service;
+  if (named == "sshd-session" || named == "sshd-auth") named = "sshd";
+  if (named == "crond") named = "cron";
+  if (named.empty()) {
     e.services = {stream, {}};
   } else {
-    e.services = {service, stream};
+    e.services = {named, stream};
   }
 }
 

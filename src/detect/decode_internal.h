@@ -109,4 +109,8 @@ bool DecodeJson(std::string_view line, Event& event, std::string& name_scratch,
 bool DecodeAccess(std::string_view line, Event& event, std::string& scratch);
 bool LooksLikeAccess(std::string_view line);
 
+// The text up to the next unescaped quote of s (the opening quote already consumed); s keeps
+// what follows the closing one; `escaped` says whether a backslash escape occurred inside.
+bool QuotedText(std::string_view& s, std::string_view& out, bool& escaped);
+
 }  // namespace sokuo::detect::internal

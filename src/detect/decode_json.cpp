@@ -330,6 +330,12 @@ class JsonScanner {
   // Adds the field for the current name; the value as stored (nullopt when the name is empty,
   // as for {"": 1}, which no rule can name).
   std::optional<std::string_view> Emit(std::string_view value, bool copied) {
+    // A dotted name longer than any a rule would write, or a line that has already made four
+    // times its size in names and values, adds no more fields: one line of many nested members
+    // under a long key must not take memory by the square of its length.
+    if (name_.size() > kMaxName || kept_bytes_ > 4 * s_.size() + 4096) return std::nullopt;
+    kept_bytes_ += name_is_view_ ? 0 : name_.size();
+    kept_bytes_ += copied ? value.size() : 0;
     std::string_view name;
     if (name_is_view_) {
       name = name_view_;
@@ -344,6 +350,8 @@ class JsonScanner {
     return stored;
   }
 
+  static constexpr size_t kMaxName = 512;
+  size_t kept_bytes_ = 0;
   std::string_view s_;
   size_t pos_ = 0;
   Event& e_;

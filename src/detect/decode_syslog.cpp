@@ -173,18 +173,9 @@ bool ReadStructuredData(std::string_view& s, Event& e, std::string& scratch) {
       std::string_view param = SdName(s);
       if (param.empty() || !At(s, 0, '=') || !At(s, 1, '"')) return false;
       s.remove_prefix(2);
-      size_t i = 0;
+      std::string_view value;
       bool escaped = false;
-      while (i < s.size() && s[i] != '"') {
-        if (s[i] == '\\' && i + 1 < s.size()) {
-          escaped = true;
-          ++i;
-        }
-        ++i;
-      }
-      if (i >= s.size()) return false;
-      std::string_view value = s.substr(0, i);
-      s.remove_prefix(i + 1);
+      if (!QuotedText(s, value, escaped)) return false;
       // Both names are at most 32 bytes (SdName), so the joined name fits.
       std::array<char, 3 + 32 + 1 + 32> joined;
       size_t n = 0;

@@ -822,6 +822,28 @@ TEST(DecodeTest, InvalidJson) {
   }
 }
 
+TEST(DecodeTest, JsonNamesAndCopiesAreBounded) {
+  Decoder d({.format = Format::kJson});
+  Event e;
+  // Under a long key, many small members would each store the long dotted name.
+  std::string key(600, 'k');
+  std::string line = "{\"short\":1,\"" + key + "\":{";
+  for (int i = 0; i < 2000; ++i) line += (i > 0 ? ",\"m" : "\"m") + std::to_string(i) + "\":1";
+  line += "}}";
+  ASSERT_TRUE(d.Decode(line, e));
+  EXPECT_EQ(e.Get("short"), "1");
+  EXPECT_EQ(e.fields().size(), 1u);  // no name longer than 512 bytes
+  std::string medium(400, 'n');
+  line = "{\"" + medium + "\":{";
+  for (int i = 0; i < 5000; ++i) line += (i > 0 ? ",\"m" : "\"m") + std::to_string(i) + "\":1";
+  line += "}}";
+  ASSERT_TRUE(d.Decode(line, e));
+  size_t kept = 0;
+  for (const Field& f : e.fields()) kept += f.name.size() + f.value.size();
+  EXPECT_LT(kept, 4 * line.size() + 4096 + 1024);  // not 5,000 copies of a 400-byte name
+  EXPECT_GT(e.fields().size(), 100u);
+}
+
 TEST(DecodeTest, JsonNestingIsBounded) {
   // {"k":{"k":…{"v":1}…}} with `depth` objects, or {"k":[[…[1]…]]} with depth-1 arrays.
   auto objects = [](int depth) {

@@ -74,6 +74,8 @@ struct RuleSet::Compiled {
   hs_database_t* database = nullptr;
   std::vector<std::vector<std::uint32_t>> literal_rules;
   std::vector<bool> always;
+  // Every category, product and service some rule names.
+  std::set<std::string, std::less<>> source_names;
 
   ~Compiled() {
     if (database != nullptr) hs_free_database(database);
@@ -95,12 +97,8 @@ std::string_view CanonicalField(const LogSourceSpec& source, std::string_view fi
       {"c-useragent", "cs-user-agent"},
       {"cs-referrer", "cs-referer"},
       {"src_ip", "c-ip"},
-      {"cs-uri", "cs-uri"},
   };
-  static constexpr Alias kLinux[] = {
-      {"pam_user", "user"},   {"pam_rhost", "src_ip"}, {"User", "user"},
-      {"SourceIp", "src_ip"}, {"Image", "program"},
-  };
+  static constexpr Alias kLinux[] = {{"pam_user", "user"}, {"pam_rhost", "src_ip"}};
   bool web =
       source.category == "webserver" || source.category == "proxy" || source.service == "access";
   for (const Alias& a : web ? std::span<const Alias>(kWeb) : std::span<const Alias>(kLinux)) {
@@ -417,6 +415,13 @@ std::shared_ptr<const RuleSet> RuleSet::Compile(std::vector<Rule> input,
     if (generated[i]) compiled->reports[i] = true;
   }
 
+  for (const Rule& r : kept) {
+    for (const std::string* name :
+         {&r.logsource.category, &r.logsource.product, &r.logsource.service}) {
+      if (!name->empty()) compiled->source_names.insert(*name);
+    }
+  }
+
   // The prefilter.
   compiled->always.assign(n, false);
   std::map<std::string, std::uint32_t> literal_ids;
@@ -628,6 +633,8 @@ struct Entry {
   std::optional<double> number;       // value_sum, value_avg: the value, when a number
 };
 
+constexpr size_t kMaxEntries = 10000;
+
 struct Group {
   std::deque<Entry> entries;
   std::unordered_map<std::string, size_t> distinct;  // value_count
@@ -655,11 +662,16 @@ struct Matcher::State {
   // The routed rules per distinct log source seen.
   struct Route {
     std::string category, product, service0, service1;
+    bool unknown_origin = false;
     std::vector<bool> routed;
     std::vector<std::uint32_t> always;
   };
   std::vector<Route> routes;
   const Route* route = nullptr;
+  // The last event's source as it came, so that a stream of one source looks its route up once.
+  std::string last_source[4];
+  bool last_unknown = false;
+  std::vector<Derived> derived;
   std::vector<const char*> blocks;
   std::vector<unsigned> lengths;
   std::vector<std::unordered_map<std::string, Group>> groups;  // per rule
@@ -742,33 +754,51 @@ void Matcher::Match(const Event& event, std::uint64_t sequence, std::vector<Dete
   std::int64_t now = event.time ? event.time->time_since_epoch().count() : s.last_time;
   s.last_time = now;
 
-  // Route: the rules of this event's log source.
-  if (s.route == nullptr || s.route->category != event.category ||
-      s.route->product != event.product || s.route->service0 != event.services[0] ||
-      s.route->service1 != event.services[1]) {
+  // Route: the rules of this event's log source. A name no rule gives (a program's service, say)
+  // routes like an empty one, so there are at most as many routes as combinations of the names
+  // the rules use, however many programs a log holds.
+  bool unknown_origin = event.category.empty() && event.product.empty() &&
+                        event.services[0].empty() && event.services[1].empty();
+  bool as_before = s.route != nullptr && s.last_unknown == unknown_origin &&
+                   s.last_source[0] == event.category && s.last_source[1] == event.product &&
+                   s.last_source[2] == event.services[0] && s.last_source[3] == event.services[1];
+  if (!as_before) {
+    s.last_unknown = unknown_origin;
+    s.last_source[0] = event.category;
+    s.last_source[1] = event.product;
+    s.last_source[2] = event.services[0];
+    s.last_source[3] = event.services[1];
+    auto known = [&](std::string_view name) -> std::string_view {
+      return c.source_names.contains(name) ? name : std::string_view();
+    };
+    std::string_view source[4] = {known(event.category), known(event.product),
+                                  known(event.services[0]), known(event.services[1])};
+    auto same = [&](const State::Route& r) {
+      return r.unknown_origin == unknown_origin && r.category == source[0] &&
+             r.product == source[1] && r.service0 == source[2] && r.service1 == source[3];
+    };
     s.route = nullptr;
     for (const State::Route& r : s.routes) {
-      if (r.category == event.category && r.product == event.product &&
-          r.service0 == event.services[0] && r.service1 == event.services[1]) {
-        s.route = &r;
-      }
+      if (same(r)) s.route = &r;
     }
     if (s.route == nullptr) {
-      State::Route r{std::string(event.category),
-                     std::string(event.product),
-                     std::string(event.services[0]),
-                     std::string(event.services[1]),
+      State::Route r{std::string(source[0]),
+                     std::string(source[1]),
+                     std::string(source[2]),
+                     std::string(source[3]),
+                     unknown_origin,
                      {},
                      {}};
       r.routed.assign(rules.size(), false);
       for (size_t i = 0; i < rules.size(); ++i) {
         if (!c.detection[i] || !SourceMatches(rules[i].logsource, event)) continue;
         r.routed[i] = true;
-        if (c.always[i]) r.always.push_back(static_cast<std::uint32_t>(i));
+        if (c.always[i] || c.database == nullptr || s.scratch == nullptr) {
+          r.always.push_back(static_cast<std::uint32_t>(i));
+        }
       }
       s.routes.push_back(std::move(r));
-      // Routes are few (one per kind of source); re-point after the vector may have moved.
-      s.route = &s.routes.back();
+      s.route = &s.routes.back();  // the vector may have moved
     }
   }
 
@@ -779,7 +809,7 @@ void Matcher::Match(const Event& event, std::uint64_t sequence, std::vector<Dete
     s.mark[r] = s.epoch;
     s.candidates.push_back(r);
   }
-  if (c.database != nullptr) {
+  if (c.database != nullptr && s.scratch != nullptr) {
     // The line, and every value the decoder made rather than cut out of it (a message or value
     // unescaped from JSON, an event kind): a rule's literal occurs in one of them.
     s.blocks.clear();
@@ -795,15 +825,23 @@ void Matcher::Match(const Event& event, std::uint64_t sequence, std::vector<Dete
       if (!IsNull(f.value) && !Within(f.value, event.raw())) block(f.value);
     }
     ScanContext ctx{&s, &c};
-    if (!s.blocks.empty()) {
-      hs_scan_vector(c.database, s.blocks.data(), s.lengths.data(),
-                     static_cast<unsigned>(s.blocks.size()), 0, s.scratch, OnLiteral, &ctx);
+    if (!s.blocks.empty() && hs_scan_vector(c.database, s.blocks.data(), s.lengths.data(),
+                                            static_cast<unsigned>(s.blocks.size()), 0, s.scratch,
+                                            OnLiteral, &ctx) != HS_SUCCESS) {
+      // Without the prefilter every routed rule is evaluated: slower, never wrong.
+      for (size_t r = 0; r < rules.size(); ++r) {
+        if (s.route->routed[r] && s.mark[r] != s.epoch) {
+          s.mark[r] = s.epoch;
+          s.candidates.push_back(static_cast<std::uint32_t>(r));
+        }
+      }
     }
   }
   if (s.candidates.empty()) return;
   std::sort(s.candidates.begin(), s.candidates.end());
 
-  std::vector<Derived> derived;
+  std::vector<Derived>& derived = s.derived;
+  derived.clear();
   for (std::uint32_t r : s.candidates) {
     ++s.stats.evaluated;
     const DetectionRule& rule = *c.detection[r];
@@ -822,7 +860,7 @@ void Matcher::Match(const Event& event, std::uint64_t sequence, std::vector<Dete
       const CorrelationRule& cr = *c.correlation[corr];
       for (size_t input = 0; input < cr.inputs.size(); ++input) {
         if (cr.inputs[input] != r) continue;
-        Derived d{corr, input, now, sequence, {sequence}, {}, {}};
+        Derived d{corr, input, now, sequence, {}, {}, {}};  // events: just `sequence`
         for (size_t g = 0; g < cr.spec.group_by.size(); ++g) {
           d.fields.emplace_back(cr.spec.group_by[g], ValueOf(event, cr.group_fields[input][g]));
         }
@@ -854,6 +892,9 @@ void Matcher::Match(const Event& event, std::uint64_t sequence, std::vector<Dete
     std::string key = GroupKey(cr.spec.group_by, d.fields);
     auto& groups = s.groups[d.rule];
     Group& g = groups[key];
+    // A match older than the group's window (a rotated file read after a newer one) cannot
+    // count with what is in it.
+    if (!g.entries.empty() && d.time < g.last - cr.spec.timespan_seconds) continue;
     g.last = std::max(g.last, d.time);
     // Slide the window.
     std::int64_t horizon = g.last - cr.spec.timespan_seconds;
@@ -870,6 +911,15 @@ void Matcher::Match(const Event& event, std::uint64_t sequence, std::vector<Dete
     if (cr.spec.type == CorrelationType::kValueCount && !d.value.empty()) ++g.distinct[d.value];
     Entry e{d.time, d.input, d.sequence, std::move(d.events), std::move(d.value), number};
     g.entries.push_back(std::move(e));
+    // Memory per group is bounded too: a value_count whose value repeats never fires and would
+    // keep every match of its window.
+    if (g.entries.size() > kMaxEntries) {
+      if (cr.spec.type == CorrelationType::kValueCount) {
+        auto it = g.distinct.find(g.entries.front().value);
+        if (it != g.distinct.end() && --it->second == 0) g.distinct.erase(it);
+      }
+      g.entries.pop_front();
+    }
 
     double measure = 0;
     switch (cr.spec.type) {
@@ -917,7 +967,11 @@ void Matcher::Match(const Event& event, std::uint64_t sequence, std::vector<Dete
     Detection det{d.rule, std::nullopt, d.sequence, key, {}, measure};
     if (d.time != 0 || event.time) det.time = Timestamp(std::chrono::seconds(d.time));
     for (const Entry& x : g.entries) {
-      det.events.insert(det.events.end(), x.events.begin(), x.events.end());
+      if (x.events.empty()) {
+        det.events.push_back(x.sequence);
+      } else {
+        det.events.insert(det.events.end(), x.events.begin(), x.events.end());
+      }
     }
     std::sort(det.events.begin(), det.events.end());
     det.events.erase(std::unique(det.events.begin(), det.events.end()), det.events.end());

@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <chrono>
+#include <cmath>
 #include <cstring>
 
 namespace sokuo::detect {
@@ -181,7 +182,10 @@ std::optional<double> ParseNumber(std::string_view text) {
   if (!text.empty() && text.front() == '+') text.remove_prefix(1);
   double d = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), d);
-  if (text.empty() || ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  // "inf" and "nan" are words in a log, not numbers.
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || !std::isfinite(d)) {
+    return std::nullopt;
+  }
   return d;
 }
 

@@ -77,7 +77,16 @@ std::vector<std::string> TextList(const YAML::Node& doc, const char* key) {
 
 bool IsPlain(const YAML::Node& n) { return n.Tag() == "?"; }
 
+// The values one rule may hold. YAML aliases can make a small file name a value a billion times;
+// reading stops at this many.
+constexpr size_t kMaxValues = 100000;
+thread_local size_t values_left = kMaxValues;
+
 RuleValue ValueOf(const YAML::Node& n, std::string_view field) {
+  if (values_left == 0) {
+    Refuse(LineOf(n), Msg("sigma.rule_too_large", {{"max", std::to_string(kMaxValues)}}));
+  }
+  --values_left;
   if (n.IsNull()) return {RuleValue::Kind::kNull, ""};
   if (!n.IsScalar()) {
     Refuse(LineOf(n),
@@ -181,6 +190,10 @@ Selection ReadSelection(const std::string& name, const YAML::Node& n) {
         keywords.values.push_back(ValueOf(element, name));
       }
     }
+    bool has_null =
+        std::any_of(keywords.values.begin(), keywords.values.end(),
+                    [](const RuleValue& v) { return v.kind == RuleValue::Kind::kNull; });
+    if (has_null) Refuse(keywords.line, Msg("sigma.null_in_list", {{"field", name}}));
     if (!keywords.values.empty()) sel.alternatives.push_back({std::move(keywords)});
   } else if (n.IsScalar()) {
     DetectionItem keyword;
@@ -267,16 +280,31 @@ class ConditionParser {
   Condition Not() {
     if (Peek("not")) {
       ++pos_;
-      return Condition{Condition::Op::kNot, {}, {Not()}};
+      Deeper();
+      Condition c{Condition::Op::kNot, {}, {Not()}};
+      --depth_;
+      return c;
     }
     return Primary();
   }
+
+  // Nesting is bounded, so that no condition can exhaust the stack here or where it is
+  // compiled and evaluated.
+  void Deeper() {
+    if (++depth_ > kMaxDepth) {
+      Refuse(line_, Msg("sigma.condition_too_deep", {{"max", std::to_string(kMaxDepth)}}));
+    }
+  }
+  static constexpr int kMaxDepth = 64;
+  int depth_ = 0;
 
   Condition Primary() {
     if (pos_ >= tokens_.size()) Unexpected();
     if (tokens_[pos_] == "(") {
       ++pos_;
+      Deeper();
       Condition inner = Or();
+      --depth_;
       if (pos_ >= tokens_.size() || tokens_[pos_] != ")") Unexpected();
       ++pos_;
       return inner;
@@ -321,15 +349,25 @@ class ConditionParser {
     return node;
   }
 
+  // `*` matches any run; one backtracking point keeps it linear in pattern × name.
   static bool GlobMatch(std::string_view pattern, std::string_view name) {
-    if (pattern.empty()) return name.empty();
-    if (pattern[0] == '*') {
-      for (size_t i = 0; i <= name.size(); ++i) {
-        if (GlobMatch(pattern.substr(1), name.substr(i))) return true;
+    size_t p = 0, n = 0, star = std::string_view::npos, mark = 0;
+    while (n < name.size()) {
+      if (p < pattern.size() && pattern[p] == '*') {
+        star = p++;
+        mark = n;
+      } else if (p < pattern.size() && pattern[p] == name[n]) {
+        ++p;
+        ++n;
+      } else if (star != std::string_view::npos) {
+        p = star + 1;
+        n = ++mark;
+      } else {
+        return false;
       }
-      return false;
     }
-    return !name.empty() && pattern[0] == name[0] && GlobMatch(pattern.substr(1), name.substr(1));
+    while (p < pattern.size() && pattern[p] == '*') ++p;
+    return p == pattern.size();
   }
 
   std::string_view text_;
@@ -427,7 +465,10 @@ Correlation ReadCorrelation(const YAML::Node& n) {
   }
   c.type = *parsed;
   c.rules = TextList(n, "rules");
-  if (c.rules.empty()) Refuse(LineOf(n), Msg("sigma.missing", {{"field", "correlation.rules"}}));
+  if (c.rules.empty() ||
+      std::any_of(c.rules.begin(), c.rules.end(), [](const std::string& r) { return r.empty(); })) {
+    Refuse(LineOf(n), Msg("sigma.missing", {{"field", "correlation.rules"}}));
+  }
   c.group_by = TextList(n, "group-by");
   std::string span = OptionalText(n, "timespan");
   if (span.empty()) span = OptionalText(n, "timeframe");
@@ -498,6 +539,7 @@ Correlation ReadCorrelation(const YAML::Node& n) {
 }
 
 Rule ReadRule(const YAML::Node& doc, std::string_view file) {
+  values_left = kMaxValues;
   Rule rule;
   rule.file = std::string(file);
   rule.line = LineOf(doc);
@@ -601,6 +643,9 @@ RuleFile ParseRules(std::string_view text, std::string_view file) {
     } catch (const YAML::Exception& e) {
       out.problems.push_back(
           {std::string(file), e.mark.line + 1, "", Msg("sigma.yaml_error", {{"detail", e.msg}})});
+    } catch (const std::exception& e) {  // out of memory on a hostile document
+      out.problems.push_back({std::string(file), doc.Mark().line + 1, "",
+                              Msg("sigma.yaml_error", {{"detail", e.what()}})});
     }
   }
   return out;

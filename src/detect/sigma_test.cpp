@@ -217,6 +217,8 @@ TEST(SigmaMatchTest, NetworksNumbersTimes) {
   EXPECT_FALSE(ParseNetwork("10.0.0/8"));
   EXPECT_EQ(ParseNumber(" 42 "), 42.0);
   EXPECT_FALSE(ParseNumber("42x"));
+  EXPECT_FALSE(ParseNumber("inf"));
+  EXPECT_FALSE(ParseNumber("nan"));
   EXPECT_EQ(TimePart("2026-11-27T13:45:00Z", "hour"), 13);
   EXPECT_EQ(TimePart("2026-11-27 13:45:00", "minute"), 45);
   EXPECT_EQ(TimePart("2026-01-01", "week"), 1);   // a Thursday: week 1
@@ -338,6 +340,54 @@ detection:
                           "enc AAAA"}}),
             Titles{"windash"});
   EXPECT_EQ(f.Feed("x", {{"src_ip", "203.0.113.9"}}), Titles{"legacy field"});
+}
+
+TEST(SigmaEngineTest, TimeParts) {
+  Fixture f(R"(
+title: every part
+logsource: {product: linux}
+detection:
+  sel:
+    ts|minute: 45
+    ts|hour: 13
+    ts|day: 27
+    ts|week: 48
+    ts|month: 11
+    ts|year: 2026
+  condition: sel
+)");
+  ASSERT_TRUE(f.problems.empty()) << f.problems[0].why;
+  EXPECT_EQ(f.Feed("x", {{"ts", "2026-11-27T13:45:00Z"}}), Titles{"every part"});
+  EXPECT_EQ(f.Feed("x", {{"ts", "2026-11-28T13:45:00Z"}}), Titles{});
+  EXPECT_EQ(f.Feed("x", {{"ts", "not a date"}}), Titles{});
+}
+
+TEST(SigmaEngineTest, RulesThatWouldBlowUpAreRefused) {
+  // Five word-initial dashes are 3,125 windash variants of one value.
+  Fixture dashes(
+      "title: T\nlogsource: {}\ndetection: {s: {c|windash: '-a -b -c -d -e'}, "
+      "condition: s}\n");
+  ASSERT_EQ(dashes.problems.size(), 1u);
+  EXPECT_EQ(dashes.problems[0].why.code, "sigma.too_many_variants");
+  EngineOptions options;
+  options.placeholders["A"] = {"1", "2", "3", "4", "5", "6", "7", "8"};
+  Fixture placeholders(
+      "title: T\nlogsource: {}\ndetection: {s: {c|expand: '%A%%A%%A%%A%'}, "
+      "condition: s}\n",
+      options);
+  ASSERT_EQ(placeholders.problems.size(), 1u);
+  EXPECT_EQ(placeholders.problems[0].why.code, "sigma.too_many_variants");
+  std::string deep = "title: T\nlogsource: {}\ndetection: {s: {a: 1}, condition: '";
+  for (int i = 0; i < 100; ++i) deep += "not (";
+  deep += "s";
+  for (int i = 0; i < 100; ++i) deep += ")";
+  EXPECT_EQ(Problem(deep + "'}\n"), "sigma.condition_too_deep");
+  // A pattern that would take exponential time with a naive matcher.
+  std::string names = "title: T\nlogsource: {}\ndetection:\n  " + std::string(40, 'a') +
+                      ": {x: 1}\n  condition: 1 of *a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*ab\n";
+  EXPECT_EQ(Problem(names), "sigma.condition_no_match");
+  EXPECT_EQ(Problem("title: T\nlogsource: {}\ndetection: {k: [a, null], condition: k}\n"),
+            "sigma.null_in_list");
 }
 
 TEST(SigmaEngineTest, RoutesByLogSource) {

@@ -48,8 +48,10 @@ std::vector<SigmaString> WindashString(const SigmaString& s) {
       for (SigmaString& o : out) AppendWildcard(o, p.wildcard);
       continue;
     }
+    std::vector<std::string> variants = Windash(p.text);
+    if (variants.empty() || variants.size() * out.size() > 1024) return {};
     std::vector<SigmaString> next;
-    for (const std::string& variant : Windash(p.text)) {
+    for (const std::string& variant : variants) {
       for (const SigmaString& o : out) {
         SigmaString copy = o;
         AppendText(copy, variant);
@@ -102,6 +104,11 @@ Result<std::vector<std::string>> ExpandPlaceholders(std::string_view text,
           return Fail(ErrorCode::kInvalidInput,
                       Msg("sigma.placeholder_unresolved", {{"name", std::string(name)}}));
         }
+        if (out.size() * it->second.size() > 1024) {
+          return Fail(ErrorCode::kInvalidInput,
+                      Msg("sigma.too_many_variants",
+                          {{"value", std::string(text.substr(0, 80))}, {"max", "1024"}}));
+        }
         std::vector<std::string> next;
         for (const std::string& o : out) {
           for (const std::string& v : it->second) next.push_back(o + v);
@@ -117,6 +124,16 @@ Result<std::vector<std::string>> ExpandPlaceholders(std::string_view text,
   return out;
 }
 
+// windash (five ways per dash), base64offset (three) and expand (every combination of the
+// placeholders' values) multiply a value; a rule may not make more than this of one value.
+constexpr size_t kMaxVariants = 1024;
+
+tl::unexpected<Error> TooMany(const RuleValue& value) {
+  return Fail(ErrorCode::kInvalidInput,
+              Msg("sigma.too_many_variants",
+                  {{"value", value.text.substr(0, 80)}, {"max", std::to_string(kMaxVariants)}}));
+}
+
 Result<std::vector<SigmaString>> Transform(const DetectionItem& item, const RuleValue& value,
                                            const Placeholders& placeholders,
                                            PreparedItem& prepared) {
@@ -126,6 +143,7 @@ Result<std::vector<SigmaString>> Transform(const DetectionItem& item, const Rule
     if (!expanded) return tl::unexpected(expanded.error());
     texts = std::move(*expanded);
   }
+  if (texts.size() > kMaxVariants) return TooMany(value);
   std::vector<SigmaString> variants;
   for (const std::string& t : texts) variants.push_back(ParseSigmaString(t));
   for (const std::string& m : item.modifiers) {
@@ -138,7 +156,9 @@ Result<std::vector<SigmaString>> Transform(const DetectionItem& item, const Rule
         if (s.empty() || s.front().wildcard != '*') s.insert(s.begin(), Piece{"", '*'});
       }
       if (m == "windash") {
-        for (SigmaString& w : WindashString(s)) next.push_back(std::move(w));
+        std::vector<SigmaString> dashed = WindashString(s);
+        if (dashed.empty() || next.size() + dashed.size() > kMaxVariants) return TooMany(value);
+        for (SigmaString& w : dashed) next.push_back(std::move(w));
         continue;
       }
       if (m == "base64" || m == "base64offset") {
@@ -162,6 +182,7 @@ Result<std::vector<SigmaString>> Transform(const DetectionItem& item, const Rule
       next.push_back(std::move(s));
     }
     variants = std::move(next);
+    if (variants.size() > kMaxVariants) return TooMany(value);
   }
   // A keyword is searched for anywhere in the record.
   if (item.field.empty() && !item.Has("startswith") && !item.Has("endswith")) {
@@ -320,6 +341,7 @@ std::vector<std::string> Windash(std::string_view text) {
     bool before_word = i + 1 < text.size() && IsWordChar(static_cast<unsigned char>(text[i + 1]));
     if (!after_word && before_word) positions.push_back(i);
   }
+  if (positions.size() > 4) return {};  // 5^5 variants and more: the caller refuses the value
   std::vector<std::string> out;
   std::string current;
   Expand(std::string(text), 0, current, positions, 0, kDashes, out);
@@ -357,7 +379,8 @@ Result<PreparedItem> Prepare(const DetectionItem& item, const Placeholders& plac
   for (std::string_view m :
        {"lt", "lte", "gt", "gte", "minute", "hour", "day", "week", "month", "year"}) {
     if (!item.Has(m)) continue;
-    p.kind = m.size() <= 3 ? ItemKind::kNumber : ItemKind::kTimePart;
+    bool number = m == "lt" || m == "lte" || m == "gt" || m == "gte";
+    p.kind = number ? ItemKind::kNumber : ItemKind::kTimePart;
     p.comparison = std::string(m);
     for (const RuleValue& v : item.values) {
       double d = 0;

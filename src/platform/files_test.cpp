@@ -37,11 +37,10 @@ TEST(LineReaderTest, SplitsLinesAcrossBlocksAndBoundsLongOnes) {
   big += std::string(LineReader::kMaxLine + 10, 'x') + "\nend\n";
   ASSERT_TRUE(WriteFileAtomic(path, big));
   std::vector<std::string> lines = ReadLines(path);
-  ASSERT_EQ(lines.size(), 300000u + 3u);
+  ASSERT_EQ(lines.size(), 300000u + 2u);
   EXPECT_EQ(lines[299999], "line 299999");
-  EXPECT_EQ(lines[300000].size(), LineReader::kMaxLine);
-  EXPECT_EQ(lines[300001], "xxxxxxxxxx");
-  EXPECT_EQ(lines[300002], "end");
+  EXPECT_EQ(lines[300000].size(), LineReader::kMaxLine);  // the rest of it is dropped
+  EXPECT_EQ(lines[300001], "end");
   EXPECT_EQ(LineReader::Open(dir + "/nope").error().code, ErrorCode::kNotFound);
   EXPECT_EQ(LineReader::Open(dir).error().code, ErrorCode::kInvalidInput);
 

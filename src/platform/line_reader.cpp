@@ -54,7 +54,9 @@ LineReader::LineReader(LineReader&& other) noexcept
       bytes_read_(other.bytes_read_),
       buffer_(std::move(other.buffer_)),
       begin_(other.begin_),
-      eof_(other.eof_) {}
+      eof_(other.eof_),
+      skipping_(other.skipping_),
+      cut_(other.cut_) {}
 
 LineReader::~LineReader() {
   if (fd_ >= 0) ::close(fd_);
@@ -83,8 +85,27 @@ Result<bool> LineReader::Fill() {
 Result<bool> LineReader::Next(std::string_view& line) {
   while (true) {
     std::string_view rest(buffer_.data() + begin_, buffer_.size() - begin_);
+    if (skipping_) {
+      // The rest of a line that was cut is dropped, not read as lines of its own: padding must
+      // not let a line forge the next one.
+      size_t end = rest.find('\n');
+      begin_ += end == std::string_view::npos ? rest.size() : end + 1;
+      if (end != std::string_view::npos) skipping_ = false;
+      if (end == std::string_view::npos && !eof_) {
+        auto more = Fill();
+        if (!more) return tl::unexpected(more.error());
+      }
+      if (eof_ && begin_ >= buffer_.size()) return false;
+      continue;
+    }
     size_t nl = rest.find('\n');
-    if (nl == std::string_view::npos ? rest.size() >= kMaxLine : nl > kMaxLine) nl = kMaxLine;
+    if (nl == std::string_view::npos ? rest.size() >= kMaxLine : nl > kMaxLine) {
+      line = rest.substr(0, kMaxLine);
+      begin_ += kMaxLine;
+      skipping_ = true;
+      ++cut_;
+      return true;
+    }
     if (nl != std::string_view::npos || (eof_ && !rest.empty())) {
       size_t len = nl == std::string_view::npos ? rest.size() : nl;
       line = rest.substr(0, len);

@@ -1,6 +1,6 @@
 // Reads a text file line by line in large blocks, for log files of any size: a line is a view
 // into the reader's buffer, valid until the next call. Line endings (LF or CRLF) are dropped; a
-// line longer than the limit is cut into pieces of the limit, so memory stays bounded.
+// line longer than the limit is cut there and the rest of it dropped, so memory stays bounded.
 #pragma once
 
 #include <cstdint>
@@ -29,6 +29,8 @@ class LineReader {
   [[nodiscard]] Result<bool> Next(std::string_view& line);
 
   std::uint64_t bytes_read() const { return bytes_read_; }
+  // Lines cut at the limit.
+  std::uint64_t cut() const { return cut_; }
   // The file's size when it has one (0 for a pipe).
   std::uint64_t size() const { return size_; }
 
@@ -43,6 +45,8 @@ class LineReader {
   std::string buffer_;
   size_t begin_ = 0;  // unread data is buffer_[begin_, buffer_.size())
   bool eof_ = false;
+  bool skipping_ = false;  // dropping the rest of a cut line
+  std::uint64_t cut_ = 0;
 };
 
 // The regular files under `dir` (recursively) whose names end with one of `extensions`
