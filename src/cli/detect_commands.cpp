@@ -365,8 +365,10 @@ Result<void> Hunt(HuntOptions h, Runtime& env) {
           << "\n";
   }
   int year = h.year;
-  if (year == 0) {
-    Day today(std::chrono::floor<std::chrono::days>(platform::SystemClock().Now()));
+  std::optional<Timestamp> not_after;
+  if (year == 0) {  // this year, unless that puts the log in the future
+    not_after = platform::SystemClock().Now();
+    Day today(std::chrono::floor<std::chrono::days>(*not_after));
     year = static_cast<int>(today.year());
   }
 
@@ -388,6 +390,7 @@ Result<void> Hunt(HuntOptions h, Runtime& env) {
     detect::DecodeOptions options;
     options.format = *log_format;
     options.year = year;
+    options.not_after = not_after;
     options.zone = zone;
     options.source = source;
     stream.Begin(std::move(options));

@@ -189,8 +189,13 @@ std::optional<Timestamp> Decoder::FromSyslogClock(int month, int day, int hour, 
   // A month more than six months back is the next year (Dec → Jan); a small step back is
   // records written slightly out of order, as several processes share one log.
   if (last_month_ != 0 && month < last_month_ - 6 && year_ < 9999) ++year_;
-  last_month_ = month;
   std::optional<Timestamp> wall = internal::CivilTime(year_, month, day, hour, minute, second);
+  if (last_month_ == 0 && wall && options_.not_after && year_ > 1 &&
+      *wall > *options_.not_after + std::chrono::days(1)) {
+    --year_;
+    wall = internal::CivilTime(year_, month, day, hour, minute, second);
+  }
+  last_month_ = month;
   if (!wall || !options_.zone) return wall;
   // The zone lookup is a binary search over the tz rules: do it once an hour of log. When the
   // offset changes inside the hour (a DST switch), each time of that hour is looked up.

@@ -38,6 +38,9 @@ struct DecodeOptions {
   // RFC 3164 lines carry no year: the year of the first line. A later line whose month is more
   // than six months before the previous line's moves to the next year (a log across New Year).
   int year = 1970;
+  // A log cannot come from the future: when the first RFC 3164 line would be more than a day
+  // after this instant, the year is the one before (a December log read in January).
+  std::optional<Timestamp> not_after;
   // The zone of RFC 3164 wall-clock times; UTC when not given.
   std::optional<Calendar> zone;
   // Overrides the log source the decoder would give (from --logsource product=…,service=…):

@@ -822,6 +822,23 @@ TEST(DecodeTest, InvalidJson) {
   }
 }
 
+TEST(DecodeTest, ALogFromLastDecemberReadInJanuaryIsNotInTheFuture) {
+  DecodeOptions options;
+  options.year = 2027;
+  options.not_after = *ParseRfc3339("2027-01-05T00:00:00Z");
+  Decoder d(options);
+  Event e;
+  ASSERT_TRUE(d.Decode("Dec 30 10:00:00 web1 sshd[1]: Connection closed by 192.0.2.1 port 1", e));
+  EXPECT_EQ(FormatRfc3339(*e.time), "2026-12-30T10:00:00Z");
+  ASSERT_TRUE(d.Decode("Jan  2 10:00:00 web1 sshd[1]: Connection closed by 192.0.2.1 port 1", e));
+  EXPECT_EQ(FormatRfc3339(*e.time), "2027-01-02T10:00:00Z");
+  // A log of this year stays in this year.
+  Decoder fresh(options);
+  ASSERT_TRUE(
+      fresh.Decode("Jan  3 10:00:00 web1 sshd[1]: Connection closed by 192.0.2.1 port 1", e));
+  EXPECT_EQ(FormatRfc3339(*e.time), "2027-01-03T10:00:00Z");
+}
+
 TEST(DecodeTest, JsonNamesAndCopiesAreBounded) {
   Decoder d({.format = Format::kJson});
   Event e;
