@@ -10,6 +10,7 @@
 #include "app/account_service.h"
 #include "app/authorization.h"
 #include "app/context.h"
+#include "app/detection_service.h"
 #include "app/disaster_service.h"
 #include "app/incident_service.h"
 #include "app/journal_service.h"
@@ -33,6 +34,7 @@ class App {
   AccountService& accounts() { return accounts_; }
   JournalService& journal() { return journal_; }
   NotificationService& notifications() { return notifications_; }
+  DetectionService& detection() { return detection_; }
   Context& context() { return ctx_; }
 
  private:
@@ -43,6 +45,8 @@ class App {
   AccountService accounts_{ctx_};
   JournalService journal_{ctx_};
   NotificationService notifications_{ctx_};
+  // Its policy opens incidents, so it works through the incident area.
+  DetectionService detection_{ctx_, incidents_};
 };
 
 }  // namespace sokuo::app

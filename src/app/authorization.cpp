@@ -46,4 +46,19 @@ Result<void> AuthorizeCaller(const Caller& caller, Permission permission, Effect
   return Authorize(Actor{caller.principal.person, caller.principal}, permission);
 }
 
+bool CanReadAlerts(const core::Principal& p) {
+  return p.is_operator || p.Has(core::Role::kIsDepartment) || p.Has(core::Role::kCommittee) ||
+         p.Has(core::Role::kAuditor) || p.Has(core::Role::kAdministrator);
+}
+
+bool CanDecideAlerts(const core::Principal& p) {
+  if (p.is_operator) return true;
+  if (core::IsReadOnly(p)) return false;
+  return p.Has(core::Role::kIsDepartment) || p.Has(core::Role::kCommittee);
+}
+
+bool CanIngest(const core::Principal& p) {
+  return CanDecideAlerts(p) || (p.Has(core::Role::kAdministrator) && !core::IsReadOnly(p));
+}
+
 }  // namespace sokuo::app

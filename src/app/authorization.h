@@ -36,4 +36,12 @@ enum class Effect {
 [[nodiscard]] Result<void> AuthorizeCaller(const Caller& caller, Permission permission,
                                            Effect effect, const std::string& operation);
 
+// The detection area (G4.2.3): who reads alerts (the IS department, the committee,
+// administrators and the auditor), who decides on them (the IS department and the committee,
+// never the read-only auditor) and who feeds log lines (those, and administrators, who set up
+// the senders).
+bool CanReadAlerts(const core::Principal& p);
+bool CanDecideAlerts(const core::Principal& p);
+bool CanIngest(const core::Principal& p);
+
 }  // namespace sokuo::app

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "app/app.h"
+#include "app/memory_blobs.h"
 #include "base/sha256.h"
 #include "base/temp_dir.h"
 #include "core/org_fixture.h"
@@ -18,38 +19,6 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
-
-// Blobs in memory: the test implementation of the BlobStore seam.
-class MemoryBlobs final : public BlobStore {
- public:
-  Result<std::string> Put(std::string_view bytes) override {
-    std::string sha = Sha256Hex(bytes);
-    blobs_[sha] = std::string(bytes);
-    return sha;
-  }
-  Result<std::string> Get(const std::string& sha) override {
-    auto it = blobs_.find(sha);
-    if (it == blobs_.end())
-      return Fail(ErrorCode::kNotFound, Msg("blob.not_sha256", {{"sha256", sha}}));
-    return it->second;
-  }
-  Result<uint64_t> Verify(const std::string& sha) override {
-    ASSIGN_OR_RETURN(std::string bytes, Get(sha));
-    if (Sha256Hex(bytes) != sha)
-      return Fail(ErrorCode::kIntegrity, Msg("blob.hash_mismatch", {{"sha256", sha}}));
-    return bytes.size();
-  }
-  Result<std::string> ReadAt(const std::string& sha, uint64_t offset, size_t max) override {
-    ASSIGN_OR_RETURN(std::string bytes, Get(sha));
-    return offset >= bytes.size() ? "" : bytes.substr(offset, max);
-  }
-  // Changes a stored blob as a careless hand would.
-  void Damage(const std::string& sha) { blobs_[sha] += "!"; }
-  size_t size() const { return blobs_.size(); }
-
- private:
-  std::map<std::string, std::string> blobs_;
-};
 
 class IncidentAppTest : public ::testing::Test {
  protected:

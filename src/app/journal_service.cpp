@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/authorization.h"
 #include "app/page.h"
 #include "core/access.h"
 #include "store/incident_rows.h"
@@ -85,10 +86,12 @@ Result<ChangePage> JournalService::Changes(int64_t after, const Actor& actor) {
   ASSIGN_OR_RETURN(std::vector<store::JournalEntry> looked,
                    ctx_.store().ReadJournal({.after_seq = after, .limit = PageRequest::kMaxLimit}));
   ASSIGN_OR_RETURN(auto visible, IncidentVisibility(actor));
+  bool alerts = CanReadAlerts(actor.principal);
   for (store::JournalEntry& e : looked) {
     page.last_seq = e.seq;
     auto incident = visible.find(e.subject);
-    bool sees = e.subject == "org" || (incident != visible.end() && incident->second);
+    bool sees = e.subject == "org" || (incident != visible.end() && incident->second) ||
+                (alerts && e.subject.rfind("ALR-", 0) == 0);
     if (sees) page.changes.push_back({e.seq, e.at, e.action, e.subject});
   }
   return page;

@@ -24,12 +24,16 @@ LoadedRules LoadRules(std::span<const RuleSource> sources, const detect::EngineO
 LogStream::LogStream(std::shared_ptr<const detect::RuleSet> rules)
     : rules_(std::move(rules)), matcher_(rules_) {}
 
-void LogStream::Begin(detect::DecodeOptions options) { decoder_.emplace(std::move(options)); }
+void LogStream::Begin(detect::DecodeOptions options, std::optional<Timestamp> latest) {
+  decoder_.emplace(std::move(options));
+  latest_ = latest;
+}
 
 void LogStream::Feed(std::string_view line, std::vector<detect::Detection>& out) {
   if (!decoder_) decoder_.emplace(detect::DecodeOptions{});
   ++lines_;
   if (!decoder_->Decode(line, event_)) ++undecoded_;
+  if (latest_ && event_.time && *event_.time > *latest_) event_.time = *latest_;
   matcher_.Match(event_, lines_, out);
 }
 

@@ -40,11 +40,14 @@ class LogStream {
 
   // The next lines come from a new source (a file) read with these options; the correlation
   // windows carry over, so an attack split across rotated files is still seen whole.
-  void Begin(detect::DecodeOptions options);
+  // `latest`: an event time after it is taken as `latest` (a sender's clock that runs ahead).
+  void Begin(detect::DecodeOptions options, std::optional<Timestamp> latest = std::nullopt);
   // Decodes and matches one line; its detections are appended to `out`. Lines are numbered from
   // 1 across the whole stream (Detection::sequence).
   void Feed(std::string_view line, std::vector<detect::Detection>& out);
 
+  // The last line fed, decoded (valid until the next Feed or Begin).
+  const detect::Event& event() const { return event_; }
   std::uint64_t lines() const { return lines_; }
   std::uint64_t undecoded() const { return undecoded_; }
   const detect::Matcher& matcher() const { return matcher_; }
@@ -54,6 +57,7 @@ class LogStream {
   std::shared_ptr<const detect::RuleSet> rules_;
   detect::Matcher matcher_;
   std::optional<detect::Decoder> decoder_;
+  std::optional<Timestamp> latest_;
   detect::Event event_;
   std::uint64_t lines_ = 0;
   std::uint64_t undecoded_ = 0;

@@ -651,9 +651,9 @@ std::span<const CatalogEntry> ServerMessages() { return kCatalog; }
 std::span<const CatalogEntry> Catalog() {
   static const std::vector<CatalogEntry> kAll = [] {
     std::vector<CatalogEntry> all;
-    for (auto part :
-         {ServerMessages(), NoticeMessages(), AdapterMessages(), UiMessages(), IncidentUiMessages(),
-          AdminUiMessages(), RecoveryMessages(), DisasterUiMessages(), DetectMessages()})
+    for (auto part : {ServerMessages(), NoticeMessages(), AdapterMessages(), UiMessages(),
+                      IncidentUiMessages(), AdminUiMessages(), RecoveryMessages(),
+                      DisasterUiMessages(), DetectMessages(), DetectUiMessages()})
       all.insert(all.end(), part.begin(), part.end());
     return all;
   }();

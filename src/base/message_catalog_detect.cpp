@@ -102,6 +102,30 @@ constexpr auto kDetect = std::to_array<CatalogEntry>({
      "{count} rules could not be loaded and are skipped (sokuo rules check tells why)"},
     {"cli.hunt_correlation", "{group}: {count} 件の記録（最初は {first}）",
      "{group}: {count} records (first at {first})"},
+    {"alert.forbidden",
+     "アラートを扱えるのは情報システム部門、委員会、管理者（閲覧は監査人も）です",
+     "Alerts are for the IS department, the committee and administrators (the auditor reads "
+     "them)"},
+    {"alert.not_found", "アラート {key} はありません", "There is no alert {key}"},
+    {"alert.already_decided", "アラート {key} は既に処理済みです（{state}）",
+     "Alert {key} has already been handled ({state})"},
+    {"alert.being_decided", "アラート {key} は他の人が処理中です。少し待って確認してください",
+     "Someone else is handling alert {key} right now; look again in a moment"},
+    {"ingest.media_type",
+     "ログ行は text/plain か application/x-ndjson で送ってください（{type} は使えません）",
+     "Send log lines as text/plain or application/x-ndjson, not {type}"},
+    {"alert.incident_closed", "インシデント {key} は終了しているため、アラートを追加できません",
+     "Incident {key} is closed: an alert cannot join it"},
+    {"alert.reason_required", "却下する理由を書いてください", "Say why the alert is dismissed"},
+    {"ingest.off", "このサーバーはログを取り込んでいません（ルールが読み込まれていません）",
+     "This server does not take log lines (no rules are loaded)"},
+    {"ingest.queue_full",
+     "取り込み待ちの行が上限（{capacity} 行）に達したため、{lines} 行を受け付けませんでした。"
+     "少し待って再送してください",
+     "The queue of lines waiting for the rules is full ({capacity} lines): {lines} lines were "
+     "refused; send them again shortly"},
+    {"ingest.format_unknown", "形式 '{format}' は json、syslog、access、auto のいずれかです",
+     "format '{format}' must be json, syslog, access or auto"},
     {"cli.hunt_nothing", "検出はありませんでした", "Nothing was detected"},
     {"cli.hunt_summary",
      "{files} ファイル {lines} 行を調べ、{rules} 件のルールで {findings} "
@@ -110,6 +134,25 @@ constexpr auto kDetect = std::to_array<CatalogEntry>({
      "Searched {lines} lines in {files} files: {findings} findings by {rules} rules ({seconds} s, "
      "{rate} lines/s)"},
     {"cli.hunt_progress", "{file}: {percent}%（{lines} 行）", "{file}: {percent}% ({lines} lines)"},
+    // The syslog listener (platform/syslog_listener.cpp).
+    {"syslog.bad_address",
+     "syslog を受ける {protocol} のアドレス「{address}」が読めません。"
+     "ホスト:ポートの形で、ホストは IP アドレスか localhost にしてください"
+     "（例: 0.0.0.0:514、[::1]:514）",
+     "cannot read the syslog {protocol} address '{address}': give HOST:PORT with an IP address or "
+     "localhost, such as 0.0.0.0:514 or [::1]:514"},
+    {"syslog.address_in_use",
+     "{protocol} {address} はすでに別のプログラムが使っています。"
+     "別のポートを指定するか、そのプログラムを止めてください"
+     "（どのプログラムかは「ss -lunp」「ss -ltnp」で分かります）",
+     "{protocol} {address} is already in use by another program: give another port, or stop that "
+     "program (ss -lunp or ss -ltnp shows which one)"},
+    {"syslog.cannot_listen", "{protocol} {address} で syslog を待ち受けできません: {reason}",
+     "cannot listen for syslog on {protocol} {address}: {reason}"},
+    {"syslog.start_once", "syslog の受信は一度だけ開始できます",
+     "a syslog listener can be started only once"},
+    {"syslog.cannot_start", "syslog の受信を開始できません: {reason}",
+     "cannot start the syslog listener: {reason}"},
 });
 
 }  // namespace

@@ -17,5 +17,6 @@ std::span<const CatalogEntry> AdminUiMessages();     // message_catalog_ui_admin
 std::span<const CatalogEntry> RecoveryMessages();    // message_catalog_recovery.cpp: G5.2
 std::span<const CatalogEntry> DisasterUiMessages();  // message_catalog_ui_disaster.cpp
 std::span<const CatalogEntry> DetectMessages();      // message_catalog_detect.cpp: G4.2.3
+std::span<const CatalogEntry> DetectUiMessages();    // message_catalog_ui_detect.cpp
 
 }  // namespace sokuo

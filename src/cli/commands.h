@@ -21,6 +21,7 @@
 
 namespace CLI {
 class App;
+class Option;
 }  // namespace CLI
 
 namespace sokuo::cli {
@@ -65,6 +66,20 @@ std::vector<Command> DisasterCommands();
 std::vector<Command> UserCommands();
 std::vector<Command> JournalCommands();
 std::vector<Command> DetectCommands();  // rules check, hunt
+
+// Sigma rules named on a command line: directories ("builtin": the rules built into the binary;
+// none: builtin) and placeholder values (NAME=v1,v2). `hunt`, `rules check` and `serve` load
+// them the same way.
+struct RuleOptions {
+  std::vector<std::string> dirs;
+  std::vector<std::string> placeholders;
+};
+// Adds --placeholder (repeatable) to a command.
+void AddRuleOptions(CLI::App& c, RuleOptions& r);
+// A repeatable option takes one value each time, so `--rules DIR FILE` leaves FILE a file.
+CLI::Option* Repeatable(CLI::Option* o);
+// Reads and compiles the rules; a file that cannot be read is one more problem, not the end.
+[[nodiscard]] Result<app::LoadedRules> LoadRules(const RuleOptions& r);
 
 void PrintJson(Output& o, const nlohmann::json& j);
 // `n` things in `lang`: `one` (English "{count} person") when n is 1, else `many` ("{count}

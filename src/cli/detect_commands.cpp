@@ -25,11 +25,6 @@ using api::Json;
 
 constexpr size_t kMaxRuleFile = 1 << 20;
 
-struct RuleOptions {
-  std::vector<std::string> dirs;
-  std::vector<std::string> placeholders;  // NAME=v1,v2
-};
-
 std::vector<std::string> SplitComma(const std::string& s) {
   std::vector<std::string> out;
   std::stringstream in(s);
@@ -52,7 +47,9 @@ Result<detect::EngineOptions> EngineOptionsOf(const RuleOptions& r) {
   return options;
 }
 
-Result<app::LoadedRules> Load(const RuleOptions& r) {
+}  // namespace
+
+Result<app::LoadedRules> LoadRules(const RuleOptions& r) {
   ASSIGN_OR_RETURN(detect::EngineOptions options, EngineOptionsOf(r));
   std::vector<app::RuleSource> sources;
   std::vector<detect::RuleProblem> unreadable;
@@ -78,6 +75,8 @@ Result<app::LoadedRules> Load(const RuleOptions& r) {
   return loaded;
 }
 
+namespace {
+
 void PrintProblems(const std::vector<detect::RuleProblem>& problems, Output& o, std::ostream& to) {
   for (const detect::RuleProblem& p : problems) {
     to << "  "
@@ -92,7 +91,7 @@ void PrintProblems(const std::vector<detect::RuleProblem>& problems, Output& o, 
 // Every rule that cannot run, with its file and line; with --json the problem document's
 // `errors` list them (code, where, message), so stdout holds one document either way.
 Result<void> RulesCheck(const RuleOptions& r, Output& o) {
-  ASSIGN_OR_RETURN(app::LoadedRules loaded, Load(r));
+  ASSIGN_OR_RETURN(app::LoadedRules loaded, LoadRules(r));
   size_t count = loaded.set->rules().size();
   if (!o.json) {
     o.out << Render(Msg("cli.rules_loaded", {{"loaded", std::to_string(count)},
@@ -128,13 +127,8 @@ struct HuntOptions {
 };
 
 // Sigma's levels in order; a rule without one counts as medium.
-int LevelRank(std::string_view level) {
-  constexpr std::string_view kLevels[] = {"informational", "low", "medium", "high", "critical"};
-  for (int i = 0; i < 5; ++i) {
-    if (kLevels[i] == level) return i;
-  }
-  return 2;
-}
+// Unknown levels (a rule without one) count as medium, as the specification's default.
+int LevelRank(std::string_view level) { return detect::LevelRank(level).value_or(2); }
 
 Result<std::optional<detect::LogSource>> ParseLogSource(const std::string& text) {
   if (text.empty()) return std::optional<detect::LogSource>();
@@ -345,15 +339,14 @@ Result<void> Hunt(HuntOptions h, Runtime& env) {
                 Msg("cli.bad_choice",
                     {{"value", h.log_format}, {"allowed", "auto, syslog, json, access"}}));
   }
-  if (h.min_level != "informational" && h.min_level != "low" && h.min_level != "medium" &&
-      h.min_level != "high" && h.min_level != "critical") {
+  if (!detect::LevelRank(h.min_level)) {
     return Fail(ErrorCode::kUsage,
                 Msg("cli.bad_choice", {{"value", h.min_level},
                                        {"allowed", "informational, low, medium, high, critical"}}));
   }
   ASSIGN_OR_RETURN(auto source, ParseLogSource(h.logsource));
   ASSIGN_OR_RETURN(Calendar zone, HuntZone(h, env));
-  ASSIGN_OR_RETURN(app::LoadedRules loaded, Load(h.rules));
+  ASSIGN_OR_RETURN(app::LoadedRules loaded, LoadRules(h.rules));
   if (loaded.set->rules().empty()) {
     PrintProblems(loaded.problems, o, o.err);
     return Fail(ErrorCode::kInvalidInput, Msg("cli.hunt_no_rules"));
@@ -426,7 +419,8 @@ Result<void> Hunt(HuntOptions h, Runtime& env) {
   return {};
 }
 
-// A repeatable option takes one value each time, so `--rules DIR FILE` leaves FILE a file.
+}  // namespace
+
 CLI::Option* Repeatable(CLI::Option* o) { return o->allow_extra_args(false); }
 
 void AddRuleOptions(CLI::App& c, RuleOptions& r) {
@@ -434,8 +428,6 @@ void AddRuleOptions(CLI::App& c, RuleOptions& r) {
       "--placeholder", r.placeholders,
       "Values of a rule placeholder for the expand modifier: NAME=v1,v2 (repeatable)"));
 }
-
-}  // namespace
 
 std::vector<Command> DetectCommands() {
   return {

@@ -62,8 +62,9 @@ class RecordCheck {
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) Add(where, UnknownRef(what, id, ids));
   }
   void Person(const std::string& id, const std::string& where, bool required = false) {
-    // The local operator acts as "cli:<user>"; every other actor is a person.
-    if (id.rfind("cli:", 0) == 0) return;
+    // The local operator acts as "cli:<user>", sokuo's own policies and timers as "system";
+    // every other actor is a person.
+    if (id == "system" || id.rfind("cli:", 0) == 0) return;
     Ref(id, org_.people, where, "person", required);
   }
   void System(const std::string& id, const std::string& where, bool required = false) {

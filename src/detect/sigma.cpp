@@ -9,6 +9,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "base/text.h"
+#include "detect/match.h"
 
 namespace sokuo::detect {
 namespace {
@@ -31,12 +32,6 @@ constexpr auto kRegexFlags =
 
 bool In(std::string_view word, std::span<const std::string_view> set) {
   return std::find(set.begin(), set.end(), word) != set.end();
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 int LineOf(const YAML::Node& n) { return n.Mark().line + 1; }
@@ -649,6 +644,12 @@ RuleFile ParseRules(std::string_view text, std::string_view file) {
     }
   }
   return out;
+}
+
+std::optional<int> LevelRank(std::string_view level) {
+  auto it = std::find(kLevels.begin(), kLevels.end(), level);
+  if (it == kLevels.end()) return std::nullopt;
+  return static_cast<int>(it - kLevels.begin());
 }
 
 }  // namespace sokuo::detect

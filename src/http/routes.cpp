@@ -5,7 +5,7 @@ namespace sokuo::http {
 std::vector<Route> Routes(const RouteOptions& options) {
   std::vector<Route> all;
   for (auto* area : {MetaRoutes, OrganizationRoutes, IncidentRoutes, DisasterRoutes, AccountRoutes,
-                     JournalRoutes, NotificationRoutes, WebRoutes}) {
+                     JournalRoutes, NotificationRoutes, DetectionRoutes, WebRoutes}) {
     for (Route& r : area(options)) all.push_back(std::move(r));
   }
   return all;

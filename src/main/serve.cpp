@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/commands.h"
 #include "cli/user_commands.h"
 #include "example_org.h"
 #include "http/server.h"
@@ -16,6 +17,7 @@
 #include "notify/webhook_notifier.h"
 #include "platform/files.h"
 #include "platform/log.h"
+#include "platform/syslog_listener.h"
 
 namespace sokuo {
 namespace {
@@ -52,6 +54,14 @@ struct ServeFlags {
   bool allow_remote = false;
   int head_timeout = 10;
   size_t connections_per_address = 64;
+  // G4.2.3: log monitoring.
+  cli::RuleOptions rules;
+  std::string syslog_udp, syslog_tcp;
+  std::string incident_level = "high";
+  std::string alert_level = "low";
+  int alert_window_hours = 24;
+  std::vector<std::string> alert_rules;  // RULE=incident|alert|ignore
+  size_t ingest_queue = 65536;
 };
 
 void ServeOptions(CLI::App& c, ServeFlags& f) {
@@ -69,6 +79,53 @@ void ServeOptions(CLI::App& c, ServeFlags& f) {
                "Open connections allowed from one client address")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
+  cli::Repeatable(c.add_option("--rules", f.rules.dirs,
+                               "Sigma rules for the logs received: a directory, or builtin (the "
+                               "rules sokuo ships; the default) (repeatable)"));
+  cli::AddRuleOptions(c, f.rules);
+  c.add_option("--syslog-udp", f.syslog_udp,
+               "ADDRESS:PORT to receive syslog over UDP (e.g. 0.0.0.0:514)");
+  c.add_option("--syslog-tcp", f.syslog_tcp,
+               "ADDRESS:PORT to receive syslog over TCP (octet counting or one line per message)");
+  c.add_option("--alert-incident-level", f.incident_level,
+               "Alerts of this level or above become incidents: informational, low, medium, high, "
+               "critical or none")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"informational", "low", "medium", "high", "critical", "none"}));
+  c.add_option("--alert-min-level", f.alert_level,
+               "Detections below this level are not kept as alerts")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"informational", "low", "medium", "high", "critical"}));
+  c.add_option("--alert-window", f.alert_window_hours,
+               "Hours within which detections of one group are one alert, and alerts one incident")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 24 * 30));
+  cli::Repeatable(c.add_option("--alert-rule", f.alert_rules,
+                               "What a rule's alerts do, overriding the level: RULE-ID=incident, "
+                               "alert or ignore (repeatable)"));
+  c.add_option("--ingest-queue", f.ingest_queue,
+               "Log lines that may wait for the rules; more are refused and counted")
+      ->capture_default_str()
+      ->check(CLI::Range(1000, 10000000));
+}
+
+// The rules and the alert policy the server runs the logs it receives through.
+Result<app::DetectionOptions> DetectionOptionsOf(const ServeFlags& f) {
+  app::DetectionOptions o;
+  o.policy.incident_level = f.incident_level;
+  o.policy.alert_level = f.alert_level;
+  o.policy.window = std::chrono::hours(f.alert_window_hours);
+  o.queue_lines = f.ingest_queue;
+  for (const std::string& r : f.alert_rules) {
+    size_t eq = r.rfind('=');
+    auto action =
+        eq == std::string::npos ? std::nullopt : app::kAlertActions.Parse(r.substr(eq + 1));
+    if (eq == 0 || !action) {
+      return Fail(ErrorCode::kUsage, Msg("serve.bad_alert_rule", {{"value", r}}), "--alert-rule");
+    }
+    o.policy.rules[r.substr(0, eq)] = *action;
+  }
+  return o;
 }
 
 Result<void> Serve(cli::Runtime& env, const ServeFlags& flags) {
@@ -95,13 +152,41 @@ Result<void> Serve(cli::Runtime& env, const ServeFlags& flags) {
   }
   ASSIGN_OR_RETURN(auto snapshot, app->organization().Current());
   const core::Organization& org = *snapshot;
-
+  ASSIGN_OR_RETURN(app::DetectionOptions detection, DetectionOptionsOf(flags));
+  ASSIGN_OR_RETURN(app::LoadedRules rules, cli::LoadRules(flags.rules));
+  platform::Log(platform::LogLevel::kInfo, "detect.rules",
+                {{"rules", std::to_string(rules.set->rules().size())},
+                 {"problems", std::to_string(rules.problems.size())}});
+  app->detection().Configure(std::move(rules), std::move(detection));
   // Signals go to one thread that stops the server; handler threads never see them.
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  platform::SyslogListener syslog({.udp = flags.syslog_udp, .tcp = flags.syslog_tcp},
+                                  [app](std::string_view message, std::string_view peer) {
+                                    // The sender is its address: the port changes with
+                                    // every connection.
+                                    std::string_view sender = peer.substr(0, peer.rfind(':'));
+                                    return app->detection().Offer(message,
+                                                                  "syslog:" + std::string(sender),
+                                                                  detect::Format::kSyslog);
+                                  });
+  TRY(syslog.Start());
+  app->detection().SetSyslogCounts([&syslog] {
+    platform::SyslogCounters c = syslog.counters();
+    return app::SyslogCounts{.received = c.received,
+                             .rejected = c.rejected,
+                             .truncated = c.truncated,
+                             .framing_errors = c.framing_errors,
+                             .connections = c.connections};
+  });
+  if (syslog.udp_port() != 0 || syslog.tcp_port() != 0) {
+    platform::Log(
+        platform::LogLevel::kInfo, "syslog.start",
+        {{"udp", std::to_string(syslog.udp_port())}, {"tcp", std::to_string(syslog.tcp_port())}});
+  }
 
   http::Server server(*app, {.host = address.first,
                              .port = address.second,
@@ -161,10 +246,28 @@ Result<void> Serve(cli::Runtime& env, const ServeFlags& flags) {
       }
     }
   });
+  // G4.2.3: the ingestion loop runs the rules on what the listeners and the API queued.
+  // After a stop it runs what was accepted already, then ends.
+  std::thread ingest([&] {
+    while (true) {
+      bool stopping = !running.load();
+      Result<size_t> r = app->detection().Drain(4096, std::chrono::milliseconds(200));
+      if (!r) {
+        platform::Log(platform::LogLevel::kError, "detect.alerts",
+                      {{"error", r.error().ToString(Lang::kEn)}});
+      } else if (stopping && *r == 0) {
+        return;
+      }
+    }
+  });
   Result<void> ran = server.Run();
+  syslog.Stop();
+  app->detection().SetSyslogCounts(nullptr);  // the listener ends with this function
+  app->detection().Close();
   running.store(false);
   waiter.join();
   sender.join();
+  ingest.join();
   platform::Log(platform::LogLevel::kInfo, "server.stop", {});
   return ran;
 }

@@ -9,9 +9,9 @@ namespace sokuo::store {
 const std::vector<std::string>& JournaledTables() {
   static const std::vector<std::string> kTables = [] {
     std::vector<std::string> all(kOrgTables.begin(), kOrgTables.end());
-    all.insert(all.end(),
-               {"incidents", "incident_records", "disasters", "disaster_records", "outbox",
-                "deliveries", "reminders", "accounts", "api_tokens", "preferences"});
+    all.insert(all.end(), {"incidents", "incident_records", "disasters", "disaster_records",
+                           "outbox", "deliveries", "reminders", "accounts", "api_tokens",
+                           "preferences", "alerts", "alert_lines"});
     return all;
   }();
   return kTables;

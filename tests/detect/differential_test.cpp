@@ -28,7 +28,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -38,18 +37,12 @@
 #include "detect/engine.h"
 #include "log_generator.h"
 #include "reference.h"
+#include "rule_dir.h"
 
 namespace sokuo::detect {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> out;
@@ -76,12 +69,7 @@ struct Corpus {
   }
 
   void AddDir(const fs::path& dir) {
-    std::vector<fs::path> files;
-    for (const auto& e : fs::recursive_directory_iterator(dir)) {
-      if (e.is_regular_file() && e.path().extension() == ".yml") files.push_back(e.path());
-    }
-    std::sort(files.begin(), files.end());
-    for (const fs::path& f : files) Add(Slurp(f), f.string());
+    for (const RuleFileText& f : ReadRuleDir(dir)) Add(f.text, f.path);
   }
 
   // The YAML document a rule starts at, up to the next "---".

@@ -105,6 +105,9 @@ try {
     // The example company configures no email: the report's messages are parked, with why.
     ['messages', '#/notifications', 'table tbody tr'],
     ['acknowledge', `#/ack/${encodeURIComponent(`${key}/000001/email/p-mori`)}`, '.verified'],
+    // Nothing was received: the alerts page says so; the rules page lists the shipped rules.
+    ['alerts', '#/alerts', 'p.none'],
+    ['rules', '#/rules', 'table.rules tbody tr'],
     ['accounts', '#/accounts', 'table tbody tr'],
     ['account', '#/account', 'table tbody tr'],
   ]

@@ -12,18 +12,12 @@
 
 #include "detect/decode.h"
 #include "detect/engine.h"
+#include "rule_dir.h"
 
 namespace sokuo::detect {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 struct Loaded {
   std::shared_ptr<const RuleSet> set;
@@ -31,15 +25,10 @@ struct Loaded {
 };
 
 Loaded LoadDir(const fs::path& dir) {
-  std::vector<fs::path> files;
-  for (const auto& e : fs::recursive_directory_iterator(dir)) {
-    if (e.is_regular_file() && e.path().extension() == ".yml") files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
   std::vector<Rule> rules;
   Loaded out;
-  for (const fs::path& f : files) {
-    RuleFile parsed = ParseRules(Slurp(f), f.string());
+  for (const RuleFileText& f : ReadRuleDir(dir)) {
+    RuleFile parsed = ParseRules(f.text, f.path);
     for (Rule& r : parsed.rules) rules.push_back(std::move(r));
     for (RuleProblem& p : parsed.problems) out.problems.push_back(std::move(p));
   }

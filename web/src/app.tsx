@@ -1,15 +1,19 @@
 // The shell: who is logged in, the language switch, and the page the address names: #/ (the
 // dashboard), #/report, #/incidents, #/incidents/KEY, #/organization/TAB, #/journal,
 // #/disasters, #/disasters/KEY (the board), #/disasters/KEY/rollcall (the roll-call form first),
-// #/notifications (messages), #/ack/DELIVERY (an email's acknowledge link), #/accounts
-// (administrators), #/account (one's own).
+// #/alerts, #/alerts/KEY and #/rules (detection, for those who watch it), #/notifications
+// (messages), #/ack/DELIVERY (an email's acknowledge link), #/accounts (administrators),
+// #/account (one's own).
 import { useEffect, useState } from 'preact/hooks'
 import { api, Problem } from './api'
 import { lang, setLang, t, type Lang } from './i18n'
+import { mayWatch } from './detection'
 import { nameOf } from './directory'
 import { logOut, me, type Me } from './session'
 import { useSignal } from './state'
 import { Accounts, MyAccount } from './pages/accounts'
+import { AlertPage } from './pages/alert'
+import { AlertList } from './pages/alerts'
 import { Dashboard } from './pages/dashboard'
 import { DisasterPage } from './pages/disaster'
 import { DisasterList } from './pages/disasters'
@@ -21,6 +25,7 @@ import { Acknowledge, Messages } from './pages/notifications'
 import { Organization } from './pages/organization'
 import { ProblemView } from './pages/problem'
 import { Report } from './pages/report'
+import { RulesPage } from './pages/rules'
 
 export interface Company {
   name: string
@@ -86,6 +91,7 @@ export function App() {
           {current && <a href="#/report">{t('ui.nav_report')}</a>}
           {current && <a href="#/incidents">{t('ui.nav_incidents')}</a>}
           {current && <a href="#/disasters">{t('ui.nav_disasters')}</a>}
+          {current && mayWatch(current) && <a href="#/alerts">{t('ui.nav_alerts')}</a>}
           {current && <a href="#/organization">{t('ui.nav_organization')}</a>}
           {current?.roles.some((r) => r === 'administrator' || r === 'auditor') && (
             <a href="#/journal">{t('ui.nav_journal')}</a>
@@ -126,6 +132,10 @@ function Page({ route, me, zone }: { route: string; me: Me; zone: string }) {
   const disaster = /^\/disasters\/(DIS-\d{4}-\d{4,})(\/rollcall)?$/.exec(route)
   if (disaster) return <DisasterPage key={disaster[1]} id={disaster[1]} zone={zone} rollcall={Boolean(disaster[2])} />
   if (route.startsWith('/disasters')) return <DisasterList zone={zone} />
+  const alert = /^\/alerts\/(ALR-\d{4}-\d{4,})$/.exec(route)
+  if (alert) return <AlertPage key={alert[1]} id={alert[1]} zone={zone} />
+  if (route.startsWith('/alerts')) return <AlertList zone={zone} />
+  if (route === '/rules') return <RulesPage />
   if (route === '/report') return <Report zone={zone} />
   if (route.startsWith('/organization')) return <Organization tab={route.split('/')[2] ?? ''} />
   if (route === '/journal') return <Journal zone={zone} />

@@ -271,6 +271,29 @@ CREATE TABLE disaster_records (
 CREATE INDEX disaster_records_disaster ON disaster_records(disaster);
 )sql";
 
+// G4.2.3: alerts of the log monitoring, and the log lines kept with each (one row per line, so
+// that a line is journaled once).
+constexpr const char* kMigration12 = R"sql(
+CREATE TABLE alerts (
+  id TEXT PRIMARY KEY,
+  year INTEGER NOT NULL,
+  number INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  grp TEXT NOT NULL,
+  last_at TEXT NOT NULL,
+  data TEXT NOT NULL,
+  UNIQUE (year, number)
+);
+CREATE INDEX alerts_grp ON alerts(grp);
+CREATE TABLE alert_lines (
+  id TEXT PRIMARY KEY,
+  alert TEXT NOT NULL REFERENCES alerts(id) DEFERRABLE INITIALLY DEFERRED,
+  place INTEGER NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX alert_lines_alert ON alert_lines(alert);
+)sql";
+
 // The numbered list; the SQL of each is above.
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
@@ -287,6 +310,7 @@ const std::vector<Migration>& Migrations() {
       {9, "deliveries", kMigration9},
       {10, "reminders", kMigration10},
       {11, "disasters", kMigration11},
+      {12, "alerts", kMigration12},
   };
   return kMigrations;
 }
