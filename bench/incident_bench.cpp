@@ -3,33 +3,13 @@
 // listing with need-to-know, and hashing a password at the production cost.
 #include <benchmark/benchmark.h>
 
-#include <fstream>
-#include <sstream>
-
-#include "app/app.h"
-#include "base/temp_dir.h"
-#include "orgfile/org_file.h"
+#include "app_fixture.h"
 #include "platform/sodium.h"
-#include "store/sqlite/sqlite_store.h"
 
 namespace sokuo {
 namespace {
 
-std::string ExampleOrg() {
-  std::ifstream in(std::string(SOKUO_SOURCE_DIR) + "/examples/org.yaml");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-struct Fixture {
-  TempDir dir{"bench"};
-  FakeClock clock{*ParseRfc3339("2026-11-26T00:00:00Z")};
-  std::unique_ptr<store::SqliteStore> store =
-      std::move(*store::SqliteStore::Open({.path = dir.File("sokuo.db")}));
-  app::App app{*store, clock};
-  Fixture() { (void)app.organization().Import(ExampleOrg(), "org.yaml", {"bench"}); }
-};
+using bench::Fixture;
 
 void BM_ReportIncident(benchmark::State& state) {
   Fixture f;
