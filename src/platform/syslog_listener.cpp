@@ -477,6 +477,13 @@ struct SyslogListener::Engine {
   }
 
   asio::awaitable<void> Serve(std::shared_ptr<Connection> c) {
+    // However the coroutine ends (an exception too), the connection leaves `live` before it is
+    // freed, so CloseAll never touches a connection that is gone.
+    struct Forget {
+      std::unordered_set<Connection*>& live;
+      Connection* c;
+      ~Forget() { live.erase(c); }
+    } forget{live, c.get()};
     Framer framer(options.max_message_bytes);
     std::vector<char> chunk(kReadChunk);
     std::string message;
@@ -503,7 +510,6 @@ struct SyslogListener::Engine {
       if (cut) truncated.fetch_add(1, std::memory_order_relaxed);
       if (!co_await Deliver(*c, message)) break;
     }
-    live.erase(c.get());
     error_code ignored;
     c->socket.shutdown(tcp::socket::shutdown_both, ignored);
     c->socket.close(ignored);
