@@ -7,7 +7,7 @@
 import type { ComponentChildren } from 'preact'
 import { useState } from 'preact/hooks'
 import { api } from '../api'
-import { contactIds, departmentIds, departmentName, personIds, personName, systemIds, systemName } from '../directory'
+import { contactIds, departmentIds, departmentName, loadDirectory, personIds, personName, systemIds, systemName } from '../directory'
 import { ActionForm, type Field } from '../form'
 import { recoveryStatuses, taskStatuses } from '../incident'
 import { contactFields, contactShape, decisionFields } from '../records'
@@ -101,7 +101,13 @@ export function DisasterPage({ id, zone, rollcall }: { id: string; zone: string;
   const [error, setError] = useState<unknown>(null)
   const [version, setVersion] = useState(0)
   const base = `/disasters/${id}`
-  useLoad(() => api<Disaster>('GET', base), setD, setError, [id, language, version])
+  // The forms choose people, systems and departments by id: the directory comes with the disaster.
+  useLoad(
+    () => Promise.all([api<Disaster>('GET', base), loadDirectory()]).then(([disaster]) => disaster),
+    setD,
+    setError,
+    [id, language, version],
+  )
   useChanges((c) => c.subject === id, () => setVersion((v) => v + 1), [id])
   const reload = () => setVersion((v) => v + 1)
   if (!d) return <ProblemView error={error} />

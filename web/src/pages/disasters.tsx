@@ -2,7 +2,7 @@
 // the IS department are told, department heads are asked for the roll call. Follows the journal.
 import { useState } from 'preact/hooks'
 import { api } from '../api'
-import { departmentIds } from '../directory'
+import { departmentIds, loadDirectory } from '../directory'
 import { ActionForm } from '../form'
 import { lang, t } from '../i18n'
 import { useChanges } from '../live'
@@ -40,7 +40,11 @@ export function DisasterList({ zone }: { zone: string }) {
   const [page, setPage] = useState<Page | null>(null)
   const [error, setError] = useState<unknown>(null)
   useLoad(
-    () => api<Page>('GET', `/disasters?${new URLSearchParams({ offset: String(offset), limit: String(kPageSize) })}`),
+    () =>
+      Promise.all([
+        api<Page>('GET', `/disasters?${new URLSearchParams({ offset: String(offset), limit: String(kPageSize) })}`),
+        loadDirectory(), // the declare form chooses departments by id
+      ]).then(([p]) => p),
     setPage,
     setError,
     [offset, language, version],
