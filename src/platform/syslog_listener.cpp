@@ -22,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -94,13 +95,18 @@ std::optional<Endpoint> ParseAddress(std::string_view text) {
   return Endpoint{ip, static_cast<unsigned short>(value)};
 }
 
-// "203.0.113.7:514", "[2001:db8::7]:514"; an IPv4 peer of an IPv6 socket as IPv4.
+// A peer's address; an IPv4 peer of an IPv6 socket as IPv4.
+asio::ip::address PeerAddress(const asio::ip::address& ip) {
+  if (ip.is_v6() && ip.to_v6().is_v4_mapped()) {
+    return asio::ip::make_address_v4(asio::ip::v4_mapped, ip.to_v6());
+  }
+  return ip;
+}
+
+// "203.0.113.7:514", "[2001:db8::7]:514".
 template <class PeerEndpoint>
 std::string PeerText(const PeerEndpoint& peer) {
-  asio::ip::address ip = peer.address();
-  if (ip.is_v6() && ip.to_v6().is_v4_mapped()) {
-    ip = asio::ip::make_address_v4(asio::ip::v4_mapped, ip.to_v6());
-  }
+  asio::ip::address ip = PeerAddress(peer.address());
   std::string port = std::to_string(peer.port());
   if (ip.is_v6()) return "[" + ip.to_string() + "]:" + port;
   return ip.to_string() + ":" + port;
@@ -118,7 +124,8 @@ tl::unexpected<Error> BindError(const error_code& ec, const char* protocol,
 }
 
 // The RFC 6587 framing of one TCP connection's bytes, decided per message: octet counting when
-// the message starts with a digit 1-9, else non-transparent framing (LF, CRLF or NUL ends it).
+// the message starts with "MSG-LEN SP" (digits, the first 1-9), else non-transparent framing
+// (LF, CRLF or NUL ends it).
 // Memory stays bounded by the longest message plus one read: longer messages are cut, the rest
 // of them skipped as it arrives.
 class Framer {
@@ -136,7 +143,7 @@ class Framer {
   }
 
   // The next whole message of the bytes given so far into `message` (kMessage; `truncated` when
-  // it was cut), kMore when it needs more bytes, kError for a malformed octet count.
+  // it was cut) or kMore when it needs more bytes.
   Step Next(std::string& message, bool& truncated) {
     truncated = false;
     while (true) {
@@ -183,18 +190,20 @@ class Framer {
             while (digits < avail && digits <= kMaxCountDigits && IsDigit(buf_[pos_ + digits])) {
               ++digits;
             }
-            if (digits > kMaxCountDigits) return Step::kError;
             if (digits == avail) return Step::kMore;
-            if (buf_[pos_ + digits] != ' ') return Step::kError;
-            uint64_t length = 0;
-            for (size_t i = 0; i < digits; ++i) {
-              length = length * 10 + static_cast<uint64_t>(buf_[pos_ + i] - '0');
+            // "MSG-LEN SP": octet counting. Digits followed by anything else start a line that
+            // carries no PRI ("2026-11-27 …"), framed by its end like any other.
+            if (digits <= kMaxCountDigits && buf_[pos_ + digits] == ' ') {
+              uint64_t length = 0;
+              for (size_t i = 0; i < digits; ++i) {
+                length = length * 10 + static_cast<uint64_t>(buf_[pos_ + i] - '0');
+              }
+              pos_ += digits + 1;
+              remaining_ = std::min<uint64_t>(length, max_);
+              skip_ = length - remaining_;
+              mode_ = Mode::kCounted;
+              break;
             }
-            pos_ += digits + 1;
-            remaining_ = std::min<uint64_t>(length, max_);
-            skip_ = length - remaining_;
-            mode_ = Mode::kCounted;
-            break;
           }
           // Non-transparent: bytes already searched for the end are not searched again.
           size_t end = buf_.find_first_of(kEnds, pos_ + scanned_);
@@ -225,13 +234,12 @@ class Framer {
   }
 
   // At the end of the stream, after Next() said kMore: the unterminated last message (kMessage),
-  // nothing (kMore), or kError when the stream ended inside an octet count or counted message.
+  // nothing (kMore), or kError when the stream ended inside an octet-counted message.
   Step Finish(std::string& message, bool& truncated) {
     truncated = false;
     size_t avail = buf_.size() - pos_;
     if (mode_ == Mode::kCounted) return Step::kError;
     if (mode_ != Mode::kStart || avail == 0) return Step::kMore;
-    if (buf_[pos_] >= '1' && buf_[pos_] <= '9') return Step::kError;
     std::string_view m(buf_.data() + pos_, avail);
     pos_ = buf_.size();
     if (!m.empty() && m.back() == '\r') m.remove_suffix(1);
@@ -264,17 +272,19 @@ class Framer {
 
 // One TCP connection; its coroutine owns it, the registry of live connections points to it.
 struct Connection {
-  Connection(tcp::socket s, std::string p)
+  Connection(tcp::socket s, std::string p, std::string a)
       : socket(std::move(s)),
         idle(socket.get_executor()),
         retry(socket.get_executor()),
-        peer(std::move(p)) {}
+        peer(std::move(p)),
+        address(std::move(a)) {}
 
   tcp::socket socket;
   asio::steady_timer idle;   // closes the connection when a read waits too long
   asio::steady_timer retry;  // the wait before a refused message is offered again
   std::string peer;
-  uint64_t reads = 0;  // reads started and finished, so that a late idle timer can tell
+  std::string address;  // the peer's, without the port
+  uint64_t reads = 0;   // reads started and finished, so that a late idle timer can tell
 };
 
 enum class Offered { kTaken, kFull, kFailed };
@@ -308,7 +318,8 @@ struct SyslogListener::Engine {
   asio::io_context ioc{1};
   std::optional<udp::socket> udp_socket;
   std::optional<tcp::acceptor> acceptor;
-  std::unordered_set<Connection*> live;  // on the listener's thread only
+  std::unordered_set<Connection*> live;               // on the listener's thread only
+  std::unordered_map<std::string, size_t> live_from;  // live connections by address, likewise
   std::thread thread;
 
   Result<void> Bind() {
@@ -431,15 +442,22 @@ struct SyslogListener::Engine {
         continue;
       }
       std::string peer = PeerText(remote);
-      if (live.size() >= options.max_connections) {
-        Log(LogLevel::kWarn, "syslog.too_many_connections", {{"remote", peer}});
+      std::string address = PeerAddress(remote.address()).to_string();
+      // One sender cannot hold every connection: the others' logs still come in.
+      bool full = live.size() >= options.max_connections;
+      if (full || live_from[address] >= options.max_connections_per_address) {
+        Log(LogLevel::kWarn,
+            full ? "syslog.too_many_connections" : "syslog.too_many_connections_from_address",
+            {{"remote", peer}});
+        if (live_from[address] == 0) live_from.erase(address);
         rejected.fetch_add(1, std::memory_order_relaxed);
         socket.close(ec);
         continue;
       }
       connections.fetch_add(1, std::memory_order_relaxed);
-      auto c = std::make_shared<Connection>(std::move(socket), std::move(peer));
+      auto c = std::make_shared<Connection>(std::move(socket), std::move(peer), address);
       live.insert(c.get());
+      ++live_from[address];
       asio::co_spawn(ioc, Serve(std::move(c)), asio::detached);
     }
   }
@@ -480,10 +498,13 @@ struct SyslogListener::Engine {
     // However the coroutine ends (an exception too), the connection leaves `live` before it is
     // freed, so CloseAll never touches a connection that is gone.
     struct Forget {
-      std::unordered_set<Connection*>& live;
+      Engine& e;
       Connection* c;
-      ~Forget() { live.erase(c); }
-    } forget{live, c.get()};
+      ~Forget() {
+        e.live.erase(c);
+        if (--e.live_from[c->address] == 0) e.live_from.erase(c->address);
+      }
+    } forget{*this, c.get()};
     Framer framer(options.max_message_bytes);
     std::vector<char> chunk(kReadChunk);
     std::string message;
@@ -504,6 +525,7 @@ struct SyslogListener::Engine {
         if (step == Framer::Step::kMore) break;
       }
       if (step == Framer::Step::kError) {
+        Log(LogLevel::kWarn, "syslog.framing_error", {{"remote", c->peer}});
         framing_errors.fetch_add(1, std::memory_order_relaxed);
         break;
       }

@@ -1,7 +1,8 @@
 // Receives syslog messages from the network and hands each one to a sink: UDP (RFC 5426, one
 // datagram is one message) and TCP with the framing of RFC 6587, decided per message: octet
 // counting ("MSG-LEN SP SYSLOG-MSG", as RFC 5425 frames it over TLS) when the message starts with
-// a digit 1-9, else non-transparent framing (the message ends at LF, CRLF or NUL). Memory stays
+// digits (the first 1-9) and a space, else non-transparent framing (the message ends at LF, CRLF
+// or NUL; a line without PRI may start with digits: "2026-11-27 …"). Memory stays
 // bounded: a message longer than the limit is cut, a sender that sends too fast is slowed down.
 //
 // Thread-safety: the listener runs on its own thread, which calls the sink, one message at a
@@ -32,6 +33,8 @@ struct SyslogListenerOptions {
   size_t max_message_bytes = size_t{64} * 1024;
   // TCP connections at once; more are closed at once (and counted as rejected).
   size_t max_connections = 256;
+  // TCP connections at once from one address (so one sender cannot hold them all); likewise.
+  size_t max_connections_per_address = 32;
   // A TCP connection that sends nothing for this long is closed; 0 or less: never.
   int idle_timeout_seconds = 300;
 };
@@ -41,9 +44,8 @@ struct SyslogCounters {
   uint64_t received = 0;        // messages the sink took
   uint64_t truncated = 0;       // messages cut to max_message_bytes
   uint64_t rejected = 0;        // UDP messages the sink could not take, and TCP connections
-                                // closed at once over max_connections
-  uint64_t framing_errors = 0;  // TCP connections closed for a malformed octet count, or that
-                                // ended inside an octet-counted message
+                                // closed at once over max_connections (per address too)
+  uint64_t framing_errors = 0;  // TCP connections that ended inside an octet-counted message
   uint64_t connections = 0;     // TCP connections accepted
 };
 

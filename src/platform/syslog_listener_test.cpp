@@ -112,8 +112,12 @@ std::unique_ptr<SyslogListener> Started(SyslogListenerOptions options, SyslogSin
 // A TCP client of the listener on 127.0.0.1.
 class Client {
  public:
-  explicit Client(int port) : socket_(ioc_) {
+  // `from`: the loopback address to connect from (all of 127.0.0.0/8 is this host's).
+  explicit Client(int port, const char* from = "127.0.0.1") : socket_(ioc_) {
     error_code ec;
+    socket_.open(tcp::v4(), ec);
+    socket_.bind(tcp::endpoint(asio::ip::make_address_v4(from), 0), ec);
+    EXPECT_FALSE(ec) << ec.message();
     socket_.connect(tcp::endpoint(asio::ip::address_v4::loopback(), static_cast<uint16_t>(port)),
                     ec);
     EXPECT_FALSE(ec) << ec.message();
@@ -278,32 +282,33 @@ TEST(SyslogListenerTest, LongMessagesAreCutAndCounted) {
   EXPECT_EQ(listener->counters().framing_errors, 0u);
 }
 
-TEST(SyslogListenerTest, MalformedCountClosesTheConnection) {
+TEST(SyslogListenerTest, DigitsWithoutASpaceStartALineAndACutCountClosesTheConnection) {
   Inbox inbox;
   auto listener = Started({.tcp = "127.0.0.1:0"}, inbox.Sink());
   ASSERT_NE(listener, nullptr);
 
-  Client digits_then_letter(listener->tcp_port());
-  digits_then_letter.Send(Counted("<13>before") + "12x <13>bad count\n");
-  EXPECT_TRUE(digits_then_letter.ClosedByListener());
-  EXPECT_EQ(inbox.messages(), std::vector<std::string>{"<13>before"});
+  // Lines without PRI that start with a number are lines, not octet counts: nothing is lost and
+  // the connection stays.
+  Client numbers(listener->tcp_port());
+  numbers.Send(Counted("<13>before") + "2024-05-01 host app: no PRI\n12x <13>not a count\n" +
+               "12345678901 <13>eleven digits\n" + Counted("<13>after"));
+  EXPECT_EQ(
+      inbox.WaitFor(5),
+      (std::vector<std::string>{"<13>before", "2024-05-01 host app: no PRI", "12x <13>not a count",
+                                "12345678901 <13>eleven digits", "<13>after"}));
+  numbers.Send("42");  // digits alone at the end are the last line
+  numbers.EndSending();
+  EXPECT_EQ(inbox.WaitFor(6).back(), "42");
+  EXPECT_EQ(listener->counters().framing_errors, 0u);
 
-  Client too_many_digits(listener->tcp_port());
-  too_many_digits.Send("12345678901 <13>eleven digits\n");
-  EXPECT_TRUE(too_many_digits.ClosedByListener());
-
-  Client line_starting_with_a_digit(listener->tcp_port());
-  line_starting_with_a_digit.Send("2024-05-01 host app: no PRI\n");
-  EXPECT_TRUE(line_starting_with_a_digit.ClosedByListener());
-
+  // An octet count the stream ends inside is an error: the message was cut.
   Client ends_inside_a_message(listener->tcp_port());
   ends_inside_a_message.Send("20 <13>short");
   ends_inside_a_message.EndSending();
   EXPECT_TRUE(ends_inside_a_message.ClosedByListener());
-
-  EXPECT_TRUE(WaitUntil([&] { return listener->counters().framing_errors == 4; }))
+  EXPECT_TRUE(WaitUntil([&] { return listener->counters().framing_errors == 1; }))
       << listener->counters().framing_errors;
-  EXPECT_EQ(listener->counters().received, 1u);
+  EXPECT_EQ(listener->counters().received, 6u);
 }
 
 TEST(SyslogListenerTest, AFullSinkRejectsUdpAndHoldsBackTcp) {
@@ -404,6 +409,24 @@ TEST(SyslogListenerTest, ConnectionsOverTheLimitAndIdleOnesAreClosed) {
   third.Send("<13>third\n");
   EXPECT_EQ(inbox.WaitFor(2).size(), 2u);
   EXPECT_EQ(listener->counters().connections, 2u);
+}
+
+TEST(SyslogListenerTest, OneAddressCannotHoldEveryConnection) {
+  Inbox inbox;
+  auto listener = Started(
+      {.tcp = "127.0.0.1:0", .max_connections = 3, .max_connections_per_address = 2}, inbox.Sink());
+  ASSERT_NE(listener, nullptr);
+  Client a1(listener->tcp_port(), "127.0.0.1");
+  Client a2(listener->tcp_port(), "127.0.0.1");
+  ASSERT_TRUE(WaitUntil([&] { return listener->counters().connections == 2; }));
+  Client a3(listener->tcp_port(), "127.0.0.1");
+  EXPECT_TRUE(a3.ClosedByListener());
+  EXPECT_EQ(listener->counters().rejected, 1u);
+  // Another sender still gets in, and its lines arrive.
+  Client b(listener->tcp_port(), "127.0.0.2");
+  b.Send("<13>from another host\n");
+  EXPECT_EQ(inbox.WaitFor(1), std::vector<std::string>{"<13>from another host"});
+  EXPECT_EQ(listener->counters().connections, 3u);
 }
 
 TEST(SyslogListenerTest, ASinkThatThrowsLosesOnlyThatMessage) {
