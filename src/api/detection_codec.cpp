@@ -85,7 +85,7 @@ Json ToJson(const app::RulesView& v, Lang lang) {
                      {"tags", r.tags},
                      {"correlation", r.correlation},
                      {"reports", r.reports},
-                     {"action", app::kAlertActions.Name(r.action)}});
+                     {"action", core::kAlertActions.Name(r.action)}});
   }
   Json problems = Json::array();
   for (const detect::RuleProblem& p : v.problems) {

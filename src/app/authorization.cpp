@@ -61,4 +61,16 @@ bool CanIngest(const core::Principal& p) {
   return CanDecideAlerts(p) || (p.Has(core::Role::kAdministrator) && !core::IsReadOnly(p));
 }
 
+Result<void> AuthorizeAlerts(const Actor& actor, AlertWork work) {
+  const core::Principal& p = actor.principal;
+  bool allowed = work == AlertWork::kRead     ? CanReadAlerts(p)
+                 : work == AlertWork::kDecide ? CanDecideAlerts(p)
+                                              : CanIngest(p);
+  if (allowed) return {};
+  if (work != AlertWork::kRead && core::IsReadOnly(p)) {
+    return Fail(ErrorCode::kForbidden, Msg("auth.auditor_read_only"));
+  }
+  return Fail(ErrorCode::kForbidden, Msg("alert.forbidden"));
+}
+
 }  // namespace sokuo::app

@@ -43,5 +43,8 @@ enum class Effect {
 bool CanReadAlerts(const core::Principal& p);
 bool CanDecideAlerts(const core::Principal& p);
 bool CanIngest(const core::Principal& p);
+// The same, as the use cases' refusal (kForbidden, the auditor told that they only read).
+enum class AlertWork { kRead, kDecide, kIngest };
+[[nodiscard]] Result<void> AuthorizeAlerts(const Actor& actor, AlertWork work);
 
 }  // namespace sokuo::app

@@ -5,6 +5,7 @@
 
 #include "app/authorization.h"
 #include "app/service_util.h"
+#include "core/alert_rules.h"
 #include "store/alert_rows.h"
 
 namespace sokuo::app {
@@ -13,30 +14,11 @@ namespace {
 using json = nlohmann::json;
 
 constexpr size_t kRecentLines = 8192;  // lines kept for context and correlations' events
-constexpr std::string_view kBackdoorTag = "sokuo.backdoor.";
 
 constexpr size_t kGroupBytes = 256;  // a group comes from log content: cut
 
-// A level's rank; "none" above every level; a rule without a level is medium.
-int LevelRank(std::string_view level) {
-  return level == "none" ? 99 : detect::LevelRank(level).value_or(2);
-}
-
 // The one who acts when the policy acts: sokuo itself, allowed what the operator is.
 Actor Policy() { return Actor{"system", core::Operator()}; }
-
-Result<void> AuthorizeRead(const Actor& actor) {
-  if (CanReadAlerts(actor.principal)) return {};
-  return Fail(ErrorCode::kForbidden, Msg("alert.forbidden"));
-}
-
-Result<void> AuthorizeAct(const Actor& actor, bool ingest = false) {
-  if (ingest ? CanIngest(actor.principal) : CanDecideAlerts(actor.principal)) return {};
-  if (core::IsReadOnly(actor.principal)) {
-    return Fail(ErrorCode::kForbidden, Msg("auth.auditor_read_only"));
-  }
-  return Fail(ErrorCode::kForbidden, Msg("alert.forbidden"));
-}
 
 std::string Cut(std::string_view text, size_t max) {
   if (text.size() <= max) return std::string(text);
@@ -45,69 +27,9 @@ std::string Cut(std::string_view text, size_t max) {
   return std::string(text.substr(0, n));
 }
 
-// The backdoor checklist item a rule names with a tag "sokuo.backdoor.<item>" (hyphens or
-// underscores).
-std::optional<core::BackdoorItem> BackdoorItemOf(const std::vector<std::string>& tags) {
-  for (const std::string& tag : tags) {
-    if (tag.rfind(kBackdoorTag, 0) != 0) continue;
-    std::string name = tag.substr(kBackdoorTag.size());
-    std::replace(name.begin(), name.end(), '-', '_');
-    if (auto item = core::kBackdoorItems.Parse(name)) return item;
-  }
-  return std::nullopt;
-}
-
-// The system and host of the organization that a log's host name names (the host's name or
-// address); nullopt when none does.
-std::optional<core::AffectedHost> Locate(const core::Organization& org, std::string_view host) {
-  if (host.empty()) return std::nullopt;
-  for (const core::InfoSystem& s : org.systems) {
-    for (const core::Host& h : s.hosts) {
-      if (h.name == host || (!h.address.empty() && h.address == host)) {
-        return core::AffectedHost{s.id, h.name};
-      }
-    }
-  }
-  return std::nullopt;
-}
-
-std::string IsDepartmentOf(const core::Organization& org) {
-  for (const core::Department& d : org.departments) {
-    if (d.kind == core::DepartmentKind::kIt) return d.id;
-  }
-  return "";
-}
-
 // The organization's clock; UTC before an organization is imported.
 Result<Calendar> ZoneOf(const core::Organization& org) {
   return Calendar::Create(org.company.time_zone.empty() ? "UTC" : org.company.time_zone);
-}
-
-// A decided alert stays as it was decided.
-Result<void> StillOpen(const core::Alert& a) {
-  if (a.state == core::AlertState::kOpen) return {};
-  return Fail(ErrorCode::kConflict,
-              Msg("alert.already_decided",
-                  {{"key", a.key}, {"state", std::string(core::kAlertStates.Name(a.state))}}));
-}
-
-// Whether two event times (RFC 3339) are within `window` of each other, either way round.
-bool Within(const std::string& a, const std::string& b, std::chrono::seconds window) {
-  auto x = ParseRfc3339(a);
-  auto y = ParseRfc3339(b);
-  return x && y && (*x > *y ? *x - *y : *y - *x) <= window;
-}
-
-bool Matches(const core::Alert& a, const AlertFilter& f) {
-  if (f.state && a.state != *f.state) return false;
-  if (!f.level.empty() && LevelRank(a.level) < LevelRank(f.level)) return false;
-  if (!f.q.empty()) {
-    for (const std::string* s : {&a.rule_title, &a.rule_id, &a.group, &a.host, &a.key}) {
-      if (s->find(f.q) != std::string::npos) return true;
-    }
-    return false;
-  }
-  return true;
 }
 
 }  // namespace
@@ -119,14 +41,6 @@ struct DetectionService::Found {
   std::string host;
   std::vector<core::AlertLine> lines;  // context and matched, in order
 };
-
-AlertAction AlertPolicy::ActionFor(const detect::Rule& rule) const {
-  if (auto it = rules.find(rule.id); !rule.id.empty() && it != rules.end()) return it->second;
-  if (auto it = rules.find(rule.title); it != rules.end()) return it->second;
-  if (LevelRank(rule.level) < LevelRank(alert_level)) return AlertAction::kIgnore;
-  return LevelRank(rule.level) >= LevelRank(incident_level) ? AlertAction::kIncident
-                                                            : AlertAction::kAlert;
-}
 
 DetectionService::DetectionService(Context& ctx, IncidentService& incidents)
     : ctx_(ctx), incidents_(incidents) {}
@@ -158,7 +72,7 @@ bool DetectionService::Offer(std::string_view text, std::string_view source,
 
 Result<size_t> DetectionService::Ingest(std::string_view body, detect::Format format,
                                         const Actor& actor) {
-  TRY(AuthorizeAct(actor, /*ingest=*/true));
+  TRY(AuthorizeAlerts(actor, AlertWork::kIngest));
   std::vector<std::string_view> lines;
   size_t bytes = 0;
   while (!body.empty()) {
@@ -309,15 +223,24 @@ Result<void> DetectionService::Record(std::vector<Found> found) {
     std::map<std::string, int64_t> kept;         // lines an alert keeps, by key
     for (Found& f : found) {
       const detect::Rule& rule = rules[f.rule];
-      AlertAction action = options_.policy.ActionFor(rule);
-      if (action == AlertAction::kIgnore) continue;
+      core::AlertAction action = options_.policy.ActionFor(rule.id, rule.title, rule.level);
+      if (action == core::AlertAction::kIgnore) continue;
       std::string rule_id = rule.id.empty() ? rule.title : rule.id;
+      // A first-seen rule's combination is new once: the stream remembers what it reported
+      // since sokuo started, the alerts kept what it reported before.
+      if (stream_->rules().FirstSeen(f.rule)) {
+        ASSIGN_OR_RETURN(std::vector<core::Alert> earlier, store::LoadAlertsOfGroup(tx, f.group));
+        if (std::any_of(earlier.begin(), earlier.end(),
+                        [&](const core::Alert& a) { return a.rule_id == rule_id; })) {
+          continue;
+        }
+      }
       // The open alert of the same rule and group, with its latest event within the window.
       // An alert that is part of an incident or dismissed takes no more: what comes later is a
       // new alert, which the policy adds to the incident with its own lines.
       auto same = [&](const core::Alert& a) {
         return a.rule_id == rule_id && a.state == core::AlertState::kOpen &&
-               Within(a.last_at, f.at, options_.policy.window);
+               core::WithinWindow(a.last_at, f.at, options_.policy.window);
       };
       core::Alert* alert = nullptr;
       for (auto& [key, a] : touched) {
@@ -331,7 +254,7 @@ Result<void> DetectionService::Record(std::vector<Found> found) {
           alert = &(touched[key] = std::move(a));
           ASSIGN_OR_RETURN(kept[key], tx.Max("alert_lines", "place", "alert", key));
           // An earlier policy step that failed is tried again.
-          if (action == AlertAction::kIncident) incident_level.push_back(*alert);
+          if (action == core::AlertAction::kIncident) incident_level.push_back(*alert);
           break;
         }
       }
@@ -355,7 +278,7 @@ Result<void> DetectionService::Record(std::vector<Found> found) {
         a.created_at = now;
         created.push_back(a.key);
         kept[a.key] = 0;
-        if (action == AlertAction::kIncident) incident_level.push_back(a);
+        if (action == core::AlertAction::kIncident) incident_level.push_back(a);
         alert = &(touched[a.key] = std::move(a));
       }
       ++alert->detections;
@@ -420,7 +343,7 @@ Result<void> DetectionService::ApplyPolicy(const core::Alert& a) {
   std::string incident;
   for (const core::Alert& other : group) {
     if (other.key == a.key || other.incident.empty() ||
-        !Within(other.last_at, a.first_at, options_.policy.window)) {
+        !core::WithinWindow(other.last_at, a.first_at, options_.policy.window)) {
       continue;
     }
     auto i = incidents_.Get(other.incident, Policy());
@@ -446,244 +369,13 @@ Result<void> DetectionService::ApplyPolicy(const core::Alert& a) {
   return Join(a, incident, "", Policy()).map([](const core::Alert&) {});
 }
 
-Result<std::string> DetectionService::OpenIncident(const core::Alert& a, const std::string& note,
-                                                   const Actor& actor) {
-  ASSIGN_OR_RETURN(auto org, ctx_.Organization());
-  ReportInput in;
-  in.title = a.rule_title + " (" + a.group + ")";
-  in.summary = a.description;
-  if (!note.empty()) in.summary += (in.summary.empty() ? "" : "\n\n") + note;
-  in.summary += (in.summary.empty() ? "" : "\n\n") + a.key + ": " + a.rule_title + " [" + a.level +
-                "] " + a.rule_file;
-  in.detection = core::Detection::kAlert;
-  // Detected when sokuo saw it; it happened at the first matching event (an old log replayed
-  // today did not start its reporting clocks long ago). A log's clock may run ahead of ours.
-  std::string now = FormatRfc3339(ctx_.clock().Now());
-  in.detected_at = std::min(a.created_at.empty() ? now : a.created_at, now);
-  in.occurred_at = std::min(a.first_at, in.detected_at);
-  if (actor.principal.is_operator) in.reporter_department = IsDepartmentOf(*org);
-  if (auto where = Locate(*org, a.host)) {
-    in.systems.push_back(where->system);
-    in.hosts.push_back(*where);
-  }
-  ASSIGN_OR_RETURN(IncidentView v, incidents_.Report(in, actor));
-  return v.incident.key;
-}
-
-Result<core::Alert> DetectionService::Join(core::Alert a, const std::string& incident,
-                                           const std::string& note, const Actor& actor) {
-  ASSIGN_OR_RETURN(auto org, ctx_.Organization());
-  ASSIGN_OR_RETURN(std::vector<core::AlertLine> lines, store::LoadAlertLines(ctx_.store(), a.key));
-  std::optional<core::AffectedHost> where = Locate(*org, a.host);
-  // G4.4.3: the lines in which the intrusion was found are kept with the incident.
-  if (!lines.empty()) {
-    EvidenceInput e{.name = a.key + ".log", .kind = core::EvidenceKind::kAccessLog};
-    for (const core::AlertLine& l : lines) e.content += l.text + "\n";
-    if (where) e.system = where->system;
-    ASSIGN_OR_RETURN(IncidentView v, incidents_.AddEvidence(incident, e, actor));
-    (void)v;
-  }
-  // G4.4.2: an alert about a planted account, key or job answers that checklist item "found"
-  // for its host, for the IS department to confirm or correct.
-  std::string backdoor;
-  ASSIGN_OR_RETURN(IncidentView current, incidents_.Get(incident, actor));
-  auto answered = [&](core::BackdoorItem item) {
-    return std::any_of(current.incident.backdoor_checks.begin(),
-                       current.incident.backdoor_checks.end(), [&](const core::BackdoorCheck& c) {
-                         return c.system == where->system &&
-                                (c.host == where->host || c.host.empty()) && c.item == item;
-                       });
-  };
-  // An answer someone gave already stays theirs.
-  if (auto item = BackdoorItemOf(a.tags); item && where && !answered(*item)) {
-    core::BackdoorCheck c{.system = where->system,
-                          .host = where->host,
-                          .item = *item,
-                          .result = core::CheckResult::kFound,
-                          .note = a.key + ": " + a.rule_title,
-                          .at = std::min(a.last_at, FormatRfc3339(ctx_.clock().Now()))};
-    if (incidents_.CheckBackdoor(incident, c, actor)) {
-      backdoor = std::string(core::kBackdoorItems.Name(*item));
-    }
-  }
-  std::string now = FormatRfc3339(ctx_.clock().Now());
-  core::Alert out;
-  TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
-    ASSIGN_OR_RETURN(std::optional<core::Alert> cur, store::LoadAlert(tx, a.key));
-    if (!cur) return Fail(ErrorCode::kNotFound, Msg("alert.not_found", {{"key", a.key}}));
-    TRY(StillOpen(*cur));
-    cur->state = core::AlertState::kIncident;
-    cur->incident = incident;
-    cur->reason = note;
-    cur->decided_by = actor.id;
-    cur->decided_at = now;
-    if (!backdoor.empty()) cur->backdoor = backdoor;
-    TRY(store::SaveAlert(tx, *cur));
-    json body = {{"incident", incident}};
-    if (!note.empty()) body["note"] = note;
-    if (!backdoor.empty()) body["backdoor"] = backdoor;
-    TRY(tx.Append({.at = ctx_.clock().Now(),
-                   .actor = actor.id,
-                   .action = "alert.incident",
-                   .subject = a.key,
-                   .body = body}));
-    out = *cur;
-    return {};
-  }));
-  return out;
-}
-
-bool DetectionService::Claim(const std::string& key) {
-  std::lock_guard lock(claims_mu_);
-  return claims_.insert(key).second;
-}
-
-void DetectionService::Release(const std::string& key) {
-  std::lock_guard lock(claims_mu_);
-  claims_.erase(key);
-}
-
-// Who decides holds the alert's claim until the decision is written (see Claim).
-class DetectionService::Decision {
- public:
-  Decision(DetectionService& service, std::string key) : service_(service), key_(std::move(key)) {}
-  ~Decision() {
-    if (held_) service_.Release(key_);
-  }
-  Decision(const Decision&) = delete;
-  Decision& operator=(const Decision&) = delete;
-  // The open alert, claimed; a conflict when it was decided, or is being decided, already.
-  Result<core::Alert> Take(const Actor& actor) {
-    TRY(AuthorizeAct(actor));
-    ASSIGN_OR_RETURN(std::optional<core::Alert> a, store::LoadAlert(service_.ctx_.store(), key_));
-    if (!a) return Fail(ErrorCode::kNotFound, Msg("alert.not_found", {{"key", key_}}));
-    TRY(StillOpen(*a));
-    held_ = service_.Claim(key_);
-    if (!held_) return Fail(ErrorCode::kConflict, Msg("alert.being_decided", {{"key", key_}}));
-    return *a;
-  }
-
- private:
-  DetectionService& service_;
-  std::string key_;
-  bool held_ = false;
-};
-
-Result<AlertView> DetectionService::Promote(const std::string& key, const std::string& note,
-                                            const Actor& actor) {
-  Decision decision(*this, key);
-  ASSIGN_OR_RETURN(core::Alert a, decision.Take(actor));
-  ASSIGN_OR_RETURN(std::string incident, OpenIncident(a, note, actor));
-  TRY(Join(a, incident, note, actor));
-  return Get(key, actor);
-}
-
-Result<AlertView> DetectionService::Attach(const std::string& key, const std::string& incident,
-                                           const std::string& note, const Actor& actor) {
-  if (incident.empty()) return Fail(ErrorCode::kInvalidInput, Msg("field.required"), "/incident");
-  Decision decision(*this, key);
-  ASSIGN_OR_RETURN(core::Alert a, decision.Take(actor));
-  ASSIGN_OR_RETURN(IncidentView v, incidents_.Get(incident, actor));
-  if (!v.incident.IsOpen()) {
-    return Fail(ErrorCode::kConflict, Msg("alert.incident_closed", {{"key", incident}}),
-                "/incident");
-  }
-  TRY(Join(a, incident, note, actor));
-  return Get(key, actor);
-}
-
-Result<AlertView> DetectionService::Dismiss(const std::string& key, const std::string& reason,
-                                            const Actor& actor) {
-  if (reason.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return Fail(ErrorCode::kInvalidInput, Msg("alert.reason_required"), "/reason");
-  }
-  Decision decision(*this, key);
-  TRY(decision.Take(actor));
-  std::string now = FormatRfc3339(ctx_.clock().Now());
-  TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
-    ASSIGN_OR_RETURN(std::optional<core::Alert> a, store::LoadAlert(tx, key));
-    if (!a) return Fail(ErrorCode::kNotFound, Msg("alert.not_found", {{"key", key}}));
-    TRY(StillOpen(*a));
-    a->state = core::AlertState::kDismissed;
-    a->reason = reason;
-    a->decided_by = actor.id;
-    a->decided_at = now;
-    TRY(store::SaveAlert(tx, *a));
-    TRY(tx.Append({.at = ctx_.clock().Now(),
-                   .actor = actor.id,
-                   .action = "alert.dismiss",
-                   .subject = key,
-                   .body = {{"reason", reason}}}));
-    return {};
-  }));
-  return Get(key, actor);
-}
-
-Result<Page<AlertView>> DetectionService::List(const AlertFilter& filter, PageRequest page,
-                                               const Actor& actor) {
-  TRY(AuthorizeRead(actor));
-  ASSIGN_OR_RETURN(std::vector<core::Alert> all, store::LoadAlerts(ctx_.store()));
-  std::map<std::string, bool> seen;  // by incident: whether the actor may see it
-  Page<core::Alert> p = Paginate(std::move(all), page, [&](const core::Alert& a) {
-    if (!Matches(a, filter)) return false;
-    if (a.incident.empty()) return true;
-    auto [it, fresh] = seen.try_emplace(a.incident, false);
-    if (fresh) it->second = MaySeeIncidentOf(a, actor);
-    return it->second;
-  });
-  return MapPage(std::move(p), [](core::Alert&& a) { return AlertView{std::move(a), {}}; });
-}
-
-Result<AlertView> DetectionService::Get(const std::string& key, const Actor& actor) {
-  TRY(AuthorizeRead(actor));
-  ASSIGN_OR_RETURN(std::optional<core::Alert> a, store::LoadAlert(ctx_.store(), key));
-  // Need-to-know: the alert of an incident the actor may not see is not there for them.
-  if (!a || !MaySeeIncidentOf(*a, actor)) {
-    return Fail(ErrorCode::kNotFound, Msg("alert.not_found", {{"key", key}}));
-  }
-  ASSIGN_OR_RETURN(std::vector<core::AlertLine> lines, store::LoadAlertLines(ctx_.store(), key));
-  return AlertView{std::move(*a), std::move(lines)};
-}
-
-bool DetectionService::MaySeeIncidentOf(const core::Alert& a, const Actor& actor) {
-  return a.incident.empty() || incidents_.Get(a.incident, actor).has_value();
-}
-
 void DetectionService::SetSyslogCounts(std::function<SyslogCounts()> counts) {
   std::lock_guard lock(queue_mu_);
   syslog_counts_ = std::move(counts);
 }
 
-Result<RulesView> DetectionService::Rules(const Actor& actor) const {
-  TRY(AuthorizeRead(actor));
-  RulesView out;
-  out.incident_level = options_.policy.incident_level;
-  out.alert_level = options_.policy.alert_level;
-  out.window_seconds = options_.policy.window.count();
-  if (!configured_) return out;
-  out.problems = loaded_.problems;
-  out.files = loaded_.files;
-  const std::vector<detect::Rule>& rules = loaded_.set->rules();
-  for (size_t i = 0; i < rules.size(); ++i) {
-    const detect::Rule& r = rules[i];
-    out.rules.push_back({.id = r.id,
-                         .title = r.title,
-                         .level = r.level,
-                         .status = r.status,
-                         .author = r.author,
-                         .license = r.license,
-                         .file = r.Where(),
-                         .description = r.description,
-                         .tags = r.tags,
-                         .correlation = r.correlation.has_value(),
-                         .reports = loaded_.set->Reports(i),
-                         .action = options_.policy.ActionFor(r)});
-  }
-  return out;
-}
-
 Result<IngestCounters> DetectionService::Counters(const Actor& actor) const {
-  TRY(AuthorizeRead(actor));
+  TRY(AuthorizeAlerts(actor, AlertWork::kRead));
   IngestCounters c;
   {
     std::lock_guard lock(queue_mu_);

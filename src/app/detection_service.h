@@ -31,30 +31,12 @@
 #include "app/log_stream.h"
 #include "app/page.h"
 #include "core/alert.h"
+#include "core/alert_rules.h"
 
 namespace sokuo::app {
 
-// What happens to a new alert.
-enum class AlertAction { kIncident, kAlert, kIgnore };
-inline constexpr auto kAlertActions = core::MakeEnumNames<AlertAction>(
-    std::pair{AlertAction::kIncident, "incident"}, std::pair{AlertAction::kAlert, "alert"},
-    std::pair{AlertAction::kIgnore, "ignore"});
-
-struct AlertPolicy {
-  // Alerts of this Sigma level or above become incidents; "none": never on their own.
-  std::string incident_level = "high";
-  // Detections of a rule below this level are not kept (the informational base rules that a
-  // correlation generates, such as every successful login).
-  std::string alert_level = "low";
-  // Detections of one rule with the same group within this time are one alert; an alert joins
-  // the open incident of an alert with the same group within this time.
-  std::chrono::seconds window = std::chrono::hours(24);
-  std::map<std::string, AlertAction> rules;  // by rule id (or title): overrides the level
-  AlertAction ActionFor(const detect::Rule& rule) const;
-};
-
 struct DetectionOptions {
-  AlertPolicy policy;
+  core::AlertPolicy policy;
   size_t queue_lines = 65536;                     // lines waiting for the rules; more are refused
   size_t queue_bytes = size_t{64} * 1024 * 1024;  // and their bytes
   size_t context_lines = 10;  // lines of the same sender kept before a matching line
@@ -112,7 +94,7 @@ struct RuleView {
   std::vector<std::string> tags;
   bool correlation = false;
   bool reports = true;  // false for the base rule of a correlation
-  AlertAction action = AlertAction::kAlert;
+  core::AlertAction action = core::AlertAction::kAlert;
 };
 
 struct RulesView {

@@ -226,8 +226,9 @@ TEST_F(DetectionTest, ADismissedAlertStaysDismissedAndTheNextDetectionOpensANewO
 
 TEST_F(DetectionTest, ThePolicyFollowsTheRulesItNames) {
   DetectionOptions o;
-  o.policy.rules["fc40d189-aefb-4fcd-8f00-a8a22e492f86"] = AlertAction::kIncident;  // new account
-  o.policy.rules["SSH brute force from one address"] = AlertAction::kIgnore;
+  o.policy.rules["fc40d189-aefb-4fcd-8f00-a8a22e492f86"] =
+      core::AlertAction::kIncident;  // new account
+  o.policy.rules["SSH brute force from one address"] = core::AlertAction::kIgnore;
   o.policy.incident_level = "none";
   Configure(o);
   std::vector<std::string> lines = BruteForceThenLogin();
@@ -247,7 +248,7 @@ TEST_F(DetectionTest, ThePolicyFollowsTheRulesItNames) {
   auto named = std::find_if(rules->rules.begin(), rules->rules.end(),
                             [](const RuleView& r) { return r.title == "New local user or group"; });
   ASSERT_NE(named, rules->rules.end());
-  EXPECT_EQ(named->action, AlertAction::kIncident);
+  EXPECT_EQ(named->action, core::AlertAction::kIncident);
 }
 
 TEST_F(DetectionTest, AFullQueueRefusesLinesAndCountsThem) {
@@ -283,6 +284,47 @@ TEST_F(DetectionTest, AFullQueueRefusesLinesAndCountsThem) {
             ErrorCode::kForbidden);
   d.Close();
   EXPECT_FALSE(d.Offer("z", "syslog:t", detect::Format::kSyslog));
+}
+
+TEST_F(DetectionTest, AnAdministratorsNewAddressIsReportedOnceEvenAcrossARestart) {
+  const std::string kTitle = "Administrator logged in from a new address";
+  auto login = [&](const std::string& user, const std::string& from) {
+    return Lines({"sshd[7]: Accepted publickey for " + user + " from " + from + " port 50022 ssh2"},
+                 clock_.Now());
+  };
+  auto count = [&] {
+    std::vector<AlertView> all = Alerts();
+    return std::count_if(all.begin(), all.end(),
+                         [&](const AlertView& v) { return v.alert.rule_title == kTitle; });
+  };
+  ASSERT_TRUE(app_->detection().Process(login("root", "192.0.2.50")));
+  ASSERT_TRUE(app_->detection().Process(login("root", "192.0.2.50")));
+  ASSERT_TRUE(app_->detection().Process(login("alice", "192.0.2.77")));  // not an administrator
+  EXPECT_EQ(count(), 1);
+  std::vector<AlertView> all = Alerts();
+  const AlertView* first = Find(all, kTitle);
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->alert.group, "host=ord-app01, user=root, src_ip=192.0.2.50");
+  EXPECT_EQ(first->alert.state, core::AlertState::kOpen);  // medium: for the IS department
+  ASSERT_TRUE(app_->detection().Dismiss(first->alert.key, "山田さんの自宅回線", is_));
+
+  // sokuo restarts: the stream starts empty, the alert it kept remembers the address.
+  app_ = std::make_unique<App>(*store_, clock_, &blobs_);
+  Configure({});
+  clock_.Advance(std::chrono::hours(48));  // past the alert window too
+  ASSERT_TRUE(app_->detection().Process(login("root", "192.0.2.50")));
+  EXPECT_EQ(count(), 1);
+  ASSERT_TRUE(app_->detection().Process(login("root", "198.51.100.23")));
+  EXPECT_EQ(count(), 2);
+
+  // The administrators are configurable (the placeholder admin_accounts).
+  LoadedRules rules =
+      LoadRules(BuiltinRules(), {.placeholders = {{"admin_accounts", {"root", "alice"}}}});
+  ASSERT_TRUE(rules.problems.empty());
+  app_ = std::make_unique<App>(*store_, clock_, &blobs_);
+  app_->detection().Configure(std::move(rules), {});
+  ASSERT_TRUE(app_->detection().Process(login("alice", "192.0.2.77")));
+  EXPECT_EQ(count(), 3);
 }
 
 TEST_F(DetectionTest, TheQueueIsBoundedInBytesToo) {

@@ -82,6 +82,11 @@ constexpr auto kDetect = std::to_array<CatalogEntry>({
      "'{value}' is not an IP network (for example 10.0.0.0/8)"},
     {"sigma.duplicate_id", "id {id} のルールが既にあります",
      "a rule with id {id} is already loaded"},
+    {"sigma.first_seen_fields",
+     "sokuo.first-seen のルールは fields に新しさを判断する項目（例: user, "
+     "src_ip）を挙げてください",
+     "a sokuo.first-seen rule lists in `fields` what makes a detection new (for example user, "
+     "src_ip)"},
     {"sigma.rule_reference_unknown", "相関ルールが参照する {ref} というルールがありません",
      "the correlation refers to {ref}, which is not a loaded rule"},
     // sokuo rules check, sokuo hunt (cli/detect_commands.cpp).

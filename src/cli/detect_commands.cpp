@@ -14,6 +14,7 @@
 #include "api/codec.h"
 #include "app/log_stream.h"
 #include "cli/commands.h"
+#include "core/alert_rules.h"
 #include "platform/files.h"
 #include "platform/line_reader.h"
 #include "platform/system_clock.h"
@@ -126,10 +127,6 @@ struct HuntOptions {
   int year = 0;
 };
 
-// Sigma's levels in order; a rule without one counts as medium.
-// Unknown levels (a rule without one) count as medium, as the specification's default.
-int LevelRank(std::string_view level) { return detect::LevelRank(level).value_or(2); }
-
 Result<std::optional<detect::LogSource>> ParseLogSource(const std::string& text) {
   if (text.empty()) return std::optional<detect::LogSource>();
   detect::LogSource s;
@@ -200,7 +197,10 @@ class Printer {
 
   void Finding(const detect::Detection& d, std::string_view text,
                const std::vector<FileSpan>& files) {
-    if (LevelRank(rules_.rules()[d.rule].level) < LevelRank(options_.min_level)) return;
+    if (core::PolicyLevelRank(rules_.rules()[d.rule].level) <
+        core::PolicyLevelRank(options_.min_level)) {
+      return;
+    }
     ++count_;
     rules_fired_.insert(d.rule);
     const detect::Rule& rule = rules_.rules()[d.rule];
@@ -339,7 +339,7 @@ Result<void> Hunt(HuntOptions h, Runtime& env) {
                 Msg("cli.bad_choice",
                     {{"value", h.log_format}, {"allowed", "auto, syslog, json, access"}}));
   }
-  if (!detect::LevelRank(h.min_level)) {
+  if (!core::AlertLevelRank(h.min_level)) {
     return Fail(ErrorCode::kUsage,
                 Msg("cli.bad_choice", {{"value", h.min_level},
                                        {"allowed", "informational, low, medium, high, critical"}}));

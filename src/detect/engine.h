@@ -21,8 +21,13 @@
 
 namespace sokuo::detect {
 
+// A rule tagged so reports an event only for a combination of the values of its `fields` that
+// it has not reported before in this stream (a login from a new address): Sigma has no memory of
+// what it saw, so this is sokuo's.
+inline constexpr std::string_view kFirstSeenTag = "sokuo.first-seen";
+
 struct EngineOptions {
-  Placeholders placeholders;
+  Placeholders placeholders = DefaultPlaceholders();
   // The most groups one correlation keeps; beyond, the groups seen longest ago are dropped.
   size_t max_groups = 100000;
 };
@@ -32,7 +37,8 @@ struct Detection {
   std::optional<Timestamp> time;  // the event's; a correlation's: its last event's
   std::uint64_t sequence = 0;     // the event's number, as given to Match
   // A correlation's group ("src_ip=203.0.113.7"), the events it counted (their numbers, oldest
-  // first) and the value that crossed the threshold (a count, a sum, an average).
+  // first) and the value that crossed the threshold (a count, a sum, an average). A first-seen
+  // rule's group is its new combination ("user=root, src_ip=192.0.2.50").
   std::string group;
   std::vector<std::uint64_t> events;
   double value = 0;
@@ -54,6 +60,8 @@ class RuleSet {
   // Whether a rule's own matches are reported (a base rule of a correlation is not, unless the
   // correlation says `generate: true`).
   bool Reports(size_t rule) const;
+  // Whether a rule is tagged kFirstSeenTag (and reports each combination of its fields once).
+  bool FirstSeen(size_t rule) const;
   size_t literal_count() const { return literal_count_; }
 
   struct Compiled;

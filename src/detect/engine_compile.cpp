@@ -27,6 +27,11 @@ RuleSet::~RuleSet() = default;
 
 bool RuleSet::Reports(size_t rule) const { return compiled_->reports[rule]; }
 
+bool RuleSet::FirstSeen(size_t rule) const {
+  const auto& d = compiled_->detection[rule];
+  return d && !d->first_seen_fields.empty();
+}
+
 std::string_view CanonicalField(const LogSourceSpec& source, std::string_view field) {
   struct Alias {
     std::string_view from, to;
@@ -277,6 +282,16 @@ std::shared_ptr<const RuleSet> RuleSet::Compile(std::vector<Rule> input,
     Literals lits;
     auto det = compiler.CompileDetection(rule, lits);
     if (!det) continue;
+    if (std::find(rule.tags.begin(), rule.tags.end(), kFirstSeenTag) != rule.tags.end()) {
+      if (rule.fields.empty()) {
+        problems.push_back({rule.file, rule.line, rule.title, Msg("sigma.first_seen_fields")});
+        continue;
+      }
+      det->first_seen_names = rule.fields;
+      for (const std::string& f : rule.fields) {
+        det->first_seen_fields.emplace_back(CanonicalField(rule.logsource, f));
+      }
+    }
     kept.push_back(std::move(rule));
     compiled->detection.push_back(std::move(det));
     compiled->correlation.emplace_back();

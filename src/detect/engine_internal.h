@@ -52,6 +52,9 @@ struct Node {
 struct DetectionRule {
   std::vector<CompiledSelection> selections;
   std::vector<Node> conditions;
+  // A first-seen rule (kFirstSeenTag): its `fields` as the rule names them, and the fields of
+  // the decoders they stand for.
+  std::vector<std::string> first_seen_names, first_seen_fields;
 };
 
 struct CorrelationRule {

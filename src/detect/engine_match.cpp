@@ -7,6 +7,7 @@
 #include <deque>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <hs/hs.h>
 #include <re2/re2.h>
@@ -229,6 +230,10 @@ struct Matcher::State {
   std::vector<const char*> blocks;
   std::vector<unsigned> lengths;
   std::vector<std::unordered_map<std::string, Group>> groups;  // per rule
+  // Per first-seen rule: the combinations it reported, and in which order (the oldest are
+  // forgotten past max_groups).
+  std::vector<std::unordered_set<std::string>> seen;
+  std::vector<std::deque<std::string>> seen_order;
   std::int64_t last_time = 0;
   Stats stats;
 
@@ -407,7 +412,27 @@ void Matcher::Match(const Event& event, std::uint64_t sequence, std::vector<Dete
       }
     }
     if (!matched) continue;
-    if (c.reports[r]) out.push_back(Detection{r, event.time, sequence, {}, {}, 0});
+    std::string first_seen;
+    if (!rule.first_seen_fields.empty()) {
+      // A combination seen before is no match.
+      std::vector<std::pair<std::string, std::string>> values;
+      for (size_t i = 0; i < rule.first_seen_fields.size(); ++i) {
+        values.emplace_back(rule.first_seen_names[i], ValueOf(event, rule.first_seen_fields[i]));
+      }
+      first_seen = GroupKey(rule.first_seen_names, values);
+      if (s.seen.empty()) {
+        s.seen.resize(rules.size());
+        s.seen_order.resize(rules.size());
+      }
+      if (!s.seen[r].insert(first_seen).second) continue;
+      s.seen_order[r].push_back(first_seen);
+      if (s.seen_order[r].size() > rules_->max_groups_) {
+        s.seen[r].erase(s.seen_order[r].front());
+        s.seen_order[r].pop_front();
+        ++s.stats.groups_dropped;
+      }
+    }
+    if (c.reports[r]) out.push_back(Detection{r, event.time, sequence, first_seen, {}, 0});
     if (c.consumers[r].empty()) continue;
     // Feed the correlations that take this rule's matches.
     for (size_t corr : c.consumers[r]) {

@@ -9,6 +9,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "base/text.h"
+#include "core/alert_rules.h"
 #include "detect/match.h"
 
 namespace sokuo::detect {
@@ -25,8 +26,6 @@ constexpr auto kModifiers = std::to_array<std::string_view>({
     "week",         "month",      "year",     "cidr",
     "expand",       "fieldref",
 });
-constexpr auto kLevels =
-    std::to_array<std::string_view>({"informational", "low", "medium", "high", "critical"});
 constexpr auto kRegexFlags =
     std::to_array<std::string_view>({"i", "m", "s", "ignorecase", "multiline", "dotall"});
 
@@ -550,7 +549,7 @@ Rule ReadRule(const YAML::Node& doc, std::string_view file) {
   rule.author = OptionalText(doc, "author");
   rule.license = OptionalText(doc, "license");
   rule.level = Lower(OptionalText(doc, "level"));
-  if (!rule.level.empty() && !In(rule.level, kLevels)) {
+  if (!rule.level.empty() && !In(rule.level, core::kAlertLevels)) {
     Refuse(LineOf(doc["level"]), Msg("sigma.level_unknown", {{"level", rule.level}}));
   }
   rule.date = OptionalText(doc, "date");
@@ -644,12 +643,6 @@ RuleFile ParseRules(std::string_view text, std::string_view file) {
     }
   }
   return out;
-}
-
-std::optional<int> LevelRank(std::string_view level) {
-  auto it = std::find(kLevels.begin(), kLevels.end(), level);
-  if (it == kLevels.end()) return std::nullopt;
-  return static_cast<int>(it - kLevels.begin());
 }
 
 }  // namespace sokuo::detect

@@ -122,7 +122,5 @@ RuleFile ParseRules(std::string_view text, std::string_view file);
 
 // The modifiers this engine knows, in the specification's spelling.
 bool IsKnownModifier(std::string_view name);
-// A Sigma level's place from informational (0) to critical (4); nullopt for anything else.
-std::optional<int> LevelRank(std::string_view level);
 
 }  // namespace sokuo::detect

@@ -422,6 +422,41 @@ detection: {sel: {user|expand: '%Administrators%'}, condition: sel}
   EXPECT_EQ(with.Feed("x", {{"user", "bob"}}), Titles{});
 }
 
+TEST(SigmaEngineTest, AFirstSeenRuleReportsEachCombinationOnceWithinItsBound) {
+  std::string_view rule = R"(
+title: new address
+logsource: {product: linux}
+tags: [sokuo.first-seen]
+fields: [user, src_ip]
+detection: {sel: {event: ssh.login_ok, user|expand: '%admin_accounts%'}, condition: sel}
+)";
+  EngineOptions options;  // admin_accounts: root until configured
+  options.max_groups = 2;
+  Fixture f(rule, options);
+  ASSERT_TRUE(f.problems.empty());
+  ASSERT_TRUE(f.set->FirstSeen(0));
+  auto login = [&](const char* user, const char* from) {
+    return f.Feed("x", {{"event", "ssh.login_ok"}, {"user", user}, {"src_ip", from}});
+  };
+  EXPECT_EQ(login("root", "192.0.2.1"), Titles{"new address"});
+  EXPECT_EQ(f.last.back().group, "user=root, src_ip=192.0.2.1");
+  EXPECT_EQ(login("root", "192.0.2.1"), Titles{});
+  EXPECT_EQ(login("alice", "192.0.2.9"), Titles{});  // not an administrator
+  EXPECT_EQ(login("root", "192.0.2.2"), Titles{"new address"});
+  // Past max_groups the oldest combination is forgotten: it is new again.
+  EXPECT_EQ(login("root", "192.0.2.3"), Titles{"new address"});
+  EXPECT_EQ(login("root", "192.0.2.2"), Titles{});
+  EXPECT_EQ(login("root", "192.0.2.1"), Titles{"new address"});
+  EXPECT_GT(f.matcher->stats().groups_dropped, 0u);
+
+  // Without `fields` there is nothing to tell new from seen: refused with the reason.
+  Fixture no_fields("title: T\nlogsource: {}\ntags: [sokuo.first-seen]\n"
+                    "detection: {s: {user: root}, condition: s}\n");
+  ASSERT_EQ(no_fields.problems.size(), 1u);
+  EXPECT_EQ(no_fields.problems[0].why.code, "sigma.first_seen_fields");
+  EXPECT_EQ(no_fields.set->rules().size(), 0u);
+}
+
 TEST(SigmaEngineTest, InvalidRegexIsAProblem) {
   Fixture f("title: T\nlogsource: {}\ndetection: {s: {a|re: '(unclosed'}, condition: s}\n");
   ASSERT_EQ(f.problems.size(), 1u);

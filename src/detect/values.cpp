@@ -196,6 +196,8 @@ Result<std::vector<SigmaString>> Transform(const DetectionItem& item, const Rule
 
 }  // namespace
 
+Placeholders DefaultPlaceholders() { return {{"admin_accounts", {"root"}}}; }
+
 SigmaString ParseSigmaString(std::string_view text) {
   SigmaString out;
   std::string literal;

@@ -31,6 +31,9 @@ std::string Plain(const SigmaString& s);
 
 // %name% → values, for the `expand` modifier (from the command line or the configuration).
 using Placeholders = std::map<std::string, std::vector<std::string>, std::less<>>;
+// The placeholders the shipped rules use, with the values they have until configured:
+// %admin_accounts% (the accounts that administer systems) is root.
+Placeholders DefaultPlaceholders();
 
 // How an item compares, decided by its type modifier (none = strings).
 enum class ItemKind {

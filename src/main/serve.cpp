@@ -119,7 +119,7 @@ Result<app::DetectionOptions> DetectionOptionsOf(const ServeFlags& f) {
   for (const std::string& r : f.alert_rules) {
     size_t eq = r.rfind('=');
     auto action =
-        eq == std::string::npos ? std::nullopt : app::kAlertActions.Parse(r.substr(eq + 1));
+        eq == std::string::npos ? std::nullopt : core::kAlertActions.Parse(r.substr(eq + 1));
     if (eq == 0 || !action) {
       return Fail(ErrorCode::kUsage, Msg("serve.bad_alert_rule", {{"value", r}}), "--alert-rule");
     }

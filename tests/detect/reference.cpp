@@ -302,7 +302,8 @@ ReferenceEvaluator::ReferenceEvaluator(const std::vector<Rule>& rules,
       prepared_(rules.size()),
       reports_(rules.size(), true),
       inputs_(rules.size()),
-      history_(rules.size()) {
+      history_(rules.size()),
+      seen_(rules.size()) {
   for (size_t r = 0; r < rules.size(); ++r) {
     const Rule& rule = rules[r];
     if (rule.correlation) {
@@ -491,7 +492,18 @@ void ReferenceEvaluator::Match(const Event& event, std::uint64_t sequence,
   std::vector<Pending> queue;
   for (size_t r = 0; r < rules_.size(); ++r) {
     if (!RuleMatches(r, event)) continue;
-    if (reports_[r]) out.push_back(Detection{r, event.time, sequence, {}, {}, 0});
+    const Rule& rule = rules_[r];
+    std::string group;
+    if (std::find(rule.tags.begin(), rule.tags.end(), kFirstSeenTag) != rule.tags.end()) {
+      std::vector<std::string> values;
+      for (const std::string& f : rule.fields) {
+        values.push_back(
+            FirstValue(event, std::string(CanonicalField(rule.logsource, f))).value_or(""));
+      }
+      group = GroupKey(rule.fields, values);
+      if (!seen_[r].insert(group).second) continue;  // seen: no match
+    }
+    if (reports_[r]) out.push_back(Detection{r, event.time, sequence, group, {}, 0});
     for (auto [k, input] : consumers_[r]) {
       const Correlation& spec = *rules_[k].correlation;
       // The field a group-by name or a value field stands for in this input rule.

@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,7 +51,8 @@ class ReferenceEvaluator {
  public:
   // `rules` is the engine's RuleSet::rules(): the rules that compiled, in the engine's order, so
   // that rule indexes agree. Rules the evaluator itself cannot prepare are listed in problems().
-  ReferenceEvaluator(const std::vector<Rule>& rules, const Placeholders& placeholders = {});
+  ReferenceEvaluator(const std::vector<Rule>& rules,
+                     const Placeholders& placeholders = DefaultPlaceholders());
   ~ReferenceEvaluator();
   ReferenceEvaluator(const ReferenceEvaluator&) = delete;
   ReferenceEvaluator& operator=(const ReferenceEvaluator&) = delete;
@@ -85,6 +87,8 @@ class ReferenceEvaluator {
   std::vector<std::vector<std::pair<size_t, size_t>>> consumers_;
   // Per correlation: every match it was given, by group key.
   std::vector<std::map<std::string, History>> history_;
+  // Per rule: the combinations of its fields a first-seen rule (kFirstSeenTag) reported.
+  std::vector<std::set<std::string>> seen_;
   std::int64_t last_time_ = 0;
   std::vector<std::string> problems_;
 };
