@@ -37,6 +37,7 @@ Result<Calendar> ZoneOf(const core::Organization& org) {
 struct DetectionService::Found {
   size_t rule = 0;
   std::string group;
+  std::string first_seen;    // a first-seen rule's combination, as the stream knows it
   std::string first_at, at;  // the first and the latest matching event's time
   std::string host;
   std::vector<core::AlertLine> lines;  // context and matched, in order
@@ -193,6 +194,7 @@ Result<void> DetectionService::Process(std::vector<IngestLine> lines) {
           if (!l->host.empty()) f.host = l->host;
         }
       }
+      if (stream_->rules().FirstSeen(d.rule)) f.first_seen = d.group;
       if (f.group.empty()) f.group = f.host.empty() ? "source=" + in.source : "host=" + f.host;
       f.group = Cut(f.group, kGroupBytes);
       found.push_back(std::move(f));
@@ -211,7 +213,7 @@ Result<void> DetectionService::Record(std::vector<Found> found) {
   std::vector<core::Alert> incident_level;  // open alerts the policy makes part of an incident
   std::vector<std::string> created;
   std::map<std::string, int64_t> upto;  // the newest line kept with each alert, as written
-  TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
+  Result<void> written = ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     incident_level.clear();
     created.clear();
     upto.clear();
@@ -226,11 +228,12 @@ Result<void> DetectionService::Record(std::vector<Found> found) {
       core::AlertAction action = options_.policy.ActionFor(rule.id, rule.title, rule.level);
       if (action == core::AlertAction::kIgnore) continue;
       std::string rule_id = rule.id.empty() ? rule.title : rule.id;
+      std::optional<std::vector<core::Alert>> stored;  // the group's alerts, read once
       // A first-seen rule's combination is new once: the stream remembers what it reported
       // since sokuo started, the alerts kept what it reported before.
       if (stream_->rules().FirstSeen(f.rule)) {
-        ASSIGN_OR_RETURN(std::vector<core::Alert> earlier, store::LoadAlertsOfGroup(tx, f.group));
-        if (std::any_of(earlier.begin(), earlier.end(),
+        ASSIGN_OR_RETURN(stored, store::LoadAlertsOfGroup(tx, f.group));
+        if (std::any_of(stored->begin(), stored->end(),
                         [&](const core::Alert& a) { return a.rule_id == rule_id; })) {
           continue;
         }
@@ -247,8 +250,10 @@ Result<void> DetectionService::Record(std::vector<Found> found) {
         if (a.group == f.group && same(a)) alert = &a;
       }
       if (alert == nullptr) {
-        ASSIGN_OR_RETURN(std::vector<core::Alert> group, store::LoadAlertsOfGroup(tx, f.group));
-        for (core::Alert& a : group) {
+        if (!stored) {
+          ASSIGN_OR_RETURN(stored, store::LoadAlertsOfGroup(tx, f.group));
+        }
+        for (core::Alert& a : *stored) {
           if (!same(a) || touched.count(a.key) != 0) continue;
           std::string key = a.key;
           alert = &(touched[key] = std::move(a));
@@ -318,7 +323,14 @@ Result<void> DetectionService::Record(std::vector<Found> found) {
                  .subject = created.empty() ? touched.begin()->first : created.front(),
                  .body = {{"alerts", keys}, {"created", created}}})
         .map([](const store::JournalEntry&) {});
-  }));
+  });
+  if (!written) {
+    // What was not kept was not seen: a first-seen combination is reported again next time.
+    for (const Found& f : found) {
+      if (!f.first_seen.empty()) stream_->Forget(f.rule, f.first_seen);
+    }
+    return written;
+  }
   alerts_ += created.size();
   // Bounded: an alert key's entry is only needed while its detections still come.
   if (kept_upto_.size() > 10000) kept_upto_.clear();

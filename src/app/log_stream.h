@@ -51,6 +51,8 @@ class LogStream {
   std::uint64_t lines() const { return lines_; }
   std::uint64_t undecoded() const { return undecoded_; }
   const detect::Matcher& matcher() const { return matcher_; }
+  // See Matcher::Forget.
+  void Forget(size_t rule, std::string_view group) { matcher_.Forget(rule, group); }
   const detect::RuleSet& rules() const { return *rules_; }
 
  private:

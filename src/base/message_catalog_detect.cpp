@@ -82,6 +82,12 @@ constexpr auto kDetect = std::to_array<CatalogEntry>({
      "'{value}' is not an IP network (for example 10.0.0.0/8)"},
     {"sigma.duplicate_id", "id {id} のルールが既にあります",
      "a rule with id {id} is already loaded"},
+    {"sigma.duplicate_key",
+     "キー {key} が同じ対応表に2回あります（片方が読み飛ばされるため、読み込みません）",
+     "the key {key} is given twice in one map (one of them would be ignored)"},
+    {"sigma.first_seen_correlation",
+     "sokuo.first-seen は検知ルールに付けるタグです（相関ルールには使えません）",
+     "sokuo.first-seen is for detection rules, not correlations"},
     {"sigma.first_seen_fields",
      "sokuo.first-seen のルールは fields に新しさを判断する項目（例: user, "
      "src_ip）を挙げてください",

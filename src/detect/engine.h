@@ -21,8 +21,8 @@
 
 namespace sokuo::detect {
 
-// A rule tagged so reports an event only for a combination of the values of its `fields` that
-// it has not reported before in this stream (a login from a new address): Sigma has no memory of
+// A rule tagged so matches an event only for a combination of the values of its `fields` that
+// it has not matched before in this stream (a login from a new address): Sigma has no memory of
 // what it saw, so this is sokuo's.
 inline constexpr std::string_view kFirstSeenTag = "sokuo.first-seen";
 
@@ -87,9 +87,13 @@ class Matcher {
   // it completes. Events are expected in time order; an event without a time is taken to happen
   // when the one before it did.
   void Match(const Event& event, std::uint64_t sequence, std::vector<Detection>& out);
+  // A first-seen rule's combination (its Detection::group) becomes new again: its detection
+  // could not be kept, so the next such event reports it again.
+  void Forget(size_t rule, std::string_view group);
 
   // What the matcher has done: events seen, rules evaluated after routing and the literal
-  // prefilter, correlation groups held and dropped for room.
+  // prefilter, correlation groups held, and correlation groups and first-seen combinations
+  // dropped for room.
   struct Stats {
     std::uint64_t events = 0;
     std::uint64_t evaluated = 0;

@@ -275,14 +275,20 @@ std::shared_ptr<const RuleSet> RuleSet::Compile(std::vector<Rule> input,
           {rule.file, rule.line, rule.title, Msg("sigma.duplicate_id", {{"id", rule.id}})});
       continue;
     }
+    bool first_seen =
+        std::find(rule.tags.begin(), rule.tags.end(), kFirstSeenTag) != rule.tags.end();
     if (rule.correlation) {
+      if (first_seen) {  // a correlation counts: what it has seen is its window
+        problems.push_back({rule.file, rule.line, rule.title, Msg("sigma.first_seen_correlation")});
+        continue;
+      }
       correlations.push_back(std::move(rule));
       continue;
     }
     Literals lits;
     auto det = compiler.CompileDetection(rule, lits);
     if (!det) continue;
-    if (std::find(rule.tags.begin(), rule.tags.end(), kFirstSeenTag) != rule.tags.end()) {
+    if (first_seen) {
       if (rule.fields.empty()) {
         problems.push_back({rule.file, rule.line, rule.title, Msg("sigma.first_seen_fields")});
         continue;

@@ -260,6 +260,13 @@ Matcher::Stats Matcher::stats() const {
   return s;
 }
 
+void Matcher::Forget(size_t rule, std::string_view group) {
+  State& s = *state_;
+  if (rule >= s.seen.size() || s.seen[rule].erase(std::string(group)) == 0) return;
+  std::deque<std::string>& order = s.seen_order[rule];
+  order.erase(std::find(order.begin(), order.end(), group));
+}
+
 namespace {
 
 struct ScanContext {

@@ -43,6 +43,26 @@ struct Refusal {
 
 [[noreturn]] void Refuse(int line, Message why) { throw Refusal{line, std::move(why)}; }
 
+// A key given twice in one map (YAML forbids it, and a reader would see one of the two: a
+// selection or a value silently lost) refuses the rule at the second one. The walk stops after
+// `budget` nodes: aliases can make a small document a huge tree, which the engine's own bounds
+// refuse later.
+void RefuseDuplicateKeys(const YAML::Node& n, int depth, size_t& budget) {
+  if (depth > 64 || budget == 0) return;
+  --budget;
+  if (n.IsMap()) {
+    std::set<std::string> keys;
+    for (const auto& kv : n) {
+      if (kv.first.IsScalar() && !keys.insert(kv.first.Scalar()).second) {
+        Refuse(kv.first.Mark().line + 1, Msg("sigma.duplicate_key", {{"key", kv.first.Scalar()}}));
+      }
+      RefuseDuplicateKeys(kv.second, depth + 1, budget);
+    }
+  } else if (n.IsSequence()) {
+    for (const auto& e : n) RefuseDuplicateKeys(e, depth + 1, budget);
+  }
+}
+
 std::string ScalarText(const YAML::Node& n, std::string_view field) {
   if (!n.IsScalar()) {
     Refuse(LineOf(n),
@@ -629,6 +649,8 @@ RuleFile ParseRules(std::string_view text, std::string_view file) {
   for (const YAML::Node& doc : docs) {
     if (!doc || doc.IsNull()) continue;
     try {
+      size_t budget = 100000;
+      RefuseDuplicateKeys(doc, 0, budget);
       out.rules.push_back(ReadRule(doc, file));
     } catch (const Refusal& r) {
       std::string title;

@@ -145,6 +145,15 @@ TEST(SigmaParseTest, RefusesWhatCannotRunWithTheLine) {
                     "condition: {gte: 2}}\n"),
             "sigma.missing");
   EXPECT_EQ(Problem("title: T\nfilter: {rules: [a]}\nlogsource: {}\n"), "sigma.filter_unsupported");
+  // A selection given twice would lose one of them without a word: refused where it repeats.
+  RuleFile twice = ParseRules(
+      "title: T\nlogsource: {}\ndetection:\n  s: {a: 1}\n  s: {b: 2}\n  condition: s\n", "t.yml");
+  ASSERT_EQ(twice.problems.size(), 1u);
+  EXPECT_EQ(twice.problems[0].why.code, "sigma.duplicate_key");
+  EXPECT_EQ(twice.problems[0].line, 5);
+  EXPECT_EQ(twice.problems[0].title, "T");
+  EXPECT_EQ(Problem("title: T\nlogsource: {}\ndetection: {s: {a: 1, a: 2}, condition: s}\n"),
+            "sigma.duplicate_key");
 
   RuleFile f = ParseRules(
       "title: Good\nlogsource: {}\ndetection: {s: {a: 1}, condition: s}\n"
@@ -448,13 +457,25 @@ detection: {sel: {event: ssh.login_ok, user|expand: '%admin_accounts%'}, conditi
   EXPECT_EQ(login("root", "192.0.2.2"), Titles{});
   EXPECT_EQ(login("root", "192.0.2.1"), Titles{"new address"});
   EXPECT_GT(f.matcher->stats().groups_dropped, 0u);
+  // A combination whose detection could not be kept is forgotten: it is new again.
+  f.matcher->Forget(0, "user=root, src_ip=192.0.2.1");
+  EXPECT_EQ(login("root", "192.0.2.1"), Titles{"new address"});
+  f.matcher->Forget(0, "user=nobody, src_ip=192.0.2.1");  // never seen: nothing happens
+  f.matcher->Forget(7, "x");                              // no such rule: likewise
 
   // Without `fields` there is nothing to tell new from seen: refused with the reason.
-  Fixture no_fields("title: T\nlogsource: {}\ntags: [sokuo.first-seen]\n"
-                    "detection: {s: {user: root}, condition: s}\n");
+  Fixture no_fields(
+      "title: T\nlogsource: {}\ntags: [sokuo.first-seen]\n"
+      "detection: {s: {user: root}, condition: s}\n");
   ASSERT_EQ(no_fields.problems.size(), 1u);
   EXPECT_EQ(no_fields.problems[0].why.code, "sigma.first_seen_fields");
   EXPECT_EQ(no_fields.set->rules().size(), 0u);
+  Fixture correlation(
+      "title: T\nname: base\nlogsource: {}\ndetection: {s: {user: root}, condition: s}\n---\n"
+      "title: C\ntags: [sokuo.first-seen]\nfields: [user]\ncorrelation: {type: event_count, "
+      "rules: [base], group-by: [user], timespan: 5m, condition: {gte: 2}}\n");
+  ASSERT_EQ(correlation.problems.size(), 1u);
+  EXPECT_EQ(correlation.problems[0].why.code, "sigma.first_seen_correlation");
 }
 
 TEST(SigmaEngineTest, InvalidRegexIsAProblem) {

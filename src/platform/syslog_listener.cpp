@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "platform/log.h"
+#include "platform/syslog_framer.h"
 
 namespace sokuo::platform {
 namespace {
@@ -39,7 +40,6 @@ using boost::system::error_code;
 constexpr size_t kMaxDatagram = size_t{64} * 1024;  // more than any UDP payload
 constexpr int kUdpBuffer = 4 * 1024 * 1024;
 constexpr size_t kReadChunk = size_t{16} * 1024;
-constexpr size_t kMaxCountDigits = 10;
 // A message the sink refused is offered again after this, doubling up to kLastRetry.
 constexpr auto kFirstRetry = std::chrono::milliseconds(10);
 constexpr auto kLastRetry = std::chrono::milliseconds(200);
@@ -49,17 +49,6 @@ constexpr auto kAcceptPause = std::chrono::milliseconds(100);
 auto Capture(error_code& ec) { return asio::redirect_error(asio::use_awaitable, ec); }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-// Drops one trailing LF, CRLF or NUL.
-std::string_view StripTrailer(std::string_view m) {
-  if (!m.empty() && m.back() == '\n') {
-    m.remove_suffix(1);
-    if (!m.empty() && m.back() == '\r') m.remove_suffix(1);
-  } else if (!m.empty() && m.back() == '\0') {
-    m.remove_suffix(1);
-  }
-  return m;
-}
 
 struct Endpoint {
   asio::ip::address ip;
@@ -123,153 +112,6 @@ tl::unexpected<Error> BindError(const error_code& ec, const char* protocol,
                   {{"protocol", protocol}, {"address", address}, {"reason", ec.message()}}));
 }
 
-// The RFC 6587 framing of one TCP connection's bytes, decided per message: octet counting when
-// the message starts with "MSG-LEN SP" (digits, the first 1-9), else non-transparent framing
-// (LF, CRLF or NUL ends it).
-// Memory stays bounded by the longest message plus one read: longer messages are cut, the rest
-// of them skipped as it arrives.
-class Framer {
- public:
-  enum class Step { kMessage, kMore, kError };
-
-  explicit Framer(size_t max) : max_(max) {}
-
-  void Append(std::string_view data) {
-    if (pos_ > 0) {
-      buf_.erase(0, pos_);
-      pos_ = 0;
-    }
-    buf_.append(data);
-  }
-
-  // The next whole message of the bytes given so far into `message` (kMessage; `truncated` when
-  // it was cut) or kMore when it needs more bytes.
-  Step Next(std::string& message, bool& truncated) {
-    truncated = false;
-    while (true) {
-      size_t avail = buf_.size() - pos_;
-      switch (mode_) {
-        case Mode::kSkipBytes: {
-          size_t n = static_cast<size_t>(std::min<uint64_t>(remaining_, avail));
-          pos_ += n;
-          remaining_ -= n;
-          if (remaining_ > 0) return Step::kMore;
-          mode_ = Mode::kStart;
-          break;
-        }
-        case Mode::kSkipLine: {
-          size_t end = buf_.find_first_of(kEnds, pos_);
-          if (end == std::string::npos) {
-            pos_ = buf_.size();
-            return Step::kMore;
-          }
-          pos_ = end + 1;
-          mode_ = Mode::kStart;
-          break;
-        }
-        case Mode::kCounted: {
-          if (avail < remaining_) return Step::kMore;
-          std::string_view m(buf_.data() + pos_, static_cast<size_t>(remaining_));
-          pos_ += static_cast<size_t>(remaining_);
-          truncated = skip_ > 0;
-          mode_ = skip_ > 0 ? Mode::kSkipBytes : Mode::kStart;
-          remaining_ = skip_;
-          skip_ = 0;
-          m = StripTrailer(m);
-          if (!m.empty()) {
-            message.assign(m);
-            return Step::kMessage;
-          }
-          truncated = false;
-          break;
-        }
-        case Mode::kStart: {
-          if (avail == 0) return Step::kMore;
-          if (buf_[pos_] >= '1' && buf_[pos_] <= '9') {
-            size_t digits = 0;
-            while (digits < avail && digits <= kMaxCountDigits && IsDigit(buf_[pos_ + digits])) {
-              ++digits;
-            }
-            if (digits == avail) return Step::kMore;
-            // "MSG-LEN SP": octet counting. Digits followed by anything else start a line that
-            // carries no PRI ("2026-11-27 …"), framed by its end like any other.
-            if (digits <= kMaxCountDigits && buf_[pos_ + digits] == ' ') {
-              uint64_t length = 0;
-              for (size_t i = 0; i < digits; ++i) {
-                length = length * 10 + static_cast<uint64_t>(buf_[pos_ + i] - '0');
-              }
-              pos_ += digits + 1;
-              remaining_ = std::min<uint64_t>(length, max_);
-              skip_ = length - remaining_;
-              mode_ = Mode::kCounted;
-              break;
-            }
-          }
-          // Non-transparent: bytes already searched for the end are not searched again.
-          size_t end = buf_.find_first_of(kEnds, pos_ + scanned_);
-          if (end == std::string::npos) {
-            scanned_ = avail;
-            if (avail <= max_ + 1) return Step::kMore;  // + 1: the CR of a CRLF to come
-            message.assign(buf_, pos_, max_);
-            truncated = true;
-            pos_ += max_;
-            scanned_ = 0;
-            mode_ = Mode::kSkipLine;
-            return Step::kMessage;
-          }
-          std::string_view m(buf_.data() + pos_, end - pos_);
-          if (buf_[end] == '\n' && !m.empty() && m.back() == '\r') m.remove_suffix(1);
-          pos_ = end + 1;
-          scanned_ = 0;
-          if (m.empty()) break;
-          if (m.size() > max_) {
-            m = m.substr(0, max_);
-            truncated = true;
-          }
-          message.assign(m);
-          return Step::kMessage;
-        }
-      }
-    }
-  }
-
-  // At the end of the stream, after Next() said kMore: the unterminated last message (kMessage),
-  // nothing (kMore), or kError when the stream ended inside an octet-counted message.
-  Step Finish(std::string& message, bool& truncated) {
-    truncated = false;
-    size_t avail = buf_.size() - pos_;
-    if (mode_ == Mode::kCounted) return Step::kError;
-    if (mode_ != Mode::kStart || avail == 0) return Step::kMore;
-    std::string_view m(buf_.data() + pos_, avail);
-    pos_ = buf_.size();
-    if (!m.empty() && m.back() == '\r') m.remove_suffix(1);
-    if (m.empty()) return Step::kMore;
-    if (m.size() > max_) {
-      m = m.substr(0, max_);
-      truncated = true;
-    }
-    message.assign(m);
-    return Step::kMessage;
-  }
-
- private:
-  enum class Mode {
-    kStart,      // at the start of a message
-    kCounted,    // reading the `remaining_` bytes of an octet-counted message
-    kSkipBytes,  // skipping the `remaining_` bytes past a cut octet-counted message
-    kSkipLine,   // skipping the rest of a cut non-transparent message
-  };
-  static constexpr std::string_view kEnds{"\n\0", 2};
-
-  size_t max_;
-  std::string buf_;
-  size_t pos_ = 0;  // unread bytes are buf_[pos_, size)
-  Mode mode_ = Mode::kStart;
-  uint64_t remaining_ = 0;
-  uint64_t skip_ = 0;   // kCounted: the bytes to skip after the message
-  size_t scanned_ = 0;  // kStart: bytes past pos_ known to hold no LF or NUL
-};
-
 // One TCP connection; its coroutine owns it, the registry of live connections points to it.
 struct Connection {
   Connection(tcp::socket s, std::string p, std::string a)
@@ -313,13 +155,15 @@ struct SyslogListener::Engine {
   std::atomic<bool> stopping{false};
   std::atomic<std::thread::id> io_thread_id{};
 
+  // Before the context: a coroutine that the context destroys (only when the thread never
+  // started) still finds them.
+  std::unordered_set<Connection*> live;               // on the listener's thread only
+  std::unordered_map<std::string, size_t> live_from;  // live connections by address, likewise
   // Declared before the sockets, which must go first; the coroutines it would still hold (only
   // when the thread never started) release what they own as it destroys them.
   asio::io_context ioc{1};
   std::optional<udp::socket> udp_socket;
   std::optional<tcp::acceptor> acceptor;
-  std::unordered_set<Connection*> live;               // on the listener's thread only
-  std::unordered_map<std::string, size_t> live_from;  // live connections by address, likewise
   std::thread thread;
 
   Result<void> Bind() {
@@ -502,17 +346,18 @@ struct SyslogListener::Engine {
       Connection* c;
       ~Forget() {
         e.live.erase(c);
-        if (--e.live_from[c->address] == 0) e.live_from.erase(c->address);
+        auto from = e.live_from.find(c->address);
+        if (from != e.live_from.end() && --from->second == 0) e.live_from.erase(from);
       }
     } forget{*this, c.get()};
-    Framer framer(options.max_message_bytes);
+    SyslogFramer framer(options.max_message_bytes);
     std::vector<char> chunk(kReadChunk);
     std::string message;
     bool cut = false;
     bool open = true;
     while (open && !stopping) {
-      Framer::Step step = framer.Next(message, cut);
-      if (step == Framer::Step::kMore) {
+      SyslogFramer::Step step = framer.Next(message, cut);
+      if (step == SyslogFramer::Step::kMore) {
         error_code ec;
         size_t n = co_await Read(c, chunk, ec);
         if (!ec) {
@@ -522,9 +367,9 @@ struct SyslogListener::Engine {
         open = false;
         if (ec != asio::error::eof || stopping) break;
         step = framer.Finish(message, cut);  // the peer closed: its last, unterminated message
-        if (step == Framer::Step::kMore) break;
+        if (step == SyslogFramer::Step::kMore) break;
       }
-      if (step == Framer::Step::kError) {
+      if (step == SyslogFramer::Step::kError) {
         Log(LogLevel::kWarn, "syslog.framing_error", {{"remote", c->peer}});
         framing_errors.fetch_add(1, std::memory_order_relaxed);
         break;
