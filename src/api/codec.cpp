@@ -96,7 +96,8 @@ Json ToJson(const store::VerifyReport& r, Lang lang) {
   Json j = {{"ok", r.ok()},
             {"entries", r.entries},
             {"head", ToJson(r.head)},
-            {"problems", Render(r.problems, lang)}};
+            {"problems", Render(r.problems, lang)},
+            {"evidence_files", r.evidence_files}};
   if (r.first_bad_seq) j["first_bad_seq"] = *r.first_bad_seq;
   return j;
 }

@@ -291,9 +291,21 @@ TEST_F(IncidentAppTest, EvidenceIsStoredByContent) {
   EXPECT_EQ(*file->read(7, 8), "password");
   EXPECT_EQ(app_->incidents().Evidence(r->incident.key, 2, {"p-suzuki"}).error().code,
             ErrorCode::kNotFound);
+  auto verified = app_->journal().Verify({"p-suzuki"});
+  ASSERT_TRUE(verified) << verified.error().ToString();
+  EXPECT_TRUE(verified->ok());
+  EXPECT_EQ(verified->evidence_files, 1);
+
   blobs_.Damage(e->incident.evidence[0].sha256);
   EXPECT_EQ(app_->incidents().Evidence(r->incident.key, 1, {"p-suzuki"}).error().code,
             ErrorCode::kIntegrity);
+  // The journal still holds; the evidence does not, and journal verify says which.
+  verified = app_->journal().Verify({"p-suzuki"});
+  ASSERT_TRUE(verified) << verified.error().ToString();
+  EXPECT_FALSE(verified->ok());
+  EXPECT_FALSE(verified->first_bad_seq);
+  ASSERT_EQ(verified->problems.size(), 1u);
+  EXPECT_EQ(verified->problems[0].code, "journal.evidence_changed");
 }
 
 // Whoever may not add evidence to an incident stores nothing, not even a file without a record.

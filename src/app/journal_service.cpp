@@ -51,6 +51,7 @@ Result<std::set<std::string>> JournalService::HiddenIncidents(const Actor& actor
 
 Result<store::VerifyReport> JournalService::Verify(const Actor& actor) {
   ASSIGN_OR_RETURN(store::VerifyReport report, ctx_.store().Verify());
+  TRY(VerifyEvidence(report));
   if (report.ok()) return report;
   ASSIGN_OR_RETURN(std::set<std::string> hidden, HiddenIncidents(actor));
   for (Message& m : report.problems) {
@@ -61,6 +62,37 @@ Result<store::VerifyReport> JournalService::Verify(const Actor& actor) {
     m = Msg("journal.row_withheld", {{"seq", seq}});
   }
   return report;
+}
+
+Result<void> JournalService::VerifyEvidence(store::VerifyReport& report) {
+  BlobStore* vault = ctx_.vault();
+  if (vault == nullptr) return {};
+  ASSIGN_OR_RETURN(std::vector<core::Incident> headers, store::LoadIncidentHeaders(ctx_.store()));
+  std::map<std::string, Result<uint64_t>> checked;  // by SHA-256: each file is read once
+  for (const core::Incident& header : headers) {
+    ASSIGN_OR_RETURN(std::optional<core::Incident> i,
+                     store::LoadIncident(ctx_.store(), header.key));
+    if (!i) continue;
+    for (const core::Evidence& e : i->evidence) {
+      auto it = checked.find(e.sha256);
+      if (it == checked.end()) {
+        it = checked.emplace(e.sha256, vault->Verify(e.sha256)).first;
+        ++report.evidence_files;
+      }
+      const Result<uint64_t>& size = it->second;
+      if (size && static_cast<int64_t>(*size) == e.bytes) continue;
+      bool unreadable = !size && size.error().code != ErrorCode::kIntegrity;
+      // "row": an incident the reader may not see is withheld like its rows (Verify).
+      report.problems.push_back(
+          Msg(unreadable ? "journal.evidence_unreadable" : "journal.evidence_changed",
+              {{"row", "incidents/" + i->key},
+               {"key", i->key},
+               {"id", std::to_string(e.id)},
+               {"name", e.name},
+               {"sha256", e.sha256}}));
+    }
+  }
+  return {};
 }
 
 Result<store::JournalHead> JournalService::Head() { return ctx_.store().Head(); }

@@ -43,8 +43,10 @@ class JournalService {
  public:
   explicit JournalService(Context& ctx) : ctx_(ctx) {}
 
-  // The whole chain is checked whoever asks; a problem that names a row of an incident the
-  // caller may not see names the entry but not the row.
+  // The whole chain is checked whoever asks, and every stored evidence file against the size and
+  // SHA-256 its record names (G4.4.3: a file changed or gone behind sokuo's back is a problem
+  // too); a problem that names a row of an incident the caller may not see names the entry but
+  // not the row.
   [[nodiscard]] Result<store::VerifyReport> Verify(const Actor& actor);
   [[nodiscard]] Result<store::JournalHead> Head();
   // Looks at most PageRequest::kMaxLimit entries per call.
@@ -59,6 +61,8 @@ class JournalService {
   Result<std::map<std::string, bool>> IncidentVisibility(const Actor& actor);
   // The keys of the incidents `actor` may not see.
   Result<std::set<std::string>> HiddenIncidents(const Actor& actor);
+  // Adds to `report` every evidence file that no longer holds what its record names.
+  Result<void> VerifyEvidence(store::VerifyReport& report);
 
   Context& ctx_;
 };

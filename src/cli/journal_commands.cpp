@@ -13,10 +13,12 @@ Result<void> JournalVerify(app::App& app, Output& o) {
   ASSIGN_OR_RETURN(store::VerifyReport report, app.journal().Verify(app::Actor{"cli"}));
   if (o.json) PrintJson(o, api::ToJson(report));
   if (!report.ok()) {
-    Error e = Fail(ErrorCode::kIntegrity,
-                   Msg("cli.journal_verify_failed",
-                       {{"seq", std::to_string(report.first_bad_seq.value_or(0))}}))
-                  .value();
+    // The chain, else only evidence files that no longer match their records.
+    Message why = report.first_bad_seq ? Msg("cli.journal_verify_failed",
+                                             {{"seq", std::to_string(*report.first_bad_seq)}})
+                                       : Msg("cli.evidence_verify_failed",
+                                             {{"count", std::to_string(report.problems.size())}});
+    Error e = Fail(ErrorCode::kIntegrity, std::move(why)).value();
     for (const auto& p : report.problems) e.details.push_back(MakeDetail("", p));
     if (!o.json) {
       for (const auto& p : report.problems) {
@@ -34,6 +36,11 @@ Result<void> JournalVerify(app::App& app, Output& o) {
                                                  {"hash", report.head.hash}}),
                     o.lang)
           << "\n";
+    if (report.evidence_files > 0) {
+      std::string files = Counted(static_cast<size_t>(report.evidence_files),
+                                  Msg("count.evidence_file"), Msg("count.evidence_files"), o.lang);
+      o.out << Render(Msg("cli.evidence_verified", {{"files", files}}), o.lang) << "\n";
+    }
   }
   return {};
 }

@@ -67,6 +67,7 @@ struct VerifyReport {
   JournalHead head;
   std::optional<int64_t> first_bad_seq;  // the first entry that no longer verifies
   std::vector<Message> problems;         // every discrepancy found, in order (journal.* codes)
+  int64_t evidence_files = 0;            // evidence files checked (app::JournalService)
   bool ok() const { return problems.empty(); }
 };
 

@@ -2,6 +2,8 @@
 #include <netinet/in.h>
 #include <sqlite3.h>
 #include <sys/socket.h>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -41,6 +43,12 @@ class CliTest : public ::testing::Test {
     std::string path = (dir_ / name).string();
     std::ofstream(path) << text;
     return path;
+  }
+  // The report of a `journal verify --json` that found something (exit 5).
+  nlohmann::json FailedVerifyReport() {
+    Outcome json = Sokuo({"--json", "journal", "verify"});
+    EXPECT_EQ(json.exit_code, 5);
+    return nlohmann::json::parse(json.out.substr(0, json.out.find("\n}\n") + 2));
   }
 
   std::filesystem::path dir_;
@@ -131,11 +139,44 @@ TEST_F(CliTest, JournalVerifyCatchesTampering) {
   EXPECT_THAT(verify.out, HasSubstr("entry 1: row systems/ec-site differs"));
   EXPECT_THAT(verify.err, HasSubstr("journal verification failed at entry 1"));
 
-  Outcome json = Sokuo({"--json", "journal", "verify"});
-  EXPECT_EQ(json.exit_code, 5);
-  auto report = nlohmann::json::parse(json.out.substr(0, json.out.find("\n}\n") + 2));
+  nlohmann::json report = FailedVerifyReport();
   EXPECT_EQ(report["ok"], false);
   EXPECT_EQ(report["first_bad_seq"], 1);
+}
+
+// G4.4.3: an evidence file changed or gone behind sokuo's back fails `journal verify` too, though
+// every journal entry still holds.
+TEST_F(CliTest, JournalVerifyCatchesChangedAndMissingEvidence) {
+  ASSERT_EQ(Sokuo({"init", "--org", Example()}).exit_code, 0);
+  Outcome report = Sokuo({"--as", "p-yamada", "incident", "report", "--title", "不審なログイン",
+                          "--system", "file-server"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  std::string key = report.out.substr(0, report.out.find(' '));
+  for (const char* name : {"auth.log", "secure"}) {
+    Outcome added = Sokuo({"--as", "p-fujita", "incident", "evidence", key,
+                           Write(name, std::string("Failed password for root ") + name + "\n"),
+                           "--kind", "access_log"});
+    ASSERT_EQ(added.exit_code, 0) << added.err;
+  }
+  Outcome fine = Sokuo({"journal", "verify"});
+  EXPECT_EQ(fine.exit_code, 0) << fine.err;
+  EXPECT_THAT(fine.out, HasSubstr("ok: 2 evidence files as recorded (size and SHA-256)"));
+
+  auto shown = nlohmann::json::parse(Sokuo({"--json", "incident", "show", key}).out);
+  ASSERT_EQ(shown["evidence"].size(), 2u);
+  std::string first = data_ + "/evidence/" + shown["evidence"][0]["sha256"].get<std::string>();
+  std::string second = data_ + "/evidence/" + shown["evidence"][1]["sha256"].get<std::string>();
+  std::ofstream(first, std::ios::app) << "appended later\n";
+  std::filesystem::remove(second);
+  Outcome verify = Sokuo({"journal", "verify"});
+  EXPECT_EQ(verify.exit_code, 5);
+  EXPECT_THAT(verify.out, HasSubstr("evidence #1 of " + key + " (auth.log) no longer matches"));
+  EXPECT_THAT(verify.out, HasSubstr("evidence #2 of " + key + " (secure) is missing"));
+  EXPECT_THAT(verify.err, HasSubstr("2 evidence files no longer match their records"));
+  nlohmann::json body = FailedVerifyReport();
+  EXPECT_EQ(body["ok"], false);
+  EXPECT_EQ(body["evidence_files"], 2);
+  EXPECT_FALSE(body.contains("first_bad_seq"));  // the journal itself holds
 }
 
 TEST_F(CliTest, UsageAndMissingDataHaveTheirExitCodes) {
