@@ -1,6 +1,8 @@
 // `sokuo journal …`: the tamper-evident work record (G4.4.3) from the terminal.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+
 #include "api/codec.h"
 #include "cli/commands.h"
 
@@ -13,11 +15,14 @@ Result<void> JournalVerify(app::App& app, Output& o) {
   ASSIGN_OR_RETURN(store::VerifyReport report, app.journal().Verify(app::Actor{"cli"}));
   if (o.json) PrintJson(o, api::ToJson(report));
   if (!report.ok()) {
-    // The chain, else only evidence files that no longer match their records.
-    Message why = report.first_bad_seq ? Msg("cli.journal_verify_failed",
-                                             {{"seq", std::to_string(*report.first_bad_seq)}})
-                                       : Msg("cli.evidence_verify_failed",
-                                             {{"count", std::to_string(report.problems.size())}});
+    // Only evidence files that no longer match their records, or the journal itself.
+    bool evidence_only =
+        std::all_of(report.problems.begin(), report.problems.end(),
+                    [](const Message& m) { return m.code.starts_with("journal.evidence_"); });
+    Message why = evidence_only ? Msg("cli.evidence_verify_failed",
+                                      {{"count", std::to_string(report.problems.size())}})
+                                : Msg("cli.journal_verify_failed",
+                                      {{"seq", std::to_string(report.first_bad_seq.value_or(0))}});
     Error e = Fail(ErrorCode::kIntegrity, std::move(why)).value();
     for (const auto& p : report.problems) e.details.push_back(MakeDetail("", p));
     if (!o.json) {

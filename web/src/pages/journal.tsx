@@ -26,6 +26,7 @@ interface Verified {
   entries: number
   head: Head
   problems: string[] // in the reader's language
+  evidence_files: number // checked against their size and SHA-256
 }
 
 const kPage = 50
@@ -107,7 +108,7 @@ export function Journal({ zone }: { zone: string }) {
         <div role="status" class={verified.ok ? 'verified' : 'problem'}>
           <p>
             {verified.ok
-              ? t('ui.journal_ok', { entries: verified.entries, seq: verified.head.seq })
+              ? t('ui.journal_ok', { entries: verified.entries, seq: verified.head.seq, files: verified.evidence_files })
               : t('ui.journal_broken', { count: verified.problems.length })}
           </p>
           {!verified.ok && (
