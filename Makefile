@@ -29,6 +29,7 @@ release: bootstrap web
 # Creates $(DATA) with the example company on first run, then serves it.
 run: release
 	@if [ ! -f $(DATA)/sokuo.db ]; then $(REL)/src/main/sokuo --data $(DATA) init --org examples/org.yaml; fi
+	@$(REL)/src/main/sokuo --data $(DATA) binder export $(DATA)/binder.html   # the paper copy: print it
 	@$(REL)/src/main/sokuo --data $(DATA) serve --listen $(LISTEN)
 
 # Every unit, golden, fuzz-replay and integration test; ends with the CTest summary.

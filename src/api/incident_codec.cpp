@@ -38,6 +38,13 @@ Json SummaryJson(const app::IncidentView& v, Lang lang) {
   return j;
 }
 
+Json ToJson(const app::EvidenceCheck& c) {
+  Json j = codec::ToJson(c.evidence);
+  j["incident"] = c.key;
+  j["state"] = app::kEvidenceStates.Name(c.state);
+  return j;
+}
+
 Json ToJson(const app::TimelineEntry& e) {
   Json j = ToJson(e.entry);
   j["event_at"] = e.at;
@@ -320,6 +327,33 @@ Result<TransitionInput> TransitionFromJson(const Json& j) {
     r.Enum("to", core::kIncidentStates, x.to, true);
     r.Text("reason", x.reason);
     r.Text("at", x.at);
+  });
+}
+
+Result<core::CustodyEvent> CustodyFromJson(const Json& j) {
+  return ReadAll<core::CustodyEvent>(j, [](JsonReader& r, core::CustodyEvent& x) {
+    if (!r.Object({"action", "to", "at", "purpose"})) return;
+    r.Enum("action", core::kCustodyActions, x.action, true);
+    r.Text("to", x.to);
+    r.Text("at", x.at);
+    r.Text("purpose", x.purpose);
+  });
+}
+
+Result<HoldInput> HoldFromJson(const Json& j) {
+  return ReadAll<HoldInput>(j, [](JsonReader& r, HoldInput& x) {
+    if (!r.Object({"hold", "reason"})) return;
+    // Required: a release that forgot it must not place a hold.
+    if (!r.Has("hold")) r.Problem("hold", Msg("field.required"));
+    r.Bool("hold", x.hold);
+    r.Text("reason", x.reason, true);
+  });
+}
+
+Result<std::string> ReasonFromJson(const Json& j) {
+  return ReadAll<std::string>(j, [](JsonReader& r, std::string& x) {
+    if (!r.Object({"reason"})) return;
+    r.Text("reason", x, true);
   });
 }
 

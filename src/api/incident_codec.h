@@ -23,6 +23,8 @@ Json ToJson(const app::Deadline& d);
 // A timeline line: the journal entry (its `at` is when it was recorded) with `event_at`, when
 // its event happened.
 Json ToJson(const app::TimelineEntry& e);
+// An evidence file as `evidence verify` found it: its record, its incident and its state.
+Json ToJson(const app::EvidenceCheck& c);
 
 struct ConvenedInput {
   std::string convened_at;
@@ -70,5 +72,15 @@ struct TransitionInput {
 [[nodiscard]] Result<core::Filing> FilingFromJson(const Json& j);
 [[nodiscard]] Result<BackdoorInput> BackdoorFromJson(const Json& j);
 [[nodiscard]] Result<TransitionInput> TransitionFromJson(const Json& j);
+// {"action": "handed_over"|"returned", "to", "at", "purpose"}
+[[nodiscard]] Result<core::CustodyEvent> CustodyFromJson(const Json& j);
+// {"hold": true|false, "reason"}: a legal hold placed or lifted.
+struct HoldInput {
+  bool hold = true;
+  std::string reason;
+};
+[[nodiscard]] Result<HoldInput> HoldFromJson(const Json& j);
+// {"reason"}: why evidence is disposed of.
+[[nodiscard]] Result<std::string> ReasonFromJson(const Json& j);
 
 }  // namespace sokuo::api

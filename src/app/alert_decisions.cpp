@@ -69,8 +69,13 @@ Result<core::Alert> DetectionService::Join(core::Alert a, const std::string& inc
   std::optional<core::AffectedHost> where = core::LocateHost(*org, a.host);
   // G4.4.3: the lines in which the intrusion was found are kept with the incident.
   if (!lines.empty()) {
-    EvidenceInput e{.name = a.key + ".log", .kind = core::EvidenceKind::kAccessLog};
-    for (const core::AlertLine& l : lines) e.content += l.text + "\n";
+    std::string text;
+    for (const core::AlertLine& l : lines) text += l.text + "\n";
+    EvidenceInput e{.name = a.key + ".log",
+                    .kind = core::EvidenceKind::kAccessLog,
+                    .source_host = a.host,
+                    .method = "sokuo " + a.rule_title,
+                    .content = BytesSource(std::move(text))};
     if (where) e.system = where->system;
     ASSIGN_OR_RETURN(IncidentView v, incidents_.AddEvidence(incident, e, actor));
     (void)v;

@@ -13,6 +13,13 @@
 namespace sokuo::app {
 namespace {
 
+// What may still be done to a closed or dismissed incident: reopening it, and keeping its
+// evidence (custody, legal hold, disposal).
+bool WorksWhenClosed(const std::string& action) {
+  return action == "incident.transition" || action.starts_with("evidence.") ||
+         action == "incident.hold" || action == "incident.release_hold";
+}
+
 using nlohmann::json;
 
 std::string Or(const std::string& value, const std::string& fallback) {
@@ -109,7 +116,7 @@ Result<IncidentView> IncidentService::Mutate(const std::string& key, const Actor
         return Fail(ErrorCode::kForbidden, Msg("incident.step_forbidden", {{"key", key}}));
       }
     }
-    if (!loaded->IsOpen() && action != "incident.transition") {
+    if (!loaded->IsOpen() && !WorksWhenClosed(action)) {
       return Fail(
           ErrorCode::kConflict,
           Msg("incident.reopen_first",
@@ -532,63 +539,6 @@ Result<IncidentView> IncidentService::CheckBackdoor(const std::string& key, core
                   if (!c.hosts.empty()) body["hosts"] = c.hosts;
                   return body;
                 });
-}
-
-Result<IncidentView> IncidentService::AddEvidence(const std::string& key, const EvidenceInput& in,
-                                                  const Actor& actor) {
-  if (ctx_.vault() == nullptr) return Fail(ErrorCode::kUnavailable, Msg("evidence.no_vault"));
-  if (in.name.empty()) return Fail(ErrorCode::kInvalidInput, Msg("field.required"), "/name");
-  if (in.content.empty())
-    return Fail(ErrorCode::kInvalidInput, Msg("evidence.empty_file"), "/content");
-  std::string now = FormatRfc3339(ctx_.clock().Now());
-  // Whoever may not add evidence stores nothing: checked before the file is written, and again
-  // in the transaction that records it.
-  {
-    ASSIGN_OR_RETURN(IncidentView v, Get(key, actor));
-    ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
-    if (!core::CanDo(actor.principal, core::IncidentAction::kEvidence, v.incident, *snapshot)) {
-      return Fail(ErrorCode::kForbidden, Msg("incident.step_forbidden", {{"key", key}}));
-    }
-  }
-  // The file is stored first: a stored file without a record is harmless, the reverse is not.
-  ASSIGN_OR_RETURN(std::string sha256, ctx_.vault()->Put(in.content));
-  return Mutate(key, actor, "incident.evidence", core::IncidentAction::kEvidence,
-                [&](core::Incident& i, const core::Organization& org, store::Tx&) -> Result<json> {
-                  core::Evidence e{.id = NextId(i.evidence),
-                                   .kind = in.kind,
-                                   .name = in.name,
-                                   .sha256 = sha256,
-                                   .bytes = static_cast<int64_t>(in.content.size()),
-                                   .system = in.system,
-                                   .added_by = actor.id,
-                                   .added_at = now};
-                  if (!e.system.empty() && org.FindSystem(e.system) == nullptr) {
-                    return Fail(ErrorCode::kInvalidInput,
-                                Msg("ref.unknown", {{"what", "system"}, {"id", e.system}}),
-                                "/system");
-                  }
-                  i.evidence.push_back(e);
-                  return json{{"evidence", e.id}, {"sha256", sha256}, {"name", in.name}};
-                });
-}
-
-Result<EvidenceDownload> IncidentService::Evidence(const std::string& key, int id,
-                                                   const Actor& actor) {
-  ASSIGN_OR_RETURN(IncidentView view, Get(key, actor));
-  const auto& all = view.incident.evidence;
-  auto it =
-      std::find_if(all.begin(), all.end(), [&](const core::Evidence& e) { return e.id == id; });
-  if (it == all.end()) {
-    return Fail(ErrorCode::kNotFound,
-                Msg("evidence.not_found", {{"id", std::to_string(id)}, {"key", key}}));
-  }
-  BlobStore* vault = ctx_.vault();
-  if (vault == nullptr) return Fail(ErrorCode::kUnavailable, Msg("evidence.no_vault"));
-  ASSIGN_OR_RETURN(uint64_t length, vault->Verify(it->sha256));
-  std::string sha = it->sha256;
-  return EvidenceDownload{*it, length, [vault, sha](uint64_t offset, size_t max) {
-                            return vault->ReadAt(sha, offset, max);
-                          }};
 }
 
 Result<IncidentView> IncidentService::Transition(const std::string& key, core::IncidentState to,

@@ -20,6 +20,11 @@
 
 namespace sokuo::app {
 
+// Each evidence file of `incidents` read through once (by SHA-256) and checked against its
+// record; what JournalService::Verify and IncidentService::VerifyEvidence report.
+[[nodiscard]] Result<std::vector<EvidenceCheck>> CheckEvidenceFiles(
+    Context& ctx, const std::vector<core::Incident>& incidents);
+
 class IncidentService {
  public:
   explicit IncidentService(Context& ctx) : ctx_(ctx) {}
@@ -58,11 +63,31 @@ class IncidentService {
                                                    core::Prevention prevention, const Actor& actor);
   [[nodiscard]] Result<IncidentView> CheckBackdoor(const std::string& key,
                                                    core::BackdoorCheck check, const Actor& actor);
+  // G4.4.3 (incident_evidence.cpp). A file read through once into the vault (kPayloadTooLarge
+  // past its limit), then recorded with where it came from; the checks come before the file is
+  // written.
   [[nodiscard]] Result<IncidentView> AddEvidence(const std::string& key, const EvidenceInput& in,
                                                  const Actor& actor);
-  // An evidence file of an incident the actor may see; kIntegrity when its bytes changed.
-  [[nodiscard]] Result<EvidenceDownload> Evidence(const std::string& key, int id,
-                                                  const Actor& actor);
+  // An evidence file of an incident the actor may see, its bytes checked against its hash
+  // (kIntegrity when they changed); the reading goes on its chain of custody, with `purpose`.
+  // `as`: viewed, or exported when it is written out of sokuo.
+  [[nodiscard]] Result<EvidenceDownload> Evidence(
+      const std::string& key, int id, const Actor& actor, const std::string& purpose = "",
+      core::CustodyAction as = core::CustodyAction::kViewed);
+  // A hand-over (to someone outside sokuo: the police, a forensic firm) or its return.
+  [[nodiscard]] Result<IncidentView> RecordCustody(const std::string& key, int id,
+                                                   core::CustodyEvent event, const Actor& actor);
+  // Places (`hold`) or lifts a legal hold, with the reason; open or closed.
+  [[nodiscard]] Result<IncidentView> SetLegalHold(const std::string& key, bool hold,
+                                                  const std::string& reason, const Actor& actor);
+  // Disposes of an evidence file of a closed incident without a legal hold (core::CheckDisposal):
+  // its record and hash stay, its bytes go unless other evidence keeps the same bytes.
+  [[nodiscard]] Result<IncidentView> DisposeEvidence(const std::string& key, int id,
+                                                     const std::string& reason, const Actor& actor);
+  // Every evidence file of `key` (all the incidents the actor may see when empty), read through
+  // and checked against its record.
+  [[nodiscard]] Result<std::vector<EvidenceCheck>> VerifyEvidence(const std::string& key,
+                                                                  const Actor& actor);
   // G4.3.2c: a reporting duty filed (or, by the committee, not filed and why).
   [[nodiscard]] Result<IncidentView> File(const std::string& key, core::Filing filing,
                                           const Actor& actor);

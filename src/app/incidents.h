@@ -59,11 +59,31 @@ struct TaskUpdate {
   std::string at;  // when the status changed; default now
 };
 
+// A file to keep as evidence, with where it came from (core::Evidence).
 struct EvidenceInput {
   std::string name;
   core::EvidenceKind kind = core::EvidenceKind::kOther;
   std::string system;
-  std::string content;  // the file's bytes
+  std::string collected_by;  // default: the actor
+  std::string collected_at;  // default: now
+  std::string source_host;
+  std::string source_path;
+  std::string method;
+  std::string note;
+  ByteSource content;  // the file's bytes, read once, piece by piece (BytesSource for a few)
+};
+
+// What `evidence verify` found of one evidence file.
+enum class EvidenceState { kOk, kChanged, kUnreadable, kDisposed };
+inline constexpr auto kEvidenceStates = core::MakeEnumNames<EvidenceState>(
+    std::pair{EvidenceState::kOk, "ok"}, std::pair{EvidenceState::kChanged, "changed"},
+    std::pair{EvidenceState::kUnreadable, "unreadable"},
+    std::pair{EvidenceState::kDisposed, "disposed"});
+
+struct EvidenceCheck {
+  std::string key;  // the incident
+  core::Evidence evidence;
+  EvidenceState state = EvidenceState::kOk;
 };
 
 // A stored evidence file to send: its record, its size once its bytes were checked against

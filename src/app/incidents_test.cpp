@@ -276,7 +276,7 @@ TEST_F(IncidentAppTest, EvidenceIsStoredByContent) {
   auto e = app_->incidents().AddEvidence(r->incident.key,
                                          {.name = "auth.log",
                                           .kind = core::EvidenceKind::kAccessLog,
-                                          .content = "Failed password for root"},
+                                          .content = BytesSource("Failed password for root")},
                                          {"p-suzuki"});
   ASSERT_TRUE(e) << e.error().ToString();
   ASSERT_EQ(e->incident.evidence.size(), 1u);
@@ -315,7 +315,7 @@ TEST_F(IncidentAppTest, EvidenceRefusedBeforeTheFileIsStored) {
   Actor member{"p-tanaka", {"p-tanaka", core::DeriveRoles(org, "p-tanaka", {}), false}};
   auto hidden = app_->incidents().Report({.title = "内部調査", .restricted = true}, is);
   ASSERT_TRUE(hidden) << hidden.error().ToString();
-  EvidenceInput file{.name = "dump.bin", .content = std::string(1 << 20, 'x')};
+  EvidenceInput file{.name = "dump.bin", .content = BytesSource(std::string(1 << 20, 'x'))};
   auto unseen = app_->incidents().AddEvidence(hidden->incident.key, file, member);
   ASSERT_FALSE(unseen);
   EXPECT_EQ(unseen.error().code, ErrorCode::kNotFound);

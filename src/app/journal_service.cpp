@@ -1,8 +1,10 @@
 #include "app/journal_service.h"
 
 #include <algorithm>
+#include <set>
 
 #include "app/authorization.h"
+#include "app/incident_service.h"
 #include "app/page.h"
 #include "core/access.h"
 #include "store/incident_rows.h"
@@ -65,33 +67,31 @@ Result<store::VerifyReport> JournalService::Verify(const Actor& actor) {
 }
 
 Result<void> JournalService::VerifyEvidence(store::VerifyReport& report) {
-  BlobStore* vault = ctx_.vault();
-  if (vault == nullptr) return {};
+  if (ctx_.vault() == nullptr) return {};
   ASSIGN_OR_RETURN(std::vector<core::Incident> headers, store::LoadIncidentHeaders(ctx_.store()));
-  std::map<std::string, Result<uint64_t>> checked;  // by SHA-256: each file is read once
+  std::vector<core::Incident> incidents;
   for (const core::Incident& header : headers) {
     ASSIGN_OR_RETURN(std::optional<core::Incident> i,
                      store::LoadIncident(ctx_.store(), header.key));
-    if (!i) continue;
-    for (const core::Evidence& e : i->evidence) {
-      auto it = checked.find(e.sha256);
-      if (it == checked.end()) {
-        it = checked.emplace(e.sha256, vault->Verify(e.sha256)).first;
-        ++report.evidence_files;
-      }
-      const Result<uint64_t>& size = it->second;
-      if (size && static_cast<int64_t>(*size) == e.bytes) continue;
-      bool unreadable = !size && size.error().code != ErrorCode::kIntegrity;
-      // "row": an incident the reader may not see is withheld like its rows (Verify).
-      report.problems.push_back(
-          Msg(unreadable ? "journal.evidence_unreadable" : "journal.evidence_changed",
-              {{"row", "incidents/" + i->key},
-               {"key", i->key},
-               {"id", std::to_string(e.id)},
-               {"name", e.name},
-               {"sha256", e.sha256}}));
-    }
+    if (i) incidents.push_back(std::move(*i));
   }
+  ASSIGN_OR_RETURN(std::vector<EvidenceCheck> checks, CheckEvidenceFiles(ctx_, incidents));
+  std::set<std::string> files;
+  for (const EvidenceCheck& c : checks) {
+    if (c.state == EvidenceState::kDisposed) continue;
+    files.insert(c.evidence.sha256);
+    if (c.state == EvidenceState::kOk) continue;
+    // "row": an incident the reader may not see is withheld like its rows (Verify).
+    report.problems.push_back(Msg(c.state == EvidenceState::kUnreadable
+                                      ? "journal.evidence_unreadable"
+                                      : "journal.evidence_changed",
+                                  {{"row", "incidents/" + c.key},
+                                   {"key", c.key},
+                                   {"id", std::to_string(c.evidence.id)},
+                                   {"name", c.evidence.name},
+                                   {"sha256", c.evidence.sha256}}));
+  }
+  report.evidence_files = static_cast<int64_t>(files.size());
   return {};
 }
 

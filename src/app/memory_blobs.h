@@ -17,6 +17,23 @@ class MemoryBlobs final : public BlobStore {
     blobs_[sha] = std::string(bytes);
     return sha;
   }
+  Result<StoredBlob> PutFrom(const ByteSource& source) override {
+    std::string bytes;
+    while (true) {
+      ASSIGN_OR_RETURN(std::string piece, source(size_t{1} << 16));
+      if (piece.empty()) break;
+      if (bytes.size() + piece.size() > limit_) {
+        return Fail(ErrorCode::kPayloadTooLarge,
+                    Msg("evidence.too_large", {{"max", std::to_string(limit_)}}));
+      }
+      bytes += piece;
+    }
+    StoredBlob blob{Sha256Hex(bytes), bytes.size()};
+    if (!bytes.empty()) blobs_[blob.sha256] = std::move(bytes);
+    return blob;
+  }
+  uint64_t limit() const override { return limit_; }
+  void set_limit(uint64_t limit) { limit_ = limit; }
   Result<std::string> Get(const std::string& sha) override {
     auto it = blobs_.find(sha);
     if (it == blobs_.end())
@@ -33,12 +50,17 @@ class MemoryBlobs final : public BlobStore {
     ASSIGN_OR_RETURN(std::string bytes, Get(sha));
     return offset >= bytes.size() ? "" : bytes.substr(offset, max);
   }
+  Result<void> Remove(const std::string& sha) override {
+    blobs_.erase(sha);
+    return {};
+  }
   // Changes a stored blob as a careless hand would.
   void Damage(const std::string& sha) { blobs_[sha] += "!"; }
   size_t size() const { return blobs_.size(); }
 
  private:
   std::map<std::string, std::string> blobs_;
+  uint64_t limit_ = uint64_t{1} << 30;
 };
 
 }  // namespace sokuo::app

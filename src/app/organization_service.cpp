@@ -4,6 +4,7 @@
 
 #include "core/org_rules.h"
 #include "orgfile/org_file.h"
+#include "report/binder.h"
 #include "store/org_rows.h"
 
 namespace sokuo::app {
@@ -69,6 +70,19 @@ Result<std::string> OrganizationService::Export() {
   ASSIGN_OR_RETURN(auto snapshot, Current());
   const core::Organization& org = *snapshot;
   return orgfile::Emit(org);
+}
+
+Result<std::string> OrganizationService::Binder(Lang lang) {
+  ASSIGN_OR_RETURN(auto snapshot, Current());
+  const core::Organization& org = *snapshot;
+  ASSIGN_OR_RETURN(store::JournalHead head, ctx_.store().Head());
+  ASSIGN_OR_RETURN(Calendar calendar,
+                   Calendar::Create(org.company.time_zone.empty() ? "UTC" : org.company.time_zone));
+  return report::BinderHtml(org,
+                            {.generated_at = FormatRfc3339(ctx_.clock().Now()),
+                             .head_seq = head.seq,
+                             .head_hash = head.hash},
+                            calendar, lang);
 }
 
 Result<Page<core::Department>> OrganizationService::ListDepartments(const DepartmentFilter& f,

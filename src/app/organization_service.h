@@ -65,6 +65,9 @@ class OrganizationService {
   [[nodiscard]] Result<ImportSummary> Import(std::string_view text, std::string_view file_name,
                                              const Actor& actor);
   [[nodiscard]] Result<std::string> Export();
+  // The emergency binder (report/binder.h) of the organization as it is now, stamped with the
+  // time and the journal head, in `lang`: kNotFound before an organization is imported.
+  [[nodiscard]] Result<std::string> Binder(Lang lang);
   [[nodiscard]] Result<std::shared_ptr<const core::Organization>> Current() {
     return ctx_.Organization();
   }

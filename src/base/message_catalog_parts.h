@@ -18,5 +18,6 @@ std::span<const CatalogEntry> RecoveryMessages();    // message_catalog_recovery
 std::span<const CatalogEntry> DisasterUiMessages();  // message_catalog_ui_disaster.cpp
 std::span<const CatalogEntry> DetectMessages();      // message_catalog_detect.cpp: G4.2.3
 std::span<const CatalogEntry> DetectUiMessages();    // message_catalog_ui_detect.cpp
+std::span<const CatalogEntry> ReportMessages();      // message_catalog_report.cpp: paper
 
 }  // namespace sokuo

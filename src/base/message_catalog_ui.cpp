@@ -77,6 +77,13 @@ constexpr auto kUi = std::to_array<CatalogEntry>({
     {"ui.pager_where", "{total} 件中 {from}–{to} 件", "{from}–{to} of {total}"},
 
     // The dashboard.
+    {"ui.binder_link", "緊急時バインダーを保存する（印刷用）",
+     "Save the emergency binder (to print)"},
+    {"ui.binder_help",
+     "sokuo に接続できないときのための紙の控え: "
+     "委員会、連絡網、外部連絡先、システム、被害調査票と安否確認票",
+     "The paper copy for when sokuo cannot be reached: committee, contact tree, outside contacts, "
+     "systems, damage-survey and roll-call forms"},
     {"ui.dash_title", "いまの状況", "Where things stand"},
     {"ui.dash_hello", "{person} さんへ", "For {person}"},
     {"ui.dash_deadlines", "報告期限", "Reporting deadlines"},

@@ -1,4 +1,4 @@
-// Small text helpers for messages: "did you mean" suggestions.
+// Small text helpers: "did you mean" suggestions, UTF-8 checks, HTML escaping.
 #pragma once
 
 #include <optional>
@@ -18,6 +18,10 @@ size_t EditDistance(std::string_view a, std::string_view b);
 // The candidate closest to `word`, if it is close enough to be a likely typo, or else the one
 // `word` less its last letter begins (deputy → deputies).
 std::optional<std::string> Suggest(std::string_view word, std::span<const std::string> candidates);
+
+// `text` with &, <, >, " and ' as HTML character references: safe inside elements and quoted
+// attributes.
+std::string HtmlEscape(std::string_view text);
 
 // " (did you mean 'x'?)" or "".
 std::string DidYouMean(std::string_view word, std::span<const std::string> candidates);

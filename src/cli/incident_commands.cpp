@@ -9,7 +9,6 @@
 #include "api/codec.h"
 #include "api/incident_codec.h"
 #include "codec/json_reader.h"
-#include "platform/files.h"
 
 namespace sokuo::cli {
 namespace {
@@ -35,8 +34,6 @@ using api::Json;
 
 // The CLI on the data directory is the operator's tool: it reads everything.
 const app::Actor kOperator{"cli"};
-
-constexpr size_t kMaxEvidenceFile = size_t{64} * 1024 * 1024;
 
 Result<void> Print(Result<app::IncidentView> r, Output& o) {
   if (!r) return Fail(std::move(r).error());
@@ -320,24 +317,6 @@ Result<void> IncidentReview(app::App& app, const IncidentFlags& f, const app::Ac
                o);
 }
 
-Result<void> IncidentEvidence(app::App& app, const IncidentFlags& f, const app::Actor& actor,
-                              Output& o) {
-  ASSIGN_OR_RETURN(std::string content, platform::ReadFile(f.file, kMaxEvidenceFile));
-  core::EvidenceKind kind = core::EvidenceKind::kOther;
-  if (!f.kind.empty()) {
-    auto k = core::kEvidenceKinds.Parse(f.kind);
-    if (!k) return Fail(ErrorCode::kUsage, BadChoice(f.kind, core::kEvidenceKinds), "--kind");
-    kind = *k;
-  }
-  std::string name = f.name;
-  if (name.empty()) name = f.file.substr(f.file.find_last_of('/') + 1);
-  return Print(
-      app.incidents().AddEvidence(
-          f.key, {.name = name, .kind = kind, .system = f.system, .content = std::move(content)},
-          actor),
-      o);
-}
-
 Result<void> IncidentTransition(app::App& app, const IncidentFlags& f, const app::Actor& actor,
                                 Output& o) {
   Json body = {{"to", f.state}};
@@ -615,16 +594,6 @@ std::vector<Command> RecordCommands() {
             AtFlag(c, f.at, "When the finding was made or the check done");
           },
           IncidentReview),
-      IncidentCommand(
-          "incident evidence", "Attach a file, such as the access log (G4.4.3)", true,
-          [](CLI::App& c, F& f) {
-            Key(c, f);
-            c.add_option("FILE", f.file, "The file")->required();
-            c.add_option("--kind", f.kind, "access_log, screenshot, report, other");
-            c.add_option("--name", f.name, "Name (default: the file name)");
-            c.add_option("--system", f.system, "The system it comes from");
-          },
-          IncidentEvidence),
       IncidentCommand(
           "incident file",
           "Record a reporting duty filed (G4.3.2c); --waive: the committee records why not", true,

@@ -67,6 +67,11 @@ std::string Join(const std::vector<std::string>& items, const char* sep) {
   return out;
 }
 
+std::string EvidenceSource(const core::Evidence& e) {
+  if (e.source_host.empty() || e.source_path.empty()) return e.source_host + e.source_path;
+  return e.source_host + ":" + e.source_path;
+}
+
 void PrintDetail(const app::IncidentView& v, const std::vector<app::TimelineEntry>& timeline,
                  const Calendar& calendar, Output& o) {
   const core::Incident& i = v.incident;
@@ -256,7 +261,24 @@ void PrintDetail(const app::IncidentView& v, const std::vector<app::TimelineEntr
     p.Item() << e.id << ". [" << core::kEvidenceKinds.Name(e.kind) << "] " << e.name << "  "
              << e.bytes << " B  sha256:" << e.sha256 << "\n";
     p.Field("added", p.Time(e.added_at) + "  " + e.added_by, 5);
+    if (!e.collected_at.empty()) {
+      p.Field("collected", p.Time(e.collected_at) + "  " + e.collected_by, 5);
+    }
+    p.Field("source", EvidenceSource(e), 5);
     p.Field("system", e.system, 5);
+    p.Field("collection_method", e.method, 5);
+    p.Field("note", e.note, 5);
+    for (const auto& c : e.custody) {
+      p.Field("custody",
+              p.Time(c.at) + "  " + std::string(core::kCustodyActions.Name(c.action)) + "  " +
+                  c.by + (c.to.empty() ? "" : " → " + c.to) +
+                  (c.purpose.empty() ? "" : "  " + c.purpose),
+              5);
+    }
+  }
+  if (i.legal_hold) {
+    p.Field("legal_hold",
+            p.Time(i.legal_hold->at) + "  " + i.legal_hold->by + "  " + i.legal_hold->reason);
   }
 
   // G4.3.2c: each duty the facts trigger: its state, deadline and how late.

@@ -17,6 +17,9 @@ void PrintView(const app::IncidentView& v, Output& o);
 void PrintDetail(const app::IncidentView& v, const std::vector<app::TimelineEntry>& timeline,
                  const Calendar& calendar, Output& o);
 
+// Where evidence came from: "HOST:PATH", "HOST" or "PATH".
+std::string EvidenceSource(const core::Evidence& e);
+
 // "a, b, c".
 std::string Join(const std::vector<std::string>& items, const char* sep = ", ");
 

@@ -326,6 +326,21 @@ void Read(JsonReader& r, core::BackdoorCheck& x) {
   r.Text("at", x.at);
 }
 
+Json ToJson(const core::CustodyEvent& x) {
+  Json j = {{"action", Name(core::kCustodyActions, x.action)}, {"by", x.by}, {"at", x.at}};
+  Put(j, "to", x.to);
+  Put(j, "purpose", x.purpose);
+  return j;
+}
+void Read(JsonReader& r, core::CustodyEvent& x) {
+  if (!r.Object({"action", "by", "to", "at", "purpose"})) return;
+  r.Enum("action", core::kCustodyActions, x.action, true);
+  r.Text("by", x.by);
+  r.Text("to", x.to);
+  r.Text("at", x.at);
+  r.Text("purpose", x.purpose);
+}
+
 Json ToJson(const core::Evidence& x) {
   Json j = {{"id", x.id},
             {"kind", Name(core::kEvidenceKinds, x.kind)},
@@ -335,11 +350,24 @@ Json ToJson(const core::Evidence& x) {
   Put(j, "system", x.system);
   Put(j, "added_by", x.added_by);
   Put(j, "added_at", x.added_at);
+  Put(j, "collected_by", x.collected_by);
+  Put(j, "collected_at", x.collected_at);
+  Put(j, "source_host", x.source_host);
+  Put(j, "source_path", x.source_path);
+  Put(j, "method", x.method);
+  Put(j, "note", x.note);
+  if (!x.custody.empty()) j["custody"] = ListToJson(x.custody);
+  Put(j, "disposed_at", x.disposed_at);
   return j;
 }
 void Read(JsonReader& r, core::Evidence& x) {
-  if (!r.Object({"id", "kind", "name", "sha256", "bytes", "system", "added_by", "added_at"}))
+  // clang-format off
+  if (!r.Object({"id", "kind", "name", "sha256", "bytes", "system", "added_by", "added_at",
+                 "collected_by", "collected_at", "source_host", "source_path", "method", "note",
+                 "custody", "disposed_at"})) {
     return;
+  }
+  // clang-format on
   r.Int("id", x.id);
   r.Enum("kind", core::kEvidenceKinds, x.kind, true);
   r.Text("name", x.name, true);
@@ -348,6 +376,22 @@ void Read(JsonReader& r, core::Evidence& x) {
   r.Text("system", x.system);
   r.Text("added_by", x.added_by);
   r.Text("added_at", x.added_at);
+  r.Text("collected_by", x.collected_by);
+  r.Text("collected_at", x.collected_at);
+  r.Text("source_host", x.source_host);
+  r.Text("source_path", x.source_path);
+  r.Text("method", x.method);
+  r.Text("note", x.note);
+  r.List<core::CustodyEvent>("custody", x.custody, Reader<core::CustodyEvent>());
+  r.Text("disposed_at", x.disposed_at);
+}
+
+Json ToJson(const core::LegalHold& x) { return {{"reason", x.reason}, {"by", x.by}, {"at", x.at}}; }
+void Read(JsonReader& r, core::LegalHold& x) {
+  if (!r.Object({"reason", "by", "at"})) return;
+  r.Text("reason", x.reason, true);
+  r.Text("by", x.by);
+  r.Text("at", x.at);
 }
 
 Json ToJson(const core::Filing& x) {
@@ -423,6 +467,7 @@ Json HeaderToJson(const core::Incident& x) {
   if (x.triage) j["triage"] = ToJson(*x.triage);
   if (x.convocation) j["convocation"] = ToJson(*x.convocation);
   if (x.assessment) j["assessment"] = ToJson(*x.assessment);
+  if (x.legal_hold) j["legal_hold"] = ToJson(*x.legal_hold);
   if (!x.scope_changes.empty()) j["scope_changes"] = ListToJson(x.scope_changes);
   if (!x.hosts.empty()) j["hosts"] = ListToJson(x.hosts);
   return j;
@@ -459,7 +504,8 @@ void ReadHeader(JsonReader& r, core::Incident& x) {
                  "assessment",
                  "history",
                  "scope_changes",
-                 "hosts"})) {
+                 "hosts",
+                 "legal_hold"})) {
     return;
   }
   // clang-format on
@@ -493,6 +539,7 @@ void ReadHeader(JsonReader& r, core::Incident& x) {
   r.List<core::StateChange>("history", x.history, Reader<core::StateChange>());
   r.List<core::ScopeChange>("scope_changes", x.scope_changes, Reader<core::ScopeChange>());
   r.List<core::AffectedHost>("hosts", x.hosts, Reader<core::AffectedHost>());
+  r.Optional<core::LegalHold>("legal_hold", x.legal_hold, Reader<core::LegalHold>());
 }
 
 Json ToJson(const core::Incident& x) {

@@ -110,6 +110,7 @@ bool CanDo(const Principal& p, IncidentAction action, const Incident& i, const O
     case IncidentAction::kDecide:
     case IncidentAction::kTransition:
     case IncidentAction::kClose:
+    case IncidentAction::kHold:
       return is || committee;  // G3.1: the committee decides; the IS department records
     case IncidentAction::kContact:
     case IncidentAction::kTask:

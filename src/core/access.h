@@ -60,7 +60,8 @@ enum class IncidentAction {
   kReview,
   kEvidence,
   kTransition,
-  kClose
+  kClose,
+  kHold  // a legal hold, and the disposal of evidence
 };
 
 // The auditor: reads everything, changes nothing. Never the operator.

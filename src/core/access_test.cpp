@@ -100,7 +100,7 @@ TEST(AccessTest, AnAuditorChangesNothingWhateverElseTheyAre) {
       IncidentAction::kConvene,    IncidentAction::kRecordMeeting, IncidentAction::kDecide,
       IncidentAction::kContact,    IncidentAction::kTask,          IncidentAction::kAssess,
       IncidentAction::kRecover,    IncidentAction::kReview,        IncidentAction::kEvidence,
-      IncidentAction::kTransition, IncidentAction::kClose};
+      IncidentAction::kTransition, IncidentAction::kClose,         IncidentAction::kHold};
   for (const Principal& p : auditors) {
     // Without the auditor role each of them could triage, act or decide on this incident.
     Principal without = p;

@@ -385,16 +385,64 @@ inline constexpr auto kEvidenceKinds = MakeEnumNames<EvidenceKind>(
     std::pair{EvidenceKind::kScreenshot, "screenshot"}, std::pair{EvidenceKind::kReport, "report"},
     std::pair{EvidenceKind::kOther, "other"});
 
+// The chain of custody: what happened to a piece of evidence after it was collected, by whom,
+// when and why. Viewing and exporting are recorded by sokuo; a hand-over and a return are told.
+enum class CustodyAction { kViewed, kExported, kHandedOver, kReturned, kDisposed };
+inline constexpr auto kCustodyActions = MakeEnumNames<CustodyAction>(
+    std::pair{CustodyAction::kViewed, "viewed"}, std::pair{CustodyAction::kExported, "exported"},
+    std::pair{CustodyAction::kHandedOver, "handed_over"},
+    std::pair{CustodyAction::kReturned, "returned"},
+    std::pair{CustodyAction::kDisposed, "disposed"});
+
+struct CustodyEvent {
+  CustodyAction action = CustodyAction::kViewed;
+  std::string by;       // who did it (person id, or cli:<user>)
+  std::string to;       // a hand-over's receiver: a name and organization, as written
+  std::string at;       // when it happened
+  std::string purpose;  // why
+  friend bool operator==(const CustodyEvent&, const CustodyEvent&) = default;
+};
+
 struct Evidence {
   int id = 0;
   EvidenceKind kind = EvidenceKind::kOther;
   std::string name;
-  std::string sha256;
+  std::string sha256;  // at intake; every later read is checked against it
   int64_t bytes = 0;
   std::string system;
   std::string added_by;
   std::string added_at;
+  // Where it came from: who collected it, when (the event; default when added), from which
+  // host and path, how (tool or method), and what it is.
+  std::string collected_by;
+  std::string collected_at;
+  std::string source_host;
+  std::string source_path;
+  std::string method;
+  std::string note;
+  std::vector<CustodyEvent> custody;
+  // Set once the file was disposed of: its record (and hash) stays, its bytes are gone.
+  std::string disposed_at;
   friend bool operator==(const Evidence&, const Evidence&) = default;
+
+  bool Disposed() const { return !disposed_at.empty(); }
+  // Handed over and not yet returned: who holds it.
+  std::string HeldBy() const {
+    std::string holder;
+    for (const CustodyEvent& c : custody) {
+      if (c.action == CustodyAction::kHandedOver) holder = c.to;
+      if (c.action == CustodyAction::kReturned) holder.clear();
+    }
+    return holder;
+  }
+};
+
+// A legal hold: while it lasts, no evidence of the incident is disposed of, closed or not.
+struct LegalHold {
+  std::string reason;
+  std::string by;
+  std::string at;
+  friend bool operator==(const LegalHold&, const LegalHold&) = default;
 };
 
 // G4.3.2c: a reporting duty's report, filed; or, by the committee, not filed and why.
@@ -467,6 +515,7 @@ struct Incident {
   std::vector<Prevention> prevention;
   std::vector<BackdoorCheck> backdoor_checks;
   std::vector<Evidence> evidence;
+  std::optional<LegalHold> legal_hold;
   std::vector<Filing> filings;
   std::vector<StateChange> history;
   friend bool operator==(const Incident&, const Incident&) = default;

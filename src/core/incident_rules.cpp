@@ -314,6 +314,27 @@ std::vector<Detail> CheckFiling(const Filing& f, const Incident& i, const Organi
   return out;
 }
 
+std::vector<Detail> CheckDisposal(const Incident& i, const Evidence& e, const std::string& reason) {
+  std::vector<Detail> out;
+  if (e.Disposed()) {
+    out.push_back(MakeDetail("/id", Msg("evidence.already_disposed",
+                                        {{"id", std::to_string(e.id)}, {"at", e.disposed_at}})));
+    return out;
+  }
+  if (i.IsOpen()) {
+    out.push_back(MakeDetail("/state", Msg("evidence.incident_open", {{"key", i.key}})));
+  }
+  if (i.legal_hold) {
+    out.push_back(
+        MakeDetail("/legal_hold", Msg("evidence.on_hold", {{"reason", i.legal_hold->reason}})));
+  }
+  if (std::string holder = e.HeldBy(); !holder.empty()) {
+    out.push_back(MakeDetail("/custody", Msg("evidence.not_returned", {{"to", holder}})));
+  }
+  if (reason.empty()) out.push_back(MakeDetail("/reason", Msg("evidence.disposal_reason")));
+  return out;
+}
+
 namespace {
 
 void AddUnique(std::vector<std::string>& to, const std::string& id) {

@@ -41,6 +41,10 @@ std::vector<Detail> CheckBackdoor(const BackdoorCheck& c, const Incident& i,
                                   const Organization& org);
 std::vector<Detail> CheckConvocation(const Convocation& c, const Organization& org);
 
+// G4.4.3: evidence is kept while the incident is open or under a legal hold; after that a
+// file may be disposed of (its record stays), once, by someone giving the reason.
+std::vector<Detail> CheckDisposal(const Incident& i, const Evidence& e, const std::string& reason);
+
 // True for the committee chair, the chair's deputies and committee members (G3.1).
 bool IsCommittee(const Organization& org, const std::string& person);
 // G4.3.2c: a filing names a duty of the organization not yet filed for `i`, an evidence of `i`

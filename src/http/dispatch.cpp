@@ -268,10 +268,11 @@ std::string AnswerKey(const Dispatcher::Admitted& a) {
 
 }  // namespace
 
-Outgoing Dispatcher::Run(Admitted& a, std::string body) {
+Outgoing Dispatcher::Run(Admitted& a, std::string body, std::string body_file) {
   const Route& route = *a.route;
   Request& r = a.request;
   r.body = std::move(body);
+  r.body_file = std::move(body_file);
   if (route.serve) {
     Result<Reply> reply = route.serve(app_, r);
     if (!reply) return Problem(reply.error(), a.path, r.lang);

@@ -66,8 +66,8 @@ class Dispatcher {
   };
   // Either the request may go on (its body may now be read) or here is its answer.
   std::variant<Admitted, Outgoing> Admit(const Incoming& in);
-  // Runs the admitted request's handler with its body.
-  Outgoing Run(Admitted& admitted, std::string body);
+  // Runs the admitted request's handler with its body, or with the file it was spooled to.
+  Outgoing Run(Admitted& admitted, std::string body, std::string body_file = "");
 
   // An error as problem+json (on /api/ paths) or a page; `status` overrides the error code's
   // (for statuses the engine chose: 408, 413, 414, 431).

@@ -237,43 +237,6 @@ std::vector<Route> RecordRoutes([[maybe_unused]] const RouteOptions& options) {
                       });
        }},
       {"POST",
-       "/api/v1/incidents/{key}/evidence",
-       app::Permission::kAuthenticated,
-       {"name", "kind", "system"},
-       [](app::App& app, const Request& req) -> Result<Json> {
-         ASSIGN_OR_RETURN(auto kind, EnumParam(req, "kind", core::kEvidenceKinds));
-         return AsJson(
-             app.incidents().AddEvidence(req.path.at("key"),
-                                         {.name = Text(req, "name"),
-                                          .kind = kind.value_or(core::EvidenceKind::kOther),
-                                          .system = Text(req, "system"),
-                                          .content = req.body},
-                                         req.actor),
-             req.lang);
-       },
-       201,
-       /*raw_body=*/true},
-      {"GET",
-       "/api/v1/incidents/{key}/evidence/{id}/content",
-       app::Permission::kAuthenticated,
-       {},
-       nullptr,
-       200,
-       false,
-       false,
-       [](app::App& app, const Request& req) -> Result<Reply> {
-         ASSIGN_OR_RETURN(int id, IntPath(req, "id"));
-         ASSIGN_OR_RETURN(app::EvidenceDownload file,
-                          app.incidents().Evidence(req.path.at("key"), id, req.actor));
-         // Content-addressed: the bytes behind this URL never change, so the hash is the ETag.
-         return Reply{.content_type = "application/octet-stream",
-                      .etag = "\"" + file.evidence.sha256 + "\"",
-                      .cache_control = "private, no-cache",
-                      .download_name = file.evidence.name,
-                      .length = file.length,
-                      .read = std::move(file.read)};
-       }},
-      {"POST",
        "/api/v1/incidents/{key}/transitions",
        app::Permission::kAuthenticated,
        {},

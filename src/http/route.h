@@ -27,6 +27,7 @@ struct Request {
   std::map<std::string, std::string> path;  // {id} → value
   std::multimap<std::string, std::string> query;
   std::string body;
+  std::string body_file;  // a raw body spooled to disk (Route::raw_body): read it from there
   std::string content_type;
   std::string remote_address;
   std::string session_token;  // from the session cookie, when the caller has one
@@ -99,6 +100,7 @@ std::vector<Route> Routes(const RouteOptions& options);
 std::vector<Route> MetaRoutes(const RouteOptions& options);
 std::vector<Route> OrganizationRoutes(const RouteOptions& options);
 std::vector<Route> IncidentRoutes(const RouteOptions& options);
+std::vector<Route> EvidenceRoutes(const RouteOptions& options);
 std::vector<Route> DisasterRoutes(const RouteOptions& options);
 std::vector<Route> AccountRoutes(const RouteOptions& options);
 std::vector<Route> JournalRoutes(const RouteOptions& options);

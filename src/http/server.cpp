@@ -17,6 +17,8 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
+#include <unistd.h>
+
 #include <array>
 #include <atomic>
 #include <chrono>
@@ -254,6 +256,55 @@ struct Server::Engine {
     co_return false;
   }
 
+  // What became of a request's body.
+  enum class BodyRead { kGone, kRead, kRefused };
+
+  // Reads an admitted request's body into `parser`'s body, within the route's limit. kRefused:
+  // `out` is the answer (413). A JSON body has one deadline for all of it; a
+  // file, one for each piece, so a large upload on a slow line is not cut off while it moves.
+  template <class Stream, class Body>
+  asio::awaitable<BodyRead> ReadBody(Stream& stream, beast::flat_buffer& buffer,
+                                     bhttp::request_parser<Body>& parser, const Incoming& in,
+                                     unsigned version, const Dispatcher::Admitted& admitted,
+                                     Outgoing& out, bool& keep) {
+    beast::error_code ec;
+    parser.body_limit(admitted.body_limit);
+    // A declared length is checked against the limit before a byte of the body is read; a
+    // chunked body while it is read.
+    auto declared = parser.content_length();
+    bool too_large = declared && *declared > admitted.body_limit;
+    if (!too_large && beast::iequals(in.Header("expect"), "100-continue")) {
+      bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, version};
+      co_await bhttp::async_write(stream, go_on, Capture(ec));
+      if (ec) co_return BodyRead::kGone;
+    }
+    if (too_large) {
+      ec = bhttp::error::body_limit;
+    } else {
+      auto deadline = std::chrono::seconds(options.body_timeout_seconds);
+      beast::get_lowest_layer(stream).expires_after(deadline);
+      while (!ec && !parser.is_done()) {
+        if (admitted.route->raw_body) beast::get_lowest_layer(stream).expires_after(deadline);
+        co_await bhttp::async_read_some(stream, buffer, parser, Capture(ec));
+      }
+    }
+    if (ec == bhttp::error::body_limit) {
+      out = EngineProblem(
+          dispatcher, in, ErrorCode::kPayloadTooLarge,
+          Msg("http.body_too_large", {{"max", std::to_string(admitted.body_limit)}}), 413);
+      keep = false;
+      co_return BodyRead::kRefused;
+    }
+    co_return ec ? BodyRead::kGone : BodyRead::kRead;
+  }
+
+  // A new file for an upload in the spool directory.
+  std::string SpoolPath() {
+    static std::atomic<unsigned> counter{0};
+    return options.spool_dir + "/.upload." + std::to_string(::getpid()) + "." +
+           std::to_string(++counter);
+  }
+
   // One request: its head, the decision, its body when admitted, the answer. False: close.
   template <class Stream>
   asio::awaitable<bool> ServeOne(Stream& stream, beast::flat_buffer& buffer,
@@ -314,35 +365,42 @@ struct Server::Engine {
         if (has_body) keep = false;  // its body is never read
       } else {
         auto& admitted = std::get<Dispatcher::Admitted>(decision);
-        bhttp::request_parser<bhttp::string_body> full{std::move(head)};
-        full.body_limit(admitted.body_limit);
-        // A declared length is checked against the limit before a byte of the body is read;
-        // a chunked body while it is read.
-        auto declared = full.content_length();
-        bool too_large = declared && *declared > admitted.body_limit;
-        if (!too_large && beast::iequals(in.Header("expect"), "100-continue")) {
-          bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, version};
-          co_await bhttp::async_write(stream, go_on, Capture(ec));
-          if (ec) co_return false;
-        }
-        if (too_large) {
-          ec = bhttp::error::body_limit;
+        if (admitted.route->raw_body && !options.spool_dir.empty()) {
+          // A file is spooled to disk as it arrives, never whole in memory; the handler reads
+          // it from there, and it is gone once the answer is made.
+          bhttp::request_parser<bhttp::file_body> spooled{std::move(head)};
+          std::string path = SpoolPath();
+          spooled.get().body().open(path.c_str(), beast::file_mode::write_new, ec);
+          if (ec) {
+            platform::Log(platform::LogLevel::kError, "http.spool",
+                          {{"path", path}, {"error", ec.message()}});
+            out = EngineProblem(dispatcher, in, ErrorCode::kIo,
+                                Msg("file.cannot_write", {{"path", "spool"}, {"reason", ""}}), 500);
+            keep = false;
+          } else {
+            struct Unspool {
+              std::string path;
+              ~Unspool() { ::unlink(path.c_str()); }
+            } unspool{path};
+            BodyRead read =
+                co_await ReadBody(stream, buffer, spooled, in, version, admitted, out, keep);
+            if (read == BodyRead::kGone) co_return false;
+            if (read == BodyRead::kRead) {
+              spooled.get().body().close();
+              out = co_await OnPool([this, &admitted, &path] {
+                return dispatcher.Run(admitted, std::string(), path);
+              });
+            }
+          }
         } else {
-          beast::get_lowest_layer(stream).expires_after(
-              std::chrono::seconds(options.body_timeout_seconds));
-          co_await bhttp::async_read(stream, buffer, full, Capture(ec));
-        }
-        if (ec == bhttp::error::body_limit) {
-          out = EngineProblem(
-              dispatcher, in, ErrorCode::kPayloadTooLarge,
-              Msg("http.body_too_large", {{"max", std::to_string(admitted.body_limit)}}), 413);
-          keep = false;
-        } else if (ec) {
-          co_return false;
-        } else {
-          std::string body = std::move(full.get().body());
-          out = co_await OnPool(
-              [this, &admitted, &body] { return dispatcher.Run(admitted, std::move(body)); });
+          bhttp::request_parser<bhttp::string_body> full{std::move(head)};
+          BodyRead read = co_await ReadBody(stream, buffer, full, in, version, admitted, out, keep);
+          if (read == BodyRead::kGone) co_return false;
+          if (read == BodyRead::kRead) {
+            std::string body = std::move(full.get().body());
+            out = co_await OnPool(
+                [this, &admitted, &body] { return dispatcher.Run(admitted, std::move(body)); });
+          }
         }
       }
     }

@@ -28,9 +28,12 @@ struct ServerOptions {
   size_t read_threads = 0;
   size_t max_body_bytes = size_t{1024} * 1024;         // JSON bodies
   size_t max_upload_bytes = size_t{64} * 1024 * 1024;  // evidence files
-  size_t max_head_bytes = size_t{16} * 1024;           // request line and headers
-  int head_timeout_seconds = 10;   // to receive a request's head, and between requests
-  int body_timeout_seconds = 120;  // to receive its body
+  // Where evidence uploads are written as they arrive (the evidence directory, so nothing is
+  // copied across file systems); empty: held in memory (tests of the engine alone).
+  std::string spool_dir;
+  size_t max_head_bytes = size_t{16} * 1024;  // request line and headers
+  int head_timeout_seconds = 10;              // to receive a request's head, and between requests
+  int body_timeout_seconds = 120;  // to receive a JSON body; a file's, between its pieces
   size_t max_connections_per_address = 64;
   size_t max_requests_per_connection = 1000;
   int event_poll_ms = 1000;  // how often an event stream looks for news

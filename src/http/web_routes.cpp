@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "base/sha256.h"
+#include "base/text.h"
 #include "http/params.h"
 #include "http/web_assets.h"
 
@@ -29,30 +30,6 @@ a { display: inline-block; min-height: 44px; line-height: 44px; }
 constexpr Asset kAssets[] = {
     {"/assets/sokuo.css", "text/css; charset=utf-8", kStyle},
 };
-
-// The HTML text of `s`.
-std::string Escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
 
 // A file's answer; `immutable` for files whose name carries their hash (web/dist/app/).
 Reply StaticFile(std::string_view content_type, std::string_view content, bool immutable = false) {
@@ -82,7 +59,7 @@ std::vector<Route> WebRoutes([[maybe_unused]] const RouteOptions& options) {
                       }
                       ASSIGN_OR_RETURN(auto snapshot, app.organization().Current());
                       const core::Organization& org = *snapshot;
-                      std::string company = Escape(org.company.name);
+                      std::string company = HtmlEscape(org.company.name);
                       return Reply{
                           .content_type = "text/html; charset=utf-8",
                           .body =

@@ -32,6 +32,11 @@ int Main(int argc, char** argv) {
   root.add_option("--data", globals.data, "Data directory (env SOKUO_DATA)")->capture_default_str();
   root.add_option("--as", globals.as, "Act as this person of the organization (journal actor)");
   root.add_flag("--json", globals.json, "Machine-readable output on stdout");
+  root.add_option("--evidence-limit", globals.evidence_limit_mb,
+                  "The largest evidence file kept, in MiB (env SOKUO_EVIDENCE_LIMIT_MB)")
+      ->envname("SOKUO_EVIDENCE_LIMIT_MB")
+      ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 20))
+      ->capture_default_str();
   globals.lang = LangFromEnvironment();
   std::string lang_name;
   root.add_option("--lang", lang_name,
@@ -45,8 +50,9 @@ int Main(int argc, char** argv) {
   // One line per area.
   std::vector<cli::Command> commands;
   for (auto* area :
-       {ProcessCommands, cli::OrgCommands, cli::IncidentCommands, cli::DisasterCommands,
-        cli::PlanCommands, cli::JournalCommands, cli::UserCommands, cli::DetectCommands}) {
+       {ProcessCommands, cli::OrgCommands, cli::IncidentCommands, cli::EvidenceCommands,
+        cli::DisasterCommands, cli::PlanCommands, cli::JournalCommands, cli::UserCommands,
+        cli::DetectCommands, cli::BinderCommands}) {
     for (cli::Command& c : area()) commands.push_back(std::move(c));
   }
   // Each command's action; the one whose subcommand was given runs after parsing.

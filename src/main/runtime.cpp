@@ -33,7 +33,9 @@ Result<app::App*> ProcessRuntime::App(Open open) {
   // The server reads the journal head for every request (it keys the caches of the
   // organization, of checked tokens and of incident headers); once a millisecond is enough.
   ASSIGN_OR_RETURN(store_, store::SqliteStore::Open({.path = db, .head_cache_ms = 1}));
-  blobs_ = std::make_unique<platform::FileBlobStore>(g_.data + "/evidence");
+  TRY(platform::EnsureDirectory(g_.data + "/evidence"));
+  blobs_ =
+      std::make_unique<platform::FileBlobStore>(g_.data + "/evidence", g_.evidence_limit_mb << 20);
   app_ = std::make_unique<app::App>(*store_, clock_, blobs_.get(), &hasher_, &random_);
   return app_.get();
 }

@@ -18,6 +18,7 @@ struct Globals {
   std::string as;
   bool json = false;
   Lang lang = Lang::kJa;
+  uint64_t evidence_limit_mb = 1024;  // the largest evidence file kept (MiB)
 };
 
 // The language of messages when --lang is not given: SOKUO_LANG, then the locale (LC_ALL,

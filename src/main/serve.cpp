@@ -188,9 +188,12 @@ Result<void> Serve(cli::Runtime& env, const ServeFlags& flags) {
         {{"udp", std::to_string(syslog.udp_port())}, {"tcp", std::to_string(syslog.tcp_port())}});
   }
 
+  BlobStore* vault = app->context().vault();
   http::Server server(*app, {.host = address.first,
                              .port = address.second,
                              .threads = threads,
+                             .max_upload_bytes = vault ? vault->limit() : 0,
+                             .spool_dir = env.data_dir() + "/evidence",
                              .head_timeout_seconds = flags.head_timeout,
                              .max_connections_per_address = flags.connections_per_address,
                              .version = SOKUO_VERSION,

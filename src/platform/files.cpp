@@ -13,16 +13,11 @@
 #include <utility>
 
 namespace sokuo::platform {
-namespace {
-
-// `code` is file.cannot_read, file.cannot_write…; the reason is the system's text for errno.
 Error IoError(const char* code, const std::string& path) {
   Message msg = Msg(code, {{"path", path}, {"reason", std::strerror(errno)}});
   std::string text = Render(msg, Lang::kEn);
   return Error{ErrorCode::kIo, std::move(text), {}, {}, std::move(msg)};
 }
-
-}  // namespace
 
 Result<std::string> ReadFile(const std::string& path, size_t max_bytes) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -81,6 +76,14 @@ Result<std::string> ReadFileRange(const std::string& path, uint64_t offset, size
   return out;
 }
 
+ByteSource ReadPieces(const std::string& path) {
+  return [path, offset = uint64_t{0}](size_t max) mutable -> Result<std::string> {
+    ASSIGN_OR_RETURN(std::string piece, ReadFileRange(path, offset, max));
+    offset += piece.size();
+    return piece;
+  };
+}
+
 Result<void> WriteFileAtomic(const std::string& path, const std::string& content) {
   static std::atomic<unsigned> counter{0};
   std::string tmp = path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(++counter);
@@ -106,6 +109,34 @@ Result<void> WriteFileAtomic(const std::string& path, const std::string& content
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     Error e = IoError("file.cannot_rename", path);
     ::unlink(tmp.c_str());
+    return Fail(e);
+  }
+  return {};
+}
+
+Result<void> WriteFileFrom(const std::string& path, const ByteSource& source) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) return Fail(IoError("file.cannot_write", path));
+  auto fail = [&](Error e) -> Result<void> {
+    ::close(fd);
+    ::unlink(path.c_str());
+    return Fail(std::move(e));
+  };
+  while (true) {
+    Result<std::string> piece = source(size_t{1} << 20);
+    if (!piece) return fail(piece.error());
+    if (piece->empty()) break;
+    for (size_t done = 0; done < piece->size();) {
+      ssize_t n = ::write(fd, piece->data() + done, piece->size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) return fail(IoError("file.cannot_write", path));
+      done += static_cast<size_t>(n);
+    }
+  }
+  if (::fsync(fd) != 0) return fail(IoError("file.cannot_flush", path));
+  if (::close(fd) != 0) {
+    Error e = IoError("file.cannot_flush", path);
+    ::unlink(path.c_str());
     return Fail(e);
   }
   return {};

@@ -6,9 +6,18 @@
 #include <optional>
 #include <string>
 
+#include "base/blob_store.h"
 #include "base/error.h"
 
 namespace sokuo::platform {
+
+// The error `code` (a message with {path} and {reason}) for the system call that just failed
+// on `path`: the reason is errno's text.
+Error IoError(const char* code, const std::string& path);
+
+// The file's bytes in pieces, from the start: a ByteSource for BlobStore::PutFrom. Each piece
+// opens the file again at the offset reached, so the source holds no descriptor.
+ByteSource ReadPieces(const std::string& path);
 
 // Reads the whole file, refusing files larger than `max_bytes`.
 [[nodiscard]] Result<std::string> ReadFile(const std::string& path, size_t max_bytes);
@@ -19,6 +28,10 @@ namespace sokuo::platform {
 
 // Writes to a temporary file beside `path`, flushes it to disk, then renames it into place.
 [[nodiscard]] Result<void> WriteFileAtomic(const std::string& path, const std::string& content);
+
+// Writes what `source` gives to the new file `path` (one that exists already, or a link, is an
+// error), piece by piece, and flushes it to disk; on an error the file is removed.
+[[nodiscard]] Result<void> WriteFileFrom(const std::string& path, const ByteSource& source);
 
 // Creates the directory and its parents when missing (mode 0700: it holds breach details).
 [[nodiscard]] Result<void> EnsureDirectory(const std::string& path);

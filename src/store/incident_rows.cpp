@@ -135,6 +135,19 @@ Result<std::optional<core::Incident>> LoadIncident(Tx& tx, const std::string& ke
   return Load(tx, key);
 }
 
+Result<bool> EvidenceInUse(Tx& tx, const std::string& sha256, const std::string& key, int id) {
+  ASSIGN_OR_RETURN(Table rows, tx.ReadWhere("incident_records", "kind", std::string("evidence")));
+  std::string self = key + "/evidence/" + Num(id);
+  for (const auto& [row_id, row] : rows) {
+    if (row_id == self) continue;
+    ASSIGN_OR_RETURN(Json j, DataOf(row));
+    std::vector<core::Evidence> one;
+    TRY(ReadRecord(row_id, j, one));
+    if (one[0].sha256 == sha256 && !one[0].Disposed()) return true;
+  }
+  return false;
+}
+
 Result<std::optional<core::Incident>> LoadIncident(Store& store, const std::string& key) {
   return Load(store, key);
 }

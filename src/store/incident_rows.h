@@ -16,6 +16,10 @@ namespace sokuo::store {
 Tables IncidentToRows(const core::Incident& incident);
 
 [[nodiscard]] Result<std::optional<core::Incident>> LoadIncident(Tx& tx, const std::string& key);
+// Whether evidence not disposed of, other than number `id` of `key`, keeps the file `sha256`
+// (the same bytes are stored once, whichever incidents keep them).
+[[nodiscard]] Result<bool> EvidenceInUse(Tx& tx, const std::string& sha256, const std::string& key,
+                                         int id);
 [[nodiscard]] Result<std::optional<core::Incident>> LoadIncident(Store& store,
                                                                  const std::string& key);
 // Every incident's header (records left empty), newest first: for lists and filters.

@@ -174,6 +174,8 @@ try {
       buffer: Buffer.from('Nov 26 02:10:00 fs01 sshd[3100]: Accepted password for admin from 203.0.113.7\n'),
     })
     await f.getByLabel('種別').selectOption({ label: 'アクセスログ' })
+    await f.getByLabel('収集元ホスト').fill('fs01')
+    await f.getByLabel('収集元のパス').fill('/var/log/auth.log')
   })
   await logOut(page)
 
@@ -198,6 +200,21 @@ try {
   await move(page, 'closed')
   await page.locator('.badge.state.closed').waitFor()
   await page.screenshot({ path: join(shots(), 'incident-detail-full.png'), fullPage: true })
+  // G4.4.3 after closure: the stored file checked, handed to the police and back under a legal
+  // hold, then disposed of once the hold is lifted; its record and hash stay.
+  await page.getByRole('button', { name: '保管ファイルを検証する' }).click()
+  await page.getByText('1 件のファイルが記録どおりです').waitFor()
+  await act(page, '引き渡し・返却を記録する', async (f) => {
+    await f.getByLabel('引き渡し先（氏名・組織）').fill('警視庁 サイバー犯罪対策課')
+    await f.getByLabel('目的').fill('捜査')
+  })
+  await page.getByText('引き渡し中: 警視庁 サイバー犯罪対策課').waitFor()
+  await act(page, '訴訟ホールドにする', (f) => f.getByLabel('理由').fill('警察の捜査'))
+  await page.getByText(/訴訟ホールド中: 警察の捜査/).waitFor()
+  await act(page, '引き渡し・返却を記録する', (f) => f.getByLabel('記録すること').selectOption('returned'))
+  await act(page, '訴訟ホールドを解除する', (f) => f.getByLabel('理由').fill('捜査終了'))
+  await act(page, '証拠ファイルを廃棄する', (f) => f.getByLabel('理由').fill('保存期間の満了'))
+  await page.getByText(/廃棄済み/).first().waitFor()
 
   inc = sokuo.incident(key)
   check(inc.state === 'closed', `the incident is ${inc.state}, not closed`)
@@ -207,6 +224,11 @@ try {
   check(inc.recovery[0].status === 'restored', 'recovery')
   check(inc.backdoor_checks.length === 4 && inc.evidence[0].kind === 'access_log', 'backdoor checks or evidence')
   check(inc.findings.length === 1 && inc.prevention.length === 1, 'review')
+  const kept = inc.evidence[0]
+  check(kept.source_host === 'fs01' && kept.source_path === '/var/log/auth.log', 'where the evidence came from')
+  check(kept.disposed_at && !inc.legal_hold, 'the evidence is not disposed of, or the hold stayed')
+  const steps = kept.custody.map((c) => c.action).join(',')
+  check(steps === 'handed_over,returned,disposed', `custody: ${steps}`)
   for (const m of ['reported', 'triaged', 'convened', 'contained', 'assessed', 'recovered', 'closed']) {
     check(inc.milestones[m], `milestone ${m} missing`)
   }

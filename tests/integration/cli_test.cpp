@@ -13,6 +13,7 @@
 
 #include "base/message.h"
 #include "base/time.h"
+#include "core/organization.h"
 #include "integration/process.h"
 #include "orgfile/org_file.h"
 
@@ -153,7 +154,7 @@ TEST_F(CliTest, JournalVerifyCatchesChangedAndMissingEvidence) {
   ASSERT_EQ(report.exit_code, 0) << report.err;
   std::string key = report.out.substr(0, report.out.find(' '));
   for (const char* name : {"auth.log", "secure"}) {
-    Outcome added = Sokuo({"--as", "p-fujita", "incident", "evidence", key,
+    Outcome added = Sokuo({"--as", "p-fujita", "evidence", "add", key,
                            Write(name, std::string("Failed password for root ") + name + "\n"),
                            "--kind", "access_log"});
     ASSERT_EQ(added.exit_code, 0) << added.err;
@@ -177,6 +178,191 @@ TEST_F(CliTest, JournalVerifyCatchesChangedAndMissingEvidence) {
   EXPECT_EQ(body["ok"], false);
   EXPECT_EQ(body["evidence_files"], 2);
   EXPECT_FALSE(body.contains("first_bad_seq"));  // the journal itself holds
+}
+
+// G4.4.3 from the terminal: files kept by the SHA-256 that `sha256sum` computes, the same bytes
+// once, written back out checked, every reading and hand-over on the chain of custody, the
+// legal hold, and disposal only after the incident is over.
+TEST_F(CliTest, EvidenceIsKeptReadBackHandedOverHeldAndDisposed) {
+  ASSERT_EQ(Sokuo({"init", "--org", Example()}).exit_code, 0);
+  Outcome report = Sokuo({"--as", "p-yamada", "incident", "report", "--title", "不審なログイン",
+                          "--system", "file-server"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  std::string key = report.out.substr(0, report.out.find(' '));
+  std::string log = Write("auth.log", "Nov 26 02:10:00 fs01 sshd[3100]: Accepted password\n");
+  // Larger than one piece of the copy (1 MiB), every byte value.
+  std::string bytes;
+  for (size_t i = 0; i < (size_t{3} << 20) + 17; ++i) bytes.push_back(static_cast<char>(i * 7));
+  std::string dump = Write("dump.bin", bytes);
+  Outcome added = Sokuo({"--as", "p-fujita", "evidence", "add", key, log, dump, "--kind",
+                         "access_log", "--source", "fs01:/var/log/auth.log", "--method", "scp",
+                         "--collected-at", "2026-11-26 03:00", "--note", "sshd"});
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  EXPECT_THAT(added.out, HasSubstr(key + " evidence 2. [access_log] dump.bin  3145745 B"));
+
+  auto listed = nlohmann::json::parse(Sokuo({"--json", "evidence", "list", key}).out);
+  ASSERT_EQ(listed.size(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    Outcome sum = RunSokuo({"/usr/bin/sha256sum", i == 0 ? log : dump}, dir_);
+    ASSERT_EQ(sum.exit_code, 0) << sum.err;
+    EXPECT_EQ(listed[i]["sha256"], sum.out.substr(0, 64));
+    EXPECT_EQ(listed[i]["source_host"], "fs01");
+    EXPECT_EQ(listed[i]["source_path"], "/var/log/auth.log");
+    EXPECT_EQ(listed[i]["collected_by"], "p-fujita");
+    EXPECT_EQ(listed[i]["collected_at"], "2026-11-25T18:00:00Z");  // 03:00 in Tokyo
+  }
+  // The same bytes again: a second record, one stored file; no temporary file stays behind.
+  ASSERT_EQ(
+      Sokuo({"--as", "p-fujita", "evidence", "add", key, log, "--name", "again.log"}).exit_code, 0);
+  auto stored = [&] {
+    size_t n = 0;
+    for (const auto& f : std::filesystem::directory_iterator(data_ + "/evidence")) {
+      (void)f;
+      ++n;
+    }
+    return n;
+  };
+  EXPECT_EQ(stored(), 2u);
+  // Too large for the limit: refused, nothing kept.
+  Outcome big = Sokuo({"--evidence-limit", "1", "--as", "p-fujita", "evidence", "add", key, dump});
+  EXPECT_EQ(big.exit_code, 1);
+  EXPECT_THAT(big.err, HasSubstr("too large (at most 1048576 bytes)"));
+  EXPECT_EQ(stored(), 2u);
+  EXPECT_EQ(Sokuo({"--as", "p-fujita", "evidence", "add", key, Write("empty", "")}).exit_code, 1);
+  EXPECT_EQ(Sokuo({"--as", "p-fujita", "evidence", "add", key, "no-such-file"}).exit_code, 3);
+
+  // Read back, checked; an existing file is not overwritten without --force.
+  std::string out = (dir_ / "copy.bin").string();
+  Outcome got =
+      Sokuo({"--as", "p-mori", "evidence", "get", key, "2", "-o", out, "--purpose", "解析"});
+  ASSERT_EQ(got.exit_code, 0) << got.err;
+  EXPECT_EQ(Slurp(out), bytes);
+  EXPECT_EQ(Sokuo({"evidence", "get", key, "2", "-o", out}).exit_code, 4);
+  Outcome piped = Sokuo({"evidence", "get", key, "1", "-o", "-"});
+  EXPECT_EQ(piped.out, Slurp(log));
+  EXPECT_EQ(Sokuo({"evidence", "get", key, "9", "-o", (dir_ / "none").string()}).exit_code, 3);
+
+  // Custody: hand-over and return, once each.
+  EXPECT_EQ(Sokuo({"--as", "p-fujita", "evidence", "hand-over", key, "2", "--to",
+                   "警視庁 サイバー犯罪対策課", "--purpose", "捜査", "--at", "2026-11-26 10:00"})
+                .exit_code,
+            0);
+  EXPECT_EQ(Sokuo({"--as", "p-fujita", "evidence", "hand-over", key, "2", "--to", "x"}).exit_code,
+            4);
+  EXPECT_EQ(Sokuo({"--as", "p-fujita", "evidence", "return", key, "1"}).exit_code, 4);
+  auto shown = nlohmann::json::parse(Sokuo({"--json", "incident", "show", key}).out);
+  nlohmann::json custody = shown["evidence"][1]["custody"];
+  ASSERT_EQ(custody.size(), 2u) << custody.dump();
+  EXPECT_EQ(custody[0]["action"], "exported");  // written out of sokuo
+  EXPECT_EQ(custody[0]["by"], "p-mori");
+  EXPECT_EQ(custody[0]["purpose"], "解析");
+  EXPECT_EQ(custody[1]["action"], "handed_over");
+  EXPECT_EQ(custody[1]["to"], "警視庁 サイバー犯罪対策課");
+
+  // Disposal waits for the end of the incident, the return of the file and the legal hold.
+  Outcome open = Sokuo({"--as", "p-mori", "evidence", "dispose", key, "1", "--reason", "x"});
+  EXPECT_EQ(open.exit_code, 4);
+  EXPECT_THAT(open.err, HasSubstr("is still open"));
+  ASSERT_EQ(Sokuo({"--as", "p-mori", "incident", "triage", key, "--dismiss", "--reason", "誤検知"})
+                .exit_code,
+            0);
+  ASSERT_EQ(Sokuo({"--as", "p-mori", "evidence", "hold", key, "--reason", "警察の捜査"}).exit_code,
+            0);
+  Outcome held = Sokuo({"--as", "p-mori", "evidence", "dispose", key, "2", "--reason", "x"});
+  EXPECT_EQ(held.exit_code, 4);
+  EXPECT_THAT(held.err, HasSubstr("legal hold"));
+  EXPECT_THAT(held.err, HasSubstr("not yet returned"));
+  EXPECT_EQ(Sokuo({"--as", "p-fujita", "evidence", "return", key, "2"}).exit_code, 0);
+  EXPECT_EQ(Sokuo({"--as", "p-mori", "evidence", "release", key, "--reason", "捜査終了"}).exit_code,
+            0);
+  // Evidence 1 and 3 share their bytes: disposing of one keeps the file for the other.
+  Outcome disposed =
+      Sokuo({"--as", "p-mori", "evidence", "dispose", key, "1", "--reason", "保存期間の満了"});
+  ASSERT_EQ(disposed.exit_code, 0) << disposed.err;
+  EXPECT_EQ(stored(), 2u);
+  ASSERT_EQ(
+      Sokuo({"--as", "p-mori", "evidence", "dispose", key, "3", "--reason", "同上"}).exit_code, 0);
+  EXPECT_EQ(stored(), 1u);
+  EXPECT_EQ(Sokuo({"evidence", "get", key, "1", "-o", (dir_ / "gone.log").string()}).exit_code, 3);
+  EXPECT_EQ(Sokuo({"--as", "p-mori", "evidence", "dispose", key, "1", "--reason", "x"}).exit_code,
+            4);
+  Outcome verified = Sokuo({"evidence", "verify", key});
+  EXPECT_EQ(verified.exit_code, 0) << verified.out << verified.err;
+  EXPECT_THAT(verified.out, HasSubstr("1. [access_log] auth.log"));
+  EXPECT_THAT(verified.out, HasSubstr("disposed of"));
+  EXPECT_EQ(Sokuo({"journal", "verify"}).exit_code, 0);
+
+  // A stored file changed behind sokuo's back: verify names it, and get writes nothing.
+  std::string blob = data_ + "/evidence/" + listed[1]["sha256"].get<std::string>();
+  std::ofstream(blob, std::ios::app) << "x";
+  Outcome changed = Sokuo({"evidence", "verify"});
+  EXPECT_EQ(changed.exit_code, 5);
+  EXPECT_THAT(changed.out, HasSubstr(key + " 2. [access_log] dump.bin"));
+  EXPECT_THAT(changed.out, HasSubstr("no longer matches its record"));
+  // With --json: the files found, then the problem document.
+  std::string both = Sokuo({"--json", "evidence", "verify"}).out;
+  auto json = nlohmann::json::parse(both.substr(0, both.find("\n}\n") + 2));
+  EXPECT_EQ(json["ok"], false);
+  EXPECT_EQ(json["files"][1]["state"], "changed");
+  std::string copy2 = (dir_ / "copy2.bin").string();
+  EXPECT_EQ(Sokuo({"evidence", "get", key, "2", "-o", copy2}).exit_code, 5);
+  EXPECT_FALSE(std::filesystem::exists(copy2));
+  std::filesystem::remove(blob);
+  Outcome gone = Sokuo({"evidence", "verify", key});
+  EXPECT_EQ(gone.exit_code, 5);
+  EXPECT_THAT(gone.out, HasSubstr("cannot be read"));
+}
+
+// G5: the emergency binder is one file with nothing to fetch, names every committee member and
+// every tier-a system of the example, renders in Chromium with networking off, and prints.
+TEST_F(CliTest, TheEmergencyBinderIsOneFileThatRendersOfflineAndPrints) {
+  ASSERT_EQ(Sokuo({"init", "--org", Example()}).exit_code, 0);
+  std::string html = (dir_ / "binder.html").string();
+  Outcome made = Sokuo({"--lang", "ja", "binder", "export", html});
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  std::string text = Slurp(html);
+  EXPECT_THAT(text, Not(HasSubstr("src=")));
+  EXPECT_THAT(text, Not(HasSubstr("href=")));
+  auto org = orgfile::Parse(Slurp(Example()), "example");
+  ASSERT_TRUE(org);
+  std::vector<std::string> names;
+  for (const core::RoleAssignment& r : org->roles) {
+    if (r.role != core::RoleKind::kCommitteeChair && r.role != core::RoleKind::kCommitteeMember) {
+      continue;
+    }
+    names.push_back(org->FindPerson(r.person)->name);
+  }
+  for (const core::InfoSystem& s : org->systems) {
+    if (s.tier == core::Tier::kA) names.push_back(s.name);
+  }
+  ASSERT_GE(names.size(), 4u);
+  for (const std::string& n : names) EXPECT_THAT(text, HasSubstr(n));
+  std::string head = Sokuo({"journal", "head"}).out;
+  EXPECT_THAT(text, HasSubstr(head.substr(head.find(' ') + 1, 64)));
+
+  if (!std::filesystem::exists("/usr/bin/chromium")) {
+    GTEST_SKIP() << "no /usr/bin/chromium (scripts/bootstrap installs it): rendering not checked";
+  }
+  // What Chromium makes of it with every outside address unreachable.
+  Outcome dom = RunSokuo({"/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                          "--proxy-server=127.0.0.1:9", "--user-data-dir=" + (dir_ / "p").string(),
+                          "--dump-dom", "file://" + html},
+                         dir_);
+  ASSERT_EQ(dom.exit_code, 0) << dom.err;
+  for (const std::string& n : names) EXPECT_THAT(dom.out, HasSubstr(n));
+  Outcome pdf = Sokuo({"--lang", "ja", "binder", "export", html, "--pdf"});
+  ASSERT_EQ(pdf.exit_code, 0) << pdf.err;
+  std::string printed = (dir_ / "binder.pdf").string();
+  ASSERT_TRUE(std::filesystem::exists(printed));
+  if (!std::filesystem::exists("/usr/bin/pdftotext")) {
+    GTEST_SKIP() << "no /usr/bin/pdftotext (poppler-utils): the PDF's text not checked";
+  }
+  Outcome words = RunSokuo({"/usr/bin/pdftotext", "-layout", printed, "-"}, dir_);
+  ASSERT_EQ(words.exit_code, 0) << words.err;
+  EXPECT_THAT(words.out, HasSubstr("緊急時バインダー"));
+  EXPECT_THAT(words.out, HasSubstr(names[0]));
+  Outcome pages = RunSokuo({"/usr/bin/pdfinfo", printed}, dir_);
+  EXPECT_THAT(pages.out, HasSubstr("Pages:"));
 }
 
 TEST_F(CliTest, UsageAndMissingDataHaveTheirExitCodes) {
@@ -208,7 +394,7 @@ TEST_F(CliTest, AMistypedCommandNamesTheNearestOne) {
   } cases[] = {
       {{"incidnet", "list"},
        "unknown command 'incidnet' (sokuo has: init, serve, demo, version, org, incident, "
-       "disaster, journal, user, rules, hunt) (did you mean 'incident'?)"},
+       "evidence, disaster, journal, user, rules, hunt, binder) (did you mean 'incident'?)"},
       {{"org", "valdate", "org.yaml"},
        "unknown command 'valdate' (sokuo org has: validate, import, export, show) (did you mean "
        "'validate'?)"},
@@ -218,7 +404,8 @@ TEST_F(CliTest, AMistypedCommandNamesTheNearestOne) {
       {{"org"}, "sokuo org needs a command: validate, import, export, show"},
       {{"--lang", "ja", "incidnet", "list"},
        "「incidnet」というコマンドはありません（sokuo のコマンド: init, serve, demo, version, org, "
-       "incident, disaster, journal, user, rules, hunt）（「incident」の誤りではありませんか？）"},
+       "incident, evidence, disaster, journal, user, rules, "
+       "hunt, binder）（「incident」の誤りではありませんか？）"},
   };
   for (const Case& c : cases) {
     Outcome r = Sokuo(c.args);
@@ -565,7 +752,7 @@ TEST_F(CliTest, BackdatedRecordsAndTheWholeIncidentOnTheCompanyClock) {
       "p-mori", "--due", "2025-07-31"});
   ok({"--as", "p-fujita", "incident", "review", key, "--backdoor", "file-server:added_users=clean",
       "--at", "2025-06-04 10:00"});
-  ok({"--as", "p-fujita", "incident", "evidence", key, Write("access.log", "login p-x\n"), "--kind",
+  ok({"--as", "p-fujita", "evidence", "add", key, Write("access.log", "login p-x\n"), "--kind",
       "access_log"});
   // Recorded last, happened first: the timeline puts it where it happened.
   ok({"--as", "p-fujita", "incident", "review", key, "--finding", "technical", "--text",

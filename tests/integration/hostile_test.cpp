@@ -2,6 +2,7 @@
 // headers, too many connections, bodies that are too large (chunked or not), compressed or sent
 // before authentication. Throughout, a legitimate client must keep getting answers within 1 s.
 #include <chrono>
+#include <filesystem>
 #include <string>
 #include <thread>
 #include <vector>
@@ -9,6 +10,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "base/sha256.h"
 #include "integration/raw.h"
 #include "integration/server.h"
 
@@ -114,6 +116,64 @@ TEST_F(HostileTest, MalformedRequestsGetAnAnswerNotACrash) {
     EXPECT_THAT(reply, ::testing::StartsWith("HTTP/1.1 4")) << request.substr(0, 40);
   }
   ExpectServed("after malformed requests");
+}
+
+// Evidence is written to disk as it arrives, up to the evidence limit: past it, declared or
+// chunked, the answer is 413 and nothing is left behind, neither a file nor a spooled part.
+TEST(HostileLimitTest, EvidenceUploadsStopAtTheLimitAndLeaveNothing) {
+  SokuoServer server;
+  server.Start("hostile-upload", {"--evidence-limit", "1"});
+  Reply inc = server.Send("POST", "/api/v1/incidents", {{"title", "不審なログイン"}}, "p-fujita");
+  ASSERT_EQ(inc.status, 201) << inc.body.dump();
+  std::string path = "/api/v1/incidents/" + inc.body["key"].get<std::string>() +
+                     "/evidence?name=dump.bin&source_host=fs01&method=dd";
+  std::string auth = "Authorization: Bearer " + server.TokenFor("p-fujita") + "\r\n";
+  std::string evidence = server.data() + "/evidence";
+  auto files = [&] {
+    size_t n = 0;
+    if (!std::filesystem::exists(evidence)) return n;
+    for (const auto& f : std::filesystem::directory_iterator(evidence)) n += f.is_regular_file();
+    return n;
+  };
+  {
+    Raw r(server.port());
+    r.Send("POST " + path + " HTTP/1.1\r\nHost: x\r\n" + auth +
+           "Content-Type: application/octet-stream\r\nContent-Length: 2097152\r\n\r\n");
+    EXPECT_THAT(r.Receive(), HasSubstr("HTTP/1.1 413"));
+  }
+  {
+    Raw r(server.port());
+    r.Send("POST " + path + " HTTP/1.1\r\nHost: x\r\n" + auth +
+           "Content-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n");
+    std::string chunk(64 * 1024, 'x');
+    for (int i = 0; i < 40; ++i) {
+      if (!r.Send("10000\r\n" + chunk + "\r\n")) break;  // the server may close before the end
+    }
+    EXPECT_THAT(r.Receive(), HasSubstr("HTTP/1.1 413"));
+  }
+  EXPECT_EQ(files(), 0u);
+  // Within the limit, chunked: kept under its SHA-256, the spooled part gone.
+  std::string bytes(1024 * 1024 - 10, 'y');
+  {
+    Raw r(server.port());
+    r.Send("POST " + path + " HTTP/1.1\r\nHost: x\r\n" + auth +
+           "Content-Type: application/octet-stream\r\nConnection: close\r\n"
+           "Transfer-Encoding: chunked\r\n\r\n");
+    for (size_t at = 0; at < bytes.size(); at += 100000) {
+      std::string piece = bytes.substr(at, 100000);
+      char size[16];
+      std::snprintf(size, sizeof size, "%zx\r\n", piece.size());
+      r.Send(size + piece + "\r\n");
+    }
+    r.Send("0\r\n\r\n");
+    std::string reply = r.Receive();
+    EXPECT_THAT(reply, HasSubstr("HTTP/1.1 201"));
+    EXPECT_THAT(reply, HasSubstr(Sha256Hex(bytes)));
+    EXPECT_THAT(reply, HasSubstr("\"source_host\":\"fs01\""));
+  }
+  EXPECT_EQ(files(), 1u);
+  EXPECT_TRUE(std::filesystem::exists(evidence + "/" + Sha256Hex(bytes)));
+  EXPECT_EQ(server.Stop(), 0);
 }
 
 TEST(HostileLimitTest, ConnectionsPerAddressAreCapped) {

@@ -161,6 +161,36 @@ TEST_F(WebTest, EvidenceDownloadsAreStreamedCheckedAndNeedToKnow) {
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->status, 404);
 
+  // Every reading is on the file's chain of custody, with its purpose; hand-over and return
+  // are told; disposal waits for the end of the incident (409 before).
+  ASSERT_TRUE(Get(base + "/evidence/1/content?purpose=analysis", {}, "p-mori"));
+  Reply handed = server_->Send("POST", base + "/evidence/1/custody",
+                               {{"action", "handed_over"}, {"to", "Tokyo MPD"}}, "p-fujita");
+  ASSERT_EQ(handed.status, 200) << handed.body.dump();
+  Json custody = handed.body["evidence"][0]["custody"];
+  ASSERT_GE(custody.size(), 3u) << custody.dump();
+  EXPECT_EQ(custody[custody.size() - 2]["by"], "p-mori");
+  EXPECT_EQ(custody[custody.size() - 2]["purpose"], "analysis");
+  EXPECT_EQ(custody.back()["to"], "Tokyo MPD");
+  EXPECT_EQ(server_->Send("POST", base + "/evidence/1/custody", {{"action", "viewed"}}, "p-fujita")
+                .status,
+            400);
+  EXPECT_EQ(server_->Send("POST", base + "/evidence/1/dispose", {{"reason", "x"}}, "p-mori").status,
+            409);
+  Reply held =
+      server_->Send("POST", base + "/legal-hold", {{"hold", true}, {"reason", "police"}}, "p-mori");
+  ASSERT_EQ(held.status, 200) << held.body.dump();
+  EXPECT_EQ(held.body["legal_hold"]["reason"], "police");
+  // Placing a hold is for the IS department and the committee.
+  EXPECT_EQ(
+      server_->Send("POST", base + "/legal-hold", {{"hold", false}, {"reason", "x"}}, "p-takahashi")
+          .status,
+      403);
+  Reply checked = server_->Send("GET", base + "/evidence/verify", nullptr, "p-fujita");
+  ASSERT_EQ(checked.status, 200) << checked.body.dump();
+  EXPECT_EQ(checked.body["ok"], true);
+  EXPECT_EQ(checked.body["files"][0]["state"], "ok");
+
   // A file changed on disk is refused, not sent.
   std::ofstream(server_->data() + "/evidence/" + sha, std::ios::app) << "appended";
   auto damaged = Get(base + "/evidence/1/content", {}, "p-fujita");
@@ -170,6 +200,14 @@ TEST_F(WebTest, EvidenceDownloadsAreStreamedCheckedAndNeedToKnow) {
   Json problem = Json::parse(damaged->body, nullptr, false);
   EXPECT_EQ(problem["code"], "blob.hash_mismatch");
   EXPECT_THAT(problem["detail"].get<std::string>(), HasSubstr("ハッシュと一致しなくなっています"));
+  Reply all = server_->Send("GET", "/api/v1/evidence/verify", nullptr, "p-fujita");
+  ASSERT_EQ(all.status, 200) << all.body.dump();
+  EXPECT_EQ(all.body["ok"], false);
+  EXPECT_EQ(all.body["files"][0]["state"], "changed");
+  // Whoever may not see the incident is not told about its files.
+  Reply other = server_->Send("GET", "/api/v1/evidence/verify", nullptr, "p-morita");
+  ASSERT_EQ(other.status, 200) << other.body.dump();
+  EXPECT_EQ(other.body["files"].size(), 0u);
 }
 
 }  // namespace

@@ -100,6 +100,13 @@ export interface BackdoorCheck {
   at?: string
   checked_by?: string
 }
+export interface CustodyEvent {
+  action: 'viewed' | 'exported' | 'handed_over' | 'returned' | 'disposed'
+  by: string
+  to?: string
+  at: string
+  purpose?: string
+}
 export interface Evidence {
   id: number
   name: string
@@ -109,6 +116,28 @@ export interface Evidence {
   system?: string
   added_at?: string
   added_by?: string
+  collected_by?: string
+  collected_at?: string
+  source_host?: string
+  source_path?: string
+  method?: string
+  note?: string
+  custody?: CustodyEvent[]
+  disposed_at?: string
+}
+export interface LegalHold {
+  reason: string
+  by: string
+  at: string
+}
+// Who holds handed-over evidence now, if anyone.
+export function heldBy(e: Evidence): string {
+  let holder = ''
+  for (const c of e.custody ?? []) {
+    if (c.action === 'handed_over') holder = c.to ?? ''
+    if (c.action === 'returned') holder = ''
+  }
+  return holder
 }
 
 export interface Incident {
@@ -153,6 +182,7 @@ export interface Incident {
   prevention: Prevention[]
   backdoor_checks: BackdoorCheck[]
   evidence: Evidence[]
+  legal_hold?: LegalHold
   filings: Filing[]
   obligations: Clock[]
 }

@@ -116,6 +116,12 @@ export function Dashboard({ me, zone }: { me: Me; zone: string }) {
       </a>
       <h1>{t('ui.dash_title')}</h1>
       <p>{t('ui.dash_hello', { person: personName(me.person) })}</p>
+      <p class="binder">
+        <a href="/api/v1/binder" download="sokuo-binder.html">
+          {t('ui.binder_link')}
+        </a>{' '}
+        <small>{t('ui.binder_help')}</small>
+      </p>
       <ProblemView error={error} />
       {open === null ? (
         !error && <p aria-busy="true">{t('ui.loading')}</p>

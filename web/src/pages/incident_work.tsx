@@ -10,7 +10,6 @@ import {
   backdoorItems,
   backdoorResults,
   damageKinds,
-  evidenceKinds,
   findingKinds,
   priorities,
   recoveryStatuses,
@@ -21,6 +20,7 @@ import {
 } from '../incident'
 import { contactFields, contactShape, decisionFields } from '../records'
 import { showLocal } from '../time'
+import { EvidenceSection } from './evidence'
 import { Facts, names } from './incident'
 
 interface Props {
@@ -472,37 +472,7 @@ export function Work({ inc, base, zone, onDone, current }: Props) {
         />
       </Section>
 
-      <Section id="evidence" title="show.evidence">
-        <None when={inc.evidence.length === 0} />
-        <ul class="records">
-          {inc.evidence.map((e) => (
-            <li key={e.id}>
-              <a href={`/api/v1${base}/evidence/${e.id}/content`} download={e.name}>
-                {e.name}
-              </a>{' '}
-              <small>
-                {t(`ui.evidence.${e.kind}`)} · {e.bytes.toLocaleString()} B · {when(e.added_at)}{' '}
-                {e.added_by && personName(e.added_by)} · SHA-256 <code>{e.sha256.slice(0, 16)}…</code>
-              </small>
-            </li>
-          ))}
-        </ul>
-        <ActionForm
-          title="ui.act_evidence"
-          method="POST"
-          path={(v) => {
-            const q = new URLSearchParams({ name: (v.file as File).name, kind: String(v.kind) })
-            if (v.system) q.set('system', String(v.system))
-            return `${base}/evidence?${q}`
-          }}
-          fields={[
-            { name: 'file', kind: 'file', label: 'ui.f_file', required: true, path: true },
-            { name: 'kind', kind: 'choice', label: 'ui.f_kind', options: evidenceKinds, prefix: 'ui.evidence', required: true, initial: 'other', path: true },
-            { name: 'system', kind: 'choice', label: 'show.system', options: inc.systems, names: 'system', path: true },
-          ]}
-          {...common}
-        />
-      </Section>
+      <EvidenceSection inc={inc} base={base} zone={zone} onDone={onDone} />
     </>
   )
 }
