@@ -122,6 +122,23 @@ TEST_F(WebTest, UnknownPagesAreHtmlAndUnknownApiPathsAreProblems) {
   EXPECT_THAT(api->get_header_value("Content-Type"), HasSubstr("application/problem+json"));
 }
 
+// G5: the emergency binder to save from the dashboard, in the caller's language, as a download.
+TEST_F(WebTest, TheEmergencyBinderIsADownloadInTheCallersLanguage) {
+  auto ja = Get("/api/v1/binder", {}, "p-fujita");
+  ASSERT_TRUE(ja);
+  ASSERT_EQ(ja->status, 200) << ja->body;
+  EXPECT_THAT(ja->get_header_value("Content-Type"), HasSubstr("text/html"));
+  EXPECT_THAT(ja->get_header_value("Content-Disposition"), HasSubstr("sokuo-binder.html"));
+  EXPECT_THAT(ja->body, HasSubstr("緊急時バインダー"));
+  EXPECT_THAT(ja->body, HasSubstr("被害調査票"));
+  auto en = Get("/api/v1/binder", {{"Accept-Language", "en"}}, "p-fujita");
+  ASSERT_TRUE(en);
+  EXPECT_THAT(en->body, HasSubstr("emergency binder"));
+  auto anonymous = Get("/api/v1/binder");
+  ASSERT_TRUE(anonymous);
+  EXPECT_EQ(anonymous->status, 401);
+}
+
 TEST_F(WebTest, EvidenceDownloadsAreStreamedCheckedAndNeedToKnow) {
   // A restricted incident reported in sales; an access log of 300 KB, larger than one piece.
   Reply inc = server_->Send("POST", "/api/v1/incidents",
@@ -186,6 +203,8 @@ TEST_F(WebTest, EvidenceDownloadsAreStreamedCheckedAndNeedToKnow) {
       server_->Send("POST", base + "/legal-hold", {{"hold", false}, {"reason", "x"}}, "p-takahashi")
           .status,
       403);
+  // `hold` is required: a release that forgot it must not place a hold.
+  EXPECT_EQ(server_->Send("POST", base + "/legal-hold", {{"reason", "x"}}, "p-mori").status, 400);
   Reply checked = server_->Send("GET", base + "/evidence/verify", nullptr, "p-fujita");
   ASSERT_EQ(checked.status, 200) << checked.body.dump();
   EXPECT_EQ(checked.body["ok"], true);
