@@ -102,8 +102,12 @@ TEST_F(StreamTest, AReconnectingBrowserGetsWhatItMissed) {
   int64_t seq = head.body["seq"];
   std::string missed = Report("p-fujita", "停電後に基幹サーバーが起動しない");
   Raw stream(server_->port());
-  OpenEvents(stream, "p-fujita", "Last-Event-ID: " + std::to_string(seq) + "\r\n");
-  EXPECT_THAT(stream.ReceiveUntil(missed, milliseconds(5000)), HasSubstr(missed));
+  // What was missed may come in the same read as the response head.
+  std::string seen =
+      OpenEvents(stream, "p-fujita", "Last-Event-ID: " + std::to_string(seq) + "\r\n");
+  if (seen.find(missed) == std::string::npos)
+    seen += stream.ReceiveUntil(missed, milliseconds(5000));
+  EXPECT_THAT(seen, HasSubstr(missed));
 }
 
 TEST_F(StreamTest, LockingTheAccountEndsItsStream) {
