@@ -4,6 +4,12 @@
 
 namespace sokuo::app {
 
+Result<report::Stamp> Context::Stamp() const {
+  ASSIGN_OR_RETURN(store::JournalHead head, store_.Head());
+  return report::Stamp{
+      .generated_at = FormatRfc3339(clock_.Now()), .head_seq = head.seq, .head_hash = head.hash};
+}
+
 Result<std::shared_ptr<const core::Organization>> Context::Organization() {
   ASSIGN_OR_RETURN(store::JournalHead head, store_.Head());
   {

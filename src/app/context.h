@@ -18,6 +18,7 @@
 #include "base/secrets.h"
 #include "core/access.h"
 #include "core/organization.h"
+#include "report/words.h"
 #include "store/store.h"
 
 namespace sokuo::app {
@@ -60,6 +61,8 @@ class Context {
   // The organization as a write transaction sees it: the copy above when it was read at the head
   // the transaction started from, else read inside the transaction.
   [[nodiscard]] Result<std::shared_ptr<const core::Organization>> OrganizationIn(store::Tx& tx);
+  // Now and the journal head now: what a printed document says it was made from.
+  [[nodiscard]] Result<report::Stamp> Stamp() const;
 
  private:
   store::Store& store_;

@@ -6,6 +6,7 @@
 #include "app/service_util.h"
 #include "core/incident_rules.h"
 #include "core/recovery_plan.h"
+#include "report/disaster_report.h"
 #include "store/disaster_rows.h"
 
 namespace sokuo::app {
@@ -513,6 +514,15 @@ Result<DisasterView> DisasterService::Get(const std::string& key, const Actor&) 
   ASSIGN_OR_RETURN(std::optional<core::Disaster> d, store::LoadDisaster(ctx_.store(), key));
   if (!d) return Fail(ErrorCode::kNotFound, NoDisaster(key));
   return View(std::move(*d), *org);
+}
+
+Result<std::string> DisasterService::ReportHtml(const std::string& key, const Actor& actor,
+                                                Lang lang) {
+  ASSIGN_OR_RETURN(report::Stamp stamp, ctx_.Stamp());
+  ASSIGN_OR_RETURN(DisasterView view, Get(key, actor));
+  ASSIGN_OR_RETURN(auto org, ctx_.Organization());
+  ASSIGN_OR_RETURN(Calendar calendar, core::CompanyCalendar(*org));
+  return report::DisasterReportHtml(view.disaster, stamp, *org, calendar, lang);
 }
 
 Result<Page<core::Disaster>> DisasterService::List(const DisasterFilter& f, PageRequest page,

@@ -103,6 +103,9 @@ class DisasterService {
                                            const std::string& at, const Actor& actor);
 
   [[nodiscard]] Result<DisasterView> Get(const std::string& key, const Actor& actor);
+  // The disaster report (report/disaster_report.h) as one HTML document in `lang`.
+  [[nodiscard]] Result<std::string> ReportHtml(const std::string& key, const Actor& actor,
+                                               Lang lang);
   // Newest first; the items carry their header only (no records, no views).
   [[nodiscard]] Result<Page<core::Disaster>> List(const DisasterFilter& f, PageRequest page,
                                                   const Actor& actor);

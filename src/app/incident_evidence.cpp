@@ -5,6 +5,7 @@
 
 #include "app/incident_service.h"
 #include "app/service_util.h"
+#include "codec/incident_json.h"
 #include "core/access.h"
 #include "core/incident_rules.h"
 
@@ -24,6 +25,12 @@ Result<core::Evidence*> Find(core::Incident& i, int id) {
                          [&](const core::Evidence& e) { return e.id == id; });
   if (it == i.evidence.end()) return tl::unexpected(NoEvidence(i.key, id));
   return &*it;
+}
+
+// Its path inside an archive: no directories of its own and no leading dots, so that unpacking
+// it cannot write outside the folder it is unpacked into.
+std::string ArchiveName(const core::Evidence& e) {
+  return "evidence/" + std::to_string(e.id) + "-" + e.FileName();
 }
 
 }  // namespace
@@ -124,6 +131,83 @@ Result<EvidenceDownload> IncidentService::Evidence(const std::string& key, int i
   return EvidenceDownload{*found, length, [vault, sha](uint64_t offset, size_t max) {
                             return vault->ReadAt(sha, offset, max);
                           }};
+}
+
+Result<EvidenceExport> IncidentService::ExportEvidence(const std::string& key,
+                                                       const std::vector<int>& ids,
+                                                       const std::string& to, const Actor& actor,
+                                                       Lang lang) {
+  if (to.empty()) return Fail(ErrorCode::kInvalidInput, Msg("evidence.export_to"), "/to");
+  BlobStore* vault = ctx_.vault();
+  if (vault == nullptr) return Fail(ErrorCode::kUnavailable, Msg("evidence.no_vault"));
+  // Chosen and read through before the custody says they went out, outside the transaction:
+  // the files may be large.
+  ASSIGN_OR_RETURN(IncidentView before, Get(key, actor));
+  std::vector<int> chosen;
+  for (int id : ids) {
+    ASSIGN_OR_RETURN(core::Evidence * e, Find(before.incident, id));
+    if (e->Disposed()) {
+      return Fail(ErrorCode::kConflict, Msg("evidence.disposed", {{"id", std::to_string(id)}}));
+    }
+    if (std::find(chosen.begin(), chosen.end(), id) == chosen.end()) chosen.push_back(id);
+  }
+  if (ids.empty()) {
+    for (const core::Evidence& e : before.incident.evidence) {
+      if (!e.Disposed()) chosen.push_back(e.id);
+    }
+  }
+  if (chosen.empty()) {
+    return Fail(ErrorCode::kConflict, Msg("evidence.nothing_to_export", {{"key", key}}));
+  }
+  for (int id : chosen) {
+    ASSIGN_OR_RETURN(core::Evidence * e, Find(before.incident, id));
+    TRY(vault->Verify(e->sha256));
+  }
+  std::string now = FormatRfc3339(ctx_.clock().Now());
+  ASSIGN_OR_RETURN(
+      IncidentView view,
+      Mutate(key, actor, "evidence.export", core::IncidentAction::kEvidence,
+             [&](core::Incident& i, const core::Organization&, store::Tx&) -> Result<json> {
+               for (int id : chosen) {
+                 ASSIGN_OR_RETURN(core::Evidence * e, Find(i, id));
+                 if (e->Disposed()) {
+                   return Fail(ErrorCode::kConflict,
+                               Msg("evidence.disposed", {{"id", std::to_string(id)}}));
+                 }
+                 e->custody.push_back({.action = core::CustodyAction::kExported,
+                                       .by = actor.id,
+                                       .to = to,
+                                       .at = now,
+                                       .purpose = "agency export"});
+               }
+               return json{{"evidence", chosen}, {"action", "exported"}, {"handed_to", to}};
+             }));
+  ASSIGN_OR_RETURN(std::string report, ReportHtml(key, actor, lang));
+  ASSIGN_OR_RETURN(report::Stamp stamp, ctx_.Stamp());
+  EvidenceExport out{.report_html = std::move(report)};
+  json files = json::array();
+  for (int id : chosen) {
+    ASSIGN_OR_RETURN(core::Evidence * e, Find(view.incident, id));
+    std::string path = ArchiveName(*e);
+    json entry = codec::ToJson(*e);
+    entry["path"] = path;
+    files.push_back(std::move(entry));
+    std::string sha = e->sha256;
+    out.files.push_back({path, EvidenceDownload{*e, static_cast<uint64_t>(e->bytes),
+                                                [vault, sha](uint64_t offset, size_t max) {
+                                                  return vault->ReadAt(sha, offset, max);
+                                                }}});
+  }
+  json manifest = {{"incident", key},
+                   {"title", view.incident.title},
+                   {"made_at", stamp.generated_at},
+                   {"made_by", actor.id},
+                   {"to", to},
+                   {"journal", {{"seq", stamp.head_seq}, {"hash", stamp.head_hash}}},
+                   {"report", "report.html"},
+                   {"files", files}};
+  out.manifest = manifest.dump(1) + "\n";
+  return out;
 }
 
 Result<IncidentView> IncidentService::RecordCustody(const std::string& key, int id,

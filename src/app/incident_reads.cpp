@@ -9,6 +9,7 @@
 #include "core/access.h"
 #include "core/incident_plan.h"
 #include "core/incident_rules.h"
+#include "report/incident_report.h"
 
 namespace sokuo::app {
 
@@ -128,6 +129,28 @@ Result<RecoveryPlanView> IncidentService::Plan(const std::string& key, const Act
   Timestamp now = std::chrono::floor<std::chrono::minutes>(ctx_.clock().Now());
   core::PlanInput input = core::IncidentPlanInput(view.incident, *org, now, calendar);
   return MakePlanView(key, core::PlanRecovery(input), input, *org, now, view.incident.systems);
+}
+
+Result<std::string> IncidentService::ReportHtml(const std::string& key, const Actor& actor,
+                                                Lang lang) {
+  ASSIGN_OR_RETURN(report::Stamp stamp, ctx_.Stamp());
+  ASSIGN_OR_RETURN(IncidentView view, Get(key, actor));
+  ASSIGN_OR_RETURN(auto org, ctx_.Organization());
+  ASSIGN_OR_RETURN(Calendar calendar, core::CompanyCalendar(*org));
+  return report::IncidentReportHtml({.incident = view.incident,
+                                     .priority = view.priority,
+                                     .obligations = view.obligations,
+                                     .stamp = stamp},
+                                    *org, calendar, lang);
+}
+
+Result<std::vector<report::FormField>> IncidentService::AgencyForm(const std::string& key,
+                                                                   report::Agency agency,
+                                                                   const Actor& actor, Lang lang) {
+  ASSIGN_OR_RETURN(IncidentView view, Get(key, actor));
+  ASSIGN_OR_RETURN(auto org, ctx_.Organization());
+  ASSIGN_OR_RETURN(Calendar calendar, core::CompanyCalendar(*org));
+  return report::AgencyForm(agency, view.incident, report::Words(*org, calendar, lang));
 }
 
 Result<std::vector<NoticeView>> IncidentService::Notifications(const std::string& key,

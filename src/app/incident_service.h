@@ -16,6 +16,7 @@
 #include "app/notices.h"
 #include "app/page.h"
 #include "app/recovery_plan_view.h"
+#include "report/agency_form.h"
 #include "store/notification_rows.h"
 
 namespace sokuo::app {
@@ -75,6 +76,12 @@ class IncidentService {
       const std::string& key, int id, const Actor& actor, const std::string& purpose = "",
       core::CustodyAction as = core::CustodyAction::kViewed);
   // A hand-over (to someone outside sokuo: the police, a forensic firm) or its return.
+  // The evidence `ids` (every file not disposed of, when empty) for `to` (who receives them:
+  // required), each checked against its hash; each file's custody records the export.
+  [[nodiscard]] Result<EvidenceExport> ExportEvidence(const std::string& key,
+                                                      const std::vector<int>& ids,
+                                                      const std::string& to, const Actor& actor,
+                                                      Lang lang);
   [[nodiscard]] Result<IncidentView> RecordCustody(const std::string& key, int id,
                                                    core::CustodyEvent event, const Actor& actor);
   // Places (`hold`) or lifts a legal hold, with the reason; open or closed.
@@ -106,6 +113,13 @@ class IncidentService {
   // G4.3.5 with G5.2.1: the order in which the affected systems come back and when, with the IS
   // department's staff in their working hours (core/incident_plan.h), as of now.
   [[nodiscard]] Result<RecoveryPlanView> Plan(const std::string& key, const Actor& actor);
+  // The incident report (report/incident_report.h) as one HTML document in `lang`.
+  [[nodiscard]] Result<std::string> ReportHtml(const std::string& key, const Actor& actor,
+                                               Lang lang);
+  // G4.3.2c: the facts the agency's form asks for, in its order (report/agency_form.h).
+  [[nodiscard]] Result<std::vector<report::FormField>> AgencyForm(const std::string& key,
+                                                                  report::Agency agency,
+                                                                  const Actor& actor, Lang lang);
   // The messages queued about the incident, each with its deliveries (G4.3.2).
   [[nodiscard]] Result<std::vector<NoticeView>> Notifications(const std::string& key,
                                                               const Actor& actor);

@@ -94,6 +94,15 @@ struct EvidenceDownload {
   std::function<Result<std::string>(uint64_t offset, size_t max)> read;
 };
 
+// G4.3.2c: an archive for a public agency: the chosen evidence files, a manifest (each file's
+// name in the archive, size, SHA-256, where it came from and its custody, the journal head) and
+// the incident report.
+struct EvidenceExport {
+  std::string manifest;                                         // manifest.json
+  std::string report_html;                                      // report.html
+  std::vector<std::pair<std::string, EvidenceDownload>> files;  // "evidence/1-auth.log"
+};
+
 struct IncidentFilter {
   std::optional<core::IncidentState> state;
   std::optional<core::Priority> priority;

@@ -75,14 +75,9 @@ Result<std::string> OrganizationService::Export() {
 Result<std::string> OrganizationService::Binder(Lang lang) {
   ASSIGN_OR_RETURN(auto snapshot, Current());
   const core::Organization& org = *snapshot;
-  ASSIGN_OR_RETURN(store::JournalHead head, ctx_.store().Head());
-  ASSIGN_OR_RETURN(Calendar calendar,
-                   Calendar::Create(org.company.time_zone.empty() ? "UTC" : org.company.time_zone));
-  return report::BinderHtml(org,
-                            {.generated_at = FormatRfc3339(ctx_.clock().Now()),
-                             .head_seq = head.seq,
-                             .head_hash = head.hash},
-                            calendar, lang);
+  ASSIGN_OR_RETURN(report::Stamp stamp, ctx_.Stamp());
+  ASSIGN_OR_RETURN(Calendar calendar, core::CompanyCalendar(org));
+  return report::BinderHtml(org, stamp, calendar, lang);
 }
 
 Result<Page<core::Department>> OrganizationService::ListDepartments(const DepartmentFilter& f,

@@ -542,6 +542,10 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
      "handed over to {to} and not yet returned"},
     {"evidence.disposal_reason", "廃棄の理由を書いてください", "give the reason for disposal"},
     {"evidence.handover_to", "引き渡し先を書いてください", "name who receives it"},
+    {"evidence.export_to", "提出先（受け取る機関や人）を書いてください",
+     "name who receives the export (an agency or a person)"},
+    {"evidence.nothing_to_export", "{key} には書き出せる証拠がありません",
+     "{key} has no evidence to export"},
     {"evidence.custody_action", "記録できる保管の記録は引き渡しと返却です",
      "the custody steps to record are handed_over and returned"},
     {"evidence.not_held", "証拠 {id} は引き渡されていません", "evidence {id} is not handed over"},
@@ -659,6 +663,9 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
     {"file.is_directory", "{path} はディレクトリです。ファイルを指定してください",
      "{path} is a directory, not a file"},
     {"file.too_large", "{path} が {max} バイトを超えています", "{path} is larger than {max} bytes"},
+    {"archive.content_changed", "{name} の内容が記録と一致しないため、アーカイブを作りませんでした",
+     "{name} does not match its record: no archive was written"},
+    {"file.exists", "{path} はすでにあります", "{path} exists already"},
     {"file.cannot_read", "{path} を読み込めません: {reason}", "cannot read {path}: {reason}"},
     {"file.cannot_write", "{path} に書き込めません: {reason}", "cannot write {path}: {reason}"},
     {"file.cannot_lock", "{path} をロックできません: {reason}", "cannot lock {path}: {reason}"},
@@ -686,9 +693,10 @@ std::span<const CatalogEntry> ServerMessages() { return kCatalog; }
 std::span<const CatalogEntry> Catalog() {
   static const std::vector<CatalogEntry> kAll = [] {
     std::vector<CatalogEntry> all;
-    for (auto part : {ServerMessages(), NoticeMessages(), AdapterMessages(), UiMessages(),
-                      IncidentUiMessages(), AdminUiMessages(), RecoveryMessages(),
-                      DisasterUiMessages(), DetectMessages(), DetectUiMessages(), ReportMessages()})
+    for (auto part :
+         {ServerMessages(), NoticeMessages(), AdapterMessages(), UiMessages(), IncidentUiMessages(),
+          AdminUiMessages(), RecoveryMessages(), DisasterUiMessages(), DetectMessages(),
+          DetectUiMessages(), ReportMessages(), IncidentReportMessages()})
       all.insert(all.end(), part.begin(), part.end());
     return all;
   }();

@@ -7,9 +7,6 @@ namespace {
 // clang-format off
 const CatalogEntry kReport[] = {
     {"binder.title", "{company} 緊急時バインダー", "{company} emergency binder"},
-    {"binder.stamp", "作成 {at}・作業記録（ジャーナル）エントリ {seq} 時点",
-     "Made {at}, as of work-record (journal) entry {seq}"},
-    {"binder.head_hash", "その時点のジャーナルのハッシュ:", "The journal's hash then:"},
     {"binder.how_to_use",
      "sokuo に接続できないときに使う紙の控えです。最新の版を印刷して、情報システム部と委員会の手元に置いてください。"
      "被害調査票と安否確認票は手書きで記入し、復旧後に sokuo に入力します。",

@@ -80,6 +80,10 @@ constexpr auto kDisasterUi = std::to_array<CatalogEntry>({
      "Version {id} ({at}): {planned} planned, {unplanned} cannot be planned"},
     {"ui.disaster_vendors", "ベンダーへの支援依頼", "Vendor support requests"},
     {"ui.disaster_no_vendors", "支援依頼はありません", "No requests"},
+    {"ui.disaster_report",
+     "災害報告書を開く（被害・復旧の経過と目標復旧時間・適用除外・ベンダー支援。印刷・PDF 保存用）",
+     "Open the disaster report (damage, recovery against RTOs, exemptions, vendor help; to print "
+     "or save as PDF)"},
     {"vendor_state.asked", "依頼済み", "asked"},
     {"vendor_state.answered", "回答あり", "answered"},
     {"vendor_state.done", "完了", "done"},

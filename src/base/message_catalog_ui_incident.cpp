@@ -60,6 +60,16 @@ constexpr auto kIncidentUi = std::to_array<CatalogEntry>({
      "{count} files as recorded (size and SHA-256)"},
     {"ui.evidence_not_verified", "記録と一致しないファイルがあります: {files}",
      "Files no longer as recorded: {files}"},
+    {"ui.paper", "報告書と届出の準備", "Report and filings"},
+    {"ui.paper_report", "インシデント報告書を開く（印刷・PDF 保存用）",
+     "Open the incident report (to print or save as PDF)"},
+    {"ui.paper_report_help",
+     "経過、委員会の決定、連絡と承認、被害、復旧、再発防止、証拠のハッシュと、各機関の届出様式の項"
+     "目をまとめた1つのファイルです。",
+     "One file: the course of events, decisions, contacts and their approval, damage, recovery, "
+     "prevention, the evidence's hashes and the fields of each agency's form."},
+    {"ui.paper_form_empty", "{all} 項目のうち {empty} 項目はまだ記録にありません（赤で表示）。",
+     "{empty} of {all} fields are not in the record yet (shown in red)."},
     {"ui.custody.viewed", "閲覧", "viewed"},
     {"ui.custody.exported", "書き出し", "exported"},
     {"ui.custody.handed_over", "引き渡し", "handed over"},

@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/incident_print.h"
 #include "cli/request_body.h"
+#include "platform/archive.h"
 #include "platform/files.h"
 
 namespace sokuo::cli {
@@ -21,6 +22,7 @@ struct EvidenceFlags {
   std::string key, kind, name, system, collected_by, collected_at, source, method, note;
   std::string out, to, purpose, at, reason;
   std::vector<std::string> files;
+  std::vector<int> ids;
   int id = 0;
   bool force = false;
 };
@@ -124,13 +126,9 @@ Result<void> List(app::App& app, const F& f, Output& o) {
   return {};
 }
 
-// KEY-ID-NAME in the current directory: the name is whoever added it's, so only its last part,
-// without leading dots, and never empty.
+// KEY-ID-NAME in the current directory.
 std::string DefaultName(const std::string& key, const core::Evidence& e) {
-  std::string name = std::filesystem::path(e.name).filename().string();
-  name.erase(0, name.find_first_not_of('.'));
-  if (name.empty()) name = "evidence";
-  return key + "-" + std::to_string(e.id) + "-" + name;
+  return key + "-" + std::to_string(e.id) + "-" + e.FileName();
 }
 
 // Writes the file to --out (default: KEY-ID-NAME, in the current directory), hashing on the way:
@@ -283,6 +281,37 @@ void KeyId(CLI::App& c, F& f) {
   c.add_option("ID", f.id, "Evidence number within the incident")->required();
 }
 
+// G4.3.2c: one ZIP for a public agency: report.html, manifest.json and the chosen files, each
+// checked against its SHA-256 on the way into the archive.
+Result<void> Export(app::App& app, const F& f, const app::Actor& actor, Output& o) {
+  if (platform::Exists(f.out)) {
+    return Fail(ErrorCode::kConflict, Msg("cli.file_exists", {{"path", f.out}}), "OUT");
+  }
+  ASSIGN_OR_RETURN(app::EvidenceExport bundle,
+                   app.incidents().ExportEvidence(f.key, f.ids, f.to, actor, o.lang));
+  std::vector<platform::ArchiveEntry> entries;
+  entries.push_back({"manifest.json", bundle.manifest.size(), BytesSource(bundle.manifest), ""});
+  entries.push_back(
+      {"report.html", bundle.report_html.size(), BytesSource(bundle.report_html), ""});
+  for (auto& [path, file] : bundle.files) {
+    auto offset = std::make_shared<uint64_t>(0);
+    entries.push_back({path, file.length,
+                       [offset, read = file.read](size_t max) -> Result<std::string> {
+                         ASSIGN_OR_RETURN(std::string piece, read(*offset, max));
+                         *offset += piece.size();
+                         return piece;
+                       },
+                       file.evidence.sha256});
+  }
+  TRY(platform::WriteZip(f.out, entries));
+  o.err << Render(
+               Msg("cli.evidence_exported",
+                   {{"path", f.out}, {"files", std::to_string(bundle.files.size())}, {"to", f.to}}),
+               o.lang)
+        << "\n";
+  return {};
+}
+
 }  // namespace
 
 std::vector<Command> EvidenceCommands() {
@@ -327,6 +356,18 @@ std::vector<Command> EvidenceCommands() {
             c.add_flag("--force", f.force, "Replace an existing file");
           },
           Get),
+      EvidenceCommand(
+          "evidence export",
+          "One ZIP for a public agency: the incident report, a manifest (each file's size, "
+          "SHA-256 and custody, the journal head) and the evidence files (G4.3.2c)",
+          true,
+          [](CLI::App& c, F& f) {
+            Key(c, f);
+            c.add_option("OUT", f.out, "The ZIP file to write (must not exist)")->required();
+            c.add_option("--to", f.to, "Who receives it (e.g. IPA, a police station)")->required();
+            c.add_option("--id", f.ids, "Only these evidence ids (default: every file kept)");
+          },
+          Export),
       EvidenceCommand(
           "evidence verify",
           "Read every stored evidence file (of KEY, or of all incidents) through and check it "

@@ -85,6 +85,13 @@ std::vector<DecisionKind> ApprovingKinds(Audience a) {
 
 bool NeedsCommitteeApproval(Audience a) { return !ApprovingKinds(a).empty(); }
 
+std::string Evidence::FileName() const {
+  std::string out = name;
+  if (size_t slash = out.find_last_of("/\\"); slash != std::string::npos) out.erase(0, slash + 1);
+  out.erase(0, out.find_first_not_of('.'));
+  return out.empty() ? "evidence" : out;
+}
+
 std::string IncidentKey(int year, int number) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "INC-%04d-%04d", year, number);

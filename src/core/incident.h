@@ -426,6 +426,9 @@ struct Evidence {
   friend bool operator==(const Evidence&, const Evidence&) = default;
 
   bool Disposed() const { return !disposed_at.empty(); }
+  // The name as a file name to write: its last part (after any / or \\), without leading dots,
+  // "evidence" when nothing is left; whoever added the file chose the name.
+  std::string FileName() const;
   // Handed over and not yet returned: who holds it.
   std::string HeldBy() const {
     std::string holder;

@@ -855,5 +855,17 @@ TEST(ContactRulesTest, NoticeToIndividualsSaysHowMany) {
   }
 }
 
+// A name chosen by whoever added the file never writes outside the folder it is written into.
+TEST(EvidenceTest, FileNameKeepsOnlyTheLastPartWithoutLeadingDots) {
+  auto name = [](const char* n) { return Evidence{.name = n}.FileName(); };
+  EXPECT_EQ(name("auth.log"), "auth.log");
+  EXPECT_EQ(name("../../etc/passwd"), "passwd");
+  EXPECT_EQ(name("C:\\logs\\vpn.log"), "vpn.log");
+  EXPECT_EQ(name(".bashrc"), "bashrc");
+  EXPECT_EQ(name("..."), "evidence");
+  EXPECT_EQ(name("dir/"), "evidence");
+  EXPECT_EQ(name("画面.png"), "画面.png");
+}
+
 }  // namespace
 }  // namespace sokuo::core

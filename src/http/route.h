@@ -101,6 +101,7 @@ std::vector<Route> MetaRoutes(const RouteOptions& options);
 std::vector<Route> OrganizationRoutes(const RouteOptions& options);
 std::vector<Route> IncidentRoutes(const RouteOptions& options);
 std::vector<Route> EvidenceRoutes(const RouteOptions& options);
+std::vector<Route> ReportRoutes(const RouteOptions& options);
 std::vector<Route> DisasterRoutes(const RouteOptions& options);
 std::vector<Route> AccountRoutes(const RouteOptions& options);
 std::vector<Route> JournalRoutes(const RouteOptions& options);

@@ -4,9 +4,9 @@ namespace sokuo::http {
 
 std::vector<Route> Routes(const RouteOptions& options) {
   std::vector<Route> all;
-  for (auto* area :
-       {MetaRoutes, OrganizationRoutes, IncidentRoutes, EvidenceRoutes, DisasterRoutes,
-        AccountRoutes, JournalRoutes, NotificationRoutes, DetectionRoutes, WebRoutes}) {
+  for (auto* area : {MetaRoutes, OrganizationRoutes, IncidentRoutes, EvidenceRoutes, ReportRoutes,
+                     DisasterRoutes, AccountRoutes, JournalRoutes, NotificationRoutes,
+                     DetectionRoutes, WebRoutes}) {
     for (Route& r : area(options)) all.push_back(std::move(r));
   }
   return all;

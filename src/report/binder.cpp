@@ -3,59 +3,14 @@
 #include <algorithm>
 
 #include "report/html.h"
+#include "report/words.h"
 
 namespace sokuo::report {
 namespace {
 
-// Printed on A4: plain type, tables with rules, each form on a page of its own.
-constexpr const char* kStyle = R"(
-body{font-family:"Noto Sans CJK JP","Noto Sans JP",sans-serif;font-size:10pt;margin:1.5em;color:#000}
-h1{font-size:16pt;margin:0 0 .3em}h2{font-size:12.5pt;border-bottom:2px solid #000;margin:1.4em 0 .4em}
-h3{font-size:11pt;margin:1em 0 .3em}table{border-collapse:collapse;width:100%;margin:.3em 0}
-th,td{border:1px solid #555;padding:2px 4px;vertical-align:top;text-align:left}
-th{background:#eee}.stamp{font-size:8.5pt;color:#333}.hash{font-family:monospace;word-break:break-all}
-.blank td{height:1.8em}.form{break-before:page}ul{margin:.2em 0;padding-left:1.2em}
-@page{size:A4;margin:12mm}@media print{body{margin:0}}
-)";
-
-class Binder {
+class Binder : public Words {
  public:
-  Binder(const core::Organization& org, Lang lang) : org_(org), lang_(lang) {}
-
-  std::string T(const char* code, MessageParams params = {}) const {
-    return Render(Msg(code, std::move(params)), lang_);
-  }
-  template <class X>
-  std::string NameOf(const X& x) const {
-    return lang_ == Lang::kEn && !x.name_en.empty() ? x.name_en : x.name;
-  }
-  std::string Person(const std::string& id) const {
-    const core::Person* p = org_.FindPerson(id);
-    return p != nullptr ? NameOf(*p) : id;
-  }
-  std::string Phones(const std::string& id) const {
-    const core::Person* p = org_.FindPerson(id);
-    if (p == nullptr) return "";
-    std::string out;
-    for (const core::Phone& ph : p->phones) {
-      if (!out.empty()) out += " / ";
-      bool known = ph.kind == "mobile" || ph.kind == "office" || ph.kind == "home";
-      std::string kind = known ? T(("ui.org_phone." + ph.kind).c_str()) : ph.kind;
-      out += kind.empty() ? ph.number : kind + " " + ph.number;
-    }
-    return out;
-  }
-  std::string Department(const std::string& id) const {
-    const core::Department* d = org_.FindDepartment(id);
-    return d != nullptr ? NameOf(*d) : id;
-  }
-
-  // One row: the cells escaped.
-  void Row(Html& h, const std::vector<std::string>& cells, bool head = false) const {
-    h.Raw("<tr>");
-    for (const std::string& c : cells) h.Element(head ? "th" : "td", c);
-    h.Raw("</tr>\n");
-  }
+  using Words::Words;
 
   void Committee(Html& h) const {
     h.Element("h2", T("binder.committee"));
@@ -65,13 +20,13 @@ class Binder {
          T("binder.email")},
         true);
     auto person_row = [&](const std::string& role, const std::string& id) {
-      const core::Person* p = org_.FindPerson(id);
+      const core::Person* p = org().FindPerson(id);
       Row(h, {role, Person(id), p ? Department(p->department) + " " + p->title : "", Phones(id),
               p ? p->email : ""});
     };
     for (core::RoleKind kind :
          {core::RoleKind::kCommitteeChair, core::RoleKind::kCommitteeMember}) {
-      for (const core::RoleAssignment& r : org_.roles) {
+      for (const core::RoleAssignment& r : org().roles) {
         if (r.role != kind) continue;
         std::string role =
             T(kind == core::RoleKind::kCommitteeChair ? "binder.chair" : "binder.member");
@@ -97,7 +52,7 @@ class Binder {
       }
       return out;
     };
-    for (const core::RoleAssignment& r : org_.roles) {
+    for (const core::RoleAssignment& r : org().roles) {
       if (r.role != core::RoleKind::kSteeringCouncilChair && r.role != core::RoleKind::kIsStaff) {
         continue;
       }
@@ -105,9 +60,9 @@ class Binder {
       Row(h, {T(code.c_str()), Person(r.person), Phones(r.person), deputies(r.deputies)});
     }
     h.Raw("</table>\n");
-    for (const core::Department& d : org_.departments) {
+    for (const core::Department& d : org().departments) {
       std::vector<const core::RoleAssignment*> plan;
-      for (const core::RoleAssignment& r : org_.roles) {
+      for (const core::RoleAssignment& r : org().roles) {
         if (r.role == core::RoleKind::kActionPlan && r.department == d.id) plan.push_back(&r);
       }
       if (d.head.empty() && plan.empty()) continue;
@@ -126,7 +81,7 @@ class Binder {
     h.Element("h2", T("binder.contacts"));
     // Public agencies first: they are who a breach must reach (G4.3.2c).
     std::vector<const core::ExternalContact*> all;
-    for (const auto& c : org_.contacts) all.push_back(&c);
+    for (const auto& c : org().contacts) all.push_back(&c);
     auto rank = [](core::ContactKind k) {
       switch (k) {
         case core::ContactKind::kPolice:
@@ -172,17 +127,6 @@ class Binder {
     h.Raw("</table>\n");
   }
 
-  static void Lines(Html& h, const std::string& text) {
-    size_t start = 0;
-    while (start <= text.size()) {
-      size_t end = text.find('\n', start);
-      if (end == std::string::npos) end = text.size();
-      if (start > 0) h.Raw("<br>");
-      h.Text(std::string_view(text).substr(start, end - start));
-      start = end + 1;
-    }
-  }
-
   void Systems(Html& h) const {
     h.Element("h2", T("binder.systems"));
     for (core::Tier tier : {core::Tier::kA, core::Tier::kB, core::Tier::kC}) {
@@ -193,11 +137,11 @@ class Binder {
           {T("binder.system"), T("binder.depends_on"), T("binder.rto"), T("binder.backup"),
            T("binder.alternate"), T("binder.workaround"), T("binder.vendor")},
           true);
-      for (const core::InfoSystem& s : org_.systems) {
+      for (const core::InfoSystem& s : org().systems) {
         if (s.tier != tier) continue;
         std::string depends;
         for (const std::string& d : s.depends_on) {
-          const core::InfoSystem* x = org_.FindSystem(d);
+          const core::InfoSystem* x = org().FindSystem(d);
           depends += (depends.empty() ? "" : ", ") + (x ? NameOf(*x) : d);
         }
         std::string rto =
@@ -213,7 +157,7 @@ class Binder {
         if (!s.degraded_mode.empty())
           workaround += (workaround.empty() ? "" : "\n") + s.degraded_mode;
         std::string vendor;
-        if (const core::ExternalContact* v = org_.FindContact(s.vendor)) {
+        if (const core::ExternalContact* v = org().FindContact(s.vendor)) {
           vendor = NameOf(*v);
           for (const core::Channel& ch : v->channels) {
             if (ch.kind == core::ChannelKind::kPhone) vendor += "\n" + ch.value;
@@ -249,7 +193,7 @@ class Binder {
              {T("binder.system"), T("binder.state"), T("binder.damage"), T("binder.checked_by"),
               T("binder.checked_at")});
     for (core::Tier tier : {core::Tier::kA, core::Tier::kB, core::Tier::kC}) {
-      for (const core::InfoSystem& s : org_.systems) {
+      for (const core::InfoSystem& s : org().systems) {
         if (s.tier != tier) continue;
         h.Raw("<tr class=\"blank\">").Element("td", NameOf(s));
         h.Element("td", T("binder.state_choices"));
@@ -264,8 +208,8 @@ class Binder {
     FormHead(h, "binder.roll_call", "binder.roll_call_help",
              {T("binder.name"), T("binder.department"), T("binder.phone"), T("binder.safety"),
               T("binder.can_work"), T("binder.checked_at")});
-    for (const core::Department& d : org_.departments) {
-      for (const core::Person& p : org_.people) {
+    for (const core::Department& d : org().departments) {
+      for (const core::Person& p : org().people) {
         if (p.department != d.id) continue;
         Row(h, {NameOf(p), NameOf(d), Phones(p.id), T("binder.safety_choices"),
                 T("binder.work_choices"), ""});
@@ -273,31 +217,15 @@ class Binder {
     }
     h.Raw("</table></section>\n");
   }
-
- private:
-  const core::Organization& org_;
-  Lang lang_;
 };
 
 }  // namespace
 
-std::string BinderHtml(const core::Organization& org, const BinderStamp& stamp,
-                       const Calendar& calendar, Lang lang) {
-  Binder b(org, lang);
-  std::string company =
-      lang == Lang::kEn && !org.company.name_en.empty() ? org.company.name_en : org.company.name;
+std::string BinderHtml(const core::Organization& org, const Stamp& stamp, const Calendar& calendar,
+                       Lang lang) {
+  Binder b(org, calendar, lang);
   Html h;
-  h.Raw("<!doctype html>\n<html lang=\"").Raw(lang == Lang::kEn ? "en" : "ja").Raw("\">\n<head>");
-  h.Raw("<meta charset=\"utf-8\">");
-  h.Element("title", b.T("binder.title", {{"company", company}}));
-  h.Raw("<style>").Raw(kStyle).Raw("</style></head>\n<body>\n<header>");
-  h.Element("h1", b.T("binder.title", {{"company", company}}));
-  h.Element("p",
-            b.T("binder.stamp", {{"at", calendar.FormatLocal(stamp.generated_at)},
-                                 {"seq", std::to_string(stamp.head_seq)}}),
-            "class=\"stamp\"");
-  h.Raw("<p class=\"stamp\">").Text(b.T("binder.head_hash")).Raw(" <span class=\"hash\">");
-  h.Text(stamp.head_hash).Raw("</span></p>");
+  Begin(h, b, b.T("binder.title", {{"company", b.Company()}}), stamp);
   h.Element("p", b.T("binder.how_to_use"));
   h.Raw("</header>\n");
   b.Committee(h);
@@ -306,7 +234,7 @@ std::string BinderHtml(const core::Organization& org, const BinderStamp& stamp,
   b.Systems(h);
   b.DamageSurvey(h);
   b.RollCall(h);
-  h.Raw("</body>\n</html>\n");
+  End(h);
   return h.str();
 }
 

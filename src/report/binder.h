@@ -8,23 +8,16 @@
 #include "base/message.h"
 #include "base/time.h"
 #include "core/organization.h"
+#include "report/words.h"
 
 namespace sokuo::report {
-
-// Where the binder stands in the record: when it was made and the journal head then, so a
-// reader can tell an old copy and an auditor can tie it to the journal.
-struct BinderStamp {
-  std::string generated_at;  // RFC 3339
-  int64_t head_seq = 0;
-  std::string head_hash;
-};
 
 // The committee and its chair with their phones; the contact tree (the steering council chair,
 // the IS department, each department's head and action-plan roles with their deputies in
 // order); the outside contacts, public agencies first, with contracts and support hours; the
 // systems by tier with what they depend on, RTO, backup, alternate site and workaround; blank
 // damage-survey and roll-call forms to fill in by hand. Times on `calendar`, words in `lang`.
-std::string BinderHtml(const core::Organization& org, const BinderStamp& stamp,
-                       const Calendar& calendar, Lang lang);
+std::string BinderHtml(const core::Organization& org, const Stamp& stamp, const Calendar& calendar,
+                       Lang lang);
 
 }  // namespace sokuo::report

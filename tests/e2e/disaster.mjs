@@ -101,6 +101,11 @@ try {
   await page.screenshot({ path: join(shots(), 'disaster-board.png'), fullPage: true })
   await page.screenshot({ path: join(shots(), 'disaster-board-top.png') })
 
+  // G5: the disaster report, to print, from the board's link.
+  const href = await page.getByRole('link', { name: /災害報告書を開く/ }).getAttribute('href')
+  const printed = await page.request.get(new URL(href, page.url()).toString())
+  const report = await printed.text()
+  check(printed.ok() && report.includes(key) && report.includes('3. システムの復旧と目標復旧時間'), `the disaster report: ${printed.status()}`)
   const d = JSON.parse(sokuo.cli('--json', 'disaster', 'show', key))
   check(d.roll_call.length === 6 && d.roll_call.filter((a) => a.can_work).length === 3, 'the roll call')
   check(d.survey[0].department === 'hr-admin' && d.survey[0].surveyed_by === 'p-hayashi', 'the survey')

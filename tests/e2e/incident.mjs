@@ -200,6 +200,17 @@ try {
   await move(page, 'closed')
   await page.locator('.badge.state.closed').waitFor()
   await page.screenshot({ path: join(shots(), 'incident-detail-full.png'), fullPage: true })
+  // G4.3.2c: the regulator's items filled from the record, the fields still empty marked, and
+  // the incident report to open and print, for someone who may see the incident.
+  await page.getByRole('button', { name: '個人情報保護委員会への報告（規則8条1項の項目）' }).click()
+  await page.getByText(/17 項目のうち \d+ 項目はまだ記録にありません/).waitFor()
+  const persons = await page.locator('table.form-fields tr', { hasText: '(3) 本人の数' }).textContent()
+  check(persons.includes('1200 人'), `the form's number of persons: ${persons}`)
+  check((await page.locator('table.form-fields tr.missing').count()) > 0, 'no field is marked empty')
+  const href = await page.getByRole('link', { name: 'インシデント報告書を開く（印刷・PDF 保存用）' }).getAttribute('href')
+  const printed = await page.request.get(new URL(href, page.url()).toString())
+  const body = await printed.text()
+  check(printed.ok() && body.includes(key) && body.includes('4. 連絡（行った順）'), `the report: ${printed.status()}`)
   // G4.4.3 after closure: the stored file checked, handed to the police and back under a legal
   // hold, then disposed of once the hold is lifted; its record and hash stay.
   await page.getByRole('button', { name: '保管ファイルを検証する' }).click()

@@ -365,6 +365,85 @@ TEST_F(CliTest, TheEmergencyBinderIsOneFileThatRendersOfflineAndPrints) {
   EXPECT_THAT(pages.out, HasSubstr("Pages:"));
 }
 
+// G4.3.2c: one ZIP for an agency whose manifest matches what it holds, the report printed to a
+// PDF that names the incident, and the facts an agency's form asks for.
+TEST_F(CliTest, AnAgencyGetsOneArchiveAndTheReportPrints) {
+  ASSERT_EQ(Sokuo({"init", "--org", Example()}).exit_code, 0);
+  Outcome report = Sokuo({"--as", "p-yamada", "incident", "report", "--title",
+                          "顧客情報の流出の疑い", "--system", "file-server"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  std::string key = report.out.substr(0, report.out.find(' '));
+  std::string log = Write("auth.log", "Nov 26 02:10:00 fs01 sshd[3100]: Accepted password\n");
+  std::string shot = Write("画面.png", std::string(70000, '\x89'));
+  ASSERT_EQ(Sokuo({"--as", "p-fujita", "evidence", "add", key, log, shot}).exit_code, 0);
+
+  std::string zip = (dir_ / "for-ipa.zip").string();
+  Outcome exported = Sokuo({"--as", "p-fujita", "evidence", "export", key, zip, "--to", "IPA"});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  EXPECT_THAT(exported.err, HasSubstr("2 evidence files, for IPA"));
+  std::filesystem::path unpacked = dir_ / "unpacked";
+  Outcome unzip = RunSokuo({"/usr/bin/unzip", "-q", zip, "-d", unpacked.string()}, dir_);
+  ASSERT_EQ(unzip.exit_code, 0) << unzip.err;
+  auto manifest = nlohmann::json::parse(Slurp((unpacked / "manifest.json").string()));
+  EXPECT_EQ(manifest["incident"], key);
+  EXPECT_EQ(manifest["to"], "IPA");
+  std::string head = Sokuo({"journal", "head"}).out;
+  EXPECT_EQ(manifest["journal"]["hash"], head.substr(head.find(' ') + 1, 64));
+  ASSERT_EQ(manifest["files"].size(), 2u);
+  for (const auto& f : manifest["files"]) {
+    std::string path = (unpacked / f["path"].get<std::string>()).string();
+    Outcome sum = RunSokuo({"/usr/bin/sha256sum", path}, dir_);
+    ASSERT_EQ(sum.exit_code, 0) << sum.err;
+    EXPECT_EQ(sum.out.substr(0, 64), f["sha256"]) << path;
+    EXPECT_EQ(std::filesystem::file_size(path), f["bytes"].get<uint64_t>()) << path;
+    EXPECT_EQ(f["custody"].back()["action"], "exported");
+    EXPECT_EQ(f["custody"].back()["to"], "IPA");
+  }
+  EXPECT_EQ(Slurp((unpacked / "evidence" / "2-画面.png").string()), Slurp(shot));
+  EXPECT_THAT(Slurp((unpacked / "report.html").string()), HasSubstr(key));
+  // Never over an existing file; an unknown id and a missing receiver are refused.
+  EXPECT_EQ(Sokuo({"--as", "p-fujita", "evidence", "export", key, zip, "--to", "IPA"}).exit_code,
+            4);
+  std::string other = (dir_ / "other.zip").string();
+  EXPECT_EQ(Sokuo({"--as", "p-fujita", "evidence", "export", key, other, "--to", "x", "--id", "9"})
+                .exit_code,
+            3);
+  EXPECT_EQ(Sokuo({"--as", "p-fujita", "evidence", "export", key, other}).exit_code, 2);
+  // A stored file changed behind sokuo's back: no archive, and the custody does not say it went.
+  std::string blob = data_ + "/evidence/" + manifest["files"][0]["sha256"].get<std::string>();
+  std::ofstream(blob, std::ios::app) << "x";
+  Outcome changed = Sokuo({"--as", "p-fujita", "evidence", "export", key, other, "--to", "警察"});
+  EXPECT_EQ(changed.exit_code, 5) << changed.err;
+  EXPECT_FALSE(std::filesystem::exists(other));
+  auto shown = nlohmann::json::parse(Sokuo({"--json", "incident", "show", key}).out);
+  EXPECT_EQ(shown["evidence"][0]["custody"].size(), 1u);
+
+  // The regulator's form: the record's facts in its order, the empty fields counted.
+  Outcome form = Sokuo({"incident", "form", key, "ppc"});
+  ASSERT_EQ(form.exit_code, 0) << form.err;
+  EXPECT_THAT(form.out, HasSubstr("Reporter (the business's name): "));
+  EXPECT_LT(form.out.find("(1) Outline: date it occurred"), form.out.find("(4) Cause"));
+  EXPECT_THAT(form.out, HasSubstr("(3) Number of persons: (not in the record: to be filled in)"));
+  EXPECT_THAT(form.err, HasSubstr("fields are not in the record"));
+  EXPECT_EQ(Sokuo({"incident", "form", key, "fbi"}).exit_code, 2);
+  EXPECT_EQ(Sokuo({"incident", "form", "INC-2026-9999", "ipa"}).exit_code, 3);
+
+  std::string html = (dir_ / "report.html").string();
+  if (!std::filesystem::exists("/usr/bin/chromium") ||
+      !std::filesystem::exists("/usr/bin/pdftotext")) {
+    GTEST_SKIP() << "no /usr/bin/chromium or /usr/bin/pdftotext (scripts/bootstrap installs "
+                    "them): the PDF not checked";
+  }
+  Outcome printed = Sokuo({"--lang", "ja", "incident", "print", key, html, "--pdf"});
+  ASSERT_EQ(printed.exit_code, 0) << printed.err;
+  Outcome words =
+      RunSokuo({"/usr/bin/pdftotext", "-layout", (dir_ / "report.pdf").string(), "-"}, dir_);
+  ASSERT_EQ(words.exit_code, 0) << words.err;
+  EXPECT_THAT(words.out, HasSubstr(key));
+  EXPECT_THAT(words.out, HasSubstr("インシデント報告書"));
+  EXPECT_THAT(words.out, HasSubstr("個人情報保護委員会への報告"));
+}
+
 TEST_F(CliTest, UsageAndMissingDataHaveTheirExitCodes) {
   EXPECT_EQ(Sokuo({"no-such-command"}).exit_code, 2);
   EXPECT_EQ(Sokuo({"org"}).exit_code, 2);
@@ -924,6 +1003,16 @@ TEST_F(CliTest, DisasterFromDeclarationToClosing) {
   ASSERT_EQ(closed.exit_code, 0) << closed.err;
   Outcome list = Sokuo({"--lang", "ja", "disaster", "list"});
   EXPECT_THAT(list.out, HasSubstr(key + "  終了  地震  本社 震度6強"));
+  // The disaster report: the damage, each system against its RTO, exemptions, vendor help.
+  std::string report = (dir_ / "disaster.html").string();
+  Outcome printed = Sokuo({"--lang", "ja", "disaster", "print", key, report});
+  ASSERT_EQ(printed.exit_code, 0) << printed.err;
+  std::string text = Slurp(report);
+  EXPECT_THAT(text, HasSubstr("災害報告書 " + key));
+  EXPECT_THAT(text, HasSubstr("持出し申請規程"));
+  EXPECT_THAT(text, HasSubstr("目標復旧時間"));
+  EXPECT_THAT(text, HasSubstr("終了（日時・理由）"));
+  EXPECT_EQ(Sokuo({"disaster", "print", "DIS-2026-9999", report}).exit_code, 3);
   EXPECT_EQ(Sokuo({"disaster", "show", "DIS-2026-9999"}).exit_code, 3);
   EXPECT_EQ(Sokuo({"journal", "verify"}).exit_code, 0);
 }

@@ -139,6 +139,44 @@ TEST_F(WebTest, TheEmergencyBinderIsADownloadInTheCallersLanguage) {
   EXPECT_EQ(anonymous->status, 401);
 }
 
+// G4.3.2c: the incident report and the agencies' forms, in the caller's language, only for those
+// who may see the incident.
+TEST_F(WebTest, TheIncidentReportAndTheAgencyFormsKeepNeedToKnow) {
+  Reply inc =
+      server_->Send("POST", "/api/v1/incidents",
+                    {{"title", "顧客情報の流出の疑い"}, {"restricted", true}}, "p-takahashi");
+  ASSERT_EQ(inc.status, 201) << inc.body.dump();
+  std::string key = inc.body["key"];
+  std::string base = "/api/v1/incidents/" + key;
+  auto report = Get(base + "/report", {}, "p-fujita");
+  ASSERT_TRUE(report);
+  ASSERT_EQ(report->status, 200) << report->body;
+  EXPECT_THAT(report->get_header_value("Content-Type"), HasSubstr("text/html"));
+  EXPECT_THAT(report->get_header_value("Content-Disposition"), HasSubstr(key + ".html"));
+  EXPECT_THAT(report->body, HasSubstr("インシデント報告書 " + key));
+  auto en = Get(base + "/report", {{"Accept-Language", "en"}}, "p-fujita");
+  ASSERT_TRUE(en);
+  EXPECT_THAT(en->body, HasSubstr("incident report " + key));
+
+  Reply form = server_->Send("GET", base + "/forms/ppc", nullptr, "p-fujita");
+  ASSERT_EQ(form.status, 200) << form.body.dump();
+  EXPECT_EQ(form.body["agency"], "ppc");
+  ASSERT_EQ(form.body["fields"].size(), 17u);
+  EXPECT_EQ(form.body["fields"][0]["code"], "form.ppc.reporter");
+  EXPECT_NE(form.body["fields"][0]["value"], "");
+  EXPECT_GT(form.body["empty"].get<int>(), 5);  // nothing assessed yet
+  EXPECT_EQ(server_->Send("GET", base + "/forms/fbi", nullptr, "p-fujita").status, 404);
+
+  // A logistics clerk may not see the restricted incident: neither its report nor its forms.
+  auto hidden = Get(base + "/report", {}, "p-morita");
+  ASSERT_TRUE(hidden);
+  EXPECT_EQ(hidden->status, 404);
+  EXPECT_EQ(server_->Send("GET", base + "/forms/ipa", nullptr, "p-morita").status, 404);
+  auto anonymous = Get(base + "/report");
+  ASSERT_TRUE(anonymous);
+  EXPECT_EQ(anonymous->status, 401);
+}
+
 TEST_F(WebTest, EvidenceDownloadsAreStreamedCheckedAndNeedToKnow) {
   // A restricted incident reported in sales; an access log of 300 KB, larger than one piece.
   Reply inc = server_->Send("POST", "/api/v1/incidents",

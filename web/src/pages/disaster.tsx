@@ -135,6 +135,11 @@ export function DisasterPage({ id, zone, rollcall }: { id: string; zone: string;
           ['ui.disaster_close_reason', d.close_reason],
         ]}
       />
+      <p class="paper">
+        <a href={`/api/v1${base}/report`} download={`${d.key}.html`}>
+          {t('ui.disaster_report')}
+        </a>
+      </p>
       {open && d.close_blocks.length > 0 && <p class="blocks">{t('ui.disaster_close_blocked_count', { count: d.close_blocks.length })}</p>}
       {d.active_exemptions.length > 0 && (
         <ul class="exemptions">

@@ -20,6 +20,7 @@ import {
 } from '../incident'
 import { contactFields, contactShape, decisionFields } from '../records'
 import { showLocal } from '../time'
+import { AgencyForms } from './agency_forms'
 import { EvidenceSection } from './evidence'
 import { Facts, names } from './incident'
 
@@ -473,6 +474,7 @@ export function Work({ inc, base, zone, onDone, current }: Props) {
       </Section>
 
       <EvidenceSection inc={inc} base={base} zone={zone} onDone={onDone} />
+      <AgencyForms base={base} incidentKey={inc.key} />
     </>
   )
 }
