@@ -1,6 +1,7 @@
 #include "api/disaster_codec.h"
 
 #include "codec/incident_json.h"
+#include "codec/list_json.h"
 
 namespace sokuo::api {
 namespace {

@@ -29,8 +29,8 @@ std::vector<core::Role> Granted(const store::AccountRow& a) {
   return out;
 }
 
-AccountView ViewOf(const store::AccountRow& a, const core::Organization& org,
-                   std::string delayed_until) {
+AccountView AccountViewOf(const store::AccountRow& a, const core::Organization& org,
+                          std::string delayed_until) {
   std::vector<core::Role> granted = Granted(a);
   return {a.id,
           core::DeriveRoles(org, a.id, granted),
@@ -91,7 +91,7 @@ Result<AccountView> AccountService::View(const store::AccountRow& a,
   ASSIGN_OR_RETURN(std::string until, store::LoadLoginDelay(ctx_.store(), a.id));
   auto when = ParseRfc3339(until);
   if (!when || ctx_.clock().Now() >= *when) until.clear();
-  AccountView v = ViewOf(a, org, until);
+  AccountView v = AccountViewOf(a, org, until);
   ASSIGN_OR_RETURN(v.lang, store::LoadLanguage(ctx_.store(), a.id));
   return v;
 }
@@ -431,7 +431,7 @@ Result<Login> AccountService::LogIn(const std::string& login, const std::string&
     account = a;
     return {};
   }));
-  out.account = ViewOf(*account, org, "");
+  out.account = AccountViewOf(*account, org, "");
   ASSIGN_OR_RETURN(out.account.lang, store::LoadLanguage(ctx_.store(), login));
   return out;
 }

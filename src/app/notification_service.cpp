@@ -15,7 +15,7 @@ constexpr int kDefaultMaxAttempts = 8;
 constexpr int kDefaultEscalateMinutes = 30;
 constexpr size_t kBatch = 50;  // deliveries one tick sends at most
 
-Result<Timestamp> At(const std::string& text) {
+Result<Timestamp> ParseStoredTime(const std::string& text) {
   auto t = ParseRfc3339(text);
   if (!t) return Fail(ErrorCode::kStorage, Msg("notify.bad_time", {{"value", text}}));
   return *t;
@@ -179,7 +179,7 @@ Result<int> NotificationService::Escalate(Timestamp now) {
         }
       }
       int minutes = org->notifications.escalate_after_minutes.value_or(kDefaultEscalateMinutes);
-      ASSIGN_OR_RETURN(Timestamp last, At(last_at));
+      ASSIGN_OR_RETURN(Timestamp last, ParseStoredTime(last_at));
       if (now < last + std::chrono::minutes(minutes)) return {};
       // G4.3.2a: for each role holder asked first, the first of their deputies, in order of
       // succession, not asked yet.

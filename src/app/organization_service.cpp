@@ -20,7 +20,7 @@ Result<T> FindOr404(const std::vector<T>& items, const std::string& id, std::str
               Msg("org.not_found", {{"what", std::string(what)}, {"id", id}}));
 }
 
-PersonView ViewOf(const core::Organization& org, const core::Person& p) {
+PersonView PersonViewOf(const core::Organization& org, const core::Person& p) {
   PersonView v{p, {}};
   for (const auto& r : org.roles) {
     if (r.person == p.id ||
@@ -98,7 +98,7 @@ Result<Page<PersonView>> OrganizationService::ListPeople(const PersonFilter& f, 
   ASSIGN_OR_RETURN(auto snapshot, Current());
   const core::Organization& org = *snapshot;
   std::vector<PersonView> views;
-  for (const auto& p : org.people) views.push_back(ViewOf(org, p));
+  for (const auto& p : org.people) views.push_back(PersonViewOf(org, p));
   return Paginate(std::move(views), page, [&](const PersonView& v) {
     return f.department.empty() || v.person.department == f.department;
   });
@@ -108,7 +108,7 @@ Result<PersonView> OrganizationService::GetPerson(const std::string& id) {
   ASSIGN_OR_RETURN(auto snapshot, Current());
   const core::Organization& org = *snapshot;
   ASSIGN_OR_RETURN(core::Person p, FindOr404(org.people, id, "person"));
-  return ViewOf(org, p);
+  return PersonViewOf(org, p);
 }
 
 Result<Page<core::ExternalContact>> OrganizationService::ListContacts(const ContactFilter& f,

@@ -5,7 +5,7 @@
 namespace sokuo::app {
 namespace {
 
-std::string At(Timestamp now, core::PlanMinutes minutes) {
+std::string PlanTimeAt(Timestamp now, core::PlanMinutes minutes) {
   return FormatRfc3339(now + std::chrono::minutes(minutes));
 }
 
@@ -21,11 +21,14 @@ RecoveryPlanView MakePlanView(std::string subject, const core::Plan& plan,
   RecoveryPlanView v{.subject = std::move(subject), .as_of = FormatRfc3339(now)};
   for (const core::PlannedSystem& p : plan.planned) {
     if (!InScope(scope, p.id)) continue;
-    PlanStepView step{.planned = p, .start_at = At(now, p.start), .finish_at = At(now, p.finish)};
-    for (const core::Window& w : p.work) step.work.emplace_back(At(now, w.from), At(now, w.to));
+    PlanStepView step{
+        .planned = p, .start_at = PlanTimeAt(now, p.start), .finish_at = PlanTimeAt(now, p.finish)};
+    for (const core::Window& w : p.work)
+      step.work.emplace_back(PlanTimeAt(now, w.from), PlanTimeAt(now, w.to));
     auto in = std::find_if(input.systems.begin(), input.systems.end(),
                            [&](const core::PlanSystem& s) { return s.id == p.id; });
-    if (in != input.systems.end() && in->rto_deadline) step.rto_at = At(now, *in->rto_deadline);
+    if (in != input.systems.end() && in->rto_deadline)
+      step.rto_at = PlanTimeAt(now, *in->rto_deadline);
     if (const core::InfoSystem* s = org.FindSystem(p.id)) {
       const core::Department* owner = org.FindDepartment(s->owner);
       step.ask_is = owner != nullptr && owner->kind == core::DepartmentKind::kIt;

@@ -92,6 +92,10 @@ std::string Counted(size_t n, Message one, Message many, Lang lang);
 // clock. Before any organization is imported there is no company clock, and times show in UTC.
 [[nodiscard]] Result<Calendar> OrgCalendar(app::App& app);
 
+// The CLI on the data directory is the operator's tool: it reads everything (docs/security.md,
+// "The command line").
+inline const app::Actor kOperator{"cli"};
+
 // The actor for journal entries: `as` must name a person of the organization; empty means the
 // local operator, recorded as "cli:<os user>".
 [[nodiscard]] Result<app::Actor> ResolveActor(app::App& app, const std::string& as);

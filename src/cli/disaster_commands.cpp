@@ -36,17 +36,14 @@ struct DisasterFlags {
 using api::Json;
 using Flags = DisasterFlags;
 
-// The CLI on the data directory is the operator's tool: it reads everything.
-const app::Actor kOperator{"cli"};
-
 constexpr const char* kDoc =
     "The disaster board, the roll call and the plan in the web UI: README, \"A disaster\"";
 
-void Key(CLI::App& c, Flags& f) {
+void DisasterKeyArg(CLI::App& c, Flags& f) {
   c.add_option("KEY", f.key, "Disaster key, e.g. DIS-2026-0001")->required();
 }
 
-void From(CLI::App& c, Flags& f) {
+void DisasterFromOption(CLI::App& c, Flags& f) {
   c.add_option("--from", f.from,
                "Read the request body (JSON, as the API takes it) from FILE or -");
 }
@@ -62,7 +59,7 @@ void PrintLine(const core::Disaster& d, Output& o) {
         << "\n";
 }
 
-Result<void> Print(Result<app::DisasterView> r, Output& o) {
+Result<void> PrintDisaster(Result<app::DisasterView> r, Output& o) {
   if (!r) return Fail(std::move(r).error());
   if (o.json) {
     PrintJson(o, api::ToJson(*r, o.lang));
@@ -151,7 +148,7 @@ Result<void> DisasterDeclare(app::App& app, const Flags& f, const app::Actor& ac
       .Texts("departments", f.departments)
       .Text("at", at);
   ASSIGN_OR_RETURN(app::DeclareInput in, Decode(BodyOr(f.from, b), api::DeclareFromJson));
-  return Print(app.disasters().Declare(in, actor), o);
+  return PrintDisaster(app.disasters().Declare(in, actor), o);
 }
 
 Result<void> DisasterList(app::App& app, const Flags& f, Output& o) {
@@ -205,7 +202,7 @@ Result<void> DisasterRollCall(app::App& app, const Flags& f, const app::Actor& a
       .Text("note", f.note)
       .Text("at", at);
   ASSIGN_OR_RETURN(core::Availability in, Decode(BodyOr(f.from, b), api::AvailabilityFromJson));
-  return Print(app.disasters().RollCall(f.key, in, actor), o);
+  return PrintDisaster(app.disasters().RollCall(f.key, in, actor), o);
 }
 
 Result<void> DisasterSurvey(app::App& app, const Flags& f, const app::Actor& actor, Output& o) {
@@ -222,7 +219,7 @@ Result<void> DisasterSurvey(app::App& app, const Flags& f, const app::Actor& act
   Body b;
   b.Raw("entries", Json::array({entry.json()}));
   ASSIGN_OR_RETURN(api::SurveyInput in, Decode(BodyOr(f.from, b), api::SurveyFromJson));
-  return Print(app.disasters().Survey(f.key, in.entries, actor), o);
+  return PrintDisaster(app.disasters().Survey(f.key, in.entries, actor), o);
 }
 
 Result<void> DisasterProgress(app::App& app, const Flags& f, const app::Actor& actor, Output& o) {
@@ -235,21 +232,21 @@ Result<void> DisasterProgress(app::App& app, const Flags& f, const app::Actor& a
       .Text("note", f.note)
       .Text("at", at);
   ASSIGN_OR_RETURN(core::SystemProgress in, Decode(BodyOr(f.from, b), api::ProgressFromJson));
-  return Print(app.disasters().Progress(f.key, in, actor), o);
+  return PrintDisaster(app.disasters().Progress(f.key, in, actor), o);
 }
 
 Result<void> DisasterDecide(app::App& app, const Flags& f, const app::Actor& actor, Output& o) {
   ASSIGN_OR_RETURN(std::string at, TimeFlag(app, f.at, "--at"));
   ASSIGN_OR_RETURN(core::Decision in,
                    Decode(BodyOr(f.from, DecisionBody(f, at)), api::DecisionFromJson));
-  return Print(app.disasters().Decide(f.key, std::move(in), actor), o);
+  return PrintDisaster(app.disasters().Decide(f.key, std::move(in), actor), o);
 }
 
 Result<void> DisasterContact(app::App& app, const Flags& f, const app::Actor& actor, Output& o) {
   ASSIGN_OR_RETURN(std::string at, TimeFlag(app, f.at, "--at"));
   ASSIGN_OR_RETURN(core::ContactLog in,
                    Decode(BodyOr(f.from, ContactBody(f, at)), api::ContactFromJson));
-  return Print(app.disasters().AddContact(f.key, std::move(in), actor), o);
+  return PrintDisaster(app.disasters().AddContact(f.key, std::move(in), actor), o);
 }
 
 Result<void> DisasterTask(app::App& app, const Flags& f, const app::Actor& actor, Output& o) {
@@ -260,7 +257,7 @@ Result<void> DisasterTask(app::App& app, const Flags& f, const app::Actor& actor
     b.Text("status", f.status).Text("result", f.result).Text("assignee", f.assignee);
     b.Text("due", due).Text("at", at);
     ASSIGN_OR_RETURN(app::TaskUpdate in, Decode(BodyOr(f.from, b), api::TaskUpdateFromJson));
-    return Print(app.disasters().UpdateTask(f.key, f.id, in, actor), o);
+    return PrintDisaster(app.disasters().UpdateTask(f.key, f.id, in, actor), o);
   }
   b.Text("kind", f.kind.empty() ? "other" : f.kind)
       .Text("title", f.title)
@@ -270,7 +267,7 @@ Result<void> DisasterTask(app::App& app, const Flags& f, const app::Actor& actor
       .Text("due", due)
       .Text("at", at);
   ASSIGN_OR_RETURN(core::Task in, Decode(BodyOr(f.from, b), api::TaskFromJson));
-  return Print(app.disasters().AddTask(f.key, in, actor), o);
+  return PrintDisaster(app.disasters().AddTask(f.key, in, actor), o);
 }
 
 Result<void> DisasterVendor(app::App& app, const Flags& f, const app::Actor& actor, Output& o) {
@@ -280,11 +277,11 @@ Result<void> DisasterVendor(app::App& app, const Flags& f, const app::Actor& act
     ASSIGN_OR_RETURN(std::string eta, TimeFlag(app, f.eta, "--eta"));
     b.Text("state", f.state).Text("answer", f.answer).Text("eta", eta).Text("at", at);
     ASSIGN_OR_RETURN(app::VendorUpdate in, Decode(BodyOr(f.from, b), api::VendorUpdateFromJson));
-    return Print(app.disasters().UpdateVendor(f.key, f.request, in, actor), o);
+    return PrintDisaster(app.disasters().UpdateVendor(f.key, f.request, in, actor), o);
   }
   b.Text("vendor", f.vendor).Text("system", f.system).Text("asked_at", at);
   ASSIGN_OR_RETURN(core::VendorRequest in, Decode(BodyOr(f.from, b), api::VendorRequestFromJson));
-  return Print(app.disasters().AskVendor(f.key, in, actor), o);
+  return PrintDisaster(app.disasters().AskVendor(f.key, in, actor), o);
 }
 
 Result<void> DisasterExempt(app::App& app, const Flags& f, const app::Actor& actor, Output& o) {
@@ -298,12 +295,12 @@ Result<void> DisasterExempt(app::App& app, const Flags& f, const app::Actor& act
       .Text("reason", f.reason)
       .Text("at", at);
   ASSIGN_OR_RETURN(core::Exemption in, Decode(BodyOr(f.from, b), api::ExemptionFromJson));
-  return Print(app.disasters().Exempt(f.key, in, actor), o);
+  return PrintDisaster(app.disasters().Exempt(f.key, in, actor), o);
 }
 
 Result<void> DisasterClose(app::App& app, const Flags& f, const app::Actor& actor, Output& o) {
   ASSIGN_OR_RETURN(std::string at, TimeFlag(app, f.at, "--at"));
-  return Print(app.disasters().Close(f.key, f.reason, at, actor), o);
+  return PrintDisaster(app.disasters().Close(f.key, f.reason, at, actor), o);
 }
 
 Command Cmd(const char* path, const char* summary, bool writes, const AreaOptions<Flags>& options,
@@ -334,7 +331,7 @@ std::vector<Command> DisasterCommands() {
             c.add_option("--department", f.departments,
                          "An affected department (repeat; none: every department)");
             AtFlag(c, f.at, "When it happened; RTOs count from it");
-            From(c, f);
+            DisasterFromOption(c, f);
           },
           DisasterDeclare),
       Cmd(
@@ -349,12 +346,12 @@ std::vector<Command> DisasterCommands() {
       Cmd("disaster show",
           "The board: survey matrix, staff against action-plan roles, systems not back, vendors, "
           "exemptions, what blocks closing",
-          false, Key, ReadOnly<Flags>(DisasterShow)),
+          false, DisasterKeyArg, ReadOnly<Flags>(DisasterShow)),
       Cmd(
           "disaster rollcall", "Record who can work (G5.2.3): the person, or their department head",
           true,
           [](CLI::App& c, Flags& f) {
-            Key(c, f);
+            DisasterKeyArg(c, f);
             c.add_option("PERSON", f.person, "The person")->required();
             c.add_flag("--can-work", f.can_work, "The person can work");
             c.add_flag("--cannot-work", f.cannot_work, "The person cannot work");
@@ -368,14 +365,14 @@ std::vector<Command> DisasterCommands() {
                          "The department the person works for now (default: their own)");
             c.add_option("--note", f.note, "A note");
             AtFlag(c, f.at, "When the answer was given");
-            From(c, f);
+            DisasterFromOption(c, f);
           },
           DisasterRollCall),
       Cmd(
           "disaster survey",
           "Record a damage-survey finding (G5.2.4); --from FILE for several at once", true,
           [](CLI::App& c, Flags& f) {
-            Key(c, f);
+            DisasterKeyArg(c, f);
             c.add_option("--department", f.department, "The surveyed department");
             c.add_option("--item", f.item,
                          "telephones, power, network, systems, confidential_media");
@@ -386,14 +383,14 @@ std::vector<Command> DisasterCommands() {
             c.add_option("--note", f.note, "What was found");
             c.add_option("--surveyed-by", f.surveyed_by, "Who surveyed (default: you)");
             AtFlag(c, f.at, "When it was surveyed");
-            From(c, f);
+            DisasterFromOption(c, f);
           },
           DisasterSurvey),
       Cmd(
           "disaster progress",
           "Record a system's recovery progress, 復旧目処 and workaround (G5.2.6b, G5.2.6c)", true,
           [](CLI::App& c, Flags& f) {
-            Key(c, f);
+            DisasterKeyArg(c, f);
             c.add_option("SYSTEM", f.system, "The system")->required();
             c.add_option("--status", f.status, "down, restoring, degraded, restored");
             c.add_option(
@@ -401,13 +398,13 @@ std::vector<Command> DisasterCommands() {
                 "復旧目処: when it is expected back (RFC 3339, or YYYY-MM-DD HH:MM local)");
             c.add_option("--note", f.note, "Degraded-mode operation, the workaround in use");
             AtFlag(c, f.at, "When the system reached this status");
-            From(c, f);
+            DisasterFromOption(c, f);
           },
           DisasterProgress),
       Cmd(
           "disaster decide", "Record a committee decision (G5.2.2, G3.1)", true,
           [](CLI::App& c, Flags& f) {
-            Key(c, f);
+            DisasterKeyArg(c, f);
             DecisionOptions(c, f);
           },
           DisasterDecide),
@@ -416,14 +413,14 @@ std::vector<Command> DisasterCommands() {
           "Log a contact (G5.2.2); outside parties need --approved-by DECISION of the right kind",
           true,
           [](CLI::App& c, Flags& f) {
-            Key(c, f);
+            DisasterKeyArg(c, f);
             ContactOptions(c, f);
           },
           DisasterContact),
       Cmd(
           "disaster task", "Add an emergency measure (G5.2.5); with --id, update one", true,
           [](CLI::App& c, Flags& f) {
-            Key(c, f);
+            DisasterKeyArg(c, f);
             c.add_option("--id", f.id, "Update this measure instead of adding one");
             c.add_option("--title", f.title, "What to do");
             c.add_option("--kind", f.kind, "alternative_means, customer_measures, other (default)");
@@ -434,14 +431,14 @@ std::vector<Command> DisasterCommands() {
             c.add_option("--status", f.status, "open, in_progress, done, cancelled, failed");
             c.add_option("--result", f.result, "What came of it");
             AtFlag(c, f.at, "When it was ordered, or with --status when the status changed");
-            From(c, f);
+            DisasterFromOption(c, f);
           },
           DisasterTask),
       Cmd(
           "disaster vendor",
           "Ask a vendor for support (G5.2.6c); with --request, record its answer", true,
           [](CLI::App& c, Flags& f) {
-            Key(c, f);
+            DisasterKeyArg(c, f);
             c.add_option("VENDOR", f.vendor, "The vendor (external contact id)");
             c.add_option("--system", f.system, "The system it is for");
             c.add_option("--request", f.request, "Record the answer to this request");
@@ -449,7 +446,7 @@ std::vector<Command> DisasterCommands() {
             c.add_option("--answer", f.answer, "What the vendor said");
             c.add_option("--eta", f.eta, "When the vendor's help or part arrives");
             AtFlag(c, f.at, "When it was asked, or answered");
-            From(c, f);
+            DisasterFromOption(c, f);
           },
           DisasterVendor),
       Cmd(
@@ -458,21 +455,21 @@ std::vector<Command> DisasterCommands() {
           "(G5.2.6a)",
           true,
           [](CLI::App& c, Flags& f) {
-            Key(c, f);
+            DisasterKeyArg(c, f);
             c.add_option("--rule", f.rule, "The internal rule, e.g. 持出し申請規程");
             c.add_option("--scope", f.scope, "What it allows");
             c.add_option("--expires", f.expires, "Until when (RFC 3339, or YYYY-MM-DD HH:MM)");
             c.add_option("--reason", f.reason, "Why");
             c.add_option("--decided-by", f.decided_by, "The committee member (default: you)");
             AtFlag(c, f.at, "When it was decided");
-            From(c, f);
+            DisasterFromOption(c, f);
           },
           DisasterExempt),
       Cmd(
           "disaster close",
           "Close the disaster: every tier-a system back, or a committee member's --reason", true,
           [](CLI::App& c, Flags& f) {
-            Key(c, f);
+            DisasterKeyArg(c, f);
             c.add_option("--reason", f.reason,
                          "The committee's reason to close with tier-a systems not back");
             AtFlag(c, f.at, "When it was closed");

@@ -30,9 +30,8 @@ struct EvidenceFlags {
 using F = EvidenceFlags;
 using api::Json;
 
-// Reads are the operator's (docs/security.md, "The command line"); a reading of a file is on
-// its chain of custody under whoever reads it.
-const app::Actor kOperator{"cli"};
+// Reads are the operator's (kOperator, commands.h); a reading of a file is on its chain of
+// custody under whoever reads it.
 
 Result<core::Evidence> Last(const Result<app::IncidentView>& r) {
   if (!r) return Fail(r.error());
@@ -247,7 +246,8 @@ Result<void> Verify(app::App& app, const F& f, Output& o) {
   return {};
 }
 
-Result<void> Print(const Result<app::IncidentView>& r, const F& f, const char* code, Output& o) {
+Result<void> PrintEvidenceResult(const Result<app::IncidentView>& r, const F& f, const char* code,
+                                 Output& o) {
   if (!r) return Fail(r.error());
   if (o.json) {
     PrintJson(o, api::ToJson(*r, o.lang));
@@ -262,10 +262,10 @@ Result<void> Custody(app::App& app, const F& f, core::CustodyAction action, cons
   ASSIGN_OR_RETURN(std::string at, TimeFlag(app, f.at, "--at"));
   auto r = app.incidents().RecordCustody(
       f.key, f.id, {.action = action, .to = f.to, .at = at, .purpose = f.purpose}, actor);
-  return Print(r, f,
-               action == core::CustodyAction::kHandedOver ? "cli.evidence_handed_over"
-                                                          : "cli.evidence_returned",
-               o);
+  return PrintEvidenceResult(r, f,
+                             action == core::CustodyAction::kHandedOver ? "cli.evidence_handed_over"
+                                                                        : "cli.evidence_returned",
+                             o);
 }
 
 Command EvidenceCommand(const char* path, const char* summary, bool writes,
@@ -273,11 +273,11 @@ Command EvidenceCommand(const char* path, const char* summary, bool writes,
   return AreaCommand<F>(path, summary, writes, options, run);
 }
 
-void Key(CLI::App& c, F& f) {
+void EvidenceKeyArg(CLI::App& c, F& f) {
   c.add_option("KEY", f.key, "Incident key, e.g. INC-2026-0001")->required();
 }
 void KeyId(CLI::App& c, F& f) {
-  Key(c, f);
+  EvidenceKeyArg(c, f);
   c.add_option("ID", f.id, "Evidence number within the incident")->required();
 }
 
@@ -326,7 +326,7 @@ std::vector<Command> EvidenceCommands() {
           "kept once)",
           true,
           [](CLI::App& c, F& f) {
-            Key(c, f);
+            EvidenceKeyArg(c, f);
             c.add_option("FILE", f.files, "The files")->required();
             c.add_option("--kind", f.kind, "access_log, screenshot, report, other");
             c.add_option("--name", f.name, "Name (default: the file name; one file only)");
@@ -344,7 +344,7 @@ std::vector<Command> EvidenceCommands() {
           Add),
       EvidenceCommand(
           "evidence list", "An incident's evidence: hashes, where from, who holds it", false,
-          [](CLI::App& c, F& f) { Key(c, f); }, ReadOnly<F>(List)),
+          [](CLI::App& c, F& f) { EvidenceKeyArg(c, f); }, ReadOnly<F>(List)),
       EvidenceCommand(
           "evidence get",
           "Write an evidence file out, checked against its SHA-256 (the reading is recorded)", true,
@@ -399,22 +399,22 @@ std::vector<Command> EvidenceCommands() {
       EvidenceCommand(
           "evidence hold", "Place a legal hold: no evidence of the incident is disposed of", true,
           [](CLI::App& c, F& f) {
-            Key(c, f);
+            EvidenceKeyArg(c, f);
             c.add_option("--reason", f.reason, "Why (e.g. a police investigation)")->required();
           },
           [](app::App& app, const F& f, const app::Actor& actor, Output& o) {
-            return Print(app.incidents().SetLegalHold(f.key, true, f.reason, actor), f,
-                         "cli.legal_hold_placed", o);
+            return PrintEvidenceResult(app.incidents().SetLegalHold(f.key, true, f.reason, actor),
+                                       f, "cli.legal_hold_placed", o);
           }),
       EvidenceCommand(
           "evidence release", "Lift the legal hold", true,
           [](CLI::App& c, F& f) {
-            Key(c, f);
+            EvidenceKeyArg(c, f);
             c.add_option("--reason", f.reason, "Why it ends")->required();
           },
           [](app::App& app, const F& f, const app::Actor& actor, Output& o) {
-            return Print(app.incidents().SetLegalHold(f.key, false, f.reason, actor), f,
-                         "cli.legal_hold_lifted", o);
+            return PrintEvidenceResult(app.incidents().SetLegalHold(f.key, false, f.reason, actor),
+                                       f, "cli.legal_hold_lifted", o);
           }),
       EvidenceCommand(
           "evidence dispose",
@@ -426,8 +426,9 @@ std::vector<Command> EvidenceCommands() {
             c.add_option("--reason", f.reason, "Why (e.g. the retention period ended)")->required();
           },
           [](app::App& app, const F& f, const app::Actor& actor, Output& o) {
-            return Print(app.incidents().DisposeEvidence(f.key, f.id, f.reason, actor), f,
-                         "cli.evidence_disposed", o);
+            return PrintEvidenceResult(
+                app.incidents().DisposeEvidence(f.key, f.id, f.reason, actor), f,
+                "cli.evidence_disposed", o);
           }),
   };
 }

@@ -32,10 +32,7 @@ struct IncidentFlags {
 
 using api::Json;
 
-// The CLI on the data directory is the operator's tool: it reads everything.
-const app::Actor kOperator{"cli"};
-
-Result<void> Print(Result<app::IncidentView> r, Output& o) {
+Result<void> PrintIncident(Result<app::IncidentView> r, Output& o) {
   if (!r) return Fail(std::move(r).error());
   PrintView(*r, o);
   return {};
@@ -79,7 +76,7 @@ Result<void> IncidentReport(app::App& app, const IncidentFlags& f, const app::Ac
   b.Text("reported_at", reported_at).Text("occurred_at", occurred_at).Text("aware_at", aware_at);
   TRY(PutHosts(f, b));
   ASSIGN_OR_RETURN(app::ReportInput in, Decode(BodyOr(f.from, b), api::ReportFromJson));
-  return Print(app.incidents().Report(in, actor), o);
+  return PrintIncident(app.incidents().Report(in, actor), o);
 }
 
 Result<void> IncidentList(app::App& app, const IncidentFlags& f, Output& o) {
@@ -139,7 +136,7 @@ Result<void> IncidentUpdate(app::App& app, const IncidentFlags& f, const app::Ac
   b.Text("occurred_at", occurred_at).Text("aware_at", aware_at);
   TRY(PutHosts(f, b));
   ASSIGN_OR_RETURN(app::UpdateInput in, Decode(BodyOr(f.from, b), api::UpdateFromJson));
-  return Print(app.incidents().Update(f.key, in, actor), o);
+  return PrintIncident(app.incidents().Update(f.key, in, actor), o);
 }
 
 Result<void> IncidentTriage(app::App& app, const IncidentFlags& f, const app::Actor& actor,
@@ -150,24 +147,25 @@ Result<void> IncidentTriage(app::App& app, const IncidentFlags& f, const app::Ac
   ASSIGN_OR_RETURN(std::string at, TimeFlag(app, f.at, "--at"));
   if (!at.empty()) body["at"] = at;
   ASSIGN_OR_RETURN(app::TriageInput in, api::TriageFromJson(body));
-  return Print(app.incidents().Triage(f.key, in, actor), o);
+  return PrintIncident(app.incidents().Triage(f.key, in, actor), o);
 }
 
 Result<void> IncidentPriority(app::App& app, const IncidentFlags& f, const app::Actor& actor,
                               Output& o) {
   ASSIGN_OR_RETURN(api::PriorityInput in,
                    api::PriorityFromJson({{"priority", f.priority}, {"reason", f.reason}}));
-  return Print(app.incidents().OverridePriority(f.key, in.priority, in.reason, actor), o);
+  return PrintIncident(app.incidents().OverridePriority(f.key, in.priority, in.reason, actor), o);
 }
 
 Result<void> IncidentConvene(app::App& app, const IncidentFlags& f, const app::Actor& actor,
                              Output& o) {
   ASSIGN_OR_RETURN(std::string at, TimeFlag(app, f.at, "--at"));
-  if (!f.held) return Print(app.incidents().RequestConvocation(f.key, actor, at), o);
+  if (!f.held) return PrintIncident(app.incidents().RequestConvocation(f.key, actor, at), o);
   Body b;
   b.Text("convened_at", at).Texts("attendees", f.attendees);
   ASSIGN_OR_RETURN(api::ConvenedInput in, Decode(BodyOr(f.from, b), api::ConvenedFromJson));
-  return Print(app.incidents().RecordConvened(f.key, in.convened_at, in.attendees, actor), o);
+  return PrintIncident(app.incidents().RecordConvened(f.key, in.convened_at, in.attendees, actor),
+                       o);
 }
 
 Result<void> IncidentDecide(app::App& app, const IncidentFlags& f, const app::Actor& actor,
@@ -177,7 +175,7 @@ Result<void> IncidentDecide(app::App& app, const IncidentFlags& f, const app::Ac
                    Decode(BodyOr(f.from, DecisionBody(f, at)), api::DecisionFromJson));
   ASSIGN_OR_RETURN(app::IncidentView v, app.incidents().Decide(f.key, std::move(in), actor));
   PrintAssigned(v.incident.decisions, "cli.decision_recorded", o);
-  return Print(std::move(v), o);
+  return PrintIncident(std::move(v), o);
 }
 
 Result<void> IncidentContact(app::App& app, const IncidentFlags& f, const app::Actor& actor,
@@ -187,7 +185,7 @@ Result<void> IncidentContact(app::App& app, const IncidentFlags& f, const app::A
                    Decode(BodyOr(f.from, ContactBody(f, at)), api::ContactFromJson));
   ASSIGN_OR_RETURN(app::IncidentView v, app.incidents().AddContact(f.key, std::move(in), actor));
   PrintAssigned(v.incident.contacts, "cli.contact_recorded", o);
-  return Print(std::move(v), o);
+  return PrintIncident(std::move(v), o);
 }
 
 Result<void> IncidentFile(app::App& app, const IncidentFlags& f, const app::Actor& actor,
@@ -197,7 +195,7 @@ Result<void> IncidentFile(app::App& app, const IncidentFlags& f, const app::Acto
   b.Text("obligation", f.duty).Text("filed_at", at).Text("reference", f.reference);
   b.Int("evidence", f.id).Text("note", f.note).Flag("waived", f.waive).Text("reason", f.reason);
   ASSIGN_OR_RETURN(core::Filing in, Decode(BodyOr(f.from, b), api::FilingFromJson));
-  return Print(app.incidents().File(f.key, std::move(in), actor), o);
+  return PrintIncident(app.incidents().File(f.key, std::move(in), actor), o);
 }
 
 Result<void> IncidentTask(app::App& app, const IncidentFlags& f, const app::Actor& actor,
@@ -209,7 +207,7 @@ Result<void> IncidentTask(app::App& app, const IncidentFlags& f, const app::Acto
     b.Text("status", f.status).Text("result", f.result).Text("revert_reason", f.revert_reason);
     b.Text("assignee", f.assignee).Text("due", due).Flag("contains", f.contains).Text("at", at);
     ASSIGN_OR_RETURN(app::TaskUpdate in, Decode(BodyOr(f.from, b), api::TaskUpdateFromJson));
-    return Print(app.incidents().UpdateTask(f.key, f.id, in, actor), o);
+    return PrintIncident(app.incidents().UpdateTask(f.key, f.id, in, actor), o);
   }
   Body b;
   b.Text("kind", f.kind).Text("title", f.title).Text("department", f.department);
@@ -218,7 +216,7 @@ Result<void> IncidentTask(app::App& app, const IncidentFlags& f, const app::Acto
   ASSIGN_OR_RETURN(core::Task in, Decode(BodyOr(f.from, b), api::TaskFromJson));
   ASSIGN_OR_RETURN(app::IncidentView v, app.incidents().AddTask(f.key, std::move(in), actor));
   PrintAssigned(v.incident.tasks, "cli.task_recorded", o);
-  return Print(std::move(v), o);
+  return PrintIncident(std::move(v), o);
 }
 
 Result<void> IncidentAssess(app::App& app, const IncidentFlags& f, const app::Actor& actor,
@@ -245,7 +243,7 @@ Result<void> IncidentAssess(app::App& app, const IncidentFlags& f, const app::Ac
   ASSIGN_OR_RETURN(std::string at, TimeFlag(app, f.at, "--at"));
   b.Text("at", at);
   ASSIGN_OR_RETURN(core::Assessment in, Decode(BodyOr(f.from, b), api::AssessmentFromJson));
-  return Print(app.incidents().Assess(f.key, std::move(in), actor), o);
+  return PrintIncident(app.incidents().Assess(f.key, std::move(in), actor), o);
 }
 
 Result<void> IncidentRecover(app::App& app, const IncidentFlags& f, const app::Actor& actor,
@@ -256,14 +254,14 @@ Result<void> IncidentRecover(app::App& app, const IncidentFlags& f, const app::A
   ASSIGN_OR_RETURN(std::string at, TimeFlag(app, f.at, "--at"));
   if (!at.empty()) body["at"] = at;
   ASSIGN_OR_RETURN(api::RecoveryInput in, api::RecoveryFromJson(body));
-  return Print(app.incidents().Recover(f.key,
-                                       {.system = f.system,
-                                        .status = in.status,
-                                        .note = in.note,
-                                        .at = in.at,
-                                        .override_reason = in.override_reason},
-                                       actor),
-               o);
+  return PrintIncident(app.incidents().Recover(f.key,
+                                               {.system = f.system,
+                                                .status = in.status,
+                                                .note = in.note,
+                                                .at = in.at,
+                                                .override_reason = in.override_reason},
+                                               actor),
+                       o);
 }
 
 Result<void> IncidentReview(app::App& app, const IncidentFlags& f, const app::Actor& actor,
@@ -278,13 +276,13 @@ Result<void> IncidentReview(app::App& app, const IncidentFlags& f, const app::Ac
     Body b;
     b.Text("kind", f.finding).Text("text", f.text).Text("system", f.system).Text("at", at);
     ASSIGN_OR_RETURN(core::Finding in, api::FindingFromJson(b.json()));
-    return Print(app.incidents().AddFinding(f.key, std::move(in), actor), o);
+    return PrintIncident(app.incidents().AddFinding(f.key, std::move(in), actor), o);
   }
   if (!f.prevention.empty()) {
     Body b;
     b.Text("text", f.prevention).Text("owner", f.owner).Text("due", f.due);
     ASSIGN_OR_RETURN(core::Prevention in, api::PreventionFromJson(b.json()));
-    return Print(app.incidents().AddPrevention(f.key, std::move(in), actor), o);
+    return PrintIncident(app.incidents().AddPrevention(f.key, std::move(in), actor), o);
   }
   auto colon = f.backdoor.find(':');
   auto equals = f.backdoor.find('=');
@@ -306,15 +304,15 @@ Result<void> IncidentReview(app::App& app, const IncidentFlags& f, const app::Ac
     host = system.substr(slash + 1);
     system.resize(slash);
   }
-  return Print(app.incidents().CheckBackdoor(f.key,
-                                             {.system = system,
-                                              .host = host,
-                                              .item = *item,
-                                              .result = in.result,
-                                              .note = in.note,
-                                              .at = in.at},
-                                             actor),
-               o);
+  return PrintIncident(app.incidents().CheckBackdoor(f.key,
+                                                     {.system = system,
+                                                      .host = host,
+                                                      .item = *item,
+                                                      .result = in.result,
+                                                      .note = in.note,
+                                                      .at = in.at},
+                                                     actor),
+                       o);
 }
 
 Result<void> IncidentTransition(app::App& app, const IncidentFlags& f, const app::Actor& actor,
@@ -324,7 +322,7 @@ Result<void> IncidentTransition(app::App& app, const IncidentFlags& f, const app
   ASSIGN_OR_RETURN(std::string at, TimeFlag(app, f.at, "--at"));
   if (!at.empty()) body["at"] = at;
   ASSIGN_OR_RETURN(api::TransitionInput in, api::TransitionFromJson(body));
-  return Print(app.incidents().Transition(f.key, in.to, in.reason, actor, in.at), o);
+  return PrintIncident(app.incidents().Transition(f.key, in.to, in.reason, actor, in.at), o);
 }
 
 Result<void> IncidentTimeline(app::App& app, const IncidentFlags& f, Output& o) {
@@ -369,11 +367,11 @@ Command IncidentCommand(const char* path, const char* summary, bool writes,
   return AreaCommand<IncidentFlags>(path, summary, writes, options, run, kRecordsDoc);
 }
 
-void Key(CLI::App& c, IncidentFlags& f) {
+void IncidentKeyArg(CLI::App& c, IncidentFlags& f) {
   c.add_option("KEY", f.key, "Incident key, e.g. INC-2026-0001")->required();
 }
 
-void From(CLI::App& c, IncidentFlags& f) {
+void IncidentFromOption(CLI::App& c, IncidentFlags& f) {
   c.add_option("--from", f.from,
                "Read the request body (JSON, as the API takes it) from FILE or -");
 }
@@ -413,7 +411,7 @@ std::vector<Command> PathCommands() {
                          "First known occurrence, if known (same forms as --at)");
             c.add_option("--aware-at", f.aware_at,
                          "When the company became aware (same forms as --at; default: --at)");
-            From(c, f);
+            IncidentFromOption(c, f);
           },
           IncidentReport),
       IncidentCommand(
@@ -430,11 +428,11 @@ std::vector<Command> PathCommands() {
           Read(IncidentList)),
       IncidentCommand("incident show",
                       "Show an incident: every record, its timeline and what it needs next", false,
-                      Key, Read(IncidentShow)),
+                      IncidentKeyArg, Read(IncidentShow)),
       IncidentCommand(
           "incident update", "Change title, summary, systems, harm, TLP, category", true,
           [](CLI::App& c, F& f) {
-            Key(c, f);
+            IncidentKeyArg(c, f);
             c.add_option("--title", f.title, "New title");
             c.add_option("--summary", f.summary, "New summary");
             c.add_option("--system", f.systems, "Affected systems (replaces the list)");
@@ -449,13 +447,13 @@ std::vector<Command> PathCommands() {
                          "First known occurrence (RFC 3339, or YYYY-MM-DD HH:MM local)");
             c.add_option("--aware-at", f.aware_at,
                          "When the company became aware (RFC 3339, or YYYY-MM-DD HH:MM local)");
-            From(c, f);
+            IncidentFromOption(c, f);
           },
           IncidentUpdate),
       IncidentCommand(
           "incident triage", "Confirm the report, or --dismiss it with a --reason (G3.2)", true,
           [](CLI::App& c, F& f) {
-            Key(c, f);
+            IncidentKeyArg(c, f);
             c.add_flag("--dismiss", f.dismiss, "Dismiss instead of confirming");
             c.add_option("--reason", f.reason, "Why (required to dismiss)");
             c.add_option("--category", f.category, "Set the category");
@@ -465,7 +463,7 @@ std::vector<Command> PathCommands() {
       IncidentCommand(
           "incident priority", "Override the computed priority, with a reason (G4.3.1)", true,
           [](CLI::App& c, F& f) {
-            Key(c, f);
+            IncidentKeyArg(c, f);
             c.add_option("PRIORITY", f.priority, "p1, p2, p3 or p4")->required();
             c.add_option("--reason", f.reason, "Why")->required();
           },
@@ -474,7 +472,7 @@ std::vector<Command> PathCommands() {
           "incident convene", "Ask for the committee (G4.3.2a); with --held, record that it met",
           true,
           [](CLI::App& c, F& f) {
-            Key(c, f);
+            IncidentKeyArg(c, f);
             c.add_flag("--held", f.held, "Record the meeting instead of requesting it");
             AtFlag(c, f.at, "When the committee was asked for, or with --held when it met");
             c.add_option("--attendee", f.attendees, "A person who attended (repeat)");
@@ -483,7 +481,7 @@ std::vector<Command> PathCommands() {
       IncidentCommand(
           "incident decide", "Record a committee decision (G3.1)", true,
           [](CLI::App& c, F& f) {
-            Key(c, f);
+            IncidentKeyArg(c, f);
             DecisionOptions(c, f);
           },
           IncidentDecide),
@@ -497,14 +495,14 @@ std::vector<Command> RecordCommands() {
           "incident contact",
           "Log a contact; outside parties need --approved-by DECISION of the right kind", true,
           [](CLI::App& c, F& f) {
-            Key(c, f);
+            IncidentKeyArg(c, f);
             ContactOptions(c, f);
           },
           IncidentContact),
       IncidentCommand(
           "incident task", "Add an emergency measure (G4.3.3); with --id, update one", true,
           [](CLI::App& c, F& f) {
-            Key(c, f);
+            IncidentKeyArg(c, f);
             c.add_option("--id", f.id, "Update this measure instead of adding one");
             c.add_option("--kind", f.kind,
                          "isolate_network, monitor_host, shutdown_host, alternative_means, "
@@ -531,7 +529,7 @@ std::vector<Command> RecordCommands() {
           "(docs/incident-records.md)",
           true,
           [](CLI::App& c, F& f) {
-            Key(c, f);
+            IncidentKeyArg(c, f);
             c.add_option("--kind", f.kinds,
                          "leak, tampering, destruction, unavailability (repeat)");
             c.add_option("--scope", f.scope, "Extent of the damage");
@@ -556,14 +554,14 @@ std::vector<Command> RecordCommands() {
             c.add_option("--unauthorized-purpose", f.unauthorized_purpose,
                          "Suspected unauthorized purpose (不正の目的): yes, possibly, no, unknown");
             AtFlag(c, f.at, "When it was assessed");
-            From(c, f);
+            IncidentFromOption(c, f);
           },
           IncidentAssess),
       IncidentCommand(
           "incident recover",
           "Set a system's recovery status (G4.3.5), after the systems it depends on", true,
           [](CLI::App& c, F& f) {
-            Key(c, f);
+            IncidentKeyArg(c, f);
             c.add_option("SYSTEM", f.system,
                          "The system (one not yet affected joins the affected systems, the note "
                          "saying why)")
@@ -579,7 +577,7 @@ std::vector<Command> RecordCommands() {
           "incident review", "After the response (G4.4): --finding, --prevention or --backdoor",
           true,
           [](CLI::App& c, F& f) {
-            Key(c, f);
+            IncidentKeyArg(c, f);
             c.add_option("--finding", f.finding, "technical or social, with --text");
             c.add_option("--text", f.text, "The finding");
             c.add_option("--system", f.system, "The system a finding is about");
@@ -598,7 +596,7 @@ std::vector<Command> RecordCommands() {
           "incident file",
           "Record a reporting duty filed (G4.3.2c); --waive: the committee records why not", true,
           [](CLI::App& c, F& f) {
-            Key(c, f);
+            IncidentKeyArg(c, f);
             c.add_option("DUTY", f.duty, "The duty's id in the organization file")->required();
             c.add_option("--reference", f.reference, "The recipient's reference number");
             c.add_option("--evidence", f.id, "The report as filed: an evidence id");
@@ -611,7 +609,7 @@ std::vector<Command> RecordCommands() {
       IncidentCommand(
           "incident transition", "Move to another state; a refusal lists what is missing", true,
           [](CLI::App& c, F& f) {
-            Key(c, f);
+            IncidentKeyArg(c, f);
             c.add_option("STATE", f.state,
                          "triaged, convened, containing, assessing, recovering, reviewing, closed, "
                          "dismissed")
@@ -621,8 +619,8 @@ std::vector<Command> RecordCommands() {
           },
           IncidentTransition),
       IncidentCommand("incident timeline",
-                      "The incident's journal entries in the order things happened", false, Key,
-                      Read(IncidentTimeline)),
+                      "The incident's journal entries in the order things happened", false,
+                      IncidentKeyArg, Read(IncidentTimeline)),
   };
 }
 

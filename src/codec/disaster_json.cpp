@@ -1,6 +1,7 @@
 #include "codec/disaster_json.h"
 
 #include "codec/incident_json.h"
+#include "codec/list_json.h"
 
 namespace sokuo::codec {
 

@@ -7,7 +7,7 @@
 namespace sokuo::codec {
 namespace {
 
-core::Disaster Sample() {
+core::Disaster SampleDisaster() {
   core::Disaster d{.key = "DIS-2026-0001",
                    .year = 2026,
                    .number = 1,
@@ -84,7 +84,7 @@ Result<T> Back(const Json& j) {
 }
 
 TEST(DisasterJsonTest, EveryRecordRoundTrips) {
-  core::Disaster d = Sample();
+  core::Disaster d = SampleDisaster();
   auto header = ReadHeaderOf<core::Disaster>(HeaderToJson(d));
   ASSERT_TRUE(header) << header.error().ToString();
   core::Disaster only_header = d;

@@ -1,5 +1,7 @@
 #include "codec/incident_json.h"
 
+#include "codec/list_json.h"
+
 namespace sokuo::codec {
 
 Json ToJson(const core::Participant& x) {

@@ -60,11 +60,4 @@ void ReadHeader(JsonReader& r, core::Incident& x);
 // The whole incident.
 Json ToJson(const core::Incident& x);
 
-template <class T>
-Json ListToJson(const std::vector<T>& items) {
-  Json out = Json::array();
-  for (const T& item : items) out.push_back(ToJson(item));
-  return out;
-}
-
 }  // namespace sokuo::codec

@@ -8,7 +8,7 @@ namespace {
 
 using ::testing::ElementsAre;
 
-core::Incident Sample() {
+core::Incident SampleIncident() {
   core::Incident i;
   i.key = "INC-2026-0007";
   i.year = 2026;
@@ -34,7 +34,7 @@ core::Incident Sample() {
 }
 
 TEST(IncidentJsonTest, HeaderRoundTrips) {
-  core::Incident i = Sample();
+  core::Incident i = SampleIncident();
   auto back = ReadHeaderOf<core::Incident>(HeaderToJson(i));
   ASSERT_TRUE(back) << back.error().ToString();
   EXPECT_EQ(*back, i);
@@ -91,7 +91,7 @@ TEST(IncidentJsonTest, RecordsRoundTrip) {
 // Event times round-trip apart from recording times, and incidents stored before they existed
 // (no occurred_at, aware_at, recorded_at, contains, at, status_at) still load, as empty.
 TEST(IncidentJsonTest, EventTimesRoundTripAndOldRecordsStillLoad) {
-  core::Incident i = Sample();
+  core::Incident i = SampleIncident();
   i.occurred_at = "2026-11-20T15:00:00Z";
   i.aware_at = "2026-11-25T23:30:00Z";
   i.reported_at = "2026-11-26T00:10:00Z";

@@ -16,14 +16,14 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-const PlanSystem& SystemIn(const PlanInput& in, const std::string& id) {
+const PlanSystem& DisasterSystemIn(const PlanInput& in, const std::string& id) {
   for (const PlanSystem& s : in.systems) {
     if (s.id == id) return s;
   }
   throw std::out_of_range(id);
 }
 
-std::string Describe(const std::vector<PlanProblem>& problems) {
+std::string DescribeDisasterPlan(const std::vector<PlanProblem>& problems) {
   std::string out;
   for (const PlanProblem& p : problems) out += p.system + " " + p.rule + ": " + p.detail + "\n";
   return out;
@@ -106,15 +106,15 @@ TEST_F(DisasterTest, PlanInputSystemsWithRtoPowerAndVendorEtas) {
   PlanInput in = Input();
   ASSERT_EQ(in.systems.size(), org_.systems.size());
   // The utility's word on power: back at 15:00, five hours from now, by itself.
-  EXPECT_EQ(SystemIn(in, "power").status, SurveyStatus::kDown);
-  EXPECT_EQ(SystemIn(in, "power").external_eta, 300);
-  EXPECT_EQ(SystemIn(in, "erp").external_eta, std::nullopt);  // staff restore it
+  EXPECT_EQ(DisasterSystemIn(in, "power").status, SurveyStatus::kDown);
+  EXPECT_EQ(DisasterSystemIn(in, "power").external_eta, 300);
+  EXPECT_EQ(DisasterSystemIn(in, "erp").external_eta, std::nullopt);  // staff restore it
   // The latest open request, by when it was asked: #2 (#3 was declined).
-  EXPECT_EQ(SystemIn(in, "directory").earliest_start, 180);
+  EXPECT_EQ(DisasterSystemIn(in, "directory").earliest_start, 180);
   d_.vendor_requests[1].state = VendorRequestState::kDone;
-  EXPECT_EQ(SystemIn(Input(), "directory").earliest_start, 240);
+  EXPECT_EQ(DisasterSystemIn(Input(), "directory").earliest_start, 240);
   // Effort, skills and boosts from the organization; the RTO from the declaration.
-  const PlanSystem& orders = SystemIn(in, "orders");
+  const PlanSystem& orders = DisasterSystemIn(in, "orders");
   EXPECT_EQ(orders.effort, 180);
   EXPECT_THAT(orders.skills, ElementsAre("server"));
   EXPECT_TRUE(orders.customer_service);
@@ -263,7 +263,8 @@ TEST_F(DisasterTest, RandomDisastersGiveValidInputsAndPlans) {
       }
     }
     Plan plan = PlanRecovery(in);
-    EXPECT_THAT(CheckPlan(in, plan), IsEmpty()) << round << "\n" << Describe(CheckPlan(in, plan));
+    EXPECT_THAT(CheckPlan(in, plan), IsEmpty()) << round << "\n"
+                                                << DescribeDisasterPlan(CheckPlan(in, plan));
   }
 }
 
@@ -290,7 +291,7 @@ TEST_F(DisasterTest, EarthquakeAtTheHeadOffice) {
 
   PlanInput in = Input();
   Plan plan = PlanRecovery(in);
-  EXPECT_THAT(CheckPlan(in, plan), IsEmpty()) << Describe(CheckPlan(in, plan));
+  EXPECT_THAT(CheckPlan(in, plan), IsEmpty()) << DescribeDisasterPlan(CheckPlan(in, plan));
   struct Row {
     const char* id;
     PlanMinutes start, finish;

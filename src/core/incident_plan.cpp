@@ -8,7 +8,7 @@
 namespace sokuo::core {
 namespace {
 
-SurveyStatus StatusOf(const Incident& i, const std::string& system) {
+SurveyStatus IncidentStatusOf(const Incident& i, const std::string& system) {
   if (std::find(i.systems.begin(), i.systems.end(), system) == i.systems.end()) {
     return SurveyStatus::kOk;
   }
@@ -30,7 +30,7 @@ PlanInput IncidentPlanInput(const Incident& i, const Organization& org, Timestam
   std::optional<Timestamp> rto_from;
   if (aware) rto_from = *aware;
   for (const InfoSystem& s : org.systems) {
-    in.systems.push_back(PlanSystemOf(s, StatusOf(i, s.id), rto_from, now));
+    in.systems.push_back(PlanSystemOf(s, IncidentStatusOf(i, s.id), rto_from, now));
   }
   std::vector<Window> hours =
       DailyWindows(now, now, org.company.workday_start_hour.value_or(kDefaultWorkdayStartHour),

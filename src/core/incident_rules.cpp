@@ -337,7 +337,7 @@ std::vector<Detail> CheckDisposal(const Incident& i, const Evidence& e, const st
 
 namespace {
 
-void AddUnique(std::vector<std::string>& to, const std::string& id) {
+void AddUniqueId(std::vector<std::string>& to, const std::string& id) {
   if (!id.empty() && std::find(to.begin(), to.end(), id) == to.end()) to.push_back(id);
 }
 
@@ -346,10 +346,10 @@ void AddUnique(std::vector<std::string>& to, const std::string& id) {
 std::vector<std::string> IsDepartmentPeople(const Organization& org) {
   std::vector<std::string> out;
   for (const auto& d : org.departments) {
-    if (d.kind == DepartmentKind::kIt) AddUnique(out, d.head);
+    if (d.kind == DepartmentKind::kIt) AddUniqueId(out, d.head);
   }
   for (const auto& r : org.roles) {
-    if (r.role == RoleKind::kIsStaff) AddUnique(out, r.person);
+    if (r.role == RoleKind::kIsStaff) AddUniqueId(out, r.person);
   }
   return out;
 }
@@ -359,7 +359,7 @@ std::vector<std::string> ConveningPeople(const Organization& org) {
   for (RoleKind kind :
        {RoleKind::kSteeringCouncilChair, RoleKind::kCommitteeChair, RoleKind::kCommitteeMember}) {
     for (const auto& r : org.roles) {
-      if (r.role == kind) AddUnique(out, r.person);
+      if (r.role == kind) AddUniqueId(out, r.person);
     }
   }
   return out;
@@ -408,10 +408,10 @@ std::vector<Reminder> RemindersDue(const Incident& i, const Organization& org, T
     if (!near) continue;
     std::vector<std::string> to = IsDepartmentPeople(org);
     for (const auto& r : org.roles) {
-      if (r.role == RoleKind::kCommitteeChair) AddUnique(to, r.person);
+      if (r.role == RoleKind::kCommitteeChair) AddUniqueId(to, r.person);
     }
     if (passed) {
-      for (const std::string& p : ConveningPeople(org)) AddUnique(to, p);
+      for (const std::string& p : ConveningPeople(org)) AddUniqueId(to, p);
     }
     const ExternalContact* recipient = org.FindContact(o->recipient);
     out.push_back({"obligation/" + o->id + (passed ? "/passed/" : "/near/") + c.due,

@@ -18,11 +18,11 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
 // A problem at `where` whose English text is `text`, carried as a message code.
-MATCHER_P2(IsDetail, where, text, "") {
+MATCHER_P2(IsIncidentDetail, where, text, "") {
   return arg.where == where && arg.message == text && !arg.msg.empty();
 }
 
-Timestamp At(const char* t) { return *ParseRfc3339(t); }
+Timestamp ParseAt(const char* t) { return *ParseRfc3339(t); }
 
 Incident Reported() {
   Incident i;
@@ -116,7 +116,7 @@ TEST(PriorityTest, OverrideKeepsTheComputedReason) {
 TEST(TransitionTest, CompleteIncidentWalksThePath) {
   Incident i = Complete();
   for (size_t k = 1; k < Path().size(); ++k) {
-    auto r = Transition(i, Path()[k], "p-suzuki", At("2026-11-26T02:00:00Z"), "");
+    auto r = Transition(i, Path()[k], "p-suzuki", ParseAt("2026-11-26T02:00:00Z"), "");
     ASSERT_TRUE(r) << r.error().ToString();
   }
   EXPECT_EQ(i.state, IncidentState::kClosed);
@@ -172,14 +172,14 @@ TEST(TransitionTest, EveryGuardRefusesWithItsReason) {
     Incident i = Complete();
     // Walk to the state just before the target while everything is in place.
     for (size_t k = 1; Path()[k] != c.target; ++k) {
-      ASSERT_TRUE(Transition(i, Path()[k], "p", At("2026-11-26T02:00:00Z"), "")) << target;
+      ASSERT_TRUE(Transition(i, Path()[k], "p", ParseAt("2026-11-26T02:00:00Z"), "")) << target;
     }
     c.remove(i);
     IncidentState before = i.state;
-    auto r = Transition(i, c.target, "p", At("2026-11-26T03:00:00Z"), "");
+    auto r = Transition(i, c.target, "p", ParseAt("2026-11-26T03:00:00Z"), "");
     ASSERT_FALSE(r) << c.refusal;
     EXPECT_EQ(r.error().code, ErrorCode::kConflict);
-    EXPECT_THAT(r.error().details, Contains(IsDetail("", c.refusal))) << target;
+    EXPECT_THAT(r.error().details, Contains(IsIncidentDetail("", c.refusal))) << target;
     EXPECT_EQ(i.state, before) << "a refused move changes nothing";
   }
 }
@@ -216,21 +216,21 @@ TEST(TransitionTest, DismissalGuards) {
     Incident i = Reported();
     c.setup(i);
     IncidentState before = i.state;
-    auto r = Transition(i, IncidentState::kDismissed, "p", At("2026-11-26T03:00:00Z"), "");
+    auto r = Transition(i, IncidentState::kDismissed, "p", ParseAt("2026-11-26T03:00:00Z"), "");
     if (*c.refusal == '\0') {
       ASSERT_TRUE(r) << r.error().ToString();
       EXPECT_EQ(i.state, IncidentState::kDismissed);
       continue;
     }
     ASSERT_FALSE(r) << c.refusal;
-    EXPECT_THAT(r.error().details, ElementsAre(IsDetail("", c.refusal)));
+    EXPECT_THAT(r.error().details, ElementsAre(IsIncidentDetail("", c.refusal)));
     EXPECT_EQ(i.state, before) << "a refused move changes nothing";
   }
 }
 
 TEST(TransitionTest, RefusalsReadInJapanese) {
   Incident i = Reported();
-  auto r = Transition(i, IncidentState::kTriaged, "p", At("2026-11-26T01:00:00Z"), "");
+  auto r = Transition(i, IncidentState::kTriaged, "p", ParseAt("2026-11-26T01:00:00Z"), "");
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().Text(Lang::kJa), "「報告済み」から「受付確認済み」へ進めません");
   ASSERT_EQ(r.error().details.size(), 1u);
@@ -245,12 +245,13 @@ TEST(TransitionTest, RefusalsReadInJapanese) {
 
 TEST(TransitionTest, JumpingAheadNeedsEveryRequirementOnTheWay) {
   Incident i = Reported();
-  auto r = Transition(i, IncidentState::kContaining, "p", At("2026-11-26T01:00:00Z"), "");
+  auto r = Transition(i, IncidentState::kContaining, "p", ParseAt("2026-11-26T01:00:00Z"), "");
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().message, "cannot move from reported to containing");
   EXPECT_EQ(r.error().details.size(), 3u);  // triage, convocation, policy
   Incident ready = Complete();
-  ASSERT_TRUE(Transition(ready, IncidentState::kContaining, "p", At("2026-11-26T01:00:00Z"), ""));
+  ASSERT_TRUE(
+      Transition(ready, IncidentState::kContaining, "p", ParseAt("2026-11-26T01:00:00Z"), ""));
   Milestones m = MilestonesOf(ready);
   EXPECT_EQ(m.triaged, "2026-11-26T01:00:00Z");
   EXPECT_EQ(m.convened, "2026-11-26T01:00:00Z");
@@ -259,7 +260,7 @@ TEST(TransitionTest, JumpingAheadNeedsEveryRequirementOnTheWay) {
 
 // Event times: given or now, any offset read as UTC, refused beyond the skew into the future.
 TEST(EventTimeTest, DefaultsToNowAndRefusesTheFuture) {
-  const Timestamp now = At("2026-11-26T10:00:00Z");
+  const Timestamp now = ParseAt("2026-11-26T10:00:00Z");
   struct Case {
     const char* given;
     const char* stored;   // empty when refused
@@ -299,7 +300,7 @@ TEST(EventTimeTest, DefaultsToNowAndRefusesTheFuture) {
 }
 
 TEST(EventTimeTest, ReportTimes) {
-  const Timestamp now = At("2026-11-26T10:00:00Z");
+  const Timestamp now = ParseAt("2026-11-26T10:00:00Z");
   struct Case {
     const char* name;
     const char* occurred;
@@ -408,19 +409,20 @@ TEST(MilestonesTest, ContainedIsTheFirstContainmentMeasureDone) {
 
 TEST(TransitionTest, NoGoingBackExceptByReopening) {
   Incident i = Complete();
-  ASSERT_TRUE(Transition(i, IncidentState::kConvened, "p", At("2026-11-26T01:00:00Z"), ""));
-  auto back = Transition(i, IncidentState::kTriaged, "p", At("2026-11-26T01:00:00Z"), "");
+  ASSERT_TRUE(Transition(i, IncidentState::kConvened, "p", ParseAt("2026-11-26T01:00:00Z"), ""));
+  auto back = Transition(i, IncidentState::kTriaged, "p", ParseAt("2026-11-26T01:00:00Z"), "");
   ASSERT_FALSE(back);
   EXPECT_THAT(back.error().details[0].message, HasSubstr("states only move forward"));
-  ASSERT_TRUE(Transition(i, IncidentState::kClosed, "p", At("2026-11-26T05:00:00Z"), ""));
-  auto no_reason = Transition(i, IncidentState::kReviewing, "p", At("2026-11-27T00:00:00Z"), "");
+  ASSERT_TRUE(Transition(i, IncidentState::kClosed, "p", ParseAt("2026-11-26T05:00:00Z"), ""));
+  auto no_reason =
+      Transition(i, IncidentState::kReviewing, "p", ParseAt("2026-11-27T00:00:00Z"), "");
   ASSERT_FALSE(no_reason);
   EXPECT_THAT(no_reason.error().details[0].message, HasSubstr("needs a reason"));
-  ASSERT_TRUE(Transition(i, IncidentState::kReviewing, "p", At("2026-11-27T00:00:00Z"),
+  ASSERT_TRUE(Transition(i, IncidentState::kReviewing, "p", ParseAt("2026-11-27T00:00:00Z"),
                          "新たな不正ログインを確認"));
   EXPECT_EQ(i.history.back().reason, "新たな不正ログインを確認");
   EXPECT_EQ(MilestonesOf(i).closed, "");
-  ASSERT_TRUE(Transition(i, IncidentState::kClosed, "p", At("2026-11-28T00:00:00Z"), ""));
+  ASSERT_TRUE(Transition(i, IncidentState::kClosed, "p", ParseAt("2026-11-28T00:00:00Z"), ""));
   EXPECT_EQ(MilestonesOf(i).closed, "2026-11-28T00:00:00Z");
 }
 
@@ -432,12 +434,13 @@ TEST(IncidentRulesTest, ChecksReferencesAndCommitteeAuthority) {
   EXPECT_THAT(
       CheckHeader(i, org, DefaultCategories()),
       ElementsAre(
-          IsDetail("/category", "unknown category 'intrusion' (did you mean 'intrusions'?)"),
-          IsDetail("/systems/1", "unknown system 'ordres' (did you mean 'orders'?)")));
+          IsIncidentDetail("/category",
+                           "unknown category 'intrusion' (did you mean 'intrusions'?)"),
+          IsIncidentDetail("/systems/1", "unknown system 'ordres' (did you mean 'orders'?)")));
   Decision d{.id = 1, .kind = DecisionKind::kPolicy, .text = "x", .decided_by = "p-tanaka"};
   EXPECT_THAT(CheckDecision(d, org),
-              ElementsAre(IsDetail("/decided_by",
-                                   "'p-tanaka' is not on the Information Security Committee")));
+              ElementsAre(IsIncidentDetail(
+                  "/decided_by", "'p-tanaka' is not on the Information Security Committee")));
   d.decided_by = "p-suzuki";  // the chair's deputy
   EXPECT_THAT(CheckDecision(d, org), IsEmpty());
   ContactLog police{.id = 1,
@@ -447,22 +450,24 @@ TEST(IncidentRulesTest, ChecksReferencesAndCommitteeAuthority) {
                     .by = "p-suzuki"};
   EXPECT_THAT(
       CheckContact(police, i, org),
-      ElementsAre(IsDetail("/approved_by",
-                           "a contact to police needs the committee decision that approved it")));
+      ElementsAre(IsIncidentDetail(
+          "/approved_by", "a contact to police needs the committee decision that approved it")));
   police.approved_by = 7;
   EXPECT_THAT(CheckContact(police, i, org),
-              ElementsAre(IsDetail("/approved_by", "no decision 7 in this incident")));
+              ElementsAre(IsIncidentDetail("/approved_by", "no decision 7 in this incident")));
   ContactLog internal{
       .audience = Audience::kInternal, .contact = "sales", .summary = "連絡", .by = "cli:root"};
   EXPECT_THAT(CheckContact(internal, i, org), IsEmpty());
   Assessment a{.leaks = {{.system = "orders", .data_class = "customer order"}}};
-  EXPECT_THAT(CheckAssessment(a, org),
-              ElementsAre(IsDetail("/leaks/0/data_class",
+  EXPECT_THAT(
+      CheckAssessment(a, org),
+      ElementsAre(IsIncidentDetail("/leaks/0/data_class",
                                    "system 'orders' holds no data class 'customer order' (did you "
                                    "mean 'customer orders'?)")));
   EXPECT_THAT(CheckRecovery({.system = "power"}, org), IsEmpty());
-  EXPECT_THAT(CheckRecovery({.system = "powr"}, org),
-              ElementsAre(IsDetail("/system", "unknown system 'powr' (did you mean 'power'?)")));
+  EXPECT_THAT(
+      CheckRecovery({.system = "powr"}, org),
+      ElementsAre(IsIncidentDetail("/system", "unknown system 'powr' (did you mean 'power'?)")));
 }
 
 // G4.3.5: orders needs core-network, which needs power (SmallOrganization).
@@ -566,11 +571,12 @@ TEST(HostRulesTest, AffectedHostsBelongToAffectedSystems) {
   for (const Case& c : cases) {
     Incident x = i;
     x.hosts.push_back(c.host);
-    EXPECT_THAT(CheckHeader(x, org, DefaultCategories()), ElementsAre(IsDetail(c.where, c.problem)))
+    EXPECT_THAT(CheckHeader(x, org, DefaultCategories()),
+                ElementsAre(IsIncidentDetail(c.where, c.problem)))
         << c.problem;
   }
   EXPECT_THAT(CheckBackdoor({.system = "orders", .host = "mx9"}, i, org),
-              ElementsAre(IsDetail("/host", "system 'orders' has no host 'mx9'")));
+              ElementsAre(IsIncidentDetail("/host", "system 'orders' has no host 'mx9'")));
   EXPECT_THAT(CheckBackdoor({.system = "orders", .host = "ord-app01"}, i, org), IsEmpty());
 }
 
@@ -662,11 +668,13 @@ TEST(AssessmentRulesTest, PersonalDataLeakIsAnsweredBeforeRecovering) {
         << c.name;
     // The transition enforces it.
     for (size_t k = 1; Path()[k] != IncidentState::kRecovering; ++k) {
-      ASSERT_TRUE(Transition(i, Path()[k], "p", At("2026-11-26T02:00:00Z"), "", &org)) << c.name;
+      ASSERT_TRUE(Transition(i, Path()[k], "p", ParseAt("2026-11-26T02:00:00Z"), "", &org))
+          << c.name;
     }
-    EXPECT_EQ(Transition(i, IncidentState::kRecovering, "p", At("2026-11-26T03:00:00Z"), "", &org)
-                  .has_value(),
-              c.missing.empty())
+    EXPECT_EQ(
+        Transition(i, IncidentState::kRecovering, "p", ParseAt("2026-11-26T03:00:00Z"), "", &org)
+            .has_value(),
+        c.missing.empty())
         << c.name;
   }
   Assessment a{.personal_data = {{"orders", Likelihood::kYes},
@@ -675,10 +683,10 @@ TEST(AssessmentRulesTest, PersonalDataLeakIsAnsweredBeforeRecovering) {
                .persons = -1,
                .sensitive_personal_data = Likelihood::kPossibly};
   EXPECT_THAT(CheckAssessment(a, org),
-              ElementsAre(IsDetail("/personal_data/1/system",
-                                   "unknown system 'ordrs' (did you mean 'orders'?)"),
-                          IsDetail("/personal_data/2/system", "'orders' is listed twice"),
-                          IsDetail("/persons", "must be >= 0")));
+              ElementsAre(IsIncidentDetail("/personal_data/1/system",
+                                           "unknown system 'ordrs' (did you mean 'orders'?)"),
+                          IsIncidentDetail("/personal_data/2/system", "'orders' is listed twice"),
+                          IsIncidentDetail("/persons", "must be >= 0")));
 }
 
 // Scope grows as the investigation goes on: the record that added a system says why.
@@ -851,7 +859,8 @@ TEST(ContactRulesTest, NoticeToIndividualsSaysHowMany) {
   for (const Case& c : cases) {
     ContactLog x = notice;
     c.change(x);
-    EXPECT_THAT(CheckContact(x, i, org), ElementsAre(IsDetail(c.where, c.problem))) << c.problem;
+    EXPECT_THAT(CheckContact(x, i, org), ElementsAre(IsIncidentDetail(c.where, c.problem)))
+        << c.problem;
   }
 }
 

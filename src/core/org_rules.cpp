@@ -18,9 +18,9 @@ std::string Ptr(std::string_view collection, size_t index, std::string_view fiel
   return p;
 }
 
-class Checker {
+class OrgChecker {
  public:
-  explicit Checker(const Organization& org) : org_(org) {
+  explicit OrgChecker(const Organization& org) : org_(org) {
     for (const auto& d : org.departments) department_ids_.push_back(d.id);
     for (const auto& p : org.people) person_ids_.push_back(p.id);
     for (const auto& c : org.contacts) contact_ids_.push_back(c.id);
@@ -435,7 +435,7 @@ class Checker {
 
 }  // namespace
 
-std::vector<Detail> Validate(const Organization& org) { return Checker(org).Run(); }
+std::vector<Detail> Validate(const Organization& org) { return OrgChecker(org).Run(); }
 
 bool IsSlug(std::string_view id) {
   if (id.empty() || id.size() > 64 || id.front() == '-' || id.back() == '-') return false;

@@ -12,12 +12,12 @@ using Strings = std::vector<std::string>;
 
 std::string Str(PlanMinutes m) { return std::to_string(m); }
 
-bool Contains(const Strings& list, const std::string& s) {
+bool InList(const Strings& list, const std::string& s) {
   return std::find(list.begin(), list.end(), s) != list.end();
 }
 
 void AddOnce(Strings& list, const std::string& s) {
-  if (!Contains(list, s)) list.push_back(s);
+  if (!InList(list, s)) list.push_back(s);
 }
 
 std::string Joined(const Strings& list) {
@@ -26,9 +26,9 @@ std::string Joined(const Strings& list) {
   return "[" + out + "]";
 }
 
-class Checker {
+class PlanChecker {
  public:
-  Checker(const PlanInput& input, const Plan& plan) : in_(input), plan_(plan) {}
+  PlanChecker(const PlanInput& input, const Plan& plan) : in_(input), plan_(plan) {}
 
   std::vector<PlanProblem> Run() {
     for (std::size_t i = 0; i < in_.systems.size(); ++i) system_.emplace(in_.systems[i].id, i);
@@ -162,7 +162,7 @@ class Checker {
     }
     const PlanWorker& worker = *w->second;
     for (const std::string& k : s.skills) {
-      if (!Contains(worker.skills, k)) Report(p.id, "skill", p.worker + " lacks " + k);
+      if (!InList(worker.skills, k)) Report(p.id, "skill", p.worker + " lacks " + k);
     }
     if (p.work.empty()) {
       Report(p.id, "effort", "no work intervals");
@@ -313,12 +313,12 @@ class Checker {
       for (const std::string& k : s.skills) {
         AddOnce(all, k);
         bool anyone = std::any_of(in_.workers.begin(), in_.workers.end(),
-                                  [&](const PlanWorker& w) { return Contains(w.skills, k); });
+                                  [&](const PlanWorker& w) { return InList(w.skills, k); });
         if (!anyone) AddOnce(missing, k);
       }
       bool someone = std::any_of(in_.workers.begin(), in_.workers.end(), [&](const PlanWorker& w) {
         return std::all_of(all.begin(), all.end(),
-                           [&](const std::string& k) { return Contains(w.skills, k); });
+                           [&](const std::string& k) { return InList(w.skills, k); });
       });
       expect(!s.external_eta && estimate && !someone, missing.empty() ? all : missing,
              "a worker has every skill, or no worker is needed");
@@ -349,7 +349,7 @@ class Checker {
       bool someone = false;
       for (const PlanWorker& w : in_.workers) {
         bool qualified = std::all_of(s.skills.begin(), s.skills.end(),
-                                     [&](const std::string& k) { return Contains(w.skills, k); });
+                                     [&](const std::string& k) { return InList(w.skills, k); });
         if (!qualified) continue;
         someone = true;
         PlanMinutes last = 0;
@@ -380,7 +380,7 @@ class Checker {
 }  // namespace
 
 std::vector<PlanProblem> CheckPlan(const PlanInput& input, const Plan& plan) {
-  return Checker(input, plan).Run();
+  return PlanChecker(input, plan).Run();
 }
 
 }  // namespace sokuo::core

@@ -41,12 +41,6 @@ std::string_view Unescape(std::string_view text, Event& e, std::string& scratch)
   return e.Keep(scratch);
 }
 
-bool TwoDigits(std::string_view s, size_t pos, int& out) {
-  if (pos + 2 > s.size() || !IsDigit(s[pos]) || !IsDigit(s[pos + 1])) return false;
-  out = (s[pos] - '0') * 10 + (s[pos + 1] - '0');
-  return true;
-}
-
 enum class Stamp { kOk, kOutOfRange, kInvalid };
 
 // "[10/Oct/2000:13:55:36 -0700]": 28 bytes.

@@ -26,6 +26,13 @@ inline bool AllDigits(std::string_view s) {
   return true;
 }
 
+// The two digits at pos, as a number.
+inline bool TwoDigits(std::string_view s, size_t pos, int& out) {
+  if (pos + 2 > s.size() || !IsDigit(s[pos]) || !IsDigit(s[pos + 1])) return false;
+  out = (s[pos] - '0') * 10 + (s[pos + 1] - '0');
+  return true;
+}
+
 // Removes `prefix` from the front of `s` when it is there.
 inline bool Consume(std::string_view& s, std::string_view prefix) {
   if (!s.starts_with(prefix)) return false;

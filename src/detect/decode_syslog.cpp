@@ -11,12 +11,6 @@ namespace {
 
 bool At(std::string_view s, size_t pos, char c) { return pos < s.size() && s[pos] == c; }
 
-bool TwoDigits(std::string_view s, size_t pos, int& out) {
-  if (pos + 2 > s.size() || !IsDigit(s[pos]) || !IsDigit(s[pos + 1])) return false;
-  out = (s[pos] - '0') * 10 + (s[pos + 1] - '0');
-  return true;
-}
-
 // "<PRI>": one to three digits, at most 191 (facility 23, severity 7). pri is -1 without one;
 // false for a '<' that does not start a valid PRI.
 bool ReadPri(std::string_view& s, int& pri) {

@@ -178,6 +178,13 @@ bool SourceMatches(const LogSourceSpec& rule, const Event& event) {
   return true;
 }
 
+}  // namespace
+
+// What a Matcher::State holds per correlation. Not in the anonymous namespace: State is a member
+// of Matcher, and its fields' types need linkage too when this file is compiled in a unity batch
+// (-Wsubobject-linkage).
+namespace matcher_state {
+
 // One event a correlation counted.
 struct Entry {
   std::int64_t time = 0;
@@ -207,7 +214,12 @@ struct Derived {
   std::string value;                                        // the value field's
 };
 
-}  // namespace
+}  // namespace matcher_state
+
+using matcher_state::Derived;
+using matcher_state::Entry;
+using matcher_state::Group;
+using matcher_state::kMaxEntries;
 
 struct Matcher::State {
   hs_scratch_t* scratch = nullptr;
@@ -287,7 +299,7 @@ int OnLiteral(unsigned int id, unsigned long long /*from*/, unsigned long long /
   return 0;
 }
 
-std::string ValueOf(const Event& event, const std::string& field) {
+std::string FieldValueOf(const Event& event, const std::string& field) {
   auto v = event.Get(field);
   return v && !IsNull(*v) ? std::string(*v) : std::string();
 }
@@ -424,7 +436,8 @@ void Matcher::Match(const Event& event, std::uint64_t sequence, std::vector<Dete
       // A combination seen before is no match.
       std::vector<std::pair<std::string, std::string>> values;
       for (size_t i = 0; i < rule.first_seen_fields.size(); ++i) {
-        values.emplace_back(rule.first_seen_names[i], ValueOf(event, rule.first_seen_fields[i]));
+        values.emplace_back(rule.first_seen_names[i],
+                            FieldValueOf(event, rule.first_seen_fields[i]));
       }
       first_seen = GroupKey(rule.first_seen_names, values);
       if (s.seen.empty()) {
@@ -448,17 +461,18 @@ void Matcher::Match(const Event& event, std::uint64_t sequence, std::vector<Dete
         if (cr.inputs[input] != r) continue;
         Derived d{corr, input, now, sequence, {}, {}, {}};  // events: just `sequence`
         for (size_t g = 0; g < cr.spec.group_by.size(); ++g) {
-          d.fields.emplace_back(cr.spec.group_by[g], ValueOf(event, cr.group_fields[input][g]));
+          d.fields.emplace_back(cr.spec.group_by[g],
+                                FieldValueOf(event, cr.group_fields[input][g]));
         }
         // value_count counts distinct tuples of its fields (CORR: several are "linked by an
         // AND"), each part length-prefixed so that no two tuples read alike; a tuple with a
         // part missing is no value (""). value_sum and value_avg take the first field.
         const std::vector<std::string>& vf = cr.value_fields[input];
         if (cr.spec.type != CorrelationType::kValueCount || vf.size() == 1) {
-          if (!vf.empty()) d.value = ValueOf(event, vf[0]);
+          if (!vf.empty()) d.value = FieldValueOf(event, vf[0]);
         } else {
           for (const std::string& f : vf) {
-            std::string v = ValueOf(event, f);
+            std::string v = FieldValueOf(event, f);
             if (v.empty()) {
               d.value.clear();
               break;
@@ -492,7 +506,7 @@ void Matcher::Match(const Event& event, std::uint64_t sequence, std::vector<Dete
       g.entries.pop_front();
     }
     std::optional<double> number = ParseNumber(d.value);
-    // An event without the field (ValueOf gives "") has no value to count, as COUNT(DISTINCT)
+    // An event without the field (FieldValueOf gives "") has no value to count, as COUNT(DISTINCT)
     // skips NULL: else four users and one failure naming none would make five.
     if (cr.spec.type == CorrelationType::kValueCount && !d.value.empty()) ++g.distinct[d.value];
     Entry e{d.time, d.input, d.sequence, std::move(d.events), std::move(d.value), number};

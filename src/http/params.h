@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "api/account_codec.h"
 #include "api/codec.h"
+#include "api/detection_codec.h"
 #include "api/disaster_codec.h"
 #include "api/incident_codec.h"
 #include "api/plan_codec.h"
@@ -49,7 +51,9 @@ Result<E> EnumPath(const Request& req, const std::string& name,
       Msg("http.no_such_item_of", {{"what", name}, {"id", text}, {"allowed", names.Joined()}}));
 }
 
-// Encodes a result; encoders that render sentences do so in the request's language.
+// Encodes a result; encoders that render sentences do so in the request's language. Every
+// api/ encoder is included above: a qualified call in a template sees only the overloads
+// declared before it.
 template <class T>
 Result<Json> AsJson(Result<T> r, Lang lang) {
   if (!r) return Fail(std::move(r).error());

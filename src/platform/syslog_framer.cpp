@@ -7,7 +7,7 @@ namespace {
 
 constexpr size_t kMaxCountDigits = 10;
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsCountDigit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
 
@@ -72,7 +72,7 @@ SyslogFramer::Step SyslogFramer::Next(std::string& message, bool& truncated) {
         if (avail == 0) return Step::kMore;
         if (buf_[pos_] >= '1' && buf_[pos_] <= '9') {
           size_t digits = 0;
-          while (digits < avail && digits <= kMaxCountDigits && IsDigit(buf_[pos_ + digits])) {
+          while (digits < avail && digits <= kMaxCountDigits && IsCountDigit(buf_[pos_ + digits])) {
             ++digits;
           }
           if (digits == avail) return Step::kMore;

@@ -48,7 +48,7 @@ constexpr auto kAcceptPause = std::chrono::milliseconds(100);
 
 auto Capture(error_code& ec) { return asio::redirect_error(asio::use_awaitable, ec); }
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsPortDigit(char c) { return c >= '0' && c <= '9'; }
 
 struct Endpoint {
   asio::ip::address ip;
@@ -65,7 +65,7 @@ std::optional<Endpoint> ParseAddress(std::string_view text) {
   if (port.empty() || port.size() > 5) return std::nullopt;
   unsigned value = 0;
   for (char c : port) {
-    if (!IsDigit(c)) return std::nullopt;
+    if (!IsPortDigit(c)) return std::nullopt;
     value = value * 10 + static_cast<unsigned>(c - '0');
   }
   if (value > 65535) return std::nullopt;

@@ -108,7 +108,7 @@ Result<std::vector<core::AlertLine>> LinesOf(const Table& rows) {
 }
 
 template <class Source>
-Result<std::optional<core::Alert>> Load(Source& source, const std::string& key) {
+Result<std::optional<core::Alert>> LoadAlertFrom(Source& source, const std::string& key) {
   ASSIGN_OR_RETURN(Table rows, source.ReadWhere("alerts", "id", key));
   if (rows.empty()) return std::optional<core::Alert>();
   ASSIGN_OR_RETURN(core::Alert a, AlertFromRow(rows.begin()->second));
@@ -142,11 +142,11 @@ Result<void> AddAlertLines(Tx& tx, const std::string& key, int64_t kept,
 }
 
 Result<std::optional<core::Alert>> LoadAlert(Tx& tx, const std::string& key) {
-  return Load(tx, key);
+  return LoadAlertFrom(tx, key);
 }
 
 Result<std::optional<core::Alert>> LoadAlert(Store& store, const std::string& key) {
-  return Load(store, key);
+  return LoadAlertFrom(store, key);
 }
 
 Result<std::vector<core::Alert>> LoadAlerts(Store& store) {

@@ -12,17 +12,16 @@ namespace {
 
 using codec::Json;
 
-std::string Num(int n) { return FixedWidth(n); }
-
 // Appended records have no id of their own: their place in the list, from 1.
 template <class T>
 void AddAppended(Table& records, const std::string& key, const char* kind,
                  const std::vector<T>& items) {
   int place = 0;
-  AddRecords<T>(records, "disaster", key, kind, items, [&place](const T&) { return Num(++place); });
+  AddRecords<T>(records, "disaster", key, kind, items,
+                [&place](const T&) { return FixedWidth(++place); });
 }
 
-Result<core::Disaster> FromRows(const Row& header, const Table& records) {
+Result<core::Disaster> DisasterFromRows(const Row& header, const Table& records) {
   std::string key = header.value("id", "");
   ASSIGN_OR_RETURN(Json data, DataOf(header));
   auto disaster = codec::ReadHeaderOf<core::Disaster>(data);
@@ -57,11 +56,11 @@ Result<core::Disaster> FromRows(const Row& header, const Table& records) {
 }
 
 template <class Source>
-Result<std::optional<core::Disaster>> Load(Source& source, const std::string& key) {
+Result<std::optional<core::Disaster>> LoadDisasterFrom(Source& source, const std::string& key) {
   ASSIGN_OR_RETURN(Table headers, source.ReadWhere("disasters", "id", key));
   if (headers.empty()) return std::optional<core::Disaster>{};
   ASSIGN_OR_RETURN(Table records, source.ReadWhere("disaster_records", "disaster", key));
-  ASSIGN_OR_RETURN(core::Disaster d, FromRows(headers.begin()->second, records));
+  ASSIGN_OR_RETURN(core::Disaster d, DisasterFromRows(headers.begin()->second, records));
   return std::optional<core::Disaster>{std::move(d)};
 }
 
@@ -80,26 +79,26 @@ Tables DisasterToRows(const core::Disaster& d) {
   AddAppended(r, d.key, "survey", d.survey);
   AddAppended(r, d.key, "progress", d.progress);
   AddRecords<core::Decision>(r, "disaster", d.key, "decision", d.decisions,
-                             [](const auto& x) { return Num(x.id); });
+                             [](const auto& x) { return FixedWidth(x.id); });
   AddRecords<core::ContactLog>(r, "disaster", d.key, "contact", d.contacts,
-                               [](const auto& x) { return Num(x.id); });
+                               [](const auto& x) { return FixedWidth(x.id); });
   AddRecords<core::Task>(r, "disaster", d.key, "task", d.tasks,
-                         [](const auto& x) { return Num(x.id); });
+                         [](const auto& x) { return FixedWidth(x.id); });
   AddRecords<core::VendorRequest>(r, "disaster", d.key, "vendor", d.vendor_requests,
-                                  [](const auto& x) { return Num(x.id); });
+                                  [](const auto& x) { return FixedWidth(x.id); });
   AddRecords<core::Exemption>(r, "disaster", d.key, "exemption", d.exemptions,
-                              [](const auto& x) { return Num(x.id); });
+                              [](const auto& x) { return FixedWidth(x.id); });
   AddRecords<core::PlanVersion>(r, "disaster", d.key, "plan", d.plans,
-                                [](const auto& x) { return Num(x.id); });
+                                [](const auto& x) { return FixedWidth(x.id); });
   return t;
 }
 
 Result<std::optional<core::Disaster>> LoadDisaster(Tx& tx, const std::string& key) {
-  return Load(tx, key);
+  return LoadDisasterFrom(tx, key);
 }
 
 Result<std::optional<core::Disaster>> LoadDisaster(Store& store, const std::string& key) {
-  return Load(store, key);
+  return LoadDisasterFrom(store, key);
 }
 
 Result<std::vector<core::Disaster>> LoadDisasterHeaders(Store& store) {
@@ -107,7 +106,7 @@ Result<std::vector<core::Disaster>> LoadDisasterHeaders(Store& store) {
   std::vector<core::Disaster> out;
   out.reserve(headers.size());
   for (const auto& [key, row] : headers) {
-    ASSIGN_OR_RETURN(core::Disaster d, FromRows(row, {}));
+    ASSIGN_OR_RETURN(core::Disaster d, DisasterFromRows(row, {}));
     out.push_back(std::move(d));
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {

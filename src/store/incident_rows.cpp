@@ -13,7 +13,7 @@ namespace {
 
 using codec::Json;
 
-Result<core::Incident> FromRows(const Row& header, const Table& records) {
+Result<core::Incident> IncidentFromRows(const Row& header, const Table& records) {
   std::string key = header.value("id", "");
   ASSIGN_OR_RETURN(Json data, DataOf(header));
   auto incident = codec::ReadHeaderOf<core::Incident>(data);
@@ -65,15 +65,13 @@ Result<core::Incident> FromRows(const Row& header, const Table& records) {
 }
 
 template <class Source>
-Result<std::optional<core::Incident>> Load(Source& source, const std::string& key) {
+Result<std::optional<core::Incident>> LoadIncidentFrom(Source& source, const std::string& key) {
   ASSIGN_OR_RETURN(Table headers, source.ReadWhere("incidents", "id", key));
   if (headers.empty()) return std::optional<core::Incident>{};
   ASSIGN_OR_RETURN(Table records, source.ReadWhere("incident_records", "incident", key));
-  ASSIGN_OR_RETURN(core::Incident incident, FromRows(headers.begin()->second, records));
+  ASSIGN_OR_RETURN(core::Incident incident, IncidentFromRows(headers.begin()->second, records));
   return std::optional<core::Incident>{std::move(incident)};
 }
-
-std::string Num(int n) { return FixedWidth(n); }
 
 }  // namespace
 
@@ -107,17 +105,17 @@ Tables IncidentToRows(const core::Incident& i) {
                            {"data", CanonicalJson(codec::HeaderToJson(i))}};
   Table& r = t["incident_records"];
   AddRecords<core::Decision>(r, "incident", i.key, "decision", i.decisions,
-                             [](const auto& x) { return Num(x.id); });
+                             [](const auto& x) { return FixedWidth(x.id); });
   AddRecords<core::ContactLog>(r, "incident", i.key, "contact", i.contacts,
-                               [](const auto& x) { return Num(x.id); });
+                               [](const auto& x) { return FixedWidth(x.id); });
   AddRecords<core::Task>(r, "incident", i.key, "task", i.tasks,
-                         [](const auto& x) { return Num(x.id); });
+                         [](const auto& x) { return FixedWidth(x.id); });
   AddRecords<core::Recovery>(r, "incident", i.key, "recovery", i.recovery,
                              [](const auto& x) { return x.system; });
   AddRecords<core::Finding>(r, "incident", i.key, "finding", i.findings,
-                            [](const auto& x) { return Num(x.id); });
+                            [](const auto& x) { return FixedWidth(x.id); });
   AddRecords<core::Prevention>(r, "incident", i.key, "prevention", i.prevention,
-                               [](const auto& x) { return Num(x.id); });
+                               [](const auto& x) { return FixedWidth(x.id); });
   // system/item for a whole system (as before hosts existed), system/host/item for one host.
   AddRecords<core::BackdoorCheck>(r, "incident", i.key, "backdoor", i.backdoor_checks,
                                   [](const auto& x) {
@@ -125,19 +123,19 @@ Tables IncidentToRows(const core::Incident& i) {
                                            std::string(core::kBackdoorItems.Name(x.item));
                                   });
   AddRecords<core::Evidence>(r, "incident", i.key, "evidence", i.evidence,
-                             [](const auto& x) { return Num(x.id); });
+                             [](const auto& x) { return FixedWidth(x.id); });
   AddRecords<core::Filing>(r, "incident", i.key, "filing", i.filings,
-                           [](const auto& x) { return Num(x.id); });
+                           [](const auto& x) { return FixedWidth(x.id); });
   return t;
 }
 
 Result<std::optional<core::Incident>> LoadIncident(Tx& tx, const std::string& key) {
-  return Load(tx, key);
+  return LoadIncidentFrom(tx, key);
 }
 
 Result<bool> EvidenceInUse(Tx& tx, const std::string& sha256, const std::string& key, int id) {
   ASSIGN_OR_RETURN(Table rows, tx.ReadWhere("incident_records", "kind", std::string("evidence")));
-  std::string self = key + "/evidence/" + Num(id);
+  std::string self = key + "/evidence/" + FixedWidth(id);
   for (const auto& [row_id, row] : rows) {
     if (row_id == self) continue;
     ASSIGN_OR_RETURN(Json j, DataOf(row));
@@ -149,7 +147,7 @@ Result<bool> EvidenceInUse(Tx& tx, const std::string& sha256, const std::string&
 }
 
 Result<std::optional<core::Incident>> LoadIncident(Store& store, const std::string& key) {
-  return Load(store, key);
+  return LoadIncidentFrom(store, key);
 }
 
 Result<std::vector<core::Incident>> LoadIncidentHeaders(Store& store) {
@@ -165,7 +163,7 @@ Result<std::vector<core::Incident>> LoadIncidentHeaders(Store& store) {
   std::vector<core::Incident> out;
   out.reserve(order.size());
   for (const auto& [number, row] : order) {
-    ASSIGN_OR_RETURN(core::Incident i, FromRows(*row, {}));
+    ASSIGN_OR_RETURN(core::Incident i, IncidentFromRows(*row, {}));
     out.push_back(std::move(i));
   }
   return out;
