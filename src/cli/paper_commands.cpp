@@ -20,9 +20,6 @@ struct PaperFlags {
   bool pdf = false;
 };
 
-// Reading an incident for a document is the operator's, as every CLI read.
-const app::Actor kOperator{"cli"};
-
 // Writes `html` to OUT and, with --pdf, prints it beside (OUT with .pdf).
 Result<void> WriteDocument(const std::string& html, const PaperFlags& f, Output& o) {
   TRY(platform::WriteFileAtomic(f.out, html));
@@ -35,23 +32,23 @@ Result<void> WriteDocument(const std::string& html, const PaperFlags& f, Output&
   return {};
 }
 
-Result<void> Binder(app::App& app, const PaperFlags& f, Output& o) {
+Result<void> ExportBinder(app::App& app, const PaperFlags& f, Output& o) {
   ASSIGN_OR_RETURN(std::string html, app.organization().Binder(o.lang));
   return WriteDocument(html, f, o);
 }
 
-Result<void> Print(app::App& app, const PaperFlags& f, Output& o) {
+Result<void> PrintIncident(app::App& app, const PaperFlags& f, Output& o) {
   ASSIGN_OR_RETURN(std::string html, app.incidents().ReportHtml(f.key, kOperator, o.lang));
   return WriteDocument(html, f, o);
 }
 
-Result<void> PrintDisaster(app::App& app, const PaperFlags& f, Output& o) {
+Result<void> PrintDisasterReport(app::App& app, const PaperFlags& f, Output& o) {
   ASSIGN_OR_RETURN(std::string html, app.disasters().ReportHtml(f.key, kOperator, o.lang));
   return WriteDocument(html, f, o);
 }
 
 // "label: value" per field, "(not in the record …)" for an empty one; --json: the fields.
-Result<void> Form(app::App& app, const PaperFlags& f, Output& o) {
+Result<void> PrintForm(app::App& app, const PaperFlags& f, Output& o) {
   auto agency = report::kAgencies.Parse(f.agency);
   if (!agency) return Fail(ErrorCode::kUsage, BadChoice(f.agency, report::kAgencies), "AGENCY");
   ASSIGN_OR_RETURN(std::vector<report::FormField> fields,
@@ -84,7 +81,7 @@ Result<void> Form(app::App& app, const PaperFlags& f, Output& o) {
   return {};
 }
 
-void Document(CLI::App& c, PaperFlags& f, const char* example) {
+void DocumentOptions(CLI::App& c, PaperFlags& f, const char* example) {
   c.add_option("OUT", f.out, std::string("The HTML file to write, e.g. ") + example)->required();
   c.add_flag("--pdf", f.pdf, "Also print it to PDF (OUT with .pdf), with Chromium");
 }
@@ -100,8 +97,8 @@ std::vector<Command> PaperCommands() {
           "Write the binder as one self-contained HTML file (--pdf: and a PDF beside it): the "
           "committee, the contact tree, outside contacts, systems by tier, damage-survey and "
           "roll-call forms",
-          false, [](CLI::App& c, PaperFlags& f) { Document(c, f, "binder.html"); },
-          ReadOnly<PaperFlags>(Binder)),
+          false, [](CLI::App& c, PaperFlags& f) { DocumentOptions(c, f, "binder.html"); },
+          ReadOnly<PaperFlags>(ExportBinder)),
       AreaCommand<PaperFlags>(
           "incident print",
           "Write the incident report as one self-contained HTML file (--pdf: and a PDF): "
@@ -110,9 +107,9 @@ std::vector<Command> PaperCommands() {
           false,
           [](CLI::App& c, PaperFlags& f) {
             c.add_option("KEY", f.key, "Incident key, e.g. INC-2026-0001")->required();
-            Document(c, f, "INC-2026-0001.html");
+            DocumentOptions(c, f, "INC-2026-0001.html");
           },
-          ReadOnly<PaperFlags>(Print)),
+          ReadOnly<PaperFlags>(PrintIncident)),
       AreaCommand<PaperFlags>(
           "disaster print",
           "Write the disaster report as one self-contained HTML file (--pdf: and a PDF): the "
@@ -121,9 +118,9 @@ std::vector<Command> PaperCommands() {
           false,
           [](CLI::App& c, PaperFlags& f) {
             c.add_option("KEY", f.key, "Disaster key, e.g. DIS-2026-0001")->required();
-            Document(c, f, "DIS-2026-0001.html");
+            DocumentOptions(c, f, "DIS-2026-0001.html");
           },
-          ReadOnly<PaperFlags>(PrintDisaster)),
+          ReadOnly<PaperFlags>(PrintDisasterReport)),
       AreaCommand<PaperFlags>(
           "incident form",
           "The facts a report to an agency asks for, in the order of its form, with the fields "
@@ -134,7 +131,7 @@ std::vector<Command> PaperCommands() {
             c.add_option("AGENCY", f.agency, "ppc (the personal-data regulator), ipa or jpcert")
                 ->required();
           },
-          ReadOnly<PaperFlags>(Form)),
+          ReadOnly<PaperFlags>(PrintForm)),
   };
 }
 

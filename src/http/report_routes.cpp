@@ -6,7 +6,7 @@ namespace sokuo::http {
 namespace {
 
 // A document to save and print, named after its key.
-Result<Reply> Document(Result<std::string> html, const std::string& key) {
+Result<Reply> HtmlDocument(Result<std::string> html, const std::string& key) {
   if (!html) return Fail(std::move(html).error());
   return Reply{.content_type = "text/html; charset=utf-8",
                .body = std::move(*html),
@@ -27,7 +27,7 @@ std::vector<Route> ReportRoutes([[maybe_unused]] const RouteOptions& options) {
        false,
        [](app::App& app, const Request& req) -> Result<Reply> {
          const std::string& key = req.path.at("key");
-         return Document(app.disasters().ReportHtml(key, req.actor, req.lang), key);
+         return HtmlDocument(app.disasters().ReportHtml(key, req.actor, req.lang), key);
        }},
       {"GET",
        "/api/v1/incidents/{key}/report",
@@ -39,7 +39,7 @@ std::vector<Route> ReportRoutes([[maybe_unused]] const RouteOptions& options) {
        false,
        [](app::App& app, const Request& req) -> Result<Reply> {
          const std::string& key = req.path.at("key");
-         return Document(app.incidents().ReportHtml(key, req.actor, req.lang), key);
+         return HtmlDocument(app.incidents().ReportHtml(key, req.actor, req.lang), key);
        }},
       {"GET",
        "/api/v1/incidents/{key}/forms/{agency}",

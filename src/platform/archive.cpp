@@ -13,7 +13,7 @@
 namespace sokuo::platform {
 namespace {
 
-constexpr size_t kPiece = size_t{1} << 20;
+constexpr size_t kArchivePiece = size_t{1} << 20;
 
 struct ArchiveCloser {
   void operator()(archive* a) const { archive_write_free(a); }
@@ -48,7 +48,7 @@ Result<void> WriteEntries(archive* a, const std::string& path,
     Sha256 hash;
     uint64_t written = 0;
     while (true) {
-      ASSIGN_OR_RETURN(std::string piece, e.content(kPiece));
+      ASSIGN_OR_RETURN(std::string piece, e.content(kArchivePiece));
       if (piece.empty()) break;
       written += piece.size();
       if (written > e.size) return tl::unexpected(Mismatch(e));

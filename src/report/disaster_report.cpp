@@ -8,10 +8,10 @@
 namespace sokuo::report {
 namespace {
 
-class Report : public Words {
+class DisasterWriter : public Words {
  public:
-  Report(const core::Disaster& d, const Stamp& stamp, const core::Organization& org,
-         const Calendar& calendar, Lang lang)
+  DisasterWriter(const core::Disaster& d, const Stamp& stamp, const core::Organization& org,
+                 const Calendar& calendar, Lang lang)
       : Words(org, calendar, lang), d_(d), stamp_(stamp) {}
 
   void Declaration(Html& h) const {
@@ -173,7 +173,7 @@ class Report : public Words {
 
 std::string DisasterReportHtml(const core::Disaster& disaster, const Stamp& stamp,
                                const core::Organization& org, const Calendar& calendar, Lang lang) {
-  Report r(disaster, stamp, org, calendar, lang);
+  DisasterWriter r(disaster, stamp, org, calendar, lang);
   Html h;
   Begin(h, r,
         r.T("report.disaster_title",

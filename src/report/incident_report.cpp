@@ -6,10 +6,10 @@
 namespace sokuo::report {
 namespace {
 
-class Report : public Words {
+class IncidentWriter : public Words {
  public:
-  Report(const IncidentReportInput& in, const core::Organization& org, const Calendar& calendar,
-         Lang lang)
+  IncidentWriter(const IncidentReportInput& in, const core::Organization& org,
+                 const Calendar& calendar, Lang lang)
       : Words(org, calendar, lang), in_(in), i_(in.incident) {}
 
   std::string State(core::IncidentState s) const {
@@ -302,7 +302,7 @@ std::vector<CourseLine> CourseOfEvents(const core::Incident& i, const Words& w) 
 
 std::string IncidentReportHtml(const IncidentReportInput& in, const core::Organization& org,
                                const Calendar& calendar, Lang lang) {
-  Report r(in, org, calendar, lang);
+  IncidentWriter r(in, org, calendar, lang);
   Html h;
   Begin(h, r,
         r.T("report.incident_title",
