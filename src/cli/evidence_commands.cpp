@@ -362,7 +362,7 @@ std::vector<Command> EvidenceCommands() {
           "SHA-256 and custody, the journal head) and the evidence files (G4.3.2c)",
           true,
           [](CLI::App& c, F& f) {
-            Key(c, f);
+            EvidenceKeyArg(c, f);
             c.add_option("OUT", f.out, "The ZIP file to write (must not exist)")->required();
             c.add_option("--to", f.to, "Who receives it (e.g. IPA, a police station)")->required();
             c.add_option("--id", f.ids, "Only these evidence ids (default: every file kept)");

@@ -37,7 +37,7 @@ Result<void> ExportBinder(app::App& app, const PaperFlags& f, Output& o) {
   return WriteDocument(html, f, o);
 }
 
-Result<void> PrintIncident(app::App& app, const PaperFlags& f, Output& o) {
+Result<void> PrintIncidentReport(app::App& app, const PaperFlags& f, Output& o) {
   ASSIGN_OR_RETURN(std::string html, app.incidents().ReportHtml(f.key, kOperator, o.lang));
   return WriteDocument(html, f, o);
 }
@@ -109,7 +109,7 @@ std::vector<Command> PaperCommands() {
             c.add_option("KEY", f.key, "Incident key, e.g. INC-2026-0001")->required();
             DocumentOptions(c, f, "INC-2026-0001.html");
           },
-          ReadOnly<PaperFlags>(PrintIncident)),
+          ReadOnly<PaperFlags>(PrintIncidentReport)),
       AreaCommand<PaperFlags>(
           "disaster print",
           "Write the disaster report as one self-contained HTML file (--pdf: and a PDF): the "
