@@ -133,6 +133,15 @@ Result<EvidenceDownload> IncidentService::Evidence(const std::string& key, int i
                           }};
 }
 
+Result<void> IncidentService::MayAddEvidence(const std::string& key, const Actor& actor) {
+  ASSIGN_OR_RETURN(IncidentView view, Get(key, actor));
+  ASSIGN_OR_RETURN(auto org, ctx_.Organization());
+  if (!core::CanDo(actor.principal, core::IncidentAction::kEvidence, view.incident, *org)) {
+    return Fail(ErrorCode::kForbidden, Msg("incident.step_forbidden", {{"key", key}}));
+  }
+  return {};
+}
+
 Result<EvidenceExport> IncidentService::ExportEvidence(const std::string& key,
                                                        const std::vector<int>& ids,
                                                        const std::string& to, const Actor& actor,

@@ -76,6 +76,9 @@ class IncidentService {
       const std::string& key, int id, const Actor& actor, const std::string& purpose = "",
       core::CustodyAction as = core::CustodyAction::kViewed);
   // A hand-over (to someone outside sokuo: the police, a forensic firm) or its return.
+  // Whether `actor` may add evidence to the incident: kNotFound when they may not see it,
+  // kForbidden when they may not add; asked before an upload is read.
+  [[nodiscard]] Result<void> MayAddEvidence(const std::string& key, const Actor& actor);
   // The evidence `ids` (every file not disposed of, when empty) for `to` (who receives them:
   // required), each checked against its hash; each file's custody records the export.
   [[nodiscard]] Result<EvidenceExport> ExportEvidence(const std::string& key,

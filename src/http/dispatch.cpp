@@ -243,6 +243,10 @@ std::variant<Dispatcher::Admitted, Outgoing> Dispatcher::Admit(const Incoming& i
       authorization.rfind("Bearer ", 0) == 0) {
     a.bearer = authorization.substr(7);
   }
+  // Refused before the body is read: an upload the caller may not make is never spooled.
+  if (route.admit) {
+    if (auto refused = route.admit(app_, r); !refused) return Problem(refused.error(), in);
+  }
   a.body_limit = route.raw_body ? options_.max_upload_bytes : options_.max_body_bytes;
   return a;
 }

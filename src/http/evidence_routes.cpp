@@ -47,7 +47,14 @@ std::vector<Route> EvidenceRoutes([[maybe_unused]] const RouteOptions& options) 
              req.lang);
        },
        201,
-       /*raw_body=*/true},
+       /*raw_body=*/true,
+       /*ingest=*/false,
+       /*serve=*/nullptr,
+       /*same_per_head=*/false,
+       // Who may not add to the incident is refused before a byte of the file is read.
+       [](app::App& app, const Request& req) {
+         return app.incidents().MayAddEvidence(req.path.at("key"), req.actor);
+       }},
       {"GET",
        "/api/v1/incidents/{key}/evidence/{id}/content",
        app::Permission::kAuthenticated,

@@ -60,6 +60,9 @@ struct Reply {
 };
 
 using JsonHandler = std::function<Result<Json>(app::App&, const Request&)>;
+// Asked once the request is admitted and before its body is read: a refusal here answers at once
+// and nothing of the body is read or spooled.
+using AdmitCheck = std::function<Result<void>(app::App&, const Request&)>;
 using ReplyHandler = std::function<Result<Reply>(app::App&, const Request&)>;
 
 struct Route {
@@ -76,6 +79,7 @@ struct Route {
   // caller, the target and the language: the dispatcher reuses it while the head is the same.
   // Not for answers that depend on the clock, or on what the journal does not record.
   bool same_per_head = false;
+  AdmitCheck admit = nullptr;  // for raw_body routes: whether the caller may send the body at all
 };
 
 // `routes` with every JSON GET among them marked `same_per_head`.

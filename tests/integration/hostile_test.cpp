@@ -152,6 +152,20 @@ TEST(HostileLimitTest, EvidenceUploadsStopAtTheLimitAndLeaveNothing) {
     EXPECT_THAT(r.Receive(), HasSubstr("HTTP/1.1 413"));
   }
   EXPECT_EQ(files(), 0u);
+  // Someone who may not see the incident is answered before a byte of the upload is read: the
+  // answer comes while the declared body has not been sent at all.
+  Reply hidden = server.Send("POST", "/api/v1/incidents",
+                             {{"title", "内部不正の疑い"}, {"restricted", true}}, "p-fujita");
+  ASSERT_EQ(hidden.status, 201) << hidden.body.dump();
+  {
+    Raw r(server.port());
+    r.Send("POST /api/v1/incidents/" + hidden.body["key"].get<std::string>() +
+           "/evidence?name=x.bin HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+           server.TokenFor("p-morita") +
+           "\r\nContent-Type: application/octet-stream\r\nContent-Length: 524288\r\n\r\n");
+    EXPECT_THAT(r.ReceiveUntil("\r\n\r\n", std::chrono::seconds(3)),
+                ::testing::StartsWith("HTTP/1.1 404"));
+  }
   // Within the limit, chunked: kept under its SHA-256, the spooled part gone.
   std::string bytes(1024 * 1024 - 10, 'y');
   {
