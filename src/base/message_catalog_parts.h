@@ -19,6 +19,8 @@ std::span<const CatalogEntry> DisasterUiMessages();  // message_catalog_ui_disas
 std::span<const CatalogEntry> DetectMessages();      // message_catalog_detect.cpp: G4.2.3
 std::span<const CatalogEntry> DetectUiMessages();    // message_catalog_ui_detect.cpp
 std::span<const CatalogEntry> ReportMessages();      // message_catalog_report.cpp: paper
-std::span<const CatalogEntry> IncidentReportMessages();  // message_catalog_incident_report.cpp
+// message_catalog_incident_report.cpp: the incident and disaster reports, the agency forms
+std::span<const CatalogEntry> IncidentReportMessages();
+std::span<const CatalogEntry> EvidenceMessages();  // message_catalog_evidence.cpp: G4.4.3
 
 }  // namespace sokuo

@@ -92,21 +92,6 @@ std::vector<Route> OrganizationRoutes([[maybe_unused]] const RouteOptions& optio
          for (const auto& m : org.media) items.push_back(api::ToJson(m));
          return Json{{"items", items}};
        }},
-      // The emergency binder to save and print (report/binder.h), in the caller's language.
-      {"GET",
-       "/api/v1/binder",
-       app::Permission::kAuthenticated,
-       {},
-       nullptr,
-       200,
-       false,
-       false,
-       [](app::App& app, const Request& req) -> Result<Reply> {
-         ASSIGN_OR_RETURN(std::string html, app.organization().Binder(req.lang));
-         return Reply{.content_type = "text/html; charset=utf-8",
-                      .body = std::move(html),
-                      .download_name = "sokuo-binder.html"};
-       }},
   });
 }
 

@@ -1,22 +1,34 @@
-// What sokuo writes for people outside it: the incident and disaster reports as pages to save
-// and print, and the facts an agency's form asks for (G4.3.2c), all in the caller's language.
+// What sokuo writes for paper and for people outside it: the emergency binder, the incident and
+// disaster reports as pages to save and print, and the facts an agency's form asks for
+// (G4.3.2c), all in the caller's language.
 #include "http/params.h"
 
 namespace sokuo::http {
 namespace {
 
-// A document to save and print, named after its key.
-Result<Reply> HtmlDocument(Result<std::string> html, const std::string& key) {
+// A document to save and print, as the file `name`.
+Result<Reply> HtmlDocument(Result<std::string> html, const std::string& name) {
   if (!html) return Fail(std::move(html).error());
-  return Reply{.content_type = "text/html; charset=utf-8",
-               .body = std::move(*html),
-               .download_name = key + ".html"};
+  return Reply{
+      .content_type = "text/html; charset=utf-8", .body = std::move(*html), .download_name = name};
 }
 
 }  // namespace
 
 std::vector<Route> ReportRoutes([[maybe_unused]] const RouteOptions& options) {
   return {
+      // The emergency binder (report/binder.h).
+      {"GET",
+       "/api/v1/binder",
+       app::Permission::kAuthenticated,
+       {},
+       nullptr,
+       200,
+       false,
+       false,
+       [](app::App& app, const Request& req) -> Result<Reply> {
+         return HtmlDocument(app.organization().Binder(req.lang), "sokuo-binder.html");
+       }},
       {"GET",
        "/api/v1/disasters/{key}/report",
        app::Permission::kAuthenticated,
@@ -27,7 +39,7 @@ std::vector<Route> ReportRoutes([[maybe_unused]] const RouteOptions& options) {
        false,
        [](app::App& app, const Request& req) -> Result<Reply> {
          const std::string& key = req.path.at("key");
-         return HtmlDocument(app.disasters().ReportHtml(key, req.actor, req.lang), key);
+         return HtmlDocument(app.disasters().ReportHtml(key, req.actor, req.lang), key + ".html");
        }},
       {"GET",
        "/api/v1/incidents/{key}/report",
@@ -39,7 +51,7 @@ std::vector<Route> ReportRoutes([[maybe_unused]] const RouteOptions& options) {
        false,
        [](app::App& app, const Request& req) -> Result<Reply> {
          const std::string& key = req.path.at("key");
-         return HtmlDocument(app.incidents().ReportHtml(key, req.actor, req.lang), key);
+         return HtmlDocument(app.incidents().ReportHtml(key, req.actor, req.lang), key + ".html");
        }},
       {"GET",
        "/api/v1/incidents/{key}/forms/{agency}",
