@@ -58,7 +58,8 @@ Json OrgSchemas() {
                   {"Role", ObjectSchema<core::RoleAssignment>()},
                   {"Contact", ObjectSchema<core::ExternalContact>()},
                   {"System", ObjectSchema<core::InfoSystem>()},
-                  {"Medium", ObjectSchema<core::StorageMedium>()}};
+                  {"Medium", ObjectSchema<core::StorageMedium>()},
+                  {"Control", ObjectSchema<core::Control>()}};
   // What the responses add to the stored fields (app::PersonView, app::SystemView, the company).
   schemas["Company"]["properties"]["incident_categories"] = {
       {"type", "array"},
@@ -73,6 +74,15 @@ Json OrgSchemas() {
       {"type", "array"},
       {"items", {{"type", "string"}}},
       {"description", "Systems that depend on this one"}};
+  // app::ControlSummary: where the control's work stands.
+  Json& control = schemas["Control"]["properties"];
+  control["open"] = {{"type", "integer"}, {"description", "Occurrences not done, not yet due"}};
+  control["overdue"] = {{"type", "integer"}, {"description", "Occurrences not done, past due"}};
+  control["next_start"] = {
+      {"type", "string"}, {"format", "date-time"}, {"description", "When the next one starts"}};
+  control["last_done_at"] = {{"type", "string"},
+                             {"format", "date-time"},
+                             {"description", "When it was last done"}};
   return schemas;
 }
 

@@ -10,6 +10,7 @@
 #include "app/account_service.h"
 #include "app/authorization.h"
 #include "app/context.h"
+#include "app/control_service.h"
 #include "app/detection_service.h"
 #include "app/disaster_service.h"
 #include "app/incident_service.h"
@@ -35,6 +36,7 @@ class App {
   JournalService& journal() { return journal_; }
   NotificationService& notifications() { return notifications_; }
   DetectionService& detection() { return detection_; }
+  ControlService& controls() { return controls_; }
   Context& context() { return ctx_; }
 
  private:
@@ -47,6 +49,8 @@ class App {
   NotificationService notifications_{ctx_};
   // Its policy opens incidents, so it works through the incident area.
   DetectionService detection_{ctx_, incidents_};
+  // A finding opens an incident, so it works through the incident area too.
+  ControlService controls_{ctx_, incidents_};
 };
 
 }  // namespace sokuo::app

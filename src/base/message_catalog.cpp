@@ -664,7 +664,8 @@ std::span<const CatalogEntry> Catalog() {
     for (auto part :
          {ServerMessages(), NoticeMessages(), AdapterMessages(), UiMessages(), IncidentUiMessages(),
           AdminUiMessages(), RecoveryMessages(), DisasterUiMessages(), DetectMessages(),
-          DetectUiMessages(), ReportMessages(), IncidentReportMessages(), EvidenceMessages()})
+          DetectUiMessages(), ReportMessages(), IncidentReportMessages(), EvidenceMessages(),
+          ControlMessages()})
       all.insert(all.end(), part.begin(), part.end());
     return all;
   }();

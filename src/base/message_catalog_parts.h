@@ -22,5 +22,6 @@ std::span<const CatalogEntry> ReportMessages();      // message_catalog_report.c
 // message_catalog_incident_report.cpp: the incident and disaster reports, the agency forms
 std::span<const CatalogEntry> IncidentReportMessages();
 std::span<const CatalogEntry> EvidenceMessages();  // message_catalog_evidence.cpp: G4.4.3
+std::span<const CatalogEntry> ControlMessages();   // message_catalog_controls.cpp: G4.1, G4.2
 
 }  // namespace sokuo

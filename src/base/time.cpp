@@ -171,4 +171,8 @@ Timestamp Calendar::FromWallClock(Timestamp wall) const {
   return std::chrono::floor<std::chrono::seconds>(zone_->tz->to_sys(local, date::choose::earliest));
 }
 
+Timestamp Calendar::WallClock(Timestamp t) const {
+  return Timestamp(zone_->tz->to_local(t).time_since_epoch());
+}
+
 }  // namespace sokuo

@@ -51,6 +51,8 @@ class Calendar {
   // were UTC, as a log line without an offset gives it); a skipped or repeated time is read as
   // its earliest instant.
   Timestamp FromWallClock(Timestamp wall) const;
+  // The zone's wall clock at `t`, written as if it were UTC (the inverse of FromWallClock).
+  Timestamp WallClock(Timestamp t) const;
   const std::string& time_zone() const { return time_zone_; }
 
  private:

@@ -7,7 +7,7 @@
 
 namespace sokuo::core {
 
-inline constexpr std::array<std::string_view, 13> kNoticeKinds = {
+inline constexpr std::array<std::string_view, 14> kNoticeKinds = {
     "incident.reported",         // G3.3, G4.3.2a: a report reaches the IS department
     "incident.convocation",      // G4.3.2a: the committee is asked to convene
     "incident.escalation",       // G4.3.2a: nobody acknowledged it in time; the deputies are asked
@@ -20,7 +20,8 @@ inline constexpr std::array<std::string_view, 13> kNoticeKinds = {
     "disaster.declared",         // G5.2.2: a disaster is declared; the committee and IS are told
     "disaster.roll_call",        // G5.2.3: department heads are asked who of theirs can work
     "disaster.decision",         // G3.1, G5.2: the committee instructs departments
-    "account.password.reset"     // a person's password was reset by an administrator
+    "account.password.reset",    // a person's password was reset by an administrator
+    "control.overdue"            // G4.1, G4.2: a routine control was not done by its due time
 };
 
 constexpr bool IsNoticeKind(std::string_view kind) {

@@ -79,6 +79,7 @@ SOKUO_ENUM_TRAITS(Confidentiality, kConfidentialities, "confidentiality");
 SOKUO_ENUM_TRAITS(MediumKind, kMediumKinds, "medium kind");
 SOKUO_ENUM_TRAITS(StartTls, kStartTlsModes, "starttls mode");
 SOKUO_ENUM_TRAITS(WebhookFormat, kWebhookFormats, "webhook format");
+SOKUO_ENUM_TRAITS(ControlKind, kControlKinds, "control kind");
 #undef SOKUO_ENUM_TRAITS
 
 // Described<T>::kFields is a tuple of Field<T, …>, in the order the file and the API show them.
@@ -309,6 +310,29 @@ struct Described<Obligation> {
       F("remind_hours", &Obligation::remind_hours, kOpt,
         "Remind this many hours before the deadline (default 24)"),
       F("note", &Obligation::note, kOpt, "What the report must contain, where to file it")};
+};
+
+template <>
+struct Described<Control> {
+  static constexpr auto kFields = std::tuple{
+      F("id", &Control::id, kReq, "Stable slug, e.g. access-log-review"),
+      F("name", &Control::name, kReq, "Name in Japanese"),
+      F("name_en", &Control::name_en, kOpt, "Name in English"),
+      F("kind", &Control::kind, kReq, "prevention or detection (G4.1, G4.2)"),
+      F("clause", &Control::clause, kOpt, "The guideline clause it serves, e.g. G4.1.4"),
+      F("rule", &Control::rule, kOpt, "The internal rule it follows"),
+      F("department", &Control::department, kReq, "The department responsible", kRef),
+      F("role", &Control::role, kOpt, "Who in the department does it"),
+      F("schedule", &Control::schedule, kReq,
+        "daily, weekly, monthly, quarterly, yearly, or cron fields: minute hour day month weekday"),
+      F("time_zone", &Control::time_zone, kOpt,
+        "IANA time zone of the schedule (default: the "
+        "company's)"),
+      F("due_hours", &Control::due_hours, kOpt,
+        "Due this many hours after it starts (default: when the next one starts)"),
+      F("evidence", &Control::evidence, kOpt, "What completing it must leave on record"),
+      F("source", &Control::source, kOpt,
+        "clamav: done by the hosts' virus-scan results instead of by hand")};
 };
 
 // Calls fn(field) for every field of T, in order.

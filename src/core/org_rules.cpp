@@ -8,6 +8,7 @@
 #include "base/time.h"
 #include "core/notice.h"
 #include "core/obligation.h"
+#include "core/schedule.h"
 
 namespace sokuo::core {
 namespace {
@@ -43,6 +44,7 @@ class OrgChecker {
     CheckCategories();
     CheckNotifications();
     CheckObligations();
+    CheckControls();
     return std::move(problems_);
   }
 
@@ -403,6 +405,28 @@ class OrgChecker {
       Range(o.remind_hours, 1, 24 * 30, Ptr("obligations", i, "remind_hours"));
       if (!o.after.empty() && (o.after == o.id || org_.FindObligation(o.after) == nullptr)) {
         Add(Ptr("obligations", i, "after"), Msg("org.unknown_obligation", {{"id", o.after}}));
+      }
+    }
+  }
+
+  void CheckControls() {
+    CheckIds("controls", org_.controls);
+    for (size_t i = 0; i < org_.controls.size(); ++i) {
+      const Control& c = org_.controls[i];
+      Required(c.name, Ptr("controls", i, "name"), "name");
+      Ref(c.department, department_ids_, Ptr("controls", i, "department"), "department", true);
+      if (c.schedule.empty()) {
+        Add(Ptr("controls", i, "schedule"), Msg("field.required_named", {{"what", "schedule"}}));
+      } else if (auto s = ParseSchedule(c.schedule); !s) {
+        Add(Ptr("controls", i, "schedule"), s.error().msg);
+      }
+      if (!c.time_zone.empty() && !IsValidTimeZone(c.time_zone)) {
+        Add(Ptr("controls", i, "time_zone"), Msg("time.unknown_zone", {{"zone", c.time_zone}}));
+      }
+      Range(c.due_hours, 1, 24 * 366, Ptr("controls", i, "due_hours"));
+      if (!c.source.empty() && c.source != "clamav") {
+        Add(Ptr("controls", i, "source"),
+            Msg("org.unknown_control_source", {{"source", c.source}}));
       }
     }
   }

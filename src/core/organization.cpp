@@ -29,6 +29,10 @@ const Obligation* Organization::FindObligation(std::string_view id) const {
   return FindById(obligations, id);
 }
 
+const Control* Organization::FindControl(std::string_view id) const {
+  return FindById(controls, id);
+}
+
 const Host* Organization::FindHost(std::string_view system, std::string_view name) const {
   const InfoSystem* s = FindSystem(system);
   if (s == nullptr) return nullptr;

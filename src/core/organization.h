@@ -299,6 +299,34 @@ struct Obligation {
   friend bool operator==(const Obligation&, const Obligation&) = default;
 };
 
+// G4.1, G4.2, G5.1: a routine control done on schedule: access-log review, a check of the
+// user-management settings, the daily virus check, a backup's restore test. Each occurrence is
+// recorded as done with its result; one not done by its due time is overdue and goes to the
+// responsible department's head (core/control.h).
+enum class ControlKind { kPrevention, kDetection };
+inline constexpr auto kControlKinds =
+    MakeEnumNames<ControlKind>(std::pair{ControlKind::kPrevention, "prevention"},
+                               std::pair{ControlKind::kDetection, "detection"});
+
+struct Control {
+  std::string id;
+  std::string name;
+  std::string name_en;
+  ControlKind kind = ControlKind::kPrevention;
+  std::string clause;      // the guideline clause it serves, e.g. G4.1.4
+  std::string rule;        // the internal rule it follows, e.g. Access Management Rules
+  std::string department;  // the department responsible
+  std::string role;        // who in it does the work, free text, e.g. system administrator
+  // daily, weekly, monthly, quarterly, yearly, or five cron fields "minute hour day month
+  // weekday" on the wall clock of `time_zone` (core/schedule.h).
+  std::string schedule;
+  std::string time_zone;         // a site's own zone; empty: the company's
+  std::optional<int> due_hours;  // due this long after it starts; default: when the next starts
+  std::string evidence;          // what completing it needs on record; empty: nothing
+  std::string source;            // "clamav": proven by the hosts' scan results, not by hand
+  friend bool operator==(const Control&, const Control&) = default;
+};
+
 struct Organization {
   Company company;
   std::vector<Department> departments;
@@ -311,6 +339,7 @@ struct Organization {
   std::vector<std::string> incident_categories;
   Notifications notifications;
   std::vector<Obligation> obligations;
+  std::vector<Control> controls;
   friend bool operator==(const Organization&, const Organization&) = default;
 
   const Department* FindDepartment(std::string_view id) const;
@@ -318,6 +347,7 @@ struct Organization {
   const ExternalContact* FindContact(std::string_view id) const;
   const InfoSystem* FindSystem(std::string_view id) const;
   const Obligation* FindObligation(std::string_view id) const;
+  const Control* FindControl(std::string_view id) const;
   const Host* FindHost(std::string_view system, std::string_view name) const;
 };
 

@@ -9,6 +9,7 @@
 
 #include "api/account_codec.h"
 #include "api/codec.h"
+#include "api/control_codec.h"
 #include "api/detection_codec.h"
 #include "api/disaster_codec.h"
 #include "api/incident_codec.h"

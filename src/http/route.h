@@ -111,6 +111,7 @@ std::vector<Route> AccountRoutes(const RouteOptions& options);
 std::vector<Route> JournalRoutes(const RouteOptions& options);
 std::vector<Route> NotificationRoutes(const RouteOptions& options);
 std::vector<Route> DetectionRoutes(const RouteOptions& options);
+std::vector<Route> ControlRoutes(const RouteOptions& options);
 std::vector<Route> WebRoutes(const RouteOptions& options);
 
 }  // namespace sokuo::http

@@ -6,7 +6,7 @@ std::vector<Route> Routes(const RouteOptions& options) {
   std::vector<Route> all;
   for (auto* area : {MetaRoutes, OrganizationRoutes, IncidentRoutes, EvidenceRoutes, ReportRoutes,
                      DisasterRoutes, AccountRoutes, JournalRoutes, NotificationRoutes,
-                     DetectionRoutes, WebRoutes}) {
+                     DetectionRoutes, ControlRoutes, WebRoutes}) {
     for (Route& r : area(options)) all.push_back(std::move(r));
   }
   return all;

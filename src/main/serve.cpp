@@ -225,13 +225,28 @@ Result<void> Serve(cli::Runtime& env, const ServeFlags& flags) {
       }
     }
   });
-  // G4.3.2: the sender. Every second it sends what is due and escalates what waited too long.
+  // G4.3.2: the sender. Every second it sends what is due and escalates what waited too long;
+  // every minute it brings the routine controls' schedule up to date.
   notify::SmtpNotifier smtp;
   notify::WebhookNotifier webhooks;
   app->notifications().SetNotifier("email", &smtp);
   app->notifications().SetNotifier("webhook", &webhooks);
   std::thread sender([&] {
+    std::optional<Timestamp> scheduled;  // G4.1, G4.2: the routine controls, once a minute
     while (running.load()) {
+      Timestamp now = app->context().clock().Now();
+      if (!scheduled || now - *scheduled >= std::chrono::minutes(1)) {
+        scheduled = now;
+        Result<app::ControlTickReport> c = app->controls().Tick(now);
+        if (!c) {
+          platform::Log(platform::LogLevel::kWarn, "controls.tick",
+                        {{"error", c.error().ToString(Lang::kEn)}});
+        } else if (c->scheduled + c->escalated > 0) {
+          platform::Log(platform::LogLevel::kInfo, "controls.tick",
+                        {{"scheduled", std::to_string(c->scheduled)},
+                         {"escalated", std::to_string(c->escalated)}});
+        }
+      }
       Result<app::TickReport> r =
           app->notifications().Tick(app->context().clock().Now(), [&] { return running.load(); });
       if (!r) {

@@ -291,6 +291,15 @@ std::string RoleId(const core::RoleAssignment& r) {
          r.title;
 }
 
+// A list kept as one settings row, its items as the API's JSON.
+template <class T>
+void PutSettingList(Tables& t, const std::string& name, const std::vector<T>& items) {
+  if (items.empty()) return;
+  json list = json::array();
+  for (const T& x : items) list.push_back(codec::OrgToJson(x));
+  t["org_settings"][name] = {{"id", name}, {"value", list.dump()}};
+}
+
 }  // namespace
 
 Tables OrgToTables(const core::Organization& org) {
@@ -313,11 +322,8 @@ Tables OrgToTables(const core::Organization& org) {
     t["org_settings"]["incident_categories"] = {{"id", "incident_categories"},
                                                 {"value", List(Strings(org.incident_categories))}};
   }
-  if (!org.obligations.empty()) {
-    json list = json::array();
-    for (const auto& o : org.obligations) list.push_back(codec::OrgToJson(o));
-    t["org_settings"]["obligations"] = {{"id", "obligations"}, {"value", list.dump()}};
-  }
+  PutSettingList(t, "obligations", org.obligations);
+  PutSettingList(t, "controls", org.controls);
   if (org.notifications != core::Notifications{}) {
     t["org_settings"]["notifications"] = {{"id", "notifications"},
                                           {"value", codec::OrgToJson(org.notifications).dump()}};
@@ -354,6 +360,23 @@ class TableReader {
     ReadColumns(r, ext == extensions_.end() ? kNone : ext->second, x, shape, "");
     Note(r);
     return x;
+  }
+
+  // A list kept as one settings row (PutSettingList).
+  template <class T>
+  void ReadSettingList(const std::string& name, std::vector<T>& out) {
+    auto it = Rows("org_settings").find(name);
+    if (it == Rows("org_settings").end()) return;
+    RowReader r(it->second, "org_settings/" + name);
+    json list = r.Json("value");
+    for (const auto& item : list.is_array() ? list : json::array()) {
+      if (auto x = codec::OrgFromJson<T>(item)) {
+        out.push_back(std::move(*x));
+      } else {
+        r.Bad("value");
+      }
+    }
+    Note(r);
   }
 
   // Every row of `table`, in the order of their position column.
@@ -405,19 +428,8 @@ Result<core::Organization> TablesToOrg(const Tables& tables) {
     org.incident_categories = r.Strings("value");
     reader.Note(r);
   }
-  if (auto it = reader.Rows("org_settings").find("obligations");
-      it != reader.Rows("org_settings").end()) {
-    RowReader r(it->second, "org_settings/obligations");
-    json list = r.Json("value");
-    for (const auto& item : list.is_array() ? list : json::array()) {
-      if (auto o = codec::OrgFromJson<core::Obligation>(item)) {
-        org.obligations.push_back(std::move(*o));
-      } else {
-        r.Bad("value");
-      }
-    }
-    reader.Note(r);
-  }
+  reader.ReadSettingList("obligations", org.obligations);
+  reader.ReadSettingList("controls", org.controls);
   if (auto it = reader.Rows("org_settings").find("notifications");
       it != reader.Rows("org_settings").end()) {
     RowReader r(it->second, "org_settings/notifications");

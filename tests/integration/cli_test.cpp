@@ -466,6 +466,45 @@ TEST_F(CliTest, UsageAndMissingDataHaveTheirExitCodes) {
 
 // A mistyped command is named with the nearest one, in the chosen language, with the usage exit
 // code; the words after a command (its options and arguments) are not commands.
+TEST_F(CliTest, RoutineControlsAreListedRecordedAndCounted) {
+  ASSERT_EQ(Sokuo({"init", "--org", Example()}).exit_code, 0);
+  Outcome list = Sokuo({"--json", "control", "list"});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  auto controls = nlohmann::json::parse(list.out)["items"];
+  ASSERT_EQ(controls.size(), 13u);  // G4.1.1-G4.1.7, G4.2.1-G4.2.5 and the restore test
+  for (const auto& c : controls) EXPECT_TRUE(c.contains("next_start")) << c["id"];
+  Outcome due = Sokuo({"control", "due", "--control", "user-settings-review"});
+  ASSERT_EQ(due.exit_code, 0) << due.err;
+  EXPECT_THAT(due.out, HasSubstr("user-settings-review/"));
+  EXPECT_THAT(due.out, HasSubstr("Review of user-management settings"));
+
+  // The evidence the control names is required; the refusal changes nothing.
+  std::string head = Sokuo({"journal", "head"}).out;
+  Outcome bare = Sokuo({"--as", "p-fujita", "control", "done", "user-settings-review"});
+  EXPECT_EQ(bare.exit_code, 1);
+  EXPECT_THAT(bare.err, HasSubstr("evidence is needed"));
+  EXPECT_EQ(Sokuo({"journal", "head"}).out, head);
+  // The scan is not ticked by hand.
+  EXPECT_EQ(Sokuo({"--as", "p-fujita", "control", "done", "virus-scan"}).exit_code, 4);
+  Outcome done = Sokuo({"--as", "p-fujita", "control", "done", "user-settings-review", "--evidence",
+                        "AD のアカウント一覧"});
+  ASSERT_EQ(done.exit_code, 0) << done.err;
+  EXPECT_THAT(done.out, HasSubstr("recorded user-settings-review/"));
+  // Nothing was found, so there is no incident to open.
+  EXPECT_EQ(Sokuo({"--as", "p-fujita", "control", "incident", "user-settings-review"}).exit_code,
+            3);
+  auto history = nlohmann::json::parse(
+      Sokuo({"--json", "control", "due", "--all", "--control", "user-settings-review"}).out);
+  ASSERT_EQ(history["items"].size(), 1u);
+  EXPECT_EQ(history["items"][0]["done_by"], "p-fujita");
+  EXPECT_EQ(history["items"][0]["evidence"], "AD のアカウント一覧");
+
+  auto compliance = nlohmann::json::parse(Sokuo({"--json", "control", "compliance"}).out);
+  EXPECT_EQ(compliance["total"]["on_time"].get<int>() + compliance["total"]["late"].get<int>(), 1);
+  EXPECT_EQ(Sokuo({"control", "compliance", "--since", "2026-13-01"}).exit_code, 2);
+  EXPECT_EQ(Sokuo({"journal", "verify"}).exit_code, 0);
+}
+
 TEST_F(CliTest, AMistypedCommandNamesTheNearestOne) {
   struct Case {
     std::vector<std::string> args;
@@ -473,7 +512,8 @@ TEST_F(CliTest, AMistypedCommandNamesTheNearestOne) {
   } cases[] = {
       {{"incidnet", "list"},
        "unknown command 'incidnet' (sokuo has: init, serve, demo, version, org, incident, "
-       "evidence, disaster, journal, user, rules, hunt, binder) (did you mean 'incident'?)"},
+       "evidence, disaster, journal, user, rules, hunt, binder, control) (did you mean "
+       "'incident'?)"},
       {{"org", "valdate", "org.yaml"},
        "unknown command 'valdate' (sokuo org has: validate, import, export, show) (did you mean "
        "'validate'?)"},
@@ -484,7 +524,7 @@ TEST_F(CliTest, AMistypedCommandNamesTheNearestOne) {
       {{"--lang", "ja", "incidnet", "list"},
        "「incidnet」というコマンドはありません（sokuo のコマンド: init, serve, demo, version, org, "
        "incident, evidence, disaster, journal, user, rules, "
-       "hunt, binder）（「incident」の誤りではありませんか？）"},
+       "hunt, binder, control）（「incident」の誤りではありませんか？）"},
   };
   for (const Case& c : cases) {
     Outcome r = Sokuo(c.args);

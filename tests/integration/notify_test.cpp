@@ -237,7 +237,6 @@ TEST_F(NotifyTest, AServerKilledWhileSendingDeliversEveryMessageExactlyOnceByIts
   ASSERT_TRUE(Eventually([&] { return sink_.Mails().size() >= 3; }));
   server_.Kill();
   size_t before = sink_.Mails().size();
-  EXPECT_LT(before, 30u) << "every message was out before the kill; the test proves nothing";
   server_.Serve();
   ASSERT_TRUE(Eventually(
       [&] {
@@ -245,20 +244,26 @@ TEST_F(NotifyTest, AServerKilledWhileSendingDeliversEveryMessageExactlyOnceByIts
         return r.status == 200 && r.body["total"] == 0;
       },
       60));
-  // Every email delivery the server holds as sent arrived; nothing else arrived.
+  // Every email delivery the server holds as sent arrived; nothing else arrived. (The example's
+  // routine controls that are overdue when the server starts are told by email too.)
   std::set<std::string> expected;
+  size_t about_incidents = 0;
   for (size_t offset = 0;;) {
     Reply r = server_.Send(
         "GET", "/api/v1/notifications?status=sent&limit=100&offset=" + std::to_string(offset),
         nullptr, "p-mori");
     ASSERT_EQ(r.status, 200);
     for (const Json& d : r.body["items"]) {
-      if (d["channel"] == "email") expected.insert(d["id"].get<std::string>());
+      if (d["channel"] != "email") continue;
+      expected.insert(d["id"].get<std::string>());
+      if (d["subject"].get<std::string>().starts_with("INC-")) ++about_incidents;
     }
     if (!r.body.contains("next_offset")) break;
     offset = r.body["next_offset"].get<size_t>();
   }
-  EXPECT_EQ(expected.size(), 30u);  // 5 reports × the IS department's 6 people
+  EXPECT_EQ(about_incidents, 30u);  // 5 reports × the IS department's 6 people
+  EXPECT_LT(before, expected.size())
+      << "every message was out before the kill: this proves nothing";
   std::multiset<std::string> keys;
   for (const std::string& mail : sink_.Mails())
     keys.insert(Header(mail, "X-Sokuo-Idempotency-Key"));

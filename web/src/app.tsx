@@ -1,7 +1,8 @@
 // The shell: who is logged in, the language switch, and the page the address names: #/ (the
 // dashboard), #/report, #/incidents, #/incidents/KEY, #/organization/TAB, #/journal,
 // #/disasters, #/disasters/KEY (the board), #/disasters/KEY/rollcall (the roll-call form first),
-// #/alerts, #/alerts/KEY and #/rules (detection, for those who watch it), #/notifications
+// #/alerts, #/alerts/KEY and #/rules (detection, for those who watch it), #/controls,
+// #/controls/ID and #/compliance (routine controls), #/notifications
 // (messages), #/ack/DELIVERY (an email's acknowledge link), #/accounts (administrators),
 // #/account (one's own).
 import { useEffect, useState } from 'preact/hooks'
@@ -14,6 +15,7 @@ import { useSignal } from './state'
 import { Accounts, MyAccount } from './pages/accounts'
 import { AlertPage } from './pages/alert'
 import { AlertList } from './pages/alerts'
+import { CompliancePage, ControlsPage } from './pages/controls'
 import { Dashboard } from './pages/dashboard'
 import { DisasterPage } from './pages/disaster'
 import { DisasterList } from './pages/disasters'
@@ -92,6 +94,7 @@ export function App() {
           {current && <a href="#/incidents">{t('ui.nav_incidents')}</a>}
           {current && <a href="#/disasters">{t('ui.nav_disasters')}</a>}
           {current && mayWatch(current) && <a href="#/alerts">{t('ui.nav_alerts')}</a>}
+          {current && <a href="#/controls">{t('ui.nav_controls')}</a>}
           {current && <a href="#/organization">{t('ui.nav_organization')}</a>}
           {current?.roles.some((r) => r === 'administrator' || r === 'auditor') && (
             <a href="#/journal">{t('ui.nav_journal')}</a>
@@ -136,6 +139,10 @@ function Page({ route, me, zone }: { route: string; me: Me; zone: string }) {
   if (alert) return <AlertPage key={alert[1]} id={alert[1]} zone={zone} />
   if (route.startsWith('/alerts')) return <AlertList zone={zone} />
   if (route === '/rules') return <RulesPage />
+  const control = /^\/controls\/([a-z0-9-]+)$/.exec(route)
+  if (control) return <ControlsPage key={control[1]} control={control[1]} zone={zone} />
+  if (route === '/controls') return <ControlsPage zone={zone} />
+  if (route === '/compliance') return <CompliancePage zone={zone} />
   if (route === '/report') return <Report zone={zone} />
   if (route.startsWith('/organization')) return <Organization tab={route.split('/')[2] ?? ''} />
   if (route === '/journal') return <Journal zone={zone} />

@@ -294,6 +294,19 @@ CREATE TABLE alert_lines (
 CREATE INDEX alert_lines_alert ON alert_lines(alert);
 )sql";
 
+// G4.1, G4.2: the occurrences of the routine controls, one row each as its schedule comes round.
+constexpr const char* kMigration13 = R"sql(
+CREATE TABLE control_occurrences (
+  id TEXT PRIMARY KEY,
+  control TEXT NOT NULL,
+  starts INTEGER NOT NULL,
+  done INTEGER NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX control_occurrences_control ON control_occurrences(control, starts);
+CREATE INDEX control_occurrences_done ON control_occurrences(done);
+)sql";
+
 // The numbered list; the SQL of each is above.
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
@@ -311,6 +324,7 @@ const std::vector<Migration>& Migrations() {
       {10, "reminders", kMigration10},
       {11, "disasters", kMigration11},
       {12, "alerts", kMigration12},
+      {13, "routine controls", kMigration13},
   };
   return kMigrations;
 }

@@ -9,6 +9,7 @@ import { priorities, states, type Clock, type Incident } from '../incident'
 import { useChanges } from '../live'
 import { useLoad, useSignal } from '../state'
 import { showLocal } from '../time'
+import { controlName, type Control, type Occurrence } from './controls'
 import { ClockLine } from './obligations'
 import { ProblemView } from './problem'
 
@@ -83,6 +84,7 @@ export function Dashboard({ me, zone }: { me: Me; zone: string }) {
   const [total, setTotal] = useState(0)
   const [details, setDetails] = useState<Incident[]>([])
   const [deadlines, setDeadlines] = useState<{ key: string; title: string; clock: Clock }[]>([])
+  const [late, setLate] = useState<{ items: Occurrence[]; total: number; controls: Control[] }>({ items: [], total: 0, controls: [] })
   const [error, setError] = useState<unknown>(null)
   const [version, setVersion] = useState(0)
 
@@ -93,18 +95,24 @@ export function Dashboard({ me, zone }: { me: Me; zone: string }) {
       const urgent = [...page.items].sort((a, b) => a.priority.level.localeCompare(b.priority.level))
       const full = await Promise.all(urgent.slice(0, kLooked).map((i) => api<Incident>('GET', `/incidents/${i.key}`)))
       const duties = await api<{ items: { key: string; title: string; clock: Clock }[] }>('GET', '/deadlines')
-      return { urgent, total: page.total, full, duties: duties.items }
+      // G4.1, G4.2: routine work not done in time.
+      const [overdueControls, catalog] = await Promise.all([
+        api<{ items: Occurrence[]; total: number }>('GET', '/control-occurrences?state=overdue&limit=10'),
+        api<{ items: Control[] }>('GET', '/controls'),
+      ])
+      return { urgent, total: page.total, full, duties: duties.items, late: { ...overdueControls, controls: catalog.items } }
     },
     (r) => {
       setOpen(r.urgent)
       setTotal(r.total)
       setDetails(r.full)
       setDeadlines(r.duties)
+      setLate(r.late)
     },
     setError,
     [version, language],
   )
-  useChanges((c) => c.subject.startsWith('INC-'), () => setVersion((v) => v + 1), [])
+  useChanges((c) => c.subject.startsWith('INC-') || c.action.startsWith('control.'), () => setVersion((v) => v + 1), [])
 
   const now = new Date()
   const count = (p: string, s: string) => open?.filter((i) => i.priority.level === p && i.state === s).length ?? 0
@@ -143,6 +151,21 @@ export function Dashboard({ me, zone }: { me: Me; zone: string }) {
           <Items items={details.flatMap((i) => needsMe(i, me.person))} zone={zone} empty="ui.dash_nothing" />
           <h2>{t('ui.dash_overdue')}</h2>
           <Items items={details.flatMap((i) => overdue(i, now))} zone={zone} empty="ui.dash_nothing" />
+          <h2>{t('ui.dash_controls_overdue', { count: late.total })}</h2>
+          {late.items.length === 0 ? (
+            <p class="none">{t('ui.dash_nothing')}</p>
+          ) : (
+            <ul class="records">
+              {late.items.map((o) => (
+                <li key={o.id}>
+                  <a href={`#/controls/${o.control}`}>{controlName(late.controls.find((c) => c.id === o.control), o.control)}</a>{' '}
+                  <small>
+                    — {t('show.due')} {showLocal(o.due_at, zone)}
+                  </small>
+                </li>
+              ))}
+            </ul>
+          )}
           <h2>{t('ui.dash_open', { count: total })}</h2>
           {open.length === 0 ? (
             <p class="none">{t('ui.incidents_none')}</p>

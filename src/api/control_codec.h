@@ -1,0 +1,17 @@
+// The routine-controls API (G4.1, G4.2): the body that records an occurrence as done, and the
+// views of the catalog, the occurrences and compliance.
+#pragma once
+
+#include "api/codec.h"
+#include "app/control_service.h"
+
+namespace sokuo::api {
+
+[[nodiscard]] Result<core::ControlCompletion> CompletionFromJson(const Json& j);
+
+Json ToJson(const app::ControlSummary& s);
+Json ToJson(const app::OccurrenceView& v);
+// Per control and per department, with the organization's names for them.
+Json ToJson(const app::ComplianceView& v, const core::Organization& org);
+
+}  // namespace sokuo::api

@@ -1,0 +1,85 @@
+// The routine controls (G4.1, G4.2, G5.1): the catalog of the organization file as work on a
+// calendar. Tick(now) makes each occurrence when its schedule comes round (catching up what came
+// round while sokuo was not running) and tells a department's head, once, of what is overdue;
+// the server calls it every minute and the CLI before it lists. People record occurrences as
+// done; a finding can open an incident (through the incident area, where those rules live);
+// compliance counts what was done on time, late or missed.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/context.h"
+#include "app/incident_service.h"
+#include "app/page.h"
+#include "core/control.h"
+
+namespace sokuo::app {
+
+struct ControlTickReport {
+  int scheduled = 0;  // occurrences made
+  int escalated = 0;  // controls whose overdue occurrences were told to the department head
+};
+
+// A control of the catalog with where its work stands.
+struct ControlSummary {
+  core::Control control;
+  std::string next_start;  // RFC 3339; empty when its schedule does not read
+  int open = 0;            // not done, not yet due
+  int overdue = 0;         // not done, past due
+  std::string last_done_at;
+};
+
+struct OccurrenceView {
+  core::ControlOccurrence occurrence;
+  core::OccurrenceState state = core::OccurrenceState::kOpen;
+};
+
+struct OccurrenceFilter {
+  std::string control;     // empty: any
+  std::string department;  // empty: any
+  std::optional<core::OccurrenceState> state;
+  bool pending = false;  // only those not done (open or overdue)
+  // Only occurrences that start in [from, to) (RFC 3339; empty: no bound).
+  std::string from, to;
+};
+
+struct ComplianceView {
+  std::string from, to;  // RFC 3339: the period counted, [from, to)
+  core::Compliance counts;
+};
+
+class ControlService {
+ public:
+  ControlService(Context& ctx, IncidentService& incidents) : ctx_(ctx), incidents_(incidents) {}
+
+  [[nodiscard]] Result<ControlTickReport> Tick(Timestamp now);
+
+  [[nodiscard]] Result<std::vector<ControlSummary>> Catalog(const Actor& actor);
+  // Occurrences, the latest start first.
+  [[nodiscard]] Result<Page<OccurrenceView>> Occurrences(const OccurrenceFilter& filter,
+                                                         PageRequest page, const Actor& actor);
+  [[nodiscard]] Result<OccurrenceView> Get(const std::string& id, const Actor& actor);
+  // What a person types for an occurrence: its id (CONTROL/START) as it is, or a control's id
+  // alone for its latest occurrence not done (`findings`: its latest with findings and no
+  // incident yet).
+  [[nodiscard]] Result<std::string> Resolve(const std::string& text, bool findings);
+  [[nodiscard]] Result<OccurrenceView> Complete(const std::string& id,
+                                                const core::ControlCompletion& in,
+                                                const Actor& actor);
+  // Opens an incident from the findings of `id` (G4.3) and links it; returns the incident.
+  [[nodiscard]] Result<IncidentView> OpenIncident(const std::string& id, const Actor& actor);
+  // Counts the occurrences that start in [from, to) (company days; default: the last 30 days).
+  [[nodiscard]] Result<ComplianceView> Compliance(std::optional<Day> from, std::optional<Day> to,
+                                                  const Actor& actor);
+
+ private:
+  Result<int> Schedule(const core::Organization& org, Timestamp now);
+  Result<int> Escalate(Timestamp now);
+
+  Context& ctx_;
+  IncidentService& incidents_;
+};
+
+}  // namespace sokuo::app

@@ -1,0 +1,347 @@
+// The routine controls (G4.1, G4.2, G5.1): #/controls shows what is due — overdue first — with
+// a form to record each as done, the findings that can still become an incident, and the
+// catalog with each control's next start; #/controls/ID one control's history; and
+// #/compliance, per control and per department, what was done on time, late or missed over a
+// period. The page follows the journal live.
+import { useState } from 'preact/hooks'
+import { api } from '../api'
+import { departmentName, loadDirectory } from '../directory'
+import { ActionForm } from '../form'
+import { lang, t } from '../i18n'
+import { useChanges } from '../live'
+import { Pager } from '../pager'
+import { useLoad, useSignal } from '../state'
+import { showLocal } from '../time'
+import { ProblemView } from './problem'
+
+export interface Control {
+  id: string
+  name: string
+  name_en?: string
+  kind: 'prevention' | 'detection'
+  clause?: string
+  rule?: string
+  department: string
+  role?: string
+  schedule: string
+  evidence?: string
+  source?: string
+  open: number
+  overdue: number
+  next_start?: string
+  last_done_at?: string
+}
+
+export interface Occurrence {
+  id: string
+  control: string
+  starts_at: string
+  due_at: string
+  done: boolean
+  state: 'open' | 'overdue' | 'on_time' | 'late'
+  result?: 'ok' | 'findings'
+  note?: string
+  evidence?: string
+  done_at?: string
+  done_by?: string
+  incident?: string
+}
+
+interface OccurrencePage {
+  items: Occurrence[]
+  total: number
+  offset: number
+  next_offset?: number
+}
+
+interface Count {
+  on_time: number
+  late: number
+  missed: number
+  open: number
+}
+
+interface Compliance {
+  from: string
+  to: string
+  controls: (Count & { control: string; name?: string; name_en?: string; department?: string; clause?: string })[]
+  departments: (Count & { department: string; name?: string; name_en?: string })[]
+  total: Count
+}
+
+const kPageSize = 20
+
+export const controlName = (c: { name?: string; name_en?: string } | undefined, id: string) =>
+  c === undefined ? id : lang.get() === 'en' && c.name_en ? c.name_en : (c.name ?? id)
+
+const occurrencePath = (o: Occurrence) => `/controls/${encodeURIComponent(o.control)}/occurrences/${encodeURIComponent(o.starts_at)}`
+
+function State({ o }: { o: Occurrence }) {
+  return <span class={`badge occurrence ${o.state}`}>{t(`occurrence_state.${o.state}`)}</span>
+}
+
+// One occurrence: what it is, when it is due, what was recorded, and what can be done with it.
+function OccurrenceRow({ o, c, zone, onDone }: { o: Occurrence; c?: Control; zone: string; onDone: () => void }) {
+  const [error, setError] = useState<unknown>(null)
+  return (
+    <li class={`occurrence ${o.state}`}>
+      <State o={o} /> <strong class="data">{controlName(c, o.control)}</strong>
+      {c?.clause && <small> {c.clause}</small>} · {t('ui.controls_due', { at: showLocal(o.due_at, zone) })}
+      {o.done && (
+        <p>
+          {t('ui.controls_done_line', { at: showLocal(o.done_at ?? '', zone), by: o.done_by ?? '' })} ·{' '}
+          {t(`control_result.${o.result ?? 'ok'}`)}
+          {o.note && <span class="data"> — {o.note}</span>}
+          {o.evidence && (
+            <>
+              {' '}
+              · {t('ui.controls_evidence')}: <span class="data">{o.evidence}</span>
+            </>
+          )}
+          {o.incident && (
+            <>
+              {' '}
+              · <a href={`#/incidents/${o.incident}`}>{o.incident}</a>
+            </>
+          )}
+        </p>
+      )}
+      {o.done && o.result === 'findings' && !o.incident && (
+        <p>
+          <button
+            type="button"
+            onClick={() =>
+              api<{ key: string }>('POST', `${occurrencePath(o)}/incident`).then((i) => {
+                location.hash = `#/incidents/${i.key}`
+              }, setError)
+            }
+          >
+            {t('ui.controls_open_incident')}
+          </button>
+        </p>
+      )}
+      <ProblemView error={error} />
+      {!o.done && c?.source === 'clamav' && <p class="none">{t('ui.controls_by_scan')}</p>}
+      {!o.done && c?.source !== 'clamav' && (
+        <ActionForm
+          title="ui.controls_record"
+          method="POST"
+          path={`${occurrencePath(o)}/done`}
+          fields={[
+            { name: 'result', kind: 'choice', label: 'ui.controls_result', options: ['ok', 'findings'], prefix: 'control_result', initial: 'ok', required: true },
+            { name: 'note', kind: 'long', label: 'ui.controls_note' },
+            ...(c?.evidence
+              ? [{ name: 'evidence', kind: 'text' as const, label: 'ui.controls_evidence_needed', params: { what: c.evidence }, required: true }]
+              : [{ name: 'evidence', kind: 'text' as const, label: 'ui.controls_evidence' }]),
+            { name: 'done_at', kind: 'when', label: 'ui.controls_done_at' },
+          ]}
+          zone={zone}
+          onDone={onDone}
+        />
+      )}
+    </li>
+  )
+}
+
+export function ControlsPage({ zone, control }: { zone: string; control?: string }) {
+  const language = useSignal(lang)
+  const [catalog, setCatalog] = useState<Control[] | null>(null)
+  const [page, setPage] = useState<OccurrencePage | null>(null)
+  const [offset, setOffset] = useState(0)
+  const [version, setVersion] = useState(0)
+  const [error, setError] = useState<unknown>(null)
+
+  useLoad(
+    () => Promise.all([loadDirectory(), api<{ items: Control[] }>('GET', '/controls')]),
+    ([, r]) => setCatalog(r.items),
+    setError,
+    [language, version],
+  )
+  useLoad(
+    () => {
+      const p = new URLSearchParams({ offset: String(offset), limit: String(kPageSize) })
+      if (control) p.set('control', control)
+      else p.set('pending', 'true')
+      return api<OccurrencePage>('GET', `/control-occurrences?${p}`)
+    },
+    (r) => {
+      // What is due: the overdue first. One control's history: the latest first.
+      if (control === undefined) r.items.sort((a, b) => Number(b.state === 'overdue') - Number(a.state === 'overdue'))
+      setPage(r)
+      setError(null)
+    },
+    setError,
+    [offset, control, language, version],
+  )
+  useChanges((c) => c.action.startsWith('control.') || c.action === 'org.import', () => setVersion((v) => v + 1), [])
+
+  const byId = new Map((catalog ?? []).map((c) => [c.id, c]))
+  const reload = () => setVersion((v) => v + 1)
+  const one = control !== undefined ? byId.get(control) : undefined
+  return (
+    <section class="controls">
+      <h1>{one ? controlName(one, one.id) : t('ui.controls_title')}</h1>
+      <p>{one ? t('ui.controls_one_explain', { department: departmentName(one.department), schedule: one.schedule }) : t('ui.controls_explain')}</p>
+      <p>
+        {control !== undefined && <a href="#/controls">{t('ui.controls_back')}</a>} <a href="#/compliance">{t('ui.compliance_link')}</a>
+      </p>
+      <ProblemView error={error} />
+      <h2>{control !== undefined ? t('ui.controls_history') : t('ui.controls_due_title')}</h2>
+      {page && page.items.length === 0 && <p class="none">{t(control !== undefined ? 'ui.controls_none_yet' : 'ui.controls_nothing_due')}</p>}
+      {page && page.items.length > 0 && (
+        <ul class="records">
+          {page.items.map((o) => (
+            <OccurrenceRow key={o.id} o={o} c={byId.get(o.control)} zone={zone} onDone={reload} />
+          ))}
+        </ul>
+      )}
+      {page && page.total > 0 && <Pager page={page} offset={offset} size={kPageSize} shown={page.items.length} go={setOffset} />}
+      {control === undefined && catalog && (
+        <>
+          <h2>{t('ui.controls_catalog')}</h2>
+          {catalog.length === 0 ? (
+            <p class="none">{t('ui.controls_none')}</p>
+          ) : (
+            <table class="controls">
+              <thead>
+                <tr>
+                  <th scope="col">{t('ui.controls_clause')}</th>
+                  <th scope="col">{t('ui.controls_name')}</th>
+                  <th scope="col">{t('ui.controls_department')}</th>
+                  <th scope="col">{t('ui.controls_schedule')}</th>
+                  <th scope="col">{t('ui.controls_next')}</th>
+                  <th scope="col">{t('ui.controls_overdue')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {catalog.map((c) => (
+                  <tr key={c.id}>
+                    <td>{c.clause ?? ''}</td>
+                    <td>
+                      <a class="data" href={`#/controls/${c.id}`}>
+                        {controlName(c, c.id)}
+                      </a>{' '}
+                      <small>{t(`control_kind.${c.kind}`)}</small>
+                    </td>
+                    <td>{departmentName(c.department)}</td>
+                    <td>
+                      <code>{c.schedule}</code>
+                    </td>
+                    <td>{c.next_start ? showLocal(c.next_start, zone) : '-'}</td>
+                    <td class={c.overdue > 0 ? 'late' : ''}>{c.overdue}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </section>
+  )
+}
+
+// A day in the organization's zone, as YYYY-MM-DD.
+function today(zone: string, back = 0): string {
+  const d = new Date(Date.now() - back * 86400000)
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d)
+}
+
+function CountCells({ n }: { n: Count }) {
+  return (
+    <>
+      <td>{n.on_time}</td>
+      <td class={n.late > 0 ? 'late' : ''}>{n.late}</td>
+      <td class={n.missed > 0 ? 'late' : ''}>{n.missed}</td>
+      <td>{n.open}</td>
+    </>
+  )
+}
+
+function CountHead({ first }: { first: string }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t(first)}</th>
+        <th scope="col">{t('occurrence_state.on_time')}</th>
+        <th scope="col">{t('occurrence_state.late')}</th>
+        <th scope="col">{t('ui.compliance_missed')}</th>
+        <th scope="col">{t('occurrence_state.open')}</th>
+      </tr>
+    </thead>
+  )
+}
+
+export function CompliancePage({ zone }: { zone: string }) {
+  const language = useSignal(lang)
+  const [from, setFrom] = useState(() => today(zone, 29))
+  const [to, setTo] = useState(() => today(zone))
+  const [view, setView] = useState<Compliance | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  useLoad(
+    () => Promise.all([loadDirectory(), api<Compliance>('GET', `/compliance?${new URLSearchParams({ from, to })}`)]),
+    ([, v]) => {
+      setView(v)
+      setError(null)
+    },
+    setError,
+    [from, to, language],
+  )
+  return (
+    <section class="compliance">
+      <h1>{t('ui.compliance_title')}</h1>
+      <p>{t('ui.compliance_explain')}</p>
+      <p>
+        <a href="#/controls">{t('ui.controls_back')}</a>
+      </p>
+      <div class="filters">
+        <label>
+          {t('ui.compliance_from')}
+          <input type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+        </label>
+        <label>
+          {t('ui.compliance_to')}
+          <input type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        </label>
+      </div>
+      <ProblemView error={error} />
+      {view && view.controls.length === 0 && <p class="none">{t('ui.controls_none')}</p>}
+      {view && view.controls.length > 0 && (
+        <>
+          <h2>{t('ui.compliance_by_control')}</h2>
+          <table class="compliance">
+            <CountHead first="ui.controls_name" />
+            <tbody>
+              {view.controls.map((c) => (
+                <tr key={c.control}>
+                  <td>
+                    <a class="data" href={`#/controls/${c.control}`}>
+                      {controlName(c, c.control)}
+                    </a>{' '}
+                    <small>{c.clause ?? ''}</small>
+                  </td>
+                  <CountCells n={c} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h2>{t('ui.compliance_by_department')}</h2>
+          <table class="compliance">
+            <CountHead first="ui.controls_department" />
+            <tbody>
+              {view.departments.map((d) => (
+                <tr key={d.department}>
+                  <td>{departmentName(d.department)}</td>
+                  <CountCells n={d} />
+                </tr>
+              ))}
+              <tr class="total">
+                <th scope="row">{t('cli.compliance_total')}</th>
+                <CountCells n={view.total} />
+              </tr>
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  )
+}
