@@ -64,7 +64,18 @@ ClamResult ClamReadResult(std::string_view message) {
     r.kind = ClamResultKind::kClean;
     r.path = message.substr(0, message.size() - 4);
   } else if (message.ends_with(" ERROR")) {
-    split(message.substr(0, message.size() - 6), ClamResultKind::kScanError);
+    std::string_view body = message.substr(0, message.size() - 6);
+    // clamd's one reason with ": " in it (its reply, which clamdscan prints: "PATH: File path
+    // check failure: No such file or directory. ERROR").
+    constexpr std::string_view kPathCheck = ": File path check failure: ";
+    size_t at = body.rfind(kPathCheck);
+    if (at != std::string_view::npos && at > 0) {
+      r.kind = ClamResultKind::kScanError;
+      r.path = body.substr(0, at);
+      r.detail = body.substr(at + 2);
+    } else {
+      split(body, ClamResultKind::kScanError);
+    }
   }
   return r;
 }
@@ -392,6 +403,14 @@ bool ClamLooksLikeSyslogHeader(std::string_view head) {
   return head.size() >= 5 && internal::AllDigits(head.substr(0, 4)) && head[4] == '-';
 }
 
+// "sshd[1234]": a syslog tag with its process id, which no path printed by ClamAV looks like.
+bool ClamLooksLikeTag(std::string_view word) {
+  size_t open = word.find('[');
+  if (open == std::string_view::npos || open == 0 || !word.ends_with(']')) return false;
+  if (word.substr(0, open).find('/') != std::string_view::npos) return false;
+  return internal::AllDigits(word.substr(open + 1, word.size() - open - 2));
+}
+
 // "clamd", "clamd[1234]", "clamonacc[77]": the program, or empty.
 std::string_view ClamTagProgram(std::string_view tag) {
   size_t open = tag.find('[');
@@ -468,7 +487,10 @@ Result<std::optional<ClamdLine>> ReadClamdLine(std::string_view line, std::int64
       std::string_view program = ClamTagProgram(tag);
       bool syslog_header = space != std::string_view::npos && ClamLooksLikeSyslogHeader(head);
       // Another program's syslog line, even one whose message reads like a result.
-      if (program.empty() && syslog_header) return std::optional<ClamdLine>();
+      if (program.empty() &&
+          (syslog_header || (space == std::string_view::npos && ClamLooksLikeTag(tag)))) {
+        return std::optional<ClamdLine>();
+      }
       if (program.empty() || (space != std::string_view::npos && !syslog_header)) break;
       out.program = program;
       out.on_access = program == "clamonacc";

@@ -21,6 +21,9 @@
 //                Time: 0.051 sec (0 m 0 s)
 //                Start Date: 2026:11:27 10:00:01      (the host's local wall clock, no zone)
 //                End Date:   2026:11:27 10:00:01
+//              clamdscan prints the same shape with a shorter summary (Infected files, Total
+//              errors, Time, Start Date, End Date) and clamd's replies as file lines, such as
+//              "PATH: File path check failure: No such file or directory. ERROR".
 //              Lines that are none of these (WARNING:/ERROR: lines when stderr was captured too,
 //              "PATH FileHash: …", the dashes `--log` writes before a run) are counted, not
 //              refused.
@@ -112,8 +115,8 @@ struct ScanReport {
   std::int64_t InfectedPaths() const;
 };
 
-// Reads one clamscan run's output (stdout, or a --log file holding one run). `source` names the
-// text in errors ("web1/clamscan.log"); the error's details name each line.
+// Reads one clamscan (or clamdscan) run's output (stdout, or a --log file holding one run).
+// `source` names the text in errors ("web1/clamscan.log"); the error's details name each line.
 [[nodiscard]] Result<ScanReport> ReadClamscanOutput(std::string_view text,
                                                     std::string_view source = {});
 

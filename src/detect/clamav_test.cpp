@@ -121,6 +121,16 @@ TEST(ClamscanOutputTest, Shapes) {
        0,
        0,
        false},
+      {"clamdscan: a reply with ': ' in its reason",
+       "/tmp/a: File path check failure: No such file or directory. ERROR\n\n" +
+           kClamSummaryErrors + "Time: 0.001 sec (0 m 0 s)\nStart Date: 2026:11:27 10:00:01\n",
+       true,
+       {},
+       {{"/tmp/a", "File path check failure: No such file or directory.", 1}},
+       0,
+       0,
+       0,
+       false},
       {"skipped files",
        "/e: Empty file\n/l: Symbolic link\n/x: Excluded\n/proc/1: Excluded (/proc)\n"
        "/root: Access denied\n/d: Can't open directory.\n",
@@ -361,9 +371,14 @@ TEST(ClamdLineTest, Shapes) {
       {"/srv/\xc3\x28.bin: OK\r", ClamdKind::kClean, "/srv/\xc3\x28.bin", "", "",
        "/srv/\xc3\x28.bin: OK"},
       {"SelfCheck: Database status OK.", ClamdKind::kSelfCheck, "", "", "", "Database status OK."},
+      // clamd's reply for a missing path, as clamdscan prints it.
+      {"/tmp/a: b: File path check failure: No such file or directory. ERROR",
+       ClamdKind::kScanError, "/tmp/a: b", "", "",
+       "File path check failure: No such file or directory."},
       // Not clamd's: another program, no known message, a path beginning like a tag.
       {"Nov 27 10:00:01 web1 sshd[1]: /srv/a: Eicar FOUND", std::nullopt},
       {"Reading databases from /var/lib/clamav", std::nullopt},
+      {"sshd[1]: /srv/a: Eicar FOUND", std::nullopt},
       {"ERROR: something", std::nullopt},
       {"/tmp/x clamd: hello", std::nullopt},
       {"", std::nullopt},
@@ -385,6 +400,53 @@ TEST(ClamdLineTest, Shapes) {
     EXPECT_EQ(l.program, c.program);
     EXPECT_EQ(l.on_access, c.on_access);
   }
+}
+
+// What clamd 1.4.6 wrote to its LogFile (LogTime, LogClean, ExtendedDetectionInfo, SelfCheck) for
+// SCAN, CONTSCAN, a missing path and INSTREAM, with a one-line hash database.
+TEST(ClamdLineTest, ReadsARealLog) {
+  constexpr std::string_view kLog =
+      "Fri Nov 27 23:52:31 2026 -> +++ Started at Fri Nov 27 23:52:31 2026\n"
+      "Fri Nov 27 23:52:31 2026 -> clamd daemon 1.4.6 (OS: Linux, ARCH: x86_64, CPU: x86_64)\n"
+      "Fri Nov 27 23:52:31 2026 -> Limits: Global time limit set to 120000 milliseconds.\n"
+      "Fri Nov 27 23:52:31 2026 -> Self checking every 5 seconds.\n"
+      "Fri Nov 27 23:52:36 2026 -> SelfCheck: Database status OK.\n"
+      "Fri Nov 27 23:52:38 2026 -> /tmp/clamx/d/eicar.com: "
+      "eicar.com.UNOFFICIAL(44d88612fea8a8f36de82e1278abb02f:68) FOUND\n"
+      "Fri Nov 27 23:52:38 2026 -> /tmp/clamx/d/clean.txt: OK\n"
+      "Fri Nov 27 23:52:38 2026 -> WARNING: File path check failure on: /tmp/clamx/nonexistent\n"
+      "Fri Nov 27 23:52:38 2026 -> instream(local): "
+      "eicar.com.UNOFFICIAL(44d88612fea8a8f36de82e1278abb02f:68) FOUND\n";
+  std::vector<std::string> got;
+  std::string_view rest = kLog;
+  std::int64_t number = 0;
+  while (!rest.empty()) {
+    size_t nl = rest.find('\n');
+    auto read = ReadClamdLine(rest.substr(0, nl), ++number);
+    ASSERT_TRUE(read) << read.error().ToString();
+    ASSERT_TRUE(read->has_value()) << rest.substr(0, nl);
+    const ClamdLine& l = **read;
+    got.push_back(std::string(ClamdKindName(l.kind)) + " " + ClamTimeText(l.time) + " " +
+                  std::string(l.path) + "|" + std::string(l.signature) + "|" + std::string(l.hash) +
+                  "|" + std::string(l.text));
+    rest.remove_prefix(nl + 1);
+  }
+  const std::vector<std::string> want = {
+      "other 2026-11-27T23:52:31Z |||+++ Started at Fri Nov 27 23:52:31 2026",
+      "other 2026-11-27T23:52:31Z |||clamd daemon 1.4.6 (OS: Linux, ARCH: x86_64, CPU: x86_64)",
+      "other 2026-11-27T23:52:31Z |||Limits: Global time limit set to 120000 milliseconds.",
+      "other 2026-11-27T23:52:31Z |||Self checking every 5 seconds.",
+      "self-check 2026-11-27T23:52:36Z |||Database status OK.",
+      "infection 2026-11-27T23:52:38Z /tmp/clamx/d/eicar.com|eicar.com.UNOFFICIAL|"
+      "44d88612fea8a8f36de82e1278abb02f:68|/tmp/clamx/d/eicar.com: "
+      "eicar.com.UNOFFICIAL(44d88612fea8a8f36de82e1278abb02f:68) FOUND",
+      "clean 2026-11-27T23:52:38Z /tmp/clamx/d/clean.txt|||/tmp/clamx/d/clean.txt: OK",
+      "daemon-warning 2026-11-27T23:52:38Z |||File path check failure on: /tmp/clamx/nonexistent",
+      "infection 2026-11-27T23:52:38Z instream(local)|eicar.com.UNOFFICIAL|"
+      "44d88612fea8a8f36de82e1278abb02f:68|instream(local): "
+      "eicar.com.UNOFFICIAL(44d88612fea8a8f36de82e1278abb02f:68) FOUND",
+  };
+  EXPECT_EQ(got, want);
 }
 
 TEST(ClamdLineTest, Refused) {
