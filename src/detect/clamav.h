@@ -6,7 +6,7 @@
 //   clamscan   one line per file, then a summary unless --no-summary:
 //                /home/a/eicar.com: Eicar-Signature FOUND
 //                /home/a/notes.txt: OK
-//                /home/a/big.iso: Heuristics.Limits.Exceeded ERROR     ("PATH: REASON ERROR")
+//                /home/a/big.iso: Exceeded time limit ERROR   ("PATH: REASON ERROR")
 //                /home/a/empty: Empty file       (also Symbolic link, Excluded, Access denied…)
 //
 //                ----------- SCAN SUMMARY -----------
@@ -77,7 +77,7 @@ struct ClamInfection {
 
 struct ClamScanError {
   std::string path;
-  std::string reason;  // "Heuristics.Limits.Exceeded", "Can't open file or directory"
+  std::string reason;  // "Exceeded time limit", "Can't open file or directory"
   std::int64_t line = 0;
   friend bool operator==(const ClamScanError&, const ClamScanError&) = default;
 };
