@@ -164,6 +164,36 @@ constexpr auto kDetect = std::to_array<CatalogEntry>({
      "a syslog listener can be started only once"},
     {"syslog.cannot_start", "syslog の受信を開始できません: {reason}",
      "cannot start the syslog listener: {reason}"},
+    // ClamAV's output (detect/clamav.cpp, G4.1.4, G4.2.5: the hosts' daily virus checks).
+    {"clamav.one_problem", "ClamAV の出力に読めない行が 1 行あります",
+     "1 line of the ClamAV output cannot be read"},
+    {"clamav.problems", "ClamAV の出力に読めない行が {count} 行あります",
+     "{count} lines of the ClamAV output cannot be read"},
+    {"clamav.line_too_long",
+     "{line} 行目が {max} バイトを超えています。ClamAV の出力ではありません",
+     "line {line} is longer than {max} bytes: not ClamAV output"},
+    {"clamav.nul_byte", "{line} 行目に NUL バイトがあります。ClamAV の出力ではありません",
+     "line {line} holds a NUL byte: not ClamAV output"},
+    {"clamav.bad_number",
+     "{line} 行目: {field} の値「{value}」は 0 から 9223372036854775807 までの数ではありません",
+     "line {line}: {field} '{value}' is not a number from 0 to 9223372036854775807"},
+    {"clamav.bad_duration",
+     "{line} 行目: Time の値「{value}」は「0.051 sec (0 m 0 s)」の形ではありません",
+     "line {line}: Time '{value}' is not a duration such as '0.051 sec (0 m 0 s)'"},
+    {"clamav.bad_date",
+     "{line} 行目: {field} の値「{value}」は実在する日時（YYYY:MM:DD HH:MM:SS）ではありません",
+     "line {line}: {field} '{value}' is not a real date and time (YYYY:MM:DD HH:MM:SS)"},
+    {"clamav.bad_log_time",
+     "{line} 行目: 「->」の前の時刻「{value}」は実在する日時ではありません"
+     "（例: Fri Nov 27 10:00:01 2026）",
+     "line {line}: the time '{value}' before '->' is not a real date and time (such as "
+     "'Fri Nov 27 10:00:01 2026')"},
+    {"clamav.duplicate_field", "{line} 行目: 検査結果の要約に {field} が 2 回あります",
+     "line {line}: {field} appears twice in the scan summary"},
+    {"clamav.second_summary",
+     "{line} 行目: 2 つ目の検査結果の要約があります。clamscan の出力は 1 "
+     "回の検査ごとに渡してください",
+     "line {line}: a second scan summary; give the output of one clamscan run at a time"},
 });
 
 }  // namespace
