@@ -661,10 +661,10 @@ std::span<const CatalogEntry> ServerMessages() { return kCatalog; }
 std::span<const CatalogEntry> Catalog() {
   static const std::vector<CatalogEntry> kAll = [] {
     std::vector<CatalogEntry> all;
-    for (auto part :
-         {ServerMessages(), NoticeMessages(), AdapterMessages(), UiMessages(), IncidentUiMessages(),
-          AdminUiMessages(), RecoveryMessages(), DisasterUiMessages(), DetectMessages(),
-          DetectUiMessages(), ReportMessages(), IncidentReportMessages(), EvidenceMessages()})
+    for (auto part : {ServerMessages(), NoticeMessages(), AdapterMessages(), UiMessages(),
+                      IncidentUiMessages(), AdminUiMessages(), RecoveryMessages(),
+                      DisasterUiMessages(), DetectMessages(), DetectUiMessages(), ReportMessages(),
+                      IncidentReportMessages(), EvidenceMessages(), ReadinessMessages()})
       all.insert(all.end(), part.begin(), part.end());
     return all;
   }();

@@ -22,5 +22,7 @@ std::span<const CatalogEntry> ReportMessages();      // message_catalog_report.c
 // message_catalog_incident_report.cpp: the incident and disaster reports, the agency forms
 std::span<const CatalogEntry> IncidentReportMessages();
 std::span<const CatalogEntry> EvidenceMessages();  // message_catalog_evidence.cpp: G4.4.3
+// message_catalog_readiness.cpp: the readiness report, G3.3, G5.1
+std::span<const CatalogEntry> ReadinessMessages();
 
 }  // namespace sokuo

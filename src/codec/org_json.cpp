@@ -104,6 +104,7 @@ SOKUO_ORG_JSON(EmailSettings);
 SOKUO_ORG_JSON(Webhook);
 SOKUO_ORG_JSON(Notifications);
 SOKUO_ORG_JSON(Obligation);
+SOKUO_ORG_JSON(ReadinessSettings);
 #undef SOKUO_ORG_JSON
 
 }  // namespace sokuo::codec

@@ -143,6 +143,9 @@ struct ExternalContact {
   std::vector<Channel> channels;
   std::optional<MaintenanceContract> contract;
   std::string note;
+  // G5.2.2: the day someone last checked that the entry still reaches the right people
+  // (YYYY-MM-DD); the readiness report names entries not checked for a year.
+  std::string reviewed;
   friend bool operator==(const ExternalContact&, const ExternalContact&) = default;
 };
 
@@ -299,6 +302,14 @@ struct Obligation {
   friend bool operator==(const Obligation&, const Obligation&) = default;
 };
 
+// The readiness report's thresholds (core/readiness.h); absent: the defaults given there.
+struct ReadinessSettings {
+  std::optional<int> backup_verified_days;   // a restore test older than this is stale
+  std::optional<int> contract_warning_days;  // a contract ending within this is named
+  std::optional<int> contact_review_months;  // a contact entry unchecked this long is named
+  friend bool operator==(const ReadinessSettings&, const ReadinessSettings&) = default;
+};
+
 struct Organization {
   Company company;
   std::vector<Department> departments;
@@ -311,6 +322,7 @@ struct Organization {
   std::vector<std::string> incident_categories;
   Notifications notifications;
   std::vector<Obligation> obligations;
+  ReadinessSettings readiness;
   friend bool operator==(const Organization&, const Organization&) = default;
 
   const Department* FindDepartment(std::string_view id) const;

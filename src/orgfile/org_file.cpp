@@ -523,7 +523,9 @@ Result<Organization> Parse(std::string_view text, std::string_view file_name) {
                   [&](const Node& v, const Path& q) { d.Strings(v, q, org.incident_categories); }},
                  {"notifications",
                   [&](const Node& v, const Path& q) { ReadObject(d, v, q, org.notifications); }},
-                 {"obligations", ListOf(d, org.obligations)}})) {
+                 {"obligations", ListOf(d, org.obligations)},
+                 {"readiness",
+                  [&](const Node& v, const Path& q) { ReadObject(d, v, q, org.readiness); }}})) {
     // Only a time zone that the file gives can be unknown: the default is Asia/Tokyo.
     if (auto pos = d.Find("/company/time_zone");
         pos && !d.Unchecked("/company/time_zone") && !IsValidTimeZone(org.company.time_zone)) {
@@ -645,6 +647,9 @@ std::string Emit(const Organization& org) {
     w.Object("notifications", [&] { WriteObject(w, org.notifications); });
   }
   WriteList(w, "obligations", org.obligations);
+  if (org.readiness != core::ReadinessSettings{}) {
+    w.Object("readiness", [&] { WriteObject(w, org.readiness); });
+  }
   out << YAML::EndMap;
   return std::string("# sokuo organization file (version 1)\n") + out.c_str() + "\n";
 }
