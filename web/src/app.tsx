@@ -1,7 +1,8 @@
 // The shell: who is logged in, the language switch, and the page the address names: #/ (the
 // dashboard), #/report, #/incidents, #/incidents/KEY, #/organization/TAB, #/journal,
 // #/disasters, #/disasters/KEY (the board), #/disasters/KEY/rollcall (the roll-call form first),
-// #/alerts, #/alerts/KEY and #/rules (detection, for those who watch it), #/notifications
+// #/alerts, #/alerts/KEY and #/rules (detection, for those who watch it), #/readiness (the
+// readiness report, for the same people), #/notifications
 // (messages), #/ack/DELIVERY (an email's acknowledge link), #/accounts (administrators),
 // #/account (one's own).
 import { useEffect, useState } from 'preact/hooks'
@@ -24,6 +25,7 @@ import { Login } from './pages/login'
 import { Acknowledge, Messages } from './pages/notifications'
 import { Organization } from './pages/organization'
 import { ProblemView } from './pages/problem'
+import { ReadinessPage } from './pages/readiness'
 import { Report } from './pages/report'
 import { RulesPage } from './pages/rules'
 
@@ -93,6 +95,7 @@ export function App() {
           {current && <a href="#/disasters">{t('ui.nav_disasters')}</a>}
           {current && mayWatch(current) && <a href="#/alerts">{t('ui.nav_alerts')}</a>}
           {current && <a href="#/organization">{t('ui.nav_organization')}</a>}
+          {current && mayWatch(current) && <a href="#/readiness">{t('ui.nav_readiness')}</a>}
           {current?.roles.some((r) => r === 'administrator' || r === 'auditor') && (
             <a href="#/journal">{t('ui.nav_journal')}</a>
           )}
@@ -136,6 +139,7 @@ function Page({ route, me, zone }: { route: string; me: Me; zone: string }) {
   if (alert) return <AlertPage key={alert[1]} id={alert[1]} zone={zone} />
   if (route.startsWith('/alerts')) return <AlertList zone={zone} />
   if (route === '/rules') return <RulesPage />
+  if (route === '/readiness') return <ReadinessPage />
   if (route === '/report') return <Report zone={zone} />
   if (route.startsWith('/organization')) return <Organization tab={route.split('/')[2] ?? ''} />
   if (route === '/journal') return <Journal zone={zone} />
