@@ -72,6 +72,7 @@ std::set<std::string> FieldsSetIn(const core::Organization& org) {
   each(org.media);
   CollectSet(org.notifications, typeid(core::Notifications).name(), set);
   each(org.obligations);
+  CollectSet(org.readiness, typeid(core::ReadinessSettings).name(), set);
   return set;
 }
 
@@ -86,6 +87,7 @@ TEST(OrgFieldsTest, TheFullFixtureSetsEveryDescribedField) {
   CollectAll<core::StorageMedium>(all);
   CollectAll<core::Notifications>(all);
   CollectAll<core::Obligation>(all);
+  CollectAll<core::ReadinessSettings>(all);
   std::set<std::string> set = FieldsSetIn(core::FullOrganization());
   for (const std::string& field : all) {
     EXPECT_TRUE(set.count(field) != 0) << field << " keeps its default in FullOrganization()";
@@ -123,6 +125,7 @@ TEST(OrgFieldsTest, JsonAndBackIsIdentity) {
   ExpectJsonRoundTrip(full.media);
   ExpectJsonRoundTrip(std::vector{full.notifications});
   ExpectJsonRoundTrip(full.obligations);
+  ExpectJsonRoundTrip(std::vector{full.readiness});
 }
 
 // Old row images (written before a field existed) must still read, with the field's default.

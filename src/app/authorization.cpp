@@ -73,4 +73,11 @@ Result<void> AuthorizeAlerts(const Actor& actor, AlertWork work) {
   return Fail(ErrorCode::kForbidden, Msg("alert.forbidden"));
 }
 
+bool CanReadReadiness(const core::Principal& p) { return CanReadAlerts(p); }
+
+Result<void> AuthorizeReadiness(const Actor& actor) {
+  if (CanReadReadiness(actor.principal)) return {};
+  return Fail(ErrorCode::kForbidden, Msg("readiness.forbidden"));
+}
+
 }  // namespace sokuo::app

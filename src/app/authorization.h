@@ -47,4 +47,10 @@ bool CanIngest(const core::Principal& p);
 enum class AlertWork { kRead, kDecide, kIngest };
 [[nodiscard]] Result<void> AuthorizeAlerts(const Actor& actor, AlertWork work);
 
+// The readiness report (G3.3, G5.1): the weak spots of the company's preparation, for the IS
+// department and the committee who fix them and for administrators and the auditor who check;
+// the same people as CanReadAlerts.
+bool CanReadReadiness(const core::Principal& p);
+[[nodiscard]] Result<void> AuthorizeReadiness(const Actor& actor);
+
 }  // namespace sokuo::app

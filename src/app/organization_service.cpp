@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/authorization.h"
 #include "core/org_rules.h"
 #include "orgfile/org_file.h"
 #include "report/binder.h"
@@ -78,6 +79,17 @@ Result<std::string> OrganizationService::Binder(Lang lang) {
   ASSIGN_OR_RETURN(report::Stamp stamp, ctx_.Stamp());
   ASSIGN_OR_RETURN(Calendar calendar, core::CompanyCalendar(org));
   return report::BinderHtml(org, stamp, calendar, lang);
+}
+
+Result<ReadinessReport> OrganizationService::Readiness(const Actor& actor) {
+  TRY(AuthorizeReadiness(actor));
+  ASSIGN_OR_RETURN(auto snapshot, Current());
+  const core::Organization& org = *snapshot;
+  ASSIGN_OR_RETURN(Calendar calendar, core::CompanyCalendar(org));
+  ReadinessReport report{.today = calendar.LocalDay(ctx_.clock().Now()),
+                         .thresholds = core::ThresholdsOf(org)};
+  report.gaps = core::Readiness(org, report.today, report.thresholds);
+  return report;
 }
 
 Result<Page<core::Department>> OrganizationService::ListDepartments(const DepartmentFilter& f,

@@ -12,6 +12,7 @@
 #include "app/context.h"
 #include "app/page.h"
 #include "core/organization.h"
+#include "core/readiness.h"
 
 namespace sokuo::app {
 
@@ -54,6 +55,13 @@ struct PersonView {
   std::vector<core::RoleAssignment> roles;  // as holder or as deputy
 };
 
+// G3.3, G5.1: what the organization file shows, before a disaster, that will hurt during one.
+struct ReadinessReport {
+  Day today;  // the company's calendar day the report is for
+  core::ReadinessThresholds thresholds;
+  std::vector<core::ReadinessGap> gaps;  // by clause, then subject (core/readiness.h)
+};
+
 class OrganizationService {
  public:
   explicit OrganizationService(Context& ctx) : ctx_(ctx) {}
@@ -82,6 +90,10 @@ class OrganizationService {
   [[nodiscard]] Result<core::ExternalContact> GetContact(const std::string& id);
   [[nodiscard]] Result<Page<SystemView>> ListSystems(const SystemFilter& f, PageRequest page);
   [[nodiscard]] Result<SystemView> GetSystem(const std::string& id);
+  // For those who prepare for a disaster and those who check them: the IS department, the
+  // committee, administrators and the auditor (CanReadReadiness); today from the clock, in the
+  // company's calendar.
+  [[nodiscard]] Result<ReadinessReport> Readiness(const Actor& actor);
 
  private:
   Context& ctx_;

@@ -665,7 +665,7 @@ std::span<const CatalogEntry> Catalog() {
          {ServerMessages(), NoticeMessages(), AdapterMessages(), UiMessages(), IncidentUiMessages(),
           AdminUiMessages(), RecoveryMessages(), DisasterUiMessages(), DetectMessages(),
           DetectUiMessages(), ReportMessages(), IncidentReportMessages(), EvidenceMessages(),
-          ControlMessages()})
+          ControlMessages(), ReadinessMessages()})
       all.insert(all.end(), part.begin(), part.end());
     return all;
   }();

@@ -23,5 +23,7 @@ std::span<const CatalogEntry> ReportMessages();      // message_catalog_report.c
 std::span<const CatalogEntry> IncidentReportMessages();
 std::span<const CatalogEntry> EvidenceMessages();  // message_catalog_evidence.cpp: G4.4.3
 std::span<const CatalogEntry> ControlMessages();   // message_catalog_controls.cpp: G4.1, G4.2
+// message_catalog_readiness.cpp: the readiness report, G3.3, G5.1
+std::span<const CatalogEntry> ReadinessMessages();
 
 }  // namespace sokuo

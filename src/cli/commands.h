@@ -69,6 +69,7 @@ std::vector<Command> DetectCommands();  // rules check, hunt
 std::vector<Command> EvidenceCommands();
 std::vector<Command> PaperCommands();  // binder export, incident print, incident form
 std::vector<Command> ControlCommands();  // routine controls: G4.1, G4.2, G5.1
+std::vector<Command> ReadinessCommands();
 
 // Sigma rules named on a command line: directories ("builtin": the rules built into the binary;
 // none: builtin) and placeholder values (NAME=v1,v2). `hunt`, `rules check` and `serve` load

@@ -105,6 +105,7 @@ SOKUO_ORG_JSON(Webhook);
 SOKUO_ORG_JSON(Notifications);
 SOKUO_ORG_JSON(Obligation);
 SOKUO_ORG_JSON(Control);
+SOKUO_ORG_JSON(ReadinessSettings);
 #undef SOKUO_ORG_JSON
 
 }  // namespace sokuo::codec

@@ -180,7 +180,9 @@ struct Described<ExternalContact> {
                  F("person", &ExternalContact::person, kOpt, "The person to ask for, free text"),
                  F("channels", &ExternalContact::channels, kOpt, "How to reach them, in order"),
                  F("contract", &ExternalContact::contract, kOpt, "Maintenance contract (G5.1.5)"),
-                 F("note", &ExternalContact::note, kOpt, "Anything else worth knowing")};
+                 F("note", &ExternalContact::note, kOpt, "Anything else worth knowing"),
+                 F("reviewed", &ExternalContact::reviewed, kOpt,
+                   "Day the entry was last checked (G5.2.2)", kDate)};
 };
 
 template <>
@@ -333,6 +335,17 @@ struct Described<Control> {
       F("evidence", &Control::evidence, kOpt, "What completing it must leave on record"),
       F("source", &Control::source, kOpt,
         "clamav: done by the hosts' virus-scan results instead of by hand")};
+};
+
+template <>
+struct Described<ReadinessSettings> {
+  static constexpr auto kFields =
+      std::tuple{F("backup_verified_days", &ReadinessSettings::backup_verified_days, kOpt,
+                   "Days after which a backup's last restore test is stale (default 180)"),
+                 F("contract_warning_days", &ReadinessSettings::contract_warning_days, kOpt,
+                   "Days before a maintenance contract ends that it is named (default 60)"),
+                 F("contact_review_months", &ReadinessSettings::contact_review_months, kOpt,
+                   "Months after which an unchecked contact entry is named (default 12)")};
 };
 
 // Calls fn(field) for every field of T, in order.

@@ -118,6 +118,7 @@ inline Organization FullOrganization() {
   c.name_en = "DC maintenance";
   c.person = "担当 山本";
   c.note = "contract renewed yearly";
+  c.reviewed = "2026-10-01";
   c.channels = {{ChannelKind::kWeb, "https://dc.example/support", "weekdays 9-17"}};
   InfoSystem& s = org.systems[2];
   s.name_en = "Orders";
@@ -169,6 +170,8 @@ inline Organization FullOrganization() {
                       .next_open_day = true,
                       .after = "preliminary"},
                      {.id = "yearly", .name = "年次", .when = {"significant"}, .months = 12}};
+  org.readiness = {
+      .backup_verified_days = 90, .contract_warning_days = 30, .contact_review_months = 6};
   return org;
 }
 

@@ -211,6 +211,7 @@ class OrgChecker {
                  Ptr("contacts", i, "channels/" + std::to_string(j) + "/value"), "value");
       }
       if (c.contract) Date(c.contract->expires, Ptr("contacts", i, "contract/expires"));
+      Date(c.reviewed, Ptr("contacts", i, "reviewed"));
     }
   }
 
@@ -373,6 +374,10 @@ class OrgChecker {
     }
     Range(n.max_attempts, 1, 100, "/notifications/max_attempts");
     Range(n.escalate_after_minutes, 1, 24 * 60, "/notifications/escalate_after_minutes");
+    const ReadinessSettings& r = org_.readiness;
+    Range(r.backup_verified_days, 1, 3650, "/readiness/backup_verified_days");
+    Range(r.contract_warning_days, 0, 3650, "/readiness/contract_warning_days");
+    Range(r.contact_review_months, 1, 120, "/readiness/contact_review_months");
     for (size_t i = 0; i < n.escalate_to.size(); ++i) {
       Ref(n.escalate_to[i], person_ids_, "/notifications/escalate_to/" + std::to_string(i),
           "person");

@@ -143,6 +143,9 @@ struct ExternalContact {
   std::vector<Channel> channels;
   std::optional<MaintenanceContract> contract;
   std::string note;
+  // G5.2.2: the day someone last checked that the entry still reaches the right people
+  // (YYYY-MM-DD); the readiness report names entries not checked for a year.
+  std::string reviewed;
   friend bool operator==(const ExternalContact&, const ExternalContact&) = default;
 };
 
@@ -327,6 +330,14 @@ struct Control {
   friend bool operator==(const Control&, const Control&) = default;
 };
 
+// The readiness report's thresholds (core/readiness.h); absent: the defaults given there.
+struct ReadinessSettings {
+  std::optional<int> backup_verified_days;   // a restore test older than this is stale
+  std::optional<int> contract_warning_days;  // a contract ending within this is named
+  std::optional<int> contact_review_months;  // a contact entry unchecked this long is named
+  friend bool operator==(const ReadinessSettings&, const ReadinessSettings&) = default;
+};
+
 struct Organization {
   Company company;
   std::vector<Department> departments;
@@ -340,6 +351,7 @@ struct Organization {
   Notifications notifications;
   std::vector<Obligation> obligations;
   std::vector<Control> controls;
+  ReadinessSettings readiness;
   friend bool operator==(const Organization&, const Organization&) = default;
 
   const Department* FindDepartment(std::string_view id) const;

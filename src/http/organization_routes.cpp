@@ -1,4 +1,6 @@
-// The organization area: company, departments, people, contacts, systems, media.
+// The organization area: company, departments, people, contacts, systems, media, and the
+// readiness report over them.
+#include "api/readiness_codec.h"
 #include "http/params.h"
 
 namespace sokuo::http {
@@ -91,6 +93,15 @@ std::vector<Route> OrganizationRoutes([[maybe_unused]] const RouteOptions& optio
          Json items = Json::array();
          for (const auto& m : org.media) items.push_back(api::ToJson(m));
          return Json{{"items", items}};
+       }},
+      // G3.3, G5.1: the gaps in the company's preparation; the service checks who may see them.
+      {"GET",
+       "/api/v1/readiness",
+       app::Permission::kAuthenticated,
+       {},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(app::ReadinessReport report, app.organization().Readiness(req.actor));
+         return api::ToJson(report, req.lang);
        }},
   });
 }

@@ -52,7 +52,7 @@ int Main(int argc, char** argv) {
   for (auto* area :
        {ProcessCommands, cli::OrgCommands, cli::IncidentCommands, cli::EvidenceCommands,
         cli::DisasterCommands, cli::PlanCommands, cli::JournalCommands, cli::UserCommands,
-        cli::DetectCommands, cli::PaperCommands, cli::ControlCommands}) {
+        cli::DetectCommands, cli::PaperCommands, cli::ControlCommands, cli::ReadinessCommands}) {
     for (cli::Command& c : area()) commands.push_back(std::move(c));
   }
   // Each command's action; the one whose subcommand was given runs after parsing.

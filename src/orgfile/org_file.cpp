@@ -524,7 +524,9 @@ Result<Organization> Parse(std::string_view text, std::string_view file_name) {
                  {"notifications",
                   [&](const Node& v, const Path& q) { ReadObject(d, v, q, org.notifications); }},
                  {"obligations", ListOf(d, org.obligations)},
-                 {"controls", ListOf(d, org.controls)}})) {
+                 {"controls", ListOf(d, org.controls)},
+                 {"readiness",
+                  [&](const Node& v, const Path& q) { ReadObject(d, v, q, org.readiness); }}})) {
     // Only a time zone that the file gives can be unknown: the default is Asia/Tokyo.
     if (auto pos = d.Find("/company/time_zone");
         pos && !d.Unchecked("/company/time_zone") && !IsValidTimeZone(org.company.time_zone)) {
@@ -647,6 +649,9 @@ std::string Emit(const Organization& org) {
   }
   WriteList(w, "obligations", org.obligations);
   WriteList(w, "controls", org.controls);
+  if (org.readiness != core::ReadinessSettings{}) {
+    w.Object("readiness", [&] { WriteObject(w, org.readiness); });
+  }
   out << YAML::EndMap;
   return std::string("# sokuo organization file (version 1)\n") + out.c_str() + "\n";
 }

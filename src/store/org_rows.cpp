@@ -328,6 +328,10 @@ Tables OrgToTables(const core::Organization& org) {
     t["org_settings"]["notifications"] = {{"id", "notifications"},
                                           {"value", codec::OrgToJson(org.notifications).dump()}};
   }
+  if (org.readiness != core::ReadinessSettings{}) {
+    t["org_settings"]["readiness"] = {{"id", "readiness"},
+                                      {"value", codec::OrgToJson(org.readiness).dump()}};
+  }
   return t;
 }
 
@@ -435,6 +439,16 @@ Result<core::Organization> TablesToOrg(const Tables& tables) {
     RowReader r(it->second, "org_settings/notifications");
     if (auto n = codec::OrgFromJson<core::Notifications>(r.Json("value"))) {
       org.notifications = std::move(*n);
+    } else {
+      r.Bad("value");
+    }
+    reader.Note(r);
+  }
+  if (auto it = reader.Rows("org_settings").find("readiness");
+      it != reader.Rows("org_settings").end()) {
+    RowReader r(it->second, "org_settings/readiness");
+    if (auto s = codec::OrgFromJson<core::ReadinessSettings>(r.Json("value"))) {
+      org.readiness = std::move(*s);
     } else {
       r.Bad("value");
     }

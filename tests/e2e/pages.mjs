@@ -108,6 +108,8 @@ try {
     // Nothing was received: the alerts page says so; the rules page lists the shipped rules.
     ['alerts', '#/alerts', 'p.none'],
     ['rules', '#/rules', 'table.rules tbody tr'],
+    // The example company has gaps in its preparation (G3.3, G5.1): grouped by clause.
+    ['readiness', '#/readiness', 'section.readiness table tbody tr'],
     ['accounts', '#/accounts', 'table tbody tr'],
     ['account', '#/account', 'table tbody tr'],
   ]
@@ -168,6 +170,15 @@ try {
   }
   await page.getByRole('button', { name: 'Log out' }).click()
   await page.setViewportSize({ width: 1280, height: 900 })
+
+  // The readiness report (G3.3, G5.1): the dashboard counts the gaps per clause and links to the
+  // page, which lists each with what to do; the example leaves a contact never checked.
+  await submitLogin(page, 'p-mori', kPassword)
+  await page.locator('section.readiness-summary li a[href="#/readiness"]').first().click()
+  await page.locator('section.readiness tr[data-kind=contact_not_reviewed]').first().waitFor()
+  const clauses = await page.locator('section.readiness h2').allTextContents()
+  check(clauses.some((c) => c.startsWith('G5.2.2')), `no G5.2.2 section on the readiness page: ${clauses.join(' | ')}`)
+  await page.getByRole('button', { name: 'Log out' }).click()
 
   // The language chosen while logged in follows the person to another device.
   await submitLogin(page, 'p-mori', kPassword)

@@ -512,7 +512,8 @@ TEST_F(CliTest, AMistypedCommandNamesTheNearestOne) {
   } cases[] = {
       {{"incidnet", "list"},
        "unknown command 'incidnet' (sokuo has: init, serve, demo, version, org, incident, "
-       "evidence, disaster, journal, user, rules, hunt, binder, control) (did you mean "
+       "evidence, disaster, journal, user, rules, hunt, binder, control, readiness) (did you "
+       "mean "
        "'incident'?)"},
       {{"org", "valdate", "org.yaml"},
        "unknown command 'valdate' (sokuo org has: validate, import, export, show) (did you mean "
@@ -524,7 +525,7 @@ TEST_F(CliTest, AMistypedCommandNamesTheNearestOne) {
       {{"--lang", "ja", "incidnet", "list"},
        "「incidnet」というコマンドはありません（sokuo のコマンド: init, serve, demo, version, org, "
        "incident, evidence, disaster, journal, user, rules, "
-       "hunt, binder, control）（「incident」の誤りではありませんか？）"},
+       "hunt, binder, control, readiness）（「incident」の誤りではありませんか？）"},
   };
   for (const Case& c : cases) {
     Outcome r = Sokuo(c.args);
@@ -537,6 +538,55 @@ TEST_F(CliTest, AMistypedCommandNamesTheNearestOne) {
   Outcome file = Sokuo({"org", "validate", "incident"});
   EXPECT_EQ(file.exit_code, 3);
   EXPECT_THAT(file.err, Not(HasSubstr("unknown command")));
+}
+
+// G3.3, G5.1: the readiness report on the example, grouped by clause, and on an organization
+// with nothing missing.
+TEST_F(CliTest, ReadinessNamesTheGapsByClauseWithWhatToDo) {
+  ASSERT_EQ(Sokuo({"init", "--org", Example()}).exit_code, 0);
+  Outcome text = Sokuo({"--lang", "en", "readiness"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_THAT(text.out, HasSubstr("Readiness ("));
+  EXPECT_THAT(text.out, HasSubstr("\nG5.2.2 Contacts ("));
+  EXPECT_THAT(text.out,
+              HasSubstr("  contact Trade press news desk (press-desk): no day of the last check is "
+                        "recorded\n    -> check that the numbers"));
+  EXPECT_THAT(text.out, HasSubstr("  network Site-to-site WAN (wan): not redundant\n"));
+  EXPECT_THAT(Sokuo({"--lang", "ja", "readiness"}).out, HasSubstr("G5.1.3 冗長化"));
+
+  Outcome json = Sokuo({"--json", "readiness"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  auto report = nlohmann::json::parse(json.out);
+  int counted = 0;
+  for (const auto& [clause, n] : report["counts"].items()) counted += n.get<int>();
+  EXPECT_EQ(counted, static_cast<int>(report["gaps"].size()));
+  EXPECT_EQ(report["counts"]["G3.3"], 0);
+  bool press = false;
+  for (const auto& g : report["gaps"]) {
+    press |= g["kind"] == "contact_not_reviewed" && g["subject"]["id"] == "press-desk" &&
+             g["clause"] == "G5.2.2" && g["subject"]["type"] == "contact";
+  }
+  EXPECT_TRUE(press) << json.out;
+  EXPECT_EQ(report["thresholds"]["backup_verified_days"], 180);
+
+  std::string ready = Write("ready.yaml", R"(company: {name: 備え株式会社}
+departments:
+  - {id: committee, name: 情報セキュリティ委員会, kind: committee}
+  - {id: it-dept, name: 情報システム部, kind: it}
+people:
+  - {id: p-chair, name: 委員長, department: committee}
+  - {id: p-vice, name: 副委員長, department: committee}
+roles:
+  - {role: committee_chair, person: p-chair, deputies: [p-vice]}
+readiness: {backup_verified_days: 90}
+)");
+  ASSERT_EQ(Sokuo({"org", "import", ready}).exit_code, 0);
+  Outcome none = Sokuo({"--lang", "en", "readiness"});
+  ASSERT_EQ(none.exit_code, 0) << none.err;
+  EXPECT_THAT(none.out, HasSubstr("): no gaps\n"));
+  EXPECT_EQ(nlohmann::json::parse(
+                Sokuo({"--json", "readiness"}).out)["thresholds"]["backup_verified_days"],
+            90);
 }
 
 TEST_F(CliTest, VersionAndHelpSayWhatTheyShould) {

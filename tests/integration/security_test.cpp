@@ -168,6 +168,8 @@ TEST_F(SecurityTest, AuthorizationMatrixForEverythingElse) {
       {"GET", "/api/v1/contacts?kind=police", {"*"}, nullptr},
       {"GET", "/api/v1/systems/order-system", {"*"}, nullptr},
       {"GET", "/api/v1/media", {"*"}, nullptr},
+      // The company's weak spots (G3.3, G5.1): for those who close them and who check them.
+      {"GET", "/api/v1/readiness", {"admin", "auditor", "committee", "is"}, nullptr},
       {"GET", "/api/v1/incidents", {"*"}, nullptr},
       {"POST",
        "/api/v1/incidents",

@@ -1,8 +1,9 @@
 // The shell: who is logged in, the language switch, and the page the address names: #/ (the
 // dashboard), #/report, #/incidents, #/incidents/KEY, #/organization/TAB, #/journal,
 // #/disasters, #/disasters/KEY (the board), #/disasters/KEY/rollcall (the roll-call form first),
-// #/alerts, #/alerts/KEY and #/rules (detection, for those who watch it), #/controls,
-// #/controls/ID and #/compliance (routine controls), #/notifications
+// #/alerts, #/alerts/KEY and #/rules (detection, for those who watch it), #/readiness (the
+// readiness report, for the same people), #/controls, #/controls/ID and #/compliance (routine
+// controls), #/notifications
 // (messages), #/ack/DELIVERY (an email's acknowledge link), #/accounts (administrators),
 // #/account (one's own).
 import { useEffect, useState } from 'preact/hooks'
@@ -26,6 +27,7 @@ import { Login } from './pages/login'
 import { Acknowledge, Messages } from './pages/notifications'
 import { Organization } from './pages/organization'
 import { ProblemView } from './pages/problem'
+import { ReadinessPage } from './pages/readiness'
 import { Report } from './pages/report'
 import { RulesPage } from './pages/rules'
 
@@ -96,6 +98,7 @@ export function App() {
           {current && mayWatch(current) && <a href="#/alerts">{t('ui.nav_alerts')}</a>}
           {current && <a href="#/controls">{t('ui.nav_controls')}</a>}
           {current && <a href="#/organization">{t('ui.nav_organization')}</a>}
+          {current && mayWatch(current) && <a href="#/readiness">{t('ui.nav_readiness')}</a>}
           {current?.roles.some((r) => r === 'administrator' || r === 'auditor') && (
             <a href="#/journal">{t('ui.nav_journal')}</a>
           )}
@@ -139,6 +142,7 @@ function Page({ route, me, zone }: { route: string; me: Me; zone: string }) {
   if (alert) return <AlertPage key={alert[1]} id={alert[1]} zone={zone} />
   if (route.startsWith('/alerts')) return <AlertList zone={zone} />
   if (route === '/rules') return <RulesPage />
+  if (route === '/readiness') return <ReadinessPage />
   const control = /^\/controls\/([a-z0-9-]+)$/.exec(route)
   if (control) return <ControlsPage key={control[1]} control={control[1]} zone={zone} />
   if (route === '/controls') return <ControlsPage zone={zone} />

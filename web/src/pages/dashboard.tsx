@@ -10,8 +10,10 @@ import { useChanges } from '../live'
 import { useLoad, useSignal } from '../state'
 import { showLocal } from '../time'
 import { controlName, type Control, type Occurrence } from './controls'
+import { mayWatch } from '../detection'
 import { ClockLine } from './obligations'
 import { ProblemView } from './problem'
+import { clauseHeading, type Readiness } from './readiness'
 
 // The open incidents read in full for "needs me" and "overdue", most urgent first.
 const kLooked = 20
@@ -57,6 +59,35 @@ function overdue(inc: Incident, now: Date): Item[] {
     if (!p.done && late(p.due)) out.push({ key: inc.key, title: inc.title, what: p.text, due: p.due })
   }
   return out
+}
+
+// G3.3, G5.1: the gaps in the preparation per clause, for those who close them (the readiness page
+// has the list).
+function ReadinessSummary({ language }: { language: string }) {
+  const [report, setReport] = useState<Readiness | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  useLoad(() => api<Readiness>('GET', '/readiness'), setReport, setError, [language])
+  return (
+    <section class="readiness-summary">
+      <h2>{t('ui.readiness_dash')}</h2>
+      <ProblemView error={error} />
+      {report &&
+        (report.gaps.length === 0 ? (
+          <p class="none">{t('ui.readiness_none')}</p>
+        ) : (
+          <ul class="records">
+            {Object.entries(report.counts)
+              .filter(([, n]) => n > 0)
+              .map(([clause, n]) => (
+                <li key={clause}>
+                  <a href="#/readiness">{clauseHeading(clause)}</a> <small>({n})</small>
+                </li>
+              ))}
+          </ul>
+        ))}
+      <a href="#/readiness">{t('ui.readiness_all')}</a>
+    </section>
+  )
 }
 
 function Items({ items, zone, empty }: { items: Item[]; zone: string; empty: string }) {
@@ -166,6 +197,7 @@ export function Dashboard({ me, zone }: { me: Me; zone: string }) {
               ))}
             </ul>
           )}
+          {mayWatch(me) && <ReadinessSummary language={language} />}
           <h2>{t('ui.dash_open', { count: total })}</h2>
           {open.length === 0 ? (
             <p class="none">{t('ui.incidents_none')}</p>
