@@ -37,6 +37,31 @@ Json ToJson(const app::OccurrenceView& v) {
   return j;
 }
 
+Json ToJson(const store::AccountReview& r) {
+  auto grants = [](const std::vector<core::PrivilegeGrant>& list) {
+    Json out = Json::array();
+    for (const auto& g : list) out.push_back({{"group", g.group}, {"account", g.account}});
+    return out;
+  };
+  const core::AccountChanges& c = r.changes;
+  Json j = {{"id", r.id},
+            {"occurrence", r.occurrence},
+            {"control", r.control},
+            {"host", r.host},
+            {"accounts", r.listing.accounts.size()},
+            {"groups", r.listing.groups.size()},
+            {"first", c.first},
+            {"added", c.added},
+            {"removed", c.removed},
+            {"new_privileged", grants(c.new_privileged)},
+            {"privileged", grants(c.privileged)},
+            {"unknown", c.unknown},
+            {"by", r.by},
+            {"at", r.at}};
+  if (!r.previous.empty()) j["previous"] = r.previous;
+  return j;
+}
+
 Json ToJson(const app::ComplianceView& v, const core::Organization& org) {
   Json controls = Json::array();
   for (const auto& [id, n] : v.counts.controls) {

@@ -11,6 +11,9 @@ namespace sokuo::api {
 
 Json ToJson(const app::ControlSummary& s);
 Json ToJson(const app::OccurrenceView& v);
+// G4.2.4: a host's review with what changed since the previous one (not the whole listing: the
+// counts, the privileged memberships and the changes).
+Json ToJson(const store::AccountReview& r);
 // Per control and per department, with the organization's names for them.
 Json ToJson(const app::ComplianceView& v, const core::Organization& org);
 

@@ -180,13 +180,13 @@ Result<OccurrenceView> ControlService::Get(const std::string& id, const Actor& a
   return ViewOf(std::move(*o), ctx_.clock().Now());
 }
 
-Result<std::string> ControlService::Resolve(const std::string& text, bool findings) {
+Result<std::string> ControlService::Resolve(const std::string& text, Latest which) {
   if (text.find('/') != std::string::npos) return text;
   ASSIGN_OR_RETURN(auto all, store::LoadOccurrences(ctx_.store(), text));
   for (auto it = all.rbegin(); it != all.rend(); ++it) {
-    bool fits =
-        findings ? it->done && it->result == core::ControlResult::kFindings && it->incident.empty()
-                 : !it->done;
+    bool fits = which == Latest::kAny || (which == Latest::kNotDone && !it->done) ||
+                (which == Latest::kFindings && it->done &&
+                 it->result == core::ControlResult::kFindings && it->incident.empty());
     if (fits) return it->id;
   }
   return Fail(NoOccurrence(text));

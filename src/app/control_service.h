@@ -14,6 +14,7 @@
 #include "app/incident_service.h"
 #include "app/page.h"
 #include "core/control.h"
+#include "store/account_review_rows.h"
 
 namespace sokuo::app {
 
@@ -62,14 +63,23 @@ class ControlService {
                                                          PageRequest page, const Actor& actor);
   [[nodiscard]] Result<OccurrenceView> Get(const std::string& id, const Actor& actor);
   // What a person types for an occurrence: its id (CONTROL/START) as it is, or a control's id
-  // alone for its latest occurrence not done (`findings`: its latest with findings and no
-  // incident yet).
-  [[nodiscard]] Result<std::string> Resolve(const std::string& text, bool findings);
+  // alone for its latest occurrence that `which` says.
+  enum class Latest { kNotDone, kFindings, kAny };  // kFindings: with findings, no incident yet
+  [[nodiscard]] Result<std::string> Resolve(const std::string& text, Latest which);
   [[nodiscard]] Result<OccurrenceView> Complete(const std::string& id,
                                                 const core::ControlCompletion& in,
                                                 const Actor& actor);
   // Opens an incident from the findings of `id` (G4.3) and links it; returns the incident.
   [[nodiscard]] Result<IncidentView> OpenIncident(const std::string& id, const Actor& actor);
+  // G4.2.4: the accounts and groups of `host` (`getent passwd; getent group`), kept with the
+  // occurrence and compared with the previous review of the same control and host. Once per
+  // host and occurrence; by those who may record the control (account_reviews.cpp).
+  [[nodiscard]] Result<store::AccountReview> ReviewAccounts(const std::string& occurrence,
+                                                            const std::string& host,
+                                                            std::string_view listing,
+                                                            const Actor& actor);
+  [[nodiscard]] Result<std::vector<store::AccountReview>> AccountReviews(
+      const std::string& occurrence, const Actor& actor);
   // Counts the occurrences that start in [from, to) (company days; default: the last 30 days).
   [[nodiscard]] Result<ComplianceView> Compliance(std::optional<Day> from, std::optional<Day> to,
                                                   const Actor& actor);

@@ -207,5 +207,48 @@ TEST_F(ControlAppTest, ComplianceCountsThePeriodPerControlAndDepartment) {
   EXPECT_EQ(backwards.error().code, ErrorCode::kInvalidInput);
 }
 
+TEST_F(ControlAppTest, AUserSettingsReviewComparesEachHostWithItsPreviousReview) {
+  clock_.Set(*ParseRfc3339("2026-11-01T01:00:00Z"));  // November's check is in progress
+  Tick();
+  const std::string november = "info-check/2026-10-31T15:00:00Z";
+  const std::string listing =
+      "root:x:0:0:root:/root:/bin/bash\n"
+      "tanaka:x:1000:1000::/home/tanaka:/bin/bash\n"
+      "root:x:0:\nsudo:x:27:\n";
+  auto first = app_->controls().ReviewAccounts(november, "fs01", listing, As("p-clerk"));
+  ASSERT_TRUE(first) << first.error().ToString();
+  EXPECT_TRUE(first->changes.first);
+  EXPECT_EQ(first->listing.accounts.size(), 2u);
+  // Once per host and occurrence; a listing that does not read changes nothing.
+  auto again = app_->controls().ReviewAccounts(november, "fs01", listing, As("p-clerk"));
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+  int64_t head = Head();
+  auto garbage = app_->controls().ReviewAccounts(november, "fs02", "hello\n", As("p-clerk"));
+  ASSERT_FALSE(garbage);
+  EXPECT_EQ(garbage.error().code, ErrorCode::kInvalidInput);
+  auto stranger = app_->controls().ReviewAccounts(november, "fs02", listing, As("p-sato"));
+  ASSERT_FALSE(stranger);
+  EXPECT_EQ(stranger.error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(Head(), head);
+
+  // December: someone was given sudo, and an account nobody in the organization holds appeared.
+  clock_.Set(*ParseRfc3339("2026-12-01T01:00:00Z"));
+  Tick();
+  auto december = app_->controls().ReviewAccounts(
+      "info-check/2026-11-30T15:00:00Z", "fs01",
+      listing + "olduser:x:1001:1001::/home/olduser:/bin/bash\n", As("p-clerk"));
+  ASSERT_TRUE(december) << december.error().ToString();
+  const core::AccountChanges& c = december->changes;
+  EXPECT_FALSE(c.first);
+  EXPECT_EQ(december->previous, november + "/fs01");
+  EXPECT_THAT(c.added, ElementsAre("olduser"));
+  EXPECT_THAT(c.unknown, ElementsAre("olduser"));
+  auto listed = app_->controls().AccountReviews("info-check/2026-11-30T15:00:00Z", As("p-clerk"));
+  ASSERT_TRUE(listed);
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ((*listed)[0].changes, c);  // as stored
+}
+
 }  // namespace
 }  // namespace sokuo::app

@@ -8,6 +8,7 @@
 #include "api/incident_codec.h"
 #include "cli/commands.h"
 #include "cli/request_body.h"
+#include "platform/files.h"
 
 namespace sokuo::cli {
 namespace {
@@ -27,6 +28,8 @@ struct ControlFlags {
   std::string from_day;
   std::string to_day;
   std::string from;  // --from FILE: the body instead of flags
+  std::string host;
+  std::string file;  // an account listing, '-' for stdin
   size_t offset = 0;
   size_t limit = 50;
 };
@@ -34,8 +37,8 @@ struct ControlFlags {
 constexpr const char* kControlDoc =
     "\nOccurrences are named CONTROL/START, as `sokuo control due` prints them, e.g.\n"
     "access-log-review/2026-11-26T00:00:00Z; CONTROL alone names its latest one not done (for\n"
-    "`control incident`: its latest with findings). The catalog is the organization file's\n"
-    "controls.";
+    "`control incident`: its latest with findings; for `control accounts`: its latest).\n"
+    "The catalog is the organization file's controls.";
 
 Result<void> BringUpToDate(app::App& app) {
   return app.controls().Tick(app.context().clock().Now()).transform([](auto&&) {});
@@ -136,13 +139,15 @@ Result<void> ControlDone(app::App& app, const ControlFlags& f, const app::Actor&
   Body b;
   b.Text("result", f.result).Text("note", f.note).Text("evidence", f.evidence).Text("done_at", at);
   ASSIGN_OR_RETURN(core::ControlCompletion in, Decode(BodyOr(f.from, b), api::CompletionFromJson));
-  ASSIGN_OR_RETURN(std::string id, app.controls().Resolve(f.occurrence, false));
+  ASSIGN_OR_RETURN(std::string id,
+                   app.controls().Resolve(f.occurrence, app::ControlService::Latest::kNotDone));
   return PrintOccurrence(app, app.controls().Complete(id, in, actor), o);
 }
 
 Result<void> ControlIncident(app::App& app, const ControlFlags& f, const app::Actor& actor,
                              Output& o) {
-  ASSIGN_OR_RETURN(std::string id, app.controls().Resolve(f.occurrence, true));
+  ASSIGN_OR_RETURN(std::string id,
+                   app.controls().Resolve(f.occurrence, app::ControlService::Latest::kFindings));
   ASSIGN_OR_RETURN(app::IncidentView v, app.controls().OpenIncident(id, actor));
   if (o.json) {
     PrintJson(o, api::ToJson(v, o.lang));
@@ -150,6 +155,51 @@ Result<void> ControlIncident(app::App& app, const ControlFlags& f, const app::Ac
     o.out << Render(Msg("cli.control_incident", {{"key", v.incident.key}, {"occurrence", id}}),
                     o.lang)
           << "\n";
+  }
+  return {};
+}
+
+constexpr size_t kMaxListing = 16 << 20;
+
+std::string JoinNames(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+// G4.2.4: a host's accounts and groups, compared with its previous review.
+Result<void> ControlAccounts(app::App& app, const ControlFlags& f, const app::Actor& actor,
+                             Output& o) {
+  std::string text;
+  if (f.file == "-") {
+    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  } else {
+    ASSIGN_OR_RETURN(text, platform::ReadFile(f.file, kMaxListing));
+  }
+  ASSIGN_OR_RETURN(std::string id,
+                   app.controls().Resolve(f.occurrence, app::ControlService::Latest::kAny));
+  ASSIGN_OR_RETURN(store::AccountReview r, app.controls().ReviewAccounts(id, f.host, text, actor));
+  if (o.json) {
+    PrintJson(o, api::ToJson(r));
+    return {};
+  }
+  const core::AccountChanges& c = r.changes;
+  auto say = [&](Message m) { o.out << Render(m, o.lang) << "\n"; };
+  say(Msg("cli.accounts_counts", {{"host", r.host},
+                                  {"accounts", std::to_string(r.listing.accounts.size())},
+                                  {"groups", std::to_string(r.listing.groups.size())}}));
+  if (c.first) say(Msg("cli.accounts_first", {{"host", r.host}}));
+  if (!c.added.empty()) say(Msg("cli.accounts_added", {{"names", JoinNames(c.added)}}));
+  if (!c.removed.empty()) say(Msg("cli.accounts_removed", {{"names", JoinNames(c.removed)}}));
+  if (!c.new_privileged.empty()) {
+    std::vector<std::string> grants;
+    for (const auto& g : c.new_privileged) grants.push_back(g.group + ":" + g.account);
+    say(Msg("cli.accounts_new_privileged", {{"grants", JoinNames(grants)}}));
+  }
+  if (!c.unknown.empty()) say(Msg("cli.accounts_unknown", {{"names", JoinNames(c.unknown)}}));
+  if (!c.first && c.added.empty() && c.removed.empty() && c.new_privileged.empty() &&
+      c.unknown.empty()) {
+    say(Msg("cli.accounts_no_change"));
   }
   return {};
 }
@@ -240,6 +290,17 @@ std::vector<Command> ControlCommands() {
       ControlCmd(
           "control incident", "Open an incident from an occurrence's findings (G4.3)", true,
           [](CLI::App& c, ControlFlags& f) { OccurrenceArg(c, f); }, ControlIncident),
+      ControlCmd(
+          "control accounts",
+          "Review a host's accounts and groups (G4.2.4): `getent passwd; getent group` output, "
+          "compared with its previous review",
+          true,
+          [](CLI::App& c, ControlFlags& f) {
+            OccurrenceArg(c, f);
+            c.add_option("--host", f.host, "The host (or system) the listing is from")->required();
+            c.add_option("FILE", f.file, "The listing ('-': stdin)")->required();
+          },
+          ControlAccounts),
       ControlCmd(
           "control compliance",
           "Done on time, late, missed and open, per control and department (default: 30 days)",

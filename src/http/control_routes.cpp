@@ -73,6 +73,33 @@ std::vector<Route> ControlRoutes([[maybe_unused]] const RouteOptions& options) {
          return AsJson(app.controls().OpenIncident(OccurrenceOf(req), req.actor), req.lang);
        },
        .status = 201},
+      {.method = "POST",
+       .path = "/api/v1/controls/{control}/occurrences/{start}/accounts",
+       .permission = app::Permission::kReport,
+       .query = {"host"},
+       .handle = [](app::App& app, const Request& req) -> Result<Json> {
+         // A person's upload from the web page is a file (octet-stream); a script sends text.
+         if (!req.content_type.starts_with("text/plain") &&
+             !req.content_type.starts_with("application/octet-stream")) {
+           return Fail(ErrorCode::kUnsupportedMedia,
+                       Msg("accounts.media_type", {{"type", req.content_type}}));
+         }
+         ASSIGN_OR_RETURN(store::AccountReview r,
+                          app.controls().ReviewAccounts(OccurrenceOf(req), Text(req, "host"),
+                                                        req.body, req.actor));
+         return api::ToJson(r);
+       },
+       .status = 201},
+      {"GET",
+       "/api/v1/controls/{control}/occurrences/{start}/accounts",
+       app::Permission::kAuthenticated,
+       {},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(auto list, app.controls().AccountReviews(OccurrenceOf(req), req.actor));
+         Json items = Json::array();
+         for (const store::AccountReview& r : list) items.push_back(api::ToJson(r));
+         return Json{{"items", items}};
+       }},
       {"GET",
        "/api/v1/compliance",
        app::Permission::kAuthenticated,

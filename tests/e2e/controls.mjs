@@ -4,7 +4,8 @@
 // check marked as recorded by scan results, with no form), and the catalog with each control's
 // next start. Findings without a note are refused; findings with a note and the evidence are
 // recorded and open an incident with one click. The compliance page counts the review for the
-// IS department. 高橋 of sales may read the controls but not record the IS department's work.
+// IS department, and fs01's account listing is reviewed on the control's page. 高橋 of sales may
+// read the controls but not record the IS department's work.
 // What the pages recorded is read back with the CLI.
 import { join } from 'node:path'
 import { browser, check, logIn, logOut, missingCodes, shots, Sokuo } from './harness.mjs'
@@ -82,6 +83,25 @@ try {
   const incident = sokuo.incident(key)
   check(incident.reporter_department === 'it-dept', `reported for ${incident.reporter_department}`)
   check(incident.summary.includes('退職者 2 名'), 'the note is not in the incident')
+
+  // G4.2.4: fs01's accounts, uploaded as a file on the review's page; an account nobody in the
+  // organization holds, with sudo, is named.
+  await page.goto(`${sokuo.url}/#/controls/user-settings-review`)
+  const reviewed = page.locator('li.occurrence').first()
+  const upload = reviewed.locator('details.action').filter({ has: page.locator('summary', { hasText: 'アカウント一覧を点検' }) })
+  await upload.locator('summary').click()
+  await upload.getByLabel('ホスト（またはシステム）').fill('fs01')
+  await upload.getByLabel(/^一覧のファイル/).setInputFiles({
+    name: 'fs01.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('root:x:0:0:root:/root:/bin/bash\nghost:x:1005:1005::/home/ghost:/bin/bash\nroot:x:0:\nsudo:x:27:ghost\n'),
+  })
+  await upload.getByRole('button', { name: 'アカウント一覧を点検', exact: true }).click()
+  const account = reviewed.locator('section.account-review')
+  await account.getByText('fs01 のアカウント点検').waitFor()
+  const accountText = await account.innerText()
+  check(accountText.includes('アカウント 2 件') && accountText.includes('ghost'), `the review shows: ${accountText}`)
+  await page.screenshot({ path: join(shots(), 'account-review-ja.png'), fullPage: true })
 
   // Compliance: the review is counted for the IS department.
   await page.goto(`${sokuo.url}/#/compliance`)

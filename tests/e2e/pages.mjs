@@ -110,6 +110,11 @@ try {
     ['rules', '#/rules', 'table.rules tbody tr'],
     // The example company has gaps in its preparation (G3.3, G5.1): grouped by clause.
     ['readiness', '#/readiness', 'section.readiness table tbody tr'],
+    // The routine controls (G4.1, G4.2): what is due with its forms, one control's occurrences
+    // with the account review's form (G4.2.4), and compliance.
+    ['controls', '#/controls', 'table.controls tbody tr'],
+    ['control', '#/controls/user-settings-review', 'li.occurrence'],
+    ['compliance', '#/compliance', 'table.compliance tbody tr'],
     ['accounts', '#/accounts', 'table tbody tr'],
     ['account', '#/account', 'table tbody tr'],
   ]

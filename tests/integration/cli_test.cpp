@@ -499,6 +499,21 @@ TEST_F(CliTest, RoutineControlsAreListedRecordedAndCounted) {
   EXPECT_EQ(history["items"][0]["done_by"], "p-fujita");
   EXPECT_EQ(history["items"][0]["evidence"], "AD のアカウント一覧");
 
+  // G4.2.4: the host's accounts, kept with the review (a listing that does not read is refused).
+  std::string listing = Write("fs01.txt",
+                              "root:x:0:0:root:/root:/bin/bash\n"
+                              "ghost:x:1005:1005::/home/ghost:/bin/bash\n"
+                              "root:x:0:\nsudo:x:27:ghost\n");
+  Outcome review = Sokuo({"--as", "p-fujita", "control", "accounts", "user-settings-review",
+                          "--host", "fs01", listing});
+  ASSERT_EQ(review.exit_code, 0) << review.err;
+  EXPECT_THAT(review.out, HasSubstr("fs01: the first review"));
+  EXPECT_THAT(review.out,
+              HasSubstr("no person of the organization holds (people who left?): ghost"));
+  EXPECT_EQ(Sokuo({"--as", "p-fujita", "control", "accounts", "user-settings-review", "--host",
+                   "fs02", Write("bad.txt", "not a listing\n")})
+                .exit_code,
+            1);
   auto compliance = nlohmann::json::parse(Sokuo({"--json", "control", "compliance"}).out);
   EXPECT_EQ(compliance["total"]["on_time"].get<int>() + compliance["total"]["late"].get<int>(), 1);
   EXPECT_EQ(Sokuo({"control", "compliance", "--since", "2026-13-01"}).exit_code, 2);

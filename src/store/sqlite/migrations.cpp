@@ -307,6 +307,20 @@ CREATE INDEX control_occurrences_control ON control_occurrences(control, starts)
 CREATE INDEX control_occurrences_done ON control_occurrences(done);
 )sql";
 
+// G4.2.4: the reviews of user-management settings, one row per host and occurrence.
+constexpr const char* kMigration14 = R"sql(
+CREATE TABLE account_reviews (
+  id TEXT PRIMARY KEY,
+  occurrence TEXT NOT NULL,
+  control TEXT NOT NULL,
+  host TEXT NOT NULL,
+  starts INTEGER NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX account_reviews_occurrence ON account_reviews(occurrence);
+CREATE INDEX account_reviews_control ON account_reviews(control, host, starts);
+)sql";
+
 // The numbered list; the SQL of each is above.
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
@@ -325,6 +339,7 @@ const std::vector<Migration>& Migrations() {
       {11, "disasters", kMigration11},
       {12, "alerts", kMigration12},
       {13, "routine controls", kMigration13},
+      {14, "account reviews", kMigration14},
   };
   return kMigrations;
 }

@@ -5,7 +5,7 @@
 // period. The page follows the journal live.
 import { useState } from 'preact/hooks'
 import { api } from '../api'
-import { departmentName, loadDirectory } from '../directory'
+import { departmentName, loadDirectory, personName } from '../directory'
 import { ActionForm } from '../form'
 import { lang, t } from '../i18n'
 import { useChanges } from '../live'
@@ -69,6 +69,20 @@ interface Compliance {
   total: Count
 }
 
+interface AccountReview {
+  id: string
+  host: string
+  accounts: number
+  groups: number
+  first: boolean
+  added: string[]
+  removed: string[]
+  new_privileged: { group: string; account: string }[]
+  unknown: string[]
+  by: string
+  at: string
+}
+
 const kPageSize = 20
 
 export const controlName = (c: { name?: string; name_en?: string } | undefined, id: string) =>
@@ -81,7 +95,7 @@ function State({ o }: { o: Occurrence }) {
 }
 
 // One occurrence: what it is, when it is due, what was recorded, and what can be done with it.
-function OccurrenceRow({ o, c, zone, onDone }: { o: Occurrence; c?: Control; zone: string; onDone: () => void }) {
+function OccurrenceRow({ o, c, zone, onDone, history }: { o: Occurrence; c?: Control; zone: string; onDone: () => void; history: boolean }) {
   const [error, setError] = useState<unknown>(null)
   return (
     <li class={`occurrence ${o.state}`}>
@@ -89,7 +103,7 @@ function OccurrenceRow({ o, c, zone, onDone }: { o: Occurrence; c?: Control; zon
       {c?.clause && <small> {c.clause}</small>} · {t('ui.controls_due', { at: showLocal(o.due_at, zone) })}
       {o.done && (
         <p>
-          {t('ui.controls_done_line', { at: showLocal(o.done_at ?? '', zone), by: o.done_by ?? '' })} ·{' '}
+          {t('ui.controls_done_line', { at: showLocal(o.done_at ?? '', zone), by: o.done_by ? personName(o.done_by) : '' })} ·{' '}
           {t(`control_result.${o.result ?? 'ok'}`)}
           {o.note && <span class="data"> — {o.note}</span>}
           {o.evidence && (
@@ -121,7 +135,15 @@ function OccurrenceRow({ o, c, zone, onDone }: { o: Occurrence; c?: Control; zon
         </p>
       )}
       <ProblemView error={error} />
+      {history && c?.clause === 'G4.2.4' && <AccountReviews o={o} zone={zone} />}
       {!o.done && c?.source === 'clamav' && <p class="none">{t('ui.controls_by_scan')}</p>}
+      {!o.done && c?.evidence && (
+        <p>
+          <small>
+            {t('ui.controls_evidence_asked')}: <span class="data">{c.evidence}</span>
+          </small>
+        </p>
+      )}
       {!o.done && c?.source !== 'clamav' && (
         <ActionForm
           title="ui.controls_record"
@@ -130,9 +152,9 @@ function OccurrenceRow({ o, c, zone, onDone }: { o: Occurrence; c?: Control; zon
           fields={[
             { name: 'result', kind: 'choice', label: 'ui.controls_result', options: ['ok', 'findings'], prefix: 'control_result', initial: 'ok', required: true },
             { name: 'note', kind: 'long', label: 'ui.controls_note' },
-            ...(c?.evidence
-              ? [{ name: 'evidence', kind: 'text' as const, label: 'ui.controls_evidence_needed', params: { what: c.evidence }, required: true }]
-              : [{ name: 'evidence', kind: 'text' as const, label: 'ui.controls_evidence' }]),
+            c?.evidence
+              ? { name: 'evidence', kind: 'text', label: 'ui.controls_evidence_needed', required: true }
+              : { name: 'evidence', kind: 'text', label: 'ui.controls_evidence' },
             { name: 'done_at', kind: 'when', label: 'ui.controls_done_at' },
           ]}
           zone={zone}
@@ -140,6 +162,68 @@ function OccurrenceRow({ o, c, zone, onDone }: { o: Occurrence; c?: Control; zon
         />
       )}
     </li>
+  )
+}
+
+// G4.2.4: the hosts' account listings kept with an occurrence, what changed since each host's
+// previous review, and a form to add one (the output of `getent passwd; getent group`).
+function AccountReviews({ o, zone }: { o: Occurrence; zone: string }) {
+  const [reviews, setReviews] = useState<AccountReview[]>([])
+  const [version, setVersion] = useState(0)
+  const [error, setError] = useState<unknown>(null)
+  useLoad(
+    () => api<{ items: AccountReview[] }>('GET', `${occurrencePath(o)}/accounts`),
+    (r) => setReviews(r.items),
+    setError,
+    [o.id, version],
+  )
+  const names = (list: string[]) => (list.length ? list.join(', ') : t('ui.accounts_none'))
+  return (
+    <div class="account-reviews">
+      <ProblemView error={error} />
+      {reviews.map((r) => (
+        <section key={r.id} class="account-review" aria-label={t('ui.accounts_of', { host: r.host })}>
+          <h3>{t('ui.accounts_of', { host: r.host })}</h3>
+          <p>
+            {t('ui.accounts_counts', { accounts: r.accounts, groups: r.groups })} · {showLocal(r.at, zone)}
+            {r.first && <> · {t('ui.accounts_first')}</>}
+          </p>
+          <dl class="facts">
+            {!r.first && (
+              <>
+                <div>
+                  <dt>{t('ui.accounts_added')}</dt>
+                  <dd class="data">{names(r.added)}</dd>
+                </div>
+                <div>
+                  <dt>{t('ui.accounts_removed')}</dt>
+                  <dd class="data">{names(r.removed)}</dd>
+                </div>
+                <div>
+                  <dt>{t('ui.accounts_new_privileged')}</dt>
+                  <dd class={r.new_privileged.length ? 'data late' : 'data'}>{names(r.new_privileged.map((g) => `${g.group}: ${g.account}`))}</dd>
+                </div>
+              </>
+            )}
+            <div>
+              <dt>{t('ui.accounts_unknown')}</dt>
+              <dd class={r.unknown.length ? 'data late' : 'data'}>{names(r.unknown)}</dd>
+            </div>
+          </dl>
+        </section>
+      ))}
+      <ActionForm
+        title="ui.accounts_review"
+        method="POST"
+        path={(v) => `${occurrencePath(o)}/accounts?${new URLSearchParams({ host: String(v.host ?? '') })}`}
+        fields={[
+          { name: 'host', kind: 'text', label: 'ui.accounts_host', required: true },
+          { name: 'listing', kind: 'file', label: 'ui.accounts_file', required: true },
+        ]}
+        zone={zone}
+        onDone={() => setVersion((v) => v + 1)}
+      />
+    </div>
   )
 }
 
@@ -191,7 +275,7 @@ export function ControlsPage({ zone, control }: { zone: string; control?: string
       {page && page.items.length > 0 && (
         <ul class="records">
           {page.items.map((o) => (
-            <OccurrenceRow key={o.id} o={o} c={byId.get(o.control)} zone={zone} onDone={reload} />
+            <OccurrenceRow key={o.id} o={o} c={byId.get(o.control)} zone={zone} onDone={reload} history={control !== undefined} />
           ))}
         </ul>
       )}
