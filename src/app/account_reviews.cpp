@@ -27,13 +27,7 @@ Result<store::AccountReview> ControlService::ReviewAccounts(const std::string& o
     if (!o) {
       return Fail(ErrorCode::kNotFound, Msg("control.occurrence_not_found", {{"id", occurrence}}));
     }
-    const core::Control* c = org->FindControl(o->control);
-    if (c == nullptr) {
-      return Fail(ErrorCode::kNotFound, Msg("control.not_found", {{"id", o->control}}));
-    }
-    if (!core::CanRecordControl(actor.principal, *c, *org)) {
-      return Fail(ErrorCode::kForbidden, Msg("control.forbidden"));
-    }
+    ASSIGN_OR_RETURN(const core::Control* c, ControlToRecord(*org, *o, actor));
     ASSIGN_OR_RETURN(Timestamp start, ParseRfc3339(o->starts_at));
     review.id = occurrence + "/" + host;
     ASSIGN_OR_RETURN(store::Table existing, tx.ReadWhere("account_reviews", "id", review.id));

@@ -42,6 +42,18 @@ std::vector<std::string> OverdueRecipients(const core::Organization& org, const 
 
 }  // namespace
 
+Result<const core::Control*> ControlToRecord(const core::Organization& org,
+                                             const core::ControlOccurrence& o, const Actor& actor) {
+  const core::Control* c = org.FindControl(o.control);
+  if (c == nullptr) {
+    return Fail(ErrorCode::kNotFound, Msg("control.not_found", {{"id", o.control}}));
+  }
+  if (!core::CanRecordControl(actor.principal, *c, org)) {
+    return Fail(ErrorCode::kForbidden, Msg("control.forbidden"));
+  }
+  return c;
+}
+
 Result<ControlTickReport> ControlService::Tick(Timestamp now) {
   ControlTickReport report;
   ASSIGN_OR_RETURN(auto org, ctx_.Organization());
@@ -202,13 +214,7 @@ Result<OccurrenceView> ControlService::Complete(const std::string& id,
     ASSIGN_OR_RETURN(auto org, ctx_.OrganizationIn(tx));
     ASSIGN_OR_RETURN(auto o, store::LoadOccurrence(tx, id));
     if (!o) return Fail(NoOccurrence(id));
-    const core::Control* c = org->FindControl(o->control);
-    if (c == nullptr) {
-      return Fail(ErrorCode::kNotFound, Msg("control.not_found", {{"id", o->control}}));
-    }
-    if (!core::CanRecordControl(actor.principal, *c, *org)) {
-      return Fail(ErrorCode::kForbidden, Msg("control.forbidden"));
-    }
+    ASSIGN_OR_RETURN(const core::Control* c, ControlToRecord(*org, *o, actor));
     if (c->source == "clamav") {
       return Fail(ErrorCode::kConflict, Msg("control.by_scan", {{"id", id}}));
     }
@@ -238,13 +244,7 @@ Result<IncidentView> ControlService::OpenIncident(const std::string& id, const A
   ASSIGN_OR_RETURN(auto org, ctx_.Organization());
   ASSIGN_OR_RETURN(auto o, store::LoadOccurrence(ctx_.store(), id));
   if (!o) return Fail(NoOccurrence(id));
-  const core::Control* c = org->FindControl(o->control);
-  if (c == nullptr) {
-    return Fail(ErrorCode::kNotFound, Msg("control.not_found", {{"id", o->control}}));
-  }
-  if (!core::CanRecordControl(actor.principal, *c, *org)) {
-    return Fail(ErrorCode::kForbidden, Msg("control.forbidden"));
-  }
+  ASSIGN_OR_RETURN(const core::Control* c, ControlToRecord(*org, *o, actor));
   if (!o->done || o->result != core::ControlResult::kFindings) {
     return Fail(ErrorCode::kConflict, Msg("control.not_findings", {{"id", id}}));
   }

@@ -51,6 +51,12 @@ struct ComplianceView {
   core::Compliance counts;
 };
 
+// The control of `o` when `actor` may record it (core::CanRecordControl): 404 when the
+// organization file no longer has it, 403 when the actor may not.
+[[nodiscard]] Result<const core::Control*> ControlToRecord(const core::Organization& org,
+                                                           const core::ControlOccurrence& o,
+                                                           const Actor& actor);
+
 class ControlService {
  public:
   ControlService(Context& ctx, IncidentService& incidents) : ctx_(ctx), incidents_(incidents) {}
