@@ -9,9 +9,10 @@ namespace sokuo::store {
 const std::vector<std::string>& JournaledTables() {
   static const std::vector<std::string> kTables = [] {
     std::vector<std::string> all(kOrgTables.begin(), kOrgTables.end());
-    all.insert(all.end(), {"incidents", "incident_records", "disasters", "disaster_records",
-                           "outbox", "deliveries", "reminders", "accounts", "api_tokens",
-                           "preferences", "alerts", "alert_lines", "control_occurrences"});
+    all.insert(all.end(),
+               {"incidents", "incident_records", "disasters", "disaster_records", "outbox",
+                "deliveries", "reminders", "accounts", "api_tokens", "preferences", "alerts",
+                "alert_lines", "control_occurrences", "virus_scans"});
     return all;
   }();
   return kTables;

@@ -307,6 +307,18 @@ CREATE INDEX control_occurrences_control ON control_occurrences(control, starts)
 CREATE INDEX control_occurrences_done ON control_occurrences(done);
 )sql";
 
+// G4.1.4, G4.2.5: the virus scans the hosts send, one row per scan report.
+constexpr const char* kMigration14 = R"sql(
+CREATE TABLE virus_scans (
+  id TEXT PRIMARY KEY,
+  host TEXT NOT NULL,
+  finished INTEGER NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX virus_scans_host ON virus_scans(host);
+CREATE INDEX virus_scans_finished ON virus_scans(finished);
+)sql";
+
 // The numbered list; the SQL of each is above.
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
@@ -325,6 +337,7 @@ const std::vector<Migration>& Migrations() {
       {11, "disasters", kMigration11},
       {12, "alerts", kMigration12},
       {13, "routine controls", kMigration13},
+      {14, "virus scans", kMigration14},
   };
   return kMigrations;
 }
