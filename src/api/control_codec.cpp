@@ -2,6 +2,7 @@
 
 #include "codec/control_json.h"
 #include "codec/org_json.h"
+#include "codec/virus_scan_json.h"
 
 namespace sokuo::api {
 namespace {
@@ -92,6 +93,24 @@ Json ToJson(const app::ComplianceView& v, const core::Organization& org) {
           {"controls", controls},
           {"departments", departments},
           {"total", CountJson(v.counts.total)}};
+}
+
+Json ToJson(const app::ScanReceipt& r) {
+  return {{"scan", codec::ToJson(r.scan)},
+          {"completed", r.completed},
+          {"alert_lines", r.alert_lines},
+          {"alert_lines_refused", r.alert_lines_refused}};
+}
+
+Json ToJson(const app::ScanDayView& v) {
+  Json hosts = Json::array();
+  for (const app::HostScans& h : v.hosts) {
+    Json scans = Json::array();
+    for (const core::VirusScan& s : h.scans) scans.push_back(codec::ToJson(s));
+    hosts.push_back(
+        {{"host", h.host}, {"system", h.system}, {"complete", h.complete}, {"scans", scans}});
+  }
+  return {{"day", v.day}, {"from", v.from}, {"to", v.to}, {"hosts", hosts}, {"missing", v.missing}};
 }
 
 }  // namespace sokuo::api

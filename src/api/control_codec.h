@@ -4,6 +4,7 @@
 
 #include "api/codec.h"
 #include "app/control_service.h"
+#include "app/scan_service.h"
 
 namespace sokuo::api {
 
@@ -16,5 +17,9 @@ Json ToJson(const app::OccurrenceView& v);
 Json ToJson(const store::AccountReview& r);
 // Per control and per department, with the organization's names for them.
 Json ToJson(const app::ComplianceView& v, const core::Organization& org);
+// A scan received (G4.1.4): the stored scan and the occurrences it made done.
+Json ToJson(const app::ScanReceipt& r);
+// A company day's scans per host, and the hosts with no complete scan.
+Json ToJson(const app::ScanDayView& v);
 
 }  // namespace sokuo::api

@@ -17,6 +17,7 @@
 #include "app/journal_service.h"
 #include "app/notification_service.h"
 #include "app/organization_service.h"
+#include "app/scan_service.h"
 
 namespace sokuo::app {
 
@@ -37,6 +38,7 @@ class App {
   NotificationService& notifications() { return notifications_; }
   DetectionService& detection() { return detection_; }
   ControlService& controls() { return controls_; }
+  ScanService& scans() { return scans_; }
   Context& context() { return ctx_; }
 
  private:
@@ -51,6 +53,8 @@ class App {
   DetectionService detection_{ctx_, incidents_};
   // A finding opens an incident, so it works through the incident area too.
   ControlService controls_{ctx_, incidents_};
+  // A host's scan completes the virus-check control and raises an alert for what it found.
+  ScanService scans_{ctx_, controls_, detection_};
 };
 
 }  // namespace sokuo::app

@@ -4,6 +4,9 @@
 // server sees the same occurrences.
 #include <CLI/CLI.hpp>
 
+#include <iostream>
+#include <iterator>
+
 #include "api/control_codec.h"
 #include "api/incident_codec.h"
 #include "cli/commands.h"
@@ -28,8 +31,9 @@ struct ControlFlags {
   std::string from_day;
   std::string to_day;
   std::string from;  // --from FILE: the body instead of flags
-  std::string host;
-  std::string file;  // an account listing, '-' for stdin
+  std::string host;  // control accounts: the host of the listing; control scan: the host
+  std::string file;  // the listing, or clamscan's output ('-': stdin)
+  std::string day;   // control scans: a company day
   size_t offset = 0;
   size_t limit = 50;
 };
@@ -242,6 +246,72 @@ Result<void> ControlCompliance(app::App& app, const ControlFlags& f, Output& o) 
   return {};
 }
 
+// The most of clamscan's output read (the API's body limit): `clamscan -i` prints only the
+// infected files and the summary.
+constexpr size_t kMaxScanOutput = size_t{1024} * 1024;
+
+Result<void> ControlScan(app::App& app, const ControlFlags& f, const app::Actor& actor, Output& o) {
+  std::string text;
+  if (f.file == "-") {
+    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  } else {
+    ASSIGN_OR_RETURN(text, platform::ReadFile(f.file, kMaxScanOutput));
+  }
+  ASSIGN_OR_RETURN(app::ScanReceipt r, app.scans().Record(f.host, text, actor));
+  if (o.json) {
+    PrintJson(o, api::ToJson(r));
+    return {};
+  }
+  ASSIGN_OR_RETURN(Calendar calendar, OrgCalendar(app));
+  o.out << Render(Msg("cli.scan_received", {{"id", r.scan.id},
+                                            {"at", calendar.FormatLocal(r.scan.finished_at)},
+                                            {"files", std::to_string(r.scan.scanned_files)},
+                                            {"infected", std::to_string(r.scan.infected_files)}}),
+                  o.lang)
+        << "\n";
+  if (!r.scan.complete) o.out << Render(Msg("cli.scan_incomplete"), o.lang) << "\n";
+  for (const std::string& id : r.completed) {
+    o.out << Render(Msg("cli.scan_completed", {{"id", id}}), o.lang) << "\n";
+  }
+  if (!r.scan.infections.empty() && r.alert_lines_refused) {
+    o.out << Render(Msg("cli.scan_no_alert"), o.lang) << "\n";
+  }
+  return {};
+}
+
+Result<void> ControlScans(app::App& app, const ControlFlags& f, Output& o) {
+  ASSIGN_OR_RETURN(auto day, DayFlag(f.day, "--day"));
+  ASSIGN_OR_RETURN(app::ScanDayView v, app.scans().OfDay(day, kOperator));
+  if (o.json) {
+    PrintJson(o, api::ToJson(v));
+    return {};
+  }
+  ASSIGN_OR_RETURN(Calendar calendar, OrgCalendar(app));
+  o.out << Render(Msg("cli.scans_day", {{"day", v.day}}), o.lang) << "\n";
+  for (const app::HostScans& h : v.hosts) {
+    if (h.scans.empty()) {
+      o.out << Render(Msg("cli.scans_none", {{"host", h.host}}), o.lang) << "\n";
+      continue;
+    }
+    for (const core::VirusScan& s : h.scans) {
+      o.out << Render(Msg(s.complete ? "cli.scans_line" : "cli.scans_line_cut",
+                          {{"host", h.host},
+                           {"at", calendar.FormatLocal(s.finished_at)},
+                           {"files", std::to_string(s.scanned_files)},
+                           {"infected", std::to_string(s.infected_files)}}),
+                      o.lang)
+            << "\n";
+    }
+  }
+  std::string missing;
+  for (const std::string& h : v.missing) missing += (missing.empty() ? "" : ", ") + h;
+  o.out << Render(missing.empty() ? Msg("cli.scans_all")
+                                  : Msg("cli.scans_missing", {{"hosts", missing}}),
+                  o.lang)
+        << "\n";
+  return {};
+}
+
 void OccurrenceArg(CLI::App& c, ControlFlags& f) {
   c.add_option("OCCURRENCE", f.occurrence,
                "CONTROL/START as `sokuo control due` prints it, or CONTROL alone for its latest")
@@ -310,6 +380,22 @@ std::vector<Command> ControlCommands() {
             c.add_option("--until", f.to_day, "Last day, YYYY-MM-DD (default: today)");
           },
           ReadOnly<ControlFlags>(ControlCompliance)),
+      ControlCmd(
+          "control scan",
+          "Record a host's virus scan from clamscan's output (G4.1.4): the daily check is done "
+          "once every host has one",
+          true,
+          [](CLI::App& c, ControlFlags& f) {
+            c.add_option("--host", f.host, "The host that ran the scan")->required();
+            c.add_option("FILE", f.file, "clamscan's output ('-': stdin)")->required();
+          },
+          ControlScan),
+      ControlCmd(
+          "control scans", "The hosts' virus scans of a day, and the hosts with none", false,
+          [](CLI::App& c, ControlFlags& f) {
+            c.add_option("--day", f.day, "Company day, YYYY-MM-DD (default: today)");
+          },
+          ReadOnly<ControlFlags>(ControlScans)),
   };
 }
 

@@ -111,6 +111,31 @@ std::vector<Route> ControlRoutes([[maybe_unused]] const RouteOptions& options) {
          ASSIGN_OR_RETURN(auto org, app.context().Organization());
          return api::ToJson(v, *org);
        }},
+      // A host's clamscan output (G4.1.4): an ingest-scope token may send it.
+      {.method = "POST",
+       .path = "/api/v1/virus-scans",
+       .permission = app::Permission::kReport,
+       .query = {"host"},
+       .handle = [](app::App& app, const Request& req) -> Result<Json> {
+         if (req.content_type.rfind("text/plain", 0) != 0) {
+           return Fail(ErrorCode::kUnsupportedMedia,
+                       Msg("scan.media_type", {{"type", req.content_type}}));
+         }
+         ASSIGN_OR_RETURN(app::ScanReceipt r,
+                          app.scans().Record(Text(req, "host"), req.body, req.actor));
+         return api::ToJson(r);
+       },
+       .status = 201,
+       .ingest = true},
+      {"GET",
+       "/api/v1/virus-scans",
+       app::Permission::kAuthenticated,
+       {"day"},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(auto day, DayParam(req, "day"));
+         ASSIGN_OR_RETURN(app::ScanDayView v, app.scans().OfDay(day, req.actor));
+         return api::ToJson(v);
+       }},
   };
 }
 

@@ -9,10 +9,10 @@ namespace sokuo::store {
 const std::vector<std::string>& JournaledTables() {
   static const std::vector<std::string> kTables = [] {
     std::vector<std::string> all(kOrgTables.begin(), kOrgTables.end());
-    all.insert(all.end(), {"incidents", "incident_records", "disasters", "disaster_records",
-                           "outbox", "deliveries", "reminders", "accounts", "api_tokens",
-                           "preferences", "alerts", "alert_lines", "control_occurrences",
-                           "account_reviews"});
+    all.insert(all.end(),
+               {"incidents", "incident_records", "disasters", "disaster_records", "outbox",
+                "deliveries", "reminders", "accounts", "api_tokens", "preferences", "alerts",
+                "alert_lines", "control_occurrences", "account_reviews", "virus_scans"});
     return all;
   }();
   return kTables;

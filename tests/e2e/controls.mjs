@@ -7,6 +7,7 @@
 // IS department, and fs01's account listing is reviewed on the control's page. 高橋 of sales may
 // read the controls but not record the IS department's work.
 // What the pages recorded is read back with the CLI.
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { browser, check, logIn, logOut, missingCodes, shots, Sokuo } from './harness.mjs'
 
@@ -112,9 +113,27 @@ try {
   check(Number(cells[1]) + Number(cells[2]) === 1, `the review is not counted as done: ${cells.join(' | ')}`)
   await page.screenshot({ path: join(shots(), 'compliance-ja.png'), fullPage: true })
 
+  // The daily virus check: today's scan per host, and the hosts with none; web01's scan comes
+  // in (sent with the CLI, as a host's cron job sends it over the API) and shows.
+  await page.goto(`${sokuo.url}/#/controls/virus-scan`)
+  await page.getByRole('heading', { name: /のウイルススキャン（ホストごと）$/, level: 2 }).waitFor()
+  await page.getByText(/^完了したスキャンのないホスト: dc01, dc02, web01, web02, fs01, fs02$/).waitFor()
+  const scanFile = join(sokuo.dir, 'scan.txt')
+  writeFileSync(
+    scanFile,
+    '/srv/a.txt: OK\n\n----------- SCAN SUMMARY -----------\nKnown viruses: 8697412\nEngine version: 1.4.6\n' +
+      'Scanned directories: 1\nScanned files: 1234\nInfected files: 0\nData scanned: 0.00 MB\n' +
+      'Data read: 0.00 MB (ratio 0.00:1)\nTime: 0.051 sec (0 m 0 s)\n',
+  )
+  sokuo.cli('control', 'scan', '--host', 'web01', scanFile)
+  await page.reload()
+  const web01 = page.locator('table.scans tbody tr').filter({ hasText: 'web01' })
+  await web01.getByText('1234').waitFor()
+  await page.getByText(/^完了したスキャンのないホスト: dc01, dc02, web02, fs01, fs02$/).waitFor()
+
   // A phone: nothing wider than the screen.
   await page.setViewportSize({ width: 360, height: 740 })
-  for (const hash of ['#/controls', '#/compliance', '#/controls/user-settings-review']) {
+  for (const hash of ['#/controls', '#/compliance', '#/controls/user-settings-review', '#/controls/virus-scan']) {
     await page.goto(`${sokuo.url}/${hash}`)
     await page.locator('main h1').waitFor()
     await page.waitForTimeout(300)

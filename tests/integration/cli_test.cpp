@@ -464,6 +464,54 @@ TEST_F(CliTest, UsageAndMissingDataHaveTheirExitCodes) {
   EXPECT_THAT(help.out, HasSubstr("journal"));
 }
 
+// The daily virus check is proven by every host's clamscan output, not ticked (G4.1.4, G4.2.5).
+TEST_F(CliTest, VirusScansOfEveryHostCompleteTheDailyCheck) {
+  ASSERT_EQ(Sokuo({"init", "--org", Example()}).exit_code, 0);
+  // A summary without its dates: the scan is dated when it is received.
+  std::string clean = Write("scan.txt",
+                            "/srv/a.txt: OK\n\n----------- SCAN SUMMARY -----------\n"
+                            "Known viruses: 8697412\nEngine version: 1.4.6\n"
+                            "Scanned directories: 1\nScanned files: 1\nInfected files: 0\n"
+                            "Data scanned: 0.00 MB\nData read: 0.00 MB (ratio 0.00:1)\n"
+                            "Time: 0.051 sec (0 m 0 s)\n");
+  std::string head = Sokuo({"journal", "head"}).out;
+  Outcome garbage = Sokuo({"control", "scan", "--host", "dc01", Write("junk.txt", "hello\n")});
+  EXPECT_EQ(garbage.exit_code, 1);
+  EXPECT_THAT(garbage.err, HasSubstr("not clamscan output"));
+  Outcome unknown = Sokuo({"control", "scan", "--host", "dc1", clean});
+  EXPECT_EQ(unknown.exit_code, 3);
+  EXPECT_THAT(unknown.err, HasSubstr("dc01"));
+  EXPECT_EQ(Sokuo({"control", "scan", clean}).exit_code, 2);  // --host is required
+  EXPECT_EQ(Sokuo({"journal", "head"}).out, head);
+
+  const std::vector<std::string> hosts = {"dc01", "dc02", "web01", "web02", "fs01", "fs02"};
+  for (size_t i = 0; i + 1 < hosts.size(); ++i) {
+    Outcome sent = Sokuo({"control", "scan", "--host", hosts[i], clean});
+    ASSERT_EQ(sent.exit_code, 0) << sent.err;
+    EXPECT_THAT(sent.out, HasSubstr("recorded the scan " + hosts[i] + "/000001"));
+    EXPECT_THAT(sent.out, Not(HasSubstr("is done")));
+  }
+  auto day = nlohmann::json::parse(Sokuo({"--json", "control", "scans"}).out);
+  ASSERT_EQ(day["hosts"].size(), hosts.size());
+  EXPECT_EQ(day["missing"], nlohmann::json::array({"fs02"}));
+  Outcome listed = Sokuo({"control", "scans"});
+  EXPECT_THAT(listed.out, HasSubstr("fs02  no scan"));
+  EXPECT_THAT(listed.out, HasSubstr("hosts with no complete scan: fs02"));
+
+  Outcome last = Sokuo({"control", "scan", "--host", "fs02", clean});
+  ASSERT_EQ(last.exit_code, 0) << last.err;
+  EXPECT_THAT(last.out, HasSubstr("every host has scanned: virus-scan/"));
+  EXPECT_THAT(Sokuo({"control", "scans"}).out, HasSubstr("every host has a complete scan"));
+  auto history = nlohmann::json::parse(
+      Sokuo({"--json", "control", "due", "--all", "--control", "virus-scan"}).out);
+  ASSERT_GE(history["items"].size(), 1u);
+  EXPECT_EQ(history["items"][0]["done_by"], "system");
+  EXPECT_EQ(history["items"][0]["result"], "ok");
+  EXPECT_THAT(history["items"][0]["note"].get<std::string>(), HasSubstr("fs02"));
+  EXPECT_EQ(Sokuo({"control", "scans", "--day", "2026-13-01"}).exit_code, 2);
+  EXPECT_EQ(Sokuo({"journal", "verify"}).exit_code, 0);
+}
+
 // A mistyped command is named with the nearest one, in the chosen language, with the usage exit
 // code; the words after a command (its options and arguments) are not commands.
 TEST_F(CliTest, RoutineControlsAreListedRecordedAndCounted) {

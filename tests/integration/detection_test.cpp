@@ -181,5 +181,45 @@ TEST_F(DetectionTest, SyslogOverUdpAndTcpAndNdjsonOverTheApiBecomeAlertsAndAnInc
       400);
 }
 
+// A host's clamscan output over the API (G4.1.4, G4.2.5): kept as the host's scan, and its
+// infection raises the shipped rule's alert in the running server.
+TEST_F(DetectionTest, AVirusScanOverTheApiIsKeptAndItsInfectionIsAnAlert) {
+  std::string output =
+      "/srv/www/upload/invoice.exe: Win.Trojan.Agent-123 FOUND\n\n"
+      "----------- SCAN SUMMARY -----------\nKnown viruses: 8697412\nEngine version: 1.4.6\n"
+      "Scanned directories: 1\nScanned files: 40\nInfected files: 1\n"
+      "Data scanned: 0.10 MB\nData read: 0.10 MB (ratio 1.00:1)\nTime: 0.051 sec (0 m 0 s)\n";
+  Reply sent =
+      server_.SendRaw("POST", "/api/v1/virus-scans?host=web01", output, "text/plain", "p-mori");
+  ASSERT_EQ(sent.status, 201) << sent.body.dump();
+  EXPECT_EQ(sent.body["scan"]["id"], "web01/000001");
+  EXPECT_EQ(sent.body["scan"]["infected_files"], 1);
+  EXPECT_EQ(sent.body["scan"]["complete"], true);
+  EXPECT_EQ(sent.body["alert_lines"], 1);
+  EXPECT_TRUE(sent.body["completed"].empty());  // the other hosts have not scanned
+
+  Json alerts = AlertsOnce(1);
+  const Json* found = Titled(alerts, "ClamAV found malware");
+  ASSERT_NE(found, nullptr) << alerts.dump();
+  EXPECT_EQ((*found)["host"], "web01");
+
+  Reply day = server_.Send("GET", "/api/v1/virus-scans", nullptr, "p-mori");
+  ASSERT_EQ(day.status, 200) << day.body.dump();
+  EXPECT_EQ(day.body["hosts"].size(), 6u);
+  EXPECT_EQ(day.body["missing"].size(), 5u);
+  EXPECT_EQ(
+      server_.SendRaw("POST", "/api/v1/virus-scans?host=web09", output, "text/plain", "p-mori")
+          .status,
+      404);
+  EXPECT_EQ(
+      server_.SendRaw("POST", "/api/v1/virus-scans?host=web01", "hello\n", "text/plain", "p-mori")
+          .status,
+      400);
+  EXPECT_EQ(
+      server_.SendRaw("POST", "/api/v1/virus-scans?host=web01", output, "text/plain", "p-sasaki")
+          .status,
+      403);
+}
+
 }  // namespace
 }  // namespace sokuo::testing

@@ -321,6 +321,18 @@ CREATE INDEX account_reviews_occurrence ON account_reviews(occurrence);
 CREATE INDEX account_reviews_control ON account_reviews(control, host, starts);
 )sql";
 
+// G4.1.4, G4.2.5: the virus scans the hosts send, one row per scan report.
+constexpr const char* kMigration15 = R"sql(
+CREATE TABLE virus_scans (
+  id TEXT PRIMARY KEY,
+  host TEXT NOT NULL,
+  finished INTEGER NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX virus_scans_host ON virus_scans(host);
+CREATE INDEX virus_scans_finished ON virus_scans(finished);
+)sql";
+
 // The numbered list; the SQL of each is above.
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
@@ -340,6 +352,7 @@ const std::vector<Migration>& Migrations() {
       {12, "alerts", kMigration12},
       {13, "routine controls", kMigration13},
       {14, "account reviews", kMigration14},
+      {15, "virus scans", kMigration15},
   };
   return kMigrations;
 }

@@ -227,6 +227,77 @@ function AccountReviews({ o, zone }: { o: Occurrence; zone: string }) {
   )
 }
 
+interface VirusScan {
+  id: string
+  host: string
+  finished_at: string
+  scanned_files: number
+  infected_files: number
+  complete: boolean
+}
+
+interface ScanDay {
+  day: string
+  hosts: { host: string; system: string; complete: boolean; scans: VirusScan[] }[]
+  missing: string[]
+}
+
+// Today's scan of each host of the organization (G4.1.4), for a control proven by ClamAV.
+function ScanTable({ zone }: { zone: string }) {
+  const language = useSignal(lang)
+  const [day, setDay] = useState<ScanDay | null>(null)
+  const [version, setVersion] = useState(0)
+  const [error, setError] = useState<unknown>(null)
+  useLoad(() => api<ScanDay>('GET', '/virus-scans'), setDay, setError, [language, version])
+  useChanges((c) => c.action === 'scan.received', () => setVersion((v) => v + 1), [])
+  if (error) return <ProblemView error={error} />
+  if (!day) return null
+  return (
+    <>
+      <h2>{t('ui.scans_title', { day: day.day })}</h2>
+      <table class="controls scans">
+        <thead>
+          <tr>
+            <th scope="col">{t('ui.scans_host')}</th>
+            <th scope="col">{t('ui.scans_at')}</th>
+            <th scope="col">{t('ui.scans_files')}</th>
+            <th scope="col">{t('ui.scans_infected')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {day.hosts.map((h) => {
+            const last = h.scans.filter((s) => s.complete).pop() ?? h.scans[h.scans.length - 1]
+            return (
+              <tr key={h.host}>
+                <td>
+                  <code>{h.host}</code>
+                </td>
+                {last ? (
+                  <>
+                    <td>
+                      {showLocal(last.finished_at, zone)}
+                      {!last.complete && <small> {t('ui.scans_cut')}</small>}
+                    </td>
+                    <td>{last.scanned_files}</td>
+                    <td class={last.infected_files > 0 ? 'late' : ''}>{last.infected_files}</td>
+                  </>
+                ) : (
+                  <td colSpan={3} class="late">
+                    {t('ui.scans_none')}
+                  </td>
+                )}
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+      <p class={day.missing.length > 0 ? 'late' : 'none'}>
+        {day.missing.length > 0 ? t('ui.scans_missing', { hosts: day.missing.join(', ') }) : t('ui.scans_all')}
+      </p>
+    </>
+  )
+}
+
 export function ControlsPage({ zone, control }: { zone: string; control?: string }) {
   const language = useSignal(lang)
   const [catalog, setCatalog] = useState<Control[] | null>(null)
@@ -270,6 +341,7 @@ export function ControlsPage({ zone, control }: { zone: string; control?: string
         {control !== undefined && <a href="#/controls">{t('ui.controls_back')}</a>} <a href="#/compliance">{t('ui.compliance_link')}</a>
       </p>
       <ProblemView error={error} />
+      {one?.source === 'clamav' && <ScanTable zone={zone} />}
       <h2>{control !== undefined ? t('ui.controls_history') : t('ui.controls_due_title')}</h2>
       {page && page.items.length === 0 && <p class="none">{t(control !== undefined ? 'ui.controls_none_yet' : 'ui.controls_nothing_due')}</p>}
       {page && page.items.length > 0 && (
