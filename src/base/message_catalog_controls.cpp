@@ -210,6 +210,11 @@ const CatalogEntry kControls[] = {
     {"ui.accounts_host", "ホスト（またはシステム）", "Host (or system)"},
     {"ui.accounts_file", "一覧のファイル（getent passwd; getent group の出力）",
      "The listing (the output of getent passwd; getent group)"},
+    {"ui.calendar_title", "{month} の予定と実施", "{month}: what came round and what is planned"},
+    {"ui.calendar_previous", "前の月", "Previous month"},
+    {"ui.calendar_next", "次の月", "Next month"},
+    {"ui.calendar_empty", "この月の予定はありません", "Nothing this month"},
+    {"ui.calendar_planned", "予定", "planned"},
 };
 // clang-format on
 

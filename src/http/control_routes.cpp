@@ -9,6 +9,15 @@ std::string OccurrenceOf(const Request& req) {
   return req.path.at("control") + "/" + req.path.at("start");
 }
 
+// An instant in any RFC 3339 offset, as the UTC text occurrences are kept in ("" when absent).
+Result<std::string> InstantParam(const Request& req, const std::string& name) {
+  std::string text = Text(req, name);
+  if (text.empty()) return text;
+  auto t = ParseRfc3339(text);
+  if (!t) return Fail(ErrorCode::kInvalidInput, t.error().msg, "?" + name);
+  return FormatRfc3339(*t);
+}
+
 Result<std::optional<Day>> DayParam(const Request& req, const std::string& name) {
   std::string text = Text(req, name);
   if (text.empty()) return std::optional<Day>();
@@ -38,14 +47,16 @@ std::vector<Route> ControlRoutes([[maybe_unused]] const RouteOptions& options) {
        [](app::App& app, const Request& req) -> Result<Json> {
          ASSIGN_OR_RETURN(auto state, EnumParam(req, "state", core::kOccurrenceStates));
          ASSIGN_OR_RETURN(bool pending, Flag(req, "pending"));
+         ASSIGN_OR_RETURN(std::string from, InstantParam(req, "from"));
+         ASSIGN_OR_RETURN(std::string to, InstantParam(req, "to"));
          ASSIGN_OR_RETURN(auto page, PageParams(req));
          ASSIGN_OR_RETURN(auto result,
                           app.controls().Occurrences({.control = Text(req, "control"),
                                                       .department = Text(req, "department"),
                                                       .state = state,
                                                       .pending = pending,
-                                                      .from = Text(req, "from"),
-                                                      .to = Text(req, "to")},
+                                                      .from = from,
+                                                      .to = to},
                                                      page, req.actor));
          return api::PageJson(result, [](const app::OccurrenceView& v) { return api::ToJson(v); });
        }},

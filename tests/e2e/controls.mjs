@@ -58,6 +58,9 @@ try {
   check((await catalog.count()) === 13, `the catalog lists ${await catalog.count()} controls`)
   const g424 = await catalog.filter({ hasText: 'G4.2.4' }).innerText()
   check(g424.includes(kReview) && g424.includes('monthly') && g424.includes('情報システム部'), `G4.2.4 row: ${g424}`)
+  // The month's calendar: today's virus check came round.
+  const calendar = page.locator('section.control-calendar')
+  await calendar.locator('dd').filter({ hasText: 'ウイルスチェック(毎日)' }).first().waitFor()
   await page.screenshot({ path: join(shots(), 'controls-ja.png'), fullPage: true })
 
   // Findings need a note: the server says so, and nothing is recorded.

@@ -11,7 +11,7 @@ import { lang, t } from '../i18n'
 import { useChanges } from '../live'
 import { Pager } from '../pager'
 import { useLoad, useSignal } from '../state'
-import { showLocal } from '../time'
+import { localToRfc3339, showLocal } from '../time'
 import { ProblemView } from './problem'
 
 export interface Control {
@@ -298,6 +298,91 @@ function ScanTable({ zone }: { zone: string }) {
   )
 }
 
+// A day of `zone` as YYYY-MM-DD.
+function dayIn(rfc3339: string | Date, zone: string): string {
+  const d = typeof rfc3339 === 'string' ? new Date(rfc3339) : rfc3339
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d)
+}
+
+// The first instant of a month of `zone` ("2026-11"), as the UTC text the server keeps.
+function monthStart(month: string, zone: string): string {
+  return new Date(localToRfc3339(`${month}-01T00:00`, zone)).toISOString().replace('.000Z', 'Z')
+}
+
+function nextMonth(month: string, by: number): string {
+  const [y, m] = month.split('-').map(Number)
+  const d = new Date(Date.UTC(y, m - 1 + by, 1))
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`
+}
+
+// The month's calendar of the routine controls: each day with the occurrences that started on
+// it and their state, and the next start of each control that falls in the month.
+function ControlCalendar({ zone, catalog, version }: { zone: string; catalog: Control[]; version: number }) {
+  const language = useSignal(lang)
+  const [month, setMonth] = useState(() => dayIn(new Date(), zone).slice(0, 7))
+  const [items, setItems] = useState<Occurrence[]>([])
+  const [error, setError] = useState<unknown>(null)
+  useLoad(
+    () => {
+      const p = new URLSearchParams({ from: monthStart(month, zone), to: monthStart(nextMonth(month, 1), zone), limit: '500' })
+      return api<OccurrencePage>('GET', `/control-occurrences?${p}`)
+    },
+    (r) => {
+      setItems(r.items)
+      setError(null)
+    },
+    setError,
+    [month, language, version],
+  )
+  const byId = new Map(catalog.map((c) => [c.id, c]))
+  const days = new Map<string, { o?: Occurrence; c: Control | undefined; id: string; planned?: string }[]>()
+  const add = (day: string, entry: { o?: Occurrence; c: Control | undefined; id: string; planned?: string }) => {
+    if (!days.has(day)) days.set(day, [])
+    days.get(day)!.push(entry)
+  }
+  for (const o of [...items].reverse()) add(dayIn(o.starts_at, zone), { o, c: byId.get(o.control), id: o.control })
+  for (const c of catalog) {
+    if (c.next_start && dayIn(c.next_start, zone).startsWith(month)) add(dayIn(c.next_start, zone), { c, id: c.id, planned: c.next_start })
+  }
+  const sorted = [...days.entries()].sort(([a], [b]) => a.localeCompare(b))
+  const weekday = (day: string) => new Intl.DateTimeFormat(lang.get() === 'ja' ? 'ja-JP' : 'en-GB', { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))
+  return (
+    <section class="control-calendar" aria-labelledby="calendar">
+      <h2 id="calendar">{t('ui.calendar_title', { month })}</h2>
+      <p class="filters">
+        <button type="button" onClick={() => setMonth(nextMonth(month, -1))}>
+          {t('ui.calendar_previous')}
+        </button>
+        <button type="button" onClick={() => setMonth(nextMonth(month, 1))}>
+          {t('ui.calendar_next')}
+        </button>
+      </p>
+      <ProblemView error={error} />
+      {sorted.length === 0 ? (
+        <p class="none">{t('ui.calendar_empty')}</p>
+      ) : (
+        <dl class="calendar">
+          {sorted.map(([day, entries]) => (
+            <div key={day}>
+              <dt>
+                {day.slice(5).replace('-', '/')} ({weekday(day)})
+              </dt>
+              {entries.map((e) => (
+                <dd key={`${e.id}/${e.o?.id ?? e.planned}`}>
+                  {e.o ? <State o={e.o} /> : <span class="badge occurrence planned">{t('ui.calendar_planned')}</span>}{' '}
+                  <a class="data" href={`#/controls/${e.id}`}>
+                    {controlName(e.c, e.id)}
+                  </a>
+                </dd>
+              ))}
+            </div>
+          ))}
+        </dl>
+      )}
+    </section>
+  )
+}
+
 export function ControlsPage({ zone, control }: { zone: string; control?: string }) {
   const language = useSignal(lang)
   const [catalog, setCatalog] = useState<Control[] | null>(null)
@@ -352,6 +437,7 @@ export function ControlsPage({ zone, control }: { zone: string; control?: string
         </ul>
       )}
       {page && page.total > 0 && <Pager page={page} offset={offset} size={kPageSize} shown={page.items.length} go={setOffset} />}
+      {control === undefined && catalog && <ControlCalendar zone={zone} catalog={catalog} version={version} />}
       {control === undefined && catalog && (
         <>
           <h2>{t('ui.controls_catalog')}</h2>
