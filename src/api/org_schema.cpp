@@ -80,9 +80,8 @@ Json OrgSchemas() {
   control["overdue"] = {{"type", "integer"}, {"description", "Occurrences not done, past due"}};
   control["next_start"] = {
       {"type", "string"}, {"format", "date-time"}, {"description", "When the next one starts"}};
-  control["last_done_at"] = {{"type", "string"},
-                             {"format", "date-time"},
-                             {"description", "When it was last done"}};
+  control["last_done_at"] = {
+      {"type", "string"}, {"format", "date-time"}, {"description", "When it was last done"}};
   return schemas;
 }
 

@@ -2,18 +2,15 @@
 // real SQLite store and a fake clock.
 #include "app/scan_service.h"
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
 #include "app/app.h"
 #include "app/memory_blobs.h"
+#include "base/real_clamscan.h"
 #include "base/temp_dir.h"
 #include "core/org_fixture.h"
 #include "orgfile/org_file.h"
@@ -194,58 +191,18 @@ TEST_F(ScanAppTest, RefusesWhatIsNotAScanOfAKnownHost) {
   EXPECT_TRUE(app_->scans().OfDay(std::nullopt, is_)->hosts[0].scans.empty());
 }
 
-// The programs the real-output test needs, found on PATH as the shell would.
-std::optional<std::filesystem::path> ScanFindProgram(std::string_view name) {
-  const char* path = std::getenv("PATH");
-  std::string_view dirs = path != nullptr ? path : "/usr/bin:/bin";
-  while (true) {
-    size_t colon = dirs.find(':');
-    std::filesystem::path candidate = std::filesystem::path(dirs.substr(0, colon)) / name;
-    if (::access(candidate.c_str(), X_OK) == 0) return candidate;
-    if (colon == std::string_view::npos) return std::nullopt;
-    dirs.remove_prefix(colon + 1);
-  }
-}
-
-std::pair<std::string, int> ScanRun(const std::string& command) {
-  std::string out;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return {"", -1};
-  char buffer[4096];
-  size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  int status = ::pclose(pipe);
-  return {out, WIFEXITED(status) ? WEXITSTATUS(status) : -1};
-}
-
 // What the installed clamscan prints for a directory with the EICAR test file (found through a
 // one-line hash database made here), run in the company's zone as the host would be.
 TEST(ScanRealClamscanTest, ARealScanIsStoredWithItsInfection) {
-  auto clamscan = ScanFindProgram("clamscan");
-  auto sigtool = ScanFindProgram("sigtool");
-  if (!clamscan || !sigtool) {
+  TempDir dir{"scan-real"};
+  auto scan = ScanEicarWithClamscan(dir.path(), "Europe/Berlin");
+  if (!scan) {
     GTEST_SKIP() << "clamscan or sigtool is not installed (apt-get install clamav; "
                     "scripts/bootstrap installs it)";
   }
-  TempDir dir{"scan-real"};
-  const std::filesystem::path files = dir.File("files");
-  std::filesystem::create_directory(files);
-  {
-    // The EICAR test file, put together here so that this source file is not itself detected.
-    std::ofstream eicar(files / "eicar.com", std::ios::binary);
-    eicar << "X5O!P%@AP[4\\PZX54(P^)7CC)7}$"
-          << "EICAR-STANDARD-"
-          << "ANTIVIRUS-TEST-FILE!$H+H*";
-    std::ofstream clean(files / "clean.txt", std::ios::binary);
-    clean << "nothing to see\n";
-  }
-  const std::string q = "'";
-  auto [hdb, sig_status] =
-      ScanRun(q + sigtool->string() + "' --md5 " + q + (files / "eicar.com").string() + q);
-  ASSERT_EQ(sig_status, 0) << hdb;
-  { std::ofstream(dir.File("test.hdb"), std::ios::binary) << hdb; }
-  auto [output, status] = ScanRun("TZ=Europe/Berlin " + q + clamscan->string() + "' -d '" +
-                                  dir.File("test.hdb") + "' '" + files.string() + "' 2>/dev/null");
+  const std::string& output = scan->output;
+  const int status = scan->status;
+  const std::filesystem::path& files = scan->files;
   EXPECT_EQ(status, 1) << output;
   SCOPED_TRACE(output);
 

@@ -67,7 +67,7 @@ std::vector<Command> UserCommands();
 std::vector<Command> JournalCommands();
 std::vector<Command> DetectCommands();  // rules check, hunt
 std::vector<Command> EvidenceCommands();
-std::vector<Command> PaperCommands();  // binder export, incident print, incident form
+std::vector<Command> PaperCommands();    // binder export, incident print, incident form
 std::vector<Command> ControlCommands();  // routine controls: G4.1, G4.2, G5.1
 std::vector<Command> ReadinessCommands();
 

@@ -1,9 +1,7 @@
 #include "detect/clamav.h"
 
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +9,8 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+
+#include "base/real_clamscan.h"
 
 namespace sokuo::detect {
 namespace {
@@ -477,62 +477,21 @@ TEST(ClamdLineTest, Refused) {
   }
 }
 
-// The programs the real-output test needs, found on PATH as the shell would.
-std::optional<std::filesystem::path> ClamFindProgram(std::string_view name) {
-  const char* path = std::getenv("PATH");
-  std::string_view dirs = path != nullptr ? path : "/usr/bin:/bin";
-  while (true) {
-    size_t colon = dirs.find(':');
-    std::filesystem::path candidate = std::filesystem::path(dirs.substr(0, colon)) / name;
-    if (::access(candidate.c_str(), X_OK) == 0) return candidate;
-    if (colon == std::string_view::npos) return std::nullopt;
-    dirs.remove_prefix(colon + 1);
-  }
-}
-
-// Runs a shell command; its standard output and exit status.
-std::pair<std::string, int> ClamRun(const std::string& command) {
-  std::string out;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return {"", -1};
-  char buffer[4096];
-  size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  int status = ::pclose(pipe);
-  return {out, WIFEXITED(status) ? WEXITSTATUS(status) : -1};
-}
-
 // clamscan's own output for a directory with the EICAR test file (detected through a one-line
 // hash database made here: there are no downloaded signatures offline) and a clean file.
 TEST(ClamscanOutputTest, ReadsWhatTheInstalledClamscanPrints) {
-  auto clamscan = ClamFindProgram("clamscan");
-  auto sigtool = ClamFindProgram("sigtool");
-  if (!clamscan || !sigtool) {
-    GTEST_SKIP() << "clamscan or sigtool is not installed (apt-get install clamav; "
-                    "scripts/bootstrap installs it)";
-  }
   std::string templ = (std::filesystem::temp_directory_path() / "sokuo-clamav-XXXXXX").string();
   ASSERT_NE(::mkdtemp(templ.data()), nullptr);
   const std::filesystem::path dir = templ;
-  const std::filesystem::path files = dir / "files";
-  std::filesystem::create_directory(files);
-  {
-    // The EICAR test file, put together here so that this source file is not itself detected.
-    std::ofstream eicar(files / "eicar.com", std::ios::binary);
-    eicar << "X5O!P%@AP[4\\PZX54(P^)7CC)7}$"
-          << "EICAR-STANDARD-"
-          << "ANTIVIRUS-TEST-FILE!$H+H*";
-    std::ofstream clean(files / "clean.txt", std::ios::binary);
-    clean << "nothing to see\n";
-  }
-  const std::string q = "'";
-  auto [hdb, sig_status] =
-      ClamRun(q + sigtool->string() + "' --md5 " + q + (files / "eicar.com").string() + q);
-  ASSERT_EQ(sig_status, 0) << hdb;
-  { std::ofstream(dir / "test.hdb", std::ios::binary) << hdb; }
-  auto [output, status] = ClamRun(q + clamscan->string() + "' -d '" + (dir / "test.hdb").string() +
-                                  "' '" + files.string() + "' 2>/dev/null");
+  auto scan = ScanEicarWithClamscan(dir);
   std::filesystem::remove_all(dir);
+  if (!scan) {
+    GTEST_SKIP() << "clamscan or sigtool is not installed (apt-get install clamav; "
+                    "scripts/bootstrap installs it)";
+  }
+  const std::string& output = scan->output;
+  const int status = scan->status;
+  const std::filesystem::path& files = scan->files;
   EXPECT_EQ(status, 1) << "clamscan exits 1 when it found a virus:\n" << output;
   SCOPED_TRACE(output);
 

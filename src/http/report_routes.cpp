@@ -18,38 +18,23 @@ Result<Reply> HtmlDocument(Result<std::string> html, const std::string& name) {
 std::vector<Route> ReportRoutes([[maybe_unused]] const RouteOptions& options) {
   return {
       // The emergency binder (report/binder.h).
-      {"GET",
-       "/api/v1/binder",
-       app::Permission::kAuthenticated,
-       {},
-       nullptr,
-       200,
-       false,
-       false,
-       [](app::App& app, const Request& req) -> Result<Reply> {
+      {.method = "GET",
+       .path = "/api/v1/binder",
+       .permission = app::Permission::kAuthenticated,
+       .serve = [](app::App& app, const Request& req) -> Result<Reply> {
          return HtmlDocument(app.organization().Binder(req.lang), "sokuo-binder.html");
        }},
-      {"GET",
-       "/api/v1/disasters/{key}/report",
-       app::Permission::kAuthenticated,
-       {},
-       nullptr,
-       200,
-       false,
-       false,
-       [](app::App& app, const Request& req) -> Result<Reply> {
+      {.method = "GET",
+       .path = "/api/v1/disasters/{key}/report",
+       .permission = app::Permission::kAuthenticated,
+       .serve = [](app::App& app, const Request& req) -> Result<Reply> {
          const std::string& key = req.path.at("key");
          return HtmlDocument(app.disasters().ReportHtml(key, req.actor, req.lang), key + ".html");
        }},
-      {"GET",
-       "/api/v1/incidents/{key}/report",
-       app::Permission::kAuthenticated,
-       {},
-       nullptr,
-       200,
-       false,
-       false,
-       [](app::App& app, const Request& req) -> Result<Reply> {
+      {.method = "GET",
+       .path = "/api/v1/incidents/{key}/report",
+       .permission = app::Permission::kAuthenticated,
+       .serve = [](app::App& app, const Request& req) -> Result<Reply> {
          const std::string& key = req.path.at("key");
          return HtmlDocument(app.incidents().ReportHtml(key, req.actor, req.lang), key + ".html");
        }},

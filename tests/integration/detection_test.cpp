@@ -15,6 +15,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "base/time.h"
 #include "integration/raw.h"
 #include "integration/server.h"
 
@@ -219,6 +220,24 @@ TEST_F(DetectionTest, AVirusScanOverTheApiIsKeptAndItsInfectionIsAnAlert) {
       server_.SendRaw("POST", "/api/v1/virus-scans?host=web01", output, "text/plain", "p-sasaki")
           .status,
       403);
+
+  // The day's occurrence is found by a range written in any offset: Tokyo's midnight is the
+  // instant the occurrence starts at, though its text sorts after the stored UTC text.
+  Reply listed =
+      server_.Send("GET", "/api/v1/control-occurrences?control=virus-scan", nullptr, "p-mori");
+  ASSERT_EQ(listed.status, 200);
+  ASSERT_FALSE(listed.body["items"].empty());
+  std::string start = listed.body["items"][0]["starts_at"];
+  std::string tokyo = FormatRfc3339(*ParseRfc3339(start) + std::chrono::hours(9));
+  tokyo.replace(tokyo.size() - 1, 1, "%2B09:00");
+  Reply from = server_.Send("GET", "/api/v1/control-occurrences?control=virus-scan&from=" + tokyo,
+                            nullptr, "p-mori");
+  ASSERT_EQ(from.status, 200);
+  ASSERT_FALSE(from.body["items"].empty());
+  EXPECT_EQ(from.body["items"].back()["starts_at"], start);
+  EXPECT_EQ(
+      server_.Send("GET", "/api/v1/control-occurrences?from=yesterday", nullptr, "p-mori").status,
+      400);
 }
 
 }  // namespace
