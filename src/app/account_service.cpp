@@ -489,15 +489,8 @@ Result<Caller> AccountService::AuthenticateToken(const std::string& token) {
   std::string id = token.substr(prefix.size(), sep - prefix.size());
   std::string secret = Sha256Hex(token);
   ASSIGN_OR_RETURN(store::JournalHead head, ctx_.store().Head());
+  if (std::optional<Caller> known = KnownTokenCaller(token, head.hash)) return *known;
   Timestamp now = ctx_.clock().Now();
-  {
-    std::lock_guard lock(tokens_mu_);
-    auto known = known_tokens_.find(secret);
-    if (known != known_tokens_.end() && known->second.head == head.hash &&
-        now <= known->second.expires) {
-      return known->second.caller;
-    }
-  }
   ASSIGN_OR_RETURN(auto row, store::LoadToken(ctx_.store(), id));
   if (!row || row->secret != secret) return Fail(Unauthorized(Msg("token.unknown")));
   if (!row->revoked_at.empty()) return Fail(Unauthorized(Msg("token.revoked")));
@@ -512,6 +505,18 @@ Result<Caller> AccountService::AuthenticateToken(const std::string& token) {
   if (known_tokens_.size() >= kMaxKnownTokens) known_tokens_.clear();
   known_tokens_[secret] = {head.hash, *expires, caller};
   return caller;
+}
+
+std::optional<Caller> AccountService::KnownTokenCaller(const std::string& token,
+                                                       const std::string& head) {
+  std::string secret = Sha256Hex(token);
+  Timestamp now = ctx_.clock().Now();
+  std::lock_guard lock(tokens_mu_);
+  auto known = known_tokens_.find(secret);
+  if (known == known_tokens_.end() || known->second.head != head || now > known->second.expires) {
+    return std::nullopt;
+  }
+  return known->second.caller;
 }
 
 Result<NewToken> AccountService::CreateToken(const Actor& actor, const std::string& person,

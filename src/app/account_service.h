@@ -48,6 +48,9 @@ class AccountService {
   [[nodiscard]] Result<Caller> AuthenticateSession(const std::string& session_token,
                                                    bool activity = true);
   [[nodiscard]] Result<Caller> AuthenticateToken(const std::string& token);
+  // The caller of `token` as AuthenticateToken found it at the journal head `head`, if it did
+  // and the token has not expired since: no store read, for a caller that must not wait.
+  std::optional<Caller> KnownTokenCaller(const std::string& token, const std::string& head);
   [[nodiscard]] Result<NewToken> CreateToken(const Actor& actor, const std::string& person,
                                              const std::string& name, TokenScope scope, int days);
   [[nodiscard]] Result<std::vector<TokenView>> Tokens(const Actor& actor);

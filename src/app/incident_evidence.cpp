@@ -104,6 +104,13 @@ Result<IncidentView> IncidentService::AddEvidence(const std::string& key, const 
 Result<EvidenceDownload> IncidentService::Evidence(const std::string& key, int id,
                                                    const Actor& actor, const std::string& purpose,
                                                    core::CustodyAction as) {
+  ASSIGN_OR_RETURN(EvidenceDownload file, EvidenceFile(key, id, actor));
+  TRY(RecordReading(key, id, actor, purpose, as));
+  return file;
+}
+
+Result<EvidenceDownload> IncidentService::EvidenceFile(const std::string& key, int id,
+                                                       const Actor& actor) {
   ASSIGN_OR_RETURN(IncidentView view, Get(key, actor));
   ASSIGN_OR_RETURN(core::Evidence * found, Find(view.incident, id));
   if (found->Disposed()) {
@@ -112,7 +119,15 @@ Result<EvidenceDownload> IncidentService::Evidence(const std::string& key, int i
   BlobStore* vault = ctx_.vault();
   if (vault == nullptr) return Fail(ErrorCode::kUnavailable, Msg("evidence.no_vault"));
   ASSIGN_OR_RETURN(uint64_t length, vault->Verify(found->sha256));
-  // Chain of custody: every reading of the file is on record, whoever reads it.
+  std::string sha = found->sha256;
+  return EvidenceDownload{*found, length, [vault, sha](uint64_t offset, size_t max) {
+                            return vault->ReadAt(sha, offset, max);
+                          }};
+}
+
+// Chain of custody: every reading of the file is on record, whoever reads it.
+Result<void> IncidentService::RecordReading(const std::string& key, int id, const Actor& actor,
+                                            const std::string& purpose, core::CustodyAction as) {
   std::string now = FormatRfc3339(ctx_.clock().Now());
   ASSIGN_OR_RETURN(
       IncidentView after,
@@ -127,10 +142,7 @@ Result<EvidenceDownload> IncidentService::Evidence(const std::string& key, int i
             return body;
           }));
   (void)after;
-  std::string sha = found->sha256;
-  return EvidenceDownload{*found, length, [vault, sha](uint64_t offset, size_t max) {
-                            return vault->ReadAt(sha, offset, max);
-                          }};
+  return {};
 }
 
 Result<void> IncidentService::MayAddEvidence(const std::string& key, const Actor& actor) {

@@ -75,6 +75,13 @@ class IncidentService {
   [[nodiscard]] Result<EvidenceDownload> Evidence(
       const std::string& key, int id, const Actor& actor, const std::string& purpose = "",
       core::CustodyAction as = core::CustodyAction::kViewed);
+  // The same file checked but not read by anyone, so not put on its chain of custody: what the
+  // answer to a HEAD request or a conditional GET that the client already holds needs. Pass it
+  // to RecordReading when the bytes do leave.
+  [[nodiscard]] Result<EvidenceDownload> EvidenceFile(const std::string& key, int id,
+                                                      const Actor& actor);
+  [[nodiscard]] Result<void> RecordReading(const std::string& key, int id, const Actor& actor,
+                                           const std::string& purpose, core::CustodyAction as);
   // A hand-over (to someone outside sokuo: the police, a forensic firm) or its return.
   // Whether `actor` may add evidence to the incident: kNotFound when they may not see it,
   // kForbidden when they may not add; asked before an upload is read.

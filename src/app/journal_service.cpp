@@ -97,6 +97,8 @@ Result<void> JournalService::VerifyEvidence(store::VerifyReport& report) {
 
 Result<store::JournalHead> JournalService::Head() { return ctx_.store().Head(); }
 
+std::optional<store::JournalHead> JournalService::KnownHead() { return ctx_.store().KnownHead(); }
+
 Result<JournalPage> JournalService::Read(const store::JournalQuery& q, const Actor& actor) {
   store::JournalQuery bounded = q;
   bounded.limit = std::min<size_t>(q.limit, PageRequest::kMaxLimit);

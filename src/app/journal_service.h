@@ -49,6 +49,8 @@ class JournalService {
   // not the row.
   [[nodiscard]] Result<store::VerifyReport> Verify(const Actor& actor);
   [[nodiscard]] Result<store::JournalHead> Head();
+  // The head, when the store knows it without waiting (store::Store::KnownHead).
+  std::optional<store::JournalHead> KnownHead();
   // Looks at most PageRequest::kMaxLimit entries per call.
   [[nodiscard]] Result<JournalPage> Read(const store::JournalQuery& q, const Actor& actor);
   // The changes after `after` that `actor` may know of: to the organization, and to the

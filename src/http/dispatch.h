@@ -38,6 +38,10 @@ struct Outgoing {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // A kept answer's body, shared with the dispatcher's table and sent without a copy (instead of
+  // `body`).
+  std::shared_ptr<const std::string> shared_body;
+  const std::string& Body() const { return shared_body ? *shared_body : body; }
   // A streamed body of `length` bytes when `read` is set (see Reply::read).
   uint64_t length = 0;
   std::function<Result<std::string>(uint64_t offset, size_t max)> read;
@@ -68,6 +72,11 @@ class Dispatcher {
   std::variant<Admitted, Outgoing> Admit(const Incoming& in);
   // Runs the admitted request's handler with its body, or with the file it was spooled to.
   Outgoing Run(Admitted& admitted, std::string body, std::string body_file = "");
+  // The answer Run would give a bodiless GET or HEAD, when it is already made and everything
+  // it depends on is known without waiting (an API token checked at the current journal head,
+  // the head itself); nullopt otherwise, and the request goes the way of Admit and Run. For the
+  // network thread, which must never block: a kept answer costs no turn on a handler pool.
+  std::optional<Outgoing> Kept(const Incoming& in);
 
   // An error as problem+json (on /api/ paths) or a page; `status` overrides the error code's
   // (for statuses the engine chose: 408, 413, 414, 431).
@@ -88,6 +97,8 @@ class Dispatcher {
   // The methods `path` accepts ("GET, HEAD, PATCH"), or "" when no route has it.
   std::string Allowed(const std::string& path) const;
   Result<void> Authenticate(const Route& route, const Incoming& in, Request& r);
+  // The kept answer for `key` made at `head`, if there is one.
+  std::optional<Outgoing> KeptAnswer(const std::string& key, const std::string& head, int status);
 
   app::App& app_;
   DispatchOptions options_;
@@ -96,7 +107,7 @@ class Dispatcher {
   // Answers of `same_per_head` routes, by caller, target and language, made at `answers_head_`.
   struct Answer {
     std::vector<std::pair<std::string, std::string>> headers;
-    std::string body;
+    std::shared_ptr<const std::string> body;
   };
   std::mutex answers_mu_;
   std::string answers_head_;                         // guarded by answers_mu_

@@ -65,12 +65,19 @@ std::vector<Route> EvidenceRoutes([[maybe_unused]] const RouteOptions& options) 
        false,
        [](app::App& app, const Request& req) -> Result<Reply> {
          ASSIGN_OR_RETURN(int id, IntPath(req, "id"));
-         ASSIGN_OR_RETURN(
-             app::EvidenceDownload file,
-             app.incidents().Evidence(req.path.at("key"), id, req.actor, Text(req, "purpose")));
+         const std::string& key = req.path.at("key");
+         ASSIGN_OR_RETURN(app::EvidenceDownload file,
+                          app.incidents().EvidenceFile(key, id, req.actor));
          // Content-addressed: the bytes behind this URL never change, so the hash is the ETag.
+         std::string etag = "\"" + file.evidence.sha256 + "\"";
+         // Only bytes that leave are a reading on the chain of custody: not the answer to a HEAD
+         // request, nor a 304 to a client that holds the file already.
+         if (!req.head_only && req.if_none_match != etag) {
+           TRY(app.incidents().RecordReading(key, id, req.actor, Text(req, "purpose"),
+                                             core::CustodyAction::kViewed));
+         }
          return Reply{.content_type = "application/octet-stream",
-                      .etag = "\"" + file.evidence.sha256 + "\"",
+                      .etag = etag,
                       .cache_control = "private, no-cache",
                       .download_name = file.evidence.name,
                       .length = file.length,
@@ -115,9 +122,10 @@ std::vector<Route> EvidenceRoutes([[maybe_unused]] const RouteOptions& options) 
        [](app::App& app, const Request& req) -> Result<Json> {
          return Checked(app.incidents().VerifyEvidence(req.path.at("key"), req.actor));
        }},
+      // Every file of every incident: for those who check the records (as the journal's check).
       {"GET",
        "/api/v1/evidence/verify",
-       app::Permission::kAuthenticated,
+       app::Permission::kAudit,
        {},
        [](app::App& app, const Request& req) -> Result<Json> {
          return Checked(app.incidents().VerifyEvidence("", req.actor));

@@ -145,7 +145,17 @@ struct Server::Engine {
     if (head_only) {
       bhttp::response<bhttp::empty_body> res{static_cast<bhttp::status>(out.status), version};
       fill(res);
-      if (!out.events) res.content_length(out.read ? out.length : out.body.size());
+      if (!out.events) res.content_length(out.read ? out.length : out.Body().size());
+      co_await bhttp::async_write(stream, res, Capture(ec));
+      co_return !ec;
+    }
+    if (out.shared_body) {
+      // The kept answer's own bytes, not a copy; `out` holds them until they are sent.
+      bhttp::response<bhttp::span_body<const char>> res{static_cast<bhttp::status>(out.status),
+                                                        version};
+      fill(res);
+      res.body() = {out.shared_body->data(), out.shared_body->size()};
+      res.prepare_payload();
       co_await bhttp::async_write(stream, res, Capture(ec));
       co_return !ec;
     }
@@ -348,6 +358,9 @@ struct Server::Engine {
       out = EngineProblem(dispatcher, in, ErrorCode::kUnsupportedMedia,
                           Msg("http.no_content_encoding", {{"encoding", encoding}}), 415);
       keep = false;
+    } else if (std::optional<Outgoing> kept = has_body ? std::nullopt : dispatcher.Kept(in)) {
+      // An answer already made for this caller at this journal head: no turn on a pool.
+      out = std::move(*kept);
     } else if (!has_body) {
       // Nothing to read between admission and the handler: one turn on the pool for both.
       bool read = in.method == "GET" || in.method == "HEAD";

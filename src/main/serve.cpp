@@ -213,6 +213,8 @@ Result<void> Serve(cli::Runtime& env, const ServeFlags& flags) {
                          : "no TLS, and listening beyond this machine (--allow-remote)"}});
   }
   cli::ServeBanner(org.company.name, url, SOKUO_VERSION, env.out());
+  // A line per request: written in batches, not one write each.
+  platform::BatchLogLines();
 
   // The waiter polls so that it also ends when the server stops for another reason.
   std::atomic<bool> running{true};
@@ -287,6 +289,7 @@ Result<void> Serve(cli::Runtime& env, const ServeFlags& flags) {
   sender.join();
   ingest.join();
   platform::Log(platform::LogLevel::kInfo, "server.stop", {});
+  platform::FlushLog();
   return ran;
 }
 

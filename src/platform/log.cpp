@@ -2,7 +2,11 @@
 
 #include <unistd.h>
 
-#include <spdlog/sinks/stdout_sinks.h>
+#include <cerrno>
+#include <chrono>
+#include <mutex>
+
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 
 namespace sokuo::platform {
@@ -53,15 +57,61 @@ void AppendJsonString(std::string& out, std::string_view s) {
   out.push_back('"');
 }
 
+// stderr: a write per line, or, once batching (BatchLogLines), lines gathered in memory until
+// a flush (the logger's, on a warning or once a second) or until 64 KiB have gathered.
+class StderrSink final : public spdlog::sinks::base_sink<std::mutex> {
+ public:
+  ~StderrSink() override { flush(); }
+  void Batch() {
+    std::lock_guard lock(mutex_);
+    batch_ = true;
+  }
+
+ protected:
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    spdlog::memory_buf_t formatted;
+    formatter_->format(msg, formatted);
+    pending_.append(formatted.data(), formatted.size());
+    if (!batch_ || pending_.size() >= kMaxPending) flush_();
+  }
+  void flush_() override {
+    size_t done = 0;
+    while (done < pending_.size()) {
+      ssize_t n = ::write(2, pending_.data() + done, pending_.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;  // stderr is gone: nothing else can be told
+      done += static_cast<size_t>(n);
+    }
+    pending_.clear();
+  }
+
+ private:
+  static constexpr size_t kMaxPending = size_t{64} * 1024;
+  std::string pending_;
+  bool batch_ = false;  // guarded by mutex_
+};
+
+std::shared_ptr<StderrSink> stderr_sink;
+
 }  // namespace
+
+void BatchLogLines() {
+  if (!stderr_sink) return;
+  stderr_sink->Batch();
+  spdlog::flush_every(std::chrono::seconds(1));
+}
+
+void FlushLog() { spdlog::default_logger()->flush(); }
 
 void InitLogging(LogFormat format) {
   json_format = format == LogFormat::kJson || (format == LogFormat::kAuto && !::isatty(2));
-  auto logger = spdlog::stderr_logger_mt("sokuo");
+  stderr_sink = std::make_shared<StderrSink>();
+  auto logger = std::make_shared<spdlog::logger>("sokuo", stderr_sink);
   logger->set_pattern(
       json_format ? R"({"time":"%Y-%m-%dT%H:%M:%S.%fZ",%v})" : "%Y-%m-%d %H:%M:%S %v",
       spdlog::pattern_time_type::utc);
-  logger->flush_on(spdlog::level::info);
+  // A warning or an error is written at once, with every line gathered before it.
+  logger->flush_on(spdlog::level::warn);
   spdlog::set_default_logger(logger);
 }
 

@@ -15,6 +15,11 @@ enum class LogLevel { kInfo, kWarn, kError };
 using LogFields = std::initializer_list<std::pair<std::string_view, std::string>>;
 
 void InitLogging(LogFormat format);
+// From now on informational lines are gathered and written together, at least once a second,
+// instead of one write to stderr per line (a server's line per request); a warning or an error
+// writes them at once, with everything gathered before it. FlushLog writes what is gathered.
+void BatchLogLines();
+void FlushLog();
 void Log(LogLevel level, std::string_view event, LogFields fields = {});
 
 // The JSON line for an event, without the timestamp; exposed for tests.

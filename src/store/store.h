@@ -115,6 +115,10 @@ class Store {
                                                 const Row& value) = 0;
   [[nodiscard]] virtual Result<std::vector<JournalEntry>> ReadJournal(const JournalQuery& q) = 0;
   [[nodiscard]] virtual Result<JournalHead> Head() = 0;
+  // The head as Head() last read it, while that is still as new as Head() would answer (no
+  // commit has ended since and it is fresh); nullopt otherwise. Never waits for a read or a
+  // write: for a caller that must not block, which then asks Head() elsewhere.
+  virtual std::optional<JournalHead> KnownHead() { return std::nullopt; }
   [[nodiscard]] virtual Result<VerifyReport> Verify() = 0;
 };
 

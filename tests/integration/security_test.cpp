@@ -178,6 +178,7 @@ TEST_F(SecurityTest, AuthorizationMatrixForEverythingElse) {
       {"GET", "/api/v1/journal", {"admin", "auditor"}, nullptr},
       {"GET", "/api/v1/journal/head", {"admin", "auditor"}, nullptr},
       {"GET", "/api/v1/journal/verify", {"admin", "auditor"}, nullptr},
+      {"GET", "/api/v1/evidence/verify", {"admin", "auditor"}, nullptr},
       {"GET", "/api/v1/users", {"admin"}, nullptr},
       {"POST", "/api/v1/users", {"admin"}, {{"person", "p-goto"}}},
       {"PATCH", "/api/v1/users/p-goto", {"admin"}, {{"unlock", true}}},

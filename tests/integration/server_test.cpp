@@ -2,7 +2,9 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <chrono>
 #include <set>
+#include <thread>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -39,6 +41,20 @@ TEST_F(ServerTest, Health) {
   EXPECT_EQ(r.body["status"], "ok");
   EXPECT_EQ(r.body["company"], "株式会社あさぎ野精機");
   EXPECT_GE(r.body["journal_seq"], 2);  // the import, the first administrator, tokens
+}
+
+// Every request is a line of the server's log; the lines are written in batches (not one write
+// each), at least once a second, so a line is there within moments of its request.
+TEST_F(ServerTest, EveryRequestIsLoggedWithinASecondOrTwo) {
+  std::string marker = "/api/v1/systems/log-marker-" + std::to_string(::getpid());
+  EXPECT_EQ(Get(marker).status, 404);
+  bool logged = false;
+  for (int i = 0; i < 50 && !logged; ++i) {
+    logged = server_->Errors().find(marker) != std::string::npos;
+    if (!logged) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_TRUE(logged) << server_->Errors();
+  EXPECT_THAT(server_->Errors(), HasSubstr("\"status\":\"404\""));
 }
 
 TEST_F(ServerTest, ReadsTheOrganization) {

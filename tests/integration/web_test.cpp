@@ -203,10 +203,30 @@ TEST_F(WebTest, EvidenceDownloadsAreStreamedCheckedAndNeedToKnow) {
   // Sent as RFC 6266 percent-escapes; httplib's client decodes header values as it reads them.
   EXPECT_EQ(file->get_header_value("Content-Disposition"),
             "attachment; filename*=UTF-8''認証ログ.log");
+  auto readings = [&] {
+    Reply incident = server_->Send("GET", base, nullptr, "p-fujita");
+    return incident.body["evidence"][0]["custody"].size();
+  };
+  size_t read_once = readings();
   auto unchanged =
       Get(base + "/evidence/1/content", {{"If-None-Match", "\"" + sha + "\""}}, "p-fujita");
   ASSERT_TRUE(unchanged);
   EXPECT_EQ(unchanged->status, 304);
+  EXPECT_EQ(unchanged->body, "");
+  // Neither a 304 nor the answer to a HEAD request sends the bytes: no reading is recorded.
+  httplib::Client client("127.0.0.1", server_->port());
+  auto head = client.Head((base + "/evidence/1/content").c_str(),
+                          {{"Authorization", "Bearer " + server_->TokenFor("p-fujita")}});
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->status, 200);
+  EXPECT_EQ(head->get_header_value("Content-Length"), std::to_string(log.size()));
+  EXPECT_EQ(head->get_header_value("ETag"), "\"" + sha + "\"");
+  EXPECT_EQ(readings(), read_once);
+  // A client that holds an older copy is sent the file, and that is a reading.
+  auto stale = Get(base + "/evidence/1/content", {{"If-None-Match", "\"0000\""}}, "p-fujita");
+  ASSERT_TRUE(stale);
+  EXPECT_EQ(stale->status, 200);
+  EXPECT_EQ(readings(), read_once + 1);
 
   // A logistics clerk may not see the restricted incident, nor its files.
   auto hidden = Get(base + "/evidence/1/content", {}, "p-morita");
@@ -257,14 +277,15 @@ TEST_F(WebTest, EvidenceDownloadsAreStreamedCheckedAndNeedToKnow) {
   Json problem = Json::parse(damaged->body, nullptr, false);
   EXPECT_EQ(problem["code"], "blob.hash_mismatch");
   EXPECT_THAT(problem["detail"].get<std::string>(), HasSubstr("ハッシュと一致しなくなっています"));
-  Reply all = server_->Send("GET", "/api/v1/evidence/verify", nullptr, "p-fujita");
+  ASSERT_TRUE(server_->EnsureAccount("p-ishii", {"--role", "auditor"}));
+  Reply all = server_->Send("GET", "/api/v1/evidence/verify", nullptr, "p-ishii");
   ASSERT_EQ(all.status, 200) << all.body.dump();
   EXPECT_EQ(all.body["ok"], false);
   EXPECT_EQ(all.body["files"][0]["state"], "changed");
-  // Whoever may not see the incident is not told about its files.
+  // Reading every file of every incident is the records' check, for the auditor and the
+  // administrators (as the journal's): a clerk may not make the server read them all.
   Reply other = server_->Send("GET", "/api/v1/evidence/verify", nullptr, "p-morita");
-  ASSERT_EQ(other.status, 200) << other.body.dump();
-  EXPECT_EQ(other.body["files"].size(), 0u);
+  EXPECT_EQ(other.status, 403) << other.body.dump();
 }
 
 }  // namespace

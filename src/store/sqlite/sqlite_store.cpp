@@ -607,16 +607,28 @@ Result<std::vector<JournalEntry>> SqliteStore::ReadJournal(const JournalQuery& q
   });
 }
 
-Result<JournalHead> SqliteStore::Head() {
-  std::lock_guard lock(read_mu_);
+std::optional<JournalHead> SqliteStore::KnownHead() {
   auto now = std::chrono::steady_clock::now();
   uint64_t commits = commits_.load();
+  std::lock_guard lock(head_mu_);
   if (head_ && head_commits_ == commits &&
       now - head_read_at_ < std::chrono::milliseconds(options_.head_cache_ms)) {
-    return *head_;
+    return head_;
   }
-  ASSIGN_OR_RETURN(JournalHead head, Retrying(options_, [&] { return ReadHead(*read_conn_); }));
+  return std::nullopt;
+}
+
+Result<JournalHead> SqliteStore::Head() {
+  if (std::optional<JournalHead> known = KnownHead()) return *known;
+  auto now = std::chrono::steady_clock::now();
+  uint64_t commits = commits_.load();
+  JournalHead head;
+  {
+    std::lock_guard lock(read_mu_);
+    ASSIGN_OR_RETURN(head, Retrying(options_, [&] { return ReadHead(*read_conn_); }));
+  }
   // Read after `commits` batches had ended: it is at least as new as the last of them.
+  std::lock_guard lock(head_mu_);
   head_ = head;
   head_read_at_ = now;
   head_commits_ = commits;

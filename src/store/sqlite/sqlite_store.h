@@ -65,6 +65,7 @@ class SqliteStore final : public Store {
                           const Row& value) override;
   Result<std::vector<JournalEntry>> ReadJournal(const JournalQuery& q) override;
   Result<JournalHead> Head() override;
+  std::optional<JournalHead> KnownHead() override;
   Result<VerifyReport> Verify() override;
 
   int SchemaVersion();
@@ -91,10 +92,12 @@ class SqliteStore final : public Store {
   sqlite3* read_db_ = nullptr;                   // guarded by read_mu_
   std::unique_ptr<SqliteConnection> read_conn_;  // guarded by read_mu_
   // The head last read (see head_cache_ms), when, and the number of batches committed before it
-  // was read: a commit since makes it stale at once.
-  std::optional<JournalHead> head_;                     // guarded by read_mu_
-  std::chrono::steady_clock::time_point head_read_at_;  // guarded by read_mu_
-  uint64_t head_commits_ = 0;                           // guarded by read_mu_
+  // was read: a commit since makes it stale at once. A mutex of their own, so that KnownHead
+  // never waits behind a read.
+  std::mutex head_mu_;
+  std::optional<JournalHead> head_;                     // guarded by head_mu_
+  std::chrono::steady_clock::time_point head_read_at_;  // guarded by head_mu_
+  uint64_t head_commits_ = 0;                           // guarded by head_mu_
   std::atomic<uint64_t> commits_{0};
 
   std::mutex queue_mu_;  // guards the three below

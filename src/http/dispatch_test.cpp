@@ -1,0 +1,152 @@
+// Kept answers given on the network thread (Dispatcher::Kept): only what Run made for the same
+// caller, target and language at the same journal head, and nothing once any of them changes.
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "app/app.h"
+#include "base/clock.h"
+#include "base/secrets.h"
+#include "base/sha256.h"
+#include "base/temp_dir.h"
+#include "http/dispatch.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace sokuo::http {
+namespace {
+
+class PlainHasher final : public PasswordHasher {
+ public:
+  Result<std::string> Hash(std::string_view password) override {
+    return "plain$" + Sha256Hex(password);
+  }
+  bool Verify(std::string_view hash, std::string_view password) override {
+    return hash == "plain$" + Sha256Hex(password);
+  }
+};
+
+class NumberedRandom final : public Random {
+ public:
+  std::string Hex(size_t bytes) override {
+    std::string s = Sha256Hex(std::to_string(++n_));
+    while (s.size() < bytes * 2) s += s;
+    return s.substr(0, bytes * 2);
+  }
+
+ private:
+  int n_ = 0;
+};
+
+class KeptTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    // The head is remembered for a minute: what Kept may answer depends on the head alone.
+    store_ = std::move(
+        *store::SqliteStore::Open({.path = dir_.File("sokuo.db"), .head_cache_ms = 60'000}));
+    app_ = std::make_unique<app::App>(*store_, clock_, nullptr, &hasher_, &random_);
+    std::ifstream file(std::string(SOKUO_SOURCE_DIR) + "/examples/org.yaml");
+    std::stringstream text;
+    text << file.rdbuf();
+    ASSERT_TRUE(app_->organization().Import(text.str(), "org.yaml", op_));
+    for (const char* person : {"p-fujita", "p-morita"}) {
+      ASSERT_TRUE(app_->accounts().Add(person, {}, "a long enough password", op_));
+      auto token = app_->accounts().CreateToken(op_, person, "t", app::TokenScope::kRead, 30);
+      ASSERT_TRUE(token);
+      tokens_[person] = token->token.id;
+      secrets_[person] = token->secret;
+    }
+    dispatcher_ = std::make_unique<Dispatcher>(*app_, DispatchOptions{});
+  }
+
+  Incoming Get(const std::string& target, const std::string& person, const char* lang = "ja") {
+    Incoming in{.method = "GET", .target = target, .remote_address = "127.0.0.1"};
+    in.headers["authorization"] = "Bearer " + secrets_[person];
+    in.headers["accept-language"] = lang;
+    return in;
+  }
+  // What the handler pool does with the request.
+  Outgoing Run(const Incoming& in) {
+    auto decision = dispatcher_->Admit(in);
+    if (auto* refused = std::get_if<Outgoing>(&decision)) return *refused;
+    return dispatcher_->Run(std::get<Dispatcher::Admitted>(decision), "");
+  }
+
+  FakeClock clock_{*ParseRfc3339("2026-11-26T00:00:00Z")};
+  PlainHasher hasher_;
+  NumberedRandom random_;
+  TempDir dir_{"kept"};
+  app::Actor op_{"op"};
+  std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<app::App> app_;
+  std::unique_ptr<Dispatcher> dispatcher_;
+  std::map<std::string, std::string> tokens_, secrets_;
+};
+
+TEST_F(KeptTest, OnlyTheSameCallerTargetAndLanguageAtTheSameHead) {
+  Incoming mine = Get("/api/v1/incidents?limit=5", "p-fujita");
+  EXPECT_FALSE(dispatcher_->Kept(mine)) << "nothing has been made yet";
+  Outgoing made = Run(mine);
+  ASSERT_EQ(made.status, 200) << made.Body();
+  std::optional<Outgoing> kept = dispatcher_->Kept(mine);
+  ASSERT_TRUE(kept);
+  EXPECT_EQ(kept->status, 200);
+  EXPECT_EQ(kept->Body(), made.Body());
+  EXPECT_EQ(kept->shared_body, made.shared_body) << "the same bytes, not a copy";
+  EXPECT_EQ(kept->headers, made.headers);
+  Incoming head = mine;
+  head.method = "HEAD";
+  EXPECT_TRUE(dispatcher_->Kept(head));
+
+  // Anyone or anything else goes the long way: another person, query, language, a session
+  // cookie instead of a token, an unknown query parameter (Admit words the refusal), a write.
+  EXPECT_FALSE(dispatcher_->Kept(Get("/api/v1/incidents?limit=5", "p-morita")));
+  EXPECT_FALSE(dispatcher_->Kept(Get("/api/v1/incidents?limit=6", "p-fujita")));
+  EXPECT_FALSE(dispatcher_->Kept(Get("/api/v1/incidents?limit=5", "p-fujita", "en")));
+  EXPECT_FALSE(dispatcher_->Kept(Get("/api/v1/incidents?limit=5&x=1", "p-fujita")));
+  Incoming cookie = mine;
+  cookie.headers.erase("authorization");
+  cookie.headers["cookie"] = "sokuo_session=whatever";
+  EXPECT_FALSE(dispatcher_->Kept(cookie));
+  Incoming post = mine;
+  post.method = "POST";
+  EXPECT_FALSE(dispatcher_->Kept(post));
+  // A route whose answer is not kept (it depends on more than the journal).
+  Incoming health = Get("/api/v1/health", "p-fujita");
+  ASSERT_EQ(Run(health).status, 200);
+  EXPECT_FALSE(dispatcher_->Kept(health));
+
+  // A journaled change ends every kept answer; the next one is made afresh.
+  app::Actor fujita{"p-fujita",
+                    app_->accounts().AuthenticateToken(secrets_["p-fujita"])->principal};
+  ASSERT_TRUE(app_->incidents().Report({.title = "不審なログイン"}, fujita));
+  EXPECT_FALSE(dispatcher_->Kept(mine));
+  Outgoing after = Run(mine);
+  ASSERT_EQ(after.status, 200);
+  EXPECT_NE(after.Body(), made.Body());
+  ASSERT_TRUE(dispatcher_->Kept(mine));
+  EXPECT_EQ(dispatcher_->Kept(mine)->Body(), after.Body());
+}
+
+TEST_F(KeptTest, ARevokedOrExpiredTokenIsNeverAnsweredFromWhatWasKept) {
+  Incoming mine = Get("/api/v1/incidents", "p-fujita");
+  ASSERT_EQ(Run(mine).status, 200);
+  ASSERT_TRUE(dispatcher_->Kept(mine));
+  // Thirty days on, the token has expired though nothing was written.
+  clock_.Advance(std::chrono::hours(24 * 30) + std::chrono::seconds(1));
+  EXPECT_FALSE(dispatcher_->Kept(mine));
+  EXPECT_EQ(Run(mine).status, 401);
+  clock_.Advance(-(std::chrono::hours(24 * 30) + std::chrono::seconds(1)));
+
+  ASSERT_EQ(Run(mine).status, 200);
+  ASSERT_TRUE(dispatcher_->Kept(mine));
+  app::Actor fujita{"p-fujita",
+                    app_->accounts().AuthenticateToken(secrets_["p-fujita"])->principal};
+  ASSERT_TRUE(app_->accounts().RevokeToken(fujita, tokens_["p-fujita"]));
+  EXPECT_FALSE(dispatcher_->Kept(mine));
+  EXPECT_EQ(Run(mine).status, 401);
+}
+
+}  // namespace
+}  // namespace sokuo::http
