@@ -172,6 +172,22 @@ TEST_F(JournalCheckpointTest, CheckpointsAreWrittenAndBothVerificationsPass) {
   EXPECT_EQ(none.error().msg.code, "journal.no_checkpoint");
 }
 
+// Current rows are hashed from SQLite's columns without building their JSON first: text that
+// JSON escapes, or that is not ASCII, must hash as the journal's image does.
+TEST_F(JournalCheckpointTest, RowsWithTextThatJsonEscapesVerify) {
+  a_.title = "quote \" backslash \\ newline \n tab \t bell \x07 del \x7f 日本語";
+  ASSERT_TRUE(AddTask(a_));
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(AddTask(b_));  // 17 18 19 [20]
+  auto full = store_->Verify();
+  ASSERT_TRUE(full);
+  EXPECT_TRUE(full->ok()) << full->problems[0];
+  auto from = store_->VerifyFrom(20);
+  ASSERT_TRUE(from);
+  EXPECT_TRUE(from->ok()) << from->problems[0];
+  Sql("UPDATE incidents SET data = replace(data, 'bell', 'bel') WHERE id = 'INC-2026-0001'");
+  EXPECT_FALSE(store_->Verify()->ok());
+}
+
 // The recorded state is the sum of every journaled row's hash: the same sum over the tables.
 TEST_F(JournalCheckpointTest, TheCheckpointRecordsTheSumOfTheRows) {
   for (int i = 0; i < 3; ++i) ASSERT_TRUE(AddTask(a_));  // 17 18 19 [20]
