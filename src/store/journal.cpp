@@ -1,7 +1,6 @@
 #include "store/journal.h"
 
 #include <algorithm>
-#include <cstring>
 #include <map>
 
 #include "base/sha256.h"
