@@ -97,8 +97,10 @@ Json ToJson(const store::VerifyReport& r, Lang lang) {
             {"entries", r.entries},
             {"head", ToJson(r.head)},
             {"problems", Render(r.problems, lang)},
-            {"evidence_files", r.evidence_files}};
+            {"evidence_files", r.evidence_files},
+            {"checkpoints", r.checkpoints}};
   if (r.first_bad_seq) j["first_bad_seq"] = *r.first_bad_seq;
+  if (r.from_checkpoint) j["from_checkpoint"] = *r.from_checkpoint;
   return j;
 }
 

@@ -51,8 +51,10 @@ Result<std::set<std::string>> JournalService::HiddenIncidents(const Actor& actor
   return hidden;
 }
 
-Result<store::VerifyReport> JournalService::Verify(const Actor& actor) {
-  ASSIGN_OR_RETURN(store::VerifyReport report, ctx_.store().Verify());
+Result<store::VerifyReport> JournalService::Verify(const Actor& actor,
+                                                   std::optional<int64_t> from) {
+  ASSIGN_OR_RETURN(store::VerifyReport report,
+                   from ? ctx_.store().VerifyFrom(*from) : ctx_.store().Verify());
   TRY(VerifyEvidence(report));
   if (report.ok()) return report;
   ASSIGN_OR_RETURN(std::set<std::string> hidden, HiddenIncidents(actor));
@@ -68,11 +70,17 @@ Result<store::VerifyReport> JournalService::Verify(const Actor& actor) {
 
 Result<void> JournalService::VerifyEvidence(store::VerifyReport& report) {
   if (ctx_.vault() == nullptr) return {};
-  ASSIGN_OR_RETURN(std::vector<core::Incident> headers, store::LoadIncidentHeaders(ctx_.store()));
+  // Only the incidents that hold evidence are loaded: with years of incidents, loading every one
+  // would cost more than the journal's own verification.
+  std::set<std::string> holding;
+  {
+    ASSIGN_OR_RETURN(store::Table records,
+                     ctx_.store().ReadWhere("incident_records", "kind", std::string("evidence")));
+    for (const auto& [id, row] : records) holding.insert(row.value("incident", ""));
+  }
   std::vector<core::Incident> incidents;
-  for (const core::Incident& header : headers) {
-    ASSIGN_OR_RETURN(std::optional<core::Incident> i,
-                     store::LoadIncident(ctx_.store(), header.key));
+  for (const std::string& key : holding) {
+    ASSIGN_OR_RETURN(std::optional<core::Incident> i, store::LoadIncident(ctx_.store(), key));
     if (i) incidents.push_back(std::move(*i));
   }
   ASSIGN_OR_RETURN(std::vector<EvidenceCheck> checks, CheckEvidenceFiles(ctx_, incidents));

@@ -46,8 +46,10 @@ class JournalService {
   // The whole chain is checked whoever asks, and every stored evidence file against the size and
   // SHA-256 its record names (G4.4.3: a file changed or gone behind sokuo's back is a problem
   // too); a problem that names a row of an incident the caller may not see names the entry but
-  // not the row.
-  [[nodiscard]] Result<store::VerifyReport> Verify(const Actor& actor);
+  // not the row. With `from`, the journal is checked from the newest checkpoint at or before it
+  // (store::Store::VerifyFrom; docs/security.md says what that cannot prove).
+  [[nodiscard]] Result<store::VerifyReport> Verify(const Actor& actor,
+                                                   std::optional<int64_t> from = std::nullopt);
   [[nodiscard]] Result<store::JournalHead> Head();
   // The head, when the store knows it without waiting (store::Store::KnownHead).
   std::optional<store::JournalHead> KnownHead();

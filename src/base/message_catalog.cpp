@@ -416,6 +416,22 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
      "entry {seq}: a row of an incident you may not see does not match the journal"},
     {"journal.row_unwritten", "行 {row} はどのジャーナルエントリにも書き込まれていません",
      "row {row} was not written by any journal entry"},
+    {"journal.row_replaced_altered",
+     "エントリ {seq}: 行 {row} は、この変更の前に sokuo の外で改変されていました",
+     "entry {seq}: row {row} had been altered outside sokuo before this entry changed it"},
+    {"journal.checkpoint_malformed", "エントリ {seq}: チェックポイントの状態の記述が不正です",
+     "entry {seq}: the checkpoint's state is malformed"},
+    {"journal.checkpoint_mismatch",
+     "エントリ {seq}: チェックポイントが記録した状態が、それまでのエントリの再生結果と一致しません",
+     "entry {seq}: the state the checkpoint recorded does not match the replay of the entries "
+     "before it"},
+    {"journal.state_differs",
+     "チェックポイント {seq} 以降に変更されていない行が、チェックポイントの状態と一致しません"
+     "（sokuo の外で改変・追加・削除）",
+     "rows that no entry changed since checkpoint {seq} differ from the checkpoint's state "
+     "(altered, added or deleted outside sokuo; a full `journal verify` names them)"},
+    {"journal.no_checkpoint", "エントリ {seq} 以前にチェックポイントがありません",
+     "no checkpoint at or before entry {seq}"},
 
     // app/, api/, orgfile/, store/org_rows, platform/
     // Signing in, sessions and what a caller may do (app/account_service, app/authorization).

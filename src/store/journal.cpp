@@ -40,6 +40,7 @@ JournalEntry MakeEntry(const JournalHead& head, const JournalDraft& draft,
       } else {
         item["removed"] = true;
       }
+      if (c.prev) item["prev"] = *c.prev;
       list.push_back(std::move(item));
     }
     body["changes"] = std::move(list);
@@ -54,6 +55,361 @@ JournalEntry MakeEntry(const JournalHead& head, const JournalDraft& draft,
   e.prev_hash = head.hash;
   e.hash = EntryHash(e);
   return e;
+}
+
+std::string RowHash(const std::string& table, const std::string& id, const Row& row) {
+  std::string text = table;
+  text += '\n';
+  text += id;
+  text += '\n';
+  text += CanonicalJson(row);
+  return Sha256Hex(text);
+}
+
+namespace {
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+// 64 lower-case hex digits as little-endian limbs; nullopt for anything else.
+std::optional<std::array<uint64_t, 4>> DigestLimbs(const std::string& hex) {
+  if (hex.size() != 64) return std::nullopt;
+  std::array<uint64_t, 4> limbs{};
+  for (size_t i = 0; i < 64; ++i) {
+    int v = HexValue(hex[i]);
+    if (v < 0) return std::nullopt;
+    uint64_t& limb = limbs[3 - i / 16];
+    limb = (limb << 4) | static_cast<uint64_t>(v);
+  }
+  return limbs;
+}
+
+std::array<uint64_t, 4> Negated(const std::array<uint64_t, 4>& v) {
+  std::array<uint64_t, 4> out{};
+  uint64_t carry = 1;
+  for (size_t i = 0; i < 4; ++i) {
+    out[i] = ~v[i] + carry;
+    carry = (carry != 0 && out[i] == 0) ? 1 : 0;
+  }
+  return out;
+}
+
+}  // namespace
+
+void StateDigest::AddLimbs(const std::array<uint64_t, 4>& v) {
+  uint64_t carry = 0;
+  for (size_t i = 0; i < 4; ++i) {
+    uint64_t a = sum_[i] + v[i];
+    uint64_t c1 = a < v[i] ? 1 : 0;
+    uint64_t b = a + carry;
+    uint64_t c2 = b < carry ? 1 : 0;
+    sum_[i] = b;
+    carry = c1 + c2;
+  }
+}
+
+void StateDigest::Add(const std::string& row_hash) {
+  if (auto v = DigestLimbs(row_hash)) AddLimbs(*v);
+  ++rows_;
+}
+
+void StateDigest::Remove(const std::string& row_hash) {
+  if (auto v = DigestLimbs(row_hash)) AddLimbs(Negated(*v));
+  --rows_;
+}
+
+void StateDigest::Add(const StateDigest& other) {
+  AddLimbs(other.sum_);
+  rows_ += other.rows_;
+}
+
+void StateDigest::Remove(const StateDigest& other) {
+  AddLimbs(Negated(other.sum_));
+  rows_ -= other.rows_;
+}
+
+std::string StateDigest::Hex() const {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out(64, '0');
+  for (size_t i = 0; i < 64; ++i) {
+    uint64_t limb = sum_[3 - i / 16];
+    out[i] = kDigits[(limb >> (4 * (15 - i % 16))) & 0xf];
+  }
+  return out;
+}
+
+std::optional<StateDigest> StateDigest::FromJson(const nlohmann::json& state) {
+  if (!state.is_object() || !state.contains("digest") || !state["digest"].is_string() ||
+      !state.contains("rows") || !state["rows"].is_number_integer()) {
+    return std::nullopt;
+  }
+  auto limbs = DigestLimbs(state["digest"].get<std::string>());
+  if (!limbs) return std::nullopt;
+  StateDigest d;
+  d.sum_ = *limbs;
+  d.rows_ = state["rows"].get<int64_t>();
+  return d;
+}
+
+nlohmann::json StateDigest::ToJson() const { return {{"digest", Hex()}, {"rows", rows_}}; }
+
+JournalEntry MakeCheckpoint(const JournalHead& head, Timestamp at, const StateDigest& state) {
+  return MakeEntry(head,
+                   {.at = at,
+                    .actor = "system",
+                    .action = kCheckpointAction,
+                    .subject = "journal",
+                    .body = {{"state", state.ToJson()}}},
+                   {});
+}
+
+namespace {
+
+// The hash of `e` when its body is stored canonically, as sokuo writes it, without parsing the
+// body: equal to EntryHash(e) exactly when the body text is the canonical dump of its JSON.
+std::string StoredBodyHash(const JournalEntry& e) {
+  auto quoted = [](const std::string& s) { return CanonicalJson(nlohmann::json(s)); };
+  std::string text = e.prev_hash;
+  text += "\n{\"action\":" + quoted(e.action) + ",\"actor\":" + quoted(e.actor) +
+          ",\"at\":" + quoted(e.at) + ",\"body\":";
+  text += e.body;
+  text += ",\"seq\":" + std::to_string(e.seq) + ",\"subject\":" + quoted(e.subject) + "}";
+  return Sha256Hex(text);
+}
+
+bool HashHolds(const JournalEntry& e) {
+  return StoredBodyHash(e) == e.hash || EntryHash(e) == e.hash;
+}
+
+}  // namespace
+
+JournalVerifier::JournalVerifier(ReplaySpill& spill, std::span<const std::string> tables)
+    : spill_(spill), tables_(tables) {
+  for (size_t i = 0; i < tables.size(); ++i) table_index_[tables[i]] = static_cast<int>(i);
+  report_.head = {0, kGenesisHash};
+}
+
+void JournalVerifier::Bad(int64_t seq, Message problem) {
+  if (!report_.first_bad_seq || seq < *report_.first_bad_seq) report_.first_bad_seq = seq;
+  report_.problems.push_back(std::move(problem));
+}
+
+void JournalVerifier::StartFrom(const JournalEntry& checkpoint) {
+  from_checkpoint_ = true;
+  checkpoint_seq_ = checkpoint.seq;
+  report_.from_checkpoint = checkpoint.seq;
+  ++report_.entries;
+  std::string at = std::to_string(checkpoint.seq);
+  if (!HashHolds(checkpoint)) {
+    Bad(checkpoint.seq, Msg("journal.hash_mismatch", {{"seq", at}}));
+    chain_ok_ = false;
+  }
+  report_.head = {checkpoint.seq, checkpoint.hash};
+  nlohmann::json body = nlohmann::json::parse(checkpoint.body, nullptr, false);
+  std::optional<StateDigest> state;
+  if (body.is_object() && body.contains("state")) state = StateDigest::FromJson(body["state"]);
+  if (checkpoint.action != kCheckpointAction || !state) {
+    Bad(checkpoint.seq, Msg("journal.checkpoint_malformed", {{"seq", at}}));
+    state_known_ = false;
+    return;
+  }
+  ++report_.checkpoints;
+  running_ = *state;
+}
+
+void JournalVerifier::CheckChain(const JournalEntry& e, const std::string& seq_text) {
+  if (!chain_ok_) return;
+  if (e.seq != report_.head.seq + 1) {
+    Bad(e.seq, Msg("journal.bad_sequence",
+                   {{"seq", seq_text}, {"expected", std::to_string(report_.head.seq + 1)}}));
+    chain_ok_ = false;
+  } else if (e.prev_hash != report_.head.hash) {
+    Bad(e.seq, Msg("journal.broken_link", {{"seq", seq_text}}));
+    chain_ok_ = false;
+  } else if (!HashHolds(e)) {
+    Bad(e.seq, Msg("journal.hash_mismatch", {{"seq", seq_text}}));
+    chain_ok_ = false;
+  }
+}
+
+Result<void> JournalVerifier::Add(const JournalEntry& e) {
+  ++report_.entries;
+  std::string at = std::to_string(e.seq);
+  CheckChain(e, at);
+  report_.head = {e.seq, e.hash};
+  nlohmann::json body = nlohmann::json::parse(e.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object()) {
+    Bad(e.seq, Msg("journal.body_not_json", {{"seq", at}}));
+    return {};
+  }
+  if (e.action == kCheckpointAction) {
+    std::optional<StateDigest> state;
+    if (body.contains("state")) state = StateDigest::FromJson(body["state"]);
+    if (!state) {
+      Bad(e.seq, Msg("journal.checkpoint_malformed", {{"seq", at}}));
+    } else if (from_checkpoint_) {
+      // Everything since the starting checkpoint is replayed through the digest as it streams.
+      ++report_.checkpoints;
+      if (state_known_ && !(*state == running_)) {
+        Bad(e.seq, Msg("journal.checkpoint_mismatch", {{"seq", at}}));
+      }
+    } else {
+      checkpoints_.push_back({e.seq, *state, {}});
+    }
+  }
+  if (!body.contains("changes")) return {};
+  return Spill(e, body, at);
+}
+
+Result<void> JournalVerifier::Spill(const JournalEntry& e, const nlohmann::json& body,
+                                    const std::string& seq_text) {
+  for (const auto& c : body["changes"]) {
+    if (!c.is_object() || !c.contains("table") || !c.contains("id") || !c["table"].is_string() ||
+        !c["id"].is_string() || (c.contains("prev") && !c["prev"].is_string())) {
+      Bad(e.seq, Msg("journal.malformed_change", {{"seq", seq_text}}));
+      continue;
+    }
+    const std::string& table = c["table"].get_ref<const std::string&>();
+    auto index = table_index_.find(table);
+    if (index == table_index_.end()) continue;  // not a table this verification covers
+    SpilledChange s;
+    s.table = index->second;
+    s.id = c["id"].get<std::string>();
+    s.order = order_++;
+    s.seq = e.seq;
+    if (c.contains("row")) {
+      s.kind = SpilledChange::Kind::kPut;
+      s.hash = RowHash(table, s.id, c["row"]);
+    } else {
+      s.kind = SpilledChange::Kind::kRemove;
+    }
+    if (c.contains("prev")) s.prev = c["prev"].get<std::string>();
+    if (from_checkpoint_) {
+      // Every entry after a checkpoint names what it replaced; without that, the state after
+      // it cannot follow from the checkpoint's.
+      if (!s.prev) {
+        Bad(e.seq, Msg("journal.malformed_change", {{"seq", seq_text}}));
+        state_known_ = false;
+      } else {
+        if (!s.prev->empty()) running_.Remove(*s.prev);
+        if (s.kind == SpilledChange::Kind::kPut) running_.Add(s.hash);
+      }
+    }
+    TRY(spill_.Add(s));
+  }
+  return {};
+}
+
+Result<void> JournalVerifier::AddCurrent(int table, const std::string& id, const Row& row) {
+  SpilledChange s;
+  s.table = table;
+  s.id = id;
+  s.order = order_++;
+  s.kind = SpilledChange::Kind::kCurrent;
+  s.hash = RowHash(tables_[static_cast<size_t>(table)], id, row);
+  current_.Add(s.hash);
+  return spill_.Add(s);
+}
+
+void JournalVerifier::Settle(std::span<const SpilledChange> group) {
+  const SpilledChange* last = nullptr;
+  const SpilledChange* current = nullptr;
+  const std::string name =
+      tables_[static_cast<size_t>(group.front().table)] + "/" + group.front().id;
+  auto checkpoint_index = [&](int64_t seq) {
+    return static_cast<size_t>(
+        std::lower_bound(checkpoints_.begin(), checkpoints_.end(), seq,
+                         [](const Checkpoint& c, int64_t s) { return c.seq < s; }) -
+        checkpoints_.begin());
+  };
+  // The image `last` wrote holds from its entry until the next change: the checkpoints in
+  // between had it in their state.
+  auto held_until = [&](int64_t end_seq) {
+    if (last == nullptr || last->kind != SpilledChange::Kind::kPut || checkpoints_.empty()) return;
+    size_t from = checkpoint_index(last->seq);
+    size_t to = end_seq < 0 ? checkpoints_.size() : checkpoint_index(end_seq);
+    if (from >= to) return;
+    checkpoints_[from].replayed.Add(last->hash);
+    if (to < checkpoints_.size()) checkpoints_[to].replayed.Remove(last->hash);
+  };
+  for (const SpilledChange& c : group) {
+    if (c.kind == SpilledChange::Kind::kCurrent) {
+      current = &c;
+      continue;
+    }
+    // What the change says it replaced must be what the journal had there: otherwise the row
+    // was changed outside sokuo before this entry overwrote it. From a checkpoint, what the
+    // first change replaced is known only through the digest.
+    if (c.prev && (last != nullptr || !from_checkpoint_)) {
+      std::string had =
+          last != nullptr && last->kind == SpilledChange::Kind::kPut ? last->hash : "";
+      if (*c.prev != had) {
+        Bad(c.seq,
+            Msg("journal.row_replaced_altered", {{"seq", std::to_string(c.seq)}, {"row", name}}));
+      }
+    }
+    held_until(c.seq);
+    last = &c;
+  }
+  held_until(-1);
+  if (last == nullptr) {
+    // No entry wrote this row; the newest entry is the first one that no longer holds. From a
+    // checkpoint, rows no later entry changed are checked through the digest only.
+    if (current != nullptr && !from_checkpoint_) {
+      Bad(report_.head.seq, Msg("journal.row_unwritten", {{"row", name}}));
+    }
+    return;
+  }
+  if (from_checkpoint_) {
+    if (current != nullptr) settled_.Remove(current->hash);
+    if (last->kind == SpilledChange::Kind::kPut) settled_.Add(last->hash);
+  }
+  std::string seq = std::to_string(last->seq);
+  if (last->kind == SpilledChange::Kind::kPut) {
+    if (current == nullptr) {
+      Bad(last->seq, Msg("journal.row_missing", {{"seq", seq}, {"row", name}}));
+    } else if (current->hash != last->hash) {
+      Bad(last->seq, Msg("journal.row_altered", {{"seq", seq}, {"row", name}}));
+    }
+  } else if (current != nullptr) {
+    Bad(last->seq, Msg("journal.row_reappeared", {{"seq", seq}, {"row", name}}));
+  }
+}
+
+Result<VerifyReport> JournalVerifier::Finish() {
+  settled_ = current_;
+  std::vector<SpilledChange> group;
+  TRY(spill_.ForEachSorted([&](const SpilledChange& c) -> Result<void> {
+    if (!group.empty() && (group.front().table != c.table || group.front().id != c.id)) {
+      Settle(group);
+      group.clear();
+    }
+    group.push_back(c);
+    return {};
+  }));
+  if (!group.empty()) Settle(group);
+  if (from_checkpoint_) {
+    // The rows no later entry changed are as the checkpoint had them: the current tables, with
+    // the changed rows as the journal wrote them, sum to the checkpoint's state moved by every
+    // later change.
+    if (state_known_ && !(settled_ == running_)) {
+      Bad(report_.head.seq,
+          Msg("journal.state_differs", {{"seq", std::to_string(*checkpoint_seq_)}}));
+    }
+  } else {
+    StateDigest replayed;
+    for (Checkpoint& c : checkpoints_) {
+      replayed.Add(c.replayed);
+      ++report_.checkpoints;
+      if (!(replayed == c.recorded)) {
+        Bad(c.seq, Msg("journal.checkpoint_mismatch", {{"seq", std::to_string(c.seq)}}));
+      }
+    }
+  }
+  return std::move(report_);
 }
 
 VerifyReport VerifyJournal(std::span<const JournalEntry> entries, const Tables& actual,

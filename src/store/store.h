@@ -35,6 +35,9 @@ struct RowChange {
   std::string id;
   std::optional<Row> row;  // nullopt: the row was removed
   bool created = false;    // set by Diff: the row did not exist before
+  // The RowHash of the image this change replaced or removed; "" when the row did not exist.
+  // Set by the Store as it writes (journal.h, "prev"); nullopt in changes it did not write.
+  std::optional<std::string> prev;
   friend bool operator==(const RowChange&, const RowChange&) = default;
 };
 
@@ -65,9 +68,11 @@ struct JournalHead {
 struct VerifyReport {
   int64_t entries = 0;
   JournalHead head;
-  std::optional<int64_t> first_bad_seq;  // the first entry that no longer verifies
-  std::vector<Message> problems;         // every discrepancy found, in order (journal.* codes)
-  int64_t evidence_files = 0;            // evidence files checked (app::JournalService)
+  std::optional<int64_t> first_bad_seq;    // the first entry that no longer verifies
+  std::vector<Message> problems;           // every discrepancy found, in order (journal.* codes)
+  int64_t evidence_files = 0;              // evidence files checked (app::JournalService)
+  int64_t checkpoints = 0;                 // checkpoint entries whose recorded state was checked
+  std::optional<int64_t> from_checkpoint;  // VerifyFrom: the checkpoint it started from
   bool ok() const { return problems.empty(); }
 };
 
@@ -119,7 +124,17 @@ class Store {
   // commit has ended since and it is fresh); nullopt otherwise. Never waits for a read or a
   // write: for a caller that must not block, which then asks Head() elsewhere.
   virtual std::optional<JournalHead> KnownHead() { return std::nullopt; }
+  // The whole journal from its first entry (journal.h): the chain, every checkpoint's recorded
+  // state, and every row of every journaled table against the replay.
   [[nodiscard]] virtual Result<VerifyReport> Verify() = 0;
+  // From the newest checkpoint at or before `seq` to the head: that checkpoint's hash, the chain
+  // after it, every row the later entries changed, and the rest of the tables against the
+  // checkpoint's state digest (docs/security.md says what this cannot prove). kNotFound when no
+  // checkpoint is at or before `seq`. A store without checkpoints verifies everything.
+  [[nodiscard]] virtual Result<VerifyReport> VerifyFrom(int64_t seq) {
+    (void)seq;
+    return Verify();
+  }
 };
 
 }  // namespace sokuo::store

@@ -145,6 +145,19 @@ TEST_F(CliTest, JournalVerifyCatchesTampering) {
   EXPECT_EQ(report["first_bad_seq"], 1);
 }
 
+// `journal verify --from SEQ` starts at a checkpoint (one every 1000 entries); before the first
+// there is none to start from (exit 3), and SEQ must be a sequence number (exit 2).
+TEST_F(CliTest, JournalVerifyFromNeedsACheckpoint) {
+  ASSERT_EQ(Sokuo({"init", "--org", Example()}).exit_code, 0);
+  Outcome none = Sokuo({"journal", "verify", "--from", "5"});
+  EXPECT_EQ(none.exit_code, 3);
+  EXPECT_THAT(none.err, HasSubstr("no checkpoint at or before entry 5"));
+  EXPECT_EQ(Sokuo({"journal", "verify", "--from", "0"}).exit_code, 2);
+  EXPECT_EQ(Sokuo({"journal", "verify", "--from", "x"}).exit_code, 2);
+  Outcome help = Sokuo({"journal", "verify", "--help"});
+  EXPECT_THAT(help.out, HasSubstr("--from"));
+}
+
 // G4.4.3: an evidence file changed or gone behind sokuo's back fails `journal verify` too, though
 // every journal entry still holds.
 TEST_F(CliTest, JournalVerifyCatchesChangedAndMissingEvidence) {

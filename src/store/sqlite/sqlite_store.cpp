@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 #include <utility>
@@ -142,6 +143,12 @@ class Statement {
                                       static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
   }
   int64_t Int(int col) { return sqlite3_column_int64(stmt_, col); }
+  bool IsNull(int col) { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+  // Ready to run again with new bindings.
+  void Reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
 
   // The current row as a flat JSON object of its columns.
   Row RowImage() {
@@ -262,8 +269,8 @@ constexpr const char* kEntryColumns = "seq, at, actor, action, subject, body, pr
 
 class SqliteTx final : public Tx {
  public:
-  SqliteTx(SqliteConnection& conn, JournalHead head)
-      : conn_(conn), start_(head), head_(std::move(head)) {}
+  SqliteTx(SqliteConnection& conn, JournalHead head, int64_t checkpoint_every)
+      : conn_(conn), start_(head), head_(std::move(head)), checkpoint_every_(checkpoint_every) {}
 
   const JournalHead& Start() const override { return start_; }
 
@@ -292,8 +299,12 @@ class SqliteTx final : public Tx {
 
   Result<void> Put(const std::string& table, const std::string& id, const Row& row) override {
     TRY(Check(table, id));
+    ASSIGN_OR_RETURN(std::string prev, PrevHash(table, id));
     TRY(Upsert(table, id, row));
-    pending_.push_back({table, id, row});
+    std::string hash = RowHash(table, id, row);
+    if (!prev.empty()) delta_.Remove(prev);
+    delta_.Add(hash);
+    pending_.push_back({.table = table, .id = id, .row = row, .created = false, .prev = prev});
     return {};
   }
 
@@ -319,18 +330,46 @@ class SqliteTx final : public Tx {
 
   Result<void> Remove(const std::string& table, const std::string& id) override {
     TRY(Check(table, id));
+    ASSIGN_OR_RETURN(std::string prev, PrevHash(table, id));
     ASSIGN_OR_RETURN(Statement stmt, conn_.Prepare("DELETE FROM " + table + " WHERE id = ?"));
     stmt.Bind(1, id);
     TRY(stmt.Step());
     if (sqlite3_changes(conn_.db()) == 0) {
       return Fail(ErrorCode::kNotFound, Msg("store.not_found", {{"table", table}, {"id", id}}));
     }
-    pending_.push_back({table, id, std::nullopt});
+    delta_.Remove(prev);
+    pending_.push_back(
+        {.table = table, .id = id, .row = std::nullopt, .created = false, .prev = prev});
     return {};
   }
 
   Result<JournalEntry> Append(const JournalDraft& draft) override {
     JournalEntry e = MakeEntry(head_, draft, pending_);
+    TRY(Insert(e));
+    pending_.clear();
+    // The state digest follows the entry when it was known for the entry before.
+    ASSIGN_OR_RETURN(std::optional<StateDigest> state, ReadState(e.seq - 1));
+    if (state) {
+      state->Add(delta_);
+      TRY(WriteState(e.seq, *state));
+    }
+    delta_ = {};
+    if (checkpoint_every_ > 0 && (e.seq + 1) % checkpoint_every_ == 0) {
+      // A database from before checkpoints (or whose state row was lost) is summed once.
+      if (!state) {
+        ASSIGN_OR_RETURN(StateDigest scanned, ScanState());
+        state = scanned;
+      }
+      TRY(Insert(MakeCheckpoint(head_, draft.at, *state)));
+      TRY(WriteState(head_.seq, *state));
+    }
+    return e;
+  }
+
+  bool HasUnjournaledChanges() const { return !pending_.empty(); }
+
+ private:
+  Result<void> Insert(const JournalEntry& e) {
     ASSIGN_OR_RETURN(Statement stmt,
                      conn_.Prepare(std::string("INSERT INTO journal (") + kEntryColumns +
                                    ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -344,13 +383,53 @@ class SqliteTx final : public Tx {
     stmt.Bind(8, e.hash);
     TRY(stmt.Step());
     head_ = {e.seq, e.hash};
-    pending_.clear();
-    return e;
+    return {};
   }
 
-  bool HasUnjournaledChanges() const { return !pending_.empty(); }
+  // The RowHash of the row as it is before this change; "" when there is none.
+  Result<std::string> PrevHash(const std::string& table, const std::string& id) {
+    ASSIGN_OR_RETURN(Statement stmt, conn_.Prepare("SELECT * FROM " + table + " WHERE id = ?"));
+    stmt.Bind(1, id);
+    ASSIGN_OR_RETURN(bool found, stmt.Step());
+    if (!found) return std::string();
+    return RowHash(table, id, stmt.RowImage());
+  }
 
- private:
+  // The stored state digest if it describes the state right after entry `seq`.
+  Result<std::optional<StateDigest>> ReadState(int64_t seq) {
+    ASSIGN_OR_RETURN(Statement stmt, conn_.Prepare("SELECT seq, digest, rows FROM journal_state "
+                                                   "WHERE id = 'state'"));
+    ASSIGN_OR_RETURN(bool found, stmt.Step());
+    if (!found || stmt.Int(0) != seq) return std::optional<StateDigest>();
+    return StateDigest::FromJson({{"digest", stmt.Text(1)}, {"rows", stmt.Int(2)}});
+  }
+
+  Result<void> WriteState(int64_t seq, const StateDigest& state) {
+    ASSIGN_OR_RETURN(Statement stmt,
+                     conn_.Prepare("INSERT OR REPLACE INTO journal_state (id, seq, digest, rows) "
+                                   "VALUES ('state', ?, ?, ?)"));
+    stmt.Bind(1, seq);
+    stmt.Bind(2, state.Hex());
+    stmt.Bind(3, state.rows());
+    TRY(stmt.Step());
+    return {};
+  }
+
+  // The state digest summed over every journaled table, as this transaction sees them.
+  Result<StateDigest> ScanState() {
+    StateDigest state;
+    for (const std::string& table : JournaledTables()) {
+      ASSIGN_OR_RETURN(Statement stmt, conn_.Prepare("SELECT * FROM " + table));
+      while (true) {
+        ASSIGN_OR_RETURN(bool more, stmt.Step());
+        if (!more) break;
+        Row row = stmt.RowImage();
+        state.Add(RowHash(table, row.value("id", ""), row));
+      }
+    }
+    return state;
+  }
+
   Result<void> Upsert(const std::string& table, const std::string& id, const Row& row) {
     if (!row.is_object() || row.value("id", "") != id) {
       return Fail(ErrorCode::kInternal,
@@ -385,7 +464,9 @@ class SqliteTx final : public Tx {
   SqliteConnection& conn_;
   const JournalHead start_;
   JournalHead head_;
+  const int64_t checkpoint_every_;
   std::vector<RowChange> pending_;
+  StateDigest delta_;  // what the changes since the last Append moved the state digest by
 };
 
 }  // namespace
@@ -531,7 +612,7 @@ void SqliteStore::CommitBatch(const std::vector<Queued*>& batch) {
   // it journaled every change.
   auto run = [&](const std::function<Result<void>(Tx&)>& work) -> Result<void> {
     ASSIGN_OR_RETURN(JournalHead head, ReadHead(*conn_));
-    SqliteTx tx(*conn_, head);
+    SqliteTx tx(*conn_, head, options_.checkpoint_every);
     TRY(work(tx));
     if (tx.HasUnjournaledChanges()) {
       return Fail(ErrorCode::kInternal, Msg("store.unjournaled_change"));
@@ -635,24 +716,160 @@ Result<JournalHead> SqliteStore::Head() {
   return head;
 }
 
+namespace {
+
+// A verification's spill (journal.h): a private temporary database on disk, which SQLite
+// deletes when it is closed, with a small page cache, so memory stays bounded however long the
+// journal is. Its sort is SQLite's external merge sort.
+class SqliteSpill final : public ReplaySpill {
+ public:
+  static Result<std::unique_ptr<SqliteSpill>> Open() {
+    sqlite3* db = nullptr;
+    // "": a private temporary on-disk database.
+    if (sqlite3_open_v2("", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+        SQLITE_OK) {
+      sqlite3_close(db);
+      return Fail(ErrorCode::kStorage,
+                  Msg("store.open_failed", {{"path", "(temporary)"}, {"reason", "cannot open"}}));
+    }
+    std::unique_ptr<SqliteSpill> spill(new SqliteSpill(db));
+    for (const char* sql : {"PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF",
+                            "PRAGMA temp_store = FILE", "PRAGMA cache_size = -16384",
+                            "CREATE TABLE spill (t INTEGER, id TEXT, seq INTEGER, kind INTEGER, "
+                            "hash BLOB, prev TEXT)",
+                            "BEGIN"}) {
+      TRY(Exec(db, sql));
+    }
+    ASSIGN_OR_RETURN(Statement insert,
+                     Statement::Prepare(db, "INSERT INTO spill VALUES (?, ?, ?, ?, ?, ?)"));
+    spill->insert_.emplace(std::move(insert));
+    return spill;
+  }
+  ~SqliteSpill() override {
+    insert_.reset();
+    sqlite3_close(db_);
+  }
+  SqliteSpill(const SqliteSpill&) = delete;
+  SqliteSpill& operator=(const SqliteSpill&) = delete;
+
+  Result<void> Add(const SpilledChange& c) override {
+    Statement& s = *insert_;
+    s.Bind(1, static_cast<int64_t>(c.table));
+    s.Bind(2, c.id);
+    s.Bind(3, c.seq);
+    s.Bind(4, static_cast<int64_t>(c.kind));
+    s.Bind(5, c.hash);
+    if (c.prev) s.Bind(6, *c.prev);
+    TRY(s.Step());
+    s.Reset();
+    return {};
+  }
+
+  // Arrival order is rowid order.
+  Result<void> ForEachSorted(
+      const std::function<Result<void>(const SpilledChange&)>& each) override {
+    ASSIGN_OR_RETURN(Statement stmt,
+                     Statement::Prepare(db_,
+                                        "SELECT t, id, seq, kind, hash, prev, rowid FROM spill "
+                                        "ORDER BY t, id, rowid"));
+    SpilledChange c;
+    while (true) {
+      ASSIGN_OR_RETURN(bool more, stmt.Step());
+      if (!more) break;
+      c.table = static_cast<int>(stmt.Int(0));
+      c.id = stmt.Text(1);
+      c.seq = stmt.Int(2);
+      c.kind = static_cast<SpilledChange::Kind>(stmt.Int(3));
+      c.hash = stmt.Text(4);
+      if (stmt.IsNull(5)) {
+        c.prev.reset();
+      } else {
+        c.prev = stmt.Text(5);
+      }
+      c.order = stmt.Int(6);
+      TRY(each(c));
+    }
+    return {};
+  }
+
+ private:
+  explicit SqliteSpill(sqlite3* db) : db_(db) {}
+  sqlite3* db_;
+  std::optional<Statement> insert_;
+};
+
+constexpr int64_t kVerifyChunk = 4096;  // entries read per query
+
+// Feeds `verifier` the entries after `after_seq` in chunks, then every journaled row.
+Result<VerifyReport> RunVerifier(SqliteConnection& conn, JournalVerifier& verifier,
+                                 int64_t after_seq) {
+  ASSIGN_OR_RETURN(Statement stmt,
+                   conn.Prepare(std::string("SELECT ") + kEntryColumns +
+                                " FROM journal WHERE seq > ? ORDER BY seq LIMIT ?"));
+  while (true) {
+    stmt.Bind(1, after_seq);
+    stmt.Bind(2, kVerifyChunk);
+    int64_t read = 0;
+    while (true) {
+      ASSIGN_OR_RETURN(bool more, stmt.Step());
+      if (!more) break;
+      JournalEntry e = EntryFrom(stmt);
+      after_seq = e.seq;
+      ++read;
+      TRY(verifier.Add(e));
+    }
+    stmt.Reset();
+    if (read < kVerifyChunk) break;
+  }
+  const auto& tables = JournaledTables();
+  for (size_t i = 0; i < tables.size(); ++i) {
+    ASSIGN_OR_RETURN(Statement rows, conn.Prepare("SELECT * FROM " + tables[i]));
+    while (true) {
+      ASSIGN_OR_RETURN(bool more, rows.Step());
+      if (!more) break;
+      Row row = rows.RowImage();
+      TRY(verifier.AddCurrent(static_cast<int>(i), row.value("id", ""), row));
+    }
+  }
+  return verifier.Finish();
+}
+
+}  // namespace
+
 Result<VerifyReport> SqliteStore::Verify() {
   std::lock_guard lock(read_mu_);
   // One read transaction, so the journal and the tables are seen at the same moment.
   TRY(Exec(read_db_, "BEGIN"));
   auto run = [&]() -> Result<VerifyReport> {
-    ASSIGN_OR_RETURN(Statement stmt, read_conn_->Prepare(std::string("SELECT ") + kEntryColumns +
-                                                         " FROM journal ORDER BY seq"));
-    std::vector<JournalEntry> entries;
-    while (true) {
-      ASSIGN_OR_RETURN(bool more, stmt.Step());
-      if (!more) break;
-      entries.push_back(EntryFrom(stmt));
+    ASSIGN_OR_RETURN(std::unique_ptr<SqliteSpill> spill, SqliteSpill::Open());
+    JournalVerifier verifier(*spill, JournaledTables());
+    return RunVerifier(*read_conn_, verifier, 0);
+  };
+  auto r = run();
+  (void)Exec(read_db_, "COMMIT");
+  return r;
+}
+
+Result<VerifyReport> SqliteStore::VerifyFrom(int64_t seq) {
+  std::lock_guard lock(read_mu_);
+  TRY(Exec(read_db_, "BEGIN"));
+  auto run = [&]() -> Result<VerifyReport> {
+    // The partial index journal_checkpoints (migration 16) finds it without a scan.
+    ASSIGN_OR_RETURN(Statement stmt,
+                     read_conn_->Prepare(std::string("SELECT ") + kEntryColumns +
+                                         " FROM journal WHERE action = 'journal.checkpoint' AND "
+                                         "seq <= ? ORDER BY seq DESC LIMIT 1"));
+    stmt.Bind(1, seq);
+    ASSIGN_OR_RETURN(bool found, stmt.Step());
+    if (!found) {
+      return Fail(ErrorCode::kNotFound,
+                  Msg("journal.no_checkpoint", {{"seq", std::to_string(seq)}}));
     }
-    Tables actual;
-    for (const std::string& table : JournaledTables()) {
-      ASSIGN_OR_RETURN(actual[table], ReadTable(*read_conn_, table));
-    }
-    return VerifyJournal(entries, actual, JournaledTables());
+    JournalEntry checkpoint = EntryFrom(stmt);
+    ASSIGN_OR_RETURN(std::unique_ptr<SqliteSpill> spill, SqliteSpill::Open());
+    JournalVerifier verifier(*spill, JournaledTables());
+    verifier.StartFrom(checkpoint);
+    return RunVerifier(*read_conn_, verifier, checkpoint.seq);
   };
   auto r = run();
   (void)Exec(read_db_, "COMMIT");

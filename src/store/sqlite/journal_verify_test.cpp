@@ -1,0 +1,356 @@
+// Streaming verification, checkpoints and `verify --from` (store/journal.h) on a real database,
+// each check shown to fail on the tampering it exists for.
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <functional>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "core/org_fixture.h"
+#include "store/incident_rows.h"
+#include "store/journal.h"
+#include "store/org_rows.h"
+#include "store/sqlite/sqlite_store.h"
+#include "store/tables.h"
+
+namespace sokuo::store {
+namespace {
+
+constexpr const char* kAt = "2026-11-26T00:00:00Z";
+
+// Entry 1 imports the organization; entries 2… add a task to incident A or B in turn (the
+// organization changes once, removing its storage media), with a checkpoint at every multiple
+// of 5: 1 2 3 4 [5] 6 7 8 9 [10] 11 12 13 14 [15] 16.
+// Public: the tampering cases below are lambdas that use it.
+class JournalCheckpointTest : public ::testing::Test {
+ public:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("sokuo-checkpoint-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    path_ = (dir_ / "sokuo.db").string();
+    a_ = {.key = "INC-2026-0001", .year = 2026, .number = 1, .title = "A", .reported_at = kAt};
+    b_ = {.key = "INC-2026-0002", .year = 2026, .number = 2, .title = "B", .reported_at = kAt};
+    Reopen();
+    core::Organization org = core::SmallOrganization();
+    ASSERT_TRUE(ImportOrg(org));
+    for (int i = 0; i < 12; ++i) {
+      if (i == 6) {
+        org.media.clear();
+        ASSERT_TRUE(ImportOrg(org));
+        continue;
+      }
+      ASSERT_TRUE(AddTask(i % 2 == 0 ? a_ : b_));
+    }
+    ASSERT_EQ(store_->Head()->seq, 16);
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  void Reopen() {
+    store_.reset();
+    auto s = SqliteStore::Open({.path = path_, .checkpoint_every = 5});
+    ASSERT_TRUE(s) << s.error().ToString();
+    store_ = std::move(*s);
+  }
+
+  Result<void> ImportOrg(const core::Organization& org) {
+    return store_->Write([&](Tx& tx) -> Result<void> {
+      TRY(ReplaceOrganization(tx, org));
+      TRY(tx.Append(
+          {.at = *ParseRfc3339(kAt), .actor = "t", .action = "org.import", .subject = "org"}));
+      return {};
+    });
+  }
+  Result<void> Save(const core::Incident& i) {
+    return store_->Write([&](Tx& tx) -> Result<void> {
+      TRY(SaveIncident(tx, i));
+      TRY(tx.Append(
+          {.at = *ParseRfc3339(kAt), .actor = "t", .action = "incident.test", .subject = i.key}));
+      return {};
+    });
+  }
+  Result<void> AddTask(core::Incident& i) {
+    int id = static_cast<int>(i.tasks.size()) + 1;
+    i.tasks.push_back(
+        {.id = id, .kind = core::TaskKind::kOther, .title = "t" + std::to_string(id)});
+    return Save(i);
+  }
+
+  void Sql(const std::string& sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    char* error = nullptr;
+    int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+    std::string text = error != nullptr ? error : "";
+    sqlite3_free(error);
+    sqlite3_close(db);
+    ASSERT_EQ(rc, SQLITE_OK) << text;
+  }
+
+  // Rewrites entry `seq` with `edit` and every later entry's link and hash, as someone who
+  // rewrites the chain from there would.
+  void RewriteChain(int64_t seq, const std::function<void(JournalEntry&)>& edit) {
+    auto entries = store_->ReadJournal({.after_seq = seq - 1, .limit = 1000});
+    ASSERT_TRUE(entries);
+    std::string prev;
+    for (JournalEntry& e : *entries) {
+      if (e.seq == seq) {
+        edit(e);
+      } else {
+        e.prev_hash = prev;
+      }
+      e.hash = EntryHash(e);
+      prev = e.hash;
+      sqlite3* db = nullptr;
+      ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+      sqlite3_stmt* stmt = nullptr;
+      ASSERT_EQ(sqlite3_prepare_v2(
+                    db, "UPDATE journal SET body = ?, prev_hash = ?, hash = ? WHERE seq = ?", -1,
+                    &stmt, nullptr),
+                SQLITE_OK);
+      sqlite3_bind_text(stmt, 1, e.body.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(stmt, 2, e.prev_hash.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(stmt, 3, e.hash.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64(stmt, 4, e.seq);
+      EXPECT_EQ(sqlite3_step(stmt), SQLITE_DONE);
+      sqlite3_finalize(stmt);
+      sqlite3_close(db);
+    }
+  }
+
+  static std::vector<std::string> Codes(const VerifyReport& r) {
+    std::vector<std::string> codes;
+    for (const Message& m : r.problems) codes.push_back(m.code);
+    return codes;
+  }
+
+  std::filesystem::path dir_;
+  std::string path_;
+  std::unique_ptr<SqliteStore> store_;
+  core::Incident a_{
+      .key = "INC-2026-0001", .year = 2026, .number = 1, .title = "A", .reported_at = kAt};
+  core::Incident b_{
+      .key = "INC-2026-0002", .year = 2026, .number = 2, .title = "B", .reported_at = kAt};
+};
+
+TEST_F(JournalCheckpointTest, CheckpointsAreWrittenAndBothVerificationsPass) {
+  auto full = store_->Verify();
+  ASSERT_TRUE(full) << full.error().ToString();
+  EXPECT_TRUE(full->ok()) << full->problems[0];
+  EXPECT_EQ(full->entries, 16);
+  EXPECT_EQ(full->checkpoints, 3);
+  auto checkpoint = store_->ReadJournal({.after_seq = 14, .limit = 1});
+  ASSERT_TRUE(checkpoint && checkpoint->size() == 1);
+  EXPECT_EQ((*checkpoint)[0].action, kCheckpointAction);
+  EXPECT_EQ((*checkpoint)[0].actor, "system");
+
+  auto from = store_->VerifyFrom(100);  // the newest checkpoint at or before 100: 15
+  ASSERT_TRUE(from) << from.error().ToString();
+  EXPECT_TRUE(from->ok()) << from->problems[0];
+  EXPECT_EQ(from->from_checkpoint, 15);
+  EXPECT_EQ(from->entries, 2);
+  EXPECT_EQ(from->head.seq, 16);
+  EXPECT_EQ(from->head.hash, store_->Head()->hash);
+
+  auto earlier = store_->VerifyFrom(9);
+  ASSERT_TRUE(earlier);
+  EXPECT_TRUE(earlier->ok()) << earlier->problems[0];
+  EXPECT_EQ(earlier->from_checkpoint, 5);
+  EXPECT_EQ(earlier->checkpoints, 3);  // 5, then 10 and 15 against the digest moved from 5
+
+  auto none = store_->VerifyFrom(4);
+  ASSERT_FALSE(none);
+  EXPECT_EQ(none.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(none.error().msg.code, "journal.no_checkpoint");
+}
+
+// Current rows are hashed from SQLite's columns without building their JSON first: text that
+// JSON escapes, or that is not ASCII, must hash as the journal's image does.
+TEST_F(JournalCheckpointTest, RowsWithTextThatJsonEscapesVerify) {
+  a_.title = "quote \" backslash \\ newline \n tab \t bell \x07 del \x7f 日本語";
+  ASSERT_TRUE(AddTask(a_));
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(AddTask(b_));  // 17 18 19 [20]
+  auto full = store_->Verify();
+  ASSERT_TRUE(full);
+  EXPECT_TRUE(full->ok()) << full->problems[0];
+  auto from = store_->VerifyFrom(20);
+  ASSERT_TRUE(from);
+  EXPECT_TRUE(from->ok()) << from->problems[0];
+  Sql("UPDATE incidents SET data = replace(data, 'bell', 'bel') WHERE id = 'INC-2026-0001'");
+  EXPECT_FALSE(store_->Verify()->ok());
+}
+
+// The recorded state is the sum of every journaled row's hash: the same sum over the tables.
+TEST_F(JournalCheckpointTest, TheCheckpointRecordsTheSumOfTheRows) {
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(AddTask(a_));  // 17 18 19 [20]
+  StateDigest sum;
+  for (const std::string& table : JournaledTables()) {
+    auto rows = store_->Read(table);
+    ASSERT_TRUE(rows);
+    for (const auto& [id, row] : *rows) sum.Add(RowHash(table, id, row));
+  }
+  auto cp = store_->ReadJournal({.after_seq = 19, .limit = 1});
+  ASSERT_TRUE(cp && cp->size() == 1);
+  ASSERT_EQ((*cp)[0].action, kCheckpointAction);
+  auto recorded = StateDigest::FromJson(nlohmann::json::parse((*cp)[0].body)["state"]);
+  ASSERT_TRUE(recorded);
+  EXPECT_EQ(recorded->Hex(), sum.Hex());
+  EXPECT_EQ(recorded->rows(), sum.rows());
+}
+
+// A database from before checkpoints has no state row: the first checkpoint sums the tables.
+TEST_F(JournalCheckpointTest, AMissingStateRowIsSummedAgain) {
+  Sql("DELETE FROM journal_state");
+  for (int i = 0; i < 4; ++i) ASSERT_TRUE(AddTask(b_));  // 17 18 19 [20] 21
+  auto full = store_->Verify();
+  ASSERT_TRUE(full);
+  EXPECT_TRUE(full->ok()) << full->problems[0];
+  EXPECT_EQ(full->checkpoints, 4);
+  auto from = store_->VerifyFrom(20);
+  ASSERT_TRUE(from);
+  EXPECT_TRUE(from->ok()) << from->problems[0];
+}
+
+// Each tampering made outside sokuo, and what the full verification and the one from a
+// checkpoint say of it.
+TEST_F(JournalCheckpointTest, EveryTamperingIsFoundFromTheStartAndFromACheckpoint) {
+  struct Case {
+    const char* name;
+    std::function<void(JournalCheckpointTest&)> tamper;
+    int64_t from;           // VerifyFrom(from)
+    const char* full_code;  // a problem the full verification names
+    const char* from_code;  // a problem the verification from the checkpoint names
+  };
+  const Case cases[] = {
+      {"row no entry since the checkpoint changed, edited",
+       [](auto& t) { t.Sql("UPDATE people SET email = 'x@evil.example' WHERE id = 'p-suzuki'"); },
+       100, "journal.row_altered", "journal.state_differs"},
+      {"row a later entry changed, edited",
+       [](auto& t) {
+         t.Sql(
+             "UPDATE incident_records SET data = replace(data, '\"t6\"', '\"tX\"') "
+             "WHERE id = 'INC-2026-0002/task/000006'");
+       },
+       100, "journal.row_altered", "journal.row_altered"},
+      {"row inserted",
+       [](auto& t) {
+         t.Sql("INSERT INTO holidays (id, position, name) VALUES ('2026-12-31', 9, 'x')");
+       },
+       100, "journal.row_unwritten", "journal.state_differs"},
+      {"row deleted", [](auto& t) { t.Sql("DELETE FROM people WHERE id = 'p-suzuki'"); }, 100,
+       "journal.row_missing", "journal.state_differs"},
+      {"checkpoint entry edited",
+       [](auto& t) {
+         t.Sql("UPDATE journal SET body = replace(body, '\"rows\":', '\"rows\":1') WHERE seq = 15");
+       },
+       100, "journal.hash_mismatch", "journal.hash_mismatch"},
+      {"checkpoint digest altered and the chain rewritten after it",
+       [](auto& t) {
+         t.RewriteChain(15, [](JournalEntry& e) {
+           auto body = nlohmann::json::parse(e.body);
+           std::string digest = body["state"]["digest"];
+           digest[63] = digest[63] == '0' ? '1' : '0';
+           body["state"]["digest"] = digest;
+           e.body = CanonicalJson(body);
+         });
+       },
+       100, "journal.checkpoint_mismatch", "journal.state_differs"},
+      {"checkpoint row count altered and the chain rewritten after it",
+       [](auto& t) {
+         t.RewriteChain(10, [](JournalEntry& e) {
+           auto body = nlohmann::json::parse(e.body);
+           body["state"]["rows"] = body["state"]["rows"].get<int64_t>() + 1;
+           e.body = CanonicalJson(body);
+         });
+       },
+       10, "journal.checkpoint_mismatch", "journal.checkpoint_mismatch"},
+      {"tail after the checkpoint truncated",
+       [](auto& t) { t.Sql("DELETE FROM journal WHERE seq = 16"); }, 100, "journal.row_unwritten",
+       "journal.state_differs"},
+      {"entry after the checkpoint removed",
+       [](auto& t) { t.Sql("DELETE FROM journal WHERE seq = 12"); }, 10, "journal.bad_sequence",
+       "journal.bad_sequence"},
+      {"entry after the checkpoint edited",
+       [](auto& t) { t.Sql("UPDATE journal SET actor = 'x' WHERE seq = 16"); }, 100,
+       "journal.hash_mismatch", "journal.hash_mismatch"},
+      // The row is overwritten by sokuo afterwards, so its current content matches the journal:
+      // only the image the later entry says it replaced shows the edit.
+      {"row edited, then changed by sokuo",
+       [](auto& t) {
+         t.Sql(
+             "UPDATE incident_records SET data = replace(data, '\"t5\"', '\"tX\"') "
+             "WHERE id = 'INC-2026-0001/task/000005'");
+         t.a_.tasks[4].status = core::TaskStatus::kDone;
+         ASSERT_TRUE(t.Save(t.a_));  // 17
+       },
+       100, "journal.row_replaced_altered", "journal.state_differs"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    TearDown();
+    SetUp();
+    c.tamper(*this);
+    auto full = store_->Verify();
+    ASSERT_TRUE(full) << full.error().ToString();
+    EXPECT_FALSE(full->ok());
+    EXPECT_THAT(Codes(*full), ::testing::Contains(c.full_code));
+    auto from = store_->VerifyFrom(c.from);
+    ASSERT_TRUE(from) << from.error().ToString();
+    EXPECT_FALSE(from->ok());
+    EXPECT_THAT(Codes(*from), ::testing::Contains(c.from_code));
+  }
+}
+
+// The streaming verification finds what the in-memory reference finds, problem for problem
+// (the reference knows nothing of checkpoints: what it does not check is left out).
+TEST_F(JournalCheckpointTest, StreamingAgreesWithTheReference) {
+  const char* tampering[] = {
+      "",
+      "UPDATE people SET email = 'x@evil.example' WHERE id = 'p-suzuki'",
+      "DELETE FROM people WHERE id = 'p-suzuki'",
+      "INSERT INTO holidays (id, position, name) VALUES ('2026-12-31', 9, 'x')",
+      "UPDATE journal SET actor = 'x' WHERE seq = 7",
+      "DELETE FROM journal WHERE seq = 16",
+      "DELETE FROM journal WHERE seq = 3",
+      "UPDATE incident_records SET data = replace(data, '\"t2\"', '\"tX\"')",
+  };
+  for (const char* sql : tampering) {
+    SCOPED_TRACE(sql);
+    TearDown();
+    SetUp();
+    if (*sql != '\0') Sql(sql);
+    auto streamed = store_->Verify();
+    ASSERT_TRUE(streamed);
+    auto entries = store_->ReadJournal({.after_seq = 0, .limit = 1000});
+    ASSERT_TRUE(entries);
+    Tables actual;
+    for (const std::string& table : JournaledTables()) actual[table] = *store_->Read(table);
+    VerifyReport reference = VerifyJournal(*entries, actual, JournaledTables());
+    auto rendered = [](const VerifyReport& r) {
+      std::vector<std::string> out;
+      for (const Message& m : r.problems) {
+        if (!m.code.starts_with("journal.checkpoint_")) out.push_back(Render(m, Lang::kEn));
+      }
+      std::sort(out.begin(), out.end());
+      return out;
+    };
+    EXPECT_EQ(rendered(*streamed), rendered(reference));
+    if (std::none_of(streamed->problems.begin(), streamed->problems.end(),
+                     [](const Message& m) { return m.code.starts_with("journal.checkpoint_"); })) {
+      EXPECT_EQ(streamed->first_bad_seq, reference.first_bad_seq);
+    }
+    EXPECT_EQ(streamed->entries, reference.entries);
+    EXPECT_EQ(streamed->head.hash, reference.head.hash);
+  }
+}
+
+}  // namespace
+}  // namespace sokuo::store
