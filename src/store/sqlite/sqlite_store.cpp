@@ -836,29 +836,38 @@ Result<VerifyReport> RunVerifier(SqliteConnection& conn, JournalVerifier& verifi
 
 }  // namespace
 
-Result<VerifyReport> SqliteStore::Verify() {
-  std::lock_guard lock(read_mu_);
-  // One read transaction, so the journal and the tables are seen at the same moment.
-  TRY(Exec(read_db_, "BEGIN"));
-  auto run = [&]() -> Result<VerifyReport> {
-    ASSIGN_OR_RETURN(std::unique_ptr<SqliteSpill> spill, SqliteSpill::Open());
-    JournalVerifier verifier(*spill, JournaledTables());
-    return RunVerifier(*read_conn_, verifier, 0);
-  };
-  auto r = run();
-  (void)Exec(read_db_, "COMMIT");
+// A verification reads for seconds or minutes: on a connection of its own, so that the reads of
+// everyone else (and the journal head they need) never wait for it; in one read transaction, so
+// the journal and the tables are seen at the same moment.
+Result<VerifyReport> SqliteStore::OnOwnReader(
+    const std::function<Result<VerifyReport>(SqliteConnection&)>& run) {
+  ASSIGN_OR_RETURN(sqlite3 * db, Connect(options_, {"PRAGMA query_only = ON"}));
+  Result<VerifyReport> r = [&]() -> Result<VerifyReport> {
+    SqliteConnection conn(db);
+    TRY(Exec(db, "BEGIN"));
+    Result<VerifyReport> report = run(conn);
+    (void)Exec(db, "COMMIT");
+    return report;
+  }();
+  sqlite3_close(db);
   return r;
 }
 
+Result<VerifyReport> SqliteStore::Verify() {
+  return OnOwnReader([](SqliteConnection& conn) -> Result<VerifyReport> {
+    ASSIGN_OR_RETURN(std::unique_ptr<SqliteSpill> spill, SqliteSpill::Open());
+    JournalVerifier verifier(*spill, JournaledTables());
+    return RunVerifier(conn, verifier, 0);
+  });
+}
+
 Result<VerifyReport> SqliteStore::VerifyFrom(int64_t seq) {
-  std::lock_guard lock(read_mu_);
-  TRY(Exec(read_db_, "BEGIN"));
-  auto run = [&]() -> Result<VerifyReport> {
+  return OnOwnReader([seq](SqliteConnection& conn) -> Result<VerifyReport> {
     // The partial index journal_checkpoints (migration 16) finds it without a scan.
     ASSIGN_OR_RETURN(Statement stmt,
-                     read_conn_->Prepare(std::string("SELECT ") + kEntryColumns +
-                                         " FROM journal WHERE action = 'journal.checkpoint' AND "
-                                         "seq <= ? ORDER BY seq DESC LIMIT 1"));
+                     conn.Prepare(std::string("SELECT ") + kEntryColumns +
+                                  " FROM journal WHERE action = 'journal.checkpoint' AND "
+                                  "seq <= ? ORDER BY seq DESC LIMIT 1"));
     stmt.Bind(1, seq);
     ASSIGN_OR_RETURN(bool found, stmt.Step());
     if (!found) {
@@ -869,11 +878,8 @@ Result<VerifyReport> SqliteStore::VerifyFrom(int64_t seq) {
     ASSIGN_OR_RETURN(std::unique_ptr<SqliteSpill> spill, SqliteSpill::Open());
     JournalVerifier verifier(*spill, JournaledTables());
     verifier.StartFrom(checkpoint);
-    return RunVerifier(*read_conn_, verifier, checkpoint.seq);
-  };
-  auto r = run();
-  (void)Exec(read_db_, "COMMIT");
-  return r;
+    return RunVerifier(conn, verifier, checkpoint.seq);
+  });
 }
 
 }  // namespace sokuo::store

@@ -80,6 +80,8 @@ class SqliteStore final : public Store {
   SqliteStore(sqlite3* db, SqliteOptions options);
   Result<void> Migrate();
   Result<void> OpenReader();
+  Result<VerifyReport> OnOwnReader(
+      const std::function<Result<VerifyReport>(SqliteConnection&)>& run);
 
   // A work waiting for its batch; `result` and `done` are set by the batch's leader.
   struct Queued {
