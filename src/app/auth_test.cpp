@@ -8,7 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "app/app.h"
-#include "base/sha256.h"
+#include "base/fake_secrets.h"
 #include "base/temp_dir.h"
 #include "core/org_fixture.h"
 #include "orgfile/org_file.h"
@@ -18,33 +18,6 @@ namespace sokuo::app {
 namespace {
 
 using ::testing::HasSubstr;
-
-// Test implementations of the two seams: the real ones (libsodium) are used by the server tests.
-class CountingRandom final : public Random {
- public:
-  std::string Hex(size_t bytes) override {
-    std::string s = Sha256Hex(std::to_string(++n_));
-    while (s.size() < bytes * 2) s += s;
-    return s.substr(0, bytes * 2);
-  }
-
- private:
-  int n_ = 0;
-};
-
-// Counts its verifications: the work of a login is one verification, whatever the account, so
-// that its time does not tell an unknown login from a known one (Argon2id costs ~70 ms).
-class SaltedHasher final : public PasswordHasher {
- public:
-  Result<std::string> Hash(std::string_view password) override {
-    return "salted$" + Sha256Hex("salt" + std::string(password));
-  }
-  bool Verify(std::string_view hash, std::string_view password) override {
-    ++verifications;
-    return hash == "salted$" + Sha256Hex("salt" + std::string(password));
-  }
-  int verifications = 0;
-};
 
 class AuthTest : public ::testing::Test {
  protected:

@@ -8,36 +8,13 @@
 
 #include "app/app.h"
 #include "base/clock.h"
-#include "base/secrets.h"
-#include "base/sha256.h"
+#include "base/fake_secrets.h"
 #include "base/temp_dir.h"
 #include "http/dispatch.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace sokuo::http {
 namespace {
-
-class PlainHasher final : public PasswordHasher {
- public:
-  Result<std::string> Hash(std::string_view password) override {
-    return "plain$" + Sha256Hex(password);
-  }
-  bool Verify(std::string_view hash, std::string_view password) override {
-    return hash == "plain$" + Sha256Hex(password);
-  }
-};
-
-class NumberedRandom final : public Random {
- public:
-  std::string Hex(size_t bytes) override {
-    std::string s = Sha256Hex(std::to_string(++n_));
-    while (s.size() < bytes * 2) s += s;
-    return s.substr(0, bytes * 2);
-  }
-
- private:
-  int n_ = 0;
-};
 
 class KeptTest : public ::testing::Test {
  protected:
@@ -74,8 +51,8 @@ class KeptTest : public ::testing::Test {
   }
 
   FakeClock clock_{*ParseRfc3339("2026-11-26T00:00:00Z")};
-  PlainHasher hasher_;
-  NumberedRandom random_;
+  SaltedHasher hasher_;
+  CountingRandom random_;
   TempDir dir_{"kept"};
   app::Actor op_{"op"};
   std::unique_ptr<store::SqliteStore> store_;
