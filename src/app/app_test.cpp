@@ -83,6 +83,25 @@ TEST_F(AppTest, SeesChangesMadeByAnotherProcess) {
   EXPECT_EQ((*app_->organization().Current())->company.name, "別プロセスで変更");
 }
 
+// ... and the copy outlives writes that leave the organization's tables alone, in a write
+// transaction as in a read.
+TEST_F(AppTest, KeepsTheOrganizationAcrossWritesToOtherTables) {
+  core::Organization org = core::SmallOrganization();
+  ASSERT_TRUE(app_->organization().Import(orgfile::Emit(org), "o", {"a"}));
+  auto before = *app_->organization().Current();
+  ASSERT_TRUE(app_->incidents().Report({.title = "a"}, {"p-tanaka"}));
+  ASSERT_TRUE(app_->incidents().Report({.title = "b"}, {"p-tanaka"}));
+  EXPECT_EQ(*app_->organization().Current(), before);  // the same object, not read again
+  org.company.name = "変更後";
+  ASSERT_TRUE(app_->organization().Import(orgfile::Emit(org), "o", {"a"}));
+  auto after = *app_->organization().Current();
+  EXPECT_NE(after, before);
+  EXPECT_EQ(after->company.name, "変更後");
+  auto reported = app_->incidents().Report({.title = "c"}, {"p-tanaka"});
+  ASSERT_TRUE(reported) << reported.error().ToString();
+  EXPECT_EQ(*app_->organization().Current(), after);
+}
+
 TEST_F(AppTest, InvalidFileChangesNothing) {
   ASSERT_TRUE(app_->organization().Import(orgfile::Emit(core::SmallOrganization()), "o", {"a"}));
   auto head = app_->journal().Head();

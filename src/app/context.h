@@ -53,13 +53,15 @@ class Context {
   const AuthOptions& auth() const { return auth_; }
 
   // The organization as of the journal head. Every request needs it (roles, references) and
-  // reading it costs about 0.7 ms, so the last one read is kept until the journal moves. A
-  // change made by another process (the CLI) moves the journal too, so the copy is never older
-  // than the newest entry.
+  // reading it costs about 0.7 ms, so the last one read is kept while the newest entry that
+  // changed an organization table is the same (Store::LastChange), and is checked again only
+  // when the journal has moved. A change made by another process (the CLI) is journaled too, so
+  // the copy is never older than the newest entry.
   // Shared and immutable: a request reads it without copying.
   [[nodiscard]] Result<std::shared_ptr<const core::Organization>> Organization();
-  // The organization as a write transaction sees it: the copy above when it was read at the head
-  // the transaction started from, else read inside the transaction.
+  // The organization as a write transaction sees it: the copy above when the transaction sees
+  // the same last change of the organization tables (an incident reported keeps it), else read
+  // inside the transaction.
   [[nodiscard]] Result<std::shared_ptr<const core::Organization>> OrganizationIn(store::Tx& tx);
   // Now and the journal head now: what a printed document says it was made from.
   [[nodiscard]] Result<report::Stamp> Stamp() const;
@@ -72,9 +74,14 @@ class Context {
   Random* random_;
   AuthOptions auth_;
   std::mutex org_mu_;
-  // The organization as of the journal head whose hash is org_head_; guarded by org_mu_.
+  // Guarded by org_mu_: the organization as of the newest entry that changed its tables, whose
+  // hash is org_change_, and a journal head at which that was so ("" when none is known).
+  std::string org_change_;
   std::string org_head_;
   std::shared_ptr<const core::Organization> org_cache_;
+  // Keeps `org`, read when the organization's last change was `change`; returns it.
+  std::shared_ptr<const core::Organization> Keep(core::Organization org, std::string change,
+                                                 std::string head);
 };
 
 }  // namespace sokuo::app

@@ -24,6 +24,18 @@ std::string HashPayload(const JournalEntry& e) {
   return e.prev_hash + "\n" + CanonicalJson(canonical);
 }
 
+// The hash of `e` when its body is stored canonically, as sokuo writes it, without parsing the
+// body: equal to EntryHash(e) exactly when the body text is the canonical dump of its JSON.
+std::string StoredBodyHash(const JournalEntry& e) {
+  auto quoted = [](const std::string& s) { return CanonicalJson(nlohmann::json(s)); };
+  std::string text = e.prev_hash;
+  text += "\n{\"action\":" + quoted(e.action) + ",\"actor\":" + quoted(e.actor) +
+          ",\"at\":" + quoted(e.at) + ",\"body\":";
+  text += e.body;
+  text += ",\"seq\":" + std::to_string(e.seq) + ",\"subject\":" + quoted(e.subject) + "}";
+  return Sha256Hex(text);
+}
+
 }  // namespace
 
 std::string EntryHash(const JournalEntry& entry) { return Sha256Hex(HashPayload(entry)); }
@@ -53,7 +65,7 @@ JournalEntry MakeEntry(const JournalHead& head, const JournalDraft& draft,
   e.subject = draft.subject;
   e.body = CanonicalJson(body);
   e.prev_hash = head.hash;
-  e.hash = EntryHash(e);
+  e.hash = StoredBodyHash(e);  // the body was just made canonical: no need to parse it again
   return e;
 }
 
@@ -167,18 +179,6 @@ JournalEntry MakeCheckpoint(const JournalHead& head, Timestamp at, const StateDi
 }
 
 namespace {
-
-// The hash of `e` when its body is stored canonically, as sokuo writes it, without parsing the
-// body: equal to EntryHash(e) exactly when the body text is the canonical dump of its JSON.
-std::string StoredBodyHash(const JournalEntry& e) {
-  auto quoted = [](const std::string& s) { return CanonicalJson(nlohmann::json(s)); };
-  std::string text = e.prev_hash;
-  text += "\n{\"action\":" + quoted(e.action) + ",\"actor\":" + quoted(e.actor) +
-          ",\"at\":" + quoted(e.at) + ",\"body\":";
-  text += e.body;
-  text += ",\"seq\":" + std::to_string(e.seq) + ",\"subject\":" + quoted(e.subject) + "}";
-  return Sha256Hex(text);
-}
 
 bool HashHolds(const JournalEntry& e) {
   return StoredBodyHash(e) == e.hash || EntryHash(e) == e.hash;

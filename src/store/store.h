@@ -16,6 +16,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -106,6 +107,16 @@ class Tx {
   // The journal head this transaction started from: the state its reads see, before its own
   // changes.
   virtual const JournalHead& Start() const = 0;
+  // The hash of the newest journal entry that changed a row of any of `tables`, as this
+  // transaction sees them ("" when none has since the store began recording it); nullopt when
+  // this transaction has changed one of them and not yet journaled it, or the store cannot tell.
+  // A copy of what those tables hold, made when they last changed, is current while this is
+  // the same: a write that reads the organization keeps it across writes to other tables.
+  [[nodiscard]] virtual Result<std::optional<std::string>> LastChange(
+      std::span<const std::string> tables) {
+    (void)tables;
+    return std::optional<std::string>();
+  }
 };
 
 // Thread-safe: implementations serialize access as they need to.
@@ -124,6 +135,13 @@ class Store {
   // commit has ended since and it is fresh); nullopt otherwise. Never waits for a read or a
   // write: for a caller that must not block, which then asks Head() elsewhere.
   virtual std::optional<JournalHead> KnownHead() { return std::nullopt; }
+  // Tx::LastChange as of the last commit. A store that cannot tell answers the head's hash,
+  // which changes with every entry.
+  [[nodiscard]] virtual Result<std::string> LastChange(std::span<const std::string> tables) {
+    (void)tables;
+    ASSIGN_OR_RETURN(JournalHead head, Head());
+    return head.hash;
+  }
   // The whole journal from its first entry (journal.h): the chain, every checkpoint's recorded
   // state, and every row of every journaled table against the replay.
   [[nodiscard]] virtual Result<VerifyReport> Verify() = 0;

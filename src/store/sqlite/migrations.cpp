@@ -348,6 +348,21 @@ CREATE TABLE journal_state (
 CREATE INDEX journal_checkpoints ON journal(seq) WHERE action = 'journal.checkpoint';
 )sql";
 
+// For each journaled table, the newest journal entry that changed one of its rows
+// (Tx::LastChange), so that a copy of the organization outlives writes to other tables. The row
+// "*" stands for every table: a database from before this migration knows only its head. Not
+// journaled: it is derived from the journal, and a wrong row can only make a copy be read again
+// or, if written by hand, be kept by a running server until the table changes once more.
+constexpr const char* kMigration17 = R"sql(
+CREATE TABLE table_changes (
+  tbl TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  hash TEXT NOT NULL
+);
+INSERT INTO table_changes (tbl, seq, hash) SELECT '*', seq, hash FROM journal
+  ORDER BY seq DESC LIMIT 1;
+)sql";
+
 // The numbered list; the SQL of each is above.
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
@@ -369,6 +384,7 @@ const std::vector<Migration>& Migrations() {
       {14, "account reviews", kMigration14},
       {15, "virus scans", kMigration15},
       {16, "journal state digest and checkpoints", kMigration16},
+      {17, "last change of each table", kMigration17},
   };
   return kMigrations;
 }

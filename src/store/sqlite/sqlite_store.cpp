@@ -7,6 +7,9 @@
 #include <algorithm>
 #include <chrono>
 #include <optional>
+#include <set>
+#include <span>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 #include <utility>
@@ -63,6 +66,28 @@ Result<JournalHead> ReadHead(SqliteConnection& conn) {
   ASSIGN_OR_RETURN(bool found, stmt.Step());
   if (!found) return JournalHead{0, kGenesisHash};
   return JournalHead{stmt.Int(0), stmt.Text(1)};
+}
+
+// Tx::LastChange without this transaction's unjournaled changes: the newest entry recorded for
+// any of `tables` or for all ("*", the head when table_changes was made). The table has a row
+// per journaled table at most: reading it whole costs less than an IN list and an ORDER BY,
+// for which SQLite opens a temporary table.
+Result<std::string> ReadLastChange(SqliteConnection& conn, std::span<const std::string> tables) {
+  ASSIGN_OR_RETURN(Statement stmt, conn.Prepare("SELECT tbl, seq, hash FROM table_changes"));
+  int64_t newest = -1;
+  std::string hash;
+  while (true) {
+    ASSIGN_OR_RETURN(bool more, stmt.Step());
+    if (!more) break;
+    std::string table = stmt.Text(0);
+    if (stmt.Int(1) <= newest ||
+        (table != "*" && std::find(tables.begin(), tables.end(), table) == tables.end())) {
+      continue;
+    }
+    newest = stmt.Int(1);
+    hash = stmt.Text(2);
+  }
+  return hash;
 }
 
 class SqliteTx final : public Tx {
@@ -141,9 +166,20 @@ class SqliteTx final : public Tx {
     return {};
   }
 
+  Result<std::optional<std::string>> LastChange(std::span<const std::string> tables) override {
+    for (const RowChange& c : pending_) {
+      if (std::find(tables.begin(), tables.end(), c.table) != tables.end()) {
+        return std::optional<std::string>();
+      }
+    }
+    ASSIGN_OR_RETURN(std::string hash, ReadLastChange(conn_, tables));
+    return std::optional<std::string>(std::move(hash));
+  }
+
   Result<JournalEntry> Append(const JournalDraft& draft) override {
     JournalEntry e = MakeEntry(head_, draft, pending_);
     TRY(Insert(e));
+    TRY(RecordChanges(e));
     pending_.clear();
     // The state digest follows the entry when it was known for the entry before.
     ASSIGN_OR_RETURN(std::optional<StateDigest> state, ReadState(e.seq - 1));
@@ -181,6 +217,23 @@ class SqliteTx final : public Tx {
     stmt.Bind(8, e.hash);
     TRY(stmt.Step());
     head_ = {e.seq, e.hash};
+    return {};
+  }
+
+  // Entry `e` as the last change of every table its pending changes touch.
+  Result<void> RecordChanges(const JournalEntry& e) {
+    std::set<std::string_view> tables;
+    for (const RowChange& c : pending_) tables.insert(c.table);
+    for (std::string_view table : tables) {
+      ASSIGN_OR_RETURN(Statement stmt,
+                       conn_.Prepare("INSERT INTO table_changes (tbl, seq, hash) VALUES (?, ?, ?) "
+                                     "ON CONFLICT(tbl) DO UPDATE SET seq = excluded.seq, "
+                                     "hash = excluded.hash"));
+      stmt.Bind(1, std::string(table));
+      stmt.Bind(2, e.seq);
+      stmt.Bind(3, e.hash);
+      TRY(stmt.Step());
+    }
     return {};
   }
 
@@ -273,7 +326,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& opti
   CreatePrivately(options.path);
   ASSIGN_OR_RETURN(sqlite3 * db,
                    Connect(options, {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
-                                     "PRAGMA foreign_keys = ON"}));
+                                     "PRAGMA foreign_keys = ON", "PRAGMA temp_store = MEMORY"}));
   std::unique_ptr<SqliteStore> store(new SqliteStore(db, options));
   TRY(store->Migrate());
   TRY(store->OpenReader());
@@ -457,6 +510,11 @@ Result<std::vector<JournalEntry>> SqliteStore::ReadJournal(const JournalQuery& q
     }
     return out;
   });
+}
+
+Result<std::string> SqliteStore::LastChange(std::span<const std::string> tables) {
+  std::lock_guard lock(read_mu_);
+  return Retrying(options_, [&] { return ReadLastChange(*read_conn_, tables); });
 }
 
 std::optional<JournalHead> SqliteStore::KnownHead() {

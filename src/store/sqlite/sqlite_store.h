@@ -71,6 +71,7 @@ class SqliteStore final : public Store {
   Result<std::vector<JournalEntry>> ReadJournal(const JournalQuery& q) override;
   Result<JournalHead> Head() override;
   std::optional<JournalHead> KnownHead() override;
+  Result<std::string> LastChange(std::span<const std::string> tables) override;
   Result<VerifyReport> Verify() override;
   Result<VerifyReport> VerifyFrom(int64_t seq) override;
 

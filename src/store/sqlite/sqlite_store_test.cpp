@@ -511,6 +511,52 @@ TEST_F(SqliteStoreTest, IncidentsRoundTripAndJournalOnlyWhatChanged) {
   EXPECT_EQ(report->first_bad_seq, 4);
 }
 
+TEST_F(SqliteStoreTest, TheLastChangeOfTablesMovesOnlyWithThem) {
+  const std::vector<std::string> org(kOrgTables.begin(), kOrgTables.end());
+  const std::vector<std::string> incidents = {"incidents"};
+  EXPECT_EQ(*store_->LastChange(org), "");  // nothing recorded yet
+  ASSERT_TRUE(Import(core::SmallOrganization()));
+  std::string imported = store_->Head()->hash;
+  EXPECT_EQ(*store_->LastChange(org), imported);
+
+  core::Incident i{.key = "INC-2026-0001", .year = 2026, .number = 1, .title = "漏えい"};
+  i.reported_at = "2026-11-26T00:00:00Z";
+  ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
+    EXPECT_EQ(**tx.LastChange(org), imported);
+    TRY(SaveIncident(tx, i));
+    EXPECT_EQ(*tx.LastChange(incidents), std::nullopt);  // changed here, not yet journaled
+    EXPECT_EQ(**tx.LastChange(org), imported);
+    ASSIGN_OR_RETURN(
+        JournalEntry e,
+        tx.Append({.at = {}, .actor = "t", .action = "incident.test", .subject = i.key}));
+    EXPECT_EQ(**tx.LastChange(incidents), e.hash);
+    return {};
+  }));
+  std::string reported = store_->Head()->hash;
+  EXPECT_NE(reported, imported);
+  EXPECT_EQ(*store_->LastChange(org), imported);  // an incident leaves the organization's
+  EXPECT_EQ(*store_->LastChange(incidents), reported);
+  EXPECT_EQ(*store_->LastChange(std::vector<std::string>{"people", "incidents"}), reported);
+
+  // A work undone takes its record with it.
+  core::Organization changed = core::SmallOrganization();
+  changed.company.name = "別の会社";
+  auto failed = store_->Write([&](Tx& tx) -> Result<void> {
+    TRY(ReplaceOrganization(tx, changed));
+    TRY(tx.Append({.at = {}, .actor = "t", .action = "org.import", .subject = "org"}));
+    return Fail(ErrorCode::kConflict, Msg("store.busy"));
+  });
+  EXPECT_FALSE(failed);
+  EXPECT_EQ(*store_->LastChange(org), imported);
+  ASSERT_TRUE(Import(changed));
+  EXPECT_EQ(*store_->LastChange(org), store_->Head()->hash);
+
+  // A database from before the record knows only its head then, for every table.
+  Tamper("DELETE FROM table_changes; INSERT INTO table_changes VALUES ('*', 1, 'h1')");
+  EXPECT_EQ(*store_->LastChange(org), "h1");
+  EXPECT_EQ(*store_->LastChange(incidents), "h1");
+}
+
 TEST_F(SqliteStoreTest, DisastersRoundTripInRecordOrderAndJournalOnlyWhatChanged) {
   ASSERT_TRUE(Import(core::SmallOrganization()));
   core::Disaster d{.key = "DIS-2026-0001",
@@ -571,6 +617,18 @@ TEST(JournalTest, HashCoversEveryField) {
                              {});
   EXPECT_EQ(e.hash, EntryHash(e));
   EXPECT_EQ(e.body, R"({"k":"v"})");
+  // Made without parsing its body again: the same hash as the one verification computes, with
+  // text that needs escaping, numbers and row changes.
+  JournalEntry rich = MakeEntry(
+      e.seq == 1 ? JournalHead{1, e.hash} : head,
+      {.at = {},
+       .actor = "p-鈴木",
+       .action = "x.y",
+       .subject = "件名\n\"引用\"",
+       .body = {{"z", 1.5}, {"a", {{"b", nullptr}, {"c", -3}}}}},
+      {{.table = "people", .id = "p-1", .row = Row{{"id", "p-1"}, {"name", "\t名前\u0001"}}},
+       {.table = "roles", .id = "r-1", .row = std::nullopt, .prev = ""}});
+  EXPECT_EQ(rich.hash, EntryHash(rich));
   for (auto mutate : std::initializer_list<void (*)(JournalEntry&)>{
            [](JournalEntry& x) { x.seq = 2; }, [](JournalEntry& x) { x.at = "2026"; },
            [](JournalEntry& x) { x.actor = "b"; }, [](JournalEntry& x) { x.action = "x.z"; },
