@@ -104,6 +104,18 @@ Json ToJson(const store::VerifyReport& r, Lang lang) {
   return j;
 }
 
+Json ToJson(const app::ReceiptCheck& c, Lang lang) {
+  Json j = {{"ok", c.ok()}, {"receipts", c.receipts}, {"problems", Render(c.problems, lang)}};
+  if (c.newest) {
+    j["newest"] = {{"seq", c.newest->seq},
+                   {"hash", c.newest->hash},
+                   {"at", c.newest->at},
+                   {"org", c.newest->org},
+                   {"reason", c.newest->reason}};
+  }
+  return j;
+}
+
 Json ToJson(const app::AccountView& a) {
   Json roles = Json::array();
   for (core::Role r : a.roles) roles.push_back(std::string(core::kRoles.Name(r)));

@@ -32,6 +32,8 @@ Json ToJson(const app::ImportSummary& s);
 Json ToJson(const store::JournalHead& h);
 Json ToJson(const store::JournalEntry& e);
 Json ToJson(const store::VerifyReport& r, Lang lang = Lang::kEn);  // problems in `lang`
+// `journal verify --against`: the receipts checked, the newest, and what does not hold.
+Json ToJson(const app::ReceiptCheck& c, Lang lang = Lang::kEn);
 Json ToJson(const app::AccountView& a);
 Json ToJson(const app::TokenView& t);
 // A delivery's failure, if any, in `lang`.

@@ -139,4 +139,45 @@ Result<ChangePage> JournalService::Changes(int64_t after, const Actor& actor) {
   return page;
 }
 
+Result<std::string> JournalService::Witness(const Actor& actor) {
+  std::optional<std::string> id;
+  TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
+    ASSIGN_OR_RETURN(auto org, ctx_.OrganizationIn(tx));
+    ASSIGN_OR_RETURN(id,
+                     QueueWitness(tx, *org, tx.Start(), "manual", actor.id, ctx_.clock().Now()));
+    if (!id) return Fail(ErrorCode::kConflict, Msg("journal.no_witnesses"));
+    return {};
+  }));
+  return *id;
+}
+
+Result<bool> JournalService::WitnessTick(Timestamp now) {
+  ASSIGN_OR_RETURN(auto org, ctx_.Organization());
+  if (!org->notifications.witnesses) return false;
+  // The newest daily receipt queued: its line is the message's body.
+  ASSIGN_OR_RETURN(store::Table sent,
+                   ctx_.store().ReadWhere("outbox", "kind", std::string(codec::kReceiptMark)));
+  std::string last;
+  for (const auto& [id, row] : sent) {
+    auto receipt = codec::ReadReceipts(row.value("body", ""), id);
+    if (receipt && receipt->front().reason == kDailyReason) {
+      last = std::max(last, row.value("created_at", ""));
+    }
+  }
+  if (auto at = ParseRfc3339(last); at && now - *at < std::chrono::hours(24)) return false;
+  bool queued = false;
+  TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
+    ASSIGN_OR_RETURN(auto current, ctx_.OrganizationIn(tx));
+    ASSIGN_OR_RETURN(auto id, QueueWitness(tx, *current, tx.Start(), kDailyReason, "system", now));
+    queued = id.has_value();
+    return {};
+  }));
+  return queued;
+}
+
+Result<ReceiptCheck> JournalService::CheckReceipts(
+    const std::vector<codec::HeadReceipt>& receipts) {
+  return app::CheckReceipts(ctx_.store(), receipts);
+}
+
 }  // namespace sokuo::app
