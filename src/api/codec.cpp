@@ -104,15 +104,23 @@ Json ToJson(const store::VerifyReport& r, Lang lang) {
   return j;
 }
 
+Json ToJson(const codec::HeadReceipt& r) {
+  return {{"seq", r.seq}, {"hash", r.hash}, {"at", r.at}, {"org", r.org}, {"reason", r.reason}};
+}
+
 Json ToJson(const app::ReceiptCheck& c, Lang lang) {
   Json j = {{"ok", c.ok()}, {"receipts", c.receipts}, {"problems", Render(c.problems, lang)}};
-  if (c.newest) {
-    j["newest"] = {{"seq", c.newest->seq},
-                   {"hash", c.newest->hash},
-                   {"at", c.newest->at},
-                   {"org", c.newest->org},
-                   {"reason", c.newest->reason}};
-  }
+  if (c.newest) j["newest"] = ToJson(*c.newest);
+  return j;
+}
+
+Json ToJson(const app::SentReceipt& s, Lang lang) {
+  Json j = ToJson(s.receipt);
+  j["line"] = s.message.body;
+  j["message"] = s.message.id;
+  Json deliveries = Json::array();
+  for (const auto& d : s.deliveries) deliveries.push_back(ToJson(d, lang));
+  j["deliveries"] = std::move(deliveries);
   return j;
 }
 

@@ -5,6 +5,7 @@
 
 #include "app/authorization.h"
 #include "app/incident_service.h"
+#include "app/notices.h"
 #include "app/page.h"
 #include "core/access.h"
 #include "store/incident_rows.h"
@@ -173,6 +174,17 @@ Result<bool> JournalService::WitnessTick(Timestamp now) {
     return {};
   }));
   return queued;
+}
+
+Result<std::vector<SentReceipt>> JournalService::Receipts(size_t limit) {
+  ASSIGN_OR_RETURN(std::vector<NoticeView> sent, NoticesAbout(ctx_.store(), kWitnessSubject));
+  std::vector<SentReceipt> out;
+  for (auto it = sent.rbegin(); it != sent.rend() && out.size() < limit; ++it) {
+    auto read = codec::ReadReceipts(it->message.body, it->message.id);
+    if (!read) continue;  // not a receipt: nothing else is queued about the journal
+    out.push_back({read->front(), std::move(it->message), std::move(it->deliveries)});
+  }
+  return out;
 }
 
 Result<ReceiptCheck> JournalService::CheckReceipts(

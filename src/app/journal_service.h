@@ -67,6 +67,9 @@ class JournalService {
   // Once a day (no daily receipt queued in the last 24 hours), sends the head to the witnesses;
   // whether it did. The server calls it every minute.
   [[nodiscard]] Result<bool> WitnessTick(Timestamp now);
+  // The receipts sokuo sent to the witnesses, newest first, at most `limit`, each with how its
+  // deliveries fared: for the auditor, who checks that the heads went out.
+  [[nodiscard]] Result<std::vector<SentReceipt>> Receipts(size_t limit);
   // The journal against receipts the witnesses kept (`journal verify --against`).
   [[nodiscard]] Result<ReceiptCheck> CheckReceipts(const std::vector<codec::HeadReceipt>& receipts);
 

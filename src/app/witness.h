@@ -25,6 +25,7 @@
 #include "app/context.h"
 #include "codec/head_receipt.h"
 #include "core/organization.h"
+#include "store/notification_rows.h"
 #include "store/store.h"
 
 namespace sokuo::app {
@@ -38,6 +39,14 @@ inline constexpr const char* kDailyReason = "daily";
 [[nodiscard]] Result<std::optional<std::string>> QueueWitness(
     store::Tx& tx, const core::Organization& org, const store::JournalHead& head,
     const std::string& reason, const std::string& actor, Timestamp now);
+
+// A receipt as sokuo sent it: the outbox message (its body is the receipt's line) and how each
+// witness's delivery fared.
+struct SentReceipt {
+  codec::HeadReceipt receipt;
+  store::OutboxMessage message;
+  std::vector<store::Delivery> deliveries;
+};
 
 // What `journal verify --against` found: every receipt against the journal.
 struct ReceiptCheck {

@@ -27,6 +27,7 @@ const CatalogEntry kWitness[] = {
      "sokuo のジャーナルの最新エントリです。sokuo の外に保管してください。`sokuo journal verify --against FILE` がこの記録とジャーナルを照合し、切り詰めや書き換えを見つけます。",
      "The head of sokuo's journal. Keep it outside sokuo: `sokuo journal verify --against FILE` "
      "checks the journal against it and finds a truncation or a rewrite."},
+    {"action.journal.witness", "最新エントリを証人へ送信", "head sent to the witnesses"},
     {"notify.no_witness_file", "組織ファイルに証人のファイルが設定されていません",
      "the organization file names no witness file"},
     {"journal.no_witnesses",
@@ -63,8 +64,6 @@ const CatalogEntry kWitness[] = {
      "checked against {count} witness receipt(s) (newest: entry {seq} {hash}, {at}, {reason})"},
     {"cli.witness_failed", "ジャーナルが証人に送った最新エントリ {count} 件と一致しません",
      "the journal does not hold {count} head(s) sent to the witnesses"},
-    {"cli.witness_queued", "最新エントリ {seq} {hash} を証人に送りました（{count} 件）",
-     "head {seq} {hash} sent to the witnesses ({count} deliveries)"},
     {"cli.witness_delivery", "{channel} {recipient}: {status}", "{channel} {recipient}: {status}"},
 };
 // clang-format on
