@@ -27,6 +27,7 @@ const CatalogEntry kWitness[] = {
      "sokuo のジャーナルの最新エントリです。sokuo の外に保管してください。`sokuo journal verify --against FILE` がこの記録とジャーナルを照合し、切り詰めや書き換えを見つけます。",
      "The head of sokuo's journal. Keep it outside sokuo: `sokuo journal verify --against FILE` "
      "checks the journal against it and finds a truncation or a rewrite."},
+    {"ui.msg_witness_file", "証人のファイル", "witness file"},
     {"action.journal.witness", "最新エントリを証人へ送信", "head sent to the witnesses"},
     {"notify.no_witness_file", "組織ファイルに証人のファイルが設定されていません",
      "the organization file names no witness file"},
