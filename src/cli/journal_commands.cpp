@@ -57,13 +57,16 @@ void PrintVerified(const store::VerifyReport& report, Output& o) {
   }
 }
 
-// `against`: a file of head receipts the witnesses kept (codec/head_receipt.h); "" for none.
-Result<void> JournalVerify(app::App& app, std::optional<int64_t> from, const std::string& against,
-                           Output& o) {
+// `against`: files of head receipts the witnesses kept (codec/head_receipt.h), each read whole
+// before anything is checked; none: the journal alone.
+Result<void> JournalVerify(app::App& app, std::optional<int64_t> from,
+                           const std::vector<std::string>& against, Output& o) {
   std::optional<std::vector<codec::HeadReceipt>> receipts;
-  if (!against.empty()) {
-    ASSIGN_OR_RETURN(std::string text, platform::ReadFile(against, kMaxReceiptFile));
-    ASSIGN_OR_RETURN(receipts, codec::ReadReceipts(text, against));
+  for (const std::string& file : against) {
+    ASSIGN_OR_RETURN(std::string text, platform::ReadFile(file, kMaxReceiptFile));
+    ASSIGN_OR_RETURN(std::vector<codec::HeadReceipt> read, codec::ReadReceipts(text, file));
+    if (!receipts) receipts.emplace();
+    receipts->insert(receipts->end(), read.begin(), read.end());
   }
   ASSIGN_OR_RETURN(store::VerifyReport report, app.journal().Verify(app::Actor{"cli"}, from));
   std::optional<app::ReceiptCheck> check;
@@ -186,12 +189,13 @@ std::vector<Command> JournalCommands() {
       {"journal verify", "Recompute the hash chain and check every journaled table against it",
        [](CLI::App& c, Runtime& env, Action& run) {
          auto from = std::make_shared<int64_t>(0);
-         auto against = std::make_shared<std::string>();
-         c.add_option("--against", *against,
-                      "Also check the journal against the heads sokuo sent to its witnesses: a "
-                      "file of receipts, one per line (the witness file, or a saved email or "
-                      "webhook body). A head no longer in the journal is a truncation, another "
-                      "hash a rewrite (exit code 5)")
+         auto against = std::make_shared<std::vector<std::string>>();
+         Repeatable(c.add_option("--against", *against,
+                                 "Also check the journal against the heads sokuo sent to its "
+                                 "witnesses: a file of receipts, one per line (the witness file, "
+                                 "or a saved email or webhook body; repeatable). A head no longer "
+                                 "in the journal is a truncation, another hash a rewrite (exit "
+                                 "code 5)"))
              ->type_name("FILE");
          auto* option = c.add_option(
              "--from", *from,

@@ -153,8 +153,10 @@ TEST_F(WitnessCliTest, AnotherHashAtASentHeadIsARewrite) {
   auto receipt = nlohmann::json::parse(line);
   receipt["hash"] = std::string(64, 'e');
   std::string forged = Write("forged.jsonl", receipt.dump() + "\n");
-  Outcome against = Sokuo({"journal", "verify", "--against", forged});
+  // Each file is read; the witness's own still holds, the forged one does not.
+  Outcome against = Sokuo({"journal", "verify", "--against", heads_, "--against", forged});
   EXPECT_EQ(against.exit_code, 5);
+  EXPECT_THAT(against.err, HasSubstr("the journal does not hold 1 head(s)"));
   EXPECT_THAT(against.out, HasSubstr("not the " + std::string(64, 'e') + " sent to the witnesses"));
   EXPECT_THAT(against.out, HasSubstr("was rewritten"));
 }
