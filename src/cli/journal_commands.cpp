@@ -78,6 +78,18 @@ Result<void> JournalVerify(app::App& app, std::optional<int64_t> from,
     if (check) j["witnesses"] = api::ToJson(*check);
     PrintJson(o, j);
   }
+  // How many receipts were checked and the newest, whatever was found.
+  auto print_checked = [&] {
+    if (o.json || !check || !check->newest) return;
+    const codec::HeadReceipt& n = *check->newest;
+    o.out << Render(Msg("cli.witness_checked", {{"count", std::to_string(check->receipts)},
+                                                {"seq", std::to_string(n.seq)},
+                                                {"hash", n.hash},
+                                                {"at", n.at},
+                                                {"reason", n.reason}}),
+                    o.lang)
+          << "\n";
+  };
   if (!report.ok()) {
     // Only evidence files that no longer match their records, or the journal itself.
     bool evidence_only =
@@ -89,26 +101,19 @@ Result<void> JournalVerify(app::App& app, std::optional<int64_t> from,
                                       {{"seq", std::to_string(report.first_bad_seq.value_or(0))}});
     std::vector<Message> problems = report.problems;
     if (check) problems.insert(problems.end(), check->problems.begin(), check->problems.end());
-    return Fail(IntegrityFailure(std::move(why), problems, o));
+    Error failed = IntegrityFailure(std::move(why), problems, o);
+    print_checked();
+    return Fail(std::move(failed));
   }
   if (check && !check->ok()) {
-    return Fail(IntegrityFailure(
+    Error failed = IntegrityFailure(
         Msg("cli.witness_failed", {{"count", std::to_string(check->problems.size())}}),
-        check->problems, o));
+        check->problems, o);
+    print_checked();
+    return Fail(std::move(failed));
   }
-  if (!o.json) {
-    PrintVerified(report, o);
-    if (check && check->newest) {
-      const codec::HeadReceipt& n = *check->newest;
-      o.out << Render(Msg("cli.witness_checked", {{"count", std::to_string(check->receipts)},
-                                                  {"seq", std::to_string(n.seq)},
-                                                  {"hash", n.hash},
-                                                  {"at", n.at},
-                                                  {"reason", n.reason}}),
-                      o.lang)
-            << "\n";
-    }
-  }
+  if (!o.json) PrintVerified(report, o);
+  print_checked();
   return {};
 }
 

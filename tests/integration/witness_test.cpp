@@ -131,6 +131,8 @@ TEST_F(WitnessCliTest, ATruncatedTailWithItsRowsIsCaughtAgainstASentHead) {
   EXPECT_THAT(against.out, HasSubstr("which ends at entry " + std::to_string(before) +
                                      ": its tail was truncated"));
   EXPECT_THAT(against.err, HasSubstr("the journal does not hold 1 head(s) sent to the witnesses"));
+  EXPECT_THAT(against.out, HasSubstr("checked against 1 witness receipt(s) (newest: entry " +
+                                     std::to_string(sent_head)));
 
   Outcome ja = Sokuo({"--lang", "ja", "journal", "verify", "--against", heads_});
   EXPECT_EQ(ja.exit_code, 5);
