@@ -60,20 +60,22 @@ bench-http: release
 FUZZ_SECONDS ?= 60
 fuzz: bootstrap
 	@cmake --preset fuzz >/dev/null
-	@cmake --build build/fuzz -j $(JOBS) --target org_file_fuzz request_fuzz sigma_rule_fuzz log_decode_fuzz clamav_fuzz account_listing_fuzz
-	@mkdir -p build/fuzz/corpus-org build/fuzz/corpus-request build/fuzz/corpus-sigma build/fuzz/corpus-log build/fuzz/corpus-clamav build/fuzz/corpus-accounts
+	@cmake --build build/fuzz -j $(JOBS) --target org_file_fuzz request_fuzz sigma_rule_fuzz log_decode_fuzz clamav_fuzz account_listing_fuzz head_receipt_fuzz
+	@mkdir -p build/fuzz/corpus-org build/fuzz/corpus-request build/fuzz/corpus-sigma build/fuzz/corpus-log build/fuzz/corpus-clamav build/fuzz/corpus-accounts build/fuzz/corpus-receipts
 	@cp -n tests/fuzz/corpus/org/* tests/golden/org/*.yaml build/fuzz/corpus-org/
 	@cp -n tests/fuzz/corpus/request/* build/fuzz/corpus-request/
 	@cp -n tests/fuzz/corpus/sigma/* rules/linux/*.yml build/fuzz/corpus-sigma/
 	@cp -n tests/fuzz/corpus/log/* build/fuzz/corpus-log/
 	@cp -n tests/fuzz/corpus/clamav/* build/fuzz/corpus-clamav/
 	@cp -n tests/fuzz/corpus/accounts/* build/fuzz/corpus-accounts/
+	@cp -n tests/fuzz/corpus/receipts/* build/fuzz/corpus-receipts/
 	@build/fuzz/tests/org_file_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=build/fuzz/ build/fuzz/corpus-org
 	@build/fuzz/tests/request_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=build/fuzz/ build/fuzz/corpus-request
 	@build/fuzz/tests/sigma_rule_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=build/fuzz/ build/fuzz/corpus-sigma
 	@build/fuzz/tests/log_decode_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=build/fuzz/ build/fuzz/corpus-log
 	@build/fuzz/tests/clamav_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=build/fuzz/ build/fuzz/corpus-clamav
 	@build/fuzz/tests/account_listing_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=build/fuzz/ build/fuzz/corpus-accounts
+	@build/fuzz/tests/head_receipt_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=build/fuzz/ build/fuzz/corpus-receipts
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i

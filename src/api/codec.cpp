@@ -104,6 +104,26 @@ Json ToJson(const store::VerifyReport& r, Lang lang) {
   return j;
 }
 
+Json ToJson(const codec::HeadReceipt& r) {
+  return {{"seq", r.seq}, {"hash", r.hash}, {"at", r.at}, {"org", r.org}, {"reason", r.reason}};
+}
+
+Json ToJson(const app::ReceiptCheck& c, Lang lang) {
+  Json j = {{"ok", c.ok()}, {"receipts", c.receipts}, {"problems", Render(c.problems, lang)}};
+  if (c.newest) j["newest"] = ToJson(*c.newest);
+  return j;
+}
+
+Json ToJson(const app::SentReceipt& s, Lang lang) {
+  Json j = ToJson(s.receipt);
+  j["line"] = s.message.body;
+  j["message"] = s.message.id;
+  Json deliveries = Json::array();
+  for (const auto& d : s.deliveries) deliveries.push_back(ToJson(d, lang));
+  j["deliveries"] = std::move(deliveries);
+  return j;
+}
+
 Json ToJson(const app::AccountView& a) {
   Json roles = Json::array();
   for (core::Role r : a.roles) roles.push_back(std::string(core::kRoles.Name(r)));

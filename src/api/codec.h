@@ -32,6 +32,11 @@ Json ToJson(const app::ImportSummary& s);
 Json ToJson(const store::JournalHead& h);
 Json ToJson(const store::JournalEntry& e);
 Json ToJson(const store::VerifyReport& r, Lang lang = Lang::kEn);  // problems in `lang`
+// `journal verify --against`: the receipts checked, the newest, and what does not hold.
+Json ToJson(const app::ReceiptCheck& c, Lang lang = Lang::kEn);
+Json ToJson(const codec::HeadReceipt& r);
+// A receipt sokuo sent: the receipt, its line as sent, and each witness's delivery.
+Json ToJson(const app::SentReceipt& s, Lang lang);
 Json ToJson(const app::AccountView& a);
 Json ToJson(const app::TokenView& t);
 // A delivery's failure, if any, in `lang`.

@@ -4,6 +4,7 @@
 
 #include "app/notices.h"
 #include "app/service_util.h"
+#include "app/witness.h"
 #include "core/incident_rules.h"
 #include "core/recovery_plan.h"
 #include "report/disaster_report.h"
@@ -166,11 +167,16 @@ Result<DisasterView> DisasterService::Mutate(const std::string& key, const Actor
       loaded->plans.push_back(std::move(v));
     }
     TRY(store::SaveDisaster(tx, *loaded));
-    TRY(tx.Append({.at = ctx_.clock().Now(),
-                   .actor = actor.id,
-                   .action = action,
-                   .subject = key,
-                   .body = std::move(body)}));
+    ASSIGN_OR_RETURN(store::JournalEntry entry, tx.Append({.at = ctx_.clock().Now(),
+                                                           .actor = actor.id,
+                                                           .action = action,
+                                                           .subject = key,
+                                                           .body = std::move(body)}));
+    // G4.4.3: a closing sends the head, its own entry, to the witnesses (app/witness.h).
+    if (!loaded->IsOpen()) {
+      TRY(QueueWitness(tx, org, {entry.seq, entry.hash}, "disaster.close " + key, "system",
+                       ctx_.clock().Now()));
+    }
     after = std::move(loaded);
     return {};
   }));

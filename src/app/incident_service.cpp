@@ -4,6 +4,7 @@
 
 #include "app/notices.h"
 #include "app/service_util.h"
+#include "app/witness.h"
 #include "codec/incident_json.h"
 #include "core/access.h"
 #include "core/incident_plan.h"
@@ -123,13 +124,19 @@ Result<IncidentView> IncidentService::Mutate(const std::string& key, const Actor
               {{"key", key}, {"state", std::string(core::kIncidentStates.Name(loaded->state))}}),
           "/state");
     }
+    bool was_open = loaded->IsOpen();
     ASSIGN_OR_RETURN(json body, change(*loaded, org, tx));
     TRY(store::SaveIncident(tx, *loaded));
-    TRY(tx.Append({.at = ctx_.clock().Now(),
-                   .actor = actor.id,
-                   .action = action,
-                   .subject = key,
-                   .body = std::move(body)}));
+    ASSIGN_OR_RETURN(store::JournalEntry entry, tx.Append({.at = ctx_.clock().Now(),
+                                                           .actor = actor.id,
+                                                           .action = action,
+                                                           .subject = key,
+                                                           .body = std::move(body)}));
+    // G4.4.3: a closing sends the head, its own entry, to the witnesses (app/witness.h).
+    if (was_open && loaded->state == core::IncidentState::kClosed) {
+      TRY(QueueWitness(tx, org, {entry.seq, entry.hash}, "incident.close " + key, "system",
+                       ctx_.clock().Now()));
+    }
     after = std::move(loaded);
     return {};
   }));

@@ -5,6 +5,7 @@
 
 #include "app/authorization.h"
 #include "app/incident_service.h"
+#include "app/notices.h"
 #include "app/page.h"
 #include "core/access.h"
 #include "store/incident_rows.h"
@@ -137,6 +138,58 @@ Result<ChangePage> JournalService::Changes(int64_t after, const Actor& actor) {
     if (sees) page.changes.push_back({e.seq, e.at, e.action, e.subject});
   }
   return page;
+}
+
+Result<std::string> JournalService::Witness(const Actor& actor) {
+  std::optional<std::string> id;
+  TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
+    ASSIGN_OR_RETURN(auto org, ctx_.OrganizationIn(tx));
+    ASSIGN_OR_RETURN(id,
+                     QueueWitness(tx, *org, tx.Start(), "manual", actor.id, ctx_.clock().Now()));
+    if (!id) return Fail(ErrorCode::kConflict, Msg("journal.no_witnesses"));
+    return {};
+  }));
+  return *id;
+}
+
+Result<bool> JournalService::WitnessTick(Timestamp now) {
+  ASSIGN_OR_RETURN(auto org, ctx_.Organization());
+  if (!org->notifications.witnesses) return false;
+  // The newest daily receipt queued: its line is the message's body.
+  ASSIGN_OR_RETURN(store::Table sent,
+                   ctx_.store().ReadWhere("outbox", "kind", std::string(codec::kReceiptMark)));
+  std::string last;
+  for (const auto& [id, row] : sent) {
+    auto receipt = codec::ReadReceipts(row.value("body", ""), id);
+    if (receipt && receipt->front().reason == kDailyReason) {
+      last = std::max(last, row.value("created_at", ""));
+    }
+  }
+  if (auto at = ParseRfc3339(last); at && now - *at < std::chrono::hours(24)) return false;
+  bool queued = false;
+  TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
+    ASSIGN_OR_RETURN(auto current, ctx_.OrganizationIn(tx));
+    ASSIGN_OR_RETURN(auto id, QueueWitness(tx, *current, tx.Start(), kDailyReason, "system", now));
+    queued = id.has_value();
+    return {};
+  }));
+  return queued;
+}
+
+Result<std::vector<SentReceipt>> JournalService::Receipts(size_t limit) {
+  ASSIGN_OR_RETURN(std::vector<NoticeView> sent, NoticesAbout(ctx_.store(), kWitnessSubject));
+  std::vector<SentReceipt> out;
+  for (auto it = sent.rbegin(); it != sent.rend() && out.size() < limit; ++it) {
+    auto read = codec::ReadReceipts(it->message.body, it->message.id);
+    if (!read) continue;  // not a receipt: nothing else is queued about the journal
+    out.push_back({read->front(), std::move(it->message), std::move(it->deliveries)});
+  }
+  return out;
+}
+
+Result<ReceiptCheck> JournalService::CheckReceipts(
+    const std::vector<codec::HeadReceipt>& receipts) {
+  return app::CheckReceipts(ctx_.store(), receipts);
 }
 
 }  // namespace sokuo::app

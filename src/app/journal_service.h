@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "app/context.h"
+#include "app/witness.h"
 #include "store/store.h"
 
 namespace sokuo::app {
@@ -59,6 +60,18 @@ class JournalService {
   // incidents they may see (any role may ask; no row images). Cheap when nothing changed: one
   // look at the head. A cursor past the head (a restored database) restarts at the head.
   [[nodiscard]] Result<ChangePage> Changes(int64_t after, const Actor& actor);
+
+  // Sends the head to the witnesses now (app/witness.h), as `actor`: the outbox message's id.
+  // kConflict when the organization configures none.
+  [[nodiscard]] Result<std::string> Witness(const Actor& actor);
+  // Once a day (no daily receipt queued in the last 24 hours), sends the head to the witnesses;
+  // whether it did. The server calls it every minute.
+  [[nodiscard]] Result<bool> WitnessTick(Timestamp now);
+  // The receipts sokuo sent to the witnesses, newest first, at most `limit`, each with how its
+  // deliveries fared: for the auditor, who checks that the heads went out.
+  [[nodiscard]] Result<std::vector<SentReceipt>> Receipts(size_t limit);
+  // The journal against receipts the witnesses kept (`journal verify --against`).
+  [[nodiscard]] Result<ReceiptCheck> CheckReceipts(const std::vector<codec::HeadReceipt>& receipts);
 
  private:
   // Every incident's key, and whether `actor` may see it.

@@ -56,6 +56,19 @@ std::string LinkTo(const core::Organization& org, const std::string& page) {
   return base + "/" + page;
 }
 
+store::Delivery EmailDelivery(const core::Organization& org, const std::string& person) {
+  const core::Person* p = org.FindPerson(person);
+  store::Delivery d{.channel = "email", .recipient = person, .address = p ? p->email : ""};
+  if (!org.notifications.email) {
+    d.status = store::DeliveryStatus::kFailed;
+    d.error = Msg("notify.no_email");
+  } else if (d.address.empty()) {
+    d.status = store::DeliveryStatus::kFailed;
+    d.error = Msg("notify.no_address", {{"person", person}});
+  }
+  return d;
+}
+
 std::string AcknowledgePage(const std::string& delivery) { return "#/ack/" + Escape(delivery); }
 
 Result<std::string> QueueNotice(store::Tx& tx, const core::Organization& org, const Notice& notice,
@@ -71,23 +84,14 @@ Result<std::string> QueueNotice(store::Tx& tx, const core::Organization& org, co
   for (const std::string& person : notice.to) {
     ASSIGN_OR_RETURN(std::string chosen, store::LoadLanguage(tx, person));
     Lang lang = ParseLang(chosen).value_or(Lang::kJa);
-    const core::Person* p = org.FindPerson(person);
     ASSIGN_OR_RETURN(bool sees, MaySee(tx, org, person, notice.incident));
     const Notice& shown = sees ? notice : hidden;
-    store::Delivery d{.channel = "email", .recipient = person, .address = p ? p->email : ""};
+    store::Delivery d = EmailDelivery(org, person);
     d.id = id + "/email/" + person;
     d.lang = lang == Lang::kEn ? "en" : "ja";
     d.title = Render(shown.title, lang);
     d.body = Text(shown, link, LinkTo(org, AcknowledgePage(d.id)), lang);
     d.link = link;
-    // What cannot be sent is failed at once, with the reason, so the gap shows.
-    if (!org.notifications.email) {
-      d.status = store::DeliveryStatus::kFailed;
-      d.error = Msg("notify.no_email");
-    } else if (d.address.empty()) {
-      d.status = store::DeliveryStatus::kFailed;
-      d.error = Msg("notify.no_address", {{"person", person}});
-    }
     deliveries.push_back(std::move(d));
   }
   for (const core::Webhook& w : org.notifications.webhooks) {

@@ -34,6 +34,11 @@ struct Notice {
 [[nodiscard]] Result<std::string> QueueNotice(store::Tx& tx, const core::Organization& org,
                                               const Notice& notice, Timestamp now);
 
+// An email delivery of a message to `person`, without its id, text or language: failed at once,
+// with the reason, when the organization sends no email or has no address for them, so the gap
+// shows.
+store::Delivery EmailDelivery(const core::Organization& org, const std::string& person);
+
 // A message and how it fared with each recipient.
 struct NoticeView {
   store::OutboxMessage message;

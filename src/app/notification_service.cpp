@@ -71,7 +71,6 @@ Result<TickReport> NotificationService::Tick(Timestamp now,
   TickReport report;
   ASSIGN_OR_RETURN(report.escalated, Escalate(now));
   ASSIGN_OR_RETURN(auto org, ctx_.Organization());
-  int max_attempts = org->notifications.max_attempts.value_or(kDefaultMaxAttempts);
   ASSIGN_OR_RETURN(std::vector<store::Delivery> pending,
                    store::LoadDeliveries(ctx_.store(), "status", "pending"));
   std::string due_by = FormatRfc3339(now);
@@ -82,24 +81,44 @@ Result<TickReport> NotificationService::Tick(Timestamp now,
   for (const store::Delivery& d : pending) {
     if (report.sent + report.retried + report.failed >= static_cast<int>(kBatch)) break;
     if (keep_going && !keep_going()) break;
-    auto sender = notifiers_.find(d.channel);
-    if (sender == notifiers_.end() || sender->second == nullptr) {
-      ++report.waiting;
-      continue;
-    }
-    Result<void> outcome = sender->second->Send(d, org->notifications);
-    TRY(Record(d, outcome, now, max_attempts));
-    if (outcome) {
-      ++report.sent;
-    } else if (outcome.error().code == ErrorCode::kInvalidInput || d.attempts + 1 >= max_attempts) {
-      ++report.failed;
-    } else {
-      ++report.retried;
-    }
+    TRY(SendOne(d, *org, now, report));
   }
   if (!reminded_ || now - *reminded_ >= std::chrono::minutes(1)) {
     ASSIGN_OR_RETURN(report.reminded, Remind(now));
     reminded_ = now;
+  }
+  return report;
+}
+
+Result<void> NotificationService::SendOne(const store::Delivery& d, const core::Organization& org,
+                                          Timestamp now, TickReport& report) {
+  auto sender = notifiers_.find(d.channel);
+  if (sender == notifiers_.end() || sender->second == nullptr) {
+    ++report.waiting;
+    return {};
+  }
+  int max_attempts = org.notifications.max_attempts.value_or(kDefaultMaxAttempts);
+  Result<void> outcome = sender->second->Send(d, org.notifications);
+  TRY(Record(d, outcome, now, max_attempts));
+  if (outcome) {
+    ++report.sent;
+  } else if (outcome.error().code == ErrorCode::kInvalidInput || d.attempts + 1 >= max_attempts) {
+    ++report.failed;
+  } else {
+    ++report.retried;
+  }
+  return {};
+}
+
+Result<TickReport> NotificationService::Deliver(const std::string& message, Timestamp now) {
+  std::lock_guard lock(tick_);
+  TickReport report;
+  ASSIGN_OR_RETURN(auto org, ctx_.Organization());
+  ASSIGN_OR_RETURN(std::vector<store::Delivery> deliveries,
+                   store::LoadDeliveries(ctx_.store(), "message", message));
+  for (const store::Delivery& d : deliveries) {
+    if (d.status != store::DeliveryStatus::kPending) continue;
+    TRY(SendOne(d, *org, now, report));
   }
   return report;
 }

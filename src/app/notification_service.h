@@ -61,6 +61,10 @@ class NotificationService {
   [[nodiscard]] Result<TickReport> Tick(Timestamp now,
                                         const std::function<bool()>& keep_going = {});
 
+  // Sends the deliveries of `message` that wait, now, whatever their time: for a command that
+  // must not leave its message to a server that may not run (`sokuo journal witness`).
+  [[nodiscard]] Result<TickReport> Deliver(const std::string& message, Timestamp now);
+
   // Records that `actor` saw the message of `delivery` (their own deliveries of it).
   [[nodiscard]] Result<store::Delivery> Acknowledge(const std::string& delivery,
                                                     const Actor& actor);
@@ -71,6 +75,9 @@ class NotificationService {
                                                    const Actor& actor);
 
  private:
+  // Sends `d` through its channel's sender and records the outcome, counted in `report`.
+  Result<void> SendOne(const store::Delivery& d, const core::Organization& org, Timestamp now,
+                       TickReport& report);
   Result<void> Record(const store::Delivery& sent, Result<void> outcome, Timestamp now,
                       int max_attempts);
   Result<int> Escalate(Timestamp now);

@@ -681,7 +681,7 @@ std::span<const CatalogEntry> Catalog() {
          {ServerMessages(), NoticeMessages(), AdapterMessages(), UiMessages(), IncidentUiMessages(),
           AdminUiMessages(), RecoveryMessages(), DisasterUiMessages(), DetectMessages(),
           DetectUiMessages(), ReportMessages(), IncidentReportMessages(), EvidenceMessages(),
-          ControlMessages(), ReadinessMessages()})
+          ControlMessages(), ReadinessMessages(), WitnessMessages()})
       all.insert(all.end(), part.begin(), part.end());
     return all;
   }();

@@ -25,5 +25,6 @@ std::span<const CatalogEntry> EvidenceMessages();  // message_catalog_evidence.c
 std::span<const CatalogEntry> ControlMessages();   // message_catalog_controls.cpp: G4.1, G4.2
 // message_catalog_readiness.cpp: the readiness report, G3.3, G5.1
 std::span<const CatalogEntry> ReadinessMessages();
+std::span<const CatalogEntry> WitnessMessages();  // message_catalog_witness.cpp: G4.4.3
 
 }  // namespace sokuo

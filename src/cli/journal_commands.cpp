@@ -6,16 +6,90 @@
 #include <optional>
 
 #include "api/codec.h"
+#include "app/witness.h"
 #include "cli/commands.h"
+#include "codec/head_receipt.h"
+#include "platform/files.h"
+#include "store/notification_rows.h"
 
 namespace sokuo::cli {
 namespace {
 
 using api::Json;
 
-Result<void> JournalVerify(app::App& app, std::optional<int64_t> from, Output& o) {
+// A file of receipts is a few hundred lines a year; a saved mailbox of them is still small.
+constexpr size_t kMaxReceiptFile = 64 << 20;
+
+// The problems of a verification, one line each, and the error that makes the exit code 5.
+Error IntegrityFailure(Message why, const std::vector<Message>& problems, Output& o) {
+  Error e = Fail(ErrorCode::kIntegrity, std::move(why)).value();
+  for (const auto& p : problems) e.details.push_back(MakeDetail("", p));
+  if (!o.json) {
+    for (const auto& p : problems) {
+      o.out << Render(Msg("cli.journal_problem", {{"problem", Render(p, o.lang)}}), o.lang) << "\n";
+    }
+  }
+  return e;
+}
+
+void PrintVerified(const store::VerifyReport& report, Output& o) {
+  std::string entries = Counted(static_cast<size_t>(report.entries), Msg("count.entry"),
+                                Msg("count.entries"), o.lang);
+  if (report.from_checkpoint) {
+    o.out << Render(Msg("cli.journal_verified_from",
+                        {{"entries", entries},
+                         {"checkpoint", std::to_string(*report.from_checkpoint)},
+                         {"seq", std::to_string(report.head.seq)},
+                         {"hash", report.head.hash}}),
+                    o.lang)
+          << "\n";
+  } else {
+    o.out << Render(Msg("cli.journal_verified", {{"entries", entries},
+                                                 {"seq", std::to_string(report.head.seq)},
+                                                 {"hash", report.head.hash}}),
+                    o.lang)
+          << "\n";
+  }
+  if (report.evidence_files > 0) {
+    std::string files = Counted(static_cast<size_t>(report.evidence_files),
+                                Msg("count.evidence_file"), Msg("count.evidence_files"), o.lang);
+    o.out << Render(Msg("cli.evidence_verified", {{"files", files}}), o.lang) << "\n";
+  }
+}
+
+// `against`: files of head receipts the witnesses kept (codec/head_receipt.h), each read whole
+// before anything is checked; none: the journal alone.
+Result<void> JournalVerify(app::App& app, std::optional<int64_t> from,
+                           const std::vector<std::string>& against, Output& o) {
+  std::optional<std::vector<codec::HeadReceipt>> receipts;
+  for (const std::string& file : against) {
+    ASSIGN_OR_RETURN(std::string text, platform::ReadFile(file, kMaxReceiptFile));
+    ASSIGN_OR_RETURN(std::vector<codec::HeadReceipt> read, codec::ReadReceipts(text, file));
+    if (!receipts) receipts.emplace();
+    receipts->insert(receipts->end(), read.begin(), read.end());
+  }
   ASSIGN_OR_RETURN(store::VerifyReport report, app.journal().Verify(app::Actor{"cli"}, from));
-  if (o.json) PrintJson(o, api::ToJson(report));
+  std::optional<app::ReceiptCheck> check;
+  if (receipts) {
+    ASSIGN_OR_RETURN(check, app.journal().CheckReceipts(*receipts));
+  }
+  if (o.json) {
+    Json j = api::ToJson(report);
+    if (check) j["witnesses"] = api::ToJson(*check);
+    PrintJson(o, j);
+  }
+  // How many receipts were checked and the newest, whatever was found.
+  auto print_checked = [&] {
+    if (o.json || !check || !check->newest) return;
+    const codec::HeadReceipt& n = *check->newest;
+    o.out << Render(Msg("cli.witness_checked", {{"count", std::to_string(check->receipts)},
+                                                {"seq", std::to_string(n.seq)},
+                                                {"hash", n.hash},
+                                                {"at", n.at},
+                                                {"reason", n.reason}}),
+                    o.lang)
+          << "\n";
+  };
   if (!report.ok()) {
     // Only evidence files that no longer match their records, or the journal itself.
     bool evidence_only =
@@ -25,39 +99,52 @@ Result<void> JournalVerify(app::App& app, std::optional<int64_t> from, Output& o
                                       {{"count", std::to_string(report.problems.size())}})
                                 : Msg("cli.journal_verify_failed",
                                       {{"seq", std::to_string(report.first_bad_seq.value_or(0))}});
-    Error e = Fail(ErrorCode::kIntegrity, std::move(why)).value();
-    for (const auto& p : report.problems) e.details.push_back(MakeDetail("", p));
-    if (!o.json) {
-      for (const auto& p : report.problems) {
-        o.out << Render(Msg("cli.journal_problem", {{"problem", Render(p, o.lang)}}), o.lang)
-              << "\n";
-      }
-    }
-    return Fail(std::move(e));
+    std::vector<Message> problems = report.problems;
+    if (check) problems.insert(problems.end(), check->problems.begin(), check->problems.end());
+    Error failed = IntegrityFailure(std::move(why), problems, o);
+    print_checked();
+    return Fail(std::move(failed));
   }
-  if (!o.json) {
-    std::string entries = Counted(static_cast<size_t>(report.entries), Msg("count.entry"),
-                                  Msg("count.entries"), o.lang);
-    if (report.from_checkpoint) {
-      o.out << Render(Msg("cli.journal_verified_from",
-                          {{"entries", entries},
-                           {"checkpoint", std::to_string(*report.from_checkpoint)},
-                           {"seq", std::to_string(report.head.seq)},
-                           {"hash", report.head.hash}}),
-                      o.lang)
-            << "\n";
-    } else {
-      o.out << Render(Msg("cli.journal_verified", {{"entries", entries},
-                                                   {"seq", std::to_string(report.head.seq)},
-                                                   {"hash", report.head.hash}}),
-                      o.lang)
-            << "\n";
-    }
-    if (report.evidence_files > 0) {
-      std::string files = Counted(static_cast<size_t>(report.evidence_files),
-                                  Msg("count.evidence_file"), Msg("count.evidence_files"), o.lang);
-      o.out << Render(Msg("cli.evidence_verified", {{"files", files}}), o.lang) << "\n";
-    }
+  if (check && !check->ok()) {
+    Error failed = IntegrityFailure(
+        Msg("cli.witness_failed", {{"count", std::to_string(check->problems.size())}}),
+        check->problems, o);
+    print_checked();
+    return Fail(std::move(failed));
+  }
+  if (!o.json) PrintVerified(report, o);
+  print_checked();
+  return {};
+}
+
+Result<void> JournalWitness(app::App& app, const app::Actor& actor, Output& o) {
+  ASSIGN_OR_RETURN(std::string message, app.journal().Witness(actor));
+  // Sent now: a command cannot count on a server to deliver it.
+  TRY(app.notifications().Deliver(message, app.context().clock().Now()));
+  ASSIGN_OR_RETURN(std::vector<store::Delivery> deliveries,
+                   store::LoadDeliveries(app.context().store(), "message", message));
+  ASSIGN_OR_RETURN(std::vector<store::OutboxMessage> sent,
+                   store::Outbox(app.context().store(), app::kWitnessSubject));
+  std::string line;
+  for (const auto& m : sent) {
+    if (m.id == message) line = m.body;
+  }
+  if (o.json) {
+    Json items = Json::array();
+    for (const auto& d : deliveries) items.push_back(api::ToJson(d, o.lang));
+    PrintJson(o, {{"message", message},
+                  {"receipt", Json::parse(line, nullptr, false)},
+                  {"deliveries", items}});
+    return {};
+  }
+  o.out << line << "\n";
+  for (const auto& d : deliveries) {
+    std::string status(store::DeliveryStatusName(d.status));
+    if (!d.error.empty()) status += " (" + Render(d.error, o.lang) + ")";
+    o.err << Render(Msg("cli.witness_delivery",
+                        {{"channel", d.channel}, {"recipient", d.recipient}, {"status", status}}),
+                    o.lang)
+          << "\n";
   }
   return {};
 }
@@ -103,10 +190,18 @@ Result<void> JournalList(app::App& app, int64_t after, size_t limit, const std::
 
 std::vector<Command> JournalCommands() {
   return {
-      {"journal", "The tamper-evident work record: verify, head, list", nullptr},
+      {"journal", "The tamper-evident work record: verify, head, witness, list", nullptr},
       {"journal verify", "Recompute the hash chain and check every journaled table against it",
        [](CLI::App& c, Runtime& env, Action& run) {
          auto from = std::make_shared<int64_t>(0);
+         auto against = std::make_shared<std::vector<std::string>>();
+         Repeatable(c.add_option("--against", *against,
+                                 "Also check the journal against the heads sokuo sent to its "
+                                 "witnesses: a file of receipts, one per line (the witness file, "
+                                 "or a saved email or webhook body; repeatable). A head no longer "
+                                 "in the journal is a truncation, another hash a rewrite (exit "
+                                 "code 5)"))
+             ->type_name("FILE");
          auto* option = c.add_option(
              "--from", *from,
              "Start at the newest checkpoint at or before SEQ (one every 1000 entries) instead of "
@@ -116,11 +211,21 @@ std::vector<Command> JournalCommands() {
              "the chain from the checkpoint on unless you compare the head with one written "
              "down elsewhere; run the full verification too, e.g. weekly");
          option->type_name("SEQ")->check(CLI::PositiveNumber);
-         run = [&env, from, option]() -> Result<void> {
+         run = [&env, from, option, against]() -> Result<void> {
            ASSIGN_OR_RETURN(app::App * app, env.App());
            std::optional<int64_t> start;
            if (option->count() > 0) start = *from;
-           return JournalVerify(*app, start, env.out());
+           return JournalVerify(*app, start, *against, env.out());
+         };
+       }},
+      {"journal witness",
+       "Send the journal head to the witnesses now (notifications.witnesses; exit code 4 when "
+       "none are configured) and print the receipt",
+       [](CLI::App&, Runtime& env, Action& run) {
+         run = [&env]() -> Result<void> {
+           ASSIGN_OR_RETURN(app::App * app, env.App());
+           ASSIGN_OR_RETURN(app::Actor actor, env.Actor());
+           return JournalWitness(*app, actor, env.out());
          };
        }},
       {"journal head", "Print the newest entry's number and hash (write it down elsewhere)",

@@ -102,6 +102,7 @@ SOKUO_ORG_JSON(InfoSystem);
 SOKUO_ORG_JSON(StorageMedium);
 SOKUO_ORG_JSON(EmailSettings);
 SOKUO_ORG_JSON(Webhook);
+SOKUO_ORG_JSON(Witnesses);
 SOKUO_ORG_JSON(Notifications);
 SOKUO_ORG_JSON(Obligation);
 SOKUO_ORG_JSON(Control);

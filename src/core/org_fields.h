@@ -280,6 +280,19 @@ struct Described<Webhook> {
 };
 
 template <>
+struct Described<Witnesses> {
+  static constexpr auto kFields = std::tuple{
+      F("file", &Witnesses::file, kOpt,
+        "A file on another machine (an absolute path) to which each head is appended"),
+      F("webhooks", &Witnesses::webhooks, kOpt, "Webhook ids each head is sent to"),
+      F("email", &Witnesses::email, kOpt, "Email each head to the people below (default true)"),
+      F("roles", &Witnesses::roles, kOpt,
+        "auditor, committee_chair, committee_member, steering_council_chair (default: auditor "
+        "and committee_chair)"),
+      F("people", &Witnesses::people, kOpt, "Person ids emailed besides the roles")};
+};
+
+template <>
 struct Described<Notifications> {
   static constexpr auto kFields = std::tuple{
       F("link_base", &Notifications::link_base, kOpt,
@@ -291,7 +304,9 @@ struct Described<Notifications> {
       F("escalate_after_minutes", &Notifications::escalate_after_minutes, kOpt,
         "Minutes before an unacknowledged convocation request goes to the deputies (default 30)"),
       F("escalate_to", &Notifications::escalate_to, kOpt,
-        "Person ids asked next, one at a time in order, once every deputy was asked")};
+        "Person ids asked next, one at a time in order, once every deputy was asked"),
+      F("witnesses", &Notifications::witnesses, kOpt,
+        "Where the journal head is sent daily and at every closing (G4.4.3)")};
 };
 
 template <>

@@ -153,7 +153,12 @@ inline Organization FullOrganization() {
                                     {.id = "siem", .url = "https://siem.example/h"}},
                        .max_attempts = 5,
                        .escalate_after_minutes = 20,
-                       .escalate_to = {"p-tanaka"}};
+                       .escalate_to = {"p-tanaka"},
+                       .witnesses = Witnesses{.file = "/mnt/audit/heads.jsonl",
+                                              .webhooks = {"siem"},
+                                              .email = false,
+                                              .roles = {"committee_member"},
+                                              .people = {"p-tanaka"}}};
   org.obligations = {{.id = "preliminary",
                       .name = "速報",
                       .name_en = "Preliminary report",

@@ -1,5 +1,6 @@
 #include "core/org_rules.h"
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
@@ -381,6 +382,37 @@ class OrgChecker {
     for (size_t i = 0; i < n.escalate_to.size(); ++i) {
       Ref(n.escalate_to[i], person_ids_, "/notifications/escalate_to/" + std::to_string(i),
           "person");
+    }
+    if (n.witnesses) CheckWitnesses(*n.witnesses);
+  }
+
+  // G4.4.3: the journal head must reach somewhere outside sokuo, by a channel that exists.
+  void CheckWitnesses(const Witnesses& w) {
+    const std::string at = "/notifications/witnesses";
+    if (!w.file.empty() && w.file.front() != '/') {
+      Add(at + "/file", Msg("org.witness_file_absolute", {{"path", w.file}}));
+    }
+    std::vector<std::string> hooks;
+    for (const Webhook& h : org_.notifications.webhooks) hooks.push_back(h.id);
+    for (size_t i = 0; i < w.webhooks.size(); ++i) {
+      Ref(w.webhooks[i], hooks, at + "/webhooks/" + std::to_string(i), "webhook");
+    }
+    std::string roles;
+    for (std::string_view r : kWitnessRoles) roles += (roles.empty() ? "" : ", ") + std::string(r);
+    for (size_t i = 0; i < w.roles.size(); ++i) {
+      if (std::find(kWitnessRoles.begin(), kWitnessRoles.end(), w.roles[i]) ==
+          kWitnessRoles.end()) {
+        Add(at + "/roles/" + std::to_string(i),
+            Msg("org.witness_role", {{"role", w.roles[i]}, {"roles", roles}}));
+      }
+    }
+    for (size_t i = 0; i < w.people.size(); ++i) {
+      Ref(w.people[i], person_ids_, at + "/people/" + std::to_string(i), "person");
+    }
+    if (w.email && !org_.notifications.email) {
+      Add(at + "/email", Msg("org.witness_no_email"));
+    } else if (!w.email && w.file.empty() && w.webhooks.empty()) {
+      Add(at, Msg("org.witness_nowhere"));
     }
   }
 

@@ -6,8 +6,10 @@
 // Slugs ("it-dept", "core-network") are the stable ids used everywhere else.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/time.h"
@@ -271,6 +273,23 @@ struct Webhook {
   friend bool operator==(const Webhook&, const Webhook&) = default;
 };
 
+// G4.4.3: who keeps the journal head outside sokuo, so that a journal cut short or rewritten
+// after a head was sent is caught (`journal verify --against`, app/witness.h). The head is sent
+// once a day and at every incident or disaster closing.
+inline constexpr std::array<std::string_view, 4> kWitnessRoles = {
+    "auditor", "committee_chair", "committee_member", "steering_council_chair"};
+
+struct Witnesses {
+  // A path, e.g. on a share mounted from another machine: one receipt line appended per head.
+  std::string file;
+  std::vector<std::string> webhooks;  // webhook ids (notifications.webhooks)
+  bool email = true;                  // email the people of `roles` and `people`
+  // kWitnessRoles; empty: the auditors (accounts granted the role) and the committee chair.
+  std::vector<std::string> roles;
+  std::vector<std::string> people;  // person ids, beside the roles
+  friend bool operator==(const Witnesses&, const Witnesses&) = default;
+};
+
 struct Notifications {
   std::string link_base;  // the web address people open, e.g. https://sokuo.example.co.jp
   std::optional<EmailSettings> email;
@@ -281,6 +300,7 @@ struct Notifications {
   std::optional<int> escalate_after_minutes;
   // The next level: asked, one at a time in this order, once every deputy has been asked.
   std::vector<std::string> escalate_to;  // person ids
+  std::optional<Witnesses> witnesses;    // none: the head is sent nowhere
   friend bool operator==(const Notifications&, const Notifications&) = default;
 };
 

@@ -70,6 +70,18 @@ std::vector<Route> JournalRoutes([[maybe_unused]] const RouteOptions& options) {
        app::Permission::kAudit,
        {},
        [](app::App& app, const Request& req) { return AsJson(app.journal().Head(), req.lang); }},
+      // G4.4.3: the heads sent to the witnesses, for the auditor to check they went out.
+      {"GET",
+       "/api/v1/journal/receipts",
+       app::Permission::kAudit,
+       {"limit"},
+       [](app::App& app, const Request& req) -> Result<Json> {
+         ASSIGN_OR_RETURN(size_t limit, Number(req, "limit", 30, 1, app::PageRequest::kMaxLimit));
+         ASSIGN_OR_RETURN(std::vector<app::SentReceipt> sent, app.journal().Receipts(limit));
+         Json items = Json::array();
+         for (const auto& s : sent) items.push_back(api::ToJson(s, req.lang));
+         return Json{{"items", std::move(items)}};
+       }},
       {"GET",
        "/api/v1/journal/verify",
        app::Permission::kAudit,

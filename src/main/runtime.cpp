@@ -37,6 +37,9 @@ Result<app::App*> ProcessRuntime::App(Open open) {
   blobs_ =
       std::make_unique<platform::FileBlobStore>(g_.data + "/evidence", g_.evidence_limit_mb << 20);
   app_ = std::make_unique<app::App>(*store_, clock_, blobs_.get(), &hasher_, &random_);
+  app_->notifications().SetNotifier("email", &smtp_);
+  app_->notifications().SetNotifier("webhook", &webhooks_);
+  app_->notifications().SetNotifier("file", &file_);
   return app_.get();
 }
 

@@ -6,6 +6,9 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "notify/file_notifier.h"
+#include "notify/smtp_notifier.h"
+#include "notify/webhook_notifier.h"
 #include "platform/file_blob_store.h"
 #include "platform/sodium.h"
 #include "platform/system_clock.h"
@@ -42,6 +45,11 @@ class ProcessRuntime final : public cli::Runtime {
   platform::Argon2Hasher hasher_{platform::PasswordCostFromEnvironment()};
   std::unique_ptr<store::SqliteStore> store_;
   std::unique_ptr<platform::FileBlobStore> blobs_;
+  // The channels' senders (G4.3.2, G4.4.3): `sokuo serve` sends with them every second, and
+  // `sokuo journal witness` at once.
+  notify::SmtpNotifier smtp_;
+  notify::WebhookNotifier webhooks_;
+  notify::FileNotifier file_;
   std::unique_ptr<app::App> app_;
 };
 

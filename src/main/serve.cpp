@@ -13,8 +13,6 @@
 #include "example_org.h"
 #include "http/server.h"
 #include "main/runtime.h"
-#include "notify/smtp_notifier.h"
-#include "notify/webhook_notifier.h"
 #include "platform/files.h"
 #include "platform/log.h"
 #include "platform/syslog_listener.h"
@@ -227,12 +225,9 @@ Result<void> Serve(cli::Runtime& env, const ServeFlags& flags) {
       }
     }
   });
-  // G4.3.2: the sender. Every second it sends what is due and escalates what waited too long;
-  // every minute it brings the routine controls' schedule up to date.
-  notify::SmtpNotifier smtp;
-  notify::WebhookNotifier webhooks;
-  app->notifications().SetNotifier("email", &smtp);
-  app->notifications().SetNotifier("webhook", &webhooks);
+  // G4.3.2: the sender (its channels are the runtime's). Every second it sends what is due and
+  // escalates what waited too long; every minute it brings the routine controls' schedule up to
+  // date and, once a day, sends the journal head to the witnesses (G4.4.3).
   std::thread sender([&] {
     std::optional<Timestamp> scheduled;  // G4.1, G4.2: the routine controls, once a minute
     while (running.load()) {
@@ -247,6 +242,13 @@ Result<void> Serve(cli::Runtime& env, const ServeFlags& flags) {
           platform::Log(platform::LogLevel::kInfo, "controls.tick",
                         {{"scheduled", std::to_string(c->scheduled)},
                          {"escalated", std::to_string(c->escalated)}});
+        }
+        Result<bool> w = app->journal().WitnessTick(now);
+        if (!w) {
+          platform::Log(platform::LogLevel::kWarn, "journal.witness",
+                        {{"error", w.error().ToString(Lang::kEn)}});
+        } else if (*w) {
+          platform::Log(platform::LogLevel::kInfo, "journal.witness", {{"reason", "daily"}});
         }
       }
       Result<app::TickReport> r =

@@ -19,6 +19,30 @@ Error IoError(const char* code, const std::string& path) {
   return Error{ErrorCode::kIo, std::move(text), {}, {}, std::move(msg)};
 }
 
+Result<void> AppendLine(const std::string& path, const std::string& line) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) return Fail(IoError("file.cannot_write", path));
+  std::string text = line + "\n";
+  size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      Error e = IoError("file.cannot_write", path);
+      ::close(fd);
+      return Fail(e);
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (::fsync(fd) != 0) {
+    Error e = IoError("file.cannot_flush", path);
+    ::close(fd);
+    return Fail(e);
+  }
+  if (::close(fd) != 0) return Fail(IoError("file.cannot_flush", path));
+  return {};
+}
+
 Result<std::string> ReadFile(const std::string& path, size_t max_bytes) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {

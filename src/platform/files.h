@@ -33,6 +33,10 @@ ByteSource ReadPieces(const std::string& path);
 // error), piece by piece, and flushes it to disk; on an error the file is removed.
 [[nodiscard]] Result<void> WriteFileFrom(const std::string& path, const ByteSource& source);
 
+// Appends `line` and a line end to `path` (created with mode 0600 when missing) in one write,
+// and flushes it to disk. Lines appended by several processes do not interleave (O_APPEND).
+[[nodiscard]] Result<void> AppendLine(const std::string& path, const std::string& line);
+
 // Creates the directory and its parents when missing (mode 0700: it holds breach details).
 [[nodiscard]] Result<void> EnsureDirectory(const std::string& path);
 

@@ -41,12 +41,15 @@ Result<std::optional<AccountRow>> LoadAccount(Source& source, const std::string&
 template Result<std::optional<AccountRow>> LoadAccount(Store&, const std::string&);
 template Result<std::optional<AccountRow>> LoadAccount(Tx&, const std::string&);
 
-Result<std::vector<AccountRow>> LoadAccounts(Store& store) {
-  ASSIGN_OR_RETURN(Table rows, store.Read("accounts"));
+template <class Source>
+Result<std::vector<AccountRow>> LoadAccounts(Source& source) {
+  ASSIGN_OR_RETURN(Table rows, source.Read("accounts"));
   std::vector<AccountRow> out;
   for (const auto& [id, row] : rows) out.push_back(AccountFrom(row));
   return out;
 }
+template Result<std::vector<AccountRow>> LoadAccounts(Store&);
+template Result<std::vector<AccountRow>> LoadAccounts(Tx&);
 
 Result<void> SaveAccount(Tx& tx, const AccountRow& a) {
   return tx.Put("accounts", a.id,

@@ -43,7 +43,8 @@ struct TokenRow {
 
 template <class Source>
 Result<std::optional<AccountRow>> LoadAccount(Source& source, const std::string& id);
-[[nodiscard]] Result<std::vector<AccountRow>> LoadAccounts(Store& store);
+template <class Source>
+[[nodiscard]] Result<std::vector<AccountRow>> LoadAccounts(Source& source);
 [[nodiscard]] Result<void> SaveAccount(Tx& tx, const AccountRow& a);
 
 template <class Source>

@@ -3,7 +3,11 @@
 // system; customers' personal data may have leaked. Every step is one the guideline prescribes.
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
+#include <thread>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -21,8 +25,38 @@ using ::testing::HasSubstr;
 
 class IncidentE2eTest : public ::testing::Test {
  protected:
-  void SetUp() override { server_.Start("incident-e2e"); }
-  void TearDown() override { EXPECT_EQ(server_.Stop(), 0); }
+  // The example company, with a file witness of its journal head (G4.4.3).
+  void SetUp() override {
+    std::string stem = (std::filesystem::temp_directory_path() /
+                        ("sokuo-incident-e2e-" + std::to_string(::getpid())))
+                           .string();
+    heads_ = stem + "-heads.jsonl";
+    std::filesystem::remove(heads_);
+    std::ofstream(stem + "-org.yaml")
+        << Slurp(std::string(SOKUO_SOURCE_DIR) + "/examples/org.yaml")
+        << "\nnotifications:\n  witnesses:\n    file: " << heads_ << "\n    email: false\n";
+    server_.Start("incident-e2e", {}, stem + "-org.yaml");
+  }
+  void TearDown() override {
+    EXPECT_EQ(server_.Stop(), 0);
+    std::filesystem::remove(heads_);
+  }
+  // The receipts the witness file holds once it holds one whose reason starts with `reason`.
+  std::vector<Json> ReceiptsUntil(const std::string& reason) {
+    for (int i = 0; i < 100; ++i) {
+      std::vector<Json> out;
+      bool found = false;
+      std::istringstream in(std::filesystem::exists(heads_) ? Slurp(heads_) : "");
+      for (std::string line; std::getline(in, line);) {
+        out.push_back(Json::parse(line));
+        found = found || out.back()["reason"].get<std::string>().starts_with(reason);
+      }
+      if (found) return out;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    ADD_FAILURE() << "no receipt " << reason << " in " << heads_;
+    return {};
+  }
 
   // A request that must succeed; returns the body.
   Json Ok(const std::string& method, const std::string& path, const Json& body,
@@ -73,6 +107,7 @@ class IncidentE2eTest : public ::testing::Test {
   }
 
   SokuoServer server_;
+  std::string heads_;
 };
 
 // A ransomware night written up the next morning, to closure: any offset is kept as the same
@@ -237,6 +272,27 @@ TEST_F(IncidentE2eTest, BackdatedRecordsKeepWhenThingsHappened) {
       Ok("POST", base + "/transitions", {{"to", "closed"}, {"at", utc(minutes(5))}}, "p-ishikawa");
   EXPECT_EQ(inc["state"], "closed");
   EXPECT_EQ(inc["milestones"]["closed"], utc(minutes(5)));
+  // G4.4.3: the server sent its head when it started (the day's), and the closing's own entry.
+  std::vector<Json> receipts = ReceiptsUntil("incident.close " + inc["key"].get<std::string>());
+  ASSERT_GE(receipts.size(), 2u);
+  EXPECT_EQ(receipts.front()["reason"], "daily");
+  Json closing = receipts.back();
+  Json entry = Ok(
+      "GET", "/api/v1/journal?after=" + std::to_string(closing["seq"].get<int>() - 1) + "&limit=1",
+      nullptr, "p-mori")["items"][0];
+  EXPECT_EQ(entry["action"], "incident.transition");
+  EXPECT_EQ(entry["hash"], closing["hash"]);
+  Outcome against = server_.Cli({"journal", "verify", "--against", heads_});
+  EXPECT_EQ(against.exit_code, 0) << against.out << against.err;
+  // The auditor sees what went out, newest first, with each witness's delivery.
+  ASSERT_TRUE(server_.EnsureAccount("p-saito", {"--role", "auditor"}));
+  Json sent = Ok("GET", "/api/v1/journal/receipts?limit=5", nullptr, "p-saito");
+  ASSERT_GE(sent["items"].size(), 2u);
+  EXPECT_EQ(sent["items"][0]["seq"], closing["seq"]);
+  EXPECT_EQ(Json::parse(sent["items"][0]["line"].get<std::string>()), closing);
+  ASSERT_EQ(sent["items"][0]["deliveries"].size(), 1u);
+  EXPECT_EQ(sent["items"][0]["deliveries"][0]["channel"], "file");
+  EXPECT_EQ(sent["items"][0]["deliveries"][0]["status"], "sent");
 
   Json timeline = Ok("GET", base + "/timeline", nullptr, "p-fujita");
   std::vector<std::string> actions, happened;

@@ -275,5 +275,52 @@ TEST_F(NotifyTest, AServerKilledWhileSendingDeliversEveryMessageExactlyOnceByIts
   std::filesystem::remove_all(dir);
 }
 
+// G4.4.3: the journal head reaches the auditor and the committee chair by email and the audit
+// webhook (whatever kinds it takes otherwise), at once from `sokuo journal witness`; the body of
+// each, saved as it came, is a receipt file `journal verify --against` reads.
+TEST_F(NotifyTest, TheJournalHeadReachesItsWitnessesByEmailAndWebhook) {
+  auto dir = std::filesystem::temp_directory_path() / ("sokuo-witness-" + std::to_string(getpid()));
+  std::filesystem::remove_all(dir);
+  sink_.Start(dir);
+  std::string org = sink_.OrgFile();
+  std::ofstream(org, std::ios::app) << "  witnesses:\n    webhooks: [is-chat]\n";
+  std::string data = (dir / "data").string();
+  auto sokuo = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {SOKUO_BINARY, "--data", data});
+    return RunSokuo(args, dir);
+  };
+  ::setenv("SOKUO_PASSWORD_COST", "min", 1);
+  ASSERT_EQ(sokuo({"init", "--org", org}).exit_code, 0);
+  ASSERT_EQ(sokuo({"user", "add", "p-nakamura", "--role", "auditor"}).exit_code, 0);
+  Outcome witness = sokuo({"journal", "witness"});
+  ASSERT_EQ(witness.exit_code, 0) << witness.err;
+  Json receipt = Json::parse(witness.out);
+  EXPECT_EQ(receipt["reason"], "manual");
+  ASSERT_TRUE(Eventually([&] { return sink_.Mails().size() == 2 && sink_.Hooks().size() == 1; }))
+      << sink_.Mails().size() << " mails, " << sink_.Hooks().size() << " hooks";
+  std::set<std::string> to;
+  for (const std::string& mail : sink_.Mails()) {
+    to.insert(Header(mail, "To"));
+    EXPECT_EQ(Header(mail, "X-Sokuo-Kind"), "journal.head");
+    EXPECT_THAT(Subject(mail), HasSubstr(receipt["seq"].dump()));
+    std::string saved = (dir / ("mail-" + std::to_string(to.size()) + ".txt")).string();
+    std::ofstream(saved) << Body(mail);
+    Outcome against = sokuo({"journal", "verify", "--against", saved});
+    EXPECT_EQ(against.exit_code, 0) << Body(mail) << against.out << against.err;
+    EXPECT_THAT(against.out, HasSubstr("checked against 1 witness receipt(s)"));
+  }
+  // The auditor (an account's role) and the committee chair (the organization's).
+  EXPECT_EQ(to, (std::set<std::string>{"<s.nakamura@asagino-seiki.example>",
+                                       "<k.ishikawa@asagino-seiki.example>"}));
+  // The webhook's request body, signed as every webhook message is.
+  Json request = sink_.Hooks().front();
+  EXPECT_EQ(request["verified"], true);
+  std::string hook = (dir / "hook.json").string();
+  std::ofstream(hook) << request["body"].get<std::string>() << "\n";
+  Outcome against = sokuo({"journal", "verify", "--against", hook});
+  EXPECT_EQ(against.exit_code, 0) << against.out << against.err;
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace sokuo::testing

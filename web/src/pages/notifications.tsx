@@ -17,7 +17,7 @@ export interface Delivery {
   message: string
   subject: string
   kind: string
-  channel: 'email' | 'webhook'
+  channel: 'email' | 'webhook' | 'file'
   recipient: string
   address?: string
   lang: string
@@ -33,9 +33,13 @@ export interface Delivery {
 const kPage = 50
 const kStatuses = ['failed', 'pending', 'sent', ''] as const
 
-// A person by name; a webhook by its id.
+// A person by name; a webhook by its id; the witness file of the journal head (G4.4.3).
 export const recipientName = (d: Delivery) =>
-  d.channel === 'email' ? personName(d.recipient) : `${t('ui.msg_webhook')} ${d.recipient}`
+  d.channel === 'email'
+    ? personName(d.recipient)
+    : d.channel === 'file'
+      ? t('ui.msg_witness_file')
+      : `${t('ui.msg_webhook')} ${d.recipient}`
 
 // How one delivery fared, in a few words: sent (and seen), waiting, or failed and why.
 export function DeliveryState({ d, zone }: { d: Delivery; zone: string }) {
