@@ -43,7 +43,7 @@ struct Counts {
 class Year {
  public:
   Year(store::Store& store, FakeClock& clock, BlobStore& vault)
-      : store_(store), clock_(clock), app_(store, clock, &vault) {}
+      : clock_(clock), app_(store, clock, &vault) {}
 
   Result<void> Organization() {
     std::ifstream in(std::string(SOKUO_SOURCE_DIR) + "/examples/org.yaml");
@@ -206,7 +206,6 @@ class Year {
     return log;
   }
 
-  store::Store& store_;
   FakeClock& clock_;
   app::App app_;
 };
