@@ -55,6 +55,7 @@ Json PageJson(const app::Page<T>& page, Encode encode) {
   if (page.offset + page.items.size() < page.total) {
     out["next_offset"] = page.offset + page.items.size();
   }
+  if (!page.next_cursor.empty()) out["next_cursor"] = page.next_cursor;
   return out;
 }
 

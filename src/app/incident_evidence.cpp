@@ -342,12 +342,13 @@ Result<std::vector<EvidenceCheck>> IncidentService::VerifyEvidence(const std::st
     incidents.push_back(std::move(v.incident));
   } else {
     ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
-    ASSIGN_OR_RETURN(auto headers, Headers());
-    for (const core::Incident& h : *headers) {
-      if (!core::CanSee(actor.principal, h, *snapshot)) continue;
+    store::IncidentQuery all{.scope = core::ScopeOf(actor.principal, *snapshot)};
+    auto load = [&](core::Incident& h) -> Result<void> {
       ASSIGN_OR_RETURN(std::optional<core::Incident> i, store::LoadIncident(ctx_.store(), h.key));
       if (i) incidents.push_back(std::move(*i));
-    }
+      return {};
+    };
+    TRY(EachHeader(all, load));
   }
   return CheckEvidenceFiles(ctx_, incidents);
 }

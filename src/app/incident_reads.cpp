@@ -27,48 +27,74 @@ Result<IncidentView> IncidentService::Get(const std::string& key, const Actor& a
 
 Result<Page<IncidentView>> IncidentService::List(const IncidentFilter& f, PageRequest page,
                                                  const Actor& actor) {
-  ASSIGN_OR_RETURN(auto all, Headers());
   ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
   const core::Organization& org = *snapshot;
-  std::vector<const core::Incident*> found;
-  for (const core::Incident& i : *all) {
-    if (!core::CanSee(actor.principal, i, org)) continue;
-    if (f.state && i.state != *f.state) continue;
-    if (f.open_only && !i.IsOpen()) continue;
-    auto has = [](const std::vector<std::string>& v, const std::string& x) {
-      return std::find(v.begin(), v.end(), x) != v.end();
-    };
-    if (!f.system.empty() && !has(i.systems, f.system)) continue;
-    if (!f.department.empty() && !has(i.departments, f.department) &&
-        i.reporter_department != f.department) {
-      continue;
+  store::IncidentQuery q{.scope = core::ScopeOf(actor.principal, org),
+                         .state = f.state,
+                         .open_only = f.open_only,
+                         .system = f.system,
+                         .department = f.department,
+                         .category = f.category,
+                         .reported_since = f.from,
+                         .reported_before = f.to,
+                         .text = f.text};
+  if (!page.cursor.empty()) {
+    q.after = core::ParseIncidentKey(page.cursor);
+    if (!q.after) {
+      return Fail(ErrorCode::kInvalidInput, Msg("query.bad_cursor", {{"cursor", page.cursor}}),
+                  "?cursor");
     }
-    found.push_back(&i);
   }
-  auto view = [&](const core::Incident* i) { return View(*i, org, false); };
-  if (!f.priority) {  // the priority is computed for the page's incidents only
-    return MapPage(Paginate(std::move(found), page, [](const core::Incident*) { return true; }),
-                   view);
+  Page<IncidentView> out;
+  out.offset = page.offset;
+  out.limit = std::min(page.limit, PageRequest::kMaxLimit);
+  bool more = false;
+  if (!f.priority) {
+    q.offset = page.offset;
+    q.limit = out.limit + 1;  // one more tells whether a next page exists
+    ASSIGN_OR_RETURN(store::IncidentHeaders found, store::ListIncidents(ctx_.store(), q));
+    out.total = found.total;
+    more = found.items.size() > out.limit;
+    if (more) found.items.pop_back();
+    for (core::Incident& i : found.items) out.items.push_back(View(std::move(i), org, false));
+  } else {
+    // The priority is computed from the organization, so no index holds it: every incident the
+    // other filters find is read, a page at a time, and counted.
+    std::optional<std::pair<int, int>> after = q.after;
+    q.after.reset();
+    size_t skipped = 0;
+    auto count = [&](core::Incident& i) -> Result<void> {
+      IncidentView v = View(std::move(i), org, false);
+      if (v.priority.priority != *f.priority) return {};
+      ++out.total;
+      if (after && std::pair(v.incident.year, v.incident.number) >= *after) return {};
+      if (skipped < page.offset) {
+        ++skipped;
+      } else if (out.items.size() < out.limit) {
+        out.items.push_back(std::move(v));
+      } else {
+        more = true;
+      }
+      return {};
+    };
+    TRY(EachHeader(q, count));
   }
-  std::vector<IncidentView> views;
-  views.reserve(found.size());
-  for (const core::Incident* i : found) views.push_back(view(i));
-  return Paginate(std::move(views), page,
-                  [&](const IncidentView& v) { return v.priority.priority == *f.priority; });
+  if (more && !out.items.empty()) out.next_cursor = out.items.back().incident.key;
+  return out;
 }
 
-Result<std::shared_ptr<const std::vector<core::Incident>>> IncidentService::Headers() {
-  ASSIGN_OR_RETURN(store::JournalHead head, ctx_.store().Head());
-  {
-    std::lock_guard lock(headers_mu_);
-    if (headers_ && headers_head_ == head.hash) return headers_;
+Result<void> IncidentService::EachHeader(store::IncidentQuery q,
+                                         const std::function<Result<void>(core::Incident&)>& each) {
+  q.offset = 0;
+  q.limit = 200;
+  while (true) {
+    ASSIGN_OR_RETURN(store::IncidentHeaders found, store::ListIncidents(ctx_.store(), q));
+    for (core::Incident& i : found.items) {
+      TRY(each(i));
+    }
+    if (found.items.size() < q.limit) return {};
+    q.after = std::pair(found.items.back().year, found.items.back().number);
   }
-  ASSIGN_OR_RETURN(std::vector<core::Incident> all, store::LoadIncidentHeaders(ctx_.store()));
-  auto shared = std::make_shared<const std::vector<core::Incident>>(std::move(all));
-  std::lock_guard lock(headers_mu_);
-  headers_head_ = head.hash;
-  headers_ = shared;
-  return shared;
 }
 
 Result<std::vector<TimelineEntry>> IncidentService::Timeline(const std::string& key,
@@ -98,21 +124,22 @@ Result<std::vector<TimelineEntry>> IncidentService::Timeline(const std::string& 
 }
 
 Result<std::vector<Deadline>> IncidentService::Deadlines(const Actor& actor) {
-  ASSIGN_OR_RETURN(auto all, Headers());
   ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
   const core::Organization& org = *snapshot;
   std::vector<Deadline> out;
   if (org.obligations.empty()) return out;
-  for (const core::Incident& header : *all) {
-    if (!header.IsOpen() || !core::CanSee(actor.principal, header, org)) continue;
+  store::IncidentQuery open{.scope = core::ScopeOf(actor.principal, org), .open_only = true};
+  auto clocks = [&](core::Incident& header) -> Result<void> {
     ASSIGN_OR_RETURN(std::optional<core::Incident> i,
                      store::LoadIncident(ctx_.store(), header.key));
-    if (!i) continue;
+    if (!i) return {};
     for (auto& c : core::ClocksOf(*i, org, ctx_.clock().Now())) {
       if (c.filing) continue;
       out.push_back({i->key, i->title, std::move(c)});
     }
-  }
+    return {};
+  };
+  TRY(EachHeader(open, clocks));
   // The nearest first; a clock still waiting for another filing last.
   std::stable_sort(out.begin(), out.end(), [](const Deadline& a, const Deadline& b) {
     return std::pair(a.clock.due.empty(), a.clock.due) <

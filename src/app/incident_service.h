@@ -5,7 +5,6 @@
 
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -17,6 +16,7 @@
 #include "app/page.h"
 #include "app/recovery_plan_view.h"
 #include "report/agency_form.h"
+#include "store/incident_query.h"
 #include "store/notification_rows.h"
 
 namespace sokuo::app {
@@ -151,14 +151,12 @@ class IncidentService {
   // `whole`: the incident with its records, whose reporting clocks can be counted.
   IncidentView View(core::Incident incident, const core::Organization& org,
                     bool whole = true) const;
-  // Every incident's header, newest first, decoded once per journal head: incidents change only
-  // by journaled writes.
-  Result<std::shared_ptr<const std::vector<core::Incident>>> Headers();
+  // Calls `each` with the header of every incident that `q` finds, newest first, reading a
+  // page of them at a time (q's pagination is its own).
+  Result<void> EachHeader(store::IncidentQuery q,
+                          const std::function<Result<void>(core::Incident&)>& each);
 
   Context& ctx_;
-  std::mutex headers_mu_;
-  std::string headers_head_;                                    // guarded by headers_mu_
-  std::shared_ptr<const std::vector<core::Incident>> headers_;  // guarded by headers_mu_
 };
 
 }  // namespace sokuo::app

@@ -108,7 +108,12 @@ struct IncidentFilter {
   std::optional<core::Priority> priority;
   bool open_only = false;
   std::string system;
-  std::string department;
+  std::string department;  // affected, or the reporter's
+  std::string category;
+  std::string text;  // in the title or the summary
+  // Reported at or after `from` and before `to` (RFC 3339 UTC); empty: no bound.
+  std::string from;
+  std::string to;
 };
 
 // A line of an incident's timeline: a journal entry (its `at` is when it was recorded) and when

@@ -20,7 +20,7 @@ struct IncidentFlags {
   std::string department, assignee, system, due, status, result, revert_reason;
   std::string scope, route, method, attacker, first_seen, last_seen, note;
   std::string finding, prevention, owner, backdoor, file, name, state, priority, from;
-  std::string occurred_at, aware_at, duty, reference;
+  std::string occurred_at, aware_at, duty, reference, search, reported_from, reported_to, cursor;
   std::vector<std::string> systems, departments, attendees, kinds, hosts, personal_data;
   std::string sensitive, financial_harm, unauthorized_purpose;
   bool restricted = false, dismiss = false, held = false, open = false, spread_outside = false;
@@ -80,7 +80,15 @@ Result<void> IncidentReport(app::App& app, const IncidentFlags& f, const app::Ac
 }
 
 Result<void> IncidentList(app::App& app, const IncidentFlags& f, Output& o) {
-  app::IncidentFilter filter{.open_only = f.open, .system = f.system, .department = f.department};
+  ASSIGN_OR_RETURN(std::string from, TimeFlag(app, f.reported_from, "--reported-from"));
+  ASSIGN_OR_RETURN(std::string to, TimeFlag(app, f.reported_to, "--reported-to"));
+  app::IncidentFilter filter{.open_only = f.open,
+                             .system = f.system,
+                             .department = f.department,
+                             .category = f.category,
+                             .text = f.search,
+                             .from = from,
+                             .to = to};
   if (!f.state.empty()) {
     filter.state = core::kIncidentStates.Parse(f.state);
     if (!filter.state)
@@ -91,7 +99,8 @@ Result<void> IncidentList(app::App& app, const IncidentFlags& f, Output& o) {
     if (!filter.priority)
       return Fail(ErrorCode::kUsage, BadChoice(f.priority, core::kPriorities), "--priority");
   }
-  ASSIGN_OR_RETURN(auto page, app.incidents().List(filter, {f.offset, f.limit}, kOperator));
+  ASSIGN_OR_RETURN(auto page,
+                   app.incidents().List(filter, {f.offset, f.limit, f.cursor}, kOperator));
   if (o.json) {
     PrintJson(o, api::PageJson(page, [&](const app::IncidentView& v) {
                 return api::SummaryJson(v, o.lang);
@@ -421,8 +430,18 @@ std::vector<Command> PathCommands() {
             c.add_option("--priority", f.priority, "Only p1, p2, p3 or p4");
             c.add_flag("--open", f.open, "Only incidents not closed or dismissed");
             c.add_option("--system", f.system, "Only those affecting this system");
-            c.add_option("--department", f.department, "Only those of this department");
+            c.add_option("--department", f.department,
+                         "Only those concerning this department (affected or reporting)");
+            c.add_option("--category", f.category, "Only this category");
+            c.add_option("--search", f.search, "Only those whose title or summary contains this");
+            c.add_option("--reported-from", f.reported_from,
+                         "Only those reported at or after this time (RFC 3339, or YYYY-MM-DD "
+                         "HH:MM in the organization's time zone)");
+            c.add_option("--reported-to", f.reported_to,
+                         "Only those reported before this time (same forms)");
             c.add_option("--limit", f.limit, "Page size")->check(CLI::Range(1, 500));
+            c.add_option("--cursor", f.cursor,
+                         "Start after this incident (the key a page ends with: --cursor shows it)");
             c.add_option("--offset", f.offset, "Skip this many");
           },
           Read(IncidentList)),

@@ -119,6 +119,14 @@ Body ContactBody(const Flags& f, const std::string& at) {
 // "(20 of 57 shown; more with --offset 20)" under a list page that is not the last.
 template <class T>
 void PrintPageMore(const app::Page<T>& page, Output& o) {
+  if (!page.next_cursor.empty()) {
+    o.out << Render(Msg("cli.page_more_cursor", {{"shown", std::to_string(page.items.size())},
+                                                 {"total", std::to_string(page.total)},
+                                                 {"cursor", page.next_cursor}}),
+                    o.lang)
+          << "\n";
+    return;
+  }
   if (page.offset + page.items.size() >= page.total) return;
   o.out << Render(Msg("cli.page_more", {{"shown", std::to_string(page.items.size())},
                                         {"total", std::to_string(page.total)},

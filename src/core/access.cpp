@@ -17,16 +17,9 @@ bool Participates(const Principal& p, const Incident& i, bool acting) {
   });
 }
 
-// The departments an incident concerns: the reporter's and the affected ones.
-std::vector<std::string> Departments(const Incident& i) {
-  std::vector<std::string> out = i.departments;
-  if (!i.reporter_department.empty()) out.push_back(i.reporter_department);
-  return out;
-}
-
 bool HeadsAConcernedDepartment(const Principal& p, const Incident& i, const Organization& org) {
   if (!p.Has(Role::kDepartmentHead)) return false;
-  for (const std::string& d : Departments(i)) {
+  for (const std::string& d : ConcernedDepartments(i)) {
     const Department* dept = org.FindDepartment(d);
     if (dept != nullptr && dept->head == p.person) return true;
   }
@@ -74,15 +67,48 @@ bool CanReportFor(const Principal& p, const std::string& department, const Organ
   return person != nullptr && person->department == department;
 }
 
-bool CanSee(const Principal& p, const Incident& i, const Organization& org) {
-  if (p.is_operator || p.Has(Role::kAuditor)) return true;
-  if (p.Has(Role::kCommittee) || p.Has(Role::kIsDepartment)) return true;
-  if (i.reported_by == p.person || Participates(p, i, false)) return true;
+std::vector<std::string> ConcernedDepartments(const Incident& i) {
+  std::vector<std::string> out = i.departments;
+  if (!i.reporter_department.empty()) out.push_back(i.reporter_department);
+  return out;
+}
+
+std::vector<std::string> NamedPeople(const Incident& i) {
+  std::vector<std::string> out;
+  if (!i.reported_by.empty()) out.push_back(i.reported_by);
+  for (const Participant& x : i.participants) out.push_back(x.person);
+  return out;
+}
+
+VisibilityScope ScopeOf(const Principal& p, const Organization& org) {
+  VisibilityScope s;
+  s.everything = p.is_operator || p.Has(Role::kAuditor) || p.Has(Role::kCommittee) ||
+                 p.Has(Role::kIsDepartment);
+  if (s.everything) return s;
+  s.person = p.person;
+  s.unrestricted = p.Has(Role::kAdministrator);
+  if (const Person* person = org.FindPerson(p.person); person != nullptr) {
+    if (!person->department.empty()) s.departments.push_back(person->department);
+  }
+  if (p.Has(Role::kDepartmentHead)) {
+    for (const Department& d : org.departments) {
+      if (d.head == p.person && !Contains(s.departments, d.id)) s.departments.push_back(d.id);
+    }
+  }
+  return s;
+}
+
+bool InScope(const VisibilityScope& s, const Incident& i) {
+  if (s.everything) return true;
+  if (!s.person.empty() && Contains(NamedPeople(i), s.person)) return true;
   if (i.restricted) return false;
-  if (p.Has(Role::kAdministrator)) return true;
-  const Person* person = org.FindPerson(p.person);
-  if (person != nullptr && Contains(Departments(i), person->department)) return true;
-  return HeadsAConcernedDepartment(p, i, org);
+  if (s.unrestricted) return true;
+  return std::any_of(s.departments.begin(), s.departments.end(),
+                     [&](const std::string& d) { return Contains(ConcernedDepartments(i), d); });
+}
+
+bool CanSee(const Principal& p, const Incident& i, const Organization& org) {
+  return InScope(ScopeOf(p, org), i);
 }
 
 bool CanDo(const Principal& p, IncidentAction action, const Incident& i, const Organization& org) {

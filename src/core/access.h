@@ -72,6 +72,23 @@ bool CanReport(const Principal& p);
 // the IS department (G3.2) and the committee take reports for any department.
 bool CanReportFor(const Principal& p, const std::string& department, const Organization& org);
 bool CanSee(const Principal& p, const Incident& i, const Organization& org);
+
+// Need-to-know as data that a query can apply (store::IncidentQuery): CanSee(p, i, org) is
+// InScope(ScopeOf(p, org), i).
+struct VisibilityScope {
+  bool everything = false;  // the operator, the auditor, the committee, the IS department
+  std::string person;       // sees what they reported and what they take part in
+  // and, of the incidents that are not restricted: every one (an administrator), or those that
+  // concern one of `departments` (their own, and those they head).
+  bool unrestricted = false;
+  std::vector<std::string> departments;
+};
+VisibilityScope ScopeOf(const Principal& p, const Organization& org);
+bool InScope(const VisibilityScope& s, const Incident& i);
+// The departments an incident concerns: the reporter's and the affected ones.
+std::vector<std::string> ConcernedDepartments(const Incident& i);
+// Who an incident names: its reporter and its participants.
+std::vector<std::string> NamedPeople(const Incident& i);
 bool CanDo(const Principal& p, IncidentAction action, const Incident& i, const Organization& org);
 
 // Account management: administrators (never a read-only auditor) and the operator.

@@ -98,6 +98,24 @@ std::string IncidentKey(int year, int number) {
   return buf;
 }
 
+std::optional<std::pair<int, int>> ParseIncidentKey(std::string_view key) {
+  auto digits = [](std::string_view s, size_t min, size_t max) -> std::optional<int> {
+    if (s.size() < min || s.size() > max) return std::nullopt;
+    int n = 0;
+    for (char c : s) {
+      if (c < '0' || c > '9') return std::nullopt;
+      n = n * 10 + (c - '0');
+    }
+    return n;
+  };
+  if (!key.starts_with("INC-") || key.size() < 13 || key[8] != '-') return std::nullopt;
+  auto year = digits(key.substr(4, 4), 4, 4);
+  auto number = digits(key.substr(9), 4, 9);
+  if (!year || !number || *number == 0) return std::nullopt;
+  if (IncidentKey(*year, *number) != key) return std::nullopt;  // one spelling per incident
+  return std::pair(*year, *number);
+}
+
 Result<std::string> EventTime(const std::string& given, const std::string& where, Timestamp now) {
   if (given.empty()) return FormatRfc3339(now);
   auto t = ParseRfc3339(given);

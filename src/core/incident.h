@@ -20,6 +20,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/error.h"
@@ -529,6 +531,8 @@ struct Incident {
 };
 
 std::string IncidentKey(int year, int number);
+// The year and number of a key as IncidentKey writes it ("INC-2026-0042"); nullopt otherwise.
+std::optional<std::pair<int, int>> ParseIncidentKey(std::string_view key);
 
 // How far ahead of the clock an event time may be: clocks of phones and laptops drift.
 inline constexpr std::chrono::seconds kFutureSkew = std::chrono::minutes(5);

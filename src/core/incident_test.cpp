@@ -703,6 +703,13 @@ TEST(RecoveryRulesTest, ARecordAboutANewSystemGrowsTheScope) {
 TEST(IncidentTest, KeysAndApprovals) {
   EXPECT_EQ(IncidentKey(2026, 1), "INC-2026-0001");
   EXPECT_EQ(IncidentKey(2026, 12345), "INC-2026-12345");
+  EXPECT_EQ(ParseIncidentKey("INC-2026-0042"), std::pair(2026, 42));
+  EXPECT_EQ(ParseIncidentKey("INC-2026-12345"), std::pair(2026, 12345));
+  for (const char* bad : {"", "INC-2026-42", "INC-2026-00042", "INC-2026-0000", "inc-2026-0042",
+                          "INC-26-0042", "INC-2026-00x2", "INC-2026-0042 ", "INC-2026-99999999999",
+                          "INC-2026--042", "DIS-2026-0042"}) {
+    EXPECT_EQ(ParseIncidentKey(bad), std::nullopt) << bad;
+  }
   EXPECT_FALSE(NeedsCommitteeApproval(Audience::kInternal));
   EXPECT_FALSE(NeedsCommitteeApproval(Audience::kPr));
   EXPECT_TRUE(NeedsCommitteeApproval(Audience::kRegulator));

@@ -9,15 +9,6 @@ std::string OccurrenceOf(const Request& req) {
   return req.path.at("control") + "/" + req.path.at("start");
 }
 
-// An instant in any RFC 3339 offset, as the UTC text occurrences are kept in ("" when absent).
-Result<std::string> InstantParam(const Request& req, const std::string& name) {
-  std::string text = Text(req, name);
-  if (text.empty()) return text;
-  auto t = ParseRfc3339(text);
-  if (!t) return Fail(ErrorCode::kInvalidInput, t.error().msg, "?" + name);
-  return FormatRfc3339(*t);
-}
-
 Result<std::optional<Day>> DayParam(const Request& req, const std::string& name) {
   std::string text = Text(req, name);
   if (text.empty()) return std::optional<Day>();

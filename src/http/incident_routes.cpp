@@ -10,20 +10,29 @@ std::vector<Route> ReadRoutes([[maybe_unused]] const RouteOptions& options) {
       {"GET",
        "/api/v1/incidents",
        app::Permission::kAuthenticated,
-       {"state", "priority", "open", "system", "department", "offset", "limit"},
+       {"state", "priority", "open", "system", "department", "category", "q", "from", "to",
+        "cursor", "offset", "limit"},
        [](app::App& app, const Request& req) -> Result<Json> {
          ASSIGN_OR_RETURN(auto state, EnumParam(req, "state", core::kIncidentStates));
          ASSIGN_OR_RETURN(auto priority, EnumParam(req, "priority", core::kPriorities));
          ASSIGN_OR_RETURN(bool open, Flag(req, "open"));
+         ASSIGN_OR_RETURN(std::string from, InstantParam(req, "from"));
+         ASSIGN_OR_RETURN(std::string to, InstantParam(req, "to"));
          ASSIGN_OR_RETURN(auto page, PageParams(req));
          ASSIGN_OR_RETURN(auto result, app.incidents().List({.state = state,
                                                              .priority = priority,
                                                              .open_only = open,
                                                              .system = Text(req, "system"),
-                                                             .department = Text(req, "department")},
+                                                             .department = Text(req, "department"),
+                                                             .category = Text(req, "category"),
+                                                             .text = Text(req, "q"),
+                                                             .from = from,
+                                                             .to = to},
                                                             page, req.actor));
-         return api::PageJson(
+         Json out = api::PageJson(
              result, [&](const app::IncidentView& v) { return api::SummaryJson(v, req.lang); });
+         if (!page.cursor.empty()) out.erase("next_offset");  // the offset counted from the cursor
+         return out;
        }},
       {"POST",
        "/api/v1/incidents",

@@ -35,10 +35,18 @@ Result<bool> Flag(const Request& req, const std::string& name) {
   return text == "true";
 }
 
+Result<std::string> InstantParam(const Request& req, const std::string& name) {
+  std::string text = Text(req, name);
+  if (text.empty()) return text;
+  auto t = ParseRfc3339(text);
+  if (!t) return Fail(ErrorCode::kInvalidInput, t.error().msg, "?" + name);
+  return FormatRfc3339(*t);
+}
+
 Result<app::PageRequest> PageParams(const Request& req) {
   ASSIGN_OR_RETURN(size_t offset, Number(req, "offset", 0, 0, 1u << 30));
   ASSIGN_OR_RETURN(size_t limit, Number(req, "limit", 50, 1, app::PageRequest::kMaxLimit));
-  return app::PageRequest{offset, limit};
+  return app::PageRequest{offset, limit, Text(req, "cursor")};
 }
 
 Result<Json> Body(const Request& req) {

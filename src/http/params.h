@@ -25,6 +25,9 @@ namespace sokuo::http {
 // The parameter's text, empty when absent.
 std::string Text(const Request& req, const std::string& name);
 [[nodiscard]] Result<bool> Flag(const Request& req, const std::string& name);
+// An instant in any RFC 3339 offset, as the UTC text records keep ("" when absent).
+[[nodiscard]] Result<std::string> InstantParam(const Request& req, const std::string& name);
+// offset, limit and (for the lists that offer it) cursor.
 [[nodiscard]] Result<app::PageRequest> PageParams(const Request& req);
 // The body as JSON (an empty body is {}); refuses other media types.
 [[nodiscard]] Result<Json> Body(const Request& req);

@@ -150,6 +150,8 @@ Result<std::optional<core::Incident>> LoadIncident(Store& store, const std::stri
   return LoadIncidentFrom(store, key);
 }
 
+Result<core::Incident> IncidentHeaderFromRow(const Row& row) { return IncidentFromRows(row, {}); }
+
 Result<std::vector<core::Incident>> LoadIncidentHeaders(Store& store) {
   ASSIGN_OR_RETURN(Table headers, store.Read("incidents"));
   // Newest first. The rows are ordered before decoding: an incident is large to move.
@@ -163,7 +165,7 @@ Result<std::vector<core::Incident>> LoadIncidentHeaders(Store& store) {
   std::vector<core::Incident> out;
   out.reserve(order.size());
   for (const auto& [number, row] : order) {
-    ASSIGN_OR_RETURN(core::Incident i, IncidentFromRows(*row, {}));
+    ASSIGN_OR_RETURN(core::Incident i, IncidentHeaderFromRow(*row));
     out.push_back(std::move(i));
   }
   return out;

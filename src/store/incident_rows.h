@@ -22,7 +22,10 @@ Tables IncidentToRows(const core::Incident& incident);
                                          int id);
 [[nodiscard]] Result<std::optional<core::Incident>> LoadIncident(Store& store,
                                                                  const std::string& key);
-// Every incident's header (records left empty), newest first: for lists and filters.
+// An incident's header from its row of `incidents` (records left empty).
+[[nodiscard]] Result<core::Incident> IncidentHeaderFromRow(const Row& row);
+// Every incident's header, newest first: for what needs them all (the reporting clocks). A list
+// asks for one page (store/incident_query.h).
 [[nodiscard]] Result<std::vector<core::Incident>> LoadIncidentHeaders(Store& store);
 
 // Makes the stored incident equal to `incident`; returns the row changes to journal.

@@ -83,6 +83,9 @@ struct JournalQuery {
   std::string subject;  // empty: any
 };
 
+struct IncidentQuery;  // store/incident_query.h
+struct IncidentRows;
+
 // One write transaction. Not thread-safe; lives only inside Store::Write.
 class Tx {
  public:
@@ -142,6 +145,10 @@ class Store {
     ASSIGN_OR_RETURN(JournalHead head, Head());
     return head.hash;
   }
+  // One page of incidents with the query's filters and need-to-know (store/incident_query.h).
+  // The default reads and decodes every incident (ListIncidentsInMemory); a store answers it
+  // with its own query where it can.
+  [[nodiscard]] virtual Result<IncidentRows> ListIncidentRows(const IncidentQuery& q);
   // The whole journal from its first entry (journal.h): the chain, every checkpoint's recorded
   // state, and every row of every journaled table against the replay.
   [[nodiscard]] virtual Result<VerifyReport> Verify() = 0;

@@ -25,10 +25,12 @@ async function record(page, name, title, fill) {
   await fill(form)
   await form.getByRole('button', { name: title, exact: true }).click()
   for (let i = 0; i < 200; ++i) {
-    const alert = form.locator('[role=alert]')
-    if (await alert.count()) return alert.innerText()
+    // allInnerTexts does not wait: the list reloads once the server took the record, and the
+    // form may be gone between two reads.
+    const refusals = await form.locator('[role=alert]').allInnerTexts()
+    if (refusals.length) return refusals.join(' ')
     if ((await item.count()) === 0 || (await form.count()) === 0) return ''
-    if ((await form.getByRole('status').innerText()).includes('記録しました')) return ''
+    if ((await form.getByRole('status').allInnerTexts()).some((s) => s.includes('記録しました'))) return ''
     await page.waitForTimeout(50)
   }
   throw new Error(`${title}: no answer`)

@@ -133,16 +133,20 @@ export async function missingCodes(page) {
 }
 
 // Opens the form headed `title`, lets `fill` fill it, sends it, and waits until the server took
-// it (the form says so) or refused it (the refusal is the error).
+// it (the form says so, or is no longer offered) or refused it (the refusal is the error).
 export async function act(page, title, fill = async () => {}) {
   const form = page.locator('details.action').filter({ has: page.locator('summary', { hasText: title }) })
   if ((await form.getAttribute('open')) === null) await form.locator('summary').click()
   await fill(form)
   await form.getByRole('button', { name: title, exact: true }).click()
   for (let i = 0; i < 200; ++i) {
-    const alert = form.locator('[role=alert]')
-    if (await alert.count()) throw new Error(`${title}: refused: ${await alert.innerText()}`)
-    if ((await form.getByRole('status').innerText()).includes('記録しました')) return
+    // allInnerTexts does not wait: the page may re-render the form between two reads.
+    const refusals = await form.locator('[role=alert]').allInnerTexts()
+    if (refusals.length) throw new Error(`${title}: refused: ${refusals.join(' ')}`)
+    if ((await form.getByRole('status').allInnerTexts()).some((s) => s.includes('記録しました'))) return
+    // A form that is offered only until it is used (the request for the committee) is gone once
+    // the page reloads after the server took it; a refusal keeps the form, with its alert.
+    if ((await form.count()) === 0) return
     await page.waitForTimeout(50)
   }
   throw new Error(`${title}: no answer`)

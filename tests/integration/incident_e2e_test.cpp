@@ -311,6 +311,53 @@ TEST_F(IncidentE2eTest, BackdatedRecordsKeepWhenThingsHappened) {
   EXPECT_GE(finding["at"].get<std::string>(), utc(minutes(1)));  // recorded just now
 }
 
+// Lists: a search in the title and summary (Japanese, three characters or fewer), the reported
+// window, pages that follow a cursor, and a cursor that is not one refused with its name.
+TEST_F(IncidentE2eTest, ListsSearchAndFollowACursor) {
+  Timestamp now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  auto utc = [&](std::chrono::hours ago) { return FormatRfc3339(now - ago); };
+  std::vector<std::string> keys;
+  for (int n = 0; n < 3; ++n) {
+    Json inc =
+        Ok("POST", "/api/v1/incidents",
+           {{"title", n == 1 ? "ランサムウェアの脅迫文" : "不審なメール " + std::to_string(n)},
+            {"summary", n == 2 ? "添付ファイルを開いた" : ""},
+            {"reported_at", utc(std::chrono::hours(30 - 10 * n))}},
+           "p-takahashi", 201);
+    keys.push_back(inc["key"]);
+  }
+  auto keys_of = [](const Json& page) {
+    std::vector<std::string> out;
+    for (const Json& i : page["items"]) out.push_back(i["key"]);
+    return out;
+  };
+  // "%E3%83%A9%E3%83%B3%E3%82%B5%E3%83%A0" is ランサム; "%E6%B7%BB" is 添 (one character).
+  Json found =
+      Ok("GET", "/api/v1/incidents?q=%E3%83%A9%E3%83%B3%E3%82%B5%E3%83%A0", nullptr, "p-fujita");
+  EXPECT_EQ(keys_of(found), std::vector<std::string>{keys[1]});
+  EXPECT_EQ(keys_of(Ok("GET", "/api/v1/incidents?q=%E6%B7%BB", nullptr, "p-fujita")),
+            std::vector<std::string>{keys[2]});
+  Json window = Ok("GET",
+                   "/api/v1/incidents?from=" + utc(std::chrono::hours(25)) +
+                       "&to=" + utc(std::chrono::hours(15)),
+                   nullptr, "p-fujita");
+  EXPECT_EQ(keys_of(window), std::vector<std::string>{keys[1]});
+
+  Json first = Ok("GET", "/api/v1/incidents?limit=2", nullptr, "p-fujita");
+  EXPECT_EQ(keys_of(first), (std::vector<std::string>{keys[2], keys[1]}));
+  ASSERT_EQ(first["next_cursor"], keys[1]);
+  EXPECT_EQ(first["total"], 3);
+  Json second = Ok("GET", "/api/v1/incidents?limit=2&cursor=" + keys[1], nullptr, "p-fujita");
+  EXPECT_EQ(keys_of(second), std::vector<std::string>{keys[0]});
+  EXPECT_FALSE(second.contains("next_cursor"));
+  EXPECT_FALSE(second.contains("next_offset"));
+
+  Json bad = Refused("GET", "/api/v1/incidents?cursor=INC-2026-1", nullptr, "p-fujita", 400);
+  EXPECT_EQ(bad["code"], "query.bad_cursor");
+  EXPECT_EQ(bad["where"], "?cursor");
+  Refused("GET", "/api/v1/incidents?from=yesterday", nullptr, "p-fujita", 400);
+}
+
 TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
   // 1. G3.3: sales hears from the partner and reports at once; a title and a few words suffice.
   Json inc = Ok("POST", "/api/v1/incidents",

@@ -363,8 +363,67 @@ INSERT INTO table_changes (tbl, seq, hash) SELECT '*', seq, hash FROM journal
   ORDER BY seq DESC LIMIT 1;
 )sql";
 
+// What incident lists filter on (store/incident_query.h), kept by triggers from each incident's
+// header, so that nothing that writes incidents can forget them: `incident_terms` names the
+// affected systems, the concerned departments (affected and the reporter's), the people named
+// (reporter and participants) and the category; `incident_text` is the title and summary for
+// substring search (FTS5's trigram tokenizer, which needs no word boundaries and so reads
+// Japanese), its rowid year * 1000000 + number. Not journaled: derived from the incidents table,
+// as an index is. The last statement fills them for the incidents already there.
+namespace {
+
+// `row` is "new" or "old", in a trigger on `incidents`.
+std::string IndexIncident(const std::string& row) {
+  auto field = [&](const char* path) { return "json_extract(" + row + ".data, '" + path + "')"; };
+  // DISTINCT, not OR IGNORE: a trigger takes the conflict policy of the statement that fired it.
+  return "INSERT INTO incident_terms (kind, value, incident) SELECT DISTINCT kind, value, " + row +
+         ".id FROM (SELECT 'system' AS kind, value FROM json_each(" + row +
+         ".data, '$.systems') UNION ALL SELECT 'department', value FROM json_each(" + row +
+         ".data, '$.departments') UNION ALL SELECT 'department', " +
+         field("$.reporter_department") + " UNION ALL SELECT 'person', " + field("$.reported_by") +
+         " UNION ALL SELECT 'person', json_extract(value, '$.person') FROM json_each(" + row +
+         ".data, '$.participants') UNION ALL SELECT 'category', " + field("$.category") +
+         ") WHERE value IS NOT NULL AND value <> '';\n"
+         "INSERT INTO incident_text (rowid, title, summary) VALUES (" +
+         row + ".year * 1000000 + " + row + ".number, coalesce(" + field("$.title") +
+         ", ''), coalesce(" + field("$.summary") + ", ''));\n";
+}
+
+std::string UnindexIncident(const std::string& row) {
+  return "DELETE FROM incident_terms WHERE incident = " + row +
+         ".id;\n"
+         "DELETE FROM incident_text WHERE rowid = " +
+         row + ".year * 1000000 + " + row + ".number;\n";
+}
+
+std::string Migration18() {
+  return "CREATE TABLE incident_terms (\n"
+         "  kind TEXT NOT NULL,\n"
+         "  value TEXT NOT NULL,\n"
+         "  incident TEXT NOT NULL,\n"
+         "  PRIMARY KEY (kind, value, incident)\n"
+         ") WITHOUT ROWID;\n"
+         "CREATE INDEX incident_terms_incident ON incident_terms(incident);\n"
+         "CREATE VIRTUAL TABLE incident_text USING fts5(title, summary, tokenize = 'trigram');\n"
+         "CREATE INDEX incidents_state ON incidents(state, year, number);\n"
+         "CREATE INDEX incidents_reported ON incidents(reported_at);\n"
+         "CREATE TRIGGER incidents_index_insert AFTER INSERT ON incidents BEGIN\n" +
+         UnindexIncident("new") + IndexIncident("new") +
+         "END;\n"
+         "CREATE TRIGGER incidents_index_update AFTER UPDATE ON incidents BEGIN\n" +
+         UnindexIncident("old") + UnindexIncident("new") + IndexIncident("new") +
+         "END;\n"
+         "CREATE TRIGGER incidents_index_delete AFTER DELETE ON incidents BEGIN\n" +
+         UnindexIncident("old") +
+         "END;\n"
+         "UPDATE incidents SET data = data;\n";
+}
+
+}  // namespace
+
 // The numbered list; the SQL of each is above.
 const std::vector<Migration>& Migrations() {
+  static const std::string kMigration18 = Migration18();
   static const std::vector<Migration> kMigrations = {
       {1, "journal and organization", kMigration1},
       {2, "incidents and the notification outbox", kMigration2},
@@ -385,6 +444,7 @@ const std::vector<Migration>& Migrations() {
       {15, "virus scans", kMigration15},
       {16, "journal state digest and checkpoints", kMigration16},
       {17, "last change of each table", kMigration17},
+      {18, "incident list filters and text search", kMigration18.c_str()},
   };
   return kMigrations;
 }

@@ -1,12 +1,13 @@
 // The incidents the reader may see, newest first, with state and priority, a page at a time,
-// filtered by state and priority; the page follows the journal live.
+// filtered by state, priority, the days they were reported (in the organization's zone) and a
+// search of the title and summary; the page follows the journal live.
 import { useState } from 'preact/hooks'
 import { api } from '../api'
 import { lang, t } from '../i18n'
 import { useChanges } from '../live'
 import { useLoad, useSignal } from '../state'
 import { priorities, states } from '../incident'
-import { showLocal } from '../time'
+import { localToRfc3339, showLocal } from '../time'
 import { Pager } from '../pager'
 import { ProblemView } from './problem'
 
@@ -26,6 +27,12 @@ interface Page {
 
 const kPageSize = 20
 
+// "2026-11-30" → "2026-12-01": the first moment after a day given as the last one.
+function dayAfter(day: string): string {
+  const [y, m, d] = day.split('-').map(Number)
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10)
+}
+
 export function IncidentList({ zone }: { zone: string }) {
   const language = useSignal(lang)
   const [offset, setOffset] = useState(0)
@@ -33,6 +40,10 @@ export function IncidentList({ zone }: { zone: string }) {
   const [openOnly, setOpenOnly] = useState(true)
   const [state, setState] = useState('')
   const [priority, setPriority] = useState('')
+  const [typed, setTyped] = useState('') // the search box
+  const [search, setSearch] = useState('') // what was searched for
+  const [from, setFrom] = useState('') // reported on or after this day
+  const [to, setTo] = useState('') // reported on or before this day
   const [page, setPage] = useState<Page | null>(null)
   const [error, setError] = useState<unknown>(null)
 
@@ -42,11 +53,17 @@ export function IncidentList({ zone }: { zone: string }) {
       if (openOnly) q.set('open', 'true')
       if (state) q.set('state', state)
       if (priority) q.set('priority', priority)
+      if (search) q.set('q', search)
+      if (from) q.set('from', localToRfc3339(`${from}T00:00`, zone))
+      if (to) q.set('to', localToRfc3339(`${dayAfter(to)}T00:00`, zone))
       return api<Page>('GET', `/incidents?${q}`)
     },
-    setPage,
+    (r) => {
+      setPage(r)
+      setError(null)
+    },
     setError,
-    [offset, openOnly, state, priority, language, version],
+    [offset, openOnly, state, priority, search, from, to, language, version],
   )
   useChanges((c) => c.subject.startsWith('INC-'), () => setVersion((v) => v + 1), [])
 
@@ -99,6 +116,43 @@ export function IncidentList({ zone }: { zone: string }) {
             ))}
           </select>
         </label>
+        <label>
+          {t('ui.incidents_reported_from')}
+          <input
+            type="date"
+            value={from}
+            onChange={(e) => {
+              setFrom(e.currentTarget.value)
+              setOffset(0)
+            }}
+          />
+        </label>
+        <label>
+          {t('ui.incidents_reported_to')}
+          <input
+            type="date"
+            value={to}
+            onChange={(e) => {
+              setTo(e.currentTarget.value)
+              setOffset(0)
+            }}
+          />
+        </label>
+        <form
+          role="search"
+          class="filters"
+          onSubmit={(e) => {
+            e.preventDefault()
+            setSearch(typed.trim())
+            setOffset(0)
+          }}
+        >
+          <label>
+            {t('ui.incidents_search')}
+            <input type="search" name="q" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
+          </label>
+          <button type="submit">{t('ui.incidents_search_go')}</button>
+        </form>
       </div>
       <ProblemView error={error} />
       {page && page.total === 0 && <p>{t('ui.incidents_none')}</p>}

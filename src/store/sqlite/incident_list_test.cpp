@@ -1,0 +1,218 @@
+// The SQL of incident lists against the in-memory reference (store/incident_query.h): the same
+// rows, in the same order, with the same total, for random incidents and random queries.
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <random>
+
+#include <gtest/gtest.h>
+
+#include "store/incident_query.h"
+#include "store/incident_rows.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace sokuo::store {
+namespace {
+
+const std::vector<std::string> kSystems = {"orders", "mail", "files", "hr-db"};
+const std::vector<std::string> kDepartments = {"sales", "it-dept", "hr", "legal"};
+const std::vector<std::string> kPeople = {"p-a", "p-b", "p-c", "p-d", "p-e"};
+const std::vector<std::string> kCategories = {"", "malware", "unauthorized_access", "leak"};
+// Title and summary pieces; the searches below look for parts of them.
+const std::vector<std::string> kWords = {
+    "ランサムウェア感染", "Phishing メール", "VPN の不審なログイン", "ファイルサーバ", "100% 停止",
+    "under_score",        "引用\"符"};
+const std::vector<std::string> kSearches = {"ランサム", "phishing", "PHISH", "VPN", "vp",
+                                            "ログ",     "メ",       "100%",  "_",   "r_s",
+                                            "\"",       "引用\"符", "なし"};
+
+class IncidentListTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("sokuo-list-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    path_ = (dir_ / "sokuo.db").string();
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  void Open() {
+    auto s = SqliteStore::Open({.path = path_});
+    ASSERT_TRUE(s) << s.error().ToString();
+    store_ = std::move(*s);
+  }
+
+  template <class T>
+  const T& Pick(const std::vector<T>& v) {
+    return v[std::uniform_int_distribution<size_t>(0, v.size() - 1)(rng_)];
+  }
+  std::vector<std::string> Some(const std::vector<std::string>& v) {
+    std::vector<std::string> out;
+    for (const std::string& x : v) {
+      if (rng_() % 3 == 0) out.push_back(x);
+    }
+    return out;
+  }
+  bool Coin(int one_in) { return rng_() % one_in == 0; }
+
+  core::Incident RandomIncident(int year, int number) {
+    core::Incident i{.key = core::IncidentKey(year, number), .year = year, .number = number};
+    i.title = Pick(kWords) + " " + std::to_string(number);
+    i.summary = Coin(2) ? Pick(kWords) : "";
+    i.category = Pick(kCategories);
+    i.systems = Some(kSystems);
+    i.departments = Some(kDepartments);
+    i.reporter_department = Coin(4) ? "" : Pick(kDepartments);
+    i.reported_by = Coin(5) ? "" : Pick(kPeople);
+    for (const std::string& p : Some(kPeople)) {
+      i.participants.push_back(
+          {p, Coin(3) ? core::ParticipantRole::kObserver : core::ParticipantRole::kResponder});
+    }
+    i.restricted = Coin(3);
+    i.state = static_cast<core::IncidentState>(rng_() % 9);
+    char at[32];
+    std::snprintf(at, sizeof at, "%04d-%02d-%02dT%02d:00:00Z", year, 1 + int(rng_() % 12),
+                  1 + int(rng_() % 28), int(rng_() % 24));
+    i.reported_at = at;
+    times_.push_back(i.reported_at);
+    return i;
+  }
+
+  Result<void> Save(const core::Incident& i) {
+    return store_->Write([&](Tx& tx) -> Result<void> {
+      TRY(SaveIncident(tx, i));
+      TRY(tx.Append({.at = {}, .actor = "t", .action = "incident.test", .subject = i.key}));
+      return {};
+    });
+  }
+
+  IncidentQuery RandomQuery() {
+    IncidentQuery q;
+    switch (rng_() % 4) {
+      case 0:
+        q.scope.everything = true;
+        break;
+      case 1:
+        q.scope = {.person = Pick(kPeople), .unrestricted = true};
+        break;
+      default:
+        q.scope = {.person = Coin(4) ? "" : Pick(kPeople), .departments = Some(kDepartments)};
+    }
+    if (Coin(4)) q.state = static_cast<core::IncidentState>(rng_() % 9);
+    q.open_only = Coin(4);
+    if (Coin(4)) q.system = Pick(kSystems);
+    if (Coin(4)) q.department = Pick(kDepartments);
+    if (Coin(5)) q.category = Pick(kCategories);
+    // Bounds at times that incidents have: both ends of the interval are tried.
+    if (Coin(4)) q.reported_since = Pick(times_);
+    if (Coin(4)) q.reported_before = Pick(times_);
+    if (Coin(3)) q.text = Pick(kSearches);
+    if (Coin(3)) q.after = std::pair(2025 + int(rng_() % 3), int(rng_() % 80));
+    q.offset = Coin(3) ? rng_() % 10 : 0;
+    q.limit = 1 + rng_() % 25;
+    return q;
+  }
+
+  static std::vector<std::string> Ids(const IncidentRows& r) {
+    std::vector<std::string> out;
+    for (const Row& row : r.rows) out.push_back(row.value("id", ""));
+    return out;
+  }
+
+  std::filesystem::path dir_;
+  std::string path_;
+  std::unique_ptr<SqliteStore> store_;
+  std::mt19937 rng_{20261128};
+  std::vector<std::string> times_;  // every reported_at made
+};
+
+TEST_F(IncidentListTest, SqlGivesTheReferenceAnswerForRandomQueries) {
+  Open();
+  std::vector<core::Incident> all;
+  for (int year : {2025, 2026}) {
+    for (int n = 1; n <= 70; ++n) {
+      all.push_back(RandomIncident(year, n));
+      ASSERT_TRUE(Save(all.back()));
+    }
+  }
+  // Changed after they were saved: the index follows an update.
+  for (size_t k = 0; k < all.size(); k += 7) {
+    core::Incident changed = RandomIncident(all[k].year, all[k].number);
+    changed.title = "再調査 " + changed.title;
+    ASSERT_TRUE(Save(changed));
+  }
+  size_t nonempty = 0;
+  for (int n = 0; n < 400; ++n) {
+    IncidentQuery q = RandomQuery();
+    auto sql = store_->ListIncidentRows(q);
+    auto reference = ListIncidentsInMemory(*store_, q);
+    ASSERT_TRUE(sql) << sql.error().ToString();
+    ASSERT_TRUE(reference) << reference.error().ToString();
+    ASSERT_EQ(sql->total, reference->total) << "query " << n << " text '" << q.text << "'";
+    ASSERT_EQ(Ids(*sql), Ids(*reference)) << "query " << n << " text '" << q.text << "'";
+    ASSERT_LE(sql->rows.size(), q.limit);
+    if (!sql->rows.empty()) ++nonempty;
+  }
+  EXPECT_GT(nonempty, 150u);  // the queries found things, not only empty pages
+  // A search finds the new title, and no longer the words only the old one had.
+  auto again = store_->ListIncidentRows({.scope = {.everything = true}, .text = "再調査"});
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->total, (all.size() + 6) / 7);
+}
+
+TEST_F(IncidentListTest, PagesByCursorCoverTheListOnce) {
+  Open();
+  for (int n = 1; n <= 57; ++n) ASSERT_TRUE(Save(RandomIncident(2026, n)));
+  IncidentQuery q{.scope = {.everything = true}, .limit = 10};
+  std::vector<std::string> seen;
+  for (int page = 0; page < 10; ++page) {
+    auto r = store_->ListIncidentRows(q);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->total, 57u);
+    for (const std::string& id : Ids(*r)) seen.push_back(id);
+    if (r->rows.size() < q.limit) break;
+    q.after = std::pair(2026, static_cast<int>(r->rows.back().value("number", 0)));
+  }
+  ASSERT_EQ(seen.size(), 57u);
+  EXPECT_EQ(seen.front(), "INC-2026-0057");
+  EXPECT_EQ(seen.back(), "INC-2026-0001");
+}
+
+// A database made before the list tables existed gets them filled when it is opened.
+TEST_F(IncidentListTest, AnOlderDatabaseIsIndexedWhenOpened) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  auto exec = [&](const std::string& sql) {
+    char* error = nullptr;
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK)
+        << (error ? error : "");
+    sqlite3_free(error);
+  };
+  for (const Migration& m : Migrations()) {
+    if (m.version <= 17) exec(m.sql);
+  }
+  exec("PRAGMA user_version = 17");
+  core::Incident i = RandomIncident(2026, 3);
+  i.title = "ランサムウェア感染（旧版で記録）";
+  i.systems = {"files"};
+  Row row = IncidentToRows(i)["incidents"][i.key];
+  exec("INSERT INTO incidents (id, year, number, state, reported_at, restricted, data) VALUES ('" +
+       i.key + "', 2026, 3, '" + row["state"].get<std::string>() + "', '" + i.reported_at + "', " +
+       std::to_string(row["restricted"].get<int>()) + ", '" + row["data"].get<std::string>() +
+       "')");
+  sqlite3_close(db);
+  Open();
+  EXPECT_EQ(store_->SchemaVersion(), Migrations().back().version);
+  IncidentQuery q{.scope = {.everything = true}, .system = "files", .text = "旧版"};
+  auto r = store_->ListIncidentRows(q);
+  ASSERT_TRUE(r) << r.error().ToString();
+  EXPECT_EQ(Ids(*r), std::vector<std::string>{i.key});
+}
+
+}  // namespace
+}  // namespace sokuo::store
