@@ -8,6 +8,7 @@
 #include "app/authorization.h"
 #include "app/service_util.h"
 #include "core/alert_rules.h"
+#include "store/alert_query.h"
 #include "store/alert_rows.h"
 
 namespace sokuo::app {
@@ -21,19 +22,6 @@ Result<void> StillOpen(const core::Alert& a) {
   return Fail(ErrorCode::kConflict,
               Msg("alert.already_decided",
                   {{"key", a.key}, {"state", std::string(core::kAlertStates.Name(a.state))}}));
-}
-
-bool Matches(const core::Alert& a, const AlertFilter& f) {
-  if (f.state && a.state != *f.state) return false;
-  if (!f.level.empty() && core::PolicyLevelRank(a.level) < core::PolicyLevelRank(f.level))
-    return false;
-  if (!f.q.empty()) {
-    for (const std::string* s : {&a.rule_title, &a.rule_id, &a.group, &a.host, &a.key}) {
-      if (s->find(f.q) != std::string::npos) return true;
-    }
-    return false;
-  }
-  return true;
 }
 
 }  // namespace
@@ -219,16 +207,17 @@ Result<AlertView> DetectionService::Dismiss(const std::string& key, const std::s
 Result<Page<AlertView>> DetectionService::List(const AlertFilter& filter, PageRequest page,
                                                const Actor& actor) {
   TRY(AuthorizeAlerts(actor, AlertWork::kRead));
-  ASSIGN_OR_RETURN(std::vector<core::Alert> all, store::LoadAlerts(ctx_.store()));
-  std::map<std::string, bool> seen;  // by incident: whether the actor may see it
-  Page<core::Alert> p = Paginate(std::move(all), page, [&](const core::Alert& a) {
-    if (!Matches(a, filter)) return false;
-    if (a.incident.empty()) return true;
-    auto [it, fresh] = seen.try_emplace(a.incident, false);
-    if (fresh) it->second = MaySeeIncidentOf(a, actor);
-    return it->second;
-  });
-  return MapPage(std::move(p), [](core::Alert&& a) { return AlertView{std::move(a), {}}; });
+  ASSIGN_OR_RETURN(auto org, ctx_.Organization());
+  store::AlertQuery q{.scope = core::ScopeOf(actor.principal, *org),
+                      .state = filter.state,
+                      .text = filter.q,
+                      .offset = page.offset,
+                      .limit = std::min(page.limit, PageRequest::kMaxLimit)};
+  if (!filter.level.empty()) q.min_rank = core::PolicyLevelRank(filter.level);
+  ASSIGN_OR_RETURN(store::AlertPage found, store::ListAlerts(ctx_.store(), q));
+  Page<AlertView> out{{}, found.total, page.offset, q.limit};
+  for (core::Alert& a : found.items) out.items.push_back(AlertView{std::move(a), {}});
+  return out;
 }
 
 Result<AlertView> DetectionService::Get(const std::string& key, const Actor& actor) {

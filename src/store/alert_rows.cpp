@@ -149,6 +149,8 @@ Result<std::optional<core::Alert>> LoadAlert(Store& store, const std::string& ke
   return LoadAlertFrom(store, key);
 }
 
+Result<core::Alert> AlertOfRow(const Row& row) { return AlertFromRow(row); }
+
 Result<std::vector<core::Alert>> LoadAlerts(Store& store) {
   ASSIGN_OR_RETURN(Table rows, store.Read("alerts"));
   ASSIGN_OR_RETURN(std::vector<core::Alert> out, AlertsOf(rows));

@@ -19,6 +19,8 @@ namespace sokuo::store {
 
 [[nodiscard]] Result<std::optional<core::Alert>> LoadAlert(Tx& tx, const std::string& key);
 [[nodiscard]] Result<std::optional<core::Alert>> LoadAlert(Store& store, const std::string& key);
+// An alert from its row of `alerts`.
+[[nodiscard]] Result<core::Alert> AlertOfRow(const Row& row);
 // Every alert, newest first.
 [[nodiscard]] Result<std::vector<core::Alert>> LoadAlerts(Store& store);
 // The alerts whose group is `group`.

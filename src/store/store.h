@@ -85,6 +85,8 @@ struct JournalQuery {
 
 struct IncidentQuery;  // store/incident_query.h
 struct IncidentRows;
+struct AlertQuery;  // store/alert_query.h
+struct AlertRows;
 
 // One write transaction. Not thread-safe; lives only inside Store::Write.
 class Tx {
@@ -149,6 +151,8 @@ class Store {
   // The default reads and decodes every incident (ListIncidentsInMemory); a store answers it
   // with its own query where it can.
   [[nodiscard]] virtual Result<IncidentRows> ListIncidentRows(const IncidentQuery& q);
+  // One page of alerts (store/alert_query.h); the default reads every alert (ListAlertsInMemory).
+  [[nodiscard]] virtual Result<AlertRows> ListAlertRows(const AlertQuery& q);
   // The whole journal from its first entry (journal.h): the chain, every checkpoint's recorded
   // state, and every row of every journaled table against the replay.
   [[nodiscard]] virtual Result<VerifyReport> Verify() = 0;

@@ -98,7 +98,8 @@ class IncidentListTest : public ::testing::Test {
         q.scope.everything = true;
         break;
       case 1:
-        q.scope = {.person = Pick(kPeople), .unrestricted = true};
+        q.scope = {
+            .person = Pick(kPeople), .unrestricted = true, .departments = Some(kDepartments)};
         break;
       default:
         q.scope = {.person = Coin(4) ? "" : Pick(kPeople), .departments = Some(kDepartments)};

@@ -73,6 +73,7 @@ class SqliteStore final : public Store {
   std::optional<JournalHead> KnownHead() override;
   Result<std::string> LastChange(std::span<const std::string> tables) override;
   Result<IncidentRows> ListIncidentRows(const IncidentQuery& q) override;  // incident_list.cpp
+  Result<AlertRows> ListAlertRows(const AlertQuery& q) override;           // alert_list.cpp
   Result<VerifyReport> Verify() override;
   Result<VerifyReport> VerifyFrom(int64_t seq) override;
 
