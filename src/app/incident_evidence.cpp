@@ -348,7 +348,7 @@ Result<std::vector<EvidenceCheck>> IncidentService::VerifyEvidence(const std::st
       if (i) incidents.push_back(std::move(*i));
       return {};
     };
-    TRY(EachHeader(all, load));
+    TRY(store::EachIncident(ctx_.store(), all, load));
   }
   return CheckEvidenceFiles(ctx_, incidents);
 }

@@ -77,24 +77,10 @@ Result<Page<IncidentView>> IncidentService::List(const IncidentFilter& f, PageRe
       }
       return {};
     };
-    TRY(EachHeader(q, count));
+    TRY(store::EachIncident(ctx_.store(), q, count));
   }
   if (more && !out.items.empty()) out.next_cursor = out.items.back().incident.key;
   return out;
-}
-
-Result<void> IncidentService::EachHeader(store::IncidentQuery q,
-                                         const std::function<Result<void>(core::Incident&)>& each) {
-  q.offset = 0;
-  q.limit = 200;
-  while (true) {
-    ASSIGN_OR_RETURN(store::IncidentHeaders found, store::ListIncidents(ctx_.store(), q));
-    for (core::Incident& i : found.items) {
-      TRY(each(i));
-    }
-    if (found.items.size() < q.limit) return {};
-    q.after = std::pair(found.items.back().year, found.items.back().number);
-  }
 }
 
 Result<std::vector<TimelineEntry>> IncidentService::Timeline(const std::string& key,
@@ -139,7 +125,7 @@ Result<std::vector<Deadline>> IncidentService::Deadlines(const Actor& actor) {
     }
     return {};
   };
-  TRY(EachHeader(open, clocks));
+  TRY(store::EachIncident(ctx_.store(), open, clocks));
   // The nearest first; a clock still waiting for another filing last.
   std::stable_sort(out.begin(), out.end(), [](const Deadline& a, const Deadline& b) {
     return std::pair(a.clock.due.empty(), a.clock.due) <

@@ -151,11 +151,6 @@ class IncidentService {
   // `whole`: the incident with its records, whose reporting clocks can be counted.
   IncidentView View(core::Incident incident, const core::Organization& org,
                     bool whole = true) const;
-  // Calls `each` with the header of every incident that `q` finds, newest first, reading a
-  // page of them at a time (q's pagination is its own).
-  Result<void> EachHeader(store::IncidentQuery q,
-                          const std::function<Result<void>(core::Incident&)>& each);
-
   Context& ctx_;
 };
 

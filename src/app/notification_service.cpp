@@ -5,6 +5,7 @@
 #include "app/notices.h"
 #include "core/access.h"
 #include "core/incident_rules.h"
+#include "store/incident_query.h"
 #include "store/incident_rows.h"
 #include "store/org_rows.h"
 
@@ -252,13 +253,12 @@ Result<int> NotificationService::Escalate(Timestamp now) {
 
 Result<int> NotificationService::Remind(Timestamp now) {
   ASSIGN_OR_RETURN(store::Table done, ctx_.store().Read("reminders"));
-  ASSIGN_OR_RETURN(std::vector<core::Incident> headers, store::LoadIncidentHeaders(ctx_.store()));
   int reminded = 0;
-  for (const core::Incident& header : headers) {
-    if (!header.IsOpen()) continue;
+  store::IncidentQuery open{.scope = {.everything = true}, .open_only = true};
+  auto remind = [&](core::Incident& header) -> Result<void> {
     ASSIGN_OR_RETURN(std::optional<core::Incident> incident,
                      store::LoadIncident(ctx_.store(), header.key));
-    if (!incident) continue;
+    if (!incident) return {};
     ASSIGN_OR_RETURN(auto org, ctx_.Organization());
     ASSIGN_OR_RETURN(Calendar calendar, Calendar::Create(org->company.time_zone));
     std::vector<core::Reminder> due = core::RemindersDue(*incident, *org, now, calendar);
@@ -294,7 +294,9 @@ Result<int> NotificationService::Remind(Timestamp now) {
         return {};
       }));
     }
-  }
+    return {};
+  };
+  TRY(store::EachIncident(ctx_.store(), open, remind));
   return reminded;
 }
 

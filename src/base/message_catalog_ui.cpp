@@ -74,7 +74,7 @@ constexpr auto kUi = std::to_array<CatalogEntry>({
     {"ui.incidents_reported_from", "報告日（から）", "Reported from"},
     {"ui.incidents_reported_to", "報告日（まで）", "Reported until"},
     {"ui.incidents_search", "検索（件名・概要）", "Search (title, summary)"},
-    {"ui.incidents_search_go", "検索", "Search"},
+    {"ui.search_go", "検索", "Search"},
     {"ui.pager", "ページ", "Pages"},
     {"ui.pager_previous", "前へ", "Previous"},
     {"ui.pager_next", "次へ", "Next"},

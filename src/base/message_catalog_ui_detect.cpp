@@ -24,7 +24,6 @@ constexpr auto kDetectUi = std::to_array<CatalogEntry>({
     {"ui.alerts_all", "すべて", "All"},
     {"ui.alerts_at_least", "{level|level}以上", "{level|level} or above"},
     {"ui.alerts_search", "検索（ルール名、グループ、ホスト）", "Search (rule, group, host)"},
-    {"ui.alerts_search_go", "検索", "Search"},
     {"ui.alerts_none_open", "未対応のアラートはありません", "No alert is waiting"},
     {"ui.alerts_none", "該当するアラートはありません", "No alert matches"},
     {"ui.alerts_key", "アラート", "Alert"},

@@ -1,8 +1,6 @@
 #include "store/alert_query.h"
 
-#include <algorithm>
 #include <map>
-#include <tuple>
 
 #include "core/alert_rules.h"
 #include "store/alert_rows.h"
@@ -22,39 +20,28 @@ bool Matches(const AlertQuery& q, const core::Alert& a) {
   return true;
 }
 
-Result<AlertRows> ListAlertsInMemory(Store& store, const AlertQuery& q) {
+Result<RowPage> ListAlertsInMemory(Store& store, const AlertQuery& q) {
   ASSIGN_OR_RETURN(std::vector<core::Incident> incidents, LoadIncidentHeaders(store));
   std::map<std::string, bool> seen;  // by incident key
   for (const core::Incident& i : incidents) seen[i.key] = core::InScope(q.scope, i);
   ASSIGN_OR_RETURN(Table table, store.Read("alerts"));
-  std::vector<std::pair<std::tuple<int, int>, Row*>> found;
+  std::vector<std::pair<std::pair<int, int>, Row*>> found;
   for (auto& [key, row] : table) {
     ASSIGN_OR_RETURN(core::Alert a, AlertOfRow(row));
     if (!Matches(q, a)) continue;
-    if (!a.incident.empty()) {
+    if (!a.incident.empty() && !q.scope.everything) {
       auto it = seen.find(a.incident);
       if (it == seen.end() || !it->second) continue;
     }
     found.push_back({{a.year, a.number}, &row});
   }
-  std::sort(found.begin(), found.end(),
-            [](const auto& a, const auto& b) { return a.first > b.first; });
-  AlertRows out;
-  out.total = found.size();
-  size_t skipped = 0;
-  for (auto& [order, row] : found) {
-    if (q.after && order >= std::tuple(q.after->first, q.after->second)) continue;
-    if (skipped++ < q.offset) continue;
-    if (out.rows.size() >= q.limit) break;
-    out.rows.push_back(std::move(*row));
-  }
-  return out;
+  return PageOf(std::move(found), q.after, q.offset, q.limit);
 }
 
-Result<AlertRows> Store::ListAlertRows(const AlertQuery& q) { return ListAlertsInMemory(*this, q); }
+Result<RowPage> Store::ListAlertRows(const AlertQuery& q) { return ListAlertsInMemory(*this, q); }
 
 Result<AlertPage> ListAlerts(Store& store, const AlertQuery& q) {
-  ASSIGN_OR_RETURN(AlertRows rows, store.ListAlertRows(q));
+  ASSIGN_OR_RETURN(RowPage rows, store.ListAlertRows(q));
   AlertPage out;
   out.total = rows.total;
   out.items.reserve(rows.rows.size());

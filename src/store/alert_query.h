@@ -11,13 +11,15 @@
 
 #include "core/access.h"
 #include "core/alert.h"
+#include "store/row_page.h"
 #include "store/store.h"
 
 namespace sokuo::store {
 
 struct AlertQuery {
   // Need-to-know: an alert that became part of an incident is seen by those who see the
-  // incident (core::InScope); the others by every reader of alerts.
+  // incident (core::InScope); the others by every reader of alerts. One whose incident is not
+  // there is seen only by those who see every incident.
   core::VisibilityScope scope;
   std::optional<core::AlertState> state;
   std::optional<int> min_rank;  // core::PolicyLevelRank of the level, at least
@@ -27,17 +29,11 @@ struct AlertQuery {
   size_t limit = 50;
 };
 
-// The page's rows of `alerts`, newest first, and how many match on every page.
-struct AlertRows {
-  std::vector<Row> rows;
-  size_t total = 0;
-};
-
 // Whether `a` passes the filters (not need-to-know, which needs its incident).
 bool Matches(const AlertQuery& q, const core::Alert& a);
 
 // The reference: every alert and every incident header read and decoded.
-[[nodiscard]] Result<AlertRows> ListAlertsInMemory(Store& store, const AlertQuery& q);
+[[nodiscard]] Result<RowPage> ListAlertsInMemory(Store& store, const AlertQuery& q);
 
 struct AlertPage {
   std::vector<core::Alert> items;

@@ -1,7 +1,6 @@
 #include "store/incident_query.h"
 
 #include <algorithm>
-#include <tuple>
 
 #include "store/incident_rows.h"
 
@@ -40,33 +39,22 @@ bool Matches(const IncidentQuery& q, const core::Incident& i) {
   return true;
 }
 
-Result<IncidentRows> ListIncidentsInMemory(Store& store, const IncidentQuery& q) {
+Result<RowPage> ListIncidentsInMemory(Store& store, const IncidentQuery& q) {
   ASSIGN_OR_RETURN(Table table, store.Read("incidents"));
-  std::vector<std::pair<std::tuple<int, int>, Row*>> found;
+  std::vector<std::pair<std::pair<int, int>, Row*>> found;
   for (auto& [key, row] : table) {
     ASSIGN_OR_RETURN(core::Incident i, IncidentHeaderFromRow(row));
     if (Matches(q, i)) found.push_back({{i.year, i.number}, &row});
   }
-  std::sort(found.begin(), found.end(),
-            [](const auto& a, const auto& b) { return a.first > b.first; });
-  IncidentRows out;
-  out.total = found.size();
-  size_t skipped = 0;
-  for (auto& [order, row] : found) {
-    if (q.after && order >= std::tuple(q.after->first, q.after->second)) continue;
-    if (skipped++ < q.offset) continue;
-    if (out.rows.size() >= q.limit) break;
-    out.rows.push_back(std::move(*row));
-  }
-  return out;
+  return PageOf(std::move(found), q.after, q.offset, q.limit);
 }
 
-Result<IncidentRows> Store::ListIncidentRows(const IncidentQuery& q) {
+Result<RowPage> Store::ListIncidentRows(const IncidentQuery& q) {
   return ListIncidentsInMemory(*this, q);
 }
 
 Result<IncidentHeaders> ListIncidents(Store& store, const IncidentQuery& q) {
-  ASSIGN_OR_RETURN(IncidentRows rows, store.ListIncidentRows(q));
+  ASSIGN_OR_RETURN(RowPage rows, store.ListIncidentRows(q));
   IncidentHeaders out;
   out.total = rows.total;
   out.items.reserve(rows.rows.size());
@@ -75,6 +63,20 @@ Result<IncidentHeaders> ListIncidents(Store& store, const IncidentQuery& q) {
     out.items.push_back(std::move(i));
   }
   return out;
+}
+
+Result<void> EachIncident(Store& store, IncidentQuery q,
+                          const std::function<Result<void>(core::Incident&)>& each) {
+  q.offset = 0;
+  q.limit = 200;
+  while (true) {
+    ASSIGN_OR_RETURN(IncidentHeaders found, ListIncidents(store, q));
+    for (core::Incident& i : found.items) {
+      TRY(each(i));
+    }
+    if (found.items.size() < q.limit) return {};
+    q.after = std::pair(found.items.back().year, found.items.back().number);
+  }
 }
 
 }  // namespace sokuo::store

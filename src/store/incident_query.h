@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -13,6 +14,7 @@
 
 #include "core/access.h"
 #include "core/incident.h"
+#include "store/row_page.h"
 #include "store/store.h"
 
 namespace sokuo::store {
@@ -35,18 +37,11 @@ struct IncidentQuery {
   size_t limit = 50;
 };
 
-// The page's header rows (the `incidents` table's rows), newest first, and how many incidents
-// match the filters and need-to-know on every page (`after` and `offset` not counted).
-struct IncidentRows {
-  std::vector<Row> rows;
-  size_t total = 0;
-};
-
 // Whether `i` passes the query's filters and need-to-know (not its pagination).
 bool Matches(const IncidentQuery& q, const core::Incident& i);
 
 // The reference: every header read and decoded, filtered with Matches.
-[[nodiscard]] Result<IncidentRows> ListIncidentsInMemory(Store& store, const IncidentQuery& q);
+[[nodiscard]] Result<RowPage> ListIncidentsInMemory(Store& store, const IncidentQuery& q);
 
 // The incidents of one page, decoded (records left empty), and the total.
 struct IncidentHeaders {
@@ -54,5 +49,10 @@ struct IncidentHeaders {
   size_t total = 0;
 };
 [[nodiscard]] Result<IncidentHeaders> ListIncidents(Store& store, const IncidentQuery& q);
+
+// Calls `each` with the header of every incident that `q` finds, newest first, reading 200 at
+// a time (q's own pagination is not used): memory stays that of one page however many there are.
+[[nodiscard]] Result<void> EachIncident(Store& store, IncidentQuery q,
+                                        const std::function<Result<void>(core::Incident&)>& each);
 
 }  // namespace sokuo::store

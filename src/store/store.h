@@ -84,9 +84,8 @@ struct JournalQuery {
 };
 
 struct IncidentQuery;  // store/incident_query.h
-struct IncidentRows;
-struct AlertQuery;  // store/alert_query.h
-struct AlertRows;
+struct AlertQuery;     // store/alert_query.h
+struct RowPage;        // store/row_page.h
 
 // One write transaction. Not thread-safe; lives only inside Store::Write.
 class Tx {
@@ -150,9 +149,9 @@ class Store {
   // One page of incidents with the query's filters and need-to-know (store/incident_query.h).
   // The default reads and decodes every incident (ListIncidentsInMemory); a store answers it
   // with its own query where it can.
-  [[nodiscard]] virtual Result<IncidentRows> ListIncidentRows(const IncidentQuery& q);
+  [[nodiscard]] virtual Result<RowPage> ListIncidentRows(const IncidentQuery& q);
   // One page of alerts (store/alert_query.h); the default reads every alert (ListAlertsInMemory).
-  [[nodiscard]] virtual Result<AlertRows> ListAlertRows(const AlertQuery& q);
+  [[nodiscard]] virtual Result<RowPage> ListAlertRows(const AlertQuery& q);
   // The whole journal from its first entry (journal.h): the chain, every checkpoint's recorded
   // state, and every row of every journaled table against the replay.
   [[nodiscard]] virtual Result<VerifyReport> Verify() = 0;

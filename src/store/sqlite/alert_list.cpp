@@ -11,14 +11,18 @@
 namespace sokuo::store {
 namespace {
 
-Result<AlertRows> ListAlertRowsOn(SqliteConnection& conn, const AlertQuery& q) {
-  // An alert of an incident that is not there is seen by nobody, as it is not found alone.
-  Where seen;
-  AndVisible(seen, q.scope, "vi");
+Result<RowPage> ListAlertRowsOn(SqliteConnection& conn, const AlertQuery& q) {
+  // Those who see every incident see every alert, without reading the facts or the incidents.
   Where w;
-  w.And("(f.incident = '' OR EXISTS (SELECT 1 FROM incidents AS vi WHERE vi.id = f.incident AND " +
+  if (!q.scope.everything) {
+    Where seen;
+    AndVisible(seen, q.scope, "vi");
+    w.And(
+        "(f.incident = '' OR EXISTS (SELECT 1 FROM incidents AS vi WHERE vi.id = f.incident "
+        "AND " +
             seen.sql + "))",
         std::move(seen.values));
+  }
   if (q.state) w.And("a.state = ?", {std::string(core::kAlertStates.Name(*q.state))});
   if (q.min_rank) w.And("f.rank >= ?", {*q.min_rank});
   if (!q.text.empty()) {
@@ -27,14 +31,14 @@ Result<AlertRows> ListAlertRowsOn(SqliteConnection& conn, const AlertQuery& q) {
         "instr(f.host, ?) > 0 OR instr(a.id, ?) > 0)",
         {q.text, q.text, q.text, q.text, q.text});
   }
-  ASSIGN_OR_RETURN(RowPage page, ReadPage(conn, "alerts AS a JOIN alert_facts AS f ON f.id = a.id",
-                                          "a", std::move(w), q.after, q.offset, q.limit));
-  return AlertRows{std::move(page.rows), page.total};
+  bool facts = !q.scope.everything || q.min_rank || !q.text.empty();
+  return ReadPage(conn, facts ? "alerts AS a JOIN alert_facts AS f ON f.id = a.id" : "alerts AS a",
+                  "a", std::move(w), q.after, q.offset, q.limit);
 }
 
 }  // namespace
 
-Result<AlertRows> SqliteStore::ListAlertRows(const AlertQuery& q) {
+Result<RowPage> SqliteStore::ListAlertRows(const AlertQuery& q) {
   std::lock_guard lock(read_mu_);
   return Retrying(options_, [&] { return ListAlertRowsOn(*read_conn_, q); });
 }

@@ -119,7 +119,7 @@ TEST_F(AlertListTest, SqlGivesTheReferenceAnswerForRandomQueries) {
     auto reference = ListAlertsInMemory(*store_, q);
     ASSERT_TRUE(sql) << sql.error().ToString();
     ASSERT_TRUE(reference) << reference.error().ToString();
-    auto ids = [](const AlertRows& r) {
+    auto ids = [](const RowPage& r) {
       std::vector<std::string> out;
       for (const Row& row : r.rows) out.push_back(row.value("id", ""));
       return out;

@@ -46,15 +46,13 @@ Where Filters(const IncidentQuery& q) {
   return w;
 }
 
-Result<IncidentRows> ListIncidentRowsOn(SqliteConnection& conn, const IncidentQuery& q) {
-  ASSIGN_OR_RETURN(RowPage page,
-                   ReadPage(conn, "incidents AS i", "i", Filters(q), q.after, q.offset, q.limit));
-  return IncidentRows{std::move(page.rows), page.total};
+Result<RowPage> ListIncidentRowsOn(SqliteConnection& conn, const IncidentQuery& q) {
+  return ReadPage(conn, "incidents AS i", "i", Filters(q), q.after, q.offset, q.limit);
 }
 
 }  // namespace
 
-Result<IncidentRows> SqliteStore::ListIncidentRows(const IncidentQuery& q) {
+Result<RowPage> SqliteStore::ListIncidentRows(const IncidentQuery& q) {
   std::lock_guard lock(read_mu_);
   return Retrying(options_, [&] { return ListIncidentRowsOn(*read_conn_, q); });
 }

@@ -119,7 +119,7 @@ class IncidentListTest : public ::testing::Test {
     return q;
   }
 
-  static std::vector<std::string> Ids(const IncidentRows& r) {
+  static std::vector<std::string> Ids(const RowPage& r) {
     std::vector<std::string> out;
     for (const Row& row : r.rows) out.push_back(row.value("id", ""));
     return out;

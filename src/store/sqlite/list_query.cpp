@@ -53,8 +53,8 @@ Result<RowPage> ReadPage(SqliteConnection& conn, const std::string& from, const 
     if (found) out.total = static_cast<size_t>(count.Int(0));
   }
   if (after) {
-    where.And("(" + alias + ".year < ? OR (" + alias + ".year = ? AND " + alias + ".number < ?))",
-              {after->first, after->first, after->second});
+    // A row value, which SQLite reads as a range of the (year, number) index.
+    where.And("(" + alias + ".year, " + alias + ".number) < (?, ?)", {after->first, after->second});
   }
   ASSIGN_OR_RETURN(Statement page, conn.Prepare("SELECT " + alias + ".* FROM " + from + " WHERE " +
                                                 where.sql + " ORDER BY " + alias + ".year DESC, " +

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/access.h"
+#include "store/row_page.h"
 #include "store/sqlite/connection.h"
 #include "store/store.h"
 
@@ -34,10 +35,6 @@ std::string LikeAnywhere(const std::string& text);
 
 // `SELECT alias.* FROM from WHERE where` newest first by alias.year and alias.number, from the
 // keyset position `after` and `offset`, at most `limit` rows; and the count of the WHERE alone.
-struct RowPage {
-  std::vector<Row> rows;
-  size_t total = 0;
-};
 [[nodiscard]] Result<RowPage> ReadPage(SqliteConnection& conn, const std::string& from,
                                        const std::string& alias, Where where,
                                        std::optional<std::pair<int, int>> after, size_t offset,

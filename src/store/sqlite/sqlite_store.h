@@ -72,8 +72,8 @@ class SqliteStore final : public Store {
   Result<JournalHead> Head() override;
   std::optional<JournalHead> KnownHead() override;
   Result<std::string> LastChange(std::span<const std::string> tables) override;
-  Result<IncidentRows> ListIncidentRows(const IncidentQuery& q) override;  // incident_list.cpp
-  Result<AlertRows> ListAlertRows(const AlertQuery& q) override;           // alert_list.cpp
+  Result<RowPage> ListIncidentRows(const IncidentQuery& q) override;  // incident_list.cpp
+  Result<RowPage> ListAlertRows(const AlertQuery& q) override;        // alert_list.cpp
   Result<VerifyReport> Verify() override;
   Result<VerifyReport> VerifyFrom(int64_t seq) override;
 

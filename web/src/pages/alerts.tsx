@@ -7,6 +7,7 @@ import { alertStates, levels, type Alert } from '../detection'
 import { lang, t } from '../i18n'
 import { useChanges } from '../live'
 import { Pager } from '../pager'
+import { SearchBox } from '../search'
 import { useLoad, useSignal } from '../state'
 import { showLocal } from '../time'
 import { ProblemView } from './problem'
@@ -43,7 +44,6 @@ export function AlertList({ zone }: { zone: string }) {
   const [version, setVersion] = useState(0)
   const [state, setState] = useState('open')
   const [level, setLevel] = useState('')
-  const [typed, setTyped] = useState('') // the search box
   const [q, setQ] = useState('') // what was searched for
   const [page, setPage] = useState<Page | null>(null)
   const [error, setError] = useState<unknown>(null)
@@ -101,21 +101,13 @@ export function AlertList({ zone }: { zone: string }) {
             ))}
           </select>
         </label>
-        <form
-          role="search"
-          class="filters"
-          onSubmit={(e) => {
-            e.preventDefault()
-            setQ(typed.trim())
+        <SearchBox
+          label="ui.alerts_search"
+          go={(text) => {
+            setQ(text)
             setOffset(0)
           }}
-        >
-          <label>
-            {t('ui.alerts_search')}
-            <input type="search" name="q" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
-          </label>
-          <button type="submit">{t('ui.alerts_search_go')}</button>
-        </form>
+        />
       </div>
       <ProblemView error={error} />
       {page && page.total === 0 && <p class="none">{t(filtered ? 'ui.alerts_none' : 'ui.alerts_none_open')}</p>}

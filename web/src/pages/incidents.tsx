@@ -9,6 +9,7 @@ import { useLoad, useSignal } from '../state'
 import { priorities, states } from '../incident'
 import { localToRfc3339, showLocal } from '../time'
 import { Pager } from '../pager'
+import { SearchBox } from '../search'
 import { ProblemView } from './problem'
 
 interface Summary {
@@ -40,7 +41,6 @@ export function IncidentList({ zone }: { zone: string }) {
   const [openOnly, setOpenOnly] = useState(true)
   const [state, setState] = useState('')
   const [priority, setPriority] = useState('')
-  const [typed, setTyped] = useState('') // the search box
   const [search, setSearch] = useState('') // what was searched for
   const [from, setFrom] = useState('') // reported on or after this day
   const [to, setTo] = useState('') // reported on or before this day
@@ -138,21 +138,13 @@ export function IncidentList({ zone }: { zone: string }) {
             }}
           />
         </label>
-        <form
-          role="search"
-          class="filters"
-          onSubmit={(e) => {
-            e.preventDefault()
-            setSearch(typed.trim())
+        <SearchBox
+          label="ui.incidents_search"
+          go={(text) => {
+            setSearch(text)
             setOffset(0)
           }}
-        >
-          <label>
-            {t('ui.incidents_search')}
-            <input type="search" name="q" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
-          </label>
-          <button type="submit">{t('ui.incidents_search_go')}</button>
-        </form>
+        />
       </div>
       <ProblemView error={error} />
       {page && page.total === 0 && <p>{t('ui.incidents_none')}</p>}
