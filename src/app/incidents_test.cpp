@@ -411,6 +411,17 @@ TEST_F(IncidentAppTest, TheJournalLeavesOutWhatTheReaderMayNotSee) {
   auto last = app_->journal().Read({.after_seq = 2, .limit = 10}, admin);
   EXPECT_EQ(last->entries.size(), 1u);
   EXPECT_EQ(last->next_after, std::nullopt);
+  // The live changes leave it out too, and still move past it.
+  auto changed = [&](const Actor& a) {
+    std::vector<std::string> out;
+    auto page = app_->journal().Changes(0, a);
+    EXPECT_TRUE(page) << page.error().ToString();
+    for (const auto& c : page->changes) out.push_back(c.subject);
+    EXPECT_EQ(page->last_seq, 3);
+    return out;
+  };
+  EXPECT_THAT(changed(admin), ElementsAre("org", o));
+  EXPECT_THAT(changed(auditor), ElementsAre("org", h, o));
 
   TamperedStore tampered(
       *store_, {Msg("journal.row_altered", {{"seq", "2"}, {"row", "incidents/" + h}}),

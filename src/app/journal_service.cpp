@@ -31,21 +31,29 @@ std::string IncidentOfRow(const std::string& row) {
 
 }  // namespace
 
-Result<std::map<std::string, bool>> JournalService::IncidentVisibility(const Actor& actor) {
+Result<std::map<std::string, bool>> JournalService::IncidentVisibility(
+    const Actor& actor, const std::set<std::string>& keys) {
   const core::Principal& p = actor.principal;
   bool sees_all = p.is_operator || p.Has(core::Role::kAuditor);
-  ASSIGN_OR_RETURN(std::vector<core::Incident> all, store::LoadIncidentHeaders(ctx_.store()));
   ASSIGN_OR_RETURN(auto snapshot, ctx_.Organization());
+  core::VisibilityScope scope = core::ScopeOf(p, *snapshot);
   std::map<std::string, bool> visible;
-  for (const core::Incident& i : all) visible[i.key] = sees_all || core::CanSee(p, i, *snapshot);
+  for (const std::string& key : keys) {
+    if (!key.starts_with("INC-")) continue;
+    ASSIGN_OR_RETURN(store::Table rows, ctx_.store().ReadWhere("incidents", "id", key));
+    if (rows.empty()) continue;
+    ASSIGN_OR_RETURN(core::Incident i, store::IncidentHeaderFromRow(rows.begin()->second));
+    visible[key] = sees_all || core::InScope(scope, i);
+  }
   return visible;
 }
 
-Result<std::set<std::string>> JournalService::HiddenIncidents(const Actor& actor) {
+Result<std::set<std::string>> JournalService::HiddenIncidents(const Actor& actor,
+                                                              const std::set<std::string>& keys) {
   std::set<std::string> hidden;
   const core::Principal& p = actor.principal;
   if (p.is_operator || p.Has(core::Role::kAuditor)) return hidden;
-  ASSIGN_OR_RETURN(auto visible, IncidentVisibility(actor));
+  ASSIGN_OR_RETURN(auto visible, IncidentVisibility(actor, keys));
   for (const auto& [key, sees] : visible) {
     if (!sees) hidden.insert(key);
   }
@@ -58,7 +66,9 @@ Result<store::VerifyReport> JournalService::Verify(const Actor& actor,
                    from ? ctx_.store().VerifyFrom(*from) : ctx_.store().Verify());
   TRY(VerifyEvidence(report));
   if (report.ok()) return report;
-  ASSIGN_OR_RETURN(std::set<std::string> hidden, HiddenIncidents(actor));
+  std::set<std::string> named;
+  for (const Message& m : report.problems) named.insert(IncidentOfRow(ParamOf(m, "row")));
+  ASSIGN_OR_RETURN(std::set<std::string> hidden, HiddenIncidents(actor, named));
   for (Message& m : report.problems) {
     std::string row = ParamOf(m, "row");
     if (row.empty() || hidden.count(IncidentOfRow(row)) == 0) continue;
@@ -111,9 +121,14 @@ std::optional<store::JournalHead> JournalService::KnownHead() { return ctx_.stor
 Result<JournalPage> JournalService::Read(const store::JournalQuery& q, const Actor& actor) {
   store::JournalQuery bounded = q;
   bounded.limit = std::min<size_t>(q.limit, PageRequest::kMaxLimit);
-  ASSIGN_OR_RETURN(std::set<std::string> hidden, HiddenIncidents(actor));
-  if (hidden.count(q.subject) != 0) return JournalPage{};  // as if it had no entries
+  if (!q.subject.empty()) {
+    ASSIGN_OR_RETURN(std::set<std::string> subject, HiddenIncidents(actor, {q.subject}));
+    if (!subject.empty()) return JournalPage{};  // as if it had no entries
+  }
   ASSIGN_OR_RETURN(std::vector<store::JournalEntry> looked, ctx_.store().ReadJournal(bounded));
+  std::set<std::string> subjects;
+  for (const store::JournalEntry& e : looked) subjects.insert(e.subject);
+  ASSIGN_OR_RETURN(std::set<std::string> hidden, HiddenIncidents(actor, subjects));
   JournalPage page;
   if (!looked.empty() && looked.size() == bounded.limit) page.next_after = looked.back().seq;
   for (store::JournalEntry& e : looked) {
@@ -128,7 +143,9 @@ Result<ChangePage> JournalService::Changes(int64_t after, const Actor& actor) {
   if (head.seq <= after) return page;
   ASSIGN_OR_RETURN(std::vector<store::JournalEntry> looked,
                    ctx_.store().ReadJournal({.after_seq = after, .limit = PageRequest::kMaxLimit}));
-  ASSIGN_OR_RETURN(auto visible, IncidentVisibility(actor));
+  std::set<std::string> subjects;
+  for (const store::JournalEntry& e : looked) subjects.insert(e.subject);
+  ASSIGN_OR_RETURN(auto visible, IncidentVisibility(actor, subjects));
   bool alerts = CanReadAlerts(actor.principal);
   for (store::JournalEntry& e : looked) {
     page.last_seq = e.seq;

@@ -74,10 +74,13 @@ class JournalService {
   [[nodiscard]] Result<ReceiptCheck> CheckReceipts(const std::vector<codec::HeadReceipt>& receipts);
 
  private:
-  // Every incident's key, and whether `actor` may see it.
-  Result<std::map<std::string, bool>> IncidentVisibility(const Actor& actor);
-  // The keys of the incidents `actor` may not see.
-  Result<std::set<std::string>> HiddenIncidents(const Actor& actor);
+  // Whether `actor` may see each of `keys` that is an incident (the others are left out): only
+  // those are read, so a page of entries costs its own subjects, not every incident.
+  Result<std::map<std::string, bool>> IncidentVisibility(const Actor& actor,
+                                                         const std::set<std::string>& keys);
+  // Those of `keys` that are incidents `actor` may not see.
+  Result<std::set<std::string>> HiddenIncidents(const Actor& actor,
+                                                const std::set<std::string>& keys);
   // Adds to `report` every evidence file that no longer holds what its record names.
   Result<void> VerifyEvidence(store::VerifyReport& report);
 
