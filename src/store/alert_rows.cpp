@@ -151,15 +151,6 @@ Result<std::optional<core::Alert>> LoadAlert(Store& store, const std::string& ke
 
 Result<core::Alert> AlertOfRow(const Row& row) { return AlertFromRow(row); }
 
-Result<std::vector<core::Alert>> LoadAlerts(Store& store) {
-  ASSIGN_OR_RETURN(Table rows, store.Read("alerts"));
-  ASSIGN_OR_RETURN(std::vector<core::Alert> out, AlertsOf(rows));
-  std::sort(out.begin(), out.end(), [](const core::Alert& a, const core::Alert& b) {
-    return std::tie(b.year, b.number) < std::tie(a.year, a.number);
-  });
-  return out;
-}
-
 Result<std::vector<core::Alert>> LoadAlertsOfGroup(Tx& tx, const std::string& group) {
   ASSIGN_OR_RETURN(Table rows, tx.ReadWhere("alerts", "grp", group));
   return AlertsOf(rows);

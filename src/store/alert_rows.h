@@ -21,8 +21,6 @@ namespace sokuo::store {
 [[nodiscard]] Result<std::optional<core::Alert>> LoadAlert(Store& store, const std::string& key);
 // An alert from its row of `alerts`.
 [[nodiscard]] Result<core::Alert> AlertOfRow(const Row& row);
-// Every alert, newest first.
-[[nodiscard]] Result<std::vector<core::Alert>> LoadAlerts(Store& store);
 // The alerts whose group is `group`.
 [[nodiscard]] Result<std::vector<core::Alert>> LoadAlertsOfGroup(Tx& tx, const std::string& group);
 [[nodiscard]] Result<std::vector<core::Alert>> LoadAlertsOfGroup(Store& store,
