@@ -56,7 +56,8 @@ class JournalCheckpointTest : public ::testing::Test {
   }
   void Reopen() {
     store_.reset();
-    auto s = SqliteStore::Open({.path = path_, .checkpoint_every = 5});
+    // Runs of 512 bytes: every verification here merges its spill from many sorted runs.
+    auto s = SqliteStore::Open({.path = path_, .checkpoint_every = 5, .verify_run_bytes = 512});
     ASSERT_TRUE(s) << s.error().ToString();
     store_ = std::move(*s);
   }

@@ -21,16 +21,15 @@ namespace sokuo::store {
 
 namespace {
 
-// A verification's spill (journal.h): the changes packed into runs of at most kRunBytes, each
+// A verification's spill (journal.h): the changes packed into runs of about `run_bytes`, each
 // sorted in memory and written to an unnamed temporary file, then merged, so memory stays
 // bounded however long the journal is. Hashes are kept as their 32 bytes. (A temporary SQLite
 // database did this before: its inserts and its sort took more than a third of a verification.)
 class RunSpill final : public ReplaySpill {
  public:
-  static constexpr size_t kRunBytes = size_t{16} << 20;
   static constexpr size_t kReadBytes = size_t{128} << 10;  // per run while merging
 
-  RunSpill() { buffer_.reserve(kRunBytes + 4096); }
+  explicit RunSpill(size_t run_bytes) : run_bytes_(run_bytes) { buffer_.reserve(run_bytes + 4096); }
   ~RunSpill() override {
     if (fd_ >= 0) ::close(fd_);
   }
@@ -55,7 +54,7 @@ class RunSpill final : public ReplaySpill {
     auto size = static_cast<uint32_t>(buffer_.size() - offset);
     std::memcpy(buffer_.data() + offset, &size, sizeof size);
     keys_.push_back({offset, size});
-    if (buffer_.size() >= kRunBytes) {
+    if (buffer_.size() >= run_bytes_) {
       TRY(WriteRun());
     }
     return {};
@@ -295,6 +294,7 @@ class RunSpill final : public ReplaySpill {
     return true;
   }
 
+  size_t run_bytes_;
   std::string buffer_;  // the current run's records, as they arrived
   std::vector<Key> keys_;
   int fd_ = -1;
@@ -435,15 +435,15 @@ Result<VerifyReport> SqliteStore::OnOwnReader(
 }
 
 Result<VerifyReport> SqliteStore::Verify() {
-  return OnOwnReader([](SqliteConnection& conn) -> Result<VerifyReport> {
-    RunSpill spill;
+  return OnOwnReader([this](SqliteConnection& conn) -> Result<VerifyReport> {
+    RunSpill spill(options_.verify_run_bytes);
     JournalVerifier verifier(spill, JournaledTables());
     return RunVerifier(conn, verifier, 0);
   });
 }
 
 Result<VerifyReport> SqliteStore::VerifyFrom(int64_t seq) {
-  return OnOwnReader([seq](SqliteConnection& conn) -> Result<VerifyReport> {
+  return OnOwnReader([this, seq](SqliteConnection& conn) -> Result<VerifyReport> {
     // The partial index journal_checkpoints (migration 16) finds it without a scan.
     ASSIGN_OR_RETURN(Statement stmt,
                      conn.Prepare(std::string("SELECT ") + kEntryColumns +
@@ -456,7 +456,7 @@ Result<VerifyReport> SqliteStore::VerifyFrom(int64_t seq) {
                   Msg("journal.no_checkpoint", {{"seq", std::to_string(seq)}}));
     }
     JournalEntry checkpoint = EntryFrom(stmt);
-    RunSpill spill;
+    RunSpill spill(options_.verify_run_bytes);
     JournalVerifier verifier(spill, JournaledTables());
     verifier.StartFrom(checkpoint);
     return RunVerifier(conn, verifier, checkpoint.seq);
