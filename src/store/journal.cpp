@@ -1,6 +1,7 @@
 #include "store/journal.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cstring>
 #include <map>
@@ -392,10 +393,12 @@ namespace {
 std::optional<std::array<uint64_t, 4>> DigestLimbs(const std::string& hex) {
   uint8_t bytes[32];
   if (!HashBytes(hex, bytes)) return std::nullopt;
+  static_assert(std::endian::native == std::endian::little);
   std::array<uint64_t, 4> limbs{};
-  for (size_t i = 0; i < 32; ++i) {
-    uint64_t& limb = limbs[3 - i / 8];
-    limb = (limb << 8) | bytes[i];
+  for (size_t i = 0; i < 4; ++i) {
+    uint64_t big_endian;
+    std::memcpy(&big_endian, bytes + 8 * i, 8);
+    limbs[3 - i] = __builtin_bswap64(big_endian);  // the hash's bytes are most significant first
   }
   return limbs;
 }
@@ -705,8 +708,10 @@ void JournalVerifier::Settle(std::span<const SpilledChange> group) {
     size_t from = checkpoint_index(last->seq);
     size_t to = end_seq < 0 ? checkpoints_.size() : checkpoint_index(end_seq);
     if (from >= to) return;
-    checkpoints_[from].replayed.Add(last->hash);
-    if (to < checkpoints_.size()) checkpoints_[to].replayed.Remove(last->hash);
+    StateDigest image;  // the hash read once for both ends
+    image.Add(last->hash);
+    checkpoints_[from].replayed.Add(image);
+    if (to < checkpoints_.size()) checkpoints_[to].replayed.Remove(image);
   };
   for (const SpilledChange& c : group) {
     if (c.kind == SpilledChange::Kind::kCurrent) {
