@@ -313,9 +313,11 @@ class CanonicalRowWriter {
     int n = stmt.ColumnCount();
     for (int i = 0; i < n; ++i) columns_.push_back({stmt.ColumnName(i), i});
     std::sort(columns_.begin(), columns_.end());
+    for (size_t i = 1; i < columns_.size(); ++i) {
+      if (columns_[i - 1].name == columns_[i].name) duplicate_names_ = true;
+    }
     for (size_t i = 0; i < columns_.size(); ++i) {
       Column& c = columns_[i];
-      if (i > 0 && columns_[i - 1].name == c.name) duplicate_names_ = true;
       if (c.name == "id") id_column_ = c.index;
       std::string name = std::move(c.name);
       c.name = i == 0 ? "{" : ",";
