@@ -43,25 +43,23 @@ constexpr std::array<bool, 256> kPlainByte = [] {
   return t;
 }();
 
-// Where the run of bytes from `from` that JSON writes as they are (printable ASCII but `"` and
-// `\`) ends; eight bytes at a time while they all are.
+// Where the run of bytes from `from` that JSON writes as they are ends, eight bytes at a time:
+// a byte's high bit in `special` is set when it is not plain, exactly for the first such byte
+// of the eight (a borrow only carries out of a byte that is itself not plain).
 size_t PlainRunEnd(std::string_view s, size_t from) {
+  static_assert(std::endian::native == std::endian::little);  // s[i] is the low byte
   constexpr uint64_t kOnes = 0x0101010101010101, kHigh = 0x8080808080808080;
   size_t i = from;
-  while (i < s.size() && kPlainByte[static_cast<unsigned char>(s[i])]) {
-    ++i;
-    if ((i & 7) != 0) continue;
-    // Aligned to eight: eight at a time while they all are.
-    for (; i + 8 <= s.size(); i += 8) {
-      uint64_t v;
-      std::memcpy(&v, s.data() + i, 8);
-      uint64_t quote = v ^ (kOnes * '"'), backslash = v ^ (kOnes * '\\');
-      uint64_t special = (v | ((v - kOnes * 0x20) & ~v) | ((quote - kOnes) & ~quote) |
-                          ((backslash - kOnes) & ~backslash)) &
-                         kHigh;
-      if (special != 0) break;
-    }
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t v;
+    std::memcpy(&v, s.data() + i, 8);
+    uint64_t quote = v ^ (kOnes * '"'), backslash = v ^ (kOnes * '\\');
+    uint64_t special = (v | ((v - kOnes * 0x20) & ~v) | ((quote - kOnes) & ~quote) |
+                        ((backslash - kOnes) & ~backslash)) &
+                       kHigh;
+    if (special != 0) return i + static_cast<size_t>(std::countr_zero(special) / 8);
   }
+  while (i < s.size() && kPlainByte[static_cast<unsigned char>(s[i])]) ++i;
   return i;
 }
 
