@@ -1,5 +1,6 @@
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -7,6 +8,8 @@ namespace sokuo {
 
 // Lower-case hex SHA-256 of the bytes.
 std::string Sha256Hex(std::string_view bytes);
+// Of the pieces one after another, without joining them first.
+std::string Sha256Hex(std::initializer_list<std::string_view> pieces);
 
 // SHA-256 over bytes that arrive in pieces (a file read in chunks). Not copyable: it owns an
 // OpenSSL digest context.

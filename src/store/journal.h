@@ -20,7 +20,7 @@
 // which gives them back sorted by (table, id, order of arrival). One pass over that sorted stream
 // compares each row's last journaled image with its current content and sums the replayed state
 // at every checkpoint (a difference array over the checkpoints), so memory does not grow with
-// the journal: the spill lives on disk (sqlite/: a private temporary database).
+// the journal: the spill lives on disk (sqlite/: sorted runs in a temporary file).
 #pragma once
 
 #include <array>
@@ -30,6 +30,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/store.h"
@@ -39,6 +40,14 @@ namespace sokuo::store {
 inline const std::string kGenesisHash(64, '0');
 
 std::string CanonicalJson(const nlohmann::json& value);
+
+// Appends CanonicalJson of the string `s` (quoted and escaped) to `out`, without building JSON.
+void AppendCanonicalString(std::string& out, std::string_view s);
+
+// true when `text` is exactly CanonicalJson of the JSON it holds, so that parts of it can be
+// hashed as they stand. May also say false for canonical text it does not read itself (numbers
+// with a fraction or an exponent, keys with escapes, deep nesting): the caller then parses.
+bool IsCanonicalJson(std::string_view text);
 
 // Builds the entry that follows `head`, with `changes` as its row images.
 JournalEntry MakeEntry(const JournalHead& head, const JournalDraft& draft,
@@ -52,8 +61,17 @@ std::string EntryHash(const JournalEntry& entry);
 VerifyReport VerifyJournal(std::span<const JournalEntry> entries, const Tables& actual,
                            std::span<const std::string> tables);
 
+// The 32 bytes of a hash written as 64 lower-case hex digits into `out`; false (and `out`
+// unspecified) for any other text.
+bool HashBytes(std::string_view hex, uint8_t* out);
+// Writes the 64 lower-case hex digits of 32 bytes into `out`.
+void HashHex(const uint8_t* bytes, std::string& out);
+
 // Lower-case hex SHA-256 of table ‖ "\n" ‖ id ‖ "\n" ‖ canonical row image.
 std::string RowHash(const std::string& table, const std::string& id, const Row& row);
+// The same from the row image's canonical text (CanonicalJson(row)).
+std::string RowHashOfCanonical(std::string_view table, std::string_view id,
+                               std::string_view canonical_row);
 
 // An additive multiset hash of rows (see the top of this file). Plain value.
 class StateDigest {
@@ -115,6 +133,9 @@ class JournalVerifier {
   void StartFrom(const JournalEntry& checkpoint);
   [[nodiscard]] Result<void> Add(const JournalEntry& entry);
   [[nodiscard]] Result<void> AddCurrent(int table, const std::string& id, const Row& row);
+  // The same from the row's canonical text (CanonicalJson(row)).
+  [[nodiscard]] Result<void> AddCurrentCanonical(int table, std::string_view id,
+                                                 std::string_view canonical_row);
   [[nodiscard]] Result<VerifyReport> Finish();
 
  private:
@@ -127,12 +148,20 @@ class JournalVerifier {
   void CheckChain(const JournalEntry& e, const std::string& seq_text);
   [[nodiscard]] Result<void> Spill(const JournalEntry& e, const nlohmann::json& body,
                                    const std::string& seq_text);
+  // Reads a body that is canonical JSON with well-formed changes (each an object with "table"
+  // and "id" strings, "prev" a string if present) into change_texts_, without building a JSON
+  // tree; false for any other body, which Add then parses.
+  bool ReadCanonicalBody(std::string_view body);
+  // The changes ReadCanonicalBody read.
+  [[nodiscard]] Result<void> SpillCanonical(const JournalEntry& e, const std::string& seq_text);
+  // One change, filled in but for its order, after the checks common to both paths.
+  [[nodiscard]] Result<void> SpillOne(SpilledChange& s, int64_t seq, const std::string& seq_text);
   // One (table, id) of the sorted pass.
   void Settle(std::span<const SpilledChange> group);
 
   ReplaySpill& spill_;
   std::span<const std::string> tables_;
-  std::map<std::string, int> table_index_;
+  std::map<std::string, int, std::less<>> table_index_;
   VerifyReport report_;
   bool chain_ok_ = true;
   int64_t order_ = 0;
@@ -143,6 +172,13 @@ class JournalVerifier {
   StateDigest current_;  // every current row
   StateDigest settled_;  // from a checkpoint: current rows with changed ones as journaled
   std::vector<Checkpoint> checkpoints_;
+  // Reused from entry to entry, so that the common path allocates little.
+  struct ChangeText {
+    std::string_view table, id;
+    std::optional<std::string_view> prev, row;
+  };
+  std::vector<ChangeText> change_texts_;
+  SpilledChange spilled_;
 };
 
 // The row changes that turn `before` into `after`, removals first, each table in id order.

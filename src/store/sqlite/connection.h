@@ -110,6 +110,18 @@ class Statement {
                                       static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
   }
   int64_t Int(int col) { return sqlite3_column_int64(stmt_, col); }
+  double Double(int col) { return sqlite3_column_double(stmt_, col); }
+  // Valid until the next Step, Reset or another read of the column.
+  std::string_view TextView(int col) {
+    const unsigned char* p = sqlite3_column_text(stmt_, col);
+    return p == nullptr ? std::string_view()
+                        : std::string_view(reinterpret_cast<const char*>(p),
+                                           static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+  }
+  int ColumnCount() { return sqlite3_column_count(stmt_); }
+  std::string ColumnName(int col) { return sqlite3_column_name(stmt_, col); }
+  // SQLITE_NULL, SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT or SQLITE_BLOB.
+  int ColumnType(int col) { return sqlite3_column_type(stmt_, col); }
   bool IsNull(int col) { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
   // Ready to run again with new bindings.
   void Reset() {

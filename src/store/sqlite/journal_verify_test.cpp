@@ -56,7 +56,8 @@ class JournalCheckpointTest : public ::testing::Test {
   }
   void Reopen() {
     store_.reset();
-    auto s = SqliteStore::Open({.path = path_, .checkpoint_every = 5});
+    // Runs of 512 bytes: every verification here merges its spill from many sorted runs.
+    auto s = SqliteStore::Open({.path = path_, .checkpoint_every = 5, .verify_run_bytes = 512});
     ASSERT_TRUE(s) << s.error().ToString();
     store_ = std::move(*s);
   }
@@ -349,6 +350,127 @@ TEST_F(JournalCheckpointTest, StreamingAgreesWithTheReference) {
     }
     EXPECT_EQ(streamed->entries, reference.entries);
     EXPECT_EQ(streamed->head.hash, reference.head.hash);
+  }
+}
+
+// A body that is not canonical (a rewritten chain hashed over its parsed form) is parsed, not
+// read as text: it verifies when its rows hold, and what it says of a row still counts.
+TEST_F(JournalCheckpointTest, BodiesNotWrittenCanonicallyAreParsed) {
+  RewriteChain(16, [](JournalEntry& e) { e.body = nlohmann::json::parse(e.body).dump(1); });
+  auto full = store_->Verify();
+  ASSERT_TRUE(full);
+  EXPECT_TRUE(full->ok()) << full->problems[0];
+  auto from = store_->VerifyFrom(100);
+  ASSERT_TRUE(from);
+  EXPECT_TRUE(from->ok()) << from->problems[0];
+
+  RewriteChain(16, [](JournalEntry& e) {
+    auto body = nlohmann::json::parse(e.body);
+    for (auto& c : body["changes"]) {
+      if (c.contains("row") && c["row"].contains("data")) c["row"]["data"] = "{}";
+    }
+    e.body = body.dump(1);
+  });
+  auto altered = store_->Verify();
+  ASSERT_TRUE(altered);
+  EXPECT_THAT(Codes(*altered), ::testing::Contains("journal.row_altered"));
+}
+
+// IsCanonicalJson reads text as its own: it may turn canonical text down, but what it accepts
+// must be exactly what CanonicalJson writes for that text's JSON.
+TEST(CanonicalJsonTest, AcceptsOnlyWhatCanonicalJsonWrites) {
+  struct Case {
+    const char* text;
+    bool canonical;  // as IsCanonicalJson answers
+  };
+  const Case cases[] = {
+      {R"({})", true},
+      {R"([])", true},
+      {R"({"a":1,"b":[true,false,null],"c":{"d":"e"}})", true},
+      {R"({"b":1,"a":2})", false},  // unsorted
+      {R"({"a":1,"a":2})", false},  // duplicate
+      {R"({"a": 1})", false},       // whitespace
+      {R"({"a":1} )", false},
+      {R"({"a":01})", false},
+      {R"({"a":-0})", false},
+      {R"({"a":-1})", true},
+      {R"({"a":18446744073709551615})", true},
+      {R"({"a":18446744073709551616})", false},  // parsed as a float
+      {R"({"a":-9223372036854775808})", true},
+      {R"({"a":-9223372036854775809})", false},
+      {R"({"a":1.5})", false},  // floats: turned down, though canonical
+      {R"({"a":1e3})", false},
+      {R"(["\"\\\b\f\n\r\t"])", true},
+      {R"(["\u0001\u001f"])", true},
+      {R"(["\u001F"])", false},  // upper-case hex
+      {R"(["\u000a"])", false},  // dump writes \n
+      {R"(["\u0041"])", false},
+      {R"(["\/"])", false},
+      {"[\"\x7f\"]", true},
+      {"[\"\x01\"]", false},  // raw control character
+      {"[\"日本語\"]", true},
+      {"[\"\xc3\x28\"]", false},          // invalid UTF-8
+      {"[\"\xed\xa0\x80\"]", false},      // a surrogate
+      {"[\"\xf4\x90\x80\x80\"]", false},  // past U+10FFFF
+      {"[\"\xe0\x80\xaf\"]", false},      // overlong
+      {R"({"a\"":1})", false},            // an escaped key: turned down
+      {R"("text")", true},
+      {R"(tru)", false},
+      {R"({"a":1,})", false},
+      {R"([1,])", false},
+      {R"({"a")", false},
+      {R"(["a)", false},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(IsCanonicalJson(c.text), c.canonical);
+    if (c.canonical) {
+      EXPECT_EQ(CanonicalJson(nlohmann::json::parse(c.text)), c.text);
+    }
+  }
+  std::string deep = std::string(200, '[') + std::string(200, ']');
+  EXPECT_FALSE(IsCanonicalJson(deep));
+
+  // Every one-byte change of canonical text: accepted only when still canonical.
+  nlohmann::json row = nlohmann::json::object();
+  row["data"] = "q\"\\\n\x01日";
+  row["n"] = -12;
+  nlohmann::json change = nlohmann::json::object();
+  change["id"] = "x/1";
+  change["row"] = row;
+  change["table"] = "t";
+  nlohmann::json body = nlohmann::json::object();
+  body["changes"] = nlohmann::json::array({change});
+  body["note"] = nullptr;
+  const std::string base = CanonicalJson(body);
+  ASSERT_TRUE(IsCanonicalJson(base));
+  const char bytes[] = {'"', '\\', ',', ':', '{', '}',    '[',   ']',
+                        ' ', '0',  '-', 'a', 'u', '\x01', '\xe6'};
+  for (size_t i = 0; i < base.size(); ++i) {
+    for (char b : bytes) {
+      std::string text = base;
+      text[i] = b;
+      if (!IsCanonicalJson(text)) continue;
+      auto parsed = nlohmann::json::parse(text, nullptr, false);
+      ASSERT_FALSE(parsed.is_discarded()) << text;
+      EXPECT_EQ(CanonicalJson(parsed), text);
+    }
+  }
+}
+
+TEST(CanonicalJsonTest, StringsAreWrittenAsDumpWritesThem) {
+  const std::string cases[] = {"",
+                               "plain",
+                               "quote \" backslash \\ slash /",
+                               std::string("nul \0 bell", 10) + " \x07 esc \x1b del \x7f",
+                               "\b\f\n\r\t",
+                               "日本語 ✓ 😀",
+                               "invalid \xc3\x28 and \xff",
+                               "cut \xe6\x97"};
+  for (const std::string& s : cases) {
+    std::string out = "prefix";
+    AppendCanonicalString(out, s);
+    EXPECT_EQ(out, "prefix" + CanonicalJson(nlohmann::json(s)));
   }
 }
 

@@ -55,6 +55,10 @@ struct SqliteOptions {
   // costs nothing noticeable, and the newest checkpoint is then never more than a thousand
   // entries behind the head.
   int64_t checkpoint_every = 1000;
+  // Verification sorts its spill in runs of this many bytes in memory (the bulk of its peak
+  // memory), merged from a temporary file when there is more than one. Tests make it tiny so
+  // that a small journal is merged from many runs.
+  size_t verify_run_bytes = size_t{16} << 20;
 };
 
 class SqliteStore final : public Store {

@@ -1,7 +1,16 @@
 // Journal verification on SQLite (the shared part is store/journal.h): the entries read in
-// chunks, the row images spilled to a private temporary database, on a connection of its own.
+// chunks, the row changes spilled to a temporary file, on a connection of its own.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <optional>
+#include <string_view>
+#include <vector>
 
 #include "store/journal.h"
 #include "store/sqlite/connection.h"
@@ -12,87 +21,359 @@ namespace sokuo::store {
 
 namespace {
 
-// A verification's spill (journal.h): a private temporary database on disk, which SQLite
-// deletes when it is closed, with a small page cache, so memory stays bounded however long the
-// journal is. Its sort is SQLite's external merge sort.
-class SqliteSpill final : public ReplaySpill {
+// A verification's spill (journal.h): the changes packed into runs of about `run_bytes`, each
+// sorted in memory and written to an unnamed temporary file, then merged, so memory stays
+// bounded however long the journal is. Hashes are kept as their 32 bytes. (A temporary SQLite
+// database did this before: its inserts and its sort took more than a third of a verification.)
+class RunSpill final : public ReplaySpill {
  public:
-  static Result<std::unique_ptr<SqliteSpill>> Open() {
-    sqlite3* db = nullptr;
-    // "": a private temporary on-disk database.
-    if (sqlite3_open_v2("", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
-        SQLITE_OK) {
-      sqlite3_close(db);
-      return Fail(ErrorCode::kStorage,
-                  Msg("store.open_failed", {{"path", "(temporary)"}, {"reason", "cannot open"}}));
-    }
-    std::unique_ptr<SqliteSpill> spill(new SqliteSpill(db));
-    for (const char* sql : {"PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF",
-                            "PRAGMA temp_store = FILE", "PRAGMA cache_size = -16384",
-                            "CREATE TABLE spill (t INTEGER, id TEXT, seq INTEGER, kind INTEGER, "
-                            "hash BLOB, prev TEXT)",
-                            "BEGIN"}) {
-      TRY(Exec(db, sql));
-    }
-    ASSIGN_OR_RETURN(Statement insert,
-                     Statement::Prepare(db, "INSERT INTO spill VALUES (?, ?, ?, ?, ?, ?)"));
-    spill->insert_.emplace(std::move(insert));
-    return spill;
+  static constexpr size_t kReadBytes = size_t{128} << 10;  // per run while merging
+
+  explicit RunSpill(size_t run_bytes) : run_bytes_(run_bytes) { buffer_.reserve(run_bytes + 4096); }
+  ~RunSpill() override {
+    if (fd_ >= 0) ::close(fd_);
   }
-  ~SqliteSpill() override {
-    insert_.reset();
-    sqlite3_close(db_);
-  }
-  SqliteSpill(const SqliteSpill&) = delete;
-  SqliteSpill& operator=(const SqliteSpill&) = delete;
+  RunSpill(const RunSpill&) = delete;
+  RunSpill& operator=(const RunSpill&) = delete;
 
   Result<void> Add(const SpilledChange& c) override {
-    Statement& s = *insert_;
-    s.Bind(1, static_cast<int64_t>(c.table));
-    s.Bind(2, c.id);
-    s.Bind(3, c.seq);
-    s.Bind(4, static_cast<int64_t>(c.kind));
-    s.Bind(5, c.hash);
-    if (c.prev) s.Bind(6, *c.prev);
-    TRY(s.Step());
-    s.Reset();
+    size_t offset = buffer_.size();
+    Put<uint32_t>(0);  // the record's size, set below
+    Put<int32_t>(c.table);
+    Put<int64_t>(c.order);
+    Put<int64_t>(c.seq);
+    Put<uint8_t>(static_cast<uint8_t>(c.kind));
+    Put<uint32_t>(static_cast<uint32_t>(c.id.size()));
+    buffer_ += c.id;
+    PutText(c.hash);
+    if (c.prev) {
+      PutText(*c.prev);
+    } else {
+      Put<uint8_t>(kAbsent);
+    }
+    auto size = static_cast<uint32_t>(buffer_.size() - offset);
+    std::memcpy(buffer_.data() + offset, &size, sizeof size);
+    keys_.push_back({offset, size});
+    if (buffer_.size() >= run_bytes_) {
+      TRY(WriteRun());
+    }
     return {};
   }
 
-  // Arrival order is rowid order.
   Result<void> ForEachSorted(
       const std::function<Result<void>(const SpilledChange&)>& each) override {
-    ASSIGN_OR_RETURN(Statement stmt,
-                     Statement::Prepare(db_,
-                                        "SELECT t, id, seq, kind, hash, prev, rowid FROM spill "
-                                        "ORDER BY t, id, rowid"));
     SpilledChange c;
-    while (true) {
-      ASSIGN_OR_RETURN(bool more, stmt.Step());
-      if (!more) break;
-      c.table = static_cast<int>(stmt.Int(0));
-      c.id = stmt.Text(1);
-      c.seq = stmt.Int(2);
-      c.kind = static_cast<SpilledChange::Kind>(stmt.Int(3));
-      c.hash = stmt.Text(4);
-      if (stmt.IsNull(5)) {
-        c.prev.reset();
-      } else {
-        c.prev = stmt.Text(5);
+    if (runs_.empty()) {  // everything fitted in memory
+      SortKeys();
+      for (const Key& k : keys_) {
+        Decode(std::string_view(buffer_).substr(k.offset, k.size), c);
+        TRY(each(c));
       }
-      c.order = stmt.Int(6);
+      return {};
+    }
+    TRY(WriteRun());
+    std::string().swap(buffer_);
+    std::vector<Key>().swap(keys_);
+    std::vector<RunReader> readers;
+    readers.reserve(runs_.size());
+    for (const auto& [begin, end] : runs_) readers.push_back({.pos = begin, .end = end});
+    // A min-heap of the runs by their current record.
+    auto after = [](const RunReader* a, const RunReader* b) { return Less(b->record, a->record); };
+    std::vector<RunReader*> heap;
+    for (RunReader& r : readers) {
+      ASSIGN_OR_RETURN(bool more, Next(r));
+      if (more) heap.push_back(&r);
+    }
+    std::make_heap(heap.begin(), heap.end(), after);
+    while (!heap.empty()) {
+      std::pop_heap(heap.begin(), heap.end(), after);
+      RunReader* r = heap.back();
+      Decode(r->record, c);
       TRY(each(c));
+      ASSIGN_OR_RETURN(bool more, Next(*r));
+      if (more) {
+        std::push_heap(heap.begin(), heap.end(), after);
+      } else {
+        heap.pop_back();
+      }
     }
     return {};
   }
 
  private:
-  explicit SqliteSpill(sqlite3* db) : db_(db) {}
-  sqlite3* db_;
-  std::optional<Statement> insert_;
+  // A record: u32 size, i32 table, i64 order, i64 seq, u8 kind, u32 id size, the id, the hash
+  // and the prev, each a tag and then 32 bytes (64 lower-case hex digits) or u32 size and text.
+  static constexpr size_t kIdAt = 4 + 4 + 8 + 8 + 1;
+  static constexpr uint8_t kAbsent = 0, kDigest = 1, kText = 2;
+
+  struct Key {
+    size_t offset;
+    uint32_t size;
+  };
+  struct RunReader {
+    uint64_t pos, end;  // what is left of the run in the file, after `data`
+    std::string data;   // read ahead
+    size_t at = 0;      // the next record in `data`
+    std::string_view record;
+  };
+
+  template <class T>
+  void Put(T v) {
+    buffer_.append(reinterpret_cast<const char*>(&v), sizeof v);
+  }
+  template <class T>
+  static T Get(std::string_view r, size_t at) {
+    T v;
+    std::memcpy(&v, r.data() + at, sizeof v);
+    return v;
+  }
+  void PutText(const std::string& text) {
+    uint8_t digest[32];
+    if (HashBytes(text, digest)) {
+      Put<uint8_t>(kDigest);
+      buffer_.append(reinterpret_cast<const char*>(digest), sizeof digest);
+    } else {
+      Put<uint8_t>(kText);
+      Put<uint32_t>(static_cast<uint32_t>(text.size()));
+      buffer_ += text;
+    }
+  }
+  // Reads a text PutText wrote at `at` into `out` (nullopt for kAbsent); returns where it ends.
+  static size_t GetText(std::string_view r, size_t at, std::string* out, bool* present) {
+    uint8_t tag = Get<uint8_t>(r, at++);
+    *present = tag != kAbsent;
+    if (tag == kDigest) {
+      HashHex(reinterpret_cast<const uint8_t*>(r.data() + at), *out);
+      return at + 32;
+    }
+    if (tag == kText) {
+      auto size = Get<uint32_t>(r, at);
+      out->assign(r.substr(at + 4, size));
+      return at + 4 + size;
+    }
+    out->clear();
+    return at;
+  }
+  static void Decode(std::string_view r, SpilledChange& c) {
+    c.table = Get<int32_t>(r, 4);
+    c.order = Get<int64_t>(r, 8);
+    c.seq = Get<int64_t>(r, 16);
+    c.kind = static_cast<SpilledChange::Kind>(Get<uint8_t>(r, 24));
+    auto id_size = Get<uint32_t>(r, kIdAt);
+    c.id.assign(r.substr(kIdAt + 4, id_size));
+    bool present = false;
+    size_t at = GetText(r, kIdAt + 4 + id_size, &c.hash, &present);
+    std::string prev = c.prev ? std::move(*c.prev) : std::string();
+    GetText(r, at, &prev, &present);
+    if (present) {
+      c.prev = std::move(prev);
+    } else {
+      c.prev.reset();
+    }
+  }
+  // By table, then id (bytewise), then order of arrival.
+  static bool Less(std::string_view a, std::string_view b) {
+    auto ta = Get<int32_t>(a, 4), tb = Get<int32_t>(b, 4);
+    if (ta != tb) return ta < tb;
+    std::string_view ida = a.substr(kIdAt + 4, Get<uint32_t>(a, kIdAt));
+    std::string_view idb = b.substr(kIdAt + 4, Get<uint32_t>(b, kIdAt));
+    if (int cmp = ida.compare(idb); cmp != 0) return cmp < 0;
+    return Get<int64_t>(a, 8) < Get<int64_t>(b, 8);
+  }
+  void SortKeys() {
+    std::string_view all(buffer_);
+    std::sort(keys_.begin(), keys_.end(), [&](const Key& a, const Key& b) {
+      return Less(all.substr(a.offset, a.size), all.substr(b.offset, b.size));
+    });
+  }
+
+  static Message FileError(const char* code, const char* reason) {
+    return Msg(code, {{"path", "(temporary)"}, {"reason", reason}});
+  }
+
+  // An unnamed file in the directory SQLite would use for its own temporary files
+  // (SQLITE_TMPDIR, TMPDIR, /var/tmp, /usr/tmp, /tmp), removed as soon as it is open.
+  Result<void> OpenFile() {
+    std::vector<std::string> dirs;
+    for (const char* name : {"SQLITE_TMPDIR", "TMPDIR"}) {
+      if (const char* dir = std::getenv(name); dir != nullptr && *dir != '\0') dirs.push_back(dir);
+    }
+    for (const char* dir : {"/var/tmp", "/usr/tmp", "/tmp"}) dirs.push_back(dir);
+    int error = 0;
+    for (const std::string& dir : dirs) {
+      std::string path = dir + "/sokuo-verify-XXXXXX";
+      int fd = ::mkstemp(path.data());
+      if (fd < 0) {
+        error = errno;
+        continue;
+      }
+      ::unlink(path.c_str());
+      fd_ = fd;
+      return {};
+    }
+    return Fail(ErrorCode::kStorage, FileError("file.cannot_write", std::strerror(error)));
+  }
+
+  // The records so far, sorted, to the end of the file as one run.
+  Result<void> WriteRun() {
+    if (keys_.empty()) return {};
+    if (fd_ < 0) {
+      TRY(OpenFile());
+    }
+    SortKeys();
+    std::string out;
+    out.reserve(size_t{1} << 20);
+    uint64_t begin = file_end_;
+    auto flush = [&]() -> Result<void> {
+      for (size_t done = 0; done < out.size();) {
+        ssize_t n =
+            ::pwrite(fd_, out.data() + done, out.size() - done, static_cast<off_t>(file_end_));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+          return Fail(ErrorCode::kStorage, FileError("file.cannot_write", std::strerror(errno)));
+        }
+        done += static_cast<size_t>(n);
+        file_end_ += static_cast<uint64_t>(n);
+      }
+      out.clear();
+      return {};
+    };
+    for (const Key& k : keys_) {
+      out.append(buffer_, k.offset, k.size);
+      if (out.size() >= (size_t{1} << 20)) {
+        TRY(flush());
+      }
+    }
+    TRY(flush());
+    runs_.emplace_back(begin, file_end_);
+    buffer_.clear();
+    keys_.clear();
+    return {};
+  }
+
+  // Moves `r` to its next record; false at the end of its run.
+  Result<bool> Next(RunReader& r) {
+    r.at += r.record.size();
+    auto available = [&] { return r.data.size() - r.at; };
+    auto fill = [&](size_t need) -> Result<void> {
+      r.data.erase(0, r.at);
+      r.at = 0;
+      while (r.data.size() < need && r.pos < r.end) {
+        size_t want = std::max(need - r.data.size(), kReadBytes);
+        want = static_cast<size_t>(std::min<uint64_t>(want, r.end - r.pos));
+        size_t had = r.data.size();
+        r.data.resize(had + want);
+        ssize_t n = 0;
+        do {
+          n = ::pread(fd_, r.data.data() + had, want, static_cast<off_t>(r.pos));
+        } while (n < 0 && errno == EINTR);
+        if (n <= 0) {
+          return Fail(ErrorCode::kStorage,
+                      FileError("file.cannot_read", n < 0 ? std::strerror(errno) : "truncated"));
+        }
+        r.data.resize(had + static_cast<size_t>(n));
+        r.pos += static_cast<uint64_t>(n);
+      }
+      if (r.data.size() < need) {
+        return Fail(ErrorCode::kStorage, FileError("file.cannot_read", "truncated"));
+      }
+      return {};
+    };
+    if (available() == 0 && r.pos == r.end) {
+      r.record = {};
+      return false;
+    }
+    if (available() < 4) {
+      TRY(fill(4));
+    }
+    auto size = Get<uint32_t>(std::string_view(r.data).substr(r.at), 0);
+    if (available() < size) {
+      TRY(fill(size));
+    }
+    r.record = std::string_view(r.data).substr(r.at, size);
+    return true;
+  }
+
+  size_t run_bytes_;
+  std::string buffer_;  // the current run's records, as they arrived
+  std::vector<Key> keys_;
+  int fd_ = -1;
+  uint64_t file_end_ = 0;
+  std::vector<std::pair<uint64_t, uint64_t>> runs_;  // [begin, end) in the file
 };
 
 constexpr int64_t kVerifyChunk = 4096;  // entries read per query
+
+// CanonicalJson(stmt.RowImage()) written straight from the columns of `SELECT *`, without
+// building JSON: the names in bytewise order, then each value as nlohmann writes it (a float,
+// rare, through nlohmann itself).
+class CanonicalRowWriter {
+ public:
+  explicit CanonicalRowWriter(Statement& stmt) {
+    int n = stmt.ColumnCount();
+    for (int i = 0; i < n; ++i) columns_.push_back({stmt.ColumnName(i), i});
+    std::sort(columns_.begin(), columns_.end());
+    for (size_t i = 1; i < columns_.size(); ++i) {
+      if (columns_[i - 1].name == columns_[i].name) duplicate_names_ = true;
+    }
+    for (size_t i = 0; i < columns_.size(); ++i) {
+      Column& c = columns_[i];
+      if (c.name == "id") id_column_ = c.index;
+      std::string name = std::move(c.name);
+      c.name = i == 0 ? "{" : ",";
+      AppendCanonicalString(c.name, name);
+      c.name += ':';
+    }
+  }
+
+  // false when the row must go through RowImage instead: its id is not text (or it has none),
+  // or two columns share a name.
+  bool Write(Statement& stmt, std::string& out, std::string_view& id) {
+    if (duplicate_names_ || id_column_ < 0 || stmt.ColumnType(id_column_) != SQLITE_TEXT) {
+      return false;
+    }
+    out.clear();
+    for (const Column& c : columns_) {
+      out += c.name;
+      switch (stmt.ColumnType(c.index)) {
+        case SQLITE_NULL:
+          out += "null";
+          break;
+        case SQLITE_INTEGER: {
+          char digits[24];
+          auto r = std::to_chars(digits, digits + sizeof digits, stmt.Int(c.index));
+          out.append(digits, r.ptr);
+          break;
+        }
+        case SQLITE_FLOAT:
+          out += CanonicalJson(nlohmann::json(stmt.Double(c.index)));
+          break;
+        default:
+          AppendCanonicalString(out, stmt.TextView(c.index));
+      }
+    }
+    out += columns_.empty() ? "{}" : "}";
+    id = stmt.TextView(id_column_);
+    return true;
+  }
+
+ private:
+  struct Column {
+    std::string name;  // sorted by the name; then its key as written: `{"name":` or `,"name":`
+    int index;
+    bool operator<(const Column& o) const { return name < o.name; }
+  };
+  std::vector<Column> columns_;
+  int id_column_ = -1;
+  bool duplicate_names_ = false;
+};
+
+// EntryFrom into an entry whose strings are reused.
+void ReadEntry(Statement& s, JournalEntry& e) {
+  e.seq = s.Int(0);
+  std::string* fields[] = {&e.at, &e.actor, &e.action, &e.subject, &e.body, &e.prev_hash, &e.hash};
+  for (int i = 0; i < 7; ++i) fields[i]->assign(s.TextView(i + 1));
+}
 
 // Feeds `verifier` the entries after `after_seq` in chunks, then every journaled row.
 Result<VerifyReport> RunVerifier(SqliteConnection& conn, JournalVerifier& verifier,
@@ -100,6 +381,7 @@ Result<VerifyReport> RunVerifier(SqliteConnection& conn, JournalVerifier& verifi
   ASSIGN_OR_RETURN(Statement stmt,
                    conn.Prepare(std::string("SELECT ") + kEntryColumns +
                                 " FROM journal WHERE seq > ? ORDER BY seq LIMIT ?"));
+  JournalEntry e;  // reused: its strings keep their room from entry to entry
   while (true) {
     stmt.Bind(1, after_seq);
     stmt.Bind(2, kVerifyChunk);
@@ -107,7 +389,7 @@ Result<VerifyReport> RunVerifier(SqliteConnection& conn, JournalVerifier& verifi
     while (true) {
       ASSIGN_OR_RETURN(bool more, stmt.Step());
       if (!more) break;
-      JournalEntry e = EntryFrom(stmt);
+      ReadEntry(stmt, e);
       after_seq = e.seq;
       ++read;
       TRY(verifier.Add(e));
@@ -118,9 +400,16 @@ Result<VerifyReport> RunVerifier(SqliteConnection& conn, JournalVerifier& verifi
   const auto& tables = JournaledTables();
   for (size_t i = 0; i < tables.size(); ++i) {
     ASSIGN_OR_RETURN(Statement rows, conn.Prepare("SELECT * FROM " + tables[i]));
+    CanonicalRowWriter writer(rows);
+    std::string text;
     while (true) {
       ASSIGN_OR_RETURN(bool more, rows.Step());
       if (!more) break;
+      std::string_view id;
+      if (writer.Write(rows, text, id)) {
+        TRY(verifier.AddCurrentCanonical(static_cast<int>(i), id, text));
+        continue;
+      }
       Row row = rows.RowImage();
       TRY(verifier.AddCurrent(static_cast<int>(i), row.value("id", ""), row));
     }
@@ -148,15 +437,15 @@ Result<VerifyReport> SqliteStore::OnOwnReader(
 }
 
 Result<VerifyReport> SqliteStore::Verify() {
-  return OnOwnReader([](SqliteConnection& conn) -> Result<VerifyReport> {
-    ASSIGN_OR_RETURN(std::unique_ptr<SqliteSpill> spill, SqliteSpill::Open());
-    JournalVerifier verifier(*spill, JournaledTables());
+  return OnOwnReader([this](SqliteConnection& conn) -> Result<VerifyReport> {
+    RunSpill spill(options_.verify_run_bytes);
+    JournalVerifier verifier(spill, JournaledTables());
     return RunVerifier(conn, verifier, 0);
   });
 }
 
 Result<VerifyReport> SqliteStore::VerifyFrom(int64_t seq) {
-  return OnOwnReader([seq](SqliteConnection& conn) -> Result<VerifyReport> {
+  return OnOwnReader([this, seq](SqliteConnection& conn) -> Result<VerifyReport> {
     // The partial index journal_checkpoints (migration 16) finds it without a scan.
     ASSIGN_OR_RETURN(Statement stmt,
                      conn.Prepare(std::string("SELECT ") + kEntryColumns +
@@ -169,8 +458,8 @@ Result<VerifyReport> SqliteStore::VerifyFrom(int64_t seq) {
                   Msg("journal.no_checkpoint", {{"seq", std::to_string(seq)}}));
     }
     JournalEntry checkpoint = EntryFrom(stmt);
-    ASSIGN_OR_RETURN(std::unique_ptr<SqliteSpill> spill, SqliteSpill::Open());
-    JournalVerifier verifier(*spill, JournaledTables());
+    RunSpill spill(options_.verify_run_bytes);
+    JournalVerifier verifier(spill, JournaledTables());
     verifier.StartFrom(checkpoint);
     return RunVerifier(conn, verifier, checkpoint.seq);
   });
