@@ -376,7 +376,7 @@ std::string Iso(std::int64_t t) {
   sys_days day = floor<days>(at);
   year_month_day ymd(day);
   hh_mm_ss<seconds> hms(at - day);
-  char buf[32];
+  char buf[96];  // room for any long, as g++ -O3 checks the format against the types' ranges
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02ldZ", static_cast<int>(ymd.year()),
                 static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
                 static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
