@@ -33,21 +33,12 @@
 #include <string_view>
 #include <vector>
 
+#include "store/canonical_json.h"
 #include "store/store.h"
 
 namespace sokuo::store {
 
 inline const std::string kGenesisHash(64, '0');
-
-std::string CanonicalJson(const nlohmann::json& value);
-
-// Appends CanonicalJson of the string `s` (quoted and escaped) to `out`, without building JSON.
-void AppendCanonicalString(std::string& out, std::string_view s);
-
-// true when `text` is exactly CanonicalJson of the JSON it holds, so that parts of it can be
-// hashed as they stand. May also say false for canonical text it does not read itself (numbers
-// with a fraction or an exponent, keys with escapes, deep nesting): the caller then parses.
-bool IsCanonicalJson(std::string_view text);
 
 // Builds the entry that follows `head`, with `changes` as its row images.
 JournalEntry MakeEntry(const JournalHead& head, const JournalDraft& draft,
