@@ -10,9 +10,9 @@ namespace sokuo {
 
 namespace {
 
-std::string Hex(const unsigned char* digest, unsigned int length) {
+std::string Hex(const unsigned char* digest, size_t length) {
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string out(static_cast<size_t>(length) * 2, '0');
+  std::string out(length * 2, '0');
   for (size_t i = 0; i < length; ++i) {
     out[2 * i] = kHex[digest[i] >> 4];
     out[2 * i + 1] = kHex[digest[i] & 0xf];
@@ -46,18 +46,25 @@ struct CtxFree {
 std::string Sha256Hex(std::string_view bytes) { return Sha256Hex({bytes}); }
 
 std::string Sha256Hex(std::initializer_list<std::string_view> pieces) {
+  return HexOf(Sha256Of(pieces));
+}
+
+Sha256Digest Sha256Of(std::initializer_list<std::string_view> pieces) {
   // One context per thread, reused: a journal verification hashes millions of short texts.
   thread_local std::unique_ptr<EVP_MD_CTX, CtxFree> ctx(EVP_MD_CTX_new());
   if (ctx == nullptr) std::abort();
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  Sha256Digest digest{};
   unsigned int length = 0;
   Check(EVP_DigestInit_ex(ctx.get(), Sha256Md(), nullptr));
   for (std::string_view piece : pieces) {
     Check(EVP_DigestUpdate(ctx.get(), piece.data(), piece.size()));
   }
   Check(EVP_DigestFinal_ex(ctx.get(), digest.data(), &length));
-  return Hex(digest.data(), length);
+  if (length != digest.size()) std::abort();
+  return digest;
 }
+
+std::string HexOf(const Sha256Digest& digest) { return Hex(digest.data(), digest.size()); }
 
 Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
   if (ctx_ == nullptr) std::abort();

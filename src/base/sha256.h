@@ -1,10 +1,19 @@
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
 
 namespace sokuo {
+
+using Sha256Digest = std::array<uint8_t, 32>;
+
+// SHA-256 of the pieces one after another, as its 32 bytes.
+Sha256Digest Sha256Of(std::initializer_list<std::string_view> pieces);
+// Lower-case hex of a digest's bytes.
+std::string HexOf(const Sha256Digest& digest);
 
 // Lower-case hex SHA-256 of the bytes.
 std::string Sha256Hex(std::string_view bytes);

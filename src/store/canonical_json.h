@@ -13,6 +13,10 @@
 
 #include <nlohmann/json.hpp>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace sokuo::store {
 
 std::string CanonicalJson(const nlohmann::json& value);
@@ -27,11 +31,63 @@ bool IsCanonicalJson(std::string_view text);
 
 // The length of the well-formed UTF-8 sequence at the start of `s` (RFC 3629: no overlong
 // forms, no surrogates, nothing past U+10FFFF), or 0. `s` starts with a byte >= 0x80.
-size_t Utf8Length(std::string_view s);
+inline size_t Utf8Length(std::string_view s) {
+  auto at = [&](size_t i) { return i < s.size() ? static_cast<unsigned char>(s[i]) : 0u; };
+  auto cont = [](unsigned b, unsigned lo = 0x80, unsigned hi = 0xbf) { return b >= lo && b <= hi; };
+  unsigned b0 = at(0);
+  if (b0 >= 0xc2 && b0 <= 0xdf) return cont(at(1)) ? 2 : 0;
+  if (b0 >= 0xe0 && b0 <= 0xef) {
+    unsigned lo = b0 == 0xe0 ? 0xa0 : 0x80, hi = b0 == 0xed ? 0x9f : 0xbf;
+    return cont(at(1), lo, hi) && cont(at(2)) ? 3 : 0;
+  }
+  if (b0 >= 0xf0 && b0 <= 0xf4) {
+    unsigned lo = b0 == 0xf0 ? 0x90 : 0x80, hi = b0 == 0xf4 ? 0x8f : 0xbf;
+    return cont(at(1), lo, hi) && cont(at(2)) && cont(at(3)) ? 4 : 0;
+  }
+  return 0;
+}
 
-// Where the run of bytes from `from` that JSON writes as they are (printable ASCII but `"` and
-// `\`) ends.
-size_t PlainRunEnd(std::string_view s, size_t from);
+// The bytes JSON writes as they are: printable ASCII but `"` and `\`.
+inline constexpr std::array<bool, 256> kPlainByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c) t[c] = c != '"' && c != '\\';
+  return t;
+}();
+
+// Where the run of bytes from `from` that JSON writes as they are ends: sixteen bytes at a time
+// with SSE2, then eight at a time, where a byte's high bit in `special` is set when it is not
+// plain, exactly for the first such byte of the eight (a borrow only carries out of a byte that
+// is itself not plain).
+inline size_t PlainRunEnd(std::string_view s, size_t from) {
+  static_assert(std::endian::native == std::endian::little);  // s[i] is the low byte
+  size_t i = from;
+#if defined(__SSE2__)
+  const __m128i quotes = _mm_set1_epi8('"'), backslashes = _mm_set1_epi8('\\');
+  const __m128i spaces = _mm_set1_epi8(0x20);
+  for (; i + 16 <= s.size(); i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    // Compared as signed bytes, 0x80 and above are below 0x20 too.
+    __m128i special =
+        _mm_or_si128(_mm_cmplt_epi8(v, spaces),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, quotes), _mm_cmpeq_epi8(v, backslashes)));
+    if (auto mask = static_cast<unsigned>(_mm_movemask_epi8(special)); mask != 0) {
+      return i + static_cast<size_t>(std::countr_zero(mask));
+    }
+  }
+#endif
+  constexpr uint64_t kOnes = 0x0101010101010101, kHigh = 0x8080808080808080;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t v;
+    std::memcpy(&v, s.data() + i, 8);
+    uint64_t quote = v ^ (kOnes * '"'), backslash = v ^ (kOnes * '\\');
+    uint64_t special = (v | ((v - kOnes * 0x20) & ~v) | ((quote - kOnes) & ~quote) |
+                        ((backslash - kOnes) & ~backslash)) &
+                       kHigh;
+    if (special != 0) return i + static_cast<size_t>(std::countr_zero(special) / 8);
+  }
+  while (i < s.size() && kPlainByte[static_cast<unsigned char>(s[i])]) ++i;
+  return i;
+}
 
 // Reads text that CanonicalJson wrote, checking that it is exactly that: no whitespace, keys
 // unique and in bytewise order, strings escaped as nlohmann's dump escapes them (only `"`, `\`,
@@ -104,51 +160,95 @@ class CanonicalReader {
   bool String(std::string_view* plain) {
     if (!Consume('"')) return false;
     size_t start = pos_;
+    size_t at = pos_;  // kept out of the member while the string is read
     while (true) {
-      pos_ = PlainRunEnd(text_, pos_);
-      if (pos_ >= text_.size()) return false;
-      auto c = static_cast<unsigned char>(text_[pos_]);
+      // Long stretches of text and of \" (JSON kept in a string column) 64 bytes at a time;
+      // what they stop at, and everything in keys, one piece at a time below.
+      if (plain == nullptr) at = SkipBlocks(text_, at);
+      at = PlainRunEnd(text_, at);
+      if (at >= text_.size()) return false;
+      auto c = static_cast<unsigned char>(text_[at]);
       if (c == '"') {
-        if (plain != nullptr) *plain = text_.substr(start, pos_ - start);
-        ++pos_;
+        if (plain != nullptr) *plain = text_.substr(start, at - start);
+        pos_ = at + 1;
         return true;
       }
       if (c == '\\') {
         if (plain != nullptr) return false;
         // \" and \\ (JSON text kept in a string column) are most of them.
-        char e = pos_ + 1 < text_.size() ? text_[pos_ + 1] : '\0';
+        char e = at + 1 < text_.size() ? text_[at + 1] : '\0';
         if (e == '"' || e == '\\') {
-          pos_ += 2;
-        } else if (!Escape()) {
-          return false;
+          at += 2;
+          continue;
         }
+        size_t n = EscapeLength(text_.substr(at));
+        if (n == 0) return false;
+        at += n;
       } else if (c < 0x20) {
         return false;
       } else {
-        size_t n = Utf8Length(text_.substr(pos_));
-        if (n == 0) return false;
-        pos_ += n;
+        do {  // a run of characters of more than one byte (Japanese text) at once
+          size_t n = Utf8Length(text_.substr(at));
+          if (n == 0) return false;
+          at += n;
+        } while (at < text_.size() && static_cast<unsigned char>(text_[at]) >= 0x80);
       }
     }
   }
 
  private:
-  // An escape as dump writes it, at the backslash.
-  bool Escape() {
-    if (pos_ + 1 >= text_.size()) return false;
-    char e = text_[pos_ + 1];
-    if (e == '"' || e == '\\' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
-      pos_ += 2;
-      return true;
+#if defined(__SSE2__)
+  // One bit a byte of the 64 at `p`: the bytes equal to `c`, or (c == 0) those below 0x20 or
+  // above 0x7f.
+  static uint64_t Mask64(const char* p, char c) {
+    uint64_t mask = 0;
+    const __m128i same = _mm_set1_epi8(c), below = _mm_set1_epi8(0x20);
+    for (int i = 0; i < 4; ++i) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
+      // Compared as signed bytes, 0x80 and above are below 0x20 too.
+      __m128i hit = c == 0 ? _mm_cmplt_epi8(v, below) : _mm_cmpeq_epi8(v, same);
+      mask |= uint64_t{static_cast<uint32_t>(_mm_movemask_epi8(hit))} << (16 * i);
     }
+    return mask;
+  }
+
+  // From `at`, inside a string and not inside an escape, past every 64 bytes that hold only
+  // printable ASCII and \" escapes: returns the first place, again not inside an escape, where
+  // something else may stand (the closing quote, a backslash that starts another escape or two
+  // backslashes in a row, a control character, a byte of UTF-8), or where fewer than 64 bytes
+  // are left. Within a block without two backslashes in a row, the escaped bytes are exactly
+  // those after a backslash.
+  static size_t SkipBlocks(std::string_view s, size_t at) {
+    uint64_t carried = 0;  // 1: the byte at `at` is escaped by the backslash before it
+    for (; at + 64 <= s.size(); at += 64) {
+      const char* p = s.data() + at;
+      uint64_t backslash = Mask64(p, '\\'), quote = Mask64(p, '"'), other = Mask64(p, 0);
+      uint64_t escaped = (backslash << 1) | carried;
+      // Escaped but not a quote (this also finds two backslashes in a row): from its backslash.
+      uint64_t odd = escaped & ~quote;
+      if ((odd & 1) != 0) return at - 1;  // the backslash before the block
+      uint64_t stop = (quote & ~escaped) | other | (odd >> 1);
+      if (stop != 0) return at + static_cast<size_t>(std::countr_zero(stop));
+      carried = backslash >> 63;
+    }
+    return at - carried;
+  }
+#else
+  static size_t SkipBlocks(std::string_view, size_t at) { return at; }
+#endif
+
+  // The length of the escape as dump writes it at the start of `s` (a backslash), or 0.
+  static size_t EscapeLength(std::string_view s) {
+    if (s.size() < 2) return 0;
+    char e = s[1];
+    if (e == '"' || e == '\\' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') return 2;
     // \u00xx for the other control characters, lower-case.
-    if (e != 'u' || pos_ + 6 > text_.size() || text_.substr(pos_ + 2, 2) != "00") return false;
-    int hi = HexDigit(text_[pos_ + 4]), lo = HexDigit(text_[pos_ + 5]);
-    if (hi < 0 || hi > 1 || lo < 0) return false;
+    if (e != 'u' || s.size() < 6 || s.substr(2, 2) != "00") return 0;
+    int hi = HexDigit(s[4]), lo = HexDigit(s[5]);
+    if (hi < 0 || hi > 1 || lo < 0) return 0;
     int v = hi * 16 + lo;
-    if (v == 0x08 || v == 0x09 || v == 0x0a || v == 0x0c || v == 0x0d) return false;
-    pos_ += 6;
-    return true;
+    if (v == 0x08 || v == 0x09 || v == 0x0a || v == 0x0c || v == 0x0d) return 0;
+    return 6;
   }
   static int HexDigit(char c) {
     if (c >= '0' && c <= '9') return c - '0';

@@ -99,38 +99,42 @@ bool HashBytes(std::string_view hex, uint8_t* out) {
   return bad >= 0;
 }
 
-void HashHex(const uint8_t* bytes, std::string& out) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  out.resize(64);
-  for (size_t i = 0; i < 32; ++i) {
-    out[2 * i] = kDigits[bytes[i] >> 4];
-    out[2 * i + 1] = kDigits[bytes[i] & 0xf];
-  }
-}
-
 std::string RowHash(const std::string& table, const std::string& id, const Row& row) {
-  return RowHashOfCanonical(table, id, CanonicalJson(row));
+  return HexOf(RowDigestOfCanonical(table, id, CanonicalJson(row)));
 }
 
-std::string RowHashOfCanonical(std::string_view table, std::string_view id,
-                               std::string_view canonical_row) {
-  return Sha256Hex({table, "\n", id, "\n", canonical_row});
+Sha256Digest RowDigestOfCanonical(std::string_view table, std::string_view id,
+                                  std::string_view canonical_row) {
+  return Sha256Of({table, "\n", id, "\n", canonical_row});
+}
+
+void SpilledChange::SetPrev(std::string_view text) {
+  if (text.empty()) {
+    prev_kind = Prev::kNothing;
+  } else {
+    prev_kind = HashBytes(text, prev.data()) ? Prev::kHash : Prev::kOther;
+  }
 }
 
 namespace {
 
-// 64 lower-case hex digits as little-endian limbs; nullopt for anything else.
-std::optional<std::array<uint64_t, 4>> DigestLimbs(const std::string& hex) {
-  uint8_t bytes[32];
-  if (!HashBytes(hex, bytes)) return std::nullopt;
+// A hash's 32 bytes as little-endian limbs.
+std::array<uint64_t, 4> DigestLimbs(const Sha256Digest& bytes) {
   static_assert(std::endian::native == std::endian::little);
   std::array<uint64_t, 4> limbs{};
   for (size_t i = 0; i < 4; ++i) {
     uint64_t big_endian;
-    std::memcpy(&big_endian, bytes + 8 * i, 8);
+    std::memcpy(&big_endian, bytes.data() + 8 * i, 8);
     limbs[3 - i] = __builtin_bswap64(big_endian);  // the hash's bytes are most significant first
   }
   return limbs;
+}
+
+// 64 lower-case hex digits as little-endian limbs; nullopt for anything else.
+std::optional<std::array<uint64_t, 4>> DigestLimbs(const std::string& hex) {
+  Sha256Digest bytes;
+  if (!HashBytes(hex, bytes.data())) return std::nullopt;
+  return DigestLimbs(bytes);
 }
 
 std::array<uint64_t, 4> Negated(const std::array<uint64_t, 4>& v) {
@@ -164,6 +168,16 @@ void StateDigest::Add(const std::string& row_hash) {
 
 void StateDigest::Remove(const std::string& row_hash) {
   if (auto v = DigestLimbs(row_hash)) AddLimbs(Negated(*v));
+  --rows_;
+}
+
+void StateDigest::Add(const Sha256Digest& row_hash) {
+  AddLimbs(DigestLimbs(row_hash));
+  ++rows_;
+}
+
+void StateDigest::Remove(const Sha256Digest& row_hash) {
+  AddLimbs(Negated(DigestLimbs(row_hash)));
   --rows_;
 }
 
@@ -344,15 +358,14 @@ Result<void> JournalVerifier::SpillCanonical(const JournalEntry& e, const std::s
     s.seq = e.seq;
     if (c.row) {
       s.kind = SpilledChange::Kind::kPut;
-      s.hash = RowHashOfCanonical(c.table, c.id, *c.row);
+      s.hash = RowDigestOfCanonical(c.table, c.id, *c.row);
     } else {
       s.kind = SpilledChange::Kind::kRemove;
-      s.hash.clear();
     }
     if (c.prev) {
-      s.prev.emplace(*c.prev);
+      s.SetPrev(*c.prev);
     } else {
-      s.prev.reset();
+      s.prev_kind = SpilledChange::Prev::kUnnamed;
     }
     TRY(SpillOne(s, e.seq, seq_text));
   }
@@ -376,11 +389,11 @@ Result<void> JournalVerifier::Spill(const JournalEntry& e, const nlohmann::json&
     s.seq = e.seq;
     if (c.contains("row")) {
       s.kind = SpilledChange::Kind::kPut;
-      s.hash = RowHash(table, s.id, c["row"]);
+      s.hash = RowDigestOfCanonical(table, s.id, CanonicalJson(c["row"]));
     } else {
       s.kind = SpilledChange::Kind::kRemove;
     }
-    if (c.contains("prev")) s.prev = c["prev"].get<std::string>();
+    if (c.contains("prev")) s.SetPrev(c["prev"].get_ref<const std::string&>());
     TRY(SpillOne(s, e.seq, seq_text));
   }
   return {};
@@ -391,12 +404,22 @@ Result<void> JournalVerifier::SpillOne(SpilledChange& s, int64_t seq, const std:
   if (from_checkpoint_) {
     // Every entry after a checkpoint names what it replaced; without that, the state after
     // it cannot follow from the checkpoint's.
-    if (!s.prev) {
-      Bad(seq, Msg("journal.malformed_change", {{"seq", seq_text}}));
-      state_known_ = false;
-    } else {
-      if (!s.prev->empty()) running_.Remove(*s.prev);
-      if (s.kind == SpilledChange::Kind::kPut) running_.Add(s.hash);
+    switch (s.prev_kind) {
+      case SpilledChange::Prev::kUnnamed:
+        Bad(seq, Msg("journal.malformed_change", {{"seq", seq_text}}));
+        state_known_ = false;
+        break;
+      case SpilledChange::Prev::kHash:
+        running_.Remove(s.prev);
+        break;
+      case SpilledChange::Prev::kOther:
+        running_.RemoveUnreadable();
+        break;
+      case SpilledChange::Prev::kNothing:
+        break;
+    }
+    if (s.prev_kind != SpilledChange::Prev::kUnnamed && s.kind == SpilledChange::Kind::kPut) {
+      running_.Add(s.hash);
     }
   }
   return spill_.Add(s);
@@ -414,8 +437,8 @@ Result<void> JournalVerifier::AddCurrentCanonical(int table, std::string_view id
   s.order = order_++;
   s.seq = 0;
   s.kind = SpilledChange::Kind::kCurrent;
-  s.hash = RowHashOfCanonical(tables_[static_cast<size_t>(table)], id, canonical_row);
-  s.prev.reset();
+  s.hash = RowDigestOfCanonical(tables_[static_cast<size_t>(table)], id, canonical_row);
+  s.prev_kind = SpilledChange::Prev::kUnnamed;
   current_.Add(s.hash);
   return spill_.Add(s);
 }
@@ -451,10 +474,11 @@ void JournalVerifier::Settle(std::span<const SpilledChange> group) {
     // What the change says it replaced must be what the journal had there: otherwise the row
     // was changed outside sokuo before this entry overwrote it. From a checkpoint, what the
     // first change replaced is known only through the digest.
-    if (c.prev && (last != nullptr || !from_checkpoint_)) {
-      std::string had =
-          last != nullptr && last->kind == SpilledChange::Kind::kPut ? last->hash : "";
-      if (*c.prev != had) {
+    if (c.prev_kind != SpilledChange::Prev::kUnnamed && (last != nullptr || !from_checkpoint_)) {
+      bool had_image = last != nullptr && last->kind == SpilledChange::Kind::kPut;
+      bool same = had_image ? c.prev_kind == SpilledChange::Prev::kHash && c.prev == last->hash
+                            : c.prev_kind == SpilledChange::Prev::kNothing;
+      if (!same) {
         Bad(c.seq,
             Msg("journal.row_replaced_altered", {{"seq", std::to_string(c.seq)}, {"row", name}}));
       }

@@ -33,6 +33,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/sha256.h"
 #include "store/canonical_json.h"
 #include "store/store.h"
 
@@ -55,20 +56,23 @@ VerifyReport VerifyJournal(std::span<const JournalEntry> entries, const Tables& 
 // The 32 bytes of a hash written as 64 lower-case hex digits into `out`; false (and `out`
 // unspecified) for any other text.
 bool HashBytes(std::string_view hex, uint8_t* out);
-// Writes the 64 lower-case hex digits of 32 bytes into `out`.
-void HashHex(const uint8_t* bytes, std::string& out);
 
 // Lower-case hex SHA-256 of table ‖ "\n" ‖ id ‖ "\n" ‖ canonical row image.
 std::string RowHash(const std::string& table, const std::string& id, const Row& row);
-// The same from the row image's canonical text (CanonicalJson(row)).
-std::string RowHashOfCanonical(std::string_view table, std::string_view id,
-                               std::string_view canonical_row);
+// Its bytes, from the row image's canonical text (CanonicalJson(row)).
+Sha256Digest RowDigestOfCanonical(std::string_view table, std::string_view id,
+                                  std::string_view canonical_row);
 
 // An additive multiset hash of rows (see the top of this file). Plain value.
 class StateDigest {
  public:
   void Add(const std::string& row_hash);
   void Remove(const std::string& row_hash);
+  void Add(const Sha256Digest& row_hash);
+  void Remove(const Sha256Digest& row_hash);
+  // A row counted out whose hash cannot be read (a tampered "prev"): the sum keeps its part, so
+  // it no longer matches.
+  void RemoveUnreadable() { --rows_; }
   void Add(const StateDigest& other);
   void Remove(const StateDigest& other);
   // 64 lower-case hex digits, most significant first.
@@ -93,14 +97,21 @@ JournalEntry MakeCheckpoint(const JournalHead& head, Timestamp at, const StateDi
 // What a verification spills while the sorted pass needs it. kind: a journaled image, a removal,
 // or the row as it is now.
 struct SpilledChange {
-  enum class Kind : int { kPut = 0, kRemove = 1, kCurrent = 2 };
+  enum class Kind : uint8_t { kPut = 0, kRemove = 1, kCurrent = 2 };
+  // The "prev" a change names: none (entries from before schema 16), "" (the row did not exist),
+  // a row hash, or text that is no row hash (only after tampering: it matches no image).
+  enum class Prev : uint8_t { kUnnamed = 0, kNothing = 1, kHash = 2, kOther = 3 };
   int table = 0;  // index into the verified tables
   std::string id;
   int64_t order = 0;  // order of arrival
   int64_t seq = 0;    // the entry; 0 for kCurrent
   Kind kind = Kind::kPut;
-  std::string hash;                 // RowHash (hex) for kPut and kCurrent
-  std::optional<std::string> prev;  // the "prev" the change names, if it names one
+  Prev prev_kind = Prev::kUnnamed;
+  Sha256Digest hash{};  // the RowHash for kPut and kCurrent
+  Sha256Digest prev{};  // for Prev::kHash
+
+  // Sets prev_kind and prev from the text of a change's "prev".
+  void SetPrev(std::string_view text);
 };
 
 // Where a verification keeps its changes: on disk in a real store, so memory stays bounded.

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <functional>
+#include <random>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -456,6 +457,58 @@ TEST(CanonicalJsonTest, AcceptsOnlyWhatCanonicalJsonWrites) {
       EXPECT_EQ(CanonicalJson(parsed), text);
     }
   }
+}
+
+// Long strings, which the reader takes 64 bytes at a time: random text (escapes, runs of
+// backslashes, control characters, Japanese, invalid UTF-8) written canonically, half of it then
+// changed by a byte, in an object so that text follows the string. Accepted exactly when it is
+// what CanonicalJson writes.
+TEST(CanonicalJsonTest, LongStringsAreReadExactly) {
+  std::mt19937 random(20261128);
+  const std::vector<std::string> pieces = {"a",    "Z",    " ",        "{",    ":",    "\"",
+                                           "\\",   "\\\\", "\n",       "\t",   "\x01", "\x1f",
+                                           "\x7f", "日",   "\xc3\xa9", "\\\"", "u",    "0"};
+  const std::string bytes = std::string("\"\\nu01fa \x01\x1f\x7f\xc3\xe6\xff", 15);
+  // Each escape across the end of the first and of the second block.
+  for (size_t before = 55; before < 140; ++before) {
+    for (const char* escape : {"\\\\", "\\\"", "\\n", "\\u0001", "\\x", "\\u000a", "\\\\\\\""}) {
+      std::string text = "[\"" + std::string(before, 'a') + escape + std::string(80, 'b') + "\"]";
+      auto parsed = nlohmann::json::parse(text, nullptr, false);
+      SCOPED_TRACE(text);
+      ASSERT_EQ(IsCanonicalJson(text), !parsed.is_discarded() && CanonicalJson(parsed) == text);
+    }
+  }
+  int accepted = 0, refused = 0;
+  for (int round = 0; round < 4000; ++round) {
+    // A third only text and quotes, which the reader crosses in whole blocks; a third with
+    // backslashes too.
+    size_t kinds = round % 3 == 0 ? 6 : round % 3 == 1 ? 7 : pieces.size();
+    std::string value;
+    size_t length = random() % 300;
+    while (value.size() < length) value += pieces[random() % kinds];
+    std::string text = "{\"a\":" + CanonicalJson(nlohmann::json(value)) + ",\"b\":1}";
+    if (random() % 2 == 0 && text.size() > 12) {
+      size_t at = 5 + random() % (text.size() - 12);
+      switch (random() % 3) {
+        case 0:
+          text[at] = bytes[random() % bytes.size()];
+          break;
+        case 1:
+          text.insert(text.begin() + static_cast<std::ptrdiff_t>(at),
+                      bytes[random() % bytes.size()]);
+          break;
+        default:
+          text.erase(at, 1);
+      }
+    }
+    auto parsed = nlohmann::json::parse(text, nullptr, false);
+    bool canonical = !parsed.is_discarded() && CanonicalJson(parsed) == text;
+    SCOPED_TRACE(text);
+    ASSERT_EQ(IsCanonicalJson(text), canonical);
+    (canonical ? accepted : refused) += 1;
+  }
+  EXPECT_GT(accepted, 1000);
+  EXPECT_GT(refused, 1000);
 }
 
 TEST(CanonicalJsonTest, StringsAreWrittenAsDumpWritesThem) {

@@ -43,17 +43,18 @@ class RunSpill final : public ReplaySpill {
     Put<int64_t>(c.order);
     Put<int64_t>(c.seq);
     Put<uint8_t>(static_cast<uint8_t>(c.kind));
+    Put<uint8_t>(static_cast<uint8_t>(c.prev_kind));
     Put<uint32_t>(static_cast<uint32_t>(c.id.size()));
     buffer_ += c.id;
-    PutText(c.hash);
-    if (c.prev) {
-      PutText(*c.prev);
-    } else {
-      Put<uint8_t>(kAbsent);
-    }
+    if (c.kind != SpilledChange::Kind::kRemove) PutDigest(c.hash);
+    if (c.prev_kind == SpilledChange::Prev::kHash) PutDigest(c.prev);
     auto size = static_cast<uint32_t>(buffer_.size() - offset);
     std::memcpy(buffer_.data() + offset, &size, sizeof size);
-    keys_.push_back({offset, size});
+    keys_.push_back({.head = IdPrefix(c.id, 0),
+                     .tail = IdPrefix(c.id, 8),
+                     .table = c.table,
+                     .size = size,
+                     .offset = offset});
     if (buffer_.size() >= run_bytes_) {
       TRY(WriteRun());
     }
@@ -101,15 +102,27 @@ class RunSpill final : public ReplaySpill {
   }
 
  private:
-  // A record: u32 size, i32 table, i64 order, i64 seq, u8 kind, u32 id size, the id, the hash
-  // and the prev, each a tag and then 32 bytes (64 lower-case hex digits) or u32 size and text.
-  static constexpr size_t kIdAt = 4 + 4 + 8 + 8 + 1;
-  static constexpr uint8_t kAbsent = 0, kDigest = 1, kText = 2;
+  // A record: u32 size, i32 table, i64 order, i64 seq, u8 kind, u8 prev kind, u32 id size, the
+  // id, then the hash's 32 bytes unless the change is a removal, and the prev's when it is one.
+  static constexpr size_t kIdAt = 4 + 4 + 8 + 8 + 1 + 1;
 
+  // A record's place in the buffer, with what sorts most records without reading them: the
+  // table and the id's first 16 bytes.
   struct Key {
-    size_t offset;
+    uint64_t head, tail;  // IdPrefix at 0 and at 8
+    int32_t table;
     uint32_t size;
+    size_t offset;
   };
+  // Bytes [from, from + 8) of an id as a big-endian number, zeros past its end: two ids whose
+  // numbers differ are in the same order bytewise; equal numbers leave it open.
+  static uint64_t IdPrefix(std::string_view id, size_t from) {
+    uint64_t v = 0;
+    for (size_t i = from; i < from + 8; ++i) {
+      v = (v << 8) | (i < id.size() ? static_cast<unsigned char>(id[i]) : 0u);
+    }
+    return v;
+  }
   struct RunReader {
     uint64_t pos, end;  // what is left of the run in the file, after `data`
     std::string data;   // read ahead
@@ -127,48 +140,24 @@ class RunSpill final : public ReplaySpill {
     std::memcpy(&v, r.data() + at, sizeof v);
     return v;
   }
-  void PutText(const std::string& text) {
-    uint8_t digest[32];
-    if (HashBytes(text, digest)) {
-      Put<uint8_t>(kDigest);
-      buffer_.append(reinterpret_cast<const char*>(digest), sizeof digest);
-    } else {
-      Put<uint8_t>(kText);
-      Put<uint32_t>(static_cast<uint32_t>(text.size()));
-      buffer_ += text;
-    }
-  }
-  // Reads a text PutText wrote at `at` into `out` (nullopt for kAbsent); returns where it ends.
-  static size_t GetText(std::string_view r, size_t at, std::string* out, bool* present) {
-    uint8_t tag = Get<uint8_t>(r, at++);
-    *present = tag != kAbsent;
-    if (tag == kDigest) {
-      HashHex(reinterpret_cast<const uint8_t*>(r.data() + at), *out);
-      return at + 32;
-    }
-    if (tag == kText) {
-      auto size = Get<uint32_t>(r, at);
-      out->assign(r.substr(at + 4, size));
-      return at + 4 + size;
-    }
-    out->clear();
-    return at;
+  void PutDigest(const Sha256Digest& digest) {
+    buffer_.append(reinterpret_cast<const char*>(digest.data()), digest.size());
   }
   static void Decode(std::string_view r, SpilledChange& c) {
     c.table = Get<int32_t>(r, 4);
     c.order = Get<int64_t>(r, 8);
     c.seq = Get<int64_t>(r, 16);
     c.kind = static_cast<SpilledChange::Kind>(Get<uint8_t>(r, 24));
+    c.prev_kind = static_cast<SpilledChange::Prev>(Get<uint8_t>(r, 25));
     auto id_size = Get<uint32_t>(r, kIdAt);
     c.id.assign(r.substr(kIdAt + 4, id_size));
-    bool present = false;
-    size_t at = GetText(r, kIdAt + 4 + id_size, &c.hash, &present);
-    std::string prev = c.prev ? std::move(*c.prev) : std::string();
-    GetText(r, at, &prev, &present);
-    if (present) {
-      c.prev = std::move(prev);
-    } else {
-      c.prev.reset();
+    size_t at = kIdAt + 4 + id_size;
+    if (c.kind != SpilledChange::Kind::kRemove) {
+      std::memcpy(c.hash.data(), r.data() + at, c.hash.size());
+      at += c.hash.size();
+    }
+    if (c.prev_kind == SpilledChange::Prev::kHash) {
+      std::memcpy(c.prev.data(), r.data() + at, c.prev.size());
     }
   }
   // By table, then id (bytewise), then order of arrival.
@@ -183,6 +172,9 @@ class RunSpill final : public ReplaySpill {
   void SortKeys() {
     std::string_view all(buffer_);
     std::sort(keys_.begin(), keys_.end(), [&](const Key& a, const Key& b) {
+      if (a.table != b.table) return a.table < b.table;
+      if (a.head != b.head) return a.head < b.head;
+      if (a.tail != b.tail) return a.tail < b.tail;
       return Less(all.substr(a.offset, a.size), all.substr(b.offset, b.size));
     });
   }
