@@ -56,26 +56,21 @@ bench: release
 bench-http: release
 	@bench/http-bench
 
-# Real fuzzing with libFuzzer (clang): FUZZ_SECONDS per target.
+# Real fuzzing with libFuzzer (clang): FUZZ_SECONDS per target, each TARGET:CORPUS from
+# tests/fuzz/corpus/CORPUS (the organization files and Sigma rules of the repo are seeds too).
 FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := org_file_fuzz:org request_fuzz:request target_fuzz:target sigma_rule_fuzz:sigma \
+  log_decode_fuzz:log syslog_frame_fuzz:syslog clamav_fuzz:clamav account_listing_fuzz:accounts \
+  head_receipt_fuzz:receipts canonical_json_fuzz:canonical
 fuzz: bootstrap
 	@cmake --preset fuzz >/dev/null
-	@cmake --build build/fuzz -j $(JOBS) --target org_file_fuzz request_fuzz sigma_rule_fuzz log_decode_fuzz clamav_fuzz account_listing_fuzz head_receipt_fuzz
-	@mkdir -p build/fuzz/corpus-org build/fuzz/corpus-request build/fuzz/corpus-sigma build/fuzz/corpus-log build/fuzz/corpus-clamav build/fuzz/corpus-accounts build/fuzz/corpus-receipts
-	@cp -n tests/fuzz/corpus/org/* tests/golden/org/*.yaml build/fuzz/corpus-org/
-	@cp -n tests/fuzz/corpus/request/* build/fuzz/corpus-request/
-	@cp -n tests/fuzz/corpus/sigma/* rules/linux/*.yml build/fuzz/corpus-sigma/
-	@cp -n tests/fuzz/corpus/log/* build/fuzz/corpus-log/
-	@cp -n tests/fuzz/corpus/clamav/* build/fuzz/corpus-clamav/
-	@cp -n tests/fuzz/corpus/accounts/* build/fuzz/corpus-accounts/
-	@cp -n tests/fuzz/corpus/receipts/* build/fuzz/corpus-receipts/
-	@build/fuzz/tests/org_file_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=build/fuzz/ build/fuzz/corpus-org
-	@build/fuzz/tests/request_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=build/fuzz/ build/fuzz/corpus-request
-	@build/fuzz/tests/sigma_rule_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=build/fuzz/ build/fuzz/corpus-sigma
-	@build/fuzz/tests/log_decode_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=build/fuzz/ build/fuzz/corpus-log
-	@build/fuzz/tests/clamav_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=build/fuzz/ build/fuzz/corpus-clamav
-	@build/fuzz/tests/account_listing_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=build/fuzz/ build/fuzz/corpus-accounts
-	@build/fuzz/tests/head_receipt_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=build/fuzz/ build/fuzz/corpus-receipts
+	@cmake --build build/fuzz -j $(JOBS) --target $(foreach t,$(FUZZ_TARGETS),$(firstword $(subst :, ,$(t))))
+	@for t in $(FUZZ_TARGETS); do mkdir -p build/fuzz/corpus-$${t#*:}; cp -n tests/fuzz/corpus/$${t#*:}/* build/fuzz/corpus-$${t#*:}/; done
+	@cp -n tests/golden/org/*.yaml build/fuzz/corpus-org/
+	@cp -n rules/linux/*.yml build/fuzz/corpus-sigma/
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  build/fuzz/tests/$${t%%:*} -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=build/fuzz/ build/fuzz/corpus-$${t#*:}; \
+	done
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
