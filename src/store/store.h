@@ -10,7 +10,8 @@
 // images of all entries gives exactly the current content of every journaled table. `Verify`
 // checks the hash chain and that replay, so any edit made outside sokuo — to a journal entry or
 // to a row — is found and named. Implementations (SQLite now, PostgreSQL later) provide only
-// row storage; hashing, replay and the domain mapping are shared (journal.h, org_rows.h).
+// row storage; hashing, replay, a transaction's journaling and the domain mapping are shared
+// (journal.h, journaled_tx.h, org_rows.h).
 #pragma once
 
 #include <functional>

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <chrono>
 #include <optional>
-#include <set>
 #include <span>
 #include <string_view>
 #include <thread>
@@ -15,6 +14,7 @@
 #include <utility>
 
 #include "store/journal.h"
+#include "store/journaled_tx.h"
 #include "store/sqlite/connection.h"
 #include "store/tables.h"
 
@@ -90,12 +90,12 @@ Result<std::string> ReadLastChange(SqliteConnection& conn, std::span<const std::
   return hash;
 }
 
-class SqliteTx final : public Tx {
+// A write transaction on the writing connection: the journaling is JournaledTx's, the rows and
+// the journal are SQLite's.
+class SqliteTx final : public JournaledTx {
  public:
   SqliteTx(SqliteConnection& conn, JournalHead head, int64_t checkpoint_every)
-      : conn_(conn), start_(head), head_(std::move(head)), checkpoint_every_(checkpoint_every) {}
-
-  const JournalHead& Start() const override { return start_; }
+      : JournaledTx(std::move(head), checkpoint_every), conn_(conn) {}
 
   Result<int64_t> Max(const std::string& table, const std::string& column,
                       const std::string& where_column, const Row& value) override {
@@ -120,23 +120,12 @@ class SqliteTx final : public Tx {
     return ReadTable(conn_, table, column, value);
   }
 
-  Result<void> Put(const std::string& table, const std::string& id, const Row& row) override {
-    TRY(Check(table, id));
-    ASSIGN_OR_RETURN(std::string prev, PrevHash(table, id));
-    TRY(Upsert(table, id, row));
-    std::string hash = RowHash(table, id, row);
-    if (!prev.empty()) delta_.Remove(prev);
-    delta_.Add(hash);
-    pending_.push_back({.table = table, .id = id, .row = row, .created = false, .prev = prev});
-    return {};
-  }
-
   Result<void> PutPrivate(const std::string& table, const std::string& id,
                           const Row& row) override {
     if (!IsPrivateTable(table)) {
       return Fail(ErrorCode::kInternal, Msg("store.journaled_table", {{"table", table}}));
     }
-    return Upsert(table, id, row);
+    return UpsertRow(table, id, row);
   }
 
   Result<void> RemovePrivate(const std::string& table, const std::string& column,
@@ -151,137 +140,16 @@ class SqliteTx final : public Tx {
     return {};
   }
 
-  Result<void> Remove(const std::string& table, const std::string& id) override {
-    TRY(Check(table, id));
-    ASSIGN_OR_RETURN(std::string prev, PrevHash(table, id));
-    ASSIGN_OR_RETURN(Statement stmt, conn_.Prepare("DELETE FROM " + table + " WHERE id = ?"));
-    stmt.Bind(1, id);
-    TRY(stmt.Step());
-    if (sqlite3_changes(conn_.db()) == 0) {
-      return Fail(ErrorCode::kNotFound, Msg("store.not_found", {{"table", table}, {"id", id}}));
-    }
-    delta_.Remove(prev);
-    pending_.push_back(
-        {.table = table, .id = id, .row = std::nullopt, .created = false, .prev = prev});
-    return {};
-  }
-
-  Result<std::optional<std::string>> LastChange(std::span<const std::string> tables) override {
-    for (const RowChange& c : pending_) {
-      if (std::find(tables.begin(), tables.end(), c.table) != tables.end()) {
-        return std::optional<std::string>();
-      }
-    }
-    ASSIGN_OR_RETURN(std::string hash, ReadLastChange(conn_, tables));
-    return std::optional<std::string>(std::move(hash));
-  }
-
-  Result<JournalEntry> Append(const JournalDraft& draft) override {
-    JournalEntry e = MakeEntry(head_, draft, pending_);
-    TRY(Insert(e));
-    TRY(RecordChanges(e));
-    pending_.clear();
-    // The state digest follows the entry when it was known for the entry before.
-    ASSIGN_OR_RETURN(std::optional<StateDigest> state, ReadState(e.seq - 1));
-    if (state) {
-      state->Add(delta_);
-      TRY(WriteState(e.seq, *state));
-    }
-    delta_ = {};
-    if (checkpoint_every_ > 0 && (e.seq + 1) % checkpoint_every_ == 0) {
-      // A database from before checkpoints (or whose state row was lost) is summed once.
-      if (!state) {
-        ASSIGN_OR_RETURN(StateDigest scanned, ScanState());
-        state = scanned;
-      }
-      TRY(Insert(MakeCheckpoint(head_, draft.at, *state)));
-      TRY(WriteState(head_.seq, *state));
-    }
-    return e;
-  }
-
-  bool HasUnjournaledChanges() const { return !pending_.empty(); }
-
  private:
-  Result<void> Insert(const JournalEntry& e) {
-    ASSIGN_OR_RETURN(Statement stmt,
-                     conn_.Prepare(std::string("INSERT INTO journal (") + kEntryColumns +
-                                   ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    stmt.Bind(1, e.seq);
-    stmt.Bind(2, e.at);
-    stmt.Bind(3, e.actor);
-    stmt.Bind(4, e.action);
-    stmt.Bind(5, e.subject);
-    stmt.Bind(6, e.body);
-    stmt.Bind(7, e.prev_hash);
-    stmt.Bind(8, e.hash);
-    TRY(stmt.Step());
-    head_ = {e.seq, e.hash};
-    return {};
-  }
-
-  // Entry `e` as the last change of every table its pending changes touch.
-  Result<void> RecordChanges(const JournalEntry& e) {
-    std::set<std::string_view> tables;
-    for (const RowChange& c : pending_) tables.insert(c.table);
-    for (std::string_view table : tables) {
-      ASSIGN_OR_RETURN(Statement stmt,
-                       conn_.Prepare("INSERT INTO table_changes (tbl, seq, hash) VALUES (?, ?, ?) "
-                                     "ON CONFLICT(tbl) DO UPDATE SET seq = excluded.seq, "
-                                     "hash = excluded.hash"));
-      stmt.Bind(1, std::string(table));
-      stmt.Bind(2, e.seq);
-      stmt.Bind(3, e.hash);
-      TRY(stmt.Step());
-    }
-    return {};
-  }
-
-  // The RowHash of the row as it is before this change; "" when there is none.
-  Result<std::string> PrevHash(const std::string& table, const std::string& id) {
+  Result<std::optional<Row>> StoredRow(const std::string& table, const std::string& id) override {
     ASSIGN_OR_RETURN(Statement stmt, conn_.Prepare("SELECT * FROM " + table + " WHERE id = ?"));
     stmt.Bind(1, id);
     ASSIGN_OR_RETURN(bool found, stmt.Step());
-    if (!found) return std::string();
-    return RowHash(table, id, stmt.RowImage());
+    if (!found) return std::optional<Row>();
+    return std::optional<Row>(stmt.RowImage());
   }
 
-  // The stored state digest if it describes the state right after entry `seq`.
-  Result<std::optional<StateDigest>> ReadState(int64_t seq) {
-    ASSIGN_OR_RETURN(Statement stmt, conn_.Prepare("SELECT seq, digest, rows FROM journal_state "
-                                                   "WHERE id = 'state'"));
-    ASSIGN_OR_RETURN(bool found, stmt.Step());
-    if (!found || stmt.Int(0) != seq) return std::optional<StateDigest>();
-    return StateDigest::FromJson({{"digest", stmt.Text(1)}, {"rows", stmt.Int(2)}});
-  }
-
-  Result<void> WriteState(int64_t seq, const StateDigest& state) {
-    ASSIGN_OR_RETURN(Statement stmt,
-                     conn_.Prepare("INSERT OR REPLACE INTO journal_state (id, seq, digest, rows) "
-                                   "VALUES ('state', ?, ?, ?)"));
-    stmt.Bind(1, seq);
-    stmt.Bind(2, state.Hex());
-    stmt.Bind(3, state.rows());
-    TRY(stmt.Step());
-    return {};
-  }
-
-  // The state digest summed over every journaled table, as this transaction sees them.
-  Result<StateDigest> ScanState() {
-    StateDigest state;
-    for (const std::string& table : JournaledTables()) {
-      ASSIGN_OR_RETURN(Statement stmt, conn_.Prepare("SELECT * FROM " + table));
-      while (true) {
-        ASSIGN_OR_RETURN(bool more, stmt.Step());
-        if (!more) break;
-        Row row = stmt.RowImage();
-        state.Add(RowHash(table, row.value("id", ""), row));
-      }
-    }
-    return state;
-  }
-
-  Result<void> Upsert(const std::string& table, const std::string& id, const Row& row) {
+  Result<void> UpsertRow(const std::string& table, const std::string& id, const Row& row) override {
     if (!row.is_object() || row.value("id", "") != id) {
       return Fail(ErrorCode::kInternal,
                   Msg("store.row_without_id", {{"table", table}, {"id", id}}));
@@ -305,19 +173,80 @@ class SqliteTx final : public Tx {
     return {};
   }
 
-  static Result<void> Check(const std::string& table, const std::string& id) {
-    if (!IsJournaledTable(table))
-      return Fail(ErrorCode::kInternal, Msg("store.unknown_table", {{"table", table}}));
-    if (id.empty()) return Fail(ErrorCode::kInternal, Msg("store.empty_id", {{"table", table}}));
+  Result<bool> DeleteRow(const std::string& table, const std::string& id) override {
+    ASSIGN_OR_RETURN(Statement stmt, conn_.Prepare("DELETE FROM " + table + " WHERE id = ?"));
+    stmt.Bind(1, id);
+    TRY(stmt.Step());
+    return sqlite3_changes(conn_.db()) > 0;
+  }
+
+  Result<void> InsertEntry(const JournalEntry& e) override {
+    ASSIGN_OR_RETURN(Statement stmt,
+                     conn_.Prepare(std::string("INSERT INTO journal (") + kEntryColumns +
+                                   ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    stmt.Bind(1, e.seq);
+    stmt.Bind(2, e.at);
+    stmt.Bind(3, e.actor);
+    stmt.Bind(4, e.action);
+    stmt.Bind(5, e.subject);
+    stmt.Bind(6, e.body);
+    stmt.Bind(7, e.prev_hash);
+    stmt.Bind(8, e.hash);
+    TRY(stmt.Step());
+    return {};
+  }
+
+  Result<void> RecordTableChange(std::string_view table, int64_t seq,
+                                 const std::string& hash) override {
+    ASSIGN_OR_RETURN(Statement stmt,
+                     conn_.Prepare("INSERT INTO table_changes (tbl, seq, hash) VALUES (?, ?, ?) "
+                                   "ON CONFLICT(tbl) DO UPDATE SET seq = excluded.seq, "
+                                   "hash = excluded.hash"));
+    stmt.Bind(1, std::string(table));
+    stmt.Bind(2, seq);
+    stmt.Bind(3, hash);
+    TRY(stmt.Step());
+    return {};
+  }
+
+  Result<std::string> RecordedLastChange(std::span<const std::string> tables) override {
+    return ReadLastChange(conn_, tables);
+  }
+
+  Result<std::optional<std::pair<int64_t, StateDigest>>> StoredState() override {
+    using Stored = std::optional<std::pair<int64_t, StateDigest>>;
+    ASSIGN_OR_RETURN(Statement stmt, conn_.Prepare("SELECT seq, digest, rows FROM journal_state "
+                                                   "WHERE id = 'state'"));
+    ASSIGN_OR_RETURN(bool found, stmt.Step());
+    if (!found) return Stored();
+    auto state = StateDigest::FromJson({{"digest", stmt.Text(1)}, {"rows", stmt.Int(2)}});
+    if (!state) return Stored();
+    return Stored(std::in_place, stmt.Int(0), *state);
+  }
+
+  Result<void> StoreState(int64_t seq, const StateDigest& state) override {
+    ASSIGN_OR_RETURN(Statement stmt,
+                     conn_.Prepare("INSERT OR REPLACE INTO journal_state (id, seq, digest, rows) "
+                                   "VALUES ('state', ?, ?, ?)"));
+    stmt.Bind(1, seq);
+    stmt.Bind(2, state.Hex());
+    stmt.Bind(3, state.rows());
+    TRY(stmt.Step());
+    return {};
+  }
+
+  Result<void> EachRow(const std::string& table,
+                       const std::function<void(const Row&)>& each) override {
+    ASSIGN_OR_RETURN(Statement stmt, conn_.Prepare("SELECT * FROM " + table));
+    while (true) {
+      ASSIGN_OR_RETURN(bool more, stmt.Step());
+      if (!more) break;
+      each(stmt.RowImage());
+    }
     return {};
   }
 
   SqliteConnection& conn_;
-  const JournalHead start_;
-  JournalHead head_;
-  const int64_t checkpoint_every_;
-  std::vector<RowChange> pending_;
-  StateDigest delta_;  // what the changes since the last Append moved the state digest by
 };
 
 }  // namespace

@@ -1,0 +1,107 @@
+#include "store/journaled_tx.h"
+
+#include <algorithm>
+#include <set>
+
+#include "store/tables.h"
+
+namespace sokuo::store {
+
+namespace {
+
+Result<void> Check(const std::string& table, const std::string& id) {
+  if (!IsJournaledTable(table)) {
+    return Fail(ErrorCode::kInternal, Msg("store.unknown_table", {{"table", table}}));
+  }
+  if (id.empty()) return Fail(ErrorCode::kInternal, Msg("store.empty_id", {{"table", table}}));
+  return {};
+}
+
+}  // namespace
+
+Result<std::string> JournaledTx::PrevHash(const std::string& table, const std::string& id) {
+  ASSIGN_OR_RETURN(std::optional<Row> row, StoredRow(table, id));
+  if (!row) return std::string();
+  return RowHash(table, id, *row);
+}
+
+Result<void> JournaledTx::Put(const std::string& table, const std::string& id, const Row& row) {
+  TRY(Check(table, id));
+  ASSIGN_OR_RETURN(std::string prev, PrevHash(table, id));
+  TRY(UpsertRow(table, id, row));
+  std::string hash = RowHash(table, id, row);
+  if (!prev.empty()) delta_.Remove(prev);
+  delta_.Add(hash);
+  pending_.push_back({.table = table, .id = id, .row = row, .created = false, .prev = prev});
+  return {};
+}
+
+Result<void> JournaledTx::Remove(const std::string& table, const std::string& id) {
+  TRY(Check(table, id));
+  ASSIGN_OR_RETURN(std::string prev, PrevHash(table, id));
+  ASSIGN_OR_RETURN(bool removed, DeleteRow(table, id));
+  if (!removed) {
+    return Fail(ErrorCode::kNotFound, Msg("store.not_found", {{"table", table}, {"id", id}}));
+  }
+  delta_.Remove(prev);
+  pending_.push_back(
+      {.table = table, .id = id, .row = std::nullopt, .created = false, .prev = prev});
+  return {};
+}
+
+Result<std::optional<std::string>> JournaledTx::LastChange(std::span<const std::string> tables) {
+  for (const RowChange& c : pending_) {
+    if (std::find(tables.begin(), tables.end(), c.table) != tables.end()) {
+      return std::optional<std::string>();
+    }
+  }
+  ASSIGN_OR_RETURN(std::string hash, RecordedLastChange(tables));
+  return std::optional<std::string>(std::move(hash));
+}
+
+Result<void> JournaledTx::Insert(const JournalEntry& entry) {
+  TRY(InsertEntry(entry));
+  head_ = {entry.seq, entry.hash};
+  return {};
+}
+
+Result<JournalEntry> JournaledTx::Append(const JournalDraft& draft) {
+  JournalEntry e = MakeEntry(head_, draft, pending_);
+  TRY(Insert(e));
+  std::set<std::string_view> tables;
+  for (const RowChange& c : pending_) tables.insert(c.table);
+  for (std::string_view table : tables) {
+    TRY(RecordTableChange(table, e.seq, e.hash));
+  }
+  pending_.clear();
+  // The state digest follows the entry when it was known for the entry before.
+  ASSIGN_OR_RETURN(auto stored, StoredState());
+  std::optional<StateDigest> state;
+  if (stored && stored->first == e.seq - 1) state = stored->second;
+  if (state) {
+    state->Add(delta_);
+    TRY(StoreState(e.seq, *state));
+  }
+  delta_ = {};
+  if (checkpoint_every_ > 0 && (e.seq + 1) % checkpoint_every_ == 0) {
+    // A database from before checkpoints (or whose state row was lost) is summed once.
+    if (!state) {
+      ASSIGN_OR_RETURN(StateDigest scanned, ScanState());
+      state = scanned;
+    }
+    TRY(Insert(MakeCheckpoint(head_, draft.at, *state)));
+    TRY(StoreState(head_.seq, *state));
+  }
+  return e;
+}
+
+Result<StateDigest> JournaledTx::ScanState() {
+  StateDigest state;
+  for (const std::string& table : JournaledTables()) {
+    TRY(EachRow(table,
+                [&](const Row& row) { state.Add(RowHash(table, row.value("id", ""), row)); }));
+  }
+  return state;
+}
+
+}  // namespace sokuo::store
