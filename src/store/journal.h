@@ -20,7 +20,7 @@
 // which gives them back sorted by (table, id, order of arrival). One pass over that sorted stream
 // compares each row's last journaled image with its current content and sums the replayed state
 // at every checkpoint (a difference array over the checkpoints), so memory does not grow with
-// the journal: the spill lives on disk (sqlite/: sorted runs in a temporary file).
+// the journal: the spill lives on disk (file_spill.h: sorted runs in a temporary file).
 #pragma once
 
 #include <array>
