@@ -47,28 +47,83 @@ std::string EntryHash(const JournalEntry& entry) { return Sha256Hex(HashPayload(
 
 JournalEntry MakeEntry(const JournalHead& head, const JournalDraft& draft,
                        const std::vector<RowChange>& changes) {
-  nlohmann::json body = draft.body.is_object() ? draft.body : nlohmann::json::object();
-  if (!changes.empty()) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const RowChange& c : changes) {
-      nlohmann::json item = {{"table", c.table}, {"id", c.id}};
-      if (c.row) {
-        item["row"] = *c.row;
-      } else {
-        item["removed"] = true;
-      }
-      if (c.prev) item["prev"] = *c.prev;
-      list.push_back(std::move(item));
-    }
-    body["changes"] = std::move(list);
+  std::vector<ChangeText> texts;
+  texts.reserve(changes.size());
+  for (const RowChange& c : changes) {
+    texts.push_back(
+        {.table = c.table,
+         .id = c.id,
+         .row = c.row ? std::optional<std::string>(CanonicalJson(*c.row)) : std::nullopt,
+         .prev = c.prev});
   }
+  return MakeEntryOfTexts(head, draft, texts);
+}
+
+namespace {
+
+// CanonicalJson of the draft's body (an object; anything else counts as {}) with "changes" set
+// to `changes` when there are any: the keys in the order nlohmann keeps them (bytewise), the
+// changes' keys too (id, prev, removed or row, table), each row image as its text.
+std::string BodyText(const nlohmann::json& body, std::span<const ChangeText> changes) {
+  static const nlohmann::json kEmpty = nlohmann::json::object();
+  const nlohmann::json& object = body.is_object() ? body : kEmpty;
+  std::string out = "{";
+  bool first = true;
+  auto key = [&](std::string_view name) {
+    if (!first) out += ',';
+    first = false;
+    AppendCanonicalString(out, name);
+    out += ':';
+  };
+  auto write_changes = [&] {
+    key("changes");
+    out += '[';
+    for (size_t i = 0; i < changes.size(); ++i) {
+      const ChangeText& c = changes[i];
+      out += i == 0 ? "{\"id\":" : ",{\"id\":";
+      AppendCanonicalString(out, c.id);
+      if (c.prev) {
+        out += ",\"prev\":";
+        AppendCanonicalString(out, *c.prev);
+      }
+      if (c.row) {
+        out += ",\"row\":";
+        out += *c.row;
+      } else {
+        out += ",\"removed\":true";
+      }
+      out += ",\"table\":";
+      AppendCanonicalString(out, c.table);
+      out += '}';
+    }
+    out += ']';
+  };
+  bool written = changes.empty();  // the changes, when there are any, replace a "changes" key
+  for (auto it = object.begin(); it != object.end(); ++it) {
+    if (!written && it.key() >= "changes") {
+      write_changes();
+      written = true;
+      if (it.key() == "changes") continue;
+    }
+    key(it.key());
+    out += CanonicalJson(it.value());
+  }
+  if (!written) write_changes();
+  out += '}';
+  return out;
+}
+
+}  // namespace
+
+JournalEntry MakeEntryOfTexts(const JournalHead& head, const JournalDraft& draft,
+                              std::span<const ChangeText> changes) {
   JournalEntry e;
   e.seq = head.seq + 1;
   e.at = FormatRfc3339(draft.at);
   e.actor = draft.actor;
   e.action = draft.action;
   e.subject = draft.subject;
-  e.body = CanonicalJson(body);
+  e.body = BodyText(draft.body, changes);
   e.prev_hash = head.hash;
   e.hash = StoredBodyHash(e);  // the body was just made canonical: no need to parse it again
   return e;

@@ -45,6 +45,18 @@ inline const std::string kGenesisHash(64, '0');
 JournalEntry MakeEntry(const JournalHead& head, const JournalDraft& draft,
                        const std::vector<RowChange>& changes);
 
+// A row change with its image already as canonical JSON text (CanonicalJson(row)), as a store
+// keeps it between the change and the entry: the text it hashed is the text the entry carries.
+struct ChangeText {
+  std::string table;
+  std::string id;
+  std::optional<std::string> row;  // nullopt: the row was removed
+  std::optional<std::string> prev;
+};
+// MakeEntry from changes kept as text: the body is written as text, not built as JSON.
+JournalEntry MakeEntryOfTexts(const JournalHead& head, const JournalDraft& draft,
+                              std::span<const ChangeText> changes);
+
 std::string EntryHash(const JournalEntry& entry);
 
 // The reference verification, kept beside JournalVerifier for tests: everything in memory.

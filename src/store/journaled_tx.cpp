@@ -29,10 +29,10 @@ Result<void> JournaledTx::Put(const std::string& table, const std::string& id, c
   TRY(Check(table, id));
   ASSIGN_OR_RETURN(std::string prev, PrevHash(table, id));
   TRY(UpsertRow(table, id, row));
-  std::string hash = RowHash(table, id, row);
+  std::string text = CanonicalJson(row);  // hashed, and carried by the entry as it is
   if (!prev.empty()) delta_.Remove(prev);
-  delta_.Add(hash);
-  pending_.push_back({.table = table, .id = id, .row = row, .created = false, .prev = prev});
+  delta_.Add(RowDigestOfCanonical(table, id, text));
+  pending_.push_back({.table = table, .id = id, .row = std::move(text), .prev = std::move(prev)});
   return {};
 }
 
@@ -44,13 +44,12 @@ Result<void> JournaledTx::Remove(const std::string& table, const std::string& id
     return Fail(ErrorCode::kNotFound, Msg("store.not_found", {{"table", table}, {"id", id}}));
   }
   delta_.Remove(prev);
-  pending_.push_back(
-      {.table = table, .id = id, .row = std::nullopt, .created = false, .prev = prev});
+  pending_.push_back({.table = table, .id = id, .row = std::nullopt, .prev = std::move(prev)});
   return {};
 }
 
 Result<std::optional<std::string>> JournaledTx::LastChange(std::span<const std::string> tables) {
-  for (const RowChange& c : pending_) {
+  for (const ChangeText& c : pending_) {
     if (std::find(tables.begin(), tables.end(), c.table) != tables.end()) {
       return std::optional<std::string>();
     }
@@ -66,10 +65,10 @@ Result<void> JournaledTx::Insert(const JournalEntry& entry) {
 }
 
 Result<JournalEntry> JournaledTx::Append(const JournalDraft& draft) {
-  JournalEntry e = MakeEntry(head_, draft, pending_);
+  JournalEntry e = MakeEntryOfTexts(head_, draft, pending_);
   TRY(Insert(e));
   std::set<std::string_view> tables;
-  for (const RowChange& c : pending_) tables.insert(c.table);
+  for (const ChangeText& c : pending_) tables.insert(c.table);
   for (std::string_view table : tables) {
     TRY(RecordTableChange(table, e.seq, e.hash));
   }

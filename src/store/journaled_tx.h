@@ -66,7 +66,7 @@ class JournaledTx : public Tx {
   const JournalHead start_;
   JournalHead head_;
   const int64_t checkpoint_every_;
-  std::vector<RowChange> pending_;
+  std::vector<ChangeText> pending_;  // since the last Append, each image as its canonical text
   StateDigest delta_;  // what the changes since the last Append moved the state digest by
 };
 

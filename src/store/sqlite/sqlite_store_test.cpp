@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <filesystem>
 #include <mutex>
+#include <random>
 #include <stdexcept>
 #include <thread>
 
@@ -604,6 +605,64 @@ TEST_F(SqliteStoreTest, DisastersRoundTripInRecordOrderAndJournalOnlyWhatChanged
   EXPECT_TRUE(store_->Verify()->ok());
   Tamper("UPDATE disaster_records SET data = replace(data, 'down', 'ok')");
   EXPECT_FALSE(store_->Verify()->ok());
+}
+
+// An entry's body is written as text from the row images' canonical text: byte for byte the
+// canonical dump of the JSON it stands for (the draft's body with "changes" set), for random
+// bodies with keys on both sides of "changes" and a "changes" of their own, and random changes.
+TEST(JournalTest, EntryBodiesAreTheCanonicalDumpOfTheirJson) {
+  std::mt19937 random(2611);
+  const std::vector<std::string> keys = {"a", "b", "chang", "changes", "changes0", "changez",
+                                         "z", "é", "\x7f",  "\"q\"",   "bad \xff"};
+  const std::vector<nlohmann::json> values = {"text",
+                                              "引用 \"q\" \\ \n\x01",
+                                              "bad \xc3\x28",
+                                              0,
+                                              -7,
+                                              1.5,
+                                              true,
+                                              nullptr,
+                                              nlohmann::json::array({1, "x"}),
+                                              nlohmann::json::object({{"k", "v"}, {"a", {1}}})};
+  for (int round = 0; round < 500; ++round) {
+    nlohmann::json body = nlohmann::json::object();
+    for (size_t i = random() % 5; i > 0; --i)
+      body[keys[random() % keys.size()]] = values[random() % values.size()];
+    if (round % 50 == 0) body = values[random() % values.size()];  // not an object: counts as {}
+    std::vector<RowChange> changes;
+    for (size_t i = random() % 4; i > 0; --i) {
+      RowChange c{.table = keys[random() % keys.size()],
+                  .id = "id-" + std::to_string(random() % 9)};
+      if (random() % 3 != 0) {
+        Row row = {{"id", c.id}};
+        for (size_t j = random() % 4; j > 0; --j)
+          row[keys[random() % keys.size()]] = values[random() % values.size()];
+        c.row = row;
+      }
+      if (random() % 2 == 0) c.prev = random() % 2 == 0 ? "" : std::string(64, 'a');
+      changes.push_back(c);
+    }
+    JournalEntry e = MakeEntry({0, kGenesisHash}, {.action = "x.y", .body = body}, changes);
+    // The body as JSON, the way entries were first made.
+    nlohmann::json expected = body.is_object() ? body : nlohmann::json::object();
+    if (!changes.empty()) {
+      nlohmann::json list = nlohmann::json::array();
+      for (const RowChange& c : changes) {
+        nlohmann::json item = {{"table", c.table}, {"id", c.id}};
+        if (c.row) {
+          item["row"] = *c.row;
+        } else {
+          item["removed"] = true;
+        }
+        if (c.prev) item["prev"] = *c.prev;
+        list.push_back(item);
+      }
+      expected["changes"] = list;
+    }
+    ASSERT_EQ(e.body, CanonicalJson(expected))
+        << body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    ASSERT_EQ(e.hash, EntryHash(e));
+  }
 }
 
 TEST(JournalTest, HashCoversEveryField) {
