@@ -376,10 +376,10 @@ Result<void> JournalVerifier::Add(const JournalEntry& e) {
 }
 
 bool JournalVerifier::ReadCanonicalBody(std::string_view body) {
-  change_texts_.clear();
+  change_views_.clear();
   CanonicalReader r(body);
   auto change = [&] {
-    ChangeText c;
+    ChangeView c;
     bool ok = r.Object([&](std::string_view key) {
       if (key == "table" || key == "id" || key == "prev") {
         std::string_view text;
@@ -393,7 +393,7 @@ bool JournalVerifier::ReadCanonicalBody(std::string_view body) {
       return true;
     });
     if (!ok || c.table.data() == nullptr || c.id.data() == nullptr) return false;
-    change_texts_.push_back(c);
+    change_views_.push_back(c);
     return true;
   };
   bool ok = r.Object([&](std::string_view key) {
@@ -404,7 +404,7 @@ bool JournalVerifier::ReadCanonicalBody(std::string_view body) {
 }
 
 Result<void> JournalVerifier::SpillCanonical(const JournalEntry& e, const std::string& seq_text) {
-  for (const ChangeText& c : change_texts_) {
+  for (const ChangeView& c : change_views_) {
     auto index = table_index_.find(c.table);
     if (index == table_index_.end()) continue;  // not a table this verification covers
     SpilledChange& s = spilled_;

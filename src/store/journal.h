@@ -163,7 +163,7 @@ class JournalVerifier {
   [[nodiscard]] Result<void> Spill(const JournalEntry& e, const nlohmann::json& body,
                                    const std::string& seq_text);
   // Reads a body that is canonical JSON with well-formed changes (each an object with "table"
-  // and "id" strings, "prev" a string if present) into change_texts_, without building a JSON
+  // and "id" strings, "prev" a string if present) into change_views_, without building a JSON
   // tree; false for any other body, which Add then parses.
   bool ReadCanonicalBody(std::string_view body);
   // The changes ReadCanonicalBody read.
@@ -187,11 +187,11 @@ class JournalVerifier {
   StateDigest settled_;  // from a checkpoint: current rows with changed ones as journaled
   std::vector<Checkpoint> checkpoints_;
   // Reused from entry to entry, so that the common path allocates little.
-  struct ChangeText {
+  struct ChangeView {
     std::string_view table, id;
     std::optional<std::string_view> prev, row;
   };
-  std::vector<ChangeText> change_texts_;
+  std::vector<ChangeView> change_views_;
   SpilledChange spilled_;
 };
 
