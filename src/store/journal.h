@@ -58,6 +58,9 @@ JournalEntry MakeEntryOfTexts(const JournalHead& head, const JournalDraft& draft
                               std::span<const ChangeText> changes);
 
 std::string EntryHash(const JournalEntry& entry);
+// true when `entry.hash` is its hash: of the body as stored (sokuo writes it canonical), or,
+// for a body that is not canonical text, of the body's JSON (EntryHash).
+bool EntryHashHolds(const JournalEntry& entry);
 
 // The reference verification, kept beside JournalVerifier for tests: everything in memory.
 // Checks the chain of `entries` (in seq order) and that replaying their row images gives
