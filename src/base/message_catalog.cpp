@@ -354,6 +354,18 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
      "データベースが使用中です（別の sokuo "
      "プロセスが書き込んでいます）。少し待ってからやり直してください",
      "the database is busy (another sokuo process is writing); try again in a moment"},
+    {"store.unavailable",
+     "データベース（PostgreSQL）に接続できないか、応答がありません。少し待ってからやり直してくださ"
+     "い",
+     "the database (PostgreSQL) cannot be reached or did not answer; try again in a moment"},
+    {"store.read_only",
+     "このサーバーは読み取り専用です（バックアップサイトのレプリカで、まだ昇格していません）。"
+     "書き込みは主サイトで行うか、レプリカの昇格後に行ってください",
+     "this server is read-only (a replica at the backup site, not yet promoted); write at the "
+     "main site, or after the replica is promoted"},
+    {"store.postgres_encoding",
+     "PostgreSQL のデータベースの文字コードが {encoding} です。UTF8 のデータベースを使ってください",
+     "the PostgreSQL database is in {encoding}; use a database in UTF8"},
     {"store.work_threw", "書き込みの処理が例外で中断しました: {what}",
      "a write stopped with an exception: {what}"},
     {"store.sql_failed", "SQL の実行（{step}）に失敗しました: {text}", "{step}: {text}"},

@@ -49,6 +49,9 @@ constexpr auto kAdapters = std::to_array<CatalogEntry>({
      "SOKUO_DATA で正しいディレクトリを指定してください）",
      "no sokuo data in {dir} (run 'sokuo init' first, or point --data or SOKUO_DATA at the right "
      "directory)"},
+    {"cli.bad_store",
+     "--store「{store}」は使えません（sqlite か postgresql://ユーザー@ホスト:ポート/データベース）",
+     "--store '{store}' is not a store (sqlite, or postgresql://user@host:port/database)"},
     {"cli.bad_choice", "「{value}」は使えません（{allowed} のいずれか）",
      "unknown value '{value}' (one of: {allowed})"},
     {"serve.bad_alert_rule",

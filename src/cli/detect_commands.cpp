@@ -319,10 +319,8 @@ class Printer {
 // data directory with one, else UTC.
 Result<Calendar> HuntZone(const HuntOptions& h, Runtime& env) {
   if (!h.zone.empty()) return Calendar::Create(h.zone);
-  if (platform::Exists(env.data_dir() + "/sokuo.db")) {
-    auto app = env.App();
-    if (app) return OrgCalendar(**app);
-  }
+  // Without records (no data directory yet), App() is kNotFound.
+  if (auto app = env.App(); app) return OrgCalendar(**app);
   return Calendar::Create("UTC");
 }
 

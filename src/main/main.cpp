@@ -30,6 +30,11 @@ int Main(int argc, char** argv) {
   root.require_subcommand(1);
   root.fallthrough();
   root.add_option("--data", globals.data, "Data directory (env SOKUO_DATA)")->capture_default_str();
+  root.add_option("--store", globals.store,
+                  "Where the records are kept: postgresql://user@host:port/db for a PostgreSQL "
+                  "server, sqlite for DATA/sokuo.db (default: the file DATA/store, then sqlite; "
+                  "env SOKUO_STORE)")
+      ->envname("SOKUO_STORE");
   root.add_option("--as", globals.as, "Act as this person of the organization (journal actor)");
   root.add_flag("--json", globals.json, "Machine-readable output on stdout");
   root.add_option("--evidence-limit", globals.evidence_limit_mb,

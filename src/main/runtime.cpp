@@ -1,8 +1,12 @@
 #include "main/runtime.h"
 
+#include <cctype>
+#include <fstream>
 #include <iostream>
 
 #include "platform/files.h"
+#include "store/postgres/pg_store.h"
+#include "store/sqlite/sqlite_store.h"
 
 namespace sokuo {
 
@@ -23,16 +27,35 @@ cli::Output& ProcessRuntime::out() {
   return output_;
 }
 
+std::string StoreOf(const Globals& g) {
+  if (!g.store.empty()) return g.store;
+  std::ifstream file(g.data + "/store");
+  std::string line;
+  if (file && std::getline(file, line)) {
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.pop_back();
+    if (!line.empty()) return line;
+  }
+  return "sqlite";
+}
+
 Result<app::App*> ProcessRuntime::App(Open open) {
   if (app_) return app_.get();
-  std::string db = g_.data + "/sokuo.db";
-  if (open == Open::kExisting && !platform::Exists(db)) {
-    return Fail(ErrorCode::kNotFound, Msg("cli.no_data", {{"dir", g_.data}}));
+  std::string where = StoreOf(g_);
+  if (store::IsPostgresUrl(where)) {
+    TRY(platform::EnsureDirectory(g_.data));  // the evidence stays in the data directory
+    ASSIGN_OR_RETURN(store_, store::PostgresStore::Open({.conninfo = where}));
+  } else if (where == "sqlite") {
+    std::string db = g_.data + "/sokuo.db";
+    if (open == Open::kExisting && !platform::Exists(db)) {
+      return Fail(ErrorCode::kNotFound, Msg("cli.no_data", {{"dir", g_.data}}));
+    }
+    TRY(platform::EnsureDirectory(g_.data));
+    // The server reads the journal head for every request (it keys the caches of the
+    // organization, of checked tokens and of incident headers); once a millisecond is enough.
+    ASSIGN_OR_RETURN(store_, store::SqliteStore::Open({.path = db, .head_cache_ms = 1}));
+  } else {
+    return Fail(ErrorCode::kInvalidInput, Msg("cli.bad_store", {{"store", where}}));
   }
-  TRY(platform::EnsureDirectory(g_.data));
-  // The server reads the journal head for every request (it keys the caches of the
-  // organization, of checked tokens and of incident headers); once a millisecond is enough.
-  ASSIGN_OR_RETURN(store_, store::SqliteStore::Open({.path = db, .head_cache_ms = 1}));
   TRY(platform::EnsureDirectory(g_.data + "/evidence"));
   blobs_ =
       std::make_unique<platform::FileBlobStore>(g_.data + "/evidence", g_.evidence_limit_mb << 20);

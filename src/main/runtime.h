@@ -1,4 +1,4 @@
-// The process a command runs in: the global options, and the real objects (SQLite store, files,
+// The process a command runs in: the global options, and the real objects (the store, files,
 // clock, Argon2id, randomness) opened once, and only when a command needs them.
 #pragma once
 
@@ -12,7 +12,7 @@
 #include "platform/file_blob_store.h"
 #include "platform/sodium.h"
 #include "platform/system_clock.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/store.h"
 
 namespace sokuo {
 
@@ -22,7 +22,14 @@ struct Globals {
   bool json = false;
   Lang lang = Lang::kJa;
   uint64_t evidence_limit_mb = 1024;  // the largest evidence file kept (MiB)
+  // Where the records are kept (--store): "" for the data directory's own choice (StoreOf).
+  std::string store;
 };
+
+// Where the records of `g` are kept: --store (env SOKUO_STORE) when given, else the first line
+// of the data directory's file `store` when there is one, else "sqlite" (DATA/sokuo.db). A
+// PostgreSQL server is named by a libpq URL, postgresql://user@host:port/database.
+std::string StoreOf(const Globals& g);
 
 // The language of messages when --lang is not given: SOKUO_LANG, then the locale (LC_ALL,
 // LC_MESSAGES, LANG); Japanese when none names ja or en.
@@ -43,7 +50,7 @@ class ProcessRuntime final : public cli::Runtime {
   platform::SystemClock clock_;
   platform::SodiumRandom random_;
   platform::Argon2Hasher hasher_{platform::PasswordCostFromEnvironment()};
-  std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<store::Store> store_;
   std::unique_ptr<platform::FileBlobStore> blobs_;
   // The channels' senders (G4.3.2, G4.4.3): `sokuo serve` sends with them every second, and
   // `sokuo journal witness` at once.

@@ -19,6 +19,35 @@ Result<void> Check(const std::string& table, const std::string& id) {
 
 }  // namespace
 
+Result<void> JournaledTx::PutPrivate(const std::string& table, const std::string& id,
+                                     const Row& row) {
+  if (!IsPrivateTable(table)) {
+    return Fail(ErrorCode::kInternal, Msg("store.journaled_table", {{"table", table}}));
+  }
+  return UpsertRow(table, id, row);
+}
+
+Result<void> JournaledTx::RemovePrivate(const std::string& table, const std::string& column,
+                                        const Row& value) {
+  if (!IsPrivateTable(table) || !IsColumnName(column)) {
+    return Fail(ErrorCode::kInternal, Msg("store.bad_private_removal", {{"table", table}}));
+  }
+  return DeleteWhere(table, column, value);
+}
+
+Result<int64_t> JournaledTx::Max(const std::string& table, const std::string& column,
+                                 const std::string& where_column, const Row& value) {
+  if (!IsJournaledTable(table)) {
+    return Fail(ErrorCode::kInternal, Msg("store.unknown_table", {{"table", table}}));
+  }
+  for (const std::string* c : {&column, &where_column}) {
+    if (!IsColumnName(*c)) {
+      return Fail(ErrorCode::kInternal, Msg("store.bad_column", {{"column", *c}}));
+    }
+  }
+  return MaxWhere(table, column, where_column, value);
+}
+
 Result<std::string> JournaledTx::PrevHash(const std::string& table, const std::string& id) {
   ASSIGN_OR_RETURN(std::optional<Row> row, StoredRow(table, id));
   if (!row) return std::string();

@@ -2,8 +2,8 @@
 // Remove records the row's change with the hash of the image it replaces, and Append turns the
 // changes since the last entry into one journal entry, moves the state digest by them and writes
 // a checkpoint every `checkpoint_every` entries. A store provides the primitives below on its
-// own database (sqlite/sqlite_store.cpp), so the journal, row images and replay are the same
-// whatever holds them.
+// own database (sqlite/sqlite_store.cpp, postgres/pg_store.cpp), so the journal, row images and
+// replay are the same whatever holds them.
 #pragma once
 
 #include <functional>
@@ -31,6 +31,13 @@ class JournaledTx : public Tx {
   [[nodiscard]] Result<std::optional<std::string>> LastChange(
       std::span<const std::string> tables) final;
   [[nodiscard]] Result<JournalEntry> Append(const JournalDraft& draft) final;
+  // The private tables' writes and Max, with their names checked before the store's SQL.
+  [[nodiscard]] Result<void> PutPrivate(const std::string& table, const std::string& id,
+                                        const Row& row) final;
+  [[nodiscard]] Result<void> RemovePrivate(const std::string& table, const std::string& column,
+                                           const Row& value) final;
+  [[nodiscard]] Result<int64_t> Max(const std::string& table, const std::string& column,
+                                    const std::string& where_column, const Row& value) final;
   // true when rows changed since the last Append: the store then refuses to commit.
   bool HasUnjournaledChanges() const { return !pending_.empty(); }
 
@@ -43,6 +50,15 @@ class JournaledTx : public Tx {
                                                const Row& row) = 0;
   // Deletes the row `id` of `table`; false when there was none.
   [[nodiscard]] virtual Result<bool> DeleteRow(const std::string& table, const std::string& id) = 0;
+  // Deletes the rows of `table` whose `column` equals `value` (names already checked).
+  [[nodiscard]] virtual Result<void> DeleteWhere(const std::string& table,
+                                                 const std::string& column, const Row& value) = 0;
+  // The largest `column` among the rows whose `where_column` equals `value`, 0 for none (names
+  // already checked).
+  [[nodiscard]] virtual Result<int64_t> MaxWhere(const std::string& table,
+                                                 const std::string& column,
+                                                 const std::string& where_column,
+                                                 const Row& value) = 0;
   [[nodiscard]] virtual Result<void> InsertEntry(const JournalEntry& entry) = 0;
   // Records entry (seq, hash) as the newest that changed a row of `table`.
   [[nodiscard]] virtual Result<void> RecordTableChange(std::string_view table, int64_t seq,

@@ -33,4 +33,12 @@ bool IsPrivateTable(const std::string& table) {
   return std::find(all.begin(), all.end(), table) != all.end();
 }
 
+bool IsColumnName(const std::string& name) {
+  if (name.empty() || name.size() > 64) return false;
+  for (char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return true;
+}
+
 }  // namespace sokuo::store

@@ -18,4 +18,7 @@ bool IsJournaledTable(const std::string& table);
 const std::vector<std::string>& PrivateTables();
 bool IsPrivateTable(const std::string& table);
 
+// true for a name that may stand in SQL as a column (or table) name: [a-z0-9_], 1 to 64 bytes.
+bool IsColumnName(const std::string& name);
+
 }  // namespace sokuo::store

@@ -201,7 +201,5 @@ Result<sqlite3*> Connect(const SqliteOptions& options, std::initializer_list<con
 
 // A journal entry from a row of `SELECT kEntryColumns FROM journal`.
 JournalEntry EntryFrom(Statement& s);
-inline constexpr const char* kEntryColumns =
-    "seq, at, actor, action, subject, body, prev_hash, hash";
 
 }  // namespace sokuo::store

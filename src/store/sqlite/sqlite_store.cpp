@@ -29,21 +29,13 @@ void CreatePrivately(const std::string& path) {
   if (fd >= 0) ::close(fd);  // otherwise it exists, or SQLite reports why it cannot open it
 }
 
-bool IsIdentifier(const std::string& name) {
-  if (name.empty() || name.size() > 64) return false;
-  for (char c : name) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
-  }
-  return true;
-}
-
 // All rows of `table`, or those whose `column` equals `value` when a column is given.
 Result<Table> ReadTable(SqliteConnection& conn, const std::string& table,
                         const std::string& column = {}, const Row& value = nullptr) {
   if (!IsJournaledTable(table) && !IsPrivateTable(table)) {
     return Fail(ErrorCode::kInternal, Msg("store.unknown_table", {{"table", table}}));
   }
-  if (!column.empty() && !IsIdentifier(column)) {
+  if (!column.empty() && !IsColumnName(column)) {
     return Fail(ErrorCode::kInternal, Msg("store.bad_column", {{"column", column}}));
   }
   std::string sql = "SELECT * FROM " + table + (column.empty() ? "" : " WHERE " + column + " = ?");
@@ -97,16 +89,15 @@ class SqliteTx final : public JournaledTx {
   SqliteTx(SqliteConnection& conn, JournalHead head, int64_t checkpoint_every)
       : JournaledTx(std::move(head), checkpoint_every), conn_(conn) {}
 
-  Result<int64_t> Max(const std::string& table, const std::string& column,
-                      const std::string& where_column, const Row& value) override {
-    if (!IsJournaledTable(table)) {
-      return Fail(ErrorCode::kInternal, Msg("store.unknown_table", {{"table", table}}));
-    }
-    for (const std::string* c : {&column, &where_column}) {
-      if (!IsIdentifier(*c)) {
-        return Fail(ErrorCode::kInternal, Msg("store.bad_column", {{"column", *c}}));
-      }
-    }
+  Result<Table> Read(const std::string& table) override { return ReadTable(conn_, table); }
+  Result<Table> ReadWhere(const std::string& table, const std::string& column,
+                          const Row& value) override {
+    return ReadTable(conn_, table, column, value);
+  }
+
+ private:
+  Result<int64_t> MaxWhere(const std::string& table, const std::string& column,
+                           const std::string& where_column, const Row& value) override {
     ASSIGN_OR_RETURN(Statement stmt, conn_.Prepare("SELECT COALESCE(MAX(" + column + "), 0) FROM " +
                                                    table + " WHERE " + where_column + " = ?"));
     stmt.Bind(1, value);
@@ -114,25 +105,8 @@ class SqliteTx final : public JournaledTx {
     return stmt.Int(0);
   }
 
-  Result<Table> Read(const std::string& table) override { return ReadTable(conn_, table); }
-  Result<Table> ReadWhere(const std::string& table, const std::string& column,
-                          const Row& value) override {
-    return ReadTable(conn_, table, column, value);
-  }
-
-  Result<void> PutPrivate(const std::string& table, const std::string& id,
-                          const Row& row) override {
-    if (!IsPrivateTable(table)) {
-      return Fail(ErrorCode::kInternal, Msg("store.journaled_table", {{"table", table}}));
-    }
-    return UpsertRow(table, id, row);
-  }
-
-  Result<void> RemovePrivate(const std::string& table, const std::string& column,
-                             const Row& value) override {
-    if (!IsPrivateTable(table) || !IsIdentifier(column)) {
-      return Fail(ErrorCode::kInternal, Msg("store.bad_private_removal", {{"table", table}}));
-    }
+  Result<void> DeleteWhere(const std::string& table, const std::string& column,
+                           const Row& value) override {
     ASSIGN_OR_RETURN(Statement stmt,
                      conn_.Prepare("DELETE FROM " + table + " WHERE " + column + " = ?"));
     stmt.Bind(1, value);
@@ -140,7 +114,6 @@ class SqliteTx final : public JournaledTx {
     return {};
   }
 
- private:
   Result<std::optional<Row>> StoredRow(const std::string& table, const std::string& id) override {
     ASSIGN_OR_RETURN(Statement stmt, conn_.Prepare("SELECT * FROM " + table + " WHERE id = ?"));
     stmt.Bind(1, id);
@@ -156,7 +129,7 @@ class SqliteTx final : public JournaledTx {
     }
     std::string columns, values, updates;
     for (const auto& [name, value] : row.items()) {
-      if (!IsIdentifier(name)) {
+      if (!IsColumnName(name)) {
         return Fail(ErrorCode::kInternal, Msg("store.bad_column", {{"column", name}}));
       }
       columns += (columns.empty() ? "" : ", ") + name;

@@ -34,6 +34,7 @@
 #include <string>
 #include <vector>
 
+#include "store/migrations.h"
 #include "store/store.h"
 
 struct sqlite3;
@@ -120,13 +121,5 @@ class SqliteStore final : public Store {
   std::vector<Queued*> queue_;  // works waiting for the next batch
   bool leading_ = false;        // a batch is running
 };
-
-// The numbered migrations, in order; exposed for tests.
-struct Migration {
-  int version;
-  const char* name;
-  const char* sql;
-};
-const std::vector<Migration>& Migrations();
 
 }  // namespace sokuo::store

@@ -1,10 +1,7 @@
-// Streaming verification, checkpoints and `verify --from` (store/journal.h) on a real database,
-// each check shown to fail on the tampering it exists for.
-#include <sqlite3.h>
-#include <unistd.h>
+// Streaming verification, checkpoints and `verify --from` (store/journal.h) on a real database
+// of each engine (store_test_db.h), each check shown to fail on the tampering it exists for.
 
 #include <algorithm>
-#include <filesystem>
 #include <functional>
 #include <random>
 
@@ -15,7 +12,7 @@
 #include "store/incident_rows.h"
 #include "store/journal.h"
 #include "store/org_rows.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/store_test_db.h"
 #include "store/tables.h"
 
 namespace sokuo::store {
@@ -27,15 +24,12 @@ constexpr const char* kAt = "2026-11-26T00:00:00Z";
 // organization changes once, removing its storage media), with a checkpoint at every multiple
 // of 5: 1 2 3 4 [5] 6 7 8 9 [10] 11 12 13 14 [15] 16.
 // Public: the tampering cases below are lambdas that use it.
-class JournalCheckpointTest : public ::testing::Test {
+class JournalCheckpointTest : public ::testing::TestWithParam<Engine> {
  public:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("sokuo-checkpoint-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    path_ = (dir_ / "sokuo.db").string();
+    std::string why;
+    db_ = TestDatabase::Make(GetParam(), why);
+    if (!db_) GTEST_SKIP() << why;
     a_ = {.key = "INC-2026-0001", .year = 2026, .number = 1, .title = "A", .reported_at = kAt};
     b_ = {.key = "INC-2026-0002", .year = 2026, .number = 2, .title = "B", .reported_at = kAt};
     Reopen();
@@ -53,12 +47,12 @@ class JournalCheckpointTest : public ::testing::Test {
   }
   void TearDown() override {
     store_.reset();
-    std::filesystem::remove_all(dir_);
+    db_.reset();
   }
   void Reopen() {
     store_.reset();
     // Runs of 512 bytes: every verification here merges its spill from many sorted runs.
-    auto s = SqliteStore::Open({.path = path_, .checkpoint_every = 5, .verify_run_bytes = 512});
+    auto s = db_->Open({.checkpoint_every = 5, .verify_run_bytes = 512});
     ASSERT_TRUE(s) << s.error().ToString();
     store_ = std::move(*s);
   }
@@ -87,14 +81,14 @@ class JournalCheckpointTest : public ::testing::Test {
   }
 
   void Sql(const std::string& sql) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-    char* error = nullptr;
-    int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-    std::string text = error != nullptr ? error : "";
-    sqlite3_free(error);
-    sqlite3_close(db);
-    ASSERT_EQ(rc, SQLITE_OK) << text;
+    auto r = db_->Exec(sql);
+    ASSERT_TRUE(r) << r.error().ToString();
+  }
+  // `text` as an SQL string literal (both engines double the quote and take the rest as it is).
+  static std::string Quoted(const std::string& text) {
+    std::string out = "'";
+    for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
   }
 
   // Rewrites entry `seq` with `edit` and every later entry's link and hash, as someone who
@@ -111,20 +105,8 @@ class JournalCheckpointTest : public ::testing::Test {
       }
       e.hash = EntryHash(e);
       prev = e.hash;
-      sqlite3* db = nullptr;
-      ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-      sqlite3_stmt* stmt = nullptr;
-      ASSERT_EQ(sqlite3_prepare_v2(
-                    db, "UPDATE journal SET body = ?, prev_hash = ?, hash = ? WHERE seq = ?", -1,
-                    &stmt, nullptr),
-                SQLITE_OK);
-      sqlite3_bind_text(stmt, 1, e.body.c_str(), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text(stmt, 2, e.prev_hash.c_str(), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text(stmt, 3, e.hash.c_str(), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64(stmt, 4, e.seq);
-      EXPECT_EQ(sqlite3_step(stmt), SQLITE_DONE);
-      sqlite3_finalize(stmt);
-      sqlite3_close(db);
+      Sql("UPDATE journal SET body = " + Quoted(e.body) + ", prev_hash = " + Quoted(e.prev_hash) +
+          ", hash = " + Quoted(e.hash) + " WHERE seq = " + std::to_string(e.seq));
     }
   }
 
@@ -134,16 +116,15 @@ class JournalCheckpointTest : public ::testing::Test {
     return codes;
   }
 
-  std::filesystem::path dir_;
-  std::string path_;
-  std::unique_ptr<SqliteStore> store_;
+  std::unique_ptr<TestDatabase> db_;
+  std::unique_ptr<Store> store_;
   core::Incident a_{
       .key = "INC-2026-0001", .year = 2026, .number = 1, .title = "A", .reported_at = kAt};
   core::Incident b_{
       .key = "INC-2026-0002", .year = 2026, .number = 2, .title = "B", .reported_at = kAt};
 };
 
-TEST_F(JournalCheckpointTest, CheckpointsAreWrittenAndBothVerificationsPass) {
+TEST_P(JournalCheckpointTest, CheckpointsAreWrittenAndBothVerificationsPass) {
   auto full = store_->Verify();
   ASSERT_TRUE(full) << full.error().ToString();
   EXPECT_TRUE(full->ok()) << full->problems[0];
@@ -176,7 +157,7 @@ TEST_F(JournalCheckpointTest, CheckpointsAreWrittenAndBothVerificationsPass) {
 
 // Current rows are hashed from SQLite's columns without building their JSON first: text that
 // JSON escapes, or that is not ASCII, must hash as the journal's image does.
-TEST_F(JournalCheckpointTest, RowsWithTextThatJsonEscapesVerify) {
+TEST_P(JournalCheckpointTest, RowsWithTextThatJsonEscapesVerify) {
   a_.title = "quote \" backslash \\ newline \n tab \t bell \x07 del \x7f 日本語";
   ASSERT_TRUE(AddTask(a_));
   for (int i = 0; i < 3; ++i) ASSERT_TRUE(AddTask(b_));  // 17 18 19 [20]
@@ -191,7 +172,7 @@ TEST_F(JournalCheckpointTest, RowsWithTextThatJsonEscapesVerify) {
 }
 
 // The recorded state is the sum of every journaled row's hash: the same sum over the tables.
-TEST_F(JournalCheckpointTest, TheCheckpointRecordsTheSumOfTheRows) {
+TEST_P(JournalCheckpointTest, TheCheckpointRecordsTheSumOfTheRows) {
   for (int i = 0; i < 3; ++i) ASSERT_TRUE(AddTask(a_));  // 17 18 19 [20]
   StateDigest sum;
   for (const std::string& table : JournaledTables()) {
@@ -209,7 +190,7 @@ TEST_F(JournalCheckpointTest, TheCheckpointRecordsTheSumOfTheRows) {
 }
 
 // A database from before checkpoints has no state row: the first checkpoint sums the tables.
-TEST_F(JournalCheckpointTest, AMissingStateRowIsSummedAgain) {
+TEST_P(JournalCheckpointTest, AMissingStateRowIsSummedAgain) {
   Sql("DELETE FROM journal_state");
   for (int i = 0; i < 4; ++i) ASSERT_TRUE(AddTask(b_));  // 17 18 19 [20] 21
   auto full = store_->Verify();
@@ -223,7 +204,7 @@ TEST_F(JournalCheckpointTest, AMissingStateRowIsSummedAgain) {
 
 // Each tampering made outside sokuo, and what the full verification and the one from a
 // checkpoint say of it.
-TEST_F(JournalCheckpointTest, EveryTamperingIsFoundFromTheStartAndFromACheckpoint) {
+TEST_P(JournalCheckpointTest, EveryTamperingIsFoundFromTheStartAndFromACheckpoint) {
   struct Case {
     const char* name;
     std::function<void(JournalCheckpointTest&)> tamper;
@@ -313,7 +294,7 @@ TEST_F(JournalCheckpointTest, EveryTamperingIsFoundFromTheStartAndFromACheckpoin
 
 // The streaming verification finds what the in-memory reference finds, problem for problem
 // (the reference knows nothing of checkpoints: what it does not check is left out).
-TEST_F(JournalCheckpointTest, StreamingAgreesWithTheReference) {
+TEST_P(JournalCheckpointTest, StreamingAgreesWithTheReference) {
   const char* tampering[] = {
       "",
       "UPDATE people SET email = 'x@evil.example' WHERE id = 'p-suzuki'",
@@ -356,7 +337,7 @@ TEST_F(JournalCheckpointTest, StreamingAgreesWithTheReference) {
 
 // A body that is not canonical (a rewritten chain hashed over its parsed form) is parsed, not
 // read as text: it verifies when its rows hold, and what it says of a row still counts.
-TEST_F(JournalCheckpointTest, BodiesNotWrittenCanonicallyAreParsed) {
+TEST_P(JournalCheckpointTest, BodiesNotWrittenCanonicallyAreParsed) {
   RewriteChain(16, [](JournalEntry& e) { e.body = nlohmann::json::parse(e.body).dump(1); });
   auto full = store_->Verify();
   ASSERT_TRUE(full);
@@ -376,6 +357,9 @@ TEST_F(JournalCheckpointTest, BodiesNotWrittenCanonicallyAreParsed) {
   ASSERT_TRUE(altered);
   EXPECT_THAT(Codes(*altered), ::testing::Contains("journal.row_altered"));
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, JournalCheckpointTest,
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
 
 // IsCanonicalJson reads text as its own: it may turn canonical text down, but what it accepts
 // must be exactly what CanonicalJson writes for that text's JSON.

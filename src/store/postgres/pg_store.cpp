@@ -1,0 +1,320 @@
+#include "store/postgres/pg_store.h"
+
+#include <optional>
+#include <span>
+#include <string_view>
+#include <utility>
+
+#include "store/journal.h"
+#include "store/journaled_tx.h"
+#include "store/migrations.h"
+#include "store/postgres/pg_connection.h"
+#include "store/tables.h"
+
+namespace sokuo::store {
+
+using pg::Guarded;
+using pg::Params;
+
+namespace {
+
+// Taken by Migrate, so that two servers starting at once do not both migrate; a constant of
+// sokuo's own (pg_advisory_xact_lock's key space is the database's).
+constexpr int64_t kSchemaLock = 0x736f6b756f;  // "sokuo"
+
+// A write transaction: the journaling is JournaledTx's, the rows and the journal PostgreSQL's.
+class PgTx final : public JournaledTx {
+ public:
+  PgTx(pqxx::work& t, JournalHead head, int64_t checkpoint_every)
+      : JournaledTx(std::move(head), checkpoint_every), t_(t) {}
+
+  Result<Table> Read(const std::string& table) override {
+    return Guarded("read", [&] { return pg::ReadTable(t_, table); });
+  }
+  Result<Table> ReadWhere(const std::string& table, const std::string& column,
+                          const Row& value) override {
+    return Guarded("read", [&] { return pg::ReadTable(t_, table, column, value); });
+  }
+
+ private:
+  Result<int64_t> MaxWhere(const std::string& table, const std::string& column,
+                           const std::string& where_column, const Row& value) override {
+    return Guarded("max", [&]() -> Result<int64_t> {
+      Params params;
+      params.Add(value);
+      return t_
+          .exec_params1("SELECT COALESCE(MAX(" + column + "), 0) FROM " + table + " WHERE " +
+                            where_column + " = $1",
+                        params.Dynamic())[0]
+          .as<int64_t>();
+    });
+  }
+
+  Result<void> DeleteWhere(const std::string& table, const std::string& column,
+                           const Row& value) override {
+    return Guarded("delete", [&]() -> Result<void> {
+      Params params;
+      params.Add(value);
+      t_.exec_params("DELETE FROM " + table + " WHERE " + column + " = $1", params.Dynamic());
+      return {};
+    });
+  }
+
+  Result<std::optional<Row>> StoredRow(const std::string& table, const std::string& id) override {
+    return Guarded("read", [&]() -> Result<std::optional<Row>> {
+      pqxx::result r = t_.exec_params("SELECT * FROM " + table + " WHERE id = $1", id);
+      if (r.empty()) return std::optional<Row>();
+      return std::optional<Row>(pg::RowImage(r[0]));
+    });
+  }
+
+  Result<void> UpsertRow(const std::string& table, const std::string& id, const Row& row) override {
+    if (!row.is_object() || row.value("id", "") != id) {
+      return Fail(ErrorCode::kInternal,
+                  Msg("store.row_without_id", {{"table", table}, {"id", id}}));
+    }
+    std::string columns, values, updates;
+    Params params;
+    for (const auto& [name, value] : row.items()) {
+      if (!IsColumnName(name)) {
+        return Fail(ErrorCode::kInternal, Msg("store.bad_column", {{"column", name}}));
+      }
+      params.Add(value);
+      columns += (columns.empty() ? "" : ", ") + name;
+      values += (values.empty() ? "$" : ", $") + std::to_string(params.size());
+      if (name != "id") updates += (updates.empty() ? "" : ", ") + name + " = EXCLUDED." + name;
+    }
+    std::string sql = "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ")";
+    sql += updates.empty() ? " ON CONFLICT (id) DO NOTHING"
+                           : " ON CONFLICT (id) DO UPDATE SET " + updates;
+    return Guarded("write", [&]() -> Result<void> {
+      t_.exec_params(sql, params.Dynamic());
+      return {};
+    });
+  }
+
+  Result<bool> DeleteRow(const std::string& table, const std::string& id) override {
+    return Guarded("delete", [&]() -> Result<bool> {
+      return t_.exec_params("DELETE FROM " + table + " WHERE id = $1", id).affected_rows() > 0;
+    });
+  }
+
+  Result<void> InsertEntry(const JournalEntry& e) override {
+    return Guarded("journal", [&]() -> Result<void> {
+      t_.exec_params(std::string("INSERT INTO journal (") + kEntryColumns +
+                         ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                     e.seq, e.at, e.actor, e.action, e.subject, e.body, e.prev_hash, e.hash);
+      return {};
+    });
+  }
+
+  Result<void> RecordTableChange(std::string_view table, int64_t seq,
+                                 const std::string& hash) override {
+    return Guarded("journal", [&]() -> Result<void> {
+      t_.exec_params(
+          "INSERT INTO table_changes (tbl, seq, hash) VALUES ($1, $2, $3) "
+          "ON CONFLICT (tbl) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash",
+          std::string(table), seq, hash);
+      return {};
+    });
+  }
+
+  Result<std::string> RecordedLastChange(std::span<const std::string> tables) override {
+    return Guarded("read", [&] { return pg::ReadLastChange(t_, tables); });
+  }
+
+  Result<std::optional<std::pair<int64_t, StateDigest>>> StoredState() override {
+    using Stored = std::optional<std::pair<int64_t, StateDigest>>;
+    return Guarded("read", [&]() -> Result<Stored> {
+      pqxx::result r = t_.exec("SELECT seq, digest, rows FROM journal_state WHERE id = 'state'");
+      if (r.empty()) return Stored();
+      auto state =
+          StateDigest::FromJson({{"digest", r[0][1].c_str()}, {"rows", r[0][2].as<int64_t>()}});
+      if (!state) return Stored();
+      return Stored(std::in_place, r[0][0].as<int64_t>(), *state);
+    });
+  }
+
+  Result<void> StoreState(int64_t seq, const StateDigest& state) override {
+    return Guarded("journal", [&]() -> Result<void> {
+      t_.exec_params(
+          "INSERT INTO journal_state (id, seq, digest, rows) VALUES ('state', $1, $2, $3) "
+          "ON CONFLICT (id) DO UPDATE SET seq = EXCLUDED.seq, digest = EXCLUDED.digest, "
+          "rows = EXCLUDED.rows",
+          seq, state.Hex(), state.rows());
+      return {};
+    });
+  }
+
+  Result<void> EachRow(const std::string& table,
+                       const std::function<void(const Row&)>& each) override {
+    return Guarded("read", [&]() -> Result<void> {
+      for (const pqxx::row& row : t_.exec("SELECT * FROM " + table)) each(pg::RowImage(row));
+      return {};
+    });
+  }
+
+  pqxx::work& t_;
+};
+
+// Opens `conn` again when it is missing or broke.
+Result<void> Reconnect(std::unique_ptr<pg::Connection>& conn, const std::string& conninfo) {
+  if (conn && conn->is_open()) return {};
+  conn.reset();
+  ASSIGN_OR_RETURN(conn, pg::Connect(conninfo));
+  return {};
+}
+
+// Forgets `conn` after an error that may have broken it, so that the next call opens it again.
+template <class T>
+Result<T> ForgetIfBroken(Result<T> r, std::unique_ptr<pg::Connection>& conn) {
+  if (!r && (r.error().msg.code == "store.unavailable" || (conn && !conn->is_open()))) {
+    conn.reset();
+  }
+  return r;
+}
+
+}  // namespace
+
+bool IsPostgresUrl(const std::string& store) {
+  return store.rfind("postgresql://", 0) == 0 || store.rfind("postgres://", 0) == 0;
+}
+
+Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const PostgresOptions& options) {
+  std::unique_ptr<PostgresStore> store(new PostgresStore(options));
+  {
+    std::lock_guard lock(store->mu_);
+    TRY(Reconnect(store->writer_, options.conninfo));
+  }
+  TRY(store->Migrate());
+  return store;
+}
+
+PostgresStore::PostgresStore(PostgresOptions options) : options_(std::move(options)) {}
+PostgresStore::~PostgresStore() = default;
+
+int PostgresStore::SchemaVersion() {
+  auto version = OnReader<int64_t>([](pg::Connection& conn) -> Result<int64_t> {
+    pqxx::nontransaction t(conn);
+    pqxx::result r = t.exec("SELECT version FROM schema_version WHERE id = 'schema'");
+    return r.empty() ? int64_t{0} : r[0][0].as<int64_t>();
+  });
+  return version ? static_cast<int>(*version) : -1;
+}
+
+Result<void> PostgresStore::Migrate() {
+  std::lock_guard lock(mu_);
+  int64_t newest = Migrations().empty() ? 0 : Migrations().back().version;
+  // A schema already current is only read: a standby (read-only) opens too.
+  auto applied = Guarded("migrate", [&]() -> Result<int64_t> {
+    pqxx::nontransaction t(*writer_);
+    if (t.exec1("SELECT to_regclass('schema_version') IS NULL")[0].as<bool>()) return 0;
+    pqxx::result r = t.exec("SELECT version FROM schema_version WHERE id = 'schema'");
+    return r.empty() ? int64_t{0} : r[0][0].as<int64_t>();
+  });
+  if (applied && *applied == newest) return {};
+  return Guarded("migrate", [&]() -> Result<void> {
+    pqxx::work t(*writer_);
+    t.exec_params("SELECT pg_advisory_xact_lock($1)", kSchemaLock);
+    t.exec(
+        "CREATE TABLE IF NOT EXISTS schema_version (id TEXT PRIMARY KEY CHECK (id = 'schema'), "
+        "version BIGINT NOT NULL)");
+    pqxx::result r = t.exec("SELECT version FROM schema_version WHERE id = 'schema'");
+    int64_t current = r.empty() ? 0 : r[0][0].as<int64_t>();
+    if (current > newest) {
+      return Fail(ErrorCode::kStorage,
+                  Msg("store.schema_newer",
+                      {{"current", std::to_string(current)}, {"newest", std::to_string(newest)}}));
+    }
+    for (const Migration& m : Migrations()) {
+      if (m.version <= current) continue;
+      try {
+        t.exec(pg::RenderMigration(m));
+      } catch (const std::exception& e) {
+        return Fail(
+            ErrorCode::kStorage,
+            Msg("store.migration_failed",
+                {{"version", std::to_string(m.version)}, {"name", m.name}, {"reason", e.what()}}));
+      }
+      t.exec_params(
+          "INSERT INTO schema_version (id, version) VALUES ('schema', $1) "
+          "ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version",
+          m.version);
+    }
+    t.commit();
+    return {};
+  });
+}
+
+Result<void> PostgresStore::Write(const std::function<Result<void>(Tx&)>& work) {
+  std::lock_guard lock(mu_);
+  TRY(Reconnect(writer_, options_.conninfo));
+  auto r = Guarded("write", [&]() -> Result<void> {
+    pqxx::work t(*writer_);
+    // One writer at a time on the journal (see pg_store.h); readers go on.
+    t.exec("LOCK TABLE journal IN SHARE ROW EXCLUSIVE MODE");
+    ASSIGN_OR_RETURN(JournalHead head, pg::ReadHead(t));
+    PgTx tx(t, head, options_.checkpoint_every);
+    TRY(work(tx));
+    if (tx.HasUnjournaledChanges()) {
+      return Fail(ErrorCode::kInternal, Msg("store.unjournaled_change"));
+    }
+    t.commit();
+    return {};
+  });
+  return ForgetIfBroken(std::move(r), writer_);
+}
+
+template <class T>
+Result<T> PostgresStore::OnReader(const std::function<Result<T>(pg::Connection&)>& read) {
+  std::lock_guard lock(read_mu_);
+  TRY(Reconnect(reader_, options_.conninfo));
+  return ForgetIfBroken(Guarded("read", [&] { return read(*reader_); }), reader_);
+}
+
+Result<Table> PostgresStore::Read(const std::string& table) {
+  return OnReader<Table>([&](pg::Connection& conn) {
+    pqxx::nontransaction t(conn);
+    return pg::ReadTable(t, table);
+  });
+}
+
+Result<Table> PostgresStore::ReadWhere(const std::string& table, const std::string& column,
+                                       const Row& value) {
+  return OnReader<Table>([&](pg::Connection& conn) {
+    pqxx::nontransaction t(conn);
+    return pg::ReadTable(t, table, column, value);
+  });
+}
+
+Result<std::vector<JournalEntry>> PostgresStore::ReadJournal(const JournalQuery& q) {
+  return OnReader<std::vector<JournalEntry>>(
+      [&](pg::Connection& conn) -> Result<std::vector<JournalEntry>> {
+        pqxx::nontransaction t(conn);
+        std::string sql = std::string("SELECT ") + kEntryColumns + " FROM journal WHERE seq > $1" +
+                          (q.subject.empty() ? " AND $2 = ''" : " AND subject = $2") +
+                          " ORDER BY seq LIMIT $3";
+        std::vector<JournalEntry> out;
+        for (const pqxx::row& row :
+             t.exec_params(sql, q.after_seq, q.subject, static_cast<int64_t>(q.limit))) {
+          out.push_back(pg::EntryFrom(row));
+        }
+        return out;
+      });
+}
+
+Result<JournalHead> PostgresStore::Head() {
+  return OnReader<JournalHead>([](pg::Connection& conn) {
+    pqxx::nontransaction t(conn);
+    return pg::ReadHead(t);
+  });
+}
+
+Result<std::string> PostgresStore::LastChange(std::span<const std::string> tables) {
+  return OnReader<std::string>([&](pg::Connection& conn) {
+    pqxx::nontransaction t(conn);
+    return pg::ReadLastChange(t, tables);
+  });
+}
+
+}  // namespace sokuo::store

@@ -1,0 +1,174 @@
+// What only the PostgreSQL store has (the behaviour both stores share is in
+// store_contract_test.cpp): its schema from the shared description, several servers writing
+// over one database, a read-only standby, and a connection that breaks.
+#include "store/postgres/pg_store.h"
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "core/org_fixture.h"
+#include "store/incident_rows.h"
+#include "store/migrations.h"
+#include "store/org_rows.h"
+#include "store/postgres/pg_connection.h"
+#include "store/store_test_db.h"
+
+namespace sokuo::store {
+namespace {
+
+using ::testing::HasSubstr;
+
+TEST(PostgresSchemaTest, RendersTheSharedDescription) {
+  Migration m{1, "t", R"sql(
+CREATE TABLE a (
+  id TEXT PRIMARY KEY,
+  n INTEGER NOT NULL,
+  b TEXT REFERENCES b(id) DEFERRABLE INITIALLY DEFERRED,
+  c TEXT NOT NULL REFERENCES c(id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX a_n ON a(n);
+)sql"};
+  EXPECT_EQ(pg::RenderMigration(m), R"sql(
+CREATE TABLE a (
+  id TEXT PRIMARY KEY,
+  n BIGINT NOT NULL,
+  b TEXT,
+  c TEXT NOT NULL
+);
+CREATE INDEX a_n ON a(n);
+ALTER TABLE a ADD FOREIGN KEY (b) REFERENCES b(id) DEFERRABLE INITIALLY DEFERRED;
+ALTER TABLE a ADD FOREIGN KEY (c) REFERENCES c(id) DEFERRABLE INITIALLY DEFERRED;
+)sql");
+  Migration own{2, "t", "CREATE VIRTUAL TABLE x USING fts5(y);", "CREATE INDEX x ON a(n);"};
+  EXPECT_EQ(pg::RenderMigration(own), "CREATE INDEX x ON a(n);");
+  // Every migration of the list renders without SQLite's own words.
+  for (const Migration& each : Migrations()) {
+    std::string sql = pg::RenderMigration(each);
+    EXPECT_THAT(sql, ::testing::Not(HasSubstr("INTEGER"))) << each.version;
+    EXPECT_THAT(sql, ::testing::Not(HasSubstr("ROWID"))) << each.version;
+    EXPECT_THAT(sql, ::testing::Not(HasSubstr("json_"))) << each.version;
+  }
+}
+
+class PostgresStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string why;
+    db_ = TestDatabase::Make(Engine::kPostgres, why);
+    if (!db_) GTEST_SKIP() << why;
+    auto s = db_->Open();
+    ASSERT_TRUE(s) << s.error().ToString();
+    store_ = std::move(*s);
+    ASSERT_TRUE(Import(*store_));
+  }
+
+  static Result<void> Import(Store& store) {
+    return store.Write([&](Tx& tx) -> Result<void> {
+      TRY(ReplaceOrganization(tx, core::SmallOrganization()));
+      TRY(tx.Append({.at = {}, .actor = "t", .action = "org.import", .subject = "org"}));
+      return {};
+    });
+  }
+
+  // Reports the next incident of 2026 on `store`, as the application does.
+  static Result<void> Report(Store& store) {
+    return store.Write([&](Tx& tx) -> Result<void> {
+      ASSIGN_OR_RETURN(int n, NextIncidentNumber(tx, 2026));
+      core::Incident i{.key = core::IncidentKey(2026, n), .year = 2026, .number = n, .title = "x"};
+      i.reported_at = "2026-11-26T00:00:00Z";
+      TRY(SaveIncident(tx, i));
+      TRY(tx.Append({.at = {}, .actor = "t", .action = "incident.report", .subject = i.key}));
+      return {};
+    });
+  }
+
+  std::unique_ptr<TestDatabase> db_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(PostgresStoreTest, AppliesAllMigrationsOnceAndRefusesANewerSchema) {
+  auto* pg = dynamic_cast<PostgresStore*>(store_.get());
+  ASSERT_NE(pg, nullptr);
+  EXPECT_EQ(pg->SchemaVersion(), Migrations().back().version);
+  auto again = db_->Open();  // a second server over the same database migrates nothing
+  ASSERT_TRUE(again) << again.error().ToString();
+  EXPECT_EQ((*again)->Head()->seq, 1);
+  ASSERT_TRUE(db_->Exec("UPDATE schema_version SET version = 999"));
+  auto newer = db_->Open();
+  ASSERT_FALSE(newer);
+  EXPECT_THAT(newer.error().message, HasSubstr("newer than this sokuo"));
+}
+
+// Servers over one database take turns on the journal: under writes from two stores at once
+// (two threads each), every key is taken once and the chain stays one chain.
+TEST_F(PostgresStoreTest, TwoServersWritingAtOnceNeverTakeTheSameKey) {
+  auto other = db_->Open();
+  ASSERT_TRUE(other) << other.error().ToString();
+  constexpr int kEach = 15;
+  std::vector<std::thread> writers;
+  std::atomic<int> failed{0};
+  for (Store* s : {store_.get(), other->get()}) {
+    for (int t = 0; t < 2; ++t) {
+      writers.emplace_back([s, &failed] {
+        for (int i = 0; i < kEach; ++i) {
+          if (!Report(*s)) ++failed;
+        }
+      });
+    }
+  }
+  for (auto& w : writers) w.join();
+  EXPECT_EQ(failed.load(), 0);
+  auto incidents = store_->Read("incidents");
+  ASSERT_TRUE(incidents);
+  ASSERT_EQ(incidents->size(), 4u * kEach);
+  for (int n = 1; n <= 4 * kEach; ++n) {
+    EXPECT_EQ(incidents->count(core::IncidentKey(2026, n)), 1u) << n;
+  }
+  EXPECT_EQ(store_->Head()->seq, 1 + 4 * kEach);
+  auto report = (*other)->Verify();
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(report->ok()) << report->problems[0];
+  EXPECT_EQ(report->entries, 1 + 4 * kEach);
+}
+
+// A standby that is not yet promoted takes no write: sokuo says so in words a person can act
+// on, and still reads. (default_transaction_read_only stands in for a standby here; the
+// replica's own refusal has the same SQLSTATE, 25006.)
+TEST_F(PostgresStoreTest, AReadOnlyServerRefusesWritesClearlyAndStillReads) {
+  std::string conninfo = db_->conninfo();
+  conninfo.replace(conninfo.find("options='"), 9, "options='-c default_transaction_read_only=on ");
+  auto standby = PostgresStore::Open({.conninfo = conninfo});
+  ASSERT_TRUE(standby) << standby.error().ToString();
+  auto refused = Report(**standby);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(refused.error().msg.code, "store.read_only");
+  EXPECT_THAT(Render(refused.error().msg, Lang::kJa), HasSubstr("読み取り専用"));
+  EXPECT_EQ((*standby)->Head()->seq, 1);
+  EXPECT_EQ((*standby)->Read("incidents")->size(), 0u);
+  EXPECT_TRUE((*standby)->Verify()->ok());
+}
+
+// A connection the server dropped (a restart, a failover) is opened again: the call that found
+// it broken fails as unavailable, and the next one works.
+TEST_F(PostgresStoreTest, ABrokenConnectionIsOpenedAgain) {
+  ASSERT_TRUE(db_->Exec(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+      "AND application_name = '" +
+      db_->application_name() + "'"));
+  auto first = Report(*store_);
+  if (!first) {
+    EXPECT_EQ(first.error().code, ErrorCode::kUnavailable);
+    EXPECT_EQ(first.error().msg.code, "store.unavailable");
+  }
+  ASSERT_TRUE(Report(*store_));
+  ASSERT_TRUE(store_->Head());
+  EXPECT_TRUE(store_->Verify()->ok());
+}
+
+}  // namespace
+}  // namespace sokuo::store

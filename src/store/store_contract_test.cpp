@@ -1,0 +1,366 @@
+// The behaviour every Store has, on SQLite and on PostgreSQL alike: each test runs against a
+// fresh database of both (store_test_db.h). What only one engine has (SQLite's busy retries
+// and file modes, its group commit) is tested beside that engine.
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "core/org_fixture.h"
+#include "store/disaster_rows.h"
+#include "store/incident_rows.h"
+#include "store/journal.h"
+#include "store/org_rows.h"
+#include "store/store_test_db.h"
+
+namespace sokuo::store {
+namespace {
+
+class StoreContractTest : public ::testing::TestWithParam<Engine> {
+ protected:
+  void SetUp() override {
+    std::string why;
+    db_ = TestDatabase::Make(GetParam(), why);
+    if (!db_) GTEST_SKIP() << why;
+    auto s = db_->Open();
+    ASSERT_TRUE(s) << s.error().ToString();
+    store_ = std::move(*s);
+  }
+  void TearDown() override {
+    store_.reset();
+    db_.reset();
+  }
+
+  Result<void> Import(const core::Organization& org, const std::string& actor = "test") {
+    return store_->Write([&](Tx& tx) -> Result<void> {
+      ASSIGN_OR_RETURN(auto changes, ReplaceOrganization(tx, org));
+      if (changes.empty()) return {};
+      TRY(tx.Append({.at = *ParseRfc3339("2026-11-26T00:00:00Z"),
+                     .actor = actor,
+                     .action = "org.import",
+                     .subject = "org"}));
+      return {};
+    });
+  }
+
+  // Changes the database outside sokuo, as someone with sqlite3 or psql would.
+  void Tamper(const std::string& sql) {
+    auto r = db_->Exec(sql);
+    ASSERT_TRUE(r) << r.error().ToString();
+  }
+
+  std::unique_ptr<TestDatabase> db_;
+  std::unique_ptr<Store> store_;
+};
+
+using ::testing::HasSubstr;
+
+TEST_P(StoreContractTest, StoresAndLoadsTheOrganization) {
+  core::Organization org = core::SmallOrganization();
+  ASSERT_TRUE(Import(org));
+  auto loaded = LoadOrganization(*store_);
+  ASSERT_TRUE(loaded) << loaded.error().ToString();
+  EXPECT_EQ(*loaded, org);
+  auto head = store_->Head();
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->seq, 1);
+}
+
+// Statements are kept prepared between calls; a kept one must not pin an old snapshot: a
+// change made through another connection (the CLI beside a running server) is seen at once.
+TEST_P(StoreContractTest, RepeatedReadsSeeChangesFromAnotherConnection) {
+  core::Organization org = core::SmallOrganization();
+  ASSERT_TRUE(Import(org));
+  ASSERT_TRUE(LoadOrganization(*store_));
+  ASSERT_TRUE(store_->Head());
+  {
+    auto other = db_->Open();
+    ASSERT_TRUE(other) << other.error().ToString();
+    org.company.name = "changed elsewhere";
+    ASSERT_TRUE((*other)->Write([&](Tx& tx) -> Result<void> {
+      TRY(ReplaceOrganization(tx, org));
+      TRY(tx.Append({.at = {}, .actor = "cli", .action = "org.import", .subject = "org"}));
+      return {};
+    }));
+  }
+  auto head = store_->Head();
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->seq, 2);
+  auto loaded = LoadOrganization(*store_);
+  ASSERT_TRUE(loaded) << loaded.error().ToString();
+  EXPECT_EQ(loaded->company.name, "changed elsewhere");
+  // And the same statements still serve writes and a full verification.
+  ASSERT_TRUE(Import(core::SmallOrganization()));
+  auto report = store_->Verify();
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(report->ok());
+}
+
+TEST_P(StoreContractTest, ReimportJournalsOnlyWhatChanged) {
+  core::Organization org = core::SmallOrganization();
+  ASSERT_TRUE(Import(org));
+  ASSERT_TRUE(Import(org));  // no change, no entry
+  EXPECT_EQ(store_->Head()->seq, 1);
+
+  org.people[2].email = "ken.tanaka@example.jp";
+  org.media.clear();
+  ASSERT_TRUE(Import(org));
+  auto entries = store_->ReadJournal({.after_seq = 1});
+  ASSERT_TRUE(entries);
+  ASSERT_EQ(entries->size(), 1u);
+  auto body = nlohmann::json::parse((*entries)[0].body);
+  ASSERT_EQ(body["changes"].size(), 2u);
+  EXPECT_EQ(body["changes"][0]["table"], "media");
+  EXPECT_EQ(body["changes"][0]["removed"], true);
+  EXPECT_EQ(body["changes"][1]["id"], "p-tanaka");
+  EXPECT_EQ(body["changes"][1]["row"]["email"], "ken.tanaka@example.jp");
+  EXPECT_EQ(*LoadOrganization(*store_), org);
+}
+
+TEST_P(StoreContractTest, FailedWorkChangesNothing) {
+  ASSERT_TRUE(Import(core::SmallOrganization()));
+  auto r = store_->Write([&](Tx& tx) -> Result<void> {
+    core::Organization changed = core::SmallOrganization();
+    changed.company.name = "changed";
+    TRY(ReplaceOrganization(tx, changed));
+    TRY(tx.Append({.at = {}, .actor = "t", .action = "x", .subject = "org"}));
+    return Fail(ErrorCode::kInvalidInput, Msg("error.invalid_input"));
+  });
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().msg.code, "error.invalid_input");
+  EXPECT_EQ(LoadOrganization(*store_)->company.name, core::SmallOrganization().company.name);
+  EXPECT_EQ(store_->Head()->seq, 1);
+}
+
+TEST_P(StoreContractTest, RefusesChangesWithoutAJournalEntry) {
+  auto r = store_->Write([&](Tx& tx) -> Result<void> {
+    TRY(ReplaceOrganization(tx, core::SmallOrganization()));
+    return {};
+  });
+  ASSERT_FALSE(r);
+  EXPECT_THAT(r.error().message, HasSubstr("without a journal entry"));
+  EXPECT_TRUE(LoadOrganization(*store_)->departments.empty());
+}
+
+TEST_P(StoreContractTest, ForeignKeysHoldAtCommit) {
+  core::Organization org = core::SmallOrganization();
+  org.people[0].department = "nowhere";  // core would refuse this; the database does too
+  auto r = Import(org);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(store_->Head()->seq, 0);
+}
+
+TEST_P(StoreContractTest, VerifyPassesOnAnUntouchedDatabase) {
+  core::Organization org = core::SmallOrganization();
+  ASSERT_TRUE(Import(org));
+  org.company.name = "新社名";
+  ASSERT_TRUE(Import(org));
+  auto report = store_->Verify();
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(report->ok()) << report->problems[0];
+  EXPECT_EQ(report->entries, 2);
+  EXPECT_EQ(report->head.hash, store_->Head()->hash);
+}
+
+// Each edit is made outside sokuo; verify must fail and name the right entry.
+TEST_P(StoreContractTest, VerifyNamesTheFirstEntryThatNoLongerHolds) {
+  struct Case {
+    const char* name;
+    const char* sql;
+    int64_t first_bad;
+    const char* problem;
+  };
+  const Case cases[] = {
+      {"row edited", "UPDATE people SET email = 'x@evil.example' WHERE id = 'p-suzuki'", 1,
+       "entry 1: row people/p-suzuki differs from what it wrote"},
+      {"rewritten row edited", "UPDATE people SET title = '' WHERE id = 'p-tanaka'", 3,
+       "entry 3: row people/p-tanaka differs from what it wrote"},
+      {"row deleted", "DELETE FROM media", 1,
+       "entry 1: row media/backup-tapes that it wrote is missing"},
+      {"row added", "INSERT INTO holidays (id, position, name) VALUES ('2026-12-31', 9, 'x')", 3,
+       "row holidays/2026-12-31 was not written by any journal entry"},
+      {"entry body edited", "UPDATE journal SET actor = 'someone-else' WHERE seq = 2", 2,
+       "entry 2: content does not match its hash"},
+      {"entry removed", "DELETE FROM journal WHERE seq = 2", 3,
+       "entry 3: expected sequence number 2"},
+      // The rows now disagree with the newest remaining entry that wrote them.
+      {"last entry removed", "DELETE FROM journal WHERE seq = 3", 2,
+       "entry 2: row people/p-tanaka differs"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    TearDown();
+    SetUp();
+    core::Organization org = core::SmallOrganization();
+    ASSERT_TRUE(Import(org));  // entry 1
+    org.people[2].email = "a@example.jp";
+    ASSERT_TRUE(Import(org));  // entry 2
+    org.people[2].email = "b@example.jp";
+    org.people[2].title = "部長";
+    ASSERT_TRUE(Import(org));  // entry 3
+    Tamper(c.sql);
+    auto report = store_->Verify();
+    ASSERT_TRUE(report);
+    ASSERT_FALSE(report->ok());
+    EXPECT_EQ(report->first_bad_seq, c.first_bad);
+    bool found = false;
+    for (const auto& p : report->problems) {
+      found |= Render(p, Lang::kEn).find(c.problem) != std::string::npos;
+    }
+    EXPECT_TRUE(found) << report->problems[0];
+  }
+}
+
+TEST_P(StoreContractTest, IncidentsRoundTripAndJournalOnlyWhatChanged) {
+  ASSERT_TRUE(Import(core::SmallOrganization()));
+  core::Incident i;
+  i.key = "INC-2026-0001";
+  i.year = 2026;
+  i.number = 1;
+  i.title = "不審なログイン";
+  i.reported_at = "2026-11-26T00:00:00Z";
+  i.systems = {"orders"};
+  i.tasks = {{.id = 1, .kind = core::TaskKind::kIsolateNetwork, .title = "遮断"}};
+  i.recovery = {{"orders", core::RecoveryStatus::kDown}};
+  auto save = [&](const core::Incident& x) {
+    return store_->Write([&](Tx& tx) -> Result<void> {
+      TRY(SaveIncident(tx, x));
+      TRY(tx.Append({.at = {}, .actor = "t", .action = "incident.test", .subject = x.key}));
+      return {};
+    });
+  };
+  ASSERT_TRUE(save(i));
+  auto loaded = LoadIncident(*store_, i.key);
+  ASSERT_TRUE(loaded && *loaded) << (loaded ? "" : loaded.error().ToString());
+  EXPECT_EQ(**loaded, i);
+
+  for (int n = 2; n <= 11; ++n) {
+    i.tasks.push_back({.id = n, .kind = core::TaskKind::kOther, .title = "t" + std::to_string(n)});
+  }
+  ASSERT_TRUE(save(i));
+  i.tasks[10].status = core::TaskStatus::kDone;
+  ASSERT_TRUE(save(i));
+  auto last = store_->ReadJournal({.after_seq = 3});
+  ASSERT_TRUE(last);
+  auto body = nlohmann::json::parse((*last)[0].body);
+  ASSERT_EQ(body["changes"].size(), 1u);  // only task 11
+  EXPECT_EQ(body["changes"][0]["id"], "INC-2026-0001/task/000011");
+  EXPECT_EQ(**LoadIncident(*store_, i.key), i);  // task 11 still after task 2
+  auto next = store_->Write([&](Tx& tx) -> Result<void> {
+    auto n = NextIncidentNumber(tx, 2026);
+    EXPECT_EQ(n.value_or(0), 2);
+    EXPECT_EQ(NextIncidentNumber(tx, 2027).value_or(0), 1);
+    return {};
+  });
+  EXPECT_TRUE(next);
+  EXPECT_TRUE(store_->Verify()->ok());
+  Tamper("UPDATE incident_records SET data = replace(data, 'done', 'open')");
+  auto report = store_->Verify();
+  ASSERT_FALSE(report->ok());
+  EXPECT_EQ(report->first_bad_seq, 4);
+}
+
+TEST_P(StoreContractTest, TheLastChangeOfTablesMovesOnlyWithThem) {
+  const std::vector<std::string> org(kOrgTables.begin(), kOrgTables.end());
+  const std::vector<std::string> incidents = {"incidents"};
+  EXPECT_EQ(*store_->LastChange(org), "");  // nothing recorded yet
+  ASSERT_TRUE(Import(core::SmallOrganization()));
+  std::string imported = store_->Head()->hash;
+  EXPECT_EQ(*store_->LastChange(org), imported);
+
+  core::Incident i{.key = "INC-2026-0001", .year = 2026, .number = 1, .title = "漏えい"};
+  i.reported_at = "2026-11-26T00:00:00Z";
+  ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
+    EXPECT_EQ(**tx.LastChange(org), imported);
+    TRY(SaveIncident(tx, i));
+    EXPECT_EQ(*tx.LastChange(incidents), std::nullopt);  // changed here, not yet journaled
+    EXPECT_EQ(**tx.LastChange(org), imported);
+    ASSIGN_OR_RETURN(
+        JournalEntry e,
+        tx.Append({.at = {}, .actor = "t", .action = "incident.test", .subject = i.key}));
+    EXPECT_EQ(**tx.LastChange(incidents), e.hash);
+    return {};
+  }));
+  std::string reported = store_->Head()->hash;
+  EXPECT_NE(reported, imported);
+  EXPECT_EQ(*store_->LastChange(org), imported);  // an incident leaves the organization's
+  EXPECT_EQ(*store_->LastChange(incidents), reported);
+  EXPECT_EQ(*store_->LastChange(std::vector<std::string>{"people", "incidents"}), reported);
+
+  // A work undone takes its record with it.
+  core::Organization changed = core::SmallOrganization();
+  changed.company.name = "別の会社";
+  auto failed = store_->Write([&](Tx& tx) -> Result<void> {
+    TRY(ReplaceOrganization(tx, changed));
+    TRY(tx.Append({.at = {}, .actor = "t", .action = "org.import", .subject = "org"}));
+    return Fail(ErrorCode::kConflict, Msg("store.busy"));
+  });
+  EXPECT_FALSE(failed);
+  EXPECT_EQ(*store_->LastChange(org), imported);
+  ASSERT_TRUE(Import(changed));
+  EXPECT_EQ(*store_->LastChange(org), store_->Head()->hash);
+
+  // A database from before the record knows only its head then, for every table.
+  Tamper("DELETE FROM table_changes; INSERT INTO table_changes VALUES ('*', 1, 'h1')");
+  EXPECT_EQ(*store_->LastChange(org), "h1");
+  EXPECT_EQ(*store_->LastChange(incidents), "h1");
+}
+
+TEST_P(StoreContractTest, DisastersRoundTripInRecordOrderAndJournalOnlyWhatChanged) {
+  ASSERT_TRUE(Import(core::SmallOrganization()));
+  core::Disaster d{.key = "DIS-2026-0001",
+                   .year = 2026,
+                   .number = 1,
+                   .title = "本社被災",
+                   .declared_at = "2026-11-26T00:00:00Z"};
+  for (int n = 1; n <= 11; ++n) {
+    // Later answers given for earlier times: the record order is kept, not the event order.
+    d.roll_call.push_back({.person = "p-" + std::to_string(n),
+                           .at = "2026-11-26T" + std::to_string(20 - n) + ":00:00Z"});
+  }
+  d.survey = {{.department = "sales", .status = core::SurveyStatus::kDown}};
+  d.progress = {{.system = "orders"}};
+  d.vendor_requests = {{.id = 1, .vendor = "v"}};
+  d.exemptions = {{.id = 1, .rule = "r", .expires_at = "2026-12-01T00:00:00Z"}};
+  d.tasks = {{.id = 1, .kind = core::TaskKind::kOther, .title = "発電機"}};
+  d.plans = {{.id = 1, .at = "2026-11-26T01:00:00Z"}};
+  auto save = [&](const core::Disaster& x) {
+    return store_->Write([&](Tx& tx) -> Result<void> {
+      TRY(SaveDisaster(tx, x));
+      TRY(tx.Append({.at = {}, .actor = "t", .action = "disaster.test", .subject = x.key}));
+      return {};
+    });
+  };
+  ASSERT_TRUE(save(d));
+  auto loaded = LoadDisaster(*store_, d.key);
+  ASSERT_TRUE(loaded && *loaded) << (loaded ? "" : loaded.error().ToString());
+  EXPECT_EQ(**loaded, d);
+  d.survey.push_back({.department = "sales", .status = core::SurveyStatus::kOk});
+  ASSERT_TRUE(save(d));
+  auto last = store_->ReadJournal({.after_seq = 2});
+  ASSERT_TRUE(last);
+  auto body = nlohmann::json::parse((*last)[0].body);
+  ASSERT_EQ(body["changes"].size(), 1u);  // only the new survey entry
+  EXPECT_EQ(body["changes"][0]["id"], "DIS-2026-0001/survey/000002");
+  auto headers = LoadDisasterHeaders(*store_);
+  ASSERT_TRUE(headers && headers->size() == 1);
+  EXPECT_EQ((*headers)[0].title, "本社被災");
+  EXPECT_TRUE((*headers)[0].survey.empty());
+  EXPECT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
+    EXPECT_EQ(NextDisasterNumber(tx, 2026).value_or(0), 2);
+    return {};
+  }));
+  EXPECT_TRUE(store_->Verify()->ok());
+  Tamper("UPDATE disaster_records SET data = replace(data, 'down', 'ok')");
+  EXPECT_FALSE(store_->Verify()->ok());
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, StoreContractTest,
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
+
+}  // namespace
+}  // namespace sokuo::store

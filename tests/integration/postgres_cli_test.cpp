@@ -1,0 +1,125 @@
+// The CLI with its records in PostgreSQL (--store, or the data directory's file `store`): the
+// real binary against the cluster that ctest starts for the tests (scripts/test-postgres), each
+// test in a schema of its own. The choice of store and its errors are tested without it.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "integration/process.h"
+
+namespace sokuo::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+class PostgresCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("sokuo-pgcli-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    data_ = (dir_ / "data").string();
+  }
+  void TearDown() override {
+    if (!schema_.empty()) Psql("DROP SCHEMA " + schema_ + " CASCADE");
+    std::filesystem::remove_all(dir_);
+  }
+
+  // A fresh schema in the test cluster, as a --store URL; "" with the reason when there is none.
+  std::string FreshStore(std::string& why) {
+    const char* cluster = std::getenv("SOKUO_TEST_POSTGRES_DIR");
+    if (cluster == nullptr || *cluster == '\0') {
+      why = "no PostgreSQL for the tests: run them with ctest, which starts one";
+      return "";
+    }
+    if (std::filesystem::exists(std::string(cluster) + "/skip")) {
+      why = Slurp(std::string(cluster) + "/skip");
+      return "";
+    }
+    socket_dir_ = cluster;
+    schema_ = "cli" + std::to_string(::getpid());
+    if (Psql("CREATE SCHEMA " + schema_) != 0) {
+      why = std::string("cannot reach the PostgreSQL for the tests at ") + cluster;
+      schema_.clear();
+      return "";
+    }
+    return "postgresql://postgres@/postgres?host=" + socket_dir_ +
+           "&port=5432&options=-c%20search_path%3D" + schema_;
+  }
+  // Runs `sql` with psql, as an operator would; its exit code.
+  int Psql(const std::string& sql) {
+    std::string file = (dir_ / "psql.sql").string();
+    std::ofstream(file) << sql << "\n";
+    std::string command = "psql -q -X -v ON_ERROR_STOP=1 -f " + file + " \"host=" + socket_dir_ +
+                          " port=5432 user=postgres dbname=postgres\" >/dev/null 2>&1";
+    return std::system(command.c_str());
+  }
+
+  Outcome Sokuo(std::vector<std::string> args) {
+    args.insert(args.begin(), {SOKUO_BINARY, "--data", data_});
+    return RunSokuo(args, dir_);
+  }
+  std::string Example() const { return std::string(SOKUO_SOURCE_DIR) + "/examples/org.yaml"; }
+
+  std::filesystem::path dir_;
+  std::string data_, socket_dir_, schema_;
+};
+
+// A newcomer's first steps with PostgreSQL: init, an incident with evidence, verify; then the
+// data directory remembers the store, so the next commands need no --store.
+TEST_F(PostgresCliTest, AnIncidentIsRunAndVerifiedWithTheRecordsInPostgres) {
+  std::string why;
+  std::string store = FreshStore(why);
+  if (store.empty()) GTEST_SKIP() << why;
+  Outcome init = Sokuo({"--store", store, "init", "--org", Example()});
+  ASSERT_EQ(init.exit_code, 0) << init.err;
+  EXPECT_THAT(init.out, HasSubstr("imported (journal entry 1)"));
+  EXPECT_FALSE(std::filesystem::exists(data_ + "/sokuo.db"));
+
+  std::ofstream(data_ + "/store") << store << "\n";
+  Outcome report = Sokuo({"--as", "p-yamada", "incident", "report", "--title", "不審なログイン",
+                          "--system", "file-server"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  std::string key = report.out.substr(0, report.out.find(' '));
+  EXPECT_THAT(key, ::testing::EndsWith("-0001"));
+  std::ofstream(dir_ / "auth.log") << "Failed password for root from 203.0.113.9\n";
+  Outcome added = Sokuo({"--as", "p-fujita", "evidence", "add", key, (dir_ / "auth.log").string(),
+                         "--kind", "access_log"});
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+
+  Outcome verify = Sokuo({"journal", "verify"});
+  EXPECT_EQ(verify.exit_code, 0) << verify.err;
+  EXPECT_THAT(verify.out, HasSubstr("ok: 1 evidence file as recorded"));
+  auto shown = nlohmann::json::parse(Sokuo({"--json", "incident", "show", key}).out);
+  EXPECT_EQ(shown["title"], "不審なログイン");
+
+  // Edited behind sokuo's back, as with psql: verify names it.
+  ASSERT_EQ(Psql("UPDATE " + schema_ + ".incidents SET data = replace(data, '不審', '無害')"), 0);
+  Outcome tampered = Sokuo({"journal", "verify"});
+  EXPECT_EQ(tampered.exit_code, 5) << tampered.out;
+  EXPECT_THAT(tampered.out, HasSubstr("row incidents/" + key));
+}
+
+TEST_F(PostgresCliTest, AStoreThatIsNotOneOrCannotBeReachedIsSaidSo) {
+  Outcome other = Sokuo({"--store", "mysql://db/sokuo", "journal", "head"});
+  EXPECT_EQ(other.exit_code, 1);
+  EXPECT_THAT(other.err, HasSubstr("--store 'mysql://db/sokuo' is not a store"));
+  Outcome ja = Sokuo({"--lang", "ja", "--store", "mysql://db/sokuo", "journal", "head"});
+  EXPECT_THAT(ja.err, HasSubstr("は使えません"));
+
+  Outcome down = Sokuo({"--store", "postgresql://sokuo@127.0.0.1:1/sokuo", "journal", "head"});
+  EXPECT_EQ(down.exit_code, 13);
+  EXPECT_THAT(down.err, HasSubstr("the database (PostgreSQL) cannot be reached"));
+  EXPECT_THAT(down.err, ::testing::Not(HasSubstr("Connection refused")));  // that is for logs
+}
+
+}  // namespace
+}  // namespace sokuo::testing
