@@ -678,6 +678,7 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
     {"file.cannot_create_directory", "ディレクトリ {path} を作成できません: {reason}",
      "cannot create directory {path}: {reason}"},
     {"blob.not_sha256", "「{sha256}」は SHA-256 ではありません", "'{sha256}' is not a SHA-256"},
+    {"blob.not_found", "保管ファイル {sha256} がありません", "blob {sha256} is not stored"},
     {"blob.hash_mismatch", "保管ファイル {sha256} がハッシュと一致しなくなっています",
      "blob {sha256} no longer matches its hash"},
 });

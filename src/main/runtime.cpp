@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "platform/files.h"
+#include "store/postgres/pg_blob_store.h"
 #include "store/postgres/pg_store.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -41,9 +42,13 @@ std::string StoreOf(const Globals& g) {
 Result<app::App*> ProcessRuntime::App(Open open) {
   if (app_) return app_.get();
   std::string where = StoreOf(g_);
+  uint64_t limit = g_.evidence_limit_mb << 20;
   if (store::IsPostgresUrl(where)) {
-    TRY(platform::EnsureDirectory(g_.data));  // the evidence stays in the data directory
+    // The evidence is in the database, with the records (store/postgres/pg_blob_store.h);
+    // DATA/evidence holds only uploads on their way there (serve's spool).
+    TRY(platform::EnsureDirectory(g_.data + "/evidence"));
     ASSIGN_OR_RETURN(store_, store::PostgresStore::Open({.conninfo = where}));
+    blobs_ = std::make_unique<store::PgBlobStore>(where, limit);
   } else if (where == "sqlite") {
     std::string db = g_.data + "/sokuo.db";
     if (open == Open::kExisting && !platform::Exists(db)) {
@@ -53,12 +58,11 @@ Result<app::App*> ProcessRuntime::App(Open open) {
     // The server reads the journal head for every request (it keys the caches of the
     // organization, of checked tokens and of incident headers); once a millisecond is enough.
     ASSIGN_OR_RETURN(store_, store::SqliteStore::Open({.path = db, .head_cache_ms = 1}));
+    TRY(platform::EnsureDirectory(g_.data + "/evidence"));
+    blobs_ = std::make_unique<platform::FileBlobStore>(g_.data + "/evidence", limit);
   } else {
     return Fail(ErrorCode::kInvalidInput, Msg("cli.bad_store", {{"store", where}}));
   }
-  TRY(platform::EnsureDirectory(g_.data + "/evidence"));
-  blobs_ =
-      std::make_unique<platform::FileBlobStore>(g_.data + "/evidence", g_.evidence_limit_mb << 20);
   app_ = std::make_unique<app::App>(*store_, clock_, blobs_.get(), &hasher_, &random_);
   app_->notifications().SetNotifier("email", &smtp_);
   app_->notifications().SetNotifier("webhook", &webhooks_);

@@ -51,7 +51,7 @@ class ProcessRuntime final : public cli::Runtime {
   platform::SodiumRandom random_;
   platform::Argon2Hasher hasher_{platform::PasswordCostFromEnvironment()};
   std::unique_ptr<store::Store> store_;
-  std::unique_ptr<platform::FileBlobStore> blobs_;
+  std::unique_ptr<BlobStore> blobs_;  // DATA/evidence, or the PostgreSQL database
   // The channels' senders (G4.3.2, G4.4.3): `sokuo serve` sends with them every second, and
   // `sokuo journal witness` at once.
   notify::SmtpNotifier smtp_;

@@ -472,6 +472,18 @@ constexpr const char* kPostgres19 = R"sql(
 CREATE INDEX alerts_state ON alerts(state, year, number);
 )sql";
 
+// Evidence files (base/blob_store.h) in PostgreSQL, in parts of 1 MiB (pg_blob_store.h), so
+// that every server over the database and its replica at the backup site have them. SQLite's
+// sokuo keeps them as files in the data directory: nothing to create there.
+constexpr const char* kPostgres20 = R"sql(
+CREATE TABLE evidence_parts (
+  sha256 TEXT NOT NULL,
+  part BIGINT NOT NULL,
+  bytes BYTEA NOT NULL,
+  PRIMARY KEY (sha256, part)
+);
+)sql";
+
 }  // namespace
 
 // The numbered list; the SQL of each is above.
@@ -500,6 +512,7 @@ const std::vector<Migration>& Migrations() {
       {17, "last change of each table", kMigration17},
       {18, "incident list filters and text search", kMigration18.c_str(), kPostgres18},
       {19, "alert list filters", kMigration19.c_str(), kPostgres19},
+      {20, "evidence in PostgreSQL", "", kPostgres20},
   };
   return kMigrations;
 }

@@ -73,8 +73,9 @@ class PostgresCliTest : public ::testing::Test {
   std::string data_, socket_dir_, schema_;
 };
 
-// A newcomer's first steps with PostgreSQL: init, an incident with evidence, verify; then the
-// data directory remembers the store, so the next commands need no --store.
+// A newcomer's first steps with PostgreSQL: init, an incident with evidence (kept in the
+// database), verify; the data directory's file `store` names the store for the next commands.
+// Evidence and rows edited in the database are found.
 TEST_F(PostgresCliTest, AnIncidentIsRunAndVerifiedWithTheRecordsInPostgres) {
   std::string why;
   std::string store = FreshStore(why);
@@ -101,7 +102,14 @@ TEST_F(PostgresCliTest, AnIncidentIsRunAndVerifiedWithTheRecordsInPostgres) {
   auto shown = nlohmann::json::parse(Sokuo({"--json", "incident", "show", key}).out);
   EXPECT_EQ(shown["title"], "不審なログイン");
 
-  // Edited behind sokuo's back, as with psql: verify names it.
+  // The evidence is in the database, with the records: nothing stays in the data directory.
+  EXPECT_TRUE(std::filesystem::is_empty(data_ + "/evidence"));
+  ASSERT_EQ(Psql("UPDATE " + schema_ + ".evidence_parts SET bytes = 'x'"), 0);
+  Outcome changed = Sokuo({"journal", "verify"});
+  EXPECT_EQ(changed.exit_code, 5) << changed.out;
+  EXPECT_THAT(changed.out, HasSubstr("evidence #1 of " + key + " (auth.log)"));
+
+  // A row edited behind sokuo's back, as with psql: verify names it.
   ASSERT_EQ(Psql("UPDATE " + schema_ + ".incidents SET data = replace(data, '不審', '無害')"), 0);
   Outcome tampered = Sokuo({"journal", "verify"});
   EXPECT_EQ(tampered.exit_code, 5) << tampered.out;

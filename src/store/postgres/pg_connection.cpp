@@ -57,6 +57,13 @@ Result<std::unique_ptr<Connection>> Connect(const std::string& conninfo) {
   });
 }
 
+Result<void> Reconnect(std::unique_ptr<Connection>& conn, const std::string& conninfo) {
+  if (conn && conn->is_open()) return {};
+  conn.reset();
+  ASSIGN_OR_RETURN(conn, Connect(conninfo));
+  return {};
+}
+
 Row RowImage(const pqxx::row& row) {
   Row image = Row::object();
   for (const pqxx::field& f : row) {

@@ -43,6 +43,18 @@ auto Guarded(std::string_view step, F&& f) -> decltype(f()) {
 // (sokuo's text is UTF-8; another encoding would refuse or change some of it).
 Result<std::unique_ptr<Connection>> Connect(const std::string& conninfo);
 
+// Opens `conn` again when it is missing or broke.
+Result<void> Reconnect(std::unique_ptr<Connection>& conn, const std::string& conninfo);
+
+// Forgets `conn` after an error that may have broken it, so that the next call opens it again.
+template <class T>
+Result<T> ForgetIfBroken(Result<T> r, std::unique_ptr<Connection>& conn) {
+  if (!r && (r.error().msg.code == "store.unavailable" || (conn && !conn->is_open()))) {
+    conn.reset();
+  }
+  return r;
+}
+
 // The row image of a result row: NULL as null, integer columns as integers, the rest as text.
 Row RowImage(const pqxx::row& row);
 // A journal entry from a row of `SELECT kEntryColumns FROM journal`.

@@ -157,23 +157,6 @@ class PgTx final : public JournaledTx {
   pqxx::work& t_;
 };
 
-// Opens `conn` again when it is missing or broke.
-Result<void> Reconnect(std::unique_ptr<pg::Connection>& conn, const std::string& conninfo) {
-  if (conn && conn->is_open()) return {};
-  conn.reset();
-  ASSIGN_OR_RETURN(conn, pg::Connect(conninfo));
-  return {};
-}
-
-// Forgets `conn` after an error that may have broken it, so that the next call opens it again.
-template <class T>
-Result<T> ForgetIfBroken(Result<T> r, std::unique_ptr<pg::Connection>& conn) {
-  if (!r && (r.error().msg.code == "store.unavailable" || (conn && !conn->is_open()))) {
-    conn.reset();
-  }
-  return r;
-}
-
 }  // namespace
 
 bool IsPostgresUrl(const std::string& store) {
@@ -184,7 +167,7 @@ Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const PostgresOptions
   std::unique_ptr<PostgresStore> store(new PostgresStore(options));
   {
     std::lock_guard lock(store->mu_);
-    TRY(Reconnect(store->writer_, options.conninfo));
+    TRY(pg::Reconnect(store->writer_, options.conninfo));
   }
   TRY(store->Migrate());
   return store;
@@ -248,7 +231,7 @@ Result<void> PostgresStore::Migrate() {
 
 Result<void> PostgresStore::Write(const std::function<Result<void>(Tx&)>& work) {
   std::lock_guard lock(mu_);
-  TRY(Reconnect(writer_, options_.conninfo));
+  TRY(pg::Reconnect(writer_, options_.conninfo));
   auto r = Guarded("write", [&]() -> Result<void> {
     pqxx::work t(*writer_);
     // One writer at a time on the journal (see pg_store.h); readers go on.
@@ -262,14 +245,14 @@ Result<void> PostgresStore::Write(const std::function<Result<void>(Tx&)>& work) 
     t.commit();
     return {};
   });
-  return ForgetIfBroken(std::move(r), writer_);
+  return pg::ForgetIfBroken(std::move(r), writer_);
 }
 
 template <class T>
 Result<T> PostgresStore::OnReader(const std::function<Result<T>(pg::Connection&)>& read) {
   std::lock_guard lock(read_mu_);
-  TRY(Reconnect(reader_, options_.conninfo));
-  return ForgetIfBroken(Guarded("read", [&] { return read(*reader_); }), reader_);
+  TRY(pg::Reconnect(reader_, options_.conninfo));
+  return pg::ForgetIfBroken(Guarded("read", [&] { return read(*reader_); }), reader_);
 }
 
 Result<Table> PostgresStore::Read(const std::string& table) {

@@ -3,6 +3,12 @@
 // over one database, a read-only standby, and a connection that breaks.
 #include "store/postgres/pg_store.h"
 
+#include "base/sha256.h"
+#include "store/postgres/pg_blob_store.h"
+
+#include <algorithm>
+#include <atomic>
+#include <random>
 #include <string>
 #include <thread>
 #include <vector>
@@ -168,6 +174,61 @@ TEST_F(PostgresStoreTest, ABrokenConnectionIsOpenedAgain) {
   ASSERT_TRUE(Report(*store_));
   ASSERT_TRUE(store_->Head());
   EXPECT_TRUE(store_->Verify()->ok());
+}
+
+// Evidence in the database: files across several parts read back by any range, the same bytes
+// kept once, and an upload that fails or is too large leaves nothing.
+TEST_F(PostgresStoreTest, EvidenceIsKeptInPartsAndReadBackByRange) {
+  PgBlobStore blobs(db_->conninfo(), 3 * PgBlobStore::kPart);
+  std::string bytes;
+  std::mt19937 random(7);
+  for (size_t i = 0; i < 2 * PgBlobStore::kPart + 12345; ++i) {
+    bytes += static_cast<char>(random());  // every byte value, NUL included
+  }
+  size_t offered = 0;
+  ByteSource source = [&](size_t max) -> Result<std::string> {
+    std::string piece = bytes.substr(std::min(offered, bytes.size()), std::min<size_t>(max, 777777));
+    offered += piece.size();
+    return piece;
+  };
+  auto stored = blobs.PutFrom(source);
+  ASSERT_TRUE(stored) << stored.error().ToString();
+  EXPECT_EQ(stored->sha256, Sha256Hex(bytes));
+  EXPECT_EQ(stored->bytes, bytes.size());
+  auto got = blobs.Get(stored->sha256);
+  ASSERT_TRUE(got) << got.error().ToString();
+  EXPECT_EQ(got->size(), bytes.size());
+  EXPECT_TRUE(*got == bytes);
+  EXPECT_EQ(*blobs.Verify(stored->sha256), bytes.size());
+  for (uint64_t offset : {uint64_t{0}, uint64_t{1}, uint64_t{PgBlobStore::kPart - 3},
+                          uint64_t{PgBlobStore::kPart}, uint64_t{2 * PgBlobStore::kPart + 12000}}) {
+    EXPECT_EQ(*blobs.ReadAt(stored->sha256, offset, 5000), bytes.substr(offset, 5000)) << offset;
+  }
+  EXPECT_EQ(*blobs.ReadAt(stored->sha256, bytes.size(), 10), "");
+  EXPECT_EQ(*blobs.Put(bytes), stored->sha256);  // the same bytes again: kept once
+
+  std::string small = "Failed password for root\n";
+  std::string sha = *blobs.Put(small);
+  EXPECT_EQ(*blobs.Get(sha), small);
+  ASSERT_TRUE(blobs.Remove(sha));
+  EXPECT_EQ(blobs.Get(sha).error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(blobs.Remove(sha));  // gone already: not an error
+  EXPECT_EQ(blobs.Get("../etc/passwd").error().code, ErrorCode::kInvalidInput);
+
+  PgBlobStore tight(db_->conninfo(), 1000);
+  auto too_large = tight.PutFrom(BytesSource(std::string(1001, 'x')));
+  ASSERT_FALSE(too_large);
+  EXPECT_EQ(too_large.error().code, ErrorCode::kPayloadTooLarge);
+  auto empty = blobs.PutFrom(BytesSource(""));
+  ASSERT_TRUE(empty);
+  EXPECT_EQ(empty->bytes, 0u);
+
+  // Edited in the database: the file no longer matches its name.
+  ASSERT_TRUE(db_->Exec("UPDATE evidence_parts SET bytes = 'x' WHERE part = 1"));
+  EXPECT_EQ(blobs.Verify(stored->sha256).error().code, ErrorCode::kIntegrity);
+  // Nothing of the refused or empty uploads is left: only the first file's three parts.
+  ASSERT_TRUE(db_->Exec("DO $$ BEGIN IF (SELECT count(*) FROM evidence_parts) <> 3 THEN "
+                        "RAISE EXCEPTION 'left over'; END IF; END $$"));
 }
 
 }  // namespace
