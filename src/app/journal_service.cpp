@@ -81,19 +81,7 @@ Result<store::VerifyReport> JournalService::Verify(const Actor& actor,
 
 Result<void> JournalService::VerifyEvidence(store::VerifyReport& report) {
   if (ctx_.vault() == nullptr) return {};
-  // Only the incidents that hold evidence are loaded: with years of incidents, loading every one
-  // would cost more than the journal's own verification.
-  std::set<std::string> holding;
-  {
-    ASSIGN_OR_RETURN(store::Table records,
-                     ctx_.store().ReadWhere("incident_records", "kind", std::string("evidence")));
-    for (const auto& [id, row] : records) holding.insert(row.value("incident", ""));
-  }
-  std::vector<core::Incident> incidents;
-  for (const std::string& key : holding) {
-    ASSIGN_OR_RETURN(std::optional<core::Incident> i, store::LoadIncident(ctx_.store(), key));
-    if (i) incidents.push_back(std::move(*i));
-  }
+  ASSIGN_OR_RETURN(std::vector<core::Incident> incidents, IncidentsWithEvidence());
   ASSIGN_OR_RETURN(std::vector<EvidenceCheck> checks, CheckEvidenceFiles(ctx_, incidents));
   std::set<std::string> files;
   for (const EvidenceCheck& c : checks) {
@@ -112,6 +100,54 @@ Result<void> JournalService::VerifyEvidence(store::VerifyReport& report) {
   }
   report.evidence_files = static_cast<int64_t>(files.size());
   return {};
+}
+
+Result<std::vector<core::Incident>> JournalService::IncidentsWithEvidence() {
+  std::set<std::string> holding;
+  {
+    ASSIGN_OR_RETURN(store::Table records,
+                     ctx_.store().ReadWhere("incident_records", "kind", std::string("evidence")));
+    for (const auto& [id, row] : records) holding.insert(row.value("incident", ""));
+  }
+  std::vector<core::Incident> incidents;
+  for (const std::string& key : holding) {
+    ASSIGN_OR_RETURN(std::optional<core::Incident> i, store::LoadIncident(ctx_.store(), key));
+    if (i) incidents.push_back(std::move(*i));
+  }
+  return incidents;
+}
+
+// The evidence first: a copy that fails halfway then leaves files without records (named by
+// their content, so harmless and taken up by the next try), never records without their files.
+Result<StoreCopied> JournalService::CopyTo(store::Store& to, BlobStore& to_blobs) {
+  StoreCopied copied;
+  if (ctx_.vault() != nullptr) {
+    ASSIGN_OR_RETURN(std::vector<core::Incident> incidents, IncidentsWithEvidence());
+    for (const core::Incident& i : incidents) {
+      for (const core::Evidence& e : i.evidence) {
+        if (e.Disposed()) continue;
+        uint64_t offset = 0;
+        ByteSource source = [&](size_t max) -> Result<std::string> {
+          ASSIGN_OR_RETURN(std::string piece, ctx_.vault()->ReadAt(e.sha256, offset, max));
+          offset += piece.size();
+          return piece;
+        };
+        ASSIGN_OR_RETURN(StoredBlob blob, to_blobs.PutFrom(source));
+        if (blob.sha256 != e.sha256) {
+          return Fail(ErrorCode::kIntegrity,
+                      Msg("journal.evidence_changed", {{"row", "incidents/" + i.key},
+                                                       {"key", i.key},
+                                                       {"id", std::to_string(e.id)},
+                                                       {"name", e.name},
+                                                       {"sha256", e.sha256}}));
+        }
+        ++copied.evidence_files;
+        copied.evidence_bytes += blob.bytes;
+      }
+    }
+  }
+  ASSIGN_OR_RETURN(copied.records, store::CopyRecords(ctx_.store(), to));
+  return copied;
 }
 
 Result<store::JournalHead> JournalService::Head() { return ctx_.store().Head(); }

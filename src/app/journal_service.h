@@ -18,6 +18,7 @@
 #include "app/context.h"
 #include "app/witness.h"
 #include "store/store.h"
+#include "store/store_copy.h"
 
 namespace sokuo::app {
 
@@ -38,6 +39,13 @@ struct Change {
 struct ChangePage {
   std::vector<Change> changes;
   int64_t last_seq = 0;  // where the next call starts: the last entry looked at, seen or not
+};
+
+// What `JournalService::CopyTo` copied.
+struct StoreCopied {
+  store::RecordsCopied records;
+  int64_t evidence_files = 0;
+  uint64_t evidence_bytes = 0;
 };
 
 class JournalService {
@@ -61,6 +69,11 @@ class JournalService {
   // look at the head. A cursor past the head (a restored database) restarts at the head.
   [[nodiscard]] Result<ChangePage> Changes(int64_t after, const Actor& actor);
 
+  // Copies everything this store holds into `to`, which must be empty (`sokuo store copy`):
+  // every evidence file not disposed of into `to_blobs`, each checked against its SHA-256, then
+  // the journal and every row (store::CopyRecords). Run `Verify` on both afterwards.
+  [[nodiscard]] Result<StoreCopied> CopyTo(store::Store& to, BlobStore& to_blobs);
+
   // Sends the head to the witnesses now (app/witness.h), as `actor`: the outbox message's id.
   // kConflict when the organization configures none.
   [[nodiscard]] Result<std::string> Witness(const Actor& actor);
@@ -83,6 +96,9 @@ class JournalService {
                                                 const std::set<std::string>& keys);
   // Adds to `report` every evidence file that no longer holds what its record names.
   Result<void> VerifyEvidence(store::VerifyReport& report);
+  // The incidents that hold evidence, read whole: only those, since with years of incidents
+  // reading every one would cost more than the journal's own verification.
+  Result<std::vector<core::Incident>> IncidentsWithEvidence();
 
   Context& ctx_;
 };

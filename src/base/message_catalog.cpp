@@ -366,6 +366,30 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
     {"store.postgres_encoding",
      "PostgreSQL のデータベースの文字コードが {encoding} です。UTF8 のデータベースを使ってください",
      "the PostgreSQL database is in {encoding}; use a database in UTF8"},
+    {"store.cannot_load", "このストアには記録を複製できません",
+     "this store cannot take a copy of records"},
+    {"store.copy_target_not_empty",
+     "複製先に記録がすでにあります。空のデータベース（またはデータディレクトリ）を指定してください",
+     "the copy's destination already holds records; give an empty database (or data "
+     "directory)"},
+    {"store.copy_source_changed",
+     "複製中に複製元へ書き込みがありました（何も複製していません）。複製元の sokuo serve "
+     "を止めてからやり直してください",
+     "the source was written to during the copy (nothing was copied); stop the sokuo serve "
+     "that writes it and copy again"},
+    {"store.copied",
+     "{from} から {to} へ複製しました: ジャーナルエントリ {entries} 件、行 {rows} 件、証拠ファイル "
+     "{files} 件（{bytes} バイト）",
+     "copied {from} to {to}: {entries} journal entries, {rows} rows, {files} evidence files "
+     "({bytes} bytes)"},
+    {"store.copy_verified",
+     "複製元と複製先の両方でジャーナルを検証しました。ヘッドはどちらも {seq} {hash} です",
+     "the journal verifies on both sides, with the same head {seq} {hash}"},
+    {"store.copy_unverified", "{side} のジャーナル検証で {count} 件の問題が見つかりました",
+     "the journal of {side} does not verify: {count} problems"},
+    {"store.copy_heads_differ",
+     "複製元のヘッド（{from}）と複製先のヘッド（{to}）が一致しません",
+     "the source's head ({from}) and the copy's head ({to}) differ"},
     {"store.work_threw", "書き込みの処理が例外で中断しました: {what}",
      "a write stopped with an exception: {what}"},
     {"store.sql_failed", "SQL の実行（{step}）に失敗しました: {text}", "{step}: {text}"},

@@ -50,8 +50,9 @@ constexpr auto kAdapters = std::to_array<CatalogEntry>({
      "no sokuo data in {dir} (run 'sokuo init' first, or point --data or SOKUO_DATA at the right "
      "directory)"},
     {"cli.bad_store",
-     "--store「{store}」は使えません（sqlite か postgresql://ユーザー@ホスト:ポート/データベース）",
-     "--store '{store}' is not a store (sqlite, or postgresql://user@host:port/database)"},
+     "「{store}」は保存先として使えません（sqlite、sqlite:ディレクトリ、"
+     "postgresql://ユーザー@ホスト:ポート/データベース のいずれか）",
+     "'{store}' is not a store (sqlite, sqlite:DIR, or postgresql://user@host:port/database)"},
     {"cli.bad_choice", "「{value}」は使えません（{allowed} のいずれか）",
      "unknown value '{value}' (one of: {allowed})"},
     {"serve.bad_alert_rule",

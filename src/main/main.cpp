@@ -32,8 +32,8 @@ int Main(int argc, char** argv) {
   root.add_option("--data", globals.data, "Data directory (env SOKUO_DATA)")->capture_default_str();
   root.add_option("--store", globals.store,
                   "Where the records are kept: postgresql://user@host:port/db for a PostgreSQL "
-                  "server, sqlite for DATA/sokuo.db (default: the file DATA/store, then sqlite; "
-                  "env SOKUO_STORE)")
+                  "server, sqlite for DATA/sokuo.db, sqlite:DIR for DIR/sokuo.db (default: the "
+                  "file DATA/store, then sqlite; env SOKUO_STORE)")
       ->envname("SOKUO_STORE");
   root.add_option("--as", globals.as, "Act as this person of the organization (journal actor)");
   root.add_flag("--json", globals.json, "Machine-readable output on stdout");
@@ -57,7 +57,8 @@ int Main(int argc, char** argv) {
   for (auto* area :
        {ProcessCommands, cli::OrgCommands, cli::IncidentCommands, cli::EvidenceCommands,
         cli::DisasterCommands, cli::PlanCommands, cli::JournalCommands, cli::UserCommands,
-        cli::DetectCommands, cli::PaperCommands, cli::ControlCommands, cli::ReadinessCommands}) {
+        cli::DetectCommands, cli::PaperCommands, cli::ControlCommands, cli::ReadinessCommands,
+        StoreCommands}) {
     for (cli::Command& c : area()) commands.push_back(std::move(c));
   }
   // Each command's action; the one whose subcommand was given runs after parsing.

@@ -39,35 +39,48 @@ std::string StoreOf(const Globals& g) {
   return "sqlite";
 }
 
-Result<app::App*> ProcessRuntime::App(Open open) {
-  if (app_) return app_.get();
-  std::string where = StoreOf(g_);
+Result<std::unique_ptr<OpenedStore>> ProcessRuntime::OpenAt(const std::string& location,
+                                                            Open open) {
+  auto opened = std::make_unique<OpenedStore>();
   uint64_t limit = g_.evidence_limit_mb << 20;
-  if (store::IsPostgresUrl(where)) {
-    // The evidence is in the database, with the records (store/postgres/pg_blob_store.h);
-    // DATA/evidence holds only uploads on their way there (serve's spool).
-    TRY(platform::EnsureDirectory(g_.data + "/evidence"));
-    ASSIGN_OR_RETURN(store_, store::PostgresStore::Open({.conninfo = where}));
-    blobs_ = std::make_unique<store::PgBlobStore>(where, limit);
-  } else if (where == "sqlite") {
-    std::string db = g_.data + "/sokuo.db";
+  if (store::IsPostgresUrl(location)) {
+    ASSIGN_OR_RETURN(opened->store, store::PostgresStore::Open({.conninfo = location}));
+    // The evidence is in the database, with the records (store/postgres/pg_blob_store.h).
+    opened->blobs = std::make_unique<store::PgBlobStore>(location, limit);
+  } else if (location.rfind("sqlite:", 0) == 0 && location.size() > 7) {
+    std::string dir = location.substr(7);
+    std::string db = dir + "/sokuo.db";
     if (open == Open::kExisting && !platform::Exists(db)) {
-      return Fail(ErrorCode::kNotFound, Msg("cli.no_data", {{"dir", g_.data}}));
+      return Fail(ErrorCode::kNotFound, Msg("cli.no_data", {{"dir", dir}}));
     }
-    TRY(platform::EnsureDirectory(g_.data));
+    TRY(platform::EnsureDirectory(dir));
     // The server reads the journal head for every request (it keys the caches of the
     // organization, of checked tokens and of incident headers); once a millisecond is enough.
-    ASSIGN_OR_RETURN(store_, store::SqliteStore::Open({.path = db, .head_cache_ms = 1}));
-    TRY(platform::EnsureDirectory(g_.data + "/evidence"));
-    blobs_ = std::make_unique<platform::FileBlobStore>(g_.data + "/evidence", limit);
+    ASSIGN_OR_RETURN(opened->store, store::SqliteStore::Open({.path = db, .head_cache_ms = 1}));
+    TRY(platform::EnsureDirectory(dir + "/evidence"));
+    opened->blobs = std::make_unique<platform::FileBlobStore>(dir + "/evidence", limit);
   } else {
-    return Fail(ErrorCode::kInvalidInput, Msg("cli.bad_store", {{"store", where}}));
+    return Fail(ErrorCode::kInvalidInput, Msg("cli.bad_store", {{"store", location}}));
   }
-  app_ = std::make_unique<app::App>(*store_, clock_, blobs_.get(), &hasher_, &random_);
-  app_->notifications().SetNotifier("email", &smtp_);
-  app_->notifications().SetNotifier("webhook", &webhooks_);
-  app_->notifications().SetNotifier("file", &file_);
-  return app_.get();
+  opened->app =
+      std::make_unique<app::App>(*opened->store, clock_, opened->blobs.get(), &hasher_, &random_);
+  opened->app->notifications().SetNotifier("email", &smtp_);
+  opened->app->notifications().SetNotifier("webhook", &webhooks_);
+  opened->app->notifications().SetNotifier("file", &file_);
+  return opened;
+}
+
+Result<app::App*> ProcessRuntime::App(Open open) {
+  if (opened_) return opened_->app.get();
+  std::string where = StoreOf(g_);
+  if (where == "sqlite") where = "sqlite:" + g_.data;
+  // With PostgreSQL, the data directory keeps serve.lock, the TLS files and, in evidence/, the
+  // uploads on their way into the database (serve's spool).
+  if (store::IsPostgresUrl(where)) {
+    TRY(platform::EnsureDirectory(g_.data + "/evidence"));
+  }
+  ASSIGN_OR_RETURN(opened_, OpenAt(where, open));
+  return opened_->app.get();
 }
 
 Result<app::Actor> ProcessRuntime::Actor() {

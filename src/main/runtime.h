@@ -35,9 +35,20 @@ std::string StoreOf(const Globals& g);
 // LC_MESSAGES, LANG); Japanese when none names ja or en.
 Lang LangFromEnvironment();
 
+// A store with its evidence files and the application over them.
+struct OpenedStore {
+  std::unique_ptr<store::Store> store;
+  std::unique_ptr<BlobStore> blobs;  // DIR/evidence, or the PostgreSQL database
+  std::unique_ptr<app::App> app;
+};
+
 class ProcessRuntime final : public cli::Runtime {
  public:
   explicit ProcessRuntime(Globals& g);
+
+  // The store at `location`: "sqlite:DIR" (DIR/sokuo.db and DIR/evidence) or a PostgreSQL URL.
+  // kExisting: kNotFound when DIR has no database. App() is this at the process's own store.
+  Result<std::unique_ptr<OpenedStore>> OpenAt(const std::string& location, Open open);
 
   Result<app::App*> App(Open open) override;
   Result<app::Actor> Actor() override;
@@ -50,17 +61,17 @@ class ProcessRuntime final : public cli::Runtime {
   platform::SystemClock clock_;
   platform::SodiumRandom random_;
   platform::Argon2Hasher hasher_{platform::PasswordCostFromEnvironment()};
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<BlobStore> blobs_;  // DATA/evidence, or the PostgreSQL database
   // The channels' senders (G4.3.2, G4.4.3): `sokuo serve` sends with them every second, and
   // `sokuo journal witness` at once.
   notify::SmtpNotifier smtp_;
   notify::WebhookNotifier webhooks_;
   notify::FileNotifier file_;
-  std::unique_ptr<app::App> app_;
+  std::unique_ptr<OpenedStore> opened_;  // the process's own store, on first use
 };
 
 // `init`, `serve`, `demo` and `version`: the commands that build the process itself.
 std::vector<cli::Command> ProcessCommands();
+// `store copy`: a store copied into another (store_command.cpp).
+std::vector<cli::Command> StoreCommands();
 
 }  // namespace sokuo

@@ -123,6 +123,21 @@ Result<JournalEntry> JournaledTx::Append(const JournalDraft& draft) {
   return e;
 }
 
+Result<void> JournaledTx::LoadRow(const std::string& table, const Row& row) {
+  std::string id = row.is_object() ? row.value("id", "") : "";
+  if (!IsPrivateTable(table)) {
+    TRY(Check(table, id));
+  }
+  return UpsertRow(table, id, row);
+}
+
+// Every table's last change is the head, as for a database from before they were recorded.
+Result<void> JournaledTx::FinishLoad() {
+  TRY(RecordTableChange("*", head_.seq, head_.hash));
+  ASSIGN_OR_RETURN(StateDigest state, ScanState());
+  return StoreState(head_.seq, state);
+}
+
 Result<StateDigest> JournaledTx::ScanState() {
   StateDigest state;
   for (const std::string& table : JournaledTables()) {

@@ -38,6 +38,13 @@ class JournaledTx : public Tx {
                                            const Row& value) final;
   [[nodiscard]] Result<int64_t> Max(const std::string& table, const std::string& column,
                                     const std::string& where_column, const Row& value) final;
+  // Copying a store (store_copy.h), into an empty one: an entry and a row as they are, neither
+  // hashed nor journaled again, then the records derived from them (each table's last change,
+  // the state digest). Not for anything else: what is loaded is only as true as its source,
+  // which `journal verify` checks afterwards.
+  [[nodiscard]] Result<void> LoadEntry(const JournalEntry& entry) { return Insert(entry); }
+  [[nodiscard]] Result<void> LoadRow(const std::string& table, const Row& row);
+  [[nodiscard]] Result<void> FinishLoad();
   // true when rows changed since the last Append: the store then refuses to commit.
   bool HasUnjournaledChanges() const { return !pending_.empty(); }
 

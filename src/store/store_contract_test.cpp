@@ -2,8 +2,11 @@
 // fresh database of both (store_test_db.h). What only one engine has (SQLite's busy retries
 // and file modes, its group commit) is tested beside that engine.
 #include <algorithm>
+#include <functional>
+#include <iostream>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gmock/gmock.h>
@@ -14,7 +17,9 @@
 #include "store/incident_rows.h"
 #include "store/journal.h"
 #include "store/org_rows.h"
+#include "store/store_copy.h"
 #include "store/store_test_db.h"
+#include "store/tables.h"
 
 namespace sokuo::store {
 namespace {
@@ -357,6 +362,111 @@ TEST_P(StoreContractTest, DisastersRoundTripInRecordOrderAndJournalOnlyWhatChang
   EXPECT_TRUE(store_->Verify()->ok());
   Tamper("UPDATE disaster_records SET data = replace(data, 'down', 'ok')");
   EXPECT_FALSE(store_->Verify()->ok());
+}
+
+// A store copied into an empty one of either engine: the same journal, head and rows, and a
+// copy that verifies and takes further writes; a destination that holds anything is refused.
+TEST_P(StoreContractTest, CopiesEverythingIntoAnEmptyStoreOfEitherEngine) {
+  core::Organization org = core::SmallOrganization();
+  ASSERT_TRUE(Import(org));
+  org.people[2].email = "copy@example.jp";
+  ASSERT_TRUE(Import(org));
+  core::Incident i{.key = "INC-2026-0001", .year = 2026, .number = 1, .title = "持ち出し"};
+  i.reported_at = "2026-11-26T00:00:00Z";
+  i.tasks = {{.id = 1, .kind = core::TaskKind::kOther, .title = "'quoted' \\ \"text\""}};
+  ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
+    TRY(SaveIncident(tx, i));
+    TRY(tx.PutPrivate("credentials", "p-suzuki", {{"id", "p-suzuki"}, {"hash", "$argon2id$x"}}));
+    TRY(tx.Append({.at = {}, .actor = "t", .action = "incident.report", .subject = i.key}));
+    return {};
+  }));
+  JournalHead head = *store_->Head();
+  for (Engine engine : {Engine::kSqlite, Engine::kPostgres}) {
+    SCOPED_TRACE(engine == Engine::kSqlite ? "into SQLite" : "into PostgreSQL");
+    std::string why;
+    auto target_db = TestDatabase::Make(engine, why);
+    if (!target_db) {
+      std::cout << "skipped the copy into this engine: " << why << "\n";
+      continue;
+    }
+    auto target = target_db->Open();
+    ASSERT_TRUE(target) << target.error().ToString();
+    auto copied = CopyRecords(*store_, **target);
+    ASSERT_TRUE(copied) << copied.error().ToString();
+    EXPECT_EQ(copied->entries, head.seq);
+    EXPECT_EQ((*target)->Head()->hash, head.hash);
+    for (const auto* tables : {&JournaledTables(), &PrivateTables()}) {
+      for (const std::string& table : *tables) {
+        EXPECT_EQ(*(*target)->Read(table), *store_->Read(table)) << table;
+      }
+    }
+    auto report = (*target)->Verify();
+    ASSERT_TRUE(report);
+    EXPECT_TRUE(report->ok()) << report->problems[0];
+    EXPECT_EQ(report->entries, head.seq);
+    EXPECT_EQ(**LoadIncident(**target, i.key), i);
+    // The copy goes on where the source stopped.
+    org.company.name = "複製後";
+    ASSERT_TRUE((*target)->Write([&](Tx& tx) -> Result<void> {
+      TRY(ReplaceOrganization(tx, org));
+      TRY(tx.Append({.at = {}, .actor = "t", .action = "org.import", .subject = "org"}));
+      return {};
+    }));
+    EXPECT_EQ((*target)->Head()->seq, head.seq + 1);
+    EXPECT_TRUE((*target)->Verify()->ok());
+    auto again = CopyRecords(*store_, **target);
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+    EXPECT_EQ(again.error().msg.code, "store.copy_target_not_empty");
+  }
+}
+
+// A source that someone writes to while it is copied (here: as its people are read).
+class WrittenDuringRead final : public Store {
+ public:
+  WrittenDuringRead(Store& store, std::function<void()> write)
+      : s_(store), write_(std::move(write)) {}
+  Result<void> Write(const std::function<Result<void>(Tx&)>& work) override {
+    return s_.Write(work);
+  }
+  Result<Table> Read(const std::string& table) override {
+    if (table == "people" && write_) std::exchange(write_, nullptr)();
+    return s_.Read(table);
+  }
+  Result<Table> ReadWhere(const std::string& table, const std::string& column,
+                          const Row& value) override {
+    return s_.ReadWhere(table, column, value);
+  }
+  Result<std::vector<JournalEntry>> ReadJournal(const JournalQuery& q) override {
+    return s_.ReadJournal(q);
+  }
+  Result<JournalHead> Head() override { return s_.Head(); }
+  Result<VerifyReport> Verify() override { return s_.Verify(); }
+
+ private:
+  Store& s_;
+  std::function<void()> write_;
+};
+
+TEST_P(StoreContractTest, ACopyOfASourceWrittenMeanwhileKeepsNothing) {
+  core::Organization org = core::SmallOrganization();
+  ASSERT_TRUE(Import(org));
+  WrittenDuringRead source(*store_, [&] {
+    org.company.name = "copying";
+    ASSERT_TRUE(Import(org));
+  });
+  std::string why;
+  auto target_db = TestDatabase::Make(GetParam(), why);
+  ASSERT_TRUE(target_db) << why;
+  auto target = target_db->Open();
+  ASSERT_TRUE(target) << target.error().ToString();
+  auto copied = CopyRecords(source, **target);
+  ASSERT_FALSE(copied);
+  EXPECT_EQ(copied.error().msg.code, "store.copy_source_changed");
+  EXPECT_EQ((*target)->Head()->seq, 0);
+  EXPECT_TRUE((*target)->Read("people")->empty());
+  ASSERT_TRUE(CopyRecords(*store_, **target));  // stopped writing: the copy goes through
+  EXPECT_EQ((*target)->Head()->hash, store_->Head()->hash);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, StoreContractTest,

@@ -588,7 +588,8 @@ TEST_F(CliTest, AMistypedCommandNamesTheNearestOne) {
   } cases[] = {
       {{"incidnet", "list"},
        "unknown command 'incidnet' (sokuo has: init, serve, demo, version, org, incident, "
-       "evidence, disaster, journal, user, rules, hunt, binder, control, readiness) (did you "
+       "evidence, disaster, journal, user, rules, hunt, binder, control, readiness, store) (did "
+       "you "
        "mean "
        "'incident'?)"},
       {{"org", "valdate", "org.yaml"},
@@ -601,7 +602,7 @@ TEST_F(CliTest, AMistypedCommandNamesTheNearestOne) {
       {{"--lang", "ja", "incidnet", "list"},
        "「incidnet」というコマンドはありません（sokuo のコマンド: init, serve, demo, version, org, "
        "incident, evidence, disaster, journal, user, rules, "
-       "hunt, binder, control, readiness）（「incident」の誤りではありませんか？）"},
+       "hunt, binder, control, readiness, store）（「incident」の誤りではありませんか？）"},
   };
   for (const Case& c : cases) {
     Outcome r = Sokuo(c.args);

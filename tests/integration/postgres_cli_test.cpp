@@ -116,12 +116,72 @@ TEST_F(PostgresCliTest, AnIncidentIsRunAndVerifiedWithTheRecordsInPostgres) {
   EXPECT_THAT(tampered.out, HasSubstr("row incidents/" + key));
 }
 
+// A company moves its records from the data directory to PostgreSQL and back: everything goes,
+// evidence included, and the journal verifies on both sides with the same head. A destination
+// that holds records, and a source that does not verify, are refused.
+TEST_F(PostgresCliTest, AStoreIsCopiedToPostgresAndBackWithItsEvidence) {
+  std::string why;
+  std::string pg = FreshStore(why);
+  if (pg.empty()) GTEST_SKIP() << why;
+  ASSERT_EQ(Sokuo({"init", "--org", Example()}).exit_code, 0);
+  Outcome report = Sokuo(
+      {"--as", "p-yamada", "incident", "report", "--title", "持ち出し", "--system", "file-server"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  std::string key = report.out.substr(0, report.out.find(' '));
+  std::ofstream(dir_ / "secure") << "Accepted publickey for admin from 198.51.100.7\n";
+  ASSERT_EQ(Sokuo({"--as", "p-fujita", "evidence", "add", key, (dir_ / "secure").string(), "--kind",
+                   "access_log"})
+                .exit_code,
+            0);
+  std::string head = Sokuo({"journal", "head"}).out;
+
+  Outcome there = Sokuo({"store", "copy", "--from", "sqlite:" + data_, "--to", pg});
+  ASSERT_EQ(there.exit_code, 0) << there.err;
+  EXPECT_THAT(there.out, HasSubstr("1 evidence files"));
+  EXPECT_THAT(there.out, HasSubstr("the journal verifies on both sides, with the same head " +
+                                   head.substr(0, head.size() - 1)));
+  EXPECT_EQ(Sokuo({"--store", pg, "journal", "head"}).out, head);
+  Outcome verified = Sokuo({"--store", pg, "journal", "verify"});
+  EXPECT_EQ(verified.exit_code, 0) << verified.out;
+  EXPECT_THAT(verified.out, HasSubstr("ok: 1 evidence file as recorded"));
+  Outcome got = Sokuo({"--store", pg, "--as", "p-fujita", "evidence", "get", key, "1", "-o", "-"});
+  EXPECT_EQ(got.exit_code, 0) << got.err;
+  EXPECT_EQ(got.out, "Accepted publickey for admin from 198.51.100.7\n");
+
+  Outcome twice = Sokuo({"store", "copy", "--from", "sqlite:" + data_, "--to", pg});
+  EXPECT_EQ(twice.exit_code, 4);
+  EXPECT_THAT(twice.err, HasSubstr("already holds records"));
+
+  // The reading was recorded on the evidence's chain of custody: the head moved on.
+  std::string pg_head = Sokuo({"--store", pg, "journal", "head"}).out;
+  EXPECT_NE(pg_head, head);
+  std::string back = (dir_ / "back").string();
+  Outcome home = Sokuo({"--json", "store", "copy", "--from", pg, "--to", "sqlite:" + back});
+  ASSERT_EQ(home.exit_code, 0) << home.err;
+  auto body = nlohmann::json::parse(home.out);
+  EXPECT_EQ(body["evidence_files"], 1);
+  EXPECT_EQ(RunSokuo({SOKUO_BINARY, "--data", back, "journal", "head"}, dir_).out, pg_head);
+  EXPECT_EQ(RunSokuo({SOKUO_BINARY, "--data", back, "journal", "verify"}, dir_).exit_code, 0);
+
+  // Evidence changed in the source: nothing is copied.
+  for (const auto& file : std::filesystem::directory_iterator(data_ + "/evidence")) {
+    std::ofstream(file.path(), std::ios::app) << "later\n";
+  }
+  std::string third = (dir_ / "third").string();
+  Outcome damaged =
+      Sokuo({"store", "copy", "--from", "sqlite:" + data_, "--to", "sqlite:" + third});
+  EXPECT_EQ(damaged.exit_code, 5);
+  EXPECT_THAT(damaged.err, HasSubstr("does not verify"));
+  EXPECT_EQ(RunSokuo({SOKUO_BINARY, "--data", third, "journal", "head"}, dir_).out.substr(0, 2),
+            "0 ");
+}
+
 TEST_F(PostgresCliTest, AStoreThatIsNotOneOrCannotBeReachedIsSaidSo) {
   Outcome other = Sokuo({"--store", "mysql://db/sokuo", "journal", "head"});
   EXPECT_EQ(other.exit_code, 1);
-  EXPECT_THAT(other.err, HasSubstr("--store 'mysql://db/sokuo' is not a store"));
+  EXPECT_THAT(other.err, HasSubstr("'mysql://db/sokuo' is not a store"));
   Outcome ja = Sokuo({"--lang", "ja", "--store", "mysql://db/sokuo", "journal", "head"});
-  EXPECT_THAT(ja.err, HasSubstr("は使えません"));
+  EXPECT_THAT(ja.err, HasSubstr("は保存先として使えません"));
 
   Outcome down = Sokuo({"--store", "postgresql://sokuo@127.0.0.1:1/sokuo", "journal", "head"});
   EXPECT_EQ(down.exit_code, 13);

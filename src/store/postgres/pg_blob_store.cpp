@@ -42,9 +42,7 @@ Result<std::string> PgBlobStore::Put(std::string_view bytes) {
   return blob.sha256;
 }
 
-Result<StoredBlob> PgBlobStore::PutFrom(const ByteSource& source) {
-  return Store(source, limit_);
-}
+Result<StoredBlob> PgBlobStore::PutFrom(const ByteSource& source) { return Store(source, limit_); }
 
 // The parts (kPart bytes each but the last) go in under a name of their own as they fill,
 // hashed on the way, and take the file's name once it is known; in one transaction, so that an
@@ -79,9 +77,9 @@ Result<StoredBlob> PgBlobStore::Store(const ByteSource& source, uint64_t limit) 
     if (!part.empty()) write();
     blob.sha256 = hash.HexDigest();
     if (blob.bytes == 0) return blob;  // the transaction is undone: nothing kept
-    bool stored = !t.exec_params("SELECT 1 FROM evidence_parts WHERE sha256 = $1 LIMIT 1",
-                                 blob.sha256)
-                       .empty();
+    bool stored =
+        !t.exec_params("SELECT 1 FROM evidence_parts WHERE sha256 = $1 LIMIT 1", blob.sha256)
+             .empty();
     if (stored) {
       t.exec_params("DELETE FROM evidence_parts WHERE sha256 = $1", incoming);
     } else {

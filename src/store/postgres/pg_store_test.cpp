@@ -187,7 +187,8 @@ TEST_F(PostgresStoreTest, EvidenceIsKeptInPartsAndReadBackByRange) {
   }
   size_t offered = 0;
   ByteSource source = [&](size_t max) -> Result<std::string> {
-    std::string piece = bytes.substr(std::min(offered, bytes.size()), std::min<size_t>(max, 777777));
+    std::string piece =
+        bytes.substr(std::min(offered, bytes.size()), std::min<size_t>(max, 777777));
     offered += piece.size();
     return piece;
   };
@@ -227,8 +228,9 @@ TEST_F(PostgresStoreTest, EvidenceIsKeptInPartsAndReadBackByRange) {
   ASSERT_TRUE(db_->Exec("UPDATE evidence_parts SET bytes = 'x' WHERE part = 1"));
   EXPECT_EQ(blobs.Verify(stored->sha256).error().code, ErrorCode::kIntegrity);
   // Nothing of the refused or empty uploads is left: only the first file's three parts.
-  ASSERT_TRUE(db_->Exec("DO $$ BEGIN IF (SELECT count(*) FROM evidence_parts) <> 3 THEN "
-                        "RAISE EXCEPTION 'left over'; END IF; END $$"));
+  ASSERT_TRUE(
+      db_->Exec("DO $$ BEGIN IF (SELECT count(*) FROM evidence_parts) <> 3 THEN "
+                "RAISE EXCEPTION 'left over'; END IF; END $$"));
 }
 
 }  // namespace
