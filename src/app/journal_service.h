@@ -60,6 +60,8 @@ class JournalService {
   [[nodiscard]] Result<store::VerifyReport> Verify(const Actor& actor,
                                                    std::optional<int64_t> from = std::nullopt);
   [[nodiscard]] Result<store::JournalHead> Head();
+  // Whether the store takes no writes now (store::Store::ReadOnly: a standby not yet promoted).
+  [[nodiscard]] Result<bool> ReadOnly() { return ctx_.store().ReadOnly(); }
   // The head, when the store knows it without waiting (store::Store::KnownHead).
   std::optional<store::JournalHead> KnownHead();
   // Looks at most PageRequest::kMaxLimit entries per call.

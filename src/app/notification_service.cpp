@@ -1,5 +1,9 @@
 #include "app/notification_service.h"
 
+#include <unistd.h>
+
+#include <random>
+
 #include <algorithm>
 
 #include "app/notices.h"
@@ -98,6 +102,8 @@ Result<void> NotificationService::SendOne(const store::Delivery& d, const core::
     ++report.waiting;
     return {};
   }
+  ASSIGN_OR_RETURN(bool mine, Claim(d, now));
+  if (!mine) return {};
   int max_attempts = org.notifications.max_attempts.value_or(kDefaultMaxAttempts);
   Result<void> outcome = sender->second->Send(d, org.notifications);
   TRY(Record(d, outcome, now, max_attempts));
@@ -124,9 +130,35 @@ Result<TickReport> NotificationService::Deliver(const std::string& message, Time
   return report;
 }
 
+Result<bool> NotificationService::Claim(const store::Delivery& d, Timestamp now) {
+  if (sender_id_.empty()) {
+    sender_id_ = std::to_string(::getpid()) + "-" + std::to_string(std::random_device()()) +
+                 std::to_string(std::random_device()());
+  }
+  bool mine = false;
+  TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
+    ASSIGN_OR_RETURN(auto rows, store::LoadDeliveries(tx, "id", d.id));
+    if (rows.empty() || rows.front().status != store::DeliveryStatus::kPending ||
+        rows.front().attempts != d.attempts) {
+      return {};
+    }
+    ASSIGN_OR_RETURN(store::Table claims, tx.ReadWhere("delivery_claims", "id", d.id));
+    std::string at = FormatRfc3339(now);
+    for (const auto& [id, claim] : claims) {
+      if (claim.value("owner", "") != sender_id_ && claim.value("until", "") > at) return {};
+    }
+    mine = true;
+    return tx.PutPrivate(
+        "delivery_claims", d.id,
+        {{"id", d.id}, {"owner", sender_id_}, {"until", FormatRfc3339(now + kClaimLease)}});
+  }));
+  return mine;
+}
+
 Result<void> NotificationService::Record(const store::Delivery& sent, Result<void> outcome,
                                          Timestamp now, int max_attempts) {
   return ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
+    TRY(tx.RemovePrivate("delivery_claims", "id", sent.id));
     ASSIGN_OR_RETURN(auto rows, store::LoadDeliveries(tx, "id", sent.id));
     // Retried or recorded meanwhile: the newer state stands.
     if (rows.empty() || rows.front().status != store::DeliveryStatus::kPending ||

@@ -3,13 +3,17 @@
 // outcome: sent; or retried later with exponential backoff; or, after the organization's
 // number of attempts, parked as failed and shown until someone retries it. At least once: a
 // process that dies between a send and its record sends again, with the same idempotency key
-// (the delivery's id). Also the acknowledgements, and the escalation of a convocation request
-// nobody acknowledged.
+// (the delivery's id). Several servers over one database (PostgreSQL) send each delivery once:
+// a sender first claims it (a private row, `delivery_claims`, written under the store's one
+// writer at a time) for kClaimLease; a delivery claimed by another sender is left to it, and a
+// claim whose sender died lapses. Also the acknowledgements, and the escalation of a convocation
+// request nobody acknowledged.
 //
 // Time is injected: Tick(now) does everything that is due at `now`, so tests drive it with a
 // fake clock and the server calls it every second.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -34,6 +38,11 @@ class Notifier {
                                           const core::Notifications& settings) = 0;
 };
 
+// How long a claim on a delivery holds: longer than any channel takes to send (SMTP and webhooks
+// time out within a minute), short enough that a message claimed by a server that died goes out
+// soon through another.
+inline constexpr auto kClaimLease = std::chrono::minutes(5);
+
 struct TickReport {
   int sent = 0;
   int retried = 0;
@@ -52,6 +61,10 @@ class NotificationService {
  public:
   explicit NotificationService(Context& ctx) : ctx_(ctx) {}
 
+  // Names this sender on its claims of deliveries: a server gives a name that is the same after
+  // it restarts (its host and data directory), so that what it claimed before dying is its own
+  // again at once. Without one, a name of this process's own.
+  void SetSender(std::string name) { sender_id_ = std::move(name); }
   // Registers the sender of `channel` ("email", "webhook"); it must outlive the service.
   void SetNotifier(const std::string& channel, Notifier* notifier);
 
@@ -84,7 +97,12 @@ class NotificationService {
   Result<int> Remind(Timestamp now);
 
   Context& ctx_;
-  std::mutex tick_;  // one Tick at a time: a delivery is sent by one sender
+  // Claims `d` for this sender at `now`: false when it was sent, retried or recorded since it
+  // was read, or another sender holds it.
+  Result<bool> Claim(const store::Delivery& d, Timestamp now);
+
+  std::mutex tick_;        // one Tick at a time in this process
+  std::string sender_id_;  // this sender's name on its claims (SetSender, or made on first use)
   std::map<std::string, Notifier*> notifiers_;
   std::optional<Timestamp> reminded_;  // the last reminder scan
 };

@@ -1,6 +1,9 @@
 // The sender, the acknowledgements and the escalation (G4.3.2) over a real SQLite file, driven by
 // a fake clock. The channel is a recorder here; the real SMTP and webhook channels are tested
 // against real servers in tests/integration/notify_test.cpp.
+#include <set>
+#include <thread>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -104,6 +107,49 @@ TEST_F(NotificationTest, AReportIsSentOnceInTheRecipientsLanguageWithItsLinks) {
     EXPECT_EQ(x.status, store::DeliveryStatus::kSent) << x.id;
     EXPECT_EQ(x.attempts, 1);
   }
+}
+
+// Two servers over one database send together: each delivery goes out once, by whichever
+// claimed it; a claim held by a sender that died lapses after kClaimLease.
+TEST_F(NotificationTest, TwoSendersOverOneDatabaseSendEachDeliveryOnce) {
+  auto other_store = store::SqliteStore::Open({.path = dir_.File("sokuo.db")});
+  ASSERT_TRUE(other_store) << other_store.error().ToString();
+  App other(**other_store, clock_);
+  Recorder other_mail, other_hooks;
+  other.notifications().SetNotifier("email", &other_mail);
+  other.notifications().SetNotifier("webhook", &other_hooks);
+  for (int i = 0; i < 6; ++i) Report();
+  std::thread second([&] { ASSERT_TRUE(other.notifications().Tick(clock_.Now())); });
+  Tick();
+  second.join();
+  std::set<std::string> sent;
+  size_t total = 0;
+  for (const auto* r : {&mail_, &hooks_, &other_mail, &other_hooks}) {
+    for (const store::Delivery& d : r->sent) sent.insert(d.id);
+    total += r->sent.size();
+  }
+  EXPECT_EQ(sent.size(), 12u);  // six reports, each to the IS department's email and chat
+  EXPECT_EQ(total, sent.size());
+
+  // A delivery claimed by a sender that is gone waits for its lease, then goes out here.
+  std::string key = Report();
+  ASSERT_TRUE(store_->Write([&](store::Tx& tx) -> Result<void> {
+    ASSIGN_OR_RETURN(store::Table pending, tx.ReadWhere("deliveries", "subject", key));
+    for (const auto& [id, row] : pending) {
+      TRY(tx.PutPrivate("delivery_claims", id,
+                        {{"id", id},
+                         {"owner", "a-server-that-died"},
+                         {"until", FormatRfc3339(clock_.Now() + kClaimLease)}}));
+    }
+    return {};
+  }));
+  mail_.sent.clear();
+  hooks_.sent.clear();
+  EXPECT_EQ(Tick().sent, 0);
+  clock_.Advance(kClaimLease + std::chrono::seconds(1));
+  EXPECT_EQ(Tick().sent, 2);
+  EXPECT_EQ(mail_.sent.size() + hooks_.sent.size(), 2u);
+  EXPECT_TRUE(store_->Read("delivery_claims")->empty());  // recorded: the claims are gone
 }
 
 TEST_F(NotificationTest, AFailingChannelIsRetriedWithBackoffThenParkedAndCanBeRetried) {

@@ -16,8 +16,13 @@ std::vector<Route> MetaRoutes([[maybe_unused]] const RouteOptions& options) {
          ASSIGN_OR_RETURN(auto snapshot, app.organization().Current());
          const core::Organization& org = *snapshot;
          ASSIGN_OR_RETURN(store::JournalHead head, app.journal().Head());
-         if (req.actor.principal.person.empty()) return Json{{"status", "ok"}};
+         // Anyone may learn that this server takes no writes (a standby at the backup site).
+         ASSIGN_OR_RETURN(bool read_only, app.journal().ReadOnly());
+         if (req.actor.principal.person.empty()) {
+           return Json{{"status", "ok"}, {"read_only", read_only}};
+         }
          return Json{{"status", "ok"},
+                     {"read_only", read_only},
                      {"version", version},
                      {"journal_seq", head.seq},
                      {"company", org.company.name}};

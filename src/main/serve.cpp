@@ -2,8 +2,10 @@
 // administrator), serve and demo (the HTTP server until a signal), version.
 #include <pthread.h>
 #include <signal.h>
+#include <unistd.h>
 
 #include <atomic>
+#include <filesystem>
 #include <thread>
 
 #include <CLI/CLI.hpp>
@@ -148,6 +150,13 @@ Result<void> Serve(cli::Runtime& env, const ServeFlags& flags) {
                 Msg("serve.already_running",
                     {{"dir", env.data_dir()}, {"pid", holder.empty() ? "?" : holder}}));
   }
+  // This server's name on its claims of deliveries: the same after a restart (its claims are
+  // its own again at once), another for every other server (each has its data directory).
+  char host_name[256] = {};
+  ::gethostname(host_name, sizeof host_name - 1);
+  app->notifications().SetSender(
+      std::string(host_name) + ":" +
+      std::filesystem::absolute(env.data_dir()).lexically_normal().string());
   ASSIGN_OR_RETURN(auto snapshot, app->organization().Current());
   const core::Organization& org = *snapshot;
   ASSIGN_OR_RETURN(app::DetectionOptions detection, DetectionOptionsOf(flags));

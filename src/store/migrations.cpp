@@ -484,6 +484,17 @@ CREATE TABLE evidence_parts (
 );
 )sql";
 
+// Which sender has taken a delivery, until when (app/notification_service.h): with several
+// servers over one database, a delivery due is sent by the one that claimed it. Private: a
+// claim is a lease, not a record.
+constexpr const char* kMigration21 = R"sql(
+CREATE TABLE delivery_claims (
+  id TEXT PRIMARY KEY,
+  owner TEXT NOT NULL,
+  until TEXT NOT NULL
+);
+)sql";
+
 }  // namespace
 
 // The numbered list; the SQL of each is above.
@@ -513,6 +524,7 @@ const std::vector<Migration>& Migrations() {
       {18, "incident list filters and text search", kMigration18.c_str(), kPostgres18},
       {19, "alert list filters", kMigration19.c_str(), kPostgres19},
       {20, "evidence in PostgreSQL", "", kPostgres20},
+      {21, "delivery claims", kMigration21},
   };
   return kMigrations;
 }

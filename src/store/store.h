@@ -147,6 +147,9 @@ class Store {
     ASSIGN_OR_RETURN(JournalHead head, Head());
     return head.hash;
   }
+  // true while the store takes no writes: a PostgreSQL standby not yet promoted, which answers
+  // reads (a write there fails with store.read_only). SQLite always takes writes.
+  [[nodiscard]] virtual Result<bool> ReadOnly() { return false; }
   // One page of incidents with the query's filters and need-to-know (store/incident_query.h).
   // The default reads and decodes every incident (ListIncidentsInMemory); a store answers it
   // with its own query where it can.

@@ -24,7 +24,8 @@ bool IsJournaledTable(const std::string& table) {
 }
 
 const std::vector<std::string>& PrivateTables() {
-  static const std::vector<std::string> kTables = {"credentials", "sessions", "login_delays"};
+  static const std::vector<std::string> kTables = {"credentials", "sessions", "login_delays",
+                                                    "delivery_claims"};
   return kTables;
 }
 

@@ -13,7 +13,8 @@ bool IsJournaledTable(const std::string& table);
 
 // Tables outside the journal: password hashes (the journal keeps only their SHA-256, in
 // `accounts`, so an old hash never lingers in the record) and sessions (short-lived, touched on
-// every request) and login delays (app/auth.h; the failures that caused them are journaled).
+// every request) and login delays (app/auth.h; the failures that caused them are journaled), and
+// which sender has claimed a delivery (app/notification_service.h).
 // Written with Tx::PutPrivate.
 const std::vector<std::string>& PrivateTables();
 bool IsPrivateTable(const std::string& table);

@@ -17,10 +17,15 @@ export function skip(reason) {
 }
 
 export class Sokuo {
-  constructor(binary) {
+  // `store`: a PostgreSQL URL for the records instead of the data directory (its file `store`).
+  constructor(binary, { store } = {}) {
     this.binary = binary
     this.dir = mkdtempSync(join(tmpdir(), 'sokuo-e2e-'))
     this.data = join(this.dir, 'data')
+    if (store) {
+      mkdirSync(this.data, { recursive: true })
+      writeFileSync(join(this.data, 'store'), `${store}\n`)
+    }
   }
   cli(...args) {
     return execFileSync(this.binary, ['--data', this.data, ...args], {
@@ -44,8 +49,10 @@ export class Sokuo {
   incident(key) {
     return JSON.parse(this.cli('--json', 'incident', 'show', key))
   }
-  async start() {
+  // `beforeServe` runs between init and serve.
+  async start({ beforeServe } = {}) {
     this.cli('init', '--org', join(root, 'examples', 'org.yaml'))
+    if (beforeServe) beforeServe()
     // The server's log goes to a file, shown when the test fails (serve.log).
     this.log = join(this.dir, 'serve.log')
     this.process = spawn(this.binary, ['--data', this.data, '--json', 'serve', '--listen', '127.0.0.1:0'], {

@@ -319,7 +319,7 @@ TEST_F(SecurityTest, NobodyGetsInWithoutCredentials) {
 TEST_F(SecurityTest, StrangersLearnLittleAndPagesCannotBeFramed) {
   Reply anonymous = server_->Send("GET", "/api/v1/health");
   ASSERT_EQ(anonymous.status, 200);
-  EXPECT_EQ(anonymous.body, (Json{{"status", "ok"}}));
+  EXPECT_EQ(anonymous.body, (Json{{"status", "ok"}, {"read_only", false}}));
   Reply signed_in = server_->Send("GET", "/api/v1/health", nullptr, "p-mori");
   EXPECT_TRUE(signed_in.body.contains("version"));
   EXPECT_TRUE(signed_in.body.contains("journal_seq"));

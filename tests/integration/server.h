@@ -47,10 +47,26 @@ class SokuoServer {
     data_ = (dir_ / "data").string();
     password_file_ = (dir_ / "password").string();
     std::ofstream(password_file_) << kPassword << "\n";
+    UseStore();
     Outcome init = RunSokuo({SOKUO_BINARY, "--data", data_, "init", "--org", org, "--admin",
                              "p-mori", "--admin-password-file", password_file_},
                             dir_);
     ASSERT_EQ(init.exit_code, 0) << init.err;
+    Serve(std::move(serve_flags));
+  }
+  // Keeps the records at `store` (a PostgreSQL URL) rather than in the data directory: Start
+  // initializes that database; Attach serves one another server initialized.
+  void SetStore(std::string store) { store_ = std::move(store); }
+  // A server of its own data directory over the database of SetStore, without init.
+  void Attach(const std::string& name, std::vector<std::string> serve_flags = {}) {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("sokuo-" + name + "-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    data_ = (dir_ / "data").string();
+    password_file_ = (dir_ / "password").string();
+    std::ofstream(password_file_) << kPassword << "\n";
+    UseStore();
     Serve(std::move(serve_flags));
   }
   // Starts `sokuo serve` on the data directory Start made (again, after Kill).
@@ -94,6 +110,12 @@ class SokuoServer {
     return code;
   }
   std::string Errors() const { return process_ ? process_->Err() : ""; }
+  // The data directory's file `store`, naming the database of SetStore for every command.
+  void UseStore() {
+    if (store_.empty()) return;
+    std::filesystem::create_directories(data_);
+    std::ofstream(data_ + "/store") << store_ << "\n";
+  }
 
   // Runs the sokuo CLI on the server's data directory (the operator's tool).
   Outcome Cli(std::vector<std::string> args) {
@@ -211,6 +233,7 @@ class SokuoServer {
   std::filesystem::path dir_;
   std::string data_;
   std::string password_file_;
+  std::string store_;    // SetStore
   std::string openapi_;  // the served OpenAPI document, as a file for the checker
   std::unique_ptr<Process> process_;
   int port_ = 0;

@@ -54,6 +54,19 @@ export function App() {
   const [company, setCompany] = useState<Company | null>(null)
 
   const [error, setError] = useState<unknown>(null)
+  // A standby at the backup site not yet promoted takes no writes: said on every page, and
+  // asked again every half minute, so that the banner goes when the standby is promoted.
+  const [readOnly, setReadOnly] = useState(false)
+  useEffect(() => {
+    const ask = () =>
+      api<{ read_only: boolean }>('GET', '/health').then(
+        (h) => setReadOnly(h.read_only),
+        () => {},
+      )
+    ask()
+    const timer = setInterval(ask, 30000)
+    return () => clearInterval(timer)
+  }, [])
 
   // The language the person chose on any device wins over this device's.
   useEffect(() => {
@@ -117,6 +130,11 @@ export function App() {
           </button>
         </nav>
       </header>
+      {readOnly && (
+        <p role="status" class="read-only">
+          {t('store.read_only')}
+        </p>
+      )}
       <main>
         <ProblemView error={error} />
         {current === undefined ? (

@@ -293,6 +293,16 @@ Result<JournalHead> PostgresStore::Head() {
   });
 }
 
+// A standby in recovery, or a server (or database) set to read-only transactions.
+Result<bool> PostgresStore::ReadOnly() {
+  return OnReader<bool>([](pg::Connection& conn) -> Result<bool> {
+    pqxx::nontransaction t(conn);
+    return t
+        .exec1("SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on'")[0]
+        .as<bool>();
+  });
+}
+
 Result<std::string> PostgresStore::LastChange(std::span<const std::string> tables) {
   return OnReader<std::string>([&](pg::Connection& conn) {
     pqxx::nontransaction t(conn);

@@ -58,6 +58,7 @@ class PostgresStore final : public Store {
   Result<std::vector<JournalEntry>> ReadJournal(const JournalQuery& q) override;
   Result<JournalHead> Head() override;
   Result<std::string> LastChange(std::span<const std::string> tables) override;
+  Result<bool> ReadOnly() override;
   Result<VerifyReport> Verify() override;                 // pg_verify.cpp
   Result<VerifyReport> VerifyFrom(int64_t seq) override;  // pg_verify.cpp
 
