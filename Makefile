@@ -6,7 +6,7 @@ PREFIX ?= /usr/local
 DEV := build/dev
 REL := build/release
 
-.PHONY: all bootstrap web build release run test install uninstall bench bench-http fuzz format lint clean
+.PHONY: all bootstrap web build release run test install uninstall bench bench-http bench-store fuzz format lint clean
 
 all: build
 
@@ -55,6 +55,10 @@ bench: release
 # The HTTP server side by side with a trivial handler and raw SQLite commits (wrk; minutes).
 bench-http: release
 	@bench/http-bench
+
+# sokuo over SQLite, over PostgreSQL and two servers over one PostgreSQL (wrk; minutes).
+bench-store: release
+	@bench/store-bench
 
 # Real fuzzing with libFuzzer (clang): FUZZ_SECONDS per target, each TARGET:CORPUS from
 # tests/fuzz/corpus/CORPUS (the organization files and Sigma rules of the repo are seeds too).

@@ -44,7 +44,9 @@ Result<std::unique_ptr<OpenedStore>> ProcessRuntime::OpenAt(const std::string& l
   auto opened = std::make_unique<OpenedStore>();
   uint64_t limit = g_.evidence_limit_mb << 20;
   if (store::IsPostgresUrl(location)) {
-    ASSIGN_OR_RETURN(opened->store, store::PostgresStore::Open({.conninfo = location}));
+    // As the SQLite store below: the head read once a millisecond at most.
+    ASSIGN_OR_RETURN(opened->store,
+                     store::PostgresStore::Open({.conninfo = location, .head_cache_ms = 1}));
     // The evidence is in the database, with the records (store/postgres/pg_blob_store.h).
     opened->blobs = std::make_unique<store::PgBlobStore>(location, limit);
   } else if (location.rfind("sqlite:", 0) == 0 && location.size() > 7) {

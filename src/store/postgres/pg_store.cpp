@@ -231,6 +231,11 @@ Result<void> PostgresStore::Migrate() {
 
 Result<void> PostgresStore::Write(const std::function<Result<void>(Tx&)>& work) {
   std::lock_guard lock(mu_);
+  // Whatever the write did, a head read before it ends is no longer to be trusted.
+  struct Moved {
+    HeadCache& head;
+    ~Moved() { head.Moved(); }
+  } moved{head_};
   TRY(pg::Reconnect(writer_, options_.conninfo));
   auto r = Guarded("write", [&]() -> Result<void> {
     pqxx::work t(*writer_);
@@ -286,10 +291,14 @@ Result<std::vector<JournalEntry>> PostgresStore::ReadJournal(const JournalQuery&
       });
 }
 
+std::optional<JournalHead> PostgresStore::KnownHead() { return head_.Known(); }
+
 Result<JournalHead> PostgresStore::Head() {
-  return OnReader<JournalHead>([](pg::Connection& conn) {
-    pqxx::nontransaction t(conn);
-    return pg::ReadHead(t);
+  return head_.Get([this] {
+    return OnReader<JournalHead>([](pg::Connection& conn) {
+      pqxx::nontransaction t(conn);
+      return pg::ReadHead(t);
+    });
   });
 }
 

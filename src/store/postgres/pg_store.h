@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "store/head_cache.h"
 #include "store/store.h"
 
 namespace sokuo::store {
@@ -37,7 +38,10 @@ class Connection;  // pg_connection.h
 struct PostgresOptions {
   // A libpq connection string: "postgresql://user@host:port/db" or "host=… dbname=…".
   std::string conninfo;
-  int64_t checkpoint_every = 1000;             // as SqliteOptions::checkpoint_every
+  int64_t checkpoint_every = 1000;  // as SqliteOptions::checkpoint_every
+  // Head() answers from memory when it read the head less than this long ago (0: always reads);
+  // this process's writes drop it at once, other servers' are seen within this time.
+  int head_cache_ms = 0;
   size_t verify_run_bytes = size_t{16} << 20;  // as SqliteOptions::verify_run_bytes
 };
 
@@ -57,6 +61,7 @@ class PostgresStore final : public Store {
                           const Row& value) override;
   Result<std::vector<JournalEntry>> ReadJournal(const JournalQuery& q) override;
   Result<JournalHead> Head() override;
+  std::optional<JournalHead> KnownHead() override;
   Result<std::string> LastChange(std::span<const std::string> tables) override;
   Result<bool> ReadOnly() override;
   Result<VerifyReport> Verify() override;                 // pg_verify.cpp
@@ -78,6 +83,7 @@ class PostgresStore final : public Store {
   std::unique_ptr<pg::Connection> writer_;  // guarded by mu_
   std::mutex read_mu_;
   std::unique_ptr<pg::Connection> reader_;  // guarded by read_mu_
+  HeadCache head_{options_.head_cache_ms};
 };
 
 }  // namespace sokuo::store

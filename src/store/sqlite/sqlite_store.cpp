@@ -326,9 +326,9 @@ void SqliteStore::CommitBatch(const std::vector<Queued*>& batch) {
   std::lock_guard lock(mu_);
   // Whatever the batch did, a head read before it ends is no longer to be trusted.
   struct Moved {
-    std::atomic<uint64_t>& commits;
-    ~Moved() { ++commits; }
-  } moved{commits_};
+    HeadCache& head;
+    ~Moved() { head.Moved(); }
+  } moved{head_};
   auto begun = Retrying(options_, [&] { return Exec(db_, "BEGIN IMMEDIATE"); });
   if (!begun) {
     for (Queued* q : batch) q->result = begun;
@@ -419,32 +419,13 @@ Result<std::string> SqliteStore::LastChange(std::span<const std::string> tables)
   return Retrying(options_, [&] { return ReadLastChange(*read_conn_, tables); });
 }
 
-std::optional<JournalHead> SqliteStore::KnownHead() {
-  auto now = std::chrono::steady_clock::now();
-  uint64_t commits = commits_.load();
-  std::lock_guard lock(head_mu_);
-  if (head_ && head_commits_ == commits &&
-      now - head_read_at_ < std::chrono::milliseconds(options_.head_cache_ms)) {
-    return head_;
-  }
-  return std::nullopt;
-}
+std::optional<JournalHead> SqliteStore::KnownHead() { return head_.Known(); }
 
 Result<JournalHead> SqliteStore::Head() {
-  if (std::optional<JournalHead> known = KnownHead()) return *known;
-  auto now = std::chrono::steady_clock::now();
-  uint64_t commits = commits_.load();
-  JournalHead head;
-  {
+  return head_.Get([this]() -> Result<JournalHead> {
     std::lock_guard lock(read_mu_);
-    ASSIGN_OR_RETURN(head, Retrying(options_, [&] { return ReadHead(*read_conn_); }));
-  }
-  // Read after `commits` batches had ended: it is at least as new as the last of them.
-  std::lock_guard lock(head_mu_);
-  head_ = head;
-  head_read_at_ = now;
-  head_commits_ = commits;
-  return head;
+    return Retrying(options_, [&] { return ReadHead(*read_conn_); });
+  });
 }
 
 }  // namespace sokuo::store

@@ -34,6 +34,7 @@
 #include <string>
 #include <vector>
 
+#include "store/head_cache.h"
 #include "store/migrations.h"
 #include "store/store.h"
 
@@ -107,14 +108,7 @@ class SqliteStore final : public Store {
   std::mutex read_mu_;
   sqlite3* read_db_ = nullptr;                   // guarded by read_mu_
   std::unique_ptr<SqliteConnection> read_conn_;  // guarded by read_mu_
-  // The head last read (see head_cache_ms), when, and the number of batches committed before it
-  // was read: a commit since makes it stale at once. A mutex of their own, so that KnownHead
-  // never waits behind a read.
-  std::mutex head_mu_;
-  std::optional<JournalHead> head_;                     // guarded by head_mu_
-  std::chrono::steady_clock::time_point head_read_at_;  // guarded by head_mu_
-  uint64_t head_commits_ = 0;                           // guarded by head_mu_
-  std::atomic<uint64_t> commits_{0};
+  HeadCache head_{options_.head_cache_ms};       // the head last read (see head_cache_ms)
 
   std::mutex queue_mu_;  // guards the three below
   std::condition_variable queue_cv_;
