@@ -53,4 +53,8 @@ class BlobStore {
   [[nodiscard]] virtual Result<void> Remove(const std::string& sha256) = 0;
 };
 
+// BlobStore::Verify for a store that reads its blobs in pieces: the size of `sha256` once its
+// bytes, read through with ReadAt, hash to its name; kIntegrity otherwise.
+[[nodiscard]] Result<uint64_t> VerifyByReading(BlobStore& blobs, const std::string& sha256);
+
 }  // namespace sokuo

@@ -69,19 +69,7 @@ Result<std::string> FileBlobStore::Get(const std::string& sha256) {
 }
 
 Result<uint64_t> FileBlobStore::Verify(const std::string& sha256) {
-  constexpr size_t kPiece = size_t{1} << 20;
-  Sha256 hash;
-  uint64_t size = 0;
-  while (true) {
-    ASSIGN_OR_RETURN(std::string piece, ReadAt(sha256, size, kPiece));
-    if (piece.empty()) break;
-    hash.Update(piece);
-    size += piece.size();
-  }
-  if (hash.HexDigest() != sha256) {
-    return Fail(ErrorCode::kIntegrity, Msg("blob.hash_mismatch", {{"sha256", sha256}}));
-  }
-  return size;
+  return VerifyByReading(*this, sha256);
 }
 
 Result<std::string> FileBlobStore::ReadAt(const std::string& sha256, uint64_t offset, size_t max) {

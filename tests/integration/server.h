@@ -40,14 +40,7 @@ class SokuoServer {
   void Start(const std::string& name, std::vector<std::string> serve_flags = {},
              const std::string& org = std::string(SOKUO_SOURCE_DIR) + "/examples/org.yaml") {
     ::setenv("SOKUO_PASSWORD_COST", "min", 1);
-    dir_ = std::filesystem::temp_directory_path() /
-           ("sokuo-" + name + "-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    data_ = (dir_ / "data").string();
-    password_file_ = (dir_ / "password").string();
-    std::ofstream(password_file_) << kPassword << "\n";
-    UseStore();
+    Prepare(name);
     Outcome init = RunSokuo({SOKUO_BINARY, "--data", data_, "init", "--org", org, "--admin",
                              "p-mori", "--admin-password-file", password_file_},
                             dir_);
@@ -59,14 +52,7 @@ class SokuoServer {
   void SetStore(std::string store) { store_ = std::move(store); }
   // A server of its own data directory over the database of SetStore, without init.
   void Attach(const std::string& name, std::vector<std::string> serve_flags = {}) {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("sokuo-" + name + "-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    data_ = (dir_ / "data").string();
-    password_file_ = (dir_ / "password").string();
-    std::ofstream(password_file_) << kPassword << "\n";
-    UseStore();
+    Prepare(name);
     Serve(std::move(serve_flags));
   }
   // Starts `sokuo serve` on the data directory Start made (again, after Kill).
@@ -110,8 +96,16 @@ class SokuoServer {
     return code;
   }
   std::string Errors() const { return process_ ? process_->Err() : ""; }
-  // The data directory's file `store`, naming the database of SetStore for every command.
-  void UseStore() {
+  // A fresh temporary directory with the password file, and the data directory's file `store`
+  // naming the database of SetStore for every command.
+  void Prepare(const std::string& name) {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("sokuo-" + name + "-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    data_ = (dir_ / "data").string();
+    password_file_ = (dir_ / "password").string();
+    std::ofstream(password_file_) << kPassword << "\n";
     if (store_.empty()) return;
     std::filesystem::create_directories(data_);
     std::ofstream(data_ + "/store") << store_ << "\n";

@@ -105,18 +105,7 @@ Result<std::string> PgBlobStore::Get(const std::string& sha256) {
 }
 
 Result<uint64_t> PgBlobStore::Verify(const std::string& sha256) {
-  Sha256 hash;
-  uint64_t size = 0;
-  while (true) {
-    ASSIGN_OR_RETURN(std::string piece, ReadAt(sha256, size, kPart));
-    if (piece.empty()) break;
-    hash.Update(piece);
-    size += piece.size();
-  }
-  if (hash.HexDigest() != sha256) {
-    return Fail(ErrorCode::kIntegrity, Msg("blob.hash_mismatch", {{"sha256", sha256}}));
-  }
-  return size;
+  return VerifyByReading(*this, sha256);
 }
 
 // The parts that hold [offset, offset + max): every part but the last is kPart bytes long.
