@@ -10,6 +10,7 @@
 #include <regex>
 #include <set>
 
+#include "integration/postgres.h"
 #include "integration/server.h"
 
 namespace sokuo::testing {
@@ -272,6 +273,62 @@ TEST_F(NotifyTest, AServerKilledWhileSendingDeliversEveryMessageExactlyOnceByIts
   // At least once: a message whose send was not yet recorded at the kill comes again.
   std::cout << "[ notify ] " << keys.size() << " mails for " << unique.size() << " keys ("
             << keys.size() - unique.size() << " sent again after the kill)\n";
+  std::filesystem::remove_all(dir);
+}
+
+// Two servers over one PostgreSQL database (several servers behind one address): reports come
+// in through both, both send every second, and each email and webhook arrives once, by its
+// idempotency key: a delivery is claimed by one server before it is sent.
+TEST(PostgresNotifyTest, TwoServersOverOneDatabaseSendEachMessageOnce) {
+  PostgresSchema pg;
+  std::string why;
+  if (!pg.Create(why)) GTEST_SKIP() << why;
+  Sink sink;
+  auto dir =
+      std::filesystem::temp_directory_path() / ("sokuo-pgnotify-" + std::to_string(getpid()));
+  std::filesystem::remove_all(dir);
+  sink.Start(dir);
+  ::setenv("SOKUO_TEST_HOOK_SECRET", kSecret, 1);
+  SokuoServer a, b;
+  a.SetStore(pg.Url());
+  ASSERT_NO_FATAL_FAILURE(a.Start("pgnotify-a", {}, sink.OrgFile()));
+  b.SetStore(pg.Url());
+  ASSERT_NO_FATAL_FAILURE(b.Attach("pgnotify-b"));
+  std::string token = a.TokenFor("p-fujita");
+  for (int i = 0; i < 6; ++i) {
+    SokuoServer& s = i % 2 == 0 ? a : b;
+    Reply r =
+        s.SendWith("POST", "/api/v1/incidents", Json{{"title", "障害 " + std::to_string(i)}}.dump(),
+                   "application/json", {{"Authorization", "Bearer " + token}});
+    ASSERT_EQ(r.status, 201) << r.body.dump();
+  }
+  ASSERT_TRUE(Eventually(
+      [&] {
+        Reply r = a.Send("GET", "/api/v1/notifications?status=pending", nullptr, "p-mori");
+        return r.status == 200 && r.body["total"] == 0;
+      },
+      60));
+  std::set<std::string> sent;  // the email deliveries the servers hold as sent
+  for (size_t offset = 0;;) {
+    Reply r = a.Send("GET",
+                     "/api/v1/notifications?status=sent&limit=100&offset=" + std::to_string(offset),
+                     nullptr, "p-mori");
+    ASSERT_EQ(r.status, 200);
+    for (const Json& d : r.body["items"]) {
+      if (d["channel"] == "email") sent.insert(d["id"].get<std::string>());
+    }
+    if (!r.body.contains("next_offset")) break;
+    offset = r.body["next_offset"].get<size_t>();
+  }
+  std::multiset<std::string> keys;
+  for (const std::string& mail : sink.Mails()) keys.insert(Header(mail, "X-Sokuo-Idempotency-Key"));
+  EXPECT_GE(keys.size(), 36u);  // 6 reports × the IS department's 6 people, at least
+  EXPECT_EQ(std::set<std::string>(keys.begin(), keys.end()).size(), keys.size())
+      << "a mail sent twice";
+  EXPECT_EQ(std::set<std::string>(keys.begin(), keys.end()), sent);
+  EXPECT_EQ(sink.Hooks().size(), 6u);  // the IS chat, once per report
+  a.Stop();
+  b.Stop();
   std::filesystem::remove_all(dir);
 }
 

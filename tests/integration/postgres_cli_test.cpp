@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "integration/postgres.h"
 #include "integration/process.h"
 
 namespace sokuo::testing {
@@ -29,39 +30,18 @@ class PostgresCliTest : public ::testing::Test {
     data_ = (dir_ / "data").string();
   }
   void TearDown() override {
-    if (!schema_.empty()) Psql("DROP SCHEMA " + schema_ + " CASCADE");
+    pg_.reset();  // its schema dropped
     std::filesystem::remove_all(dir_);
   }
 
   // A fresh schema in the test cluster, as a --store URL; "" with the reason when there is none.
   std::string FreshStore(std::string& why) {
-    const char* cluster = std::getenv("SOKUO_TEST_POSTGRES_DIR");
-    if (cluster == nullptr || *cluster == '\0') {
-      why = "no PostgreSQL for the tests: run them with ctest, which starts one";
-      return "";
-    }
-    if (std::filesystem::exists(std::string(cluster) + "/skip")) {
-      why = Slurp(std::string(cluster) + "/skip");
-      return "";
-    }
-    socket_dir_ = cluster;
-    schema_ = "cli" + std::to_string(::getpid());
-    if (Psql("CREATE SCHEMA " + schema_) != 0) {
-      why = std::string("cannot reach the PostgreSQL for the tests at ") + cluster;
-      schema_.clear();
-      return "";
-    }
-    return "postgresql://postgres@/postgres?host=" + socket_dir_ +
-           "&port=5432&options=-c%20search_path%3D" + schema_;
+    pg_ = std::make_unique<PostgresSchema>();
+    if (!pg_->Create(why)) return "";
+    schema_ = pg_->name();
+    return pg_->Url();
   }
-  // Runs `sql` with psql, as an operator would; its exit code.
-  int Psql(const std::string& sql) {
-    std::string file = (dir_ / "psql.sql").string();
-    std::ofstream(file) << sql << "\n";
-    std::string command = "psql -q -X -v ON_ERROR_STOP=1 -f " + file + " \"host=" + socket_dir_ +
-                          " port=5432 user=postgres dbname=postgres\" >/dev/null 2>&1";
-    return std::system(command.c_str());
-  }
+  int Psql(const std::string& sql) { return pg_->Psql(sql); }
 
   Outcome Sokuo(std::vector<std::string> args) {
     args.insert(args.begin(), {SOKUO_BINARY, "--data", data_});
@@ -70,7 +50,8 @@ class PostgresCliTest : public ::testing::Test {
   std::string Example() const { return std::string(SOKUO_SOURCE_DIR) + "/examples/org.yaml"; }
 
   std::filesystem::path dir_;
-  std::string data_, socket_dir_, schema_;
+  std::string data_, schema_;
+  std::unique_ptr<PostgresSchema> pg_;
 };
 
 // A newcomer's first steps with PostgreSQL: init, an incident with evidence (kept in the
