@@ -26,5 +26,7 @@ std::span<const CatalogEntry> ControlMessages();   // message_catalog_controls.c
 // message_catalog_readiness.cpp: the readiness report, G3.3, G5.1
 std::span<const CatalogEntry> ReadinessMessages();
 std::span<const CatalogEntry> WitnessMessages();  // message_catalog_witness.cpp: G4.4.3
+// message_catalog_store.cpp: the database, store copy, journal verification
+std::span<const CatalogEntry> StoreMessages();
 
 }  // namespace sokuo

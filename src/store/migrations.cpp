@@ -529,4 +529,26 @@ const std::vector<Migration>& Migrations() {
   return kMigrations;
 }
 
+int64_t NewestMigration() { return Migrations().empty() ? 0 : Migrations().back().version; }
+
+Result<void> ApplyMigrations(int64_t current,
+                             const std::function<Result<void>(const Migration&)>& apply) {
+  int64_t newest = NewestMigration();
+  if (current > newest) {
+    return Fail(ErrorCode::kStorage,
+                Msg("store.schema_newer",
+                    {{"current", std::to_string(current)}, {"newest", std::to_string(newest)}}));
+  }
+  for (const Migration& m : Migrations()) {
+    if (m.version <= current) continue;
+    if (Result<void> r = apply(m); !r) {
+      return Fail(ErrorCode::kStorage,
+                  Msg("store.migration_failed", {{"version", std::to_string(m.version)},
+                                                 {"name", m.name},
+                                                 {"reason", r.error().message}}));
+    }
+  }
+  return {};
+}
+
 }  // namespace sokuo::store

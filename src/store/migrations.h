@@ -8,7 +8,12 @@
 // PostgreSQL's text.
 #pragma once
 
+#include <cstdint>
+#include <functional>
+#include <string>
 #include <vector>
+
+#include "base/error.h"
 
 namespace sokuo::store {
 
@@ -26,5 +31,14 @@ inline constexpr const char* kEntryColumns =
 
 // In order, from version 1; append only.
 const std::vector<Migration>& Migrations();
+
+// The version of the newest migration.
+int64_t NewestMigration();
+
+// Runs `apply` (the migration in the engine's SQL, then its number recorded) for each migration
+// after `current`, in order. store.schema_newer when `current` is newer than this sokuo; a
+// failure of `apply` is store.migration_failed, with its message as the reason.
+[[nodiscard]] Result<void> ApplyMigrations(
+    int64_t current, const std::function<Result<void>(const Migration&)>& apply);
 
 }  // namespace sokuo::store

@@ -40,15 +40,7 @@ class StoreContractTest : public ::testing::TestWithParam<Engine> {
   }
 
   Result<void> Import(const core::Organization& org, const std::string& actor = "test") {
-    return store_->Write([&](Tx& tx) -> Result<void> {
-      ASSIGN_OR_RETURN(auto changes, ReplaceOrganization(tx, org));
-      if (changes.empty()) return {};
-      TRY(tx.Append({.at = *ParseRfc3339("2026-11-26T00:00:00Z"),
-                     .actor = actor,
-                     .action = "org.import",
-                     .subject = "org"}));
-      return {};
-    });
+    return ImportOrganization(*store_, org, actor);
   }
 
   // Changes the database outside sokuo, as someone with sqlite3 or psql would.

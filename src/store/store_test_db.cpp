@@ -11,6 +11,7 @@
 
 #include <pqxx/pqxx>
 
+#include "store/org_rows.h"
 #include "store/postgres/pg_store.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -56,6 +57,19 @@ std::atomic<int> next_database{0};
 // per broken connection, store/postgres ABrokenConnectionIsOpenedAgain): LeakSanitizer is told
 // to leave libpqxx's own allocations alone in these tests.
 extern "C" const char* __lsan_default_suppressions() { return "leak:libpqxx-6.4.so\n"; }
+
+Result<void> ImportOrganization(Store& store, const core::Organization& org,
+                                const std::string& actor) {
+  return store.Write([&](Tx& tx) -> Result<void> {
+    ASSIGN_OR_RETURN(auto changes, ReplaceOrganization(tx, org));
+    if (changes.empty()) return {};
+    TRY(tx.Append({.at = *ParseRfc3339("2026-11-26T00:00:00Z"),
+                   .actor = actor,
+                   .action = "org.import",
+                   .subject = "org"}));
+    return {};
+  });
+}
 
 std::string EngineName(const ::testing::TestParamInfo<Engine>& info) {
   return info.param == Engine::kSqlite ? "Sqlite" : "Postgres";

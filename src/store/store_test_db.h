@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/organization.h"
 #include "store/store.h"
 
 namespace sokuo::store {
@@ -24,6 +25,10 @@ struct TestStoreOptions {
   int64_t checkpoint_every = 1000;
   size_t verify_run_bytes = size_t{16} << 20;
 };
+
+// Imports `org` as `actor` in one journaled write (none when nothing changed).
+Result<void> ImportOrganization(Store& store, const core::Organization& org,
+                                const std::string& actor = "test");
 
 class TestDatabase {
  public:

@@ -25,7 +25,7 @@ bool IsJournaledTable(const std::string& table) {
 
 const std::vector<std::string>& PrivateTables() {
   static const std::vector<std::string> kTables = {"credentials", "sessions", "login_delays",
-                                                    "delivery_claims"};
+                                                   "delivery_claims"};
   return kTables;
 }
 

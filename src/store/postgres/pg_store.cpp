@@ -187,7 +187,7 @@ int PostgresStore::SchemaVersion() {
 
 Result<void> PostgresStore::Migrate() {
   std::lock_guard lock(mu_);
-  int64_t newest = Migrations().empty() ? 0 : Migrations().back().version;
+  int64_t newest = NewestMigration();
   // A schema already current is only read: a standby (read-only) opens too.
   auto applied = Guarded("migrate", [&]() -> Result<int64_t> {
     pqxx::nontransaction t(*writer_);
@@ -203,27 +203,20 @@ Result<void> PostgresStore::Migrate() {
         "CREATE TABLE IF NOT EXISTS schema_version (id TEXT PRIMARY KEY CHECK (id = 'schema'), "
         "version BIGINT NOT NULL)");
     pqxx::result r = t.exec("SELECT version FROM schema_version WHERE id = 'schema'");
-    int64_t current = r.empty() ? 0 : r[0][0].as<int64_t>();
-    if (current > newest) {
-      return Fail(ErrorCode::kStorage,
-                  Msg("store.schema_newer",
-                      {{"current", std::to_string(current)}, {"newest", std::to_string(newest)}}));
-    }
-    for (const Migration& m : Migrations()) {
-      if (m.version <= current) continue;
+    auto apply = [&](const Migration& m) -> Result<void> {
       try {
         t.exec(pg::RenderMigration(m));
       } catch (const std::exception& e) {
-        return Fail(
-            ErrorCode::kStorage,
-            Msg("store.migration_failed",
-                {{"version", std::to_string(m.version)}, {"name", m.name}, {"reason", e.what()}}));
+        return Fail(ErrorCode::kStorage,
+                    Msg("store.sql_failed", {{"step", "migrate"}, {"text", e.what()}}));
       }
       t.exec_params(
           "INSERT INTO schema_version (id, version) VALUES ('schema', $1) "
           "ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version",
           m.version);
-    }
+      return {};
+    };
+    TRY(ApplyMigrations(r.empty() ? 0 : r[0][0].as<int64_t>(), apply));
     t.commit();
     return {};
   });

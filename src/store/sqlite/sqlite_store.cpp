@@ -268,24 +268,10 @@ Result<void> SqliteStore::Migrate() {
   auto run = [&]() -> Result<void> {
     ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(db_, "PRAGMA user_version"));
     TRY(stmt.Step());
-    int64_t current = stmt.Int(0);
-    int64_t newest = Migrations().empty() ? 0 : Migrations().back().version;
-    if (current > newest) {
-      return Fail(ErrorCode::kStorage,
-                  Msg("store.schema_newer",
-                      {{"current", std::to_string(current)}, {"newest", std::to_string(newest)}}));
-    }
-    for (const Migration& m : Migrations()) {
-      if (m.version <= current) continue;
-      if (auto r = Exec(db_, m.sql); !r) {
-        return Fail(ErrorCode::kStorage,
-                    Msg("store.migration_failed", {{"version", std::to_string(m.version)},
-                                                   {"name", m.name},
-                                                   {"reason", r.error().message}}));
-      }
-      TRY(Exec(db_, ("PRAGMA user_version = " + std::to_string(m.version)).c_str()));
-    }
-    return {};
+    return ApplyMigrations(stmt.Int(0), [&](const Migration& m) -> Result<void> {
+      TRY(Exec(db_, m.sql));
+      return Exec(db_, ("PRAGMA user_version = " + std::to_string(m.version)).c_str());
+    });
   };
   if (auto r = run(); !r) {
     (void)Exec(db_, "ROLLBACK");

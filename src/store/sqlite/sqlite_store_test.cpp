@@ -20,6 +20,7 @@
 #include "store/incident_rows.h"
 #include "store/journal.h"
 #include "store/org_rows.h"
+#include "store/store_test_db.h"
 
 namespace sokuo::store {
 namespace {
@@ -45,15 +46,7 @@ class SqliteStoreTest : public ::testing::Test {
   }
 
   Result<void> Import(const core::Organization& org, const std::string& actor = "test") {
-    return store_->Write([&](Tx& tx) -> Result<void> {
-      ASSIGN_OR_RETURN(auto changes, ReplaceOrganization(tx, org));
-      if (changes.empty()) return {};
-      TRY(tx.Append({.at = *ParseRfc3339("2026-11-26T00:00:00Z"),
-                     .actor = actor,
-                     .action = "org.import",
-                     .subject = "org"}));
-      return {};
-    });
+    return ImportOrganization(*store_, org, actor);
   }
 
   // Runs SQL on the file with a second connection, as someone with the sqlite3 shell would.
