@@ -80,6 +80,22 @@ Error Unauthorized(Message msg) {
 // The one answer to every refused login (but an address's own throttling).
 Message BadLogin() { return Msg("auth.bad_login"); }
 
+// The journal entry of a login; `at_standby`: begun while the store took no writes, and
+// journaled once it took them again (SettleStandbySessions).
+store::JournalDraft LoginEntry(const std::string& login, const std::string& address, Timestamp at,
+                               bool at_standby) {
+  json body = {{"address", address}};
+  if (at_standby) body["at_standby"] = true;
+  return {.at = at,
+          .actor = login,
+          .action = "auth.login",
+          .subject = "account:" + login,
+          .body = std::move(body)};
+}
+
+// A write refused because the store takes none (a standby not yet promoted).
+bool StoreReadOnly(const Error& e) { return e.msg.code == "store.read_only"; }
+
 Message NoAccount(const std::string& person) {
   return Msg("account.not_found", {{"person", person}});
 }
@@ -343,7 +359,7 @@ Result<void> AccountService::RecordFailure(const std::string& login, const std::
     }
     ++count;
   }
-  return ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
+  Result<void> written = ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(auto a, store::LoadAccount(tx, login));
     json body = {{"address", address}, {"reason", why}};
     if (a && counts) {
@@ -365,6 +381,9 @@ Result<void> AccountService::RecordFailure(const std::string& login, const std::
                    .body = body}));
     return {};
   });
+  // At a standby the failure cannot be written: the address's count above still holds.
+  if (!written && StoreReadOnly(written.error())) return {};
+  return written;
 }
 
 Result<Login> AccountService::LogIn(const std::string& login, const std::string& password,
@@ -416,30 +435,58 @@ Result<Login> AccountService::LogIn(const std::string& login, const std::string&
   out.session_token = ctx_.random()->Hex(32);
   out.csrf_token = ctx_.random()->Hex(32);
   out.expires_at = FormatRfc3339(now + ctx_.auth().absolute);
-  TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
+  store::SessionRow session{Sha256Hex(out.session_token), login,
+                            Sha256Hex(out.csrf_token),    FormatRfc3339(now),
+                            FormatRfc3339(now),           account->epoch};
+  Result<void> written = ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(auto a, store::LoadAccount(tx, login));
     a->failed_logins = 0;
     TRY(store::SaveAccount(tx, *a));
     TRY(store::RemoveLoginDelay(tx, login));
-    TRY(store::SaveSession(tx, {Sha256Hex(out.session_token), login, Sha256Hex(out.csrf_token),
-                                FormatRfc3339(now), FormatRfc3339(now), a->epoch}));
-    TRY(tx.Append({.at = now,
-                   .actor = login,
-                   .action = "auth.login",
-                   .subject = "account:" + login,
-                   .body = {{"address", address}}}));
+    session.epoch = a->epoch;
+    TRY(store::SaveSession(tx, session));
+    TRY(tx.Append(LoginEntry(login, address, now, false)));
     account = a;
     return {};
-  }));
+  });
+  if (!written) {
+    if (!StoreReadOnly(written.error())) return Fail(std::move(written).error());
+    std::lock_guard lock(standby_mu_);
+    standby_[session.id] = {session, address, now};
+  }
   out.account = AccountViewOf(*account, org, "");
   ASSIGN_OR_RETURN(out.account.lang, store::LoadLanguage(ctx_.store(), login));
   return out;
 }
 
 Result<void> AccountService::LogOut(const std::string& session_token) {
-  return ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
-    return store::RemoveSession(tx, Sha256Hex(session_token));
+  std::string id = Sha256Hex(session_token);
+  {
+    std::lock_guard lock(standby_mu_);
+    if (standby_.erase(id) > 0) return {};
+  }
+  return ctx_.store().Write(
+      [&](store::Tx& tx) -> Result<void> { return store::RemoveSession(tx, id); });
+}
+
+Result<size_t> AccountService::SettleStandbySessions() {
+  // Held while writing, so that a logout meanwhile waits and the session it ends stays ended.
+  std::lock_guard lock(standby_mu_);
+  if (standby_.empty()) return size_t{0};
+  Result<void> written = ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
+    for (const auto& [id, s] : standby_) {
+      TRY(store::SaveSession(tx, s.row));
+      TRY(tx.Append(LoginEntry(s.row.account, s.address, s.at, true)));
+    }
+    return {};
   });
+  if (!written) {
+    if (StoreReadOnly(written.error())) return size_t{0};
+    return Fail(std::move(written).error());
+  }
+  size_t moved = standby_.size();
+  standby_.clear();
+  return moved;
 }
 
 Result<Caller> AccountService::CallerFor(const std::string& person, const Caller& base) {
@@ -455,28 +502,50 @@ Result<Caller> AccountService::CallerFor(const std::string& person, const Caller
   return c;
 }
 
+Result<bool> AccountService::SessionLive(const store::SessionRow& session, Timestamp now) {
+  auto created = ParseRfc3339(session.created_at);
+  auto seen = ParseRfc3339(session.last_seen);
+  if (!created || !seen || now - *created > ctx_.auth().absolute ||
+      now - *seen > ctx_.auth().idle) {
+    return false;
+  }
+  ASSIGN_OR_RETURN(auto account, store::LoadAccount(ctx_.store(), session.account));
+  return account && account->epoch == session.epoch;
+}
+
 Result<Caller> AccountService::AuthenticateSession(const std::string& session_token,
                                                    bool activity) {
   if (session_token.empty()) return Fail(Unauthorized(Msg("auth.login_required")));
   std::string id = Sha256Hex(session_token);
   ASSIGN_OR_RETURN(auto session, store::LoadSession(ctx_.store(), id));
-  if (!session) return Fail(Unauthorized(Msg("auth.session_ended")));
+  if (!session) return AuthenticateStandbySession(id, activity);
   Timestamp now = ctx_.clock().Now();
-  auto created = ParseRfc3339(session->created_at);
-  auto seen = ParseRfc3339(session->last_seen);
-  ASSIGN_OR_RETURN(auto account, store::LoadAccount(ctx_.store(), session->account));
-  bool expired =
-      !created || !seen || now - *created > ctx_.auth().absolute || now - *seen > ctx_.auth().idle;
-  if (expired || !account || account->epoch != session->epoch) {
+  ASSIGN_OR_RETURN(bool live, SessionLive(*session, now));
+  if (!live) {
     TRY(ctx_.store().Write([&](store::Tx& tx) { return store::RemoveSession(tx, id); }));
     return Fail(Unauthorized(Msg("auth.session_ended")));
   }
   // Touching the session costs a write; once a minute is enough for the idle limit.
-  if (activity && now - *seen >= std::chrono::minutes(1)) {
+  if (activity && now - *ParseRfc3339(session->last_seen) >= std::chrono::minutes(1)) {
     session->last_seen = FormatRfc3339(now);
     TRY(ctx_.store().Write([&](store::Tx& tx) { return store::SaveSession(tx, *session); }));
   }
   return CallerFor(session->account, {.by_session = true, .csrf_hash = session->csrf});
+}
+
+Result<Caller> AccountService::AuthenticateStandbySession(const std::string& id, bool activity) {
+  Timestamp now = ctx_.clock().Now();
+  std::lock_guard lock(standby_mu_);
+  auto it = standby_.find(id);
+  if (it == standby_.end()) return Fail(Unauthorized(Msg("auth.session_ended")));
+  store::SessionRow& session = it->second.row;
+  ASSIGN_OR_RETURN(bool live, SessionLive(session, now));
+  if (!live) {
+    standby_.erase(it);
+    return Fail(Unauthorized(Msg("auth.session_ended")));
+  }
+  if (activity) session.last_seen = FormatRfc3339(now);
+  return CallerFor(session.account, {.by_session = true, .csrf_hash = session.csrf});
 }
 
 Result<Caller> AccountService::AuthenticateToken(const std::string& token) {

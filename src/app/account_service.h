@@ -43,6 +43,11 @@ class AccountService {
   [[nodiscard]] Result<Login> LogIn(const std::string& login, const std::string& password,
                                     const std::string& address);
   [[nodiscard]] Result<void> LogOut(const std::string& session_token);
+  // G5.1.4: sessions begun while the store took no writes (a standby not yet promoted) are held
+  // in this server's memory; the first call after the store takes writes again moves them into
+  // it and journals each login as of when it happened. Returns how many it moved (0 while the
+  // store is still read-only). `sokuo serve` calls it every second.
+  [[nodiscard]] Result<size_t> SettleStandbySessions();
   // A request made by the person touches the session (once a minute), which keeps it from
   // idling out; a check made on their behalf (an open event stream) passes `activity` false.
   [[nodiscard]] Result<Caller> AuthenticateSession(const std::string& session_token,
@@ -58,6 +63,11 @@ class AccountService {
 
  private:
   Result<Caller> CallerFor(const std::string& person, const Caller& base);
+  // Whether `session` may still be used at `now`: within the idle and absolute limits, and
+  // its account neither gone nor logged out everywhere since (the epoch).
+  Result<bool> SessionLive(const store::SessionRow& session, Timestamp now);
+  // AuthenticateSession for a session begun at a standby (held in memory).
+  Result<Caller> AuthenticateStandbySession(const std::string& id, bool activity);
   // `counts`: a checked password that was wrong, which adds to the account's failures (and
   // may delay its next attempt); refusals before the check only go into the journal.
   Result<void> RecordFailure(const std::string& login, const std::string& address,
@@ -85,6 +95,15 @@ class AccountService {
   };
   std::mutex tokens_mu_;
   std::map<std::string, KnownToken> known_tokens_;  // guarded by tokens_mu_
+  // Sessions begun at a standby (SettleStandbySessions), by session id, with the address of
+  // their login.
+  struct StandbySession {
+    store::SessionRow row;
+    std::string address;
+    Timestamp at;  // of the login
+  };
+  std::mutex standby_mu_;
+  std::map<std::string, StandbySession> standby_;  // guarded by standby_mu_
 };
 
 }  // namespace sokuo::app

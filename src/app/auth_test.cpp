@@ -12,6 +12,7 @@
 #include "base/temp_dir.h"
 #include "core/org_fixture.h"
 #include "orgfile/org_file.h"
+#include "store/forwarding_store.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace sokuo::app {
@@ -256,6 +257,70 @@ TEST_F(AuthTest, AHashEditedOutsideSokuoIsRefused) {
                          {{"id", "p-tanaka"}, {"hash", *hasher_.Hash("attacker's password")}});
   }));
   EXPECT_FALSE(app_->accounts().LogIn("p-tanaka", "attacker's password", "127.0.0.1"));
+}
+
+// A store that takes no writes while `read_only` (a PostgreSQL standby not yet promoted
+// refuses them so): reads go to the real store.
+class StandbyStore final : public store::ForwardingStore {
+ public:
+  using ForwardingStore::ForwardingStore;
+  Result<void> Write(const std::function<Result<void>(store::Tx&)>& work) override {
+    if (read_only) return Fail(ErrorCode::kUnavailable, Msg("store.read_only"));
+    return ForwardingStore::Write(work);
+  }
+  Result<bool> ReadOnly() override { return read_only; }
+
+  bool read_only = true;
+};
+
+// G5.1.4: at a standby not yet promoted, a person logs in and reads; the session is held in the
+// server's memory, nothing is written, and a wrong password is refused as anywhere. Once the
+// store takes writes, the session moves into it (every server then knows it) and the login is
+// journaled as of when it happened; a session logged out before that is neither.
+TEST_F(AuthTest, LoginsAtAStandbyWorkAndAreJournaledOnceItIsPromoted) {
+  StandbyStore standby(*store_);
+  App backup(standby, clock_, nullptr, &hasher_, &random_);
+  int64_t head = store_->Head()->seq;
+  Timestamp at = clock_.Now();
+  auto login = backup.accounts().LogIn("p-tanaka", kPassword, "10.0.0.9");
+  ASSERT_TRUE(login) << login.error().ToString();
+  auto caller = backup.accounts().AuthenticateSession(login->session_token);
+  ASSERT_TRUE(caller) << caller.error().ToString();
+  EXPECT_EQ(caller->principal.person, "p-tanaka");
+  EXPECT_FALSE(app_->accounts().AuthenticateSession(login->session_token)) << "another server";
+  auto wrong = backup.accounts().LogIn("p-tanaka", "not the password", "10.0.0.9");
+  ASSERT_FALSE(wrong);
+  EXPECT_EQ(wrong.error().msg.code, "auth.bad_login");
+  auto ended = backup.accounts().LogIn("p-tanaka", kPassword, "10.0.0.9");
+  ASSERT_TRUE(ended);
+  ASSERT_TRUE(backup.accounts().LogOut(ended->session_token));
+  EXPECT_FALSE(backup.accounts().AuthenticateSession(ended->session_token));
+  auto settled = backup.accounts().SettleStandbySessions();
+  ASSERT_TRUE(settled);
+  EXPECT_EQ(*settled, 0u);
+  EXPECT_EQ(store_->Head()->seq, head) << "a standby writes nothing";
+
+  clock_.Advance(std::chrono::minutes(5));
+  standby.read_only = false;  // promoted
+  settled = backup.accounts().SettleStandbySessions();
+  ASSERT_TRUE(settled) << settled.error().ToString();
+  EXPECT_EQ(*settled, 1u);
+  EXPECT_TRUE(app_->accounts().AuthenticateSession(login->session_token)) << "now in the store";
+  EXPECT_TRUE(backup.accounts().AuthenticateSession(login->session_token));
+  EXPECT_FALSE(app_->accounts().AuthenticateSession(ended->session_token));
+  auto entries = store_->ReadJournal({.after_seq = head});
+  ASSERT_TRUE(entries);
+  ASSERT_EQ(entries->size(), 1u);
+  EXPECT_EQ((*entries)[0].action, "auth.login");
+  EXPECT_EQ((*entries)[0].at, FormatRfc3339(at));
+  EXPECT_THAT((*entries)[0].body, HasSubstr("\"at_standby\":true"));
+  EXPECT_EQ(*backup.accounts().SettleStandbySessions(), 0u);
+  // Idle limits hold for a session held in memory as well.
+  standby.read_only = true;
+  auto idle = backup.accounts().LogIn("p-tanaka", kPassword, "10.0.0.9");
+  ASSERT_TRUE(idle);
+  clock_.Advance(std::chrono::hours(2) + std::chrono::seconds(1));
+  EXPECT_FALSE(backup.accounts().AuthenticateSession(idle->session_token));
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "base/temp_dir.h"
 #include "core/org_fixture.h"
 #include "orgfile/org_file.h"
+#include "store/forwarding_store.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace sokuo::app {
@@ -353,31 +354,18 @@ TEST_F(IncidentAppTest, ListsFilterByStateAndPriority) {
 }
 
 // A store whose verification finds the problems it is given: tampering without a database shell.
-class TamperedStore final : public store::Store {
+class TamperedStore final : public store::ForwardingStore {
  public:
   TamperedStore(store::Store& real, std::vector<Message> problems)
-      : real_(real), problems_(std::move(problems)) {}
-  Result<void> Write(const std::function<Result<void>(store::Tx&)>& work) override {
-    return real_.Write(work);
-  }
-  Result<store::Table> Read(const std::string& table) override { return real_.Read(table); }
-  Result<store::Table> ReadWhere(const std::string& table, const std::string& column,
-                                 const store::Row& value) override {
-    return real_.ReadWhere(table, column, value);
-  }
-  Result<std::vector<store::JournalEntry>> ReadJournal(const store::JournalQuery& q) override {
-    return real_.ReadJournal(q);
-  }
-  Result<store::JournalHead> Head() override { return real_.Head(); }
+      : ForwardingStore(real), problems_(std::move(problems)) {}
   Result<store::VerifyReport> Verify() override {
-    ASSIGN_OR_RETURN(store::VerifyReport report, real_.Verify());
+    ASSIGN_OR_RETURN(store::VerifyReport report, real().Verify());
     report.first_bad_seq = 2;
     report.problems = problems_;
     return report;
   }
 
  private:
-  store::Store& real_;
   std::vector<Message> problems_;
 };
 

@@ -27,6 +27,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <thread>
 #include <variant>
 #include <vector>
@@ -47,6 +48,9 @@ constexpr int kNetworkThreads = 2;
 constexpr auto kDrainLimit = std::chrono::seconds(10);
 constexpr auto kLinger = std::chrono::seconds(1);
 constexpr auto kEventKeepAlive = std::chrono::seconds(15);
+// The pause after a look during which news came, so that a burst of writes costs an event
+// stream one look, not one each.
+constexpr auto kEventGap = std::chrono::milliseconds(50);
 
 auto Capture(beast::error_code& ec) { return asio::redirect_error(asio::use_awaitable, ec); }
 
@@ -85,6 +89,23 @@ struct Server::Engine {
   std::condition_variable drained;
   int in_flight = 0;  // requests read and not yet answered; guarded by mu
   std::atomic<bool> stopping{false};
+  // An event stream between two looks: Wake() ends its wait early.
+  struct EventWaiter {
+    explicit EventWaiter(const asio::any_io_executor& executor) : timer(executor) {}
+    asio::steady_timer timer;  // used on its executor (the connection's strand) only
+    std::atomic<bool> woken{false};
+  };
+  std::mutex waiters_mu;
+  std::set<std::shared_ptr<EventWaiter>> waiters;  // guarded by waiters_mu
+
+  // Every waiting event stream looks for news now (WakeEventStreams).
+  void Wake() {
+    std::lock_guard lock(waiters_mu);
+    for (const auto& w : waiters) {
+      w->woken.store(true);
+      asio::post(w->timer.get_executor(), [w] { w->timer.cancel(); });
+    }
+  }
 
   asio::io_context ioc{kNetworkThreads};
   asio::thread_pool pool;
@@ -216,10 +237,10 @@ struct Server::Engine {
     co_return !ec;
   }
 
-  // An event stream: polls `out.events` on the handler pool, sends what it returns and a
-  // comment line after a quiet spell (so that proxies and browsers keep the connection), until
-  // the client leaves or the server stops. Holds no thread while it waits. The connection ends
-  // with the stream.
+  // An event stream: calls `out.events` on the handler pool when woken (WakeEventStreams) and
+  // every `event_poll_ms`, sends what it returns and a comment line after a quiet spell (so that
+  // proxies and browsers keep the connection), until the client leaves or the server stops.
+  // Holds no thread while it waits. The connection ends with the stream.
   template <class Stream>
   asio::awaitable<bool> SendEvents(Stream& stream, Outgoing& out, unsigned version) {
     beast::error_code ec;
@@ -238,10 +259,24 @@ struct Server::Engine {
       Engine* e;
       ~Again() { e->Begin(); }  // ServeOne's guard ends the request once more
     } again{this};
-    asio::steady_timer timer(beast::get_lowest_layer(stream).get_executor());
+    auto waiter = std::make_shared<EventWaiter>(beast::get_lowest_layer(stream).get_executor());
+    {
+      std::lock_guard lock(waiters_mu);
+      waiters.insert(waiter);
+    }
+    struct Unregister {
+      Engine* e;
+      std::shared_ptr<EventWaiter> w;
+      ~Unregister() {
+        std::lock_guard lock(e->waiters_mu);
+        e->waiters.erase(w);
+      }
+    } unregister{this, waiter};
+    asio::steady_timer gap(beast::get_lowest_layer(stream).get_executor());
     auto quiet_since = std::chrono::steady_clock::now();
     std::string cursor = out.cursor;
     while (!stopping) {
+      waiter->woken.store(false);
       Result<std::string> text = co_await OnPool([&out, &cursor] { return out.events(cursor); });
       if (!text) {
         // Most often the caller's session ended or their token was revoked.
@@ -255,8 +290,15 @@ struct Server::Engine {
         if (!co_await SendChunk(stream, serializer, res, *text)) co_return false;
         quiet_since = now;
       }
-      timer.expires_after(std::chrono::milliseconds(options.event_poll_ms));
-      co_await timer.async_wait(Capture(ec));
+      if (waiter->woken.load()) {
+        // News came while it looked: a short pause, so that a burst of writes is one look.
+        gap.expires_after(kEventGap);
+        co_await gap.async_wait(Capture(ec));
+      } else {
+        // Until the store tells of a change (Wake) or, for what it does not tell of, the poll.
+        waiter->timer.expires_after(std::chrono::milliseconds(options.event_poll_ms));
+        co_await waiter->timer.async_wait(Capture(ec));
+      }
     }
     res.body().data = nullptr;
     res.body().size = 0;
@@ -553,11 +595,14 @@ Result<void> Server::Run() {
   return {};
 }
 
+void Server::WakeEventStreams() { engine_->Wake(); }
+
 // No new connection is accepted; requests in flight finish (for at most ten seconds), then
 // the network threads stop and Run() returns.
 void Server::Stop() {
   Engine& e = *engine_;
   if (e.stopping.exchange(true)) return;
+  e.Wake();  // event streams end now, not at their next look
   asio::post(e.ioc, [&e] {
     beast::error_code ec;
     if (e.acceptor) e.acceptor->close(ec);

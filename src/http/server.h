@@ -36,7 +36,8 @@ struct ServerOptions {
   int body_timeout_seconds = 120;  // to receive a JSON body; a file's, between its pieces
   size_t max_connections_per_address = 64;
   size_t max_requests_per_connection = 1000;
-  int event_poll_ms = 1000;  // how often an event stream looks for news
+  // How often an event stream looks for news that nobody told it of (WakeEventStreams).
+  int event_poll_ms = 1000;
   std::string version = "dev";
   // TLS: both or neither. Without TLS, cookies are not marked Secure.
   std::string tls_cert;
@@ -55,6 +56,9 @@ class Server {
   // Serves until Stop(); returns an error when serving fails.
   [[nodiscard]] Result<void> Run();
   void Stop();
+  // Every open event stream looks for news now: for the store's OnChange. Any thread; returns
+  // at once.
+  void WakeEventStreams();
 
  private:
   struct Engine;

@@ -54,6 +54,7 @@ struct ServeFlags {
   bool allow_remote = false;
   int head_timeout = 10;
   size_t connections_per_address = 64;
+  int event_poll = 1;  // seconds
   // G4.2.3: log monitoring.
   cli::RuleOptions rules;
   std::string syslog_udp, syslog_tcp;
@@ -79,6 +80,11 @@ void ServeOptions(CLI::App& c, ServeFlags& f) {
                "Open connections allowed from one client address")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
+  c.add_option("--event-poll", f.event_poll,
+               "Seconds between live updates' looks for writes nobody announced (the command "
+               "line's on SQLite; everything at a PostgreSQL standby); the rest arrive at once")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
   cli::Repeatable(c.add_option("--rules", f.rules.dirs,
                                "Sigma rules for the logs received: a directory, or builtin (the "
                                "rules sokuo ships; the default) (repeatable)"));
@@ -203,6 +209,7 @@ Result<void> Serve(cli::Runtime& env, const ServeFlags& flags) {
                              .spool_dir = env.data_dir() + "/evidence",
                              .head_timeout_seconds = flags.head_timeout,
                              .max_connections_per_address = flags.connections_per_address,
+                             .event_poll_ms = flags.event_poll * 1000,
                              .version = SOKUO_VERSION,
                              .tls_cert = flags.tls_cert,
                              .tls_key = flags.tls_key});
@@ -260,6 +267,15 @@ Result<void> Serve(cli::Runtime& env, const ServeFlags& flags) {
           platform::Log(platform::LogLevel::kInfo, "journal.witness", {{"reason", "daily"}});
         }
       }
+      // G5.1.4: logins at a standby, journaled once it is promoted.
+      Result<size_t> settled = app->accounts().SettleStandbySessions();
+      if (!settled) {
+        platform::Log(platform::LogLevel::kWarn, "auth.standby_sessions",
+                      {{"error", settled.error().ToString(Lang::kEn)}});
+      } else if (*settled > 0) {
+        platform::Log(platform::LogLevel::kInfo, "auth.standby_sessions",
+                      {{"moved", std::to_string(*settled)}});
+      }
       Result<app::TickReport> r =
           app->notifications().Tick(app->context().clock().Now(), [&] { return running.load(); });
       if (!r) {
@@ -291,7 +307,11 @@ Result<void> Serve(cli::Runtime& env, const ServeFlags& flags) {
       }
     }
   });
+  // Live updates: each commit (on PostgreSQL, every server's) wakes the event streams at once.
+  store::Store& store = app->context().store();
+  store.OnChange([&server] { server.WakeEventStreams(); });
   Result<void> ran = server.Run();
+  store.OnChange({});
   syslog.Stop();
   app->detection().SetSyslogCounts(nullptr);  // the listener ends with this function
   app->detection().Close();

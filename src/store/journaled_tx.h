@@ -47,6 +47,8 @@ class JournaledTx : public Tx {
   [[nodiscard]] Result<void> FinishLoad();
   // true when rows changed since the last Append: the store then refuses to commit.
   bool HasUnjournaledChanges() const { return !pending_.empty(); }
+  // true when the transaction added to the journal.
+  bool Appended() const { return head_.seq != start_.seq; }
 
  protected:
   // The row `id` of `table` as stored now; nullopt when there is none.

@@ -150,6 +150,13 @@ class Store {
   // true while the store takes no writes: a PostgreSQL standby not yet promoted, which answers
   // reads (a write there fails with store.read_only). SQLite always takes writes.
   [[nodiscard]] virtual Result<bool> ReadOnly() { return false; }
+  // Calls `on_change` after each commit of this process that added to the journal and, where
+  // the store hears of them, after other processes' (PostgreSQL: LISTEN/NOTIFY, from every
+  // server over the database, but not at a standby, to which PostgreSQL sends none). It runs on
+  // one of the store's threads and must return at once. SQLite does not hear another process
+  // (the command line beside a server): who waits for changes also looks now and then. Replaces
+  // the listener before; an empty function removes it, returning once no call is running.
+  virtual void OnChange(std::function<void()> on_change) { (void)on_change; }
   // One page of incidents with the query's filters and need-to-know (store/incident_query.h).
   // The default reads and decodes every incident (ListIncidentsInMemory); a store answers it
   // with its own query where it can.

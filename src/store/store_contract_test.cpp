@@ -2,6 +2,7 @@
 // fresh database of both (store_test_db.h). What only one engine has (SQLite's busy retries
 // and file modes, its group commit) is tested beside that engine.
 #include <algorithm>
+#include <atomic>
 #include <functional>
 #include <iostream>
 #include <memory>
@@ -459,6 +460,36 @@ TEST_P(StoreContractTest, ACopyOfASourceWrittenMeanwhileKeepsNothing) {
   EXPECT_TRUE((*target)->Read("people")->empty());
   ASSERT_TRUE(CopyRecords(*store_, **target));  // stopped writing: the copy goes through
   EXPECT_EQ((*target)->Head()->hash, store_->Head()->hash);
+}
+
+// Live updates (Store::OnChange): a commit that added to the journal is told of before Write
+// returns; a write that failed, or that changed only private rows, is not; after the listener
+// is removed, nothing is.
+TEST_P(StoreContractTest, TellsOfEachCommitThatAddedToTheJournal) {
+  std::atomic<int> told{0};
+  store_->OnChange([&told] { ++told; });
+  ASSERT_TRUE(Import(core::SmallOrganization()));
+  EXPECT_EQ(told.load(), 1);
+  ASSERT_TRUE(Import(core::SmallOrganization()));  // nothing changed: no entry
+  EXPECT_EQ(told.load(), 1);
+  EXPECT_FALSE(store_->Write([](Tx& tx) -> Result<void> {
+    TRY(tx.Append({.at = {}, .actor = "t", .action = "x", .subject = "org"}));
+    return Fail(ErrorCode::kInvalidInput, Msg("error.invalid_input"));
+  }));
+  EXPECT_EQ(told.load(), 1);
+  ASSERT_TRUE(store_->Write([](Tx& tx) {
+    return tx.PutPrivate("delivery_claims", "d-1",
+                         {{"id", "d-1"}, {"owner", "test"}, {"until", "2026-11-28T00:00:00Z"}});
+  }));
+  EXPECT_EQ(told.load(), 1);
+  core::Organization changed = core::SmallOrganization();
+  changed.company.name = "changed";
+  ASSERT_TRUE(Import(changed));
+  EXPECT_EQ(told.load(), 2);
+  store_->OnChange({});
+  changed.company.name = "changed again";
+  ASSERT_TRUE(Import(changed));
+  EXPECT_EQ(told.load(), 2);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, StoreContractTest,

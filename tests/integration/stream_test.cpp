@@ -6,6 +6,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "integration/postgres.h"
 #include "integration/raw.h"
 #include "integration/server.h"
 
@@ -122,6 +123,66 @@ TEST_F(StreamTest, LockingTheAccountEndsItsStream) {
 TEST_F(StreamTest, AnonymousCallersGetNoStream) {
   std::string r = Exchange("GET /api/v1/events HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   EXPECT_THAT(r, HasSubstr("HTTP/1.1 401"));
+}
+
+// Live updates are told, not found by looking: with the look for unannounced writes an hour
+// apart, a report reaches the stream at once; on PostgreSQL, a report through one server
+// reaches a stream on another (LISTEN/NOTIFY).
+class LiveTest : public ::testing::Test {
+ protected:
+  static constexpr const char* kRarePoll = "3600";
+
+  // Opens the event stream on `r` with `token`; returns its first bytes (the head).
+  static std::string Open(Raw& r, const std::string& token) {
+    EXPECT_TRUE(r.Send("GET /api/v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
+                       "\r\n\r\n"));
+    return r.ReceiveUntil("\r\n\r\n", milliseconds(5000));
+  }
+  static std::string Report(SokuoServer& server, const std::string& token,
+                            const std::string& title) {
+    Reply r = server.SendWith("POST", "/api/v1/incidents", Json{{"title", title}}.dump(),
+                              "application/json", {{"Authorization", "Bearer " + token}});
+    EXPECT_EQ(r.status, 201) << r.body.dump();
+    return r.body.value("key", "");
+  }
+};
+
+TEST_F(LiveTest, AWriteReachesTheStreamAtOnce) {
+  SokuoServer server;
+  ASSERT_NO_FATAL_FAILURE(server.Start("live", {"--event-poll", kRarePoll}));
+  std::string token = server.TokenFor("p-fujita");
+  Raw stream(server.port());
+  ASSERT_THAT(Open(stream, token), HasSubstr("HTTP/1.1 200"));
+  std::string key = Report(server, token, "基幹サーバーの応答が遅い");
+  ASSERT_FALSE(key.empty());
+  EXPECT_THAT(stream.ReceiveUntil(key, milliseconds(5000)), HasSubstr(key));
+  EXPECT_EQ(server.Stop(), 0);
+}
+
+class PostgresLiveTest : public LiveTest {};
+
+TEST_F(PostgresLiveTest, AWriteThroughOneServerReachesTheStreamsOfAnother) {
+  PostgresSchema pg;
+  std::string why;
+  if (!pg.Create(why)) GTEST_SKIP() << why;
+  SokuoServer a, b;
+  a.SetStore(pg.Url());
+  ASSERT_NO_FATAL_FAILURE(a.Start("live-a", {"--event-poll", kRarePoll}));
+  b.SetStore(pg.Url());
+  ASSERT_NO_FATAL_FAILURE(b.Attach("live-b", {"--event-poll", kRarePoll}));
+  std::string token = a.TokenFor("p-fujita");
+  Raw stream(b.port());
+  ASSERT_THAT(Open(stream, token), HasSubstr("HTTP/1.1 200"));
+  // b begins to listen as it starts serving; a report made before that is found by the next.
+  std::string seen, key;
+  for (int i = 0; i < 5 && (key.empty() || seen.find(key) == std::string::npos); ++i) {
+    key = Report(a, token, "本社のファイルサーバーに接続できない " + std::to_string(i));
+    ASSERT_FALSE(key.empty());
+    seen += stream.ReceiveUntil(key, milliseconds(3000));
+  }
+  EXPECT_THAT(seen, HasSubstr("\"subject\":\"" + key + "\""));
+  EXPECT_EQ(a.Stop(), 0);
+  EXPECT_EQ(b.Stop(), 0);
 }
 
 }  // namespace

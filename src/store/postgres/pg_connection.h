@@ -39,6 +39,13 @@ auto Guarded(std::string_view step, F&& f) -> decltype(f()) {
   }
 }
 
+// The LISTEN/NOTIFY channel on which a write that added to the journal tells every server over
+// the schema `schema` (pg_listen.cpp): sokuo over another schema of the same database does not
+// hear it.
+std::string ChangeChannel(const std::string& schema);
+// The payload of one store's notifications, unlike any other store's (pg_listen.cpp).
+std::string NotifyToken(const void* store);
+
 // A connection with sokuo's settings: UTF-8 on the client, and a server database in UTF-8
 // (sokuo's text is UTF-8; another encoding would refuse or change some of it).
 Result<std::unique_ptr<Connection>> Connect(const std::string& conninfo);

@@ -168,13 +168,24 @@ Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const PostgresOptions
   {
     std::lock_guard lock(store->mu_);
     TRY(pg::Reconnect(store->writer_, options.conninfo));
+    ASSIGN_OR_RETURN(std::string schema, Guarded("connect", [&]() -> Result<std::string> {
+                       pqxx::nontransaction t(*store->writer_);
+                       return std::string(t.exec1("SELECT current_schema()")[0].c_str());
+                     }));
+    store->channel_ = pg::ChangeChannel(schema);
   }
   TRY(store->Migrate());
   return store;
 }
 
-PostgresStore::PostgresStore(PostgresOptions options) : options_(std::move(options)) {}
-PostgresStore::~PostgresStore() = default;
+PostgresStore::PostgresStore(PostgresOptions options)
+    : options_(std::move(options)), notify_token_(pg::NotifyToken(this)) {}
+
+PostgresStore::~PostgresStore() {
+  stop_listening_.store(true);
+  std::lock_guard lock(listen_mu_);
+  if (listener_.joinable()) listener_.join();
+}
 
 int PostgresStore::SchemaVersion() {
   auto version = OnReader<int64_t>([](pg::Connection& conn) -> Result<int64_t> {
@@ -230,6 +241,7 @@ Result<void> PostgresStore::Write(const std::function<Result<void>(Tx&)>& work) 
     ~Moved() { head.Moved(); }
   } moved{head_};
   TRY(pg::Reconnect(writer_, options_.conninfo));
+  bool appended = false;
   auto r = Guarded("write", [&]() -> Result<void> {
     pqxx::work t(*writer_);
     // One writer at a time on the journal (see pg_store.h); readers go on.
@@ -240,9 +252,15 @@ Result<void> PostgresStore::Write(const std::function<Result<void>(Tx&)>& work) 
     if (tx.HasUnjournaledChanges()) {
       return Fail(ErrorCode::kInternal, Msg("store.unjournaled_change"));
     }
+    // Sent to every listener when the transaction commits, and not at all when it does not.
+    if (tx.Appended()) {
+      t.exec_params("SELECT pg_notify($1, $2)", channel_, notify_token_);
+    }
     t.commit();
+    appended = tx.Appended();
     return {};
   });
+  if (appended) changed_.Fire();
   return pg::ForgetIfBroken(std::move(r), writer_);
 }
 

@@ -17,6 +17,7 @@
 // again at the next call; the call that found it broken fails with store.unavailable.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -24,8 +25,10 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "store/change_signal.h"
 #include "store/head_cache.h"
 #include "store/store.h"
 
@@ -66,6 +69,9 @@ class PostgresStore final : public Store {
   Result<bool> ReadOnly() override;
   Result<VerifyReport> Verify() override;                 // pg_verify.cpp
   Result<VerifyReport> VerifyFrom(int64_t seq) override;  // pg_verify.cpp
+  // Starts listening (pg_listen.cpp) with the first listener: every server's commits, this
+  // one's included, are heard within milliseconds.
+  void OnChange(std::function<void()> on_change) override;
 
   // The newest migration applied; -1 when it cannot be read.
   int SchemaVersion();
@@ -77,6 +83,9 @@ class PostgresStore final : public Store {
   template <class T>
   Result<T> OnReader(const std::function<Result<T>(pg::Connection&)>& read);
   Result<VerifyReport> Verifying(int64_t from_seq);
+  // The listening thread: LISTEN on a connection of its own, Fire() for every other process's
+  // commit, opened again after a failure (pg_listen.cpp).
+  void Listen();
 
   const PostgresOptions options_;
   std::mutex mu_;
@@ -84,6 +93,13 @@ class PostgresStore final : public Store {
   std::mutex read_mu_;
   std::unique_ptr<pg::Connection> reader_;  // guarded by read_mu_
   HeadCache head_{options_.head_cache_ms};
+  ChangeSignal changed_;
+  std::string channel_;  // of LISTEN/NOTIFY (pg::ChangeChannel), set by Open
+  // What this store sends with its NOTIFY, to know its own (it fires for those at commit).
+  const std::string notify_token_;
+  std::mutex listen_mu_;
+  std::thread listener_;  // guarded by listen_mu_
+  std::atomic<bool> stop_listening_{false};
 };
 
 }  // namespace sokuo::store

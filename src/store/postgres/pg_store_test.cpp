@@ -8,6 +8,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
 #include <random>
 #include <string>
 #include <thread>
@@ -174,6 +178,76 @@ TEST_F(PostgresStoreTest, ABrokenConnectionIsOpenedAgain) {
   ASSERT_TRUE(Report(*store_));
   ASSERT_TRUE(store_->Head());
   EXPECT_TRUE(store_->Verify()->ok());
+}
+
+// Counts a store's OnChange calls; Await waits until there were at least `n`.
+class Told {
+ public:
+  std::function<void()> Listener() {
+    return [this] {
+      std::lock_guard lock(mu_);
+      ++count_;
+      cv_.notify_all();
+    };
+  }
+  bool Await(int n, std::chrono::seconds limit = std::chrono::seconds(10)) {
+    std::unique_lock lock(mu_);
+    return cv_.wait_for(lock, limit, [&] { return count_ >= n; });
+  }
+  int count() {
+    std::lock_guard lock(mu_);
+    return count_;
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  int count_ = 0;
+};
+
+// Live updates across servers (LISTEN/NOTIFY): a store hears another server's commit, its own
+// once, nothing from sokuo over another schema, and again after its listening connection was
+// cut (then once more for what it may have missed).
+TEST_F(PostgresStoreTest, HearsEveryServersCommitsAndListensAgainAfterAFailure) {
+  EXPECT_EQ(pg::ChangeChannel("sokuo_1"), "sokuo_sokuo_1");
+  EXPECT_EQ(pg::ChangeChannel("Ab-c"), "sokuo_x41bx2dc");
+  EXPECT_EQ(pg::ChangeChannel(std::string(100, 'a')).size(), 63u);
+  auto other = db_->Open();
+  ASSERT_TRUE(other) << other.error().ToString();
+  std::string why;
+  auto elsewhere_db = TestDatabase::Make(Engine::kPostgres, why);  // another schema
+  ASSERT_TRUE(elsewhere_db) << why;
+  auto elsewhere = elsewhere_db->Open();
+  ASSERT_TRUE(elsewhere) << elsewhere.error().ToString();
+  Told told;
+  store_->OnChange(told.Listener());
+  // Listening starts on a thread of its own: a write is heard once it is up.
+  for (int i = 0; i < 20 && told.count() == 0; ++i) {
+    ASSERT_TRUE(Report(**other));
+    (void)told.Await(1, std::chrono::seconds(1));
+  }
+  ASSERT_TRUE(told.Await(1)) << "another server's commit was never heard";
+  int before = told.count();
+  ASSERT_TRUE(Report(**other));
+  EXPECT_TRUE(told.Await(before + 1)) << "another server's commit was not heard";
+  before = told.count();
+  ASSERT_TRUE(Report(*store_));  // its own: told at commit, and its NOTIFY is not told again
+  EXPECT_EQ(told.count(), before + 1);
+  ASSERT_TRUE(Import(**elsewhere));  // another schema
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  EXPECT_EQ(told.count(), before + 1) << "heard its own NOTIFY, or another schema's";
+
+  ASSERT_TRUE(db_->Exec(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+      "AND application_name = '" +
+      db_->application_name() + "' AND query LIKE 'LISTEN%'"));
+  EXPECT_TRUE(told.Await(before + 2)) << "no news after listening again";
+  before = told.count();
+  bool reported = false;
+  for (int i = 0; i < 3 && !reported; ++i) reported = Report(**other).has_value();
+  ASSERT_TRUE(reported);
+  EXPECT_TRUE(told.Await(before + 1)) << "another server's commit was not heard after the cut";
+  store_->OnChange({});
 }
 
 // Evidence in the database: files across several parts read back by any range, the same bytes

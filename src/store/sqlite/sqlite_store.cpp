@@ -322,6 +322,7 @@ void SqliteStore::CommitBatch(const std::vector<Queued*>& batch) {
   }
   // One work: the transaction's head as the works before it left it, the work, the check that
   // it journaled every change.
+  bool appended = false;  // by a work that succeeded
   auto run = [&](const std::function<Result<void>(Tx&)>& work) -> Result<void> {
     ASSIGN_OR_RETURN(JournalHead head, ReadHead(*conn_));
     SqliteTx tx(*conn_, head, options_.checkpoint_every);
@@ -329,6 +330,7 @@ void SqliteStore::CommitBatch(const std::vector<Queued*>& batch) {
     if (tx.HasUnjournaledChanges()) {
       return Fail(ErrorCode::kInternal, Msg("store.unjournaled_change"));
     }
+    appended = appended || tx.Appended();
     return {};
   };
   bool alone = batch.size() == 1;
@@ -362,12 +364,17 @@ void SqliteStore::CommitBatch(const std::vector<Queued*>& batch) {
     }
     return {};
   });
-  if (committed) return;
+  if (committed) {
+    if (appended) changed_.Fire();
+    return;
+  }
   if (!sqlite3_get_autocommit(db_)) (void)Exec(db_, "ROLLBACK");
   for (Queued* q : batch) {
     if (q->result) q->result = committed;
   }
 }
+
+void SqliteStore::OnChange(std::function<void()> on_change) { changed_.Set(std::move(on_change)); }
 
 Result<Table> SqliteStore::Read(const std::string& table) {
   std::lock_guard lock(read_mu_);

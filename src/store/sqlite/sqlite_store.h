@@ -34,6 +34,7 @@
 #include <string>
 #include <vector>
 
+#include "store/change_signal.h"
 #include "store/head_cache.h"
 #include "store/migrations.h"
 #include "store/store.h"
@@ -82,6 +83,8 @@ class SqliteStore final : public Store {
   Result<RowPage> ListAlertRows(const AlertQuery& q) override;        // alert_list.cpp
   Result<VerifyReport> Verify() override;
   Result<VerifyReport> VerifyFrom(int64_t seq) override;
+  // This process's commits only (see Store::OnChange).
+  void OnChange(std::function<void()> on_change) override;
 
   int SchemaVersion();
 
@@ -109,6 +112,7 @@ class SqliteStore final : public Store {
   sqlite3* read_db_ = nullptr;                   // guarded by read_mu_
   std::unique_ptr<SqliteConnection> read_conn_;  // guarded by read_mu_
   HeadCache head_{options_.head_cache_ms};       // the head last read (see head_cache_ms)
+  ChangeSignal changed_;
 
   std::mutex queue_mu_;  // guards the three below
   std::condition_variable queue_cv_;
