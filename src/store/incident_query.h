@@ -1,8 +1,9 @@
 // One page of an incident list, asked of the store: the filters, need-to-know and keyset
 // pagination in one query, so that a list costs the page and not the whole table. The SQLite
 // store answers it with SQL (store/sqlite/incident_list.cpp: indexes, and FTS5 with the trigram
-// tokenizer for the text); a store without its own query uses ListIncidentsInMemory, which is
-// also the reference the SQL is tested against.
+// tokenizer for the text), PostgreSQL with jsonb operators (store/postgres/pg_lists.cpp); a
+// store without its own query uses ListIncidentsInMemory, which is also the reference the SQL of
+// both is tested against.
 #pragma once
 
 #include <cstddef>

@@ -461,8 +461,8 @@ std::string Migration19() {
          "UPDATE alerts SET data = data;\n";
 }
 
-// PostgreSQL answers incident and alert lists from the rows themselves (Store's defaults) for
-// now: of migrations 18 and 19 it takes the indexes on the journaled tables.
+// PostgreSQL answers incident and alert lists with jsonb operators over the rows themselves
+// (postgres/pg_lists.cpp): of migrations 18 and 19 it takes the indexes on the journaled tables.
 constexpr const char* kPostgres18 = R"sql(
 CREATE INDEX incidents_state ON incidents(state, year, number);
 CREATE INDEX incidents_reported ON incidents(reported_at);

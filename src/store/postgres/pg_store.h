@@ -67,6 +67,8 @@ class PostgresStore final : public Store {
   std::optional<JournalHead> KnownHead() override;
   Result<std::string> LastChange(std::span<const std::string> tables) override;
   Result<bool> ReadOnly() override;
+  Result<RowPage> ListIncidentRows(const IncidentQuery& q) override;  // pg_lists.cpp
+  Result<RowPage> ListAlertRows(const AlertQuery& q) override;        // pg_lists.cpp
   Result<VerifyReport> Verify() override;                 // pg_verify.cpp
   Result<VerifyReport> VerifyFrom(int64_t seq) override;  // pg_verify.cpp
   // Starts listening (pg_listen.cpp) with the first listener: every server's commits, this

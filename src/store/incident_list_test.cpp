@@ -1,5 +1,6 @@
-// The SQL of incident lists against the in-memory reference (store/incident_query.h): the same
-// rows, in the same order, with the same total, for random incidents and random queries.
+// The SQL of incident lists against the in-memory reference (store/incident_query.h), on SQLite
+// and on PostgreSQL: the same rows, in the same order, with the same total, for random incidents
+// and random queries.
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -11,6 +12,7 @@
 #include "store/incident_query.h"
 #include "store/incident_rows.h"
 #include "store/sqlite/sqlite_store.h"
+#include "store/store_test_db.h"
 
 namespace sokuo::store {
 namespace {
@@ -127,13 +129,31 @@ class IncidentListTest : public ::testing::Test {
 
   std::filesystem::path dir_;
   std::string path_;
-  std::unique_ptr<SqliteStore> store_;
+  std::unique_ptr<Store> store_;
   std::mt19937 rng_{20261128};
   std::vector<std::string> times_;  // every reported_at made
 };
 
-TEST_F(IncidentListTest, SqlGivesTheReferenceAnswerForRandomQueries) {
-  Open();
+// The same on each engine, over a fresh database of it (store_test_db.h).
+class IncidentListSqlTest : public IncidentListTest, public ::testing::WithParamInterface<Engine> {
+ protected:
+  void SetUp() override {
+    IncidentListTest::SetUp();
+    std::string why;
+    db_ = TestDatabase::Make(GetParam(), why);
+    if (!db_) GTEST_SKIP() << why;
+    auto s = db_->Open();
+    ASSERT_TRUE(s) << s.error().ToString();
+    store_ = std::move(*s);
+  }
+  void TearDown() override {
+    IncidentListTest::TearDown();
+    db_.reset();
+  }
+  std::unique_ptr<TestDatabase> db_;
+};
+
+TEST_P(IncidentListSqlTest, SqlGivesTheReferenceAnswerForRandomQueries) {
   std::vector<core::Incident> all;
   for (int year : {2025, 2026}) {
     for (int n = 1; n <= 70; ++n) {
@@ -166,8 +186,7 @@ TEST_F(IncidentListTest, SqlGivesTheReferenceAnswerForRandomQueries) {
   EXPECT_EQ(again->total, (all.size() + 6) / 7);
 }
 
-TEST_F(IncidentListTest, PagesByCursorCoverTheListOnce) {
-  Open();
+TEST_P(IncidentListSqlTest, PagesByCursorCoverTheListOnce) {
   for (int n = 1; n <= 57; ++n) ASSERT_TRUE(Save(RandomIncident(2026, n)));
   IncidentQuery q{.scope = {.everything = true}, .limit = 10};
   std::vector<std::string> seen;
@@ -208,12 +227,15 @@ TEST_F(IncidentListTest, AnOlderDatabaseIsIndexedWhenOpened) {
        "')");
   sqlite3_close(db);
   Open();
-  EXPECT_EQ(store_->SchemaVersion(), Migrations().back().version);
+  EXPECT_EQ(dynamic_cast<SqliteStore&>(*store_).SchemaVersion(), Migrations().back().version);
   IncidentQuery q{.scope = {.everything = true}, .system = "files", .text = "旧版"};
   auto r = store_->ListIncidentRows(q);
   ASSERT_TRUE(r) << r.error().ToString();
   EXPECT_EQ(Ids(*r), std::vector<std::string>{i.key});
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, IncidentListSqlTest,
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
 
 }  // namespace
 }  // namespace sokuo::store

@@ -1,8 +1,6 @@
-// The SQL of the alert list against the in-memory reference (store/alert_query.h): the same
-// rows, in the same order, with the same total, for random alerts and random queries.
-#include <unistd.h>
-
-#include <filesystem>
+// The SQL of the alert list against the in-memory reference (store/alert_query.h), on SQLite and
+// on PostgreSQL: the same rows, in the same order, with the same total, for random alerts and
+// random queries.
 #include <random>
 
 #include <gtest/gtest.h>
@@ -10,7 +8,7 @@
 #include "store/alert_query.h"
 #include "store/alert_rows.h"
 #include "store/incident_rows.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/store_test_db.h"
 
 namespace sokuo::store {
 namespace {
@@ -27,21 +25,19 @@ const std::vector<std::string> kAlertSearches = {
     "SSH",          "ssh",     "user",   "web",           "gw",
     "ALR-2026-001", "src_ip=", "sigma-", "Failed logins", "nothing"};
 
-class AlertListTest : public ::testing::Test {
+class AlertListTest : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("sokuo-alerts-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto s = SqliteStore::Open({.path = (dir_ / "sokuo.db").string()});
+    std::string why;
+    db_ = TestDatabase::Make(GetParam(), why);
+    if (!db_) GTEST_SKIP() << why;
+    auto s = db_->Open();
     ASSERT_TRUE(s) << s.error().ToString();
     store_ = std::move(*s);
   }
   void TearDown() override {
     store_.reset();
-    std::filesystem::remove_all(dir_);
+    db_.reset();
   }
   template <class T>
   const T& Pick(const std::vector<T>& v) {
@@ -56,12 +52,12 @@ class AlertListTest : public ::testing::Test {
     });
   }
 
-  std::unique_ptr<SqliteStore> store_;
-  std::filesystem::path dir_;
+  std::unique_ptr<TestDatabase> db_;
+  std::unique_ptr<Store> store_;
   std::mt19937 rng_{28112026};
 };
 
-TEST_F(AlertListTest, SqlGivesTheReferenceAnswerForRandomQueries) {
+TEST_P(AlertListTest, SqlGivesTheReferenceAnswerForRandomQueries) {
   std::vector<std::string> incidents = {"INC-2026-0999"};  // an alert may name one not there
   for (int n = 1; n <= 8; ++n) {
     core::Incident i{.key = core::IncidentKey(2026, n), .year = 2026, .number = n};
@@ -130,6 +126,9 @@ TEST_F(AlertListTest, SqlGivesTheReferenceAnswerForRandomQueries) {
   }
   EXPECT_GT(nonempty, 150u);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, AlertListTest,
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
 
 }  // namespace
 }  // namespace sokuo::store
