@@ -76,7 +76,8 @@ export function App() {
     setLang(l)
     if (current) {
       me.set({ ...current, lang: l })
-      api('PUT', '/session/language', { lang: l }).catch(setError)
+      // At a standby the choice stays on this device (the banner says why nothing is saved).
+      if (!readOnly) api('PUT', '/session/language', { lang: l }).catch(setError)
     }
   }
 
