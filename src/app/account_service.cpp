@@ -96,6 +96,13 @@ store::JournalDraft LoginEntry(const std::string& login, const std::string& addr
 // A write refused because the store takes none (a standby not yet promoted).
 bool StoreReadOnly(const Error& e) { return e.msg.code == "store.read_only"; }
 
+// `written`, or success when it failed only because the store takes no writes: for the writes
+// that a standby goes without.
+Result<void> UnlessReadOnly(Result<void> written) {
+  if (!written && StoreReadOnly(written.error())) return {};
+  return written;
+}
+
 Message NoAccount(const std::string& person) {
   return Msg("account.not_found", {{"person", person}});
 }
@@ -382,8 +389,7 @@ Result<void> AccountService::RecordFailure(const std::string& login, const std::
     return {};
   });
   // At a standby the failure cannot be written: the address's count above still holds.
-  if (!written && StoreReadOnly(written.error())) return {};
-  return written;
+  return UnlessReadOnly(std::move(written));
 }
 
 Result<Login> AccountService::LogIn(const std::string& login, const std::string& password,
@@ -521,14 +527,18 @@ Result<Caller> AccountService::AuthenticateSession(const std::string& session_to
   if (!session) return AuthenticateStandbySession(id, activity);
   Timestamp now = ctx_.clock().Now();
   ASSIGN_OR_RETURN(bool live, SessionLive(*session, now));
+  // At a standby neither write below can be made: the session is still ended, or used, as
+  // if it had been (its idle time then counts from its last touch before).
   if (!live) {
-    TRY(ctx_.store().Write([&](store::Tx& tx) { return store::RemoveSession(tx, id); }));
+    TRY(UnlessReadOnly(
+        ctx_.store().Write([&](store::Tx& tx) { return store::RemoveSession(tx, id); })));
     return Fail(Unauthorized(Msg("auth.session_ended")));
   }
   // Touching the session costs a write; once a minute is enough for the idle limit.
   if (activity && now - *ParseRfc3339(session->last_seen) >= std::chrono::minutes(1)) {
     session->last_seen = FormatRfc3339(now);
-    TRY(ctx_.store().Write([&](store::Tx& tx) { return store::SaveSession(tx, *session); }));
+    TRY(UnlessReadOnly(
+        ctx_.store().Write([&](store::Tx& tx) { return store::SaveSession(tx, *session); })));
   }
   return CallerFor(session->account, {.by_session = true, .csrf_hash = session->csrf});
 }

@@ -321,6 +321,19 @@ TEST_F(AuthTest, LoginsAtAStandbyWorkAndAreJournaledOnceItIsPromoted) {
   ASSERT_TRUE(idle);
   clock_.Advance(std::chrono::hours(2) + std::chrono::seconds(1));
   EXPECT_FALSE(backup.accounts().AuthenticateSession(idle->session_token));
+  // A session in the store is used at a standby without the touch it cannot write, and ends
+  // as a session does, not with the store's refusal.
+  standby.read_only = false;
+  auto stored = backup.accounts().LogIn("p-tanaka", kPassword, "10.0.0.9");
+  ASSERT_TRUE(stored);
+  standby.read_only = true;
+  clock_.Advance(std::chrono::minutes(5));
+  auto used = backup.accounts().AuthenticateSession(stored->session_token);
+  EXPECT_TRUE(used) << used.error().ToString();
+  clock_.Advance(std::chrono::hours(13));
+  auto over = backup.accounts().AuthenticateSession(stored->session_token);
+  ASSERT_FALSE(over);
+  EXPECT_EQ(over.error().msg.code, "auth.session_ended");
 }
 
 }  // namespace

@@ -3,10 +3,14 @@
 // and file modes, its group commit) is tested beside that engine.
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <mutex>
+#include <stdexcept>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -490,6 +494,84 @@ TEST_P(StoreContractTest, TellsOfEachCommitThatAddedToTheJournal) {
   changed.company.name = "changed again";
   ASSERT_TRUE(Import(changed));
   EXPECT_EQ(told.load(), 2);
+}
+
+// Group commit (write_batcher.h): writes that queue behind a running one commit together; one
+// that fails (an error, a constraint the database refuses, a throw) is undone alone.
+TEST_P(StoreContractTest, GroupedWritersCommitTogetherAndFailAlone) {
+  auto append = [](Tx& tx, const std::string& subject) {
+    return tx.Append({.at = *ParseRfc3339("2026-11-26T00:00:00Z"),
+                      .actor = "t",
+                      .action = "test.write",
+                      .subject = subject});
+  };
+  std::mutex mu;
+  std::condition_variable cv;
+  bool inside = false, release = false;
+  std::thread first([&] {
+    auto r = store_->Write([&](Tx& tx) -> Result<void> {
+      std::unique_lock lock(mu);
+      inside = true;
+      cv.notify_all();
+      cv.wait(lock, [&] { return release; });
+      TRY(append(tx, "first"));
+      return {};
+    });
+    EXPECT_TRUE(r) << r.error().ToString();
+  });
+  {
+    std::unique_lock lock(mu);
+    cv.wait(lock, [&] { return inside; });
+  }
+  // The first write holds the store: these queue behind it and form the next batch.
+  constexpr int kOthers = 6;
+  std::vector<Result<void>> results(kOthers);
+  std::vector<std::thread> others;
+  for (int i = 0; i < kOthers; ++i) {
+    others.emplace_back([&, i] {
+      results[i] = store_->Write([&, i](Tx& tx) -> Result<void> {
+        TRY(append(tx, "w" + std::to_string(i)));
+        // A row the database refuses (no year): on PostgreSQL this aborts the transaction
+        // until the savepoint is undone.
+        if (i == 1) {
+          TRY(tx.Put("incidents", "x", {{"id", "x"}}));
+        }
+        if (i == 2) return Fail(ErrorCode::kInvalidInput, Msg("error.invalid_input"));
+        if (i == 4) throw std::runtime_error("a bug in one writer");
+        return {};
+      });
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  {
+    std::lock_guard lock(mu);
+    release = true;
+  }
+  cv.notify_all();
+  first.join();
+  for (auto& t : others) t.join();
+
+  for (int i = 0; i < kOthers; ++i) {
+    if (i == 1) {
+      ASSERT_FALSE(results[i]);
+    } else if (i == 2) {
+      ASSERT_FALSE(results[i]);
+      EXPECT_EQ(results[i].error().msg.code, "error.invalid_input");
+    } else if (i == 4) {
+      ASSERT_FALSE(results[i]);
+      EXPECT_EQ(results[i].error().msg.code, "store.work_threw");
+    } else {
+      EXPECT_TRUE(results[i]) << i << ": " << results[i].error().ToString();
+    }
+  }
+  auto entries = store_->ReadJournal({.after_seq = 0, .limit = 100});
+  ASSERT_TRUE(entries);
+  std::vector<std::string> subjects;
+  for (const auto& e : *entries) subjects.push_back(e.subject);
+  EXPECT_THAT(subjects, ::testing::UnorderedElementsAre("first", "w0", "w3", "w5"));
+  auto report = store_->Verify();
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(report->ok());
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, StoreContractTest,

@@ -233,35 +233,67 @@ Result<void> PostgresStore::Migrate() {
   });
 }
 
+// Group commit (write_batcher.h): the works that queue while a batch runs go together in one
+// transaction, one turn on the journal's lock and one commit.
 Result<void> PostgresStore::Write(const std::function<Result<void>(Tx&)>& work) {
+  return batcher_.Write(work, [this](const auto& batch) { CommitBatch(batch); });
+}
+
+void PostgresStore::CommitBatch(const std::vector<WriteBatcher::Queued*>& batch) {
   std::lock_guard lock(mu_);
-  // Whatever the write did, a head read before it ends is no longer to be trusted.
+  // Whatever the batch did, a head read before it ends is no longer to be trusted.
   struct Moved {
     HeadCache& head;
     ~Moved() { head.Moved(); }
   } moved{head_};
-  TRY(pg::Reconnect(writer_, options_.conninfo));
-  bool appended = false;
-  auto r = Guarded("write", [&]() -> Result<void> {
-    pqxx::work t(*writer_);
-    // One writer at a time on the journal (see pg_store.h); readers go on.
-    t.exec("LOCK TABLE journal IN SHARE ROW EXCLUSIVE MODE");
-    ASSIGN_OR_RETURN(JournalHead head, pg::ReadHead(t));
-    PgTx tx(t, head, options_.checkpoint_every);
-    TRY(work(tx));
-    if (tx.HasUnjournaledChanges()) {
-      return Fail(ErrorCode::kInternal, Msg("store.unjournaled_change"));
+  bool appended = false;  // by a work that succeeded
+  auto committed = [&]() -> Result<void> {
+    TRY(pg::Reconnect(writer_, options_.conninfo));
+    return Guarded("write", [&]() -> Result<void> {
+      pqxx::work t(*writer_);
+      // One writer at a time on the journal (see pg_store.h); readers go on.
+      t.exec("LOCK TABLE journal IN SHARE ROW EXCLUSIVE MODE");
+      // One work: the transaction's head as the works before it left it, the work, the check
+      // that it journaled every change.
+      auto run = [&](const WriteBatcher::Work& work) -> Result<void> {
+        ASSIGN_OR_RETURN(JournalHead head, Guarded("write", [&] { return pg::ReadHead(t); }));
+        PgTx tx(t, head, options_.checkpoint_every);
+        TRY(work(tx));
+        if (tx.HasUnjournaledChanges()) {
+          return Fail(ErrorCode::kInternal, Msg("store.unjournaled_change"));
+        }
+        appended = appended || tx.Appended();
+        return {};
+      };
+      auto statement = [&t](const char* sql) {
+        return Guarded("write", [&t, sql]() -> Result<void> {
+          t.exec(sql);
+          return {};
+        });
+      };
+      bool any =
+          WriteBatcher::RunEach(batch, run,
+                                {.begin = [&] { return statement("SAVEPOINT work"); },
+                                 .undo = [&] { return statement("ROLLBACK TO SAVEPOINT work"); },
+                                 .release = [&] { return statement("RELEASE SAVEPOINT work"); }});
+      if (!any) return {};  // the transaction ends unmade
+      // Sent to every listener when the transaction commits, and not at all when it does not.
+      if (appended) t.exec_params("SELECT pg_notify($1, $2)", channel_, notify_token_);
+      t.commit();
+      return {};
+    });
+  }();
+  committed = pg::ForgetIfBroken(std::move(committed), writer_);
+  if (!committed) {
+    for (WriteBatcher::Queued* q : batch) {
+      if (q->result) q->result = committed;
     }
-    // Sent to every listener when the transaction commits, and not at all when it does not.
-    if (tx.Appended()) {
-      t.exec_params("SELECT pg_notify($1, $2)", channel_, notify_token_);
-    }
-    t.commit();
-    appended = tx.Appended();
-    return {};
-  });
-  if (appended) changed_.Fire();
-  return pg::ForgetIfBroken(std::move(r), writer_);
+    return;
+  }
+  if (appended) {
+    head_.Moved();  // before the listener, which may ask for the head at once
+    changed_.Fire();
+  }
 }
 
 template <class T>

@@ -11,6 +11,9 @@
 // A commit returns once PostgreSQL reports it durable (synchronous_commit as the server is set:
 // docs/operations.md says what each setting loses).
 //
+// Group commit (write_batcher.h): the writes that queue while a batch runs go together, in one
+// transaction and one turn on the journal's lock.
+//
 // Thread-safety: one connection for writes and one for reads, each guarded by its mutex; a
 // verification opens a connection of its own and reads in one REPEATABLE READ transaction, so
 // that the journal and the tables are seen at one moment. A connection that broke is opened
@@ -31,6 +34,7 @@
 #include "store/change_signal.h"
 #include "store/head_cache.h"
 #include "store/store.h"
+#include "store/write_batcher.h"
 
 namespace sokuo::store {
 
@@ -69,8 +73,8 @@ class PostgresStore final : public Store {
   Result<bool> ReadOnly() override;
   Result<RowPage> ListIncidentRows(const IncidentQuery& q) override;  // pg_lists.cpp
   Result<RowPage> ListAlertRows(const AlertQuery& q) override;        // pg_lists.cpp
-  Result<VerifyReport> Verify() override;                 // pg_verify.cpp
-  Result<VerifyReport> VerifyFrom(int64_t seq) override;  // pg_verify.cpp
+  Result<VerifyReport> Verify() override;                             // pg_verify.cpp
+  Result<VerifyReport> VerifyFrom(int64_t seq) override;              // pg_verify.cpp
   // Starts listening (pg_listen.cpp) with the first listener: every server's commits, this
   // one's included, are heard within milliseconds.
   void OnChange(std::function<void()> on_change) override;
@@ -85,11 +89,14 @@ class PostgresStore final : public Store {
   template <class T>
   Result<T> OnReader(const std::function<Result<T>(pg::Connection&)>& read);
   Result<VerifyReport> Verifying(int64_t from_seq);
+  // Runs `batch` in one transaction (write_batcher.h) and sets each result.
+  void CommitBatch(const std::vector<WriteBatcher::Queued*>& batch);
   // The listening thread: LISTEN on a connection of its own, Fire() for every other process's
   // commit, opened again after a failure (pg_listen.cpp).
   void Listen();
 
   const PostgresOptions options_;
+  WriteBatcher batcher_;
   std::mutex mu_;
   std::unique_ptr<pg::Connection> writer_;  // guarded by mu_
   std::mutex read_mu_;

@@ -282,33 +282,12 @@ Result<void> SqliteStore::Migrate() {
   return committed;
 }
 
-// Group commit: a writer queues its work; whoever finds no batch running leads one, taking
-// every work queued so far into one transaction, each inside a savepoint so that a failing
-// work is undone alone, and commits once (one fsync for the batch). A writer returns when the
-// batch that holds its work has committed, so an acknowledged write is on disk.
+// Group commit (write_batcher.h).
 Result<void> SqliteStore::Write(const std::function<Result<void>(Tx&)>& work) {
-  Queued me{&work, {}, false};
-  std::unique_lock lock(queue_mu_);
-  queue_.push_back(&me);
-  while (!me.done) {
-    if (leading_) {
-      queue_cv_.wait(lock);
-      continue;
-    }
-    leading_ = true;
-    std::vector<Queued*> batch;
-    batch.swap(queue_);
-    lock.unlock();
-    CommitBatch(batch);
-    lock.lock();
-    for (Queued* q : batch) q->done = true;
-    leading_ = false;
-    queue_cv_.notify_all();
-  }
-  return std::move(me.result);
+  return batcher_.Write(work, [this](const auto& batch) { CommitBatch(batch); });
 }
 
-void SqliteStore::CommitBatch(const std::vector<Queued*>& batch) {
+void SqliteStore::CommitBatch(const std::vector<WriteBatcher::Queued*>& batch) {
   std::lock_guard lock(mu_);
   // Whatever the batch did, a head read before it ends is no longer to be trusted.
   struct Moved {
@@ -317,7 +296,7 @@ void SqliteStore::CommitBatch(const std::vector<Queued*>& batch) {
   } moved{head_};
   auto begun = Retrying(options_, [&] { return Exec(db_, "BEGIN IMMEDIATE"); });
   if (!begun) {
-    for (Queued* q : batch) q->result = begun;
+    for (WriteBatcher::Queued* q : batch) q->result = begun;
     return;
   }
   // One work: the transaction's head as the works before it left it, the work, the check that
@@ -333,26 +312,10 @@ void SqliteStore::CommitBatch(const std::vector<Queued*>& batch) {
     appended = appended || tx.Appended();
     return {};
   };
-  bool alone = batch.size() == 1;
-  bool any = false;
-  for (Queued* q : batch) {
-    if (!alone) {
-      if (auto saved = Exec(db_, "SAVEPOINT work"); !saved) {
-        q->result = saved;
-        continue;
-      }
-    }
-    try {
-      q->result = run(*q->work);
-    } catch (const std::exception& e) {  // one writer's bug must not leave the others waiting
-      q->result = Fail(ErrorCode::kInternal, Msg("store.work_threw", {{"what", e.what()}}));
-    }
-    if (!alone) {
-      if (!q->result) (void)Exec(db_, "ROLLBACK TO work");
-      (void)Exec(db_, "RELEASE work");
-    }
-    any = any || q->result.has_value();
-  }
+  bool any = WriteBatcher::RunEach(batch, run,
+                                   {.begin = [&] { return Exec(db_, "SAVEPOINT work"); },
+                                    .undo = [&] { return Exec(db_, "ROLLBACK TO work"); },
+                                    .release = [&] { return Exec(db_, "RELEASE work"); }});
   if (!any) {
     if (!sqlite3_get_autocommit(db_)) (void)Exec(db_, "ROLLBACK");
     return;
@@ -365,11 +328,14 @@ void SqliteStore::CommitBatch(const std::vector<Queued*>& batch) {
     return {};
   });
   if (committed) {
-    if (appended) changed_.Fire();
+    if (appended) {
+      head_.Moved();  // before the listener, which may ask for the head at once
+      changed_.Fire();
+    }
     return;
   }
   if (!sqlite3_get_autocommit(db_)) (void)Exec(db_, "ROLLBACK");
-  for (Queued* q : batch) {
+  for (WriteBatcher::Queued* q : batch) {
     if (q->result) q->result = committed;
   }
 }

@@ -16,16 +16,12 @@
 // waits for a commit's fsync: in WAL mode a reader sees the last commit made before its statement
 // began, and never blocks a writer.
 //
-// Group commit: writes that arrive while another commits wait and then go together, each in a
-// savepoint of one transaction with one COMMIT (and one fsync). A work that fails is undone
-// alone and its writer gets its error; the others commit. Each writer returns only after the
-// commit that holds its work, so "acknowledged" still means "on disk". A work must not call
-// the store it runs in (as before, it would deadlock).
+// Group commit (write_batcher.h): writes that arrive while another commits wait and then go
+// together, each in a savepoint of one transaction with one COMMIT (and one fsync).
 #pragma once
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -38,6 +34,7 @@
 #include "store/head_cache.h"
 #include "store/migrations.h"
 #include "store/store.h"
+#include "store/write_batcher.h"
 
 struct sqlite3;
 
@@ -95,14 +92,8 @@ class SqliteStore final : public Store {
   Result<VerifyReport> OnOwnReader(
       const std::function<Result<VerifyReport>(SqliteConnection&)>& run);
 
-  // A work waiting for its batch; `result` and `done` are set by the batch's leader.
-  struct Queued {
-    const std::function<Result<void>(Tx&)>* work;
-    Result<void> result;
-    bool done;
-  };
-  // Runs `batch` in one transaction (see the design note) and sets each result.
-  void CommitBatch(const std::vector<Queued*>& batch);
+  // Runs `batch` in one transaction (write_batcher.h) and sets each result.
+  void CommitBatch(const std::vector<WriteBatcher::Queued*>& batch);
 
   const SqliteOptions options_;
   std::mutex mu_;
@@ -113,11 +104,7 @@ class SqliteStore final : public Store {
   std::unique_ptr<SqliteConnection> read_conn_;  // guarded by read_mu_
   HeadCache head_{options_.head_cache_ms};       // the head last read (see head_cache_ms)
   ChangeSignal changed_;
-
-  std::mutex queue_mu_;  // guards the three below
-  std::condition_variable queue_cv_;
-  std::vector<Queued*> queue_;  // works waiting for the next batch
-  bool leading_ = false;        // a batch is running
+  WriteBatcher batcher_;
 };
 
 }  // namespace sokuo::store
