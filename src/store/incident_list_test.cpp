@@ -23,8 +23,14 @@ const std::vector<std::string> kPeople = {"p-a", "p-b", "p-c", "p-d", "p-e"};
 const std::vector<std::string> kCategories = {"", "malware", "unauthorized_access", "leak"};
 // Title and summary pieces; the searches below look for parts of them.
 const std::vector<std::string> kWords = {
-    "ランサムウェア感染", "Phishing メール", "VPN の不審なログイン", "ファイルサーバ", "100% 停止",
-    "under_score",        "引用\"符"};
+    "ランサムウェア感染",
+    "Phishing メール",
+    "VPN の不審なログイン",
+    "ファイルサーバ",
+    "100% 停止",
+    "under_score",
+    "引用\"符",
+    std::string("NUL\0を含む", 13)};  // PostgreSQL's jsonb refuses U+0000
 const std::vector<std::string> kSearches = {"ランサム", "phishing", "PHISH", "VPN", "vp",
                                             "ログ",     "メ",       "100%",  "_",   "r_s",
                                             "\"",       "引用\"符", "なし"};

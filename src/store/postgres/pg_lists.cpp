@@ -15,6 +15,9 @@
 namespace sokuo::store {
 namespace {
 
+// jsonb refuses the escape of U+0000, which a row's JSON text may hold: the queries read each
+// row with it as a space (\u0020, six characters for six, so an escaped backslash before it
+// still escapes the same). A search for a NUL is the one answer that can differ.
 // A WHERE built clause by clause, its values bound as $1, $2, …
 struct PgWhere {
   std::string sql = "TRUE";
@@ -85,7 +88,8 @@ Result<RowPage> ReadPage(pg::Connection& conn, const std::string& from, const st
 }
 
 constexpr const char* kIncidents =
-    "incidents AS i CROSS JOIN LATERAL (SELECT i.data::jsonb) AS j(d)";
+    "incidents AS i CROSS JOIN LATERAL (SELECT replace(i.data, '\\u0000', '\\u0020')::jsonb) AS "
+    "j(d)";
 
 }  // namespace
 
@@ -125,7 +129,8 @@ Result<RowPage> PostgresStore::ListAlertRows(const AlertQuery& q) {
     std::string seen = Visible(w, q.scope, "vi", "vj.d");
     w.And(
         "(coalesce(j.d ->> 'incident', '') = '' OR EXISTS (SELECT 1 FROM incidents AS vi CROSS "
-        "JOIN LATERAL (SELECT vi.data::jsonb) AS vj(d) WHERE vi.id = j.d ->> 'incident' AND " +
+        "JOIN LATERAL (SELECT replace(vi.data, '\\u0000', '\\u0020')::jsonb) AS vj(d) WHERE vi.id "
+        "= j.d ->> 'incident' AND " +
         seen + "))");
   }
   if (q.state) w.And("a.state = " + w.Bind(std::string(core::kAlertStates.Name(*q.state))));
@@ -147,8 +152,10 @@ Result<RowPage> PostgresStore::ListAlertRows(const AlertQuery& q) {
     w.And("(" + any + ")");
   }
   return OnReader<RowPage>([&](pg::Connection& conn) {
-    return ReadPage(conn, "alerts AS a CROSS JOIN LATERAL (SELECT a.data::jsonb) AS j(d)", "a",
-                    std::move(w), q.after, q.offset, q.limit);
+    return ReadPage(conn,
+                    "alerts AS a CROSS JOIN LATERAL (SELECT replace(a.data, '\\u0000', "
+                    "'\\u0020')::jsonb) AS j(d)",
+                    "a", std::move(w), q.after, q.offset, q.limit);
   });
 }
 
