@@ -25,20 +25,8 @@ const std::vector<std::string> kAlertSearches = {
     "SSH",          "ssh",     "user",   "web",           "gw",
     "ALR-2026-001", "src_ip=", "sigma-", "Failed logins", "nothing"};
 
-class AlertListTest : public ::testing::TestWithParam<Engine> {
+class AlertListTest : public EngineTest {
  protected:
-  void SetUp() override {
-    std::string why;
-    db_ = TestDatabase::Make(GetParam(), why);
-    if (!db_) GTEST_SKIP() << why;
-    auto s = db_->Open();
-    ASSERT_TRUE(s) << s.error().ToString();
-    store_ = std::move(*s);
-  }
-  void TearDown() override {
-    store_.reset();
-    db_.reset();
-  }
   template <class T>
   const T& Pick(const std::vector<T>& v) {
     return v[std::uniform_int_distribution<size_t>(0, v.size() - 1)(rng_)];
@@ -52,8 +40,6 @@ class AlertListTest : public ::testing::TestWithParam<Engine> {
     });
   }
 
-  std::unique_ptr<TestDatabase> db_;
-  std::unique_ptr<Store> store_;
   std::mt19937 rng_{28112026};
 };
 

@@ -29,21 +29,8 @@
 namespace sokuo::store {
 namespace {
 
-class StoreContractTest : public ::testing::TestWithParam<Engine> {
+class StoreContractTest : public EngineTest {
  protected:
-  void SetUp() override {
-    std::string why;
-    db_ = TestDatabase::Make(GetParam(), why);
-    if (!db_) GTEST_SKIP() << why;
-    auto s = db_->Open();
-    ASSERT_TRUE(s) << s.error().ToString();
-    store_ = std::move(*s);
-  }
-  void TearDown() override {
-    store_.reset();
-    db_.reset();
-  }
-
   Result<void> Import(const core::Organization& org, const std::string& actor = "test") {
     return ImportOrganization(*store_, org, actor);
   }
@@ -53,9 +40,6 @@ class StoreContractTest : public ::testing::TestWithParam<Engine> {
     auto r = db_->Exec(sql);
     ASSERT_TRUE(r) << r.error().ToString();
   }
-
-  std::unique_ptr<TestDatabase> db_;
-  std::unique_ptr<Store> store_;
 };
 
 using ::testing::HasSubstr;

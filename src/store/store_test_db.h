@@ -58,4 +58,25 @@ class TestDatabase {
   std::string server_;    // PostgreSQL: the connection string of the server
 };
 
+// A test over a fresh database of the engine it is given: `store_` opened on `db_`; skips,
+// saying why, when the engine cannot run here.
+class EngineTest : public ::testing::TestWithParam<Engine> {
+ protected:
+  void SetUp() override {
+    std::string why;
+    db_ = TestDatabase::Make(GetParam(), why);
+    if (!db_) GTEST_SKIP() << why;
+    auto s = db_->Open();
+    ASSERT_TRUE(s) << s.error().ToString();
+    store_ = std::move(*s);
+  }
+  void TearDown() override {
+    store_.reset();
+    db_.reset();
+  }
+
+  std::unique_ptr<TestDatabase> db_;
+  std::unique_ptr<Store> store_;
+};
+
 }  // namespace sokuo::store

@@ -19,7 +19,7 @@ namespace sokuo::store {
 namespace {
 
 constexpr long kWaitMicros = 200000;  // how long one wait lasts: the stop is seen within it
-constexpr int kRetryTicks = 20;           // 20 × 100 ms between attempts to listen
+constexpr int kRetryTicks = 20;       // 20 × 100 ms between attempts to listen
 
 class Receiver final : public pqxx::notification_receiver {
  public:
