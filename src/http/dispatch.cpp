@@ -6,6 +6,7 @@
 #include "api/codec.h"
 #include "base/sha256.h"
 #include "base/text.h"
+#include "http/encoding.h"
 #include "platform/log.h"
 
 namespace sokuo::http {
@@ -66,15 +67,65 @@ std::string ContentDisposition(const std::string& name) {
   return "attachment; filename*=UTF-8''" + encoded;
 }
 
+// zlib's levels: an answer compressed once and sent many times (kept answers, files) is packed
+// tighter than one compressed for a single request.
+constexpr int kKeptLevel = 6;
+constexpr int kOnceLevel = 1;
+
+const std::string* FindHeader(const Outgoing& out, std::string_view name) {
+  for (const auto& [n, value] : out.headers) {
+    if (n == name) return &value;
+  }
+  return nullptr;
+}
+
+// Whether `out`'s whole body may be sent compressed (a stream or a 304 never is).
+bool MayCompress(const Outgoing& out) {
+  if (out.read || out.events || out.status == 304) return false;
+  const std::string* type = FindHeader(out, "Content-Type");
+  return type != nullptr && Compressible(*type, out.Body().size());
+}
+
+// `out` as a body that may be compressed: Vary for caches, and when `gzip` is given (the client
+// accepts it), that body instead, with its own validator.
+void SendAs(Outgoing& out, std::shared_ptr<const std::string> gzip) {
+  out.headers.emplace_back("Vary", "Accept-Encoding");
+  if (!gzip) return;
+  out.shared_body = std::move(gzip);
+  out.body.clear();
+  out.headers.emplace_back("Content-Encoding", "gzip");
+  for (auto& [name, value] : out.headers) {
+    if (name == "ETag") value = GzipEtag(value);
+  }
+}
+
+// An answer made for this request alone, compressed when worth it and accepted.
+void EncodeOnce(Outgoing& out, bool accepts_gzip) {
+  if (!MayCompress(out)) return;
+  std::shared_ptr<const std::string> gzip;
+  if (accepts_gzip) {
+    if (std::optional<std::string> packed = Gzip(out.Body(), kOnceLevel)) {
+      gzip = std::make_shared<const std::string>(std::move(*packed));
+    }
+  }
+  SendAs(out, std::move(gzip));
+}
+
 Outgoing FromReply(Reply reply, const Request& r, int status) {
   Outgoing out;
   out.headers.emplace_back("Cache-Control", reply.cache_control);
   if (!reply.etag.empty()) {
-    out.headers.emplace_back("ETag", reply.etag);
-    if (r.method == "GET" && r.if_none_match == reply.etag) {
+    // Either form's validator is current; a 304 carries that of the form a 200 would have.
+    if (r.method == "GET" &&
+        (r.if_none_match == reply.etag || r.if_none_match == GzipEtag(reply.etag))) {
+      bool packed = r.accepts_gzip && !reply.read && !reply.events &&
+                    Compressible(reply.content_type, reply.body.size());
+      out.headers.emplace_back("ETag", packed ? GzipEtag(reply.etag) : reply.etag);
+      if (packed) out.headers.emplace_back("Vary", "Accept-Encoding");
       out.status = 304;
       return out;
     }
+    out.headers.emplace_back("ETag", reply.etag);
   }
   if (!reply.download_name.empty()) {
     out.headers.emplace_back("Content-Disposition", ContentDisposition(reply.download_name));
@@ -239,6 +290,7 @@ std::variant<Dispatcher::Admitted, Outgoing> Dispatcher::Admit(const Incoming& i
   r.head_only = in.method == "HEAD";
   r.last_event_id = in.Header("last-event-id");
   r.lang = LangOf(in);
+  r.accepts_gzip = AcceptsGzip(in.Header("accept-encoding"));
   if (auto denied = Authenticate(route, in, r); !denied) return Problem(denied.error(), in);
   if (std::string authorization = in.Header("authorization");
       authorization.rfind("Bearer ", 0) == 0) {
@@ -275,11 +327,29 @@ std::string AnswerKey(const core::Principal& who, Lang lang, const std::string& 
 }  // namespace
 
 std::optional<Outgoing> Dispatcher::KeptAnswer(const std::string& key, const std::string& head,
-                                               int status) {
+                                               int status, bool accepts_gzip) {
   std::lock_guard lock(answers_mu_);
   auto it = answers_.find(key);
   if (it == answers_.end() || answers_head_ != head) return std::nullopt;
-  return Outgoing{.status = status, .headers = it->second.headers, .shared_body = it->second.body};
+  const Answer& kept = it->second;
+  Outgoing out{.status = status, .headers = kept.headers, .shared_body = kept.body};
+  if (!MayCompress(out)) return out;
+  if (accepts_gzip && !kept.gzip) return std::nullopt;
+  SendAs(out, accepts_gzip ? kept.gzip : nullptr);
+  return out;
+}
+
+std::shared_ptr<const std::string> Dispatcher::PackedFile(const std::string& etag,
+                                                          const std::string& body) {
+  std::lock_guard lock(files_mu_);
+  if (auto it = packed_files_.find(etag); it != packed_files_.end()) return it->second;
+  std::optional<std::string> packed = Gzip(body, kKeptLevel);
+  if (!packed) return nullptr;
+  constexpr size_t kMaxFiles = 256;  // the embedded interface has a few dozen
+  if (packed_files_.size() >= kMaxFiles) packed_files_.clear();
+  auto shared = std::make_shared<const std::string>(std::move(*packed));
+  packed_files_[etag] = shared;
+  return shared;
 }
 
 std::optional<Outgoing> Dispatcher::Kept(const Incoming& in) {
@@ -313,7 +383,7 @@ std::optional<Outgoing> Dispatcher::Kept(const Incoming& in) {
     return std::nullopt;
   }
   return KeptAnswer(AnswerKey(caller->principal, LangOf(in), target->path, target->query),
-                    head->hash, route.status);
+                    head->hash, route.status, AcceptsGzip(in.Header("accept-encoding")));
 }
 
 Outgoing Dispatcher::Run(Admitted& a, std::string body, std::string body_file) {
@@ -326,26 +396,58 @@ Outgoing Dispatcher::Run(Admitted& a, std::string body, std::string body_file) {
     if (!reply) return Problem(reply.error(), a.path, r.lang);
     Outgoing out = FromReply(std::move(*reply), r, route.status);
     for (auto& header : r.response_headers) out.headers.push_back(std::move(header));
-    if (out.events) out.events = StillAuthenticated(std::move(out.events), a);
+    if (out.events) {
+      out.events = StillAuthenticated(std::move(out.events), a);
+    } else if (const std::string* etag = FindHeader(out, "ETag"); etag && MayCompress(out)) {
+      // A file (its validator names its bytes): compressed once, sent compressed from then on.
+      SendAs(out, r.accepts_gzip ? PackedFile(*etag, out.Body()) : nullptr);
+    } else {
+      EncodeOnce(out, r.accepts_gzip);
+    }
     return out;
   }
   // A route whose answer is the same while the journal head is: the answer made for the same
   // caller, target and language at this head, when there is one.
   std::string key, head;
+  Outgoing out;
+  out.status = route.status;
   if (route.same_per_head) {
     if (auto h = app_.journal().Head()) head = h->hash;
     key = AnswerKey(r.actor.principal, r.lang, a.path, r.query);
-    if (std::optional<Outgoing> kept = KeptAnswer(key, head, route.status)) return *kept;
+    if (std::optional<Outgoing> kept = KeptAnswer(key, head, route.status, r.accepts_gzip)) {
+      return *kept;
+    }
+    // Kept, but not yet in the gzip form this client wants: that form is made below.
+    std::lock_guard lock(answers_mu_);
+    if (auto it = answers_.find(key); it != answers_.end() && answers_head_ == head) {
+      out.headers = it->second.headers;
+      out.shared_body = it->second.body;
+    }
   }
-  Result<Json> result = route.handle(app_, r);
-  if (!result) return Problem(result.error(), a.path, r.lang);
-  Outgoing out;
-  out.status = route.status;
-  for (auto& header : r.response_headers) out.headers.push_back(std::move(header));
-  out.headers.emplace_back("Cache-Control", "no-store");
-  out.headers.emplace_back("Content-Type", kJsonType);
-  out.body = result->dump(-1, ' ', false, Json::error_handler_t::replace);
-  if (!head.empty()) {
+  if (!out.shared_body) {
+    Result<Json> result = route.handle(app_, r);
+    if (!result) return Problem(result.error(), a.path, r.lang);
+    for (auto& header : r.response_headers) out.headers.push_back(std::move(header));
+    out.headers.emplace_back("Cache-Control", "no-store");
+    out.headers.emplace_back("Content-Type", kJsonType);
+    out.body = result->dump(-1, ' ', false, Json::error_handler_t::replace);
+  }
+  if (head.empty()) {
+    EncodeOnce(out, r.accepts_gzip);
+    return out;
+  }
+  if (!out.shared_body) {
+    out.shared_body = std::make_shared<const std::string>(std::move(out.body));
+    out.body.clear();
+  }
+  bool compressible = MayCompress(out);
+  std::shared_ptr<const std::string> gzip;
+  if (compressible && r.accepts_gzip) {
+    if (std::optional<std::string> packed = Gzip(*out.shared_body, kKeptLevel)) {
+      gzip = std::make_shared<const std::string>(std::move(*packed));
+    }
+  }
+  {
     std::lock_guard lock(answers_mu_);
     // Bounded: a new head starts afresh, and so does a full table.
     constexpr size_t kMaxAnswers = 1024;
@@ -353,10 +455,9 @@ Outgoing Dispatcher::Run(Admitted& a, std::string body, std::string body_file) {
       answers_.clear();
       answers_head_ = head;
     }
-    out.shared_body = std::make_shared<const std::string>(std::move(out.body));
-    out.body.clear();
-    answers_[key] = {out.headers, out.shared_body};
+    answers_[key] = {out.headers, out.shared_body, gzip};
   }
+  if (compressible) SendAs(out, std::move(gzip));
   return out;
 }
 

@@ -97,8 +97,12 @@ class Dispatcher {
   // The methods `path` accepts ("GET, HEAD, PATCH"), or "" when no route has it.
   std::string Allowed(const std::string& path) const;
   Result<void> Authenticate(const Route& route, const Incoming& in, Request& r);
-  // The kept answer for `key` made at `head`, if there is one.
-  std::optional<Outgoing> KeptAnswer(const std::string& key, const std::string& head, int status);
+  // The kept answer for `key` made at `head`, in the form the client accepts; nullopt when there
+  // is none, or when its gzip form is wanted and not made yet (Run makes it, on a pool thread).
+  std::optional<Outgoing> KeptAnswer(const std::string& key, const std::string& head, int status,
+                                     bool accepts_gzip);
+  // The gzip form of the file whose validator is `etag`, made once; null if zlib fails.
+  std::shared_ptr<const std::string> PackedFile(const std::string& etag, const std::string& body);
 
   app::App& app_;
   DispatchOptions options_;
@@ -108,10 +112,13 @@ class Dispatcher {
   struct Answer {
     std::vector<std::pair<std::string, std::string>> headers;
     std::shared_ptr<const std::string> body;
+    std::shared_ptr<const std::string> gzip;  // once a client that accepts it asked
   };
   std::mutex answers_mu_;
   std::string answers_head_;                         // guarded by answers_mu_
   std::unordered_map<std::string, Answer> answers_;  // guarded by answers_mu_
+  std::mutex files_mu_;
+  std::unordered_map<std::string, std::shared_ptr<const std::string>> packed_files_;  // by ETag
 };
 
 }  // namespace sokuo::http

@@ -11,6 +11,7 @@
 #include "base/fake_secrets.h"
 #include "base/temp_dir.h"
 #include "http/dispatch.h"
+#include "http/encoding.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace sokuo::http {
@@ -123,6 +124,54 @@ TEST_F(KeptTest, ARevokedOrExpiredTokenIsNeverAnsweredFromWhatWasKept) {
   ASSERT_TRUE(app_->accounts().RevokeToken(fujita, tokens_["p-fujita"]));
   EXPECT_FALSE(dispatcher_->Kept(mine));
   EXPECT_EQ(Run(mine).status, 401);
+}
+
+std::string HeaderOf(const Outgoing& out, const std::string& name) {
+  for (const auto& [n, value] : out.headers) {
+    if (n == name) return value;
+  }
+  return "";
+}
+
+// A client that accepts gzip gets a large answer's gzip form (made once, on the pool, then kept
+// like the answer itself); one that does not gets the text; both are told that it varies.
+TEST_F(KeptTest, LargeAnswersAreKeptInTheFormEachClientAccepts) {
+  Incoming plain = Get("/api/v1/systems", "p-fujita");
+  Incoming packed = plain;
+  packed.headers["accept-encoding"] = "gzip, deflate, br";
+  Outgoing text = Run(plain);
+  ASSERT_EQ(text.status, 200);
+  ASSERT_GE(text.Body().size(), kMinCompressed) << "a large answer";
+  EXPECT_EQ(HeaderOf(text, "Content-Encoding"), "");
+  EXPECT_EQ(HeaderOf(text, "Vary"), "Accept-Encoding");
+  ASSERT_TRUE(dispatcher_->Kept(plain));
+  EXPECT_FALSE(dispatcher_->Kept(packed)) << "its gzip form is made on the pool, not here";
+
+  Outgoing gzip = Run(packed);
+  ASSERT_EQ(gzip.status, 200);
+  EXPECT_EQ(HeaderOf(gzip, "Content-Encoding"), "gzip");
+  EXPECT_EQ(HeaderOf(gzip, "Vary"), "Accept-Encoding");
+  EXPECT_EQ(HeaderOf(gzip, "Content-Type"), HeaderOf(text, "Content-Type"));
+  EXPECT_EQ(gzip.Body(), *Gzip(text.Body(), 6)) << "the same answer, compressed";
+  EXPECT_LT(gzip.Body().size(), text.Body().size() / 3);
+  std::optional<Outgoing> kept = dispatcher_->Kept(packed);
+  ASSERT_TRUE(kept);
+  EXPECT_EQ(kept->shared_body, gzip.shared_body) << "compressed once";
+  EXPECT_EQ(kept->headers, gzip.headers);
+  kept = dispatcher_->Kept(plain);
+  ASSERT_TRUE(kept);
+  EXPECT_EQ(kept->Body(), text.Body());
+  EXPECT_EQ(HeaderOf(*kept, "Content-Encoding"), "");
+
+  // Small answers and refusals go as they are, whatever the client accepts.
+  Incoming small = Get("/api/v1/health", "p-fujita");
+  small.headers["accept-encoding"] = "gzip";
+  Outgoing health = Run(small);
+  ASSERT_EQ(health.status, 200);
+  EXPECT_EQ(HeaderOf(health, "Content-Encoding"), "");
+  EXPECT_EQ(HeaderOf(health, "Vary"), "");
+  packed.headers["accept-encoding"] = "gzip;q=0";
+  EXPECT_EQ(HeaderOf(Run(packed), "Content-Encoding"), "") << "refused by its weight";
 }
 
 }  // namespace

@@ -33,6 +33,7 @@ struct Request {
   std::string session_token;  // from the session cookie, when the caller has one
   std::string if_none_match;  // for conditional GETs of cached files
   bool head_only = false;     // a HEAD request: answered as GET, without the body
+  bool accepts_gzip = false;  // Accept-Encoding allows gzip: large text answers are compressed
   std::string last_event_id;  // where a reconnecting event stream left off
   Lang lang = Lang::kJa;      // from Accept-Language: the language of messages
   app::Actor actor;           // who is calling, once authenticated (anonymous: no person)

@@ -26,12 +26,20 @@ class WebTest : public ::testing::Test {
     delete server_;
     server_ = nullptr;
   }
-  // A GET with `headers`, as a browser or a download tool sends it.
+  // A GET with `headers`, as a browser or a download tool sends it: the bytes as sent, or with
+  // `inflate` a compressed body as the client's zlib inflates it.
   static httplib::Result Get(const std::string& path, httplib::Headers headers = {},
-                             const std::string& person = "") {
+                             const std::string& person = "", bool inflate = false) {
     if (!person.empty()) headers.emplace("Authorization", "Bearer " + server_->TokenFor(person));
     httplib::Client client("127.0.0.1", server_->port());
+    client.set_decompress(inflate);
     return client.Get(path.c_str(), headers);
+  }
+  // The body of a gzip answer to `path`, inflated.
+  static std::string Inflated(const std::string& path, const httplib::Headers& headers,
+                              const std::string& person = "") {
+    auto r = Get(path, headers, person, true);
+    return r ? r->body : "";
   }
 
   static inline SokuoServer* server_ = nullptr;
@@ -108,6 +116,47 @@ TEST_F(WebTest, StaticFilesAreRevalidatedWithTheirETag) {
   ASSERT_TRUE(stale);
   EXPECT_EQ(stale->status, 200);
   EXPECT_EQ(stale->body, first->body);
+}
+
+// A browser says it accepts gzip: large answers come compressed (a file with a validator of its
+// own, revalidated by either form's), small ones and downloads as they are; a client that does
+// not say so gets the text.
+TEST_F(WebTest, LargeAnswersAreCompressedForClientsThatAcceptIt) {
+  const httplib::Headers browser = {{"Accept-Encoding", "gzip, deflate, br"}};
+  auto plain = Get("/api/v1/messages");
+  auto packed = Get("/api/v1/messages", browser);
+  ASSERT_TRUE(plain && packed);
+  ASSERT_EQ(packed->status, 200);
+  EXPECT_EQ(plain->get_header_value("Content-Encoding"), "");
+  EXPECT_EQ(packed->get_header_value("Content-Encoding"), "gzip");
+  EXPECT_EQ(packed->get_header_value("Vary"), "Accept-Encoding");
+  EXPECT_EQ(plain->get_header_value("Vary"), "Accept-Encoding");
+  EXPECT_EQ(Inflated("/api/v1/messages", browser), plain->body);
+  EXPECT_LT(packed->body.size(), plain->body.size() / 3);
+  std::string etag = packed->get_header_value("ETag");
+  EXPECT_EQ(etag, plain->get_header_value("ETag").insert(plain->get_header_value("ETag").size() - 1,
+                                                         "-gzip"));
+  httplib::Headers again = browser;
+  again.emplace("If-None-Match", etag);
+  auto revalidated = Get("/api/v1/messages", again);
+  ASSERT_TRUE(revalidated);
+  EXPECT_EQ(revalidated->status, 304);
+  EXPECT_EQ(revalidated->get_header_value("ETag"), etag);
+
+  // A JSON answer kept for the caller's token, the second time from the network thread.
+  for (int i = 0; i < 2; ++i) {
+    auto people = Get("/api/v1/systems", browser, "p-fujita");
+    auto text = Get("/api/v1/systems", {}, "p-fujita");
+    ASSERT_TRUE(people && text);
+    ASSERT_EQ(people->status, 200);
+    EXPECT_EQ(people->get_header_value("Content-Encoding"), "gzip");
+    EXPECT_NE(people->body, text->body);
+    EXPECT_EQ(Inflated("/api/v1/systems", browser, "p-fujita"), text->body);
+    EXPECT_TRUE(nlohmann::json::accept(text->body));
+  }
+  auto small = Get("/api/v1/health", browser);
+  ASSERT_TRUE(small);
+  EXPECT_EQ(small->get_header_value("Content-Encoding"), "");
 }
 
 TEST_F(WebTest, UnknownPagesAreHtmlAndUnknownApiPathsAreProblems) {
