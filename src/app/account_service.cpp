@@ -388,7 +388,23 @@ Result<void> AccountService::RecordFailure(const std::string& login, const std::
                    .body = body}));
     return {};
   });
-  // At a standby the failure cannot be written: the address's count above still holds.
+  if (!written && StoreReadOnly(written.error()) && counts) {
+    // At a standby the failure cannot be written: the address's count above still holds, and
+    // the account's delay grows here as it would in the store.
+    ASSIGN_OR_RETURN(auto a, store::LoadAccount(ctx_.store(), login));
+    if (a) {
+      std::lock_guard lock(failures_mu_);
+      constexpr size_t kMaxDelays = 10'000;
+      if (standby_delays_.size() >= kMaxDelays) {
+        std::erase_if(standby_delays_, [&](const auto& d) { return d.second.second <= now; });
+      }
+      if (standby_delays_.size() < kMaxDelays || standby_delays_.contains(login)) {
+        auto& [count, until] = standby_delays_[login];
+        count = std::max(count, a->failed_logins) + 1;
+        until = now + LoginDelay(ctx_.auth(), count);
+      }
+    }
+  }
   return UnlessReadOnly(std::move(written));
 }
 
@@ -424,6 +440,11 @@ Result<Login> AccountService::LogIn(const std::string& login, const std::string&
     ASSIGN_OR_RETURN(std::string until, store::LoadLoginDelay(ctx_.store(), login));
     auto when = ParseRfc3339(until);
     if (when && now < *when) refusal = "delayed";
+    std::lock_guard lock(failures_mu_);
+    if (auto d = standby_delays_.find(login);
+        d != standby_delays_.end() && now < d->second.second) {
+      refusal = "delayed";
+    }
   }
   if (refusal.empty()) {
     ASSIGN_OR_RETURN(hash, store::LoadCredential(ctx_.store(), login));
@@ -458,7 +479,21 @@ Result<Login> AccountService::LogIn(const std::string& login, const std::string&
   if (!written) {
     if (!StoreReadOnly(written.error())) return Fail(std::move(written).error());
     std::lock_guard lock(standby_mu_);
+    // Held in memory until the store takes writes: the ended ones are let go, and a standby
+    // holds at most kMaxStandbySessions.
+    constexpr size_t kMaxStandbySessions = 10'000;
+    std::erase_if(standby_, [&](const auto& s) {
+      auto created = ParseRfc3339(s.second.row.created_at);
+      auto seen = ParseRfc3339(s.second.row.last_seen);
+      return !created || !seen || now - *created > ctx_.auth().absolute ||
+             now - *seen > ctx_.auth().idle;
+    });
+    if (standby_.size() >= kMaxStandbySessions) return Fail(std::move(written).error());
     standby_[session.id] = {session, address, now};
+  }
+  {
+    std::lock_guard lock(failures_mu_);
+    standby_delays_.erase(login);
   }
   out.account = AccountViewOf(*account, org, "");
   ASSIGN_OR_RETURN(out.account.lang, store::LoadLanguage(ctx_.store(), login));
@@ -524,7 +559,16 @@ Result<Caller> AccountService::AuthenticateSession(const std::string& session_to
   if (session_token.empty()) return Fail(Unauthorized(Msg("auth.login_required")));
   std::string id = Sha256Hex(session_token);
   ASSIGN_OR_RETURN(auto session, store::LoadSession(ctx_.store(), id));
-  if (!session) return AuthenticateStandbySession(id, activity);
+  if (!session) {
+    {
+      std::lock_guard lock(standby_mu_);
+      if (standby_.contains(id)) return AuthenticateStandbySession(id, activity);
+    }
+    // Moved to the store since it was looked for there (SettleStandbySessions holds the lock
+    // while it writes, so it is in one place or the other): once more.
+    ASSIGN_OR_RETURN(session, store::LoadSession(ctx_.store(), id));
+    if (!session) return Fail(Unauthorized(Msg("auth.session_ended")));
+  }
   Timestamp now = ctx_.clock().Now();
   ASSIGN_OR_RETURN(bool live, SessionLive(*session, now));
   // At a standby neither write below can be made: the session is still ended, or used, as
@@ -545,9 +589,7 @@ Result<Caller> AccountService::AuthenticateSession(const std::string& session_to
 
 Result<Caller> AccountService::AuthenticateStandbySession(const std::string& id, bool activity) {
   Timestamp now = ctx_.clock().Now();
-  std::lock_guard lock(standby_mu_);
   auto it = standby_.find(id);
-  if (it == standby_.end()) return Fail(Unauthorized(Msg("auth.session_ended")));
   store::SessionRow& session = it->second.row;
   ASSIGN_OR_RETURN(bool live, SessionLive(session, now));
   if (!live) {

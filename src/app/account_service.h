@@ -67,6 +67,7 @@ class AccountService {
   // its account neither gone nor logged out everywhere since (the epoch).
   Result<bool> SessionLive(const store::SessionRow& session, Timestamp now);
   // AuthenticateSession for a session begun at a standby (held in memory).
+  // With standby_mu_ held and `id` in standby_.
   Result<Caller> AuthenticateStandbySession(const std::string& id, bool activity);
   // `counts`: a checked password that was wrong, which adds to the account's failures (and
   // may delay its next attempt); refusals before the check only go into the journal.
@@ -83,6 +84,9 @@ class AccountService {
   // journal entry per guess beyond the ones already written.
   std::mutex failures_mu_;
   std::map<std::string, std::pair<Timestamp, int>> address_failures_;  // guarded by failures_mu_
+  // Failed logins counted at a standby, which cannot write them: by account, the count (from
+  // the stored one) and until when its logins wait. Guarded by failures_mu_.
+  std::map<std::string, std::pair<int, Timestamp>> standby_delays_;
   std::mutex dummy_mu_;
   std::string dummy_hash_;  // guarded by dummy_mu_
   // Callers of API tokens already checked, by the token's SHA-256. Tokens, accounts and the

@@ -1,8 +1,10 @@
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <thread>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -334,6 +336,58 @@ TEST_F(AuthTest, LoginsAtAStandbyWorkAndAreJournaledOnceItIsPromoted) {
   auto over = backup.accounts().AuthenticateSession(stored->session_token);
   ASSERT_FALSE(over);
   EXPECT_EQ(over.error().msg.code, "auth.session_ended");
+}
+
+// A standby cannot write failed logins, but it counts them in memory: guessing a password there
+// meets the same growing delay as in the store, and the right password, once the delay is
+// over, ends it.
+TEST_F(AuthTest, AtAStandbyFailedLoginsStillDelayTheAccount) {
+  StandbyStore standby(*store_);
+  App backup(standby, clock_, nullptr, &hasher_, &random_);
+  int64_t head = store_->Head()->seq;
+  // From as many addresses, so that no address is throttled first.
+  for (int i = 0; i < AuthOptions{}.failures_before_delay; ++i) {
+    auto wrong =
+        backup.accounts().LogIn("p-tanaka", "not the password", "10.0.1." + std::to_string(i));
+    ASSERT_FALSE(wrong);
+    EXPECT_EQ(wrong.error().msg.code, "auth.bad_login");
+  }
+  auto refused = backup.accounts().LogIn("p-tanaka", kPassword, "10.0.2.1");
+  ASSERT_FALSE(refused) << "delayed, as the store would have delayed it";
+  EXPECT_EQ(refused.error().msg.code, "auth.bad_login");
+  clock_.Advance(AuthOptions{}.first_delay + std::chrono::seconds(1));
+  auto after = backup.accounts().LogIn("p-tanaka", kPassword, "10.0.2.1");
+  ASSERT_TRUE(after) << after.error().ToString();
+  auto again = backup.accounts().LogIn("p-tanaka", kPassword, "10.0.2.2");
+  EXPECT_TRUE(again) << "a login that succeeded ends the count";
+  EXPECT_EQ(store_->Head()->seq, head) << "a standby writes nothing";
+}
+
+// At the moment of promotion a session moves from the standby's memory to the store: it is
+// found in one or the other on every look, never refused in between.
+TEST_F(AuthTest, ASessionIsNeverLostWhileItMovesIntoTheStore) {
+  StandbyStore standby(*store_);
+  App backup(standby, clock_, nullptr, &hasher_, &random_);
+  auto login = backup.accounts().LogIn("p-tanaka", kPassword, "10.0.0.9");
+  ASSERT_TRUE(login);
+  standby.read_only = false;
+  std::atomic<bool> done{false};
+  std::atomic<int> refused{0}, looks{0};
+  std::thread reader([&] {
+    while (!done) {
+      if (!backup.accounts().AuthenticateSession(login->session_token, false)) ++refused;
+      ++looks;
+    }
+  });
+  while (looks < 50) std::this_thread::yield();
+  auto settled = backup.accounts().SettleStandbySessions();
+  int at_settle = looks;
+  while (looks < at_settle + 50) std::this_thread::yield();
+  done = true;
+  reader.join();
+  ASSERT_TRUE(settled);
+  EXPECT_EQ(*settled, 1u);
+  EXPECT_EQ(refused, 0) << "of " << looks << " looks";
 }
 
 }  // namespace

@@ -102,8 +102,10 @@ struct Server::Engine {
   void Wake() {
     std::lock_guard lock(waiters_mu);
     for (const auto& w : waiters) {
-      w->woken.store(true);
-      asio::post(w->timer.get_executor(), [w] { w->timer.cancel(); });
+      // Already woken: the stream looks again before it waits, and that look sees this change.
+      if (!w->woken.exchange(true)) {
+        asio::post(w->timer.get_executor(), [w] { w->timer.cancel(); });
+      }
     }
   }
 

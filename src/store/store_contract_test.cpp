@@ -508,12 +508,26 @@ TEST_P(StoreContractTest, GroupedWritersCommitTogetherAndFailAlone) {
     cv.wait(lock, [&] { return inside; });
   }
   // The first write holds the store: these queue behind it and form the next batch.
-  constexpr int kOthers = 6;
+  constexpr int kOthers = 7;
   std::vector<Result<void>> results(kOthers);
   std::vector<std::thread> others;
   for (int i = 0; i < kOthers; ++i) {
     others.emplace_back([&, i] {
       results[i] = store_->Write([&, i](Tx& tx) -> Result<void> {
+        if (i == 6) {
+          // A reference to a department that is not there: the database finds out only when it
+          // checks deferred keys, which must not be the batch's commit.
+          TRY(tx.Put("people", "ghost",
+                     {{"id", "ghost"},
+                      {"position", 0},
+                      {"name", "幽霊"},
+                      {"name_en", "Ghost"},
+                      {"email", ""},
+                      {"phones", "[]"},
+                      {"department", "no-such-department"},
+                      {"title", ""},
+                      {"skills", "[]"}}));
+        }
         TRY(append(tx, "w" + std::to_string(i)));
         // A row the database refuses (no year): on PostgreSQL this aborts the transaction
         // until the savepoint is undone.
@@ -544,6 +558,9 @@ TEST_P(StoreContractTest, GroupedWritersCommitTogetherAndFailAlone) {
     } else if (i == 4) {
       ASSERT_FALSE(results[i]);
       EXPECT_EQ(results[i].error().msg.code, "store.work_threw");
+    } else if (i == 6) {
+      ASSERT_FALSE(results[i]);
+      EXPECT_EQ(results[i].error().msg.code, "store.reference_missing");
     } else {
       EXPECT_TRUE(results[i]) << i << ": " << results[i].error().ToString();
     }

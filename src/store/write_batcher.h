@@ -51,9 +51,11 @@ class WriteBatcher {
     return std::move(me.result);
   }
 
-  // The statements of a savepoint named "work", run by the store on its transaction.
+  // The statements of a savepoint named "work", run by the store on its transaction; `settled`
+  // fails when the work left a deferred constraint unmet (a reference to a row that is not
+  // there), which the commit would otherwise refuse for the whole batch.
   struct Savepoint {
-    std::function<Result<void>()> begin, undo, release;
+    std::function<Result<void>()> begin, undo, release, settled;
   };
 
   // Runs each work of `batch` with `run` and sets its result: inside a savepoint when the batch
@@ -76,11 +78,15 @@ class WriteBatcher {
       } catch (const std::exception& e) {
         q->result = Fail(ErrorCode::kInternal, Msg("store.work_threw", {{"what", e.what()}}));
       }
+      if (!alone && q->result) q->result = sp.settled();
       if (!alone) {
         if (!q->result) {
           if (auto undone = sp.undo(); !undone) {
-            // The batch cannot go on without its savepoint: none of it is committed.
-            for (Queued* each : batch) each->result = undone;
+            // The batch cannot go on without its savepoint: none of it is committed. A work
+            // that failed keeps its own error; the others are told why they were not made.
+            for (Queued* each : batch) {
+              if (each->result) each->result = undone;
+            }
             return false;
           }
         }

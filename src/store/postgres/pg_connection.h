@@ -44,7 +44,7 @@ auto Guarded(std::string_view step, F&& f) -> decltype(f()) {
 // hear it.
 std::string ChangeChannel(const std::string& schema);
 // The payload of one store's notifications, unlike any other store's (pg_listen.cpp).
-std::string NotifyToken(const void* store);
+std::string NotifyToken();
 
 // A connection with sokuo's settings: UTF-8 on the client, and a server database in UTF-8
 // (sokuo's text is UTF-8; another encoding would refuse or change some of it).

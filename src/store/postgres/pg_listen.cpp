@@ -6,11 +6,11 @@
 #include <chrono>
 #include <cstdint>
 #include <exception>
+#include <random>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <utility>
-
-#include <unistd.h>
 
 #include "store/postgres/pg_connection.h"
 #include "store/postgres/pg_store.h"
@@ -49,8 +49,17 @@ std::string pg::ChangeChannel(const std::string& schema) {
   return channel.substr(0, 63);
 }
 
-std::string pg::NotifyToken(const void* store) {
-  return std::to_string(::getpid()) + ":" + std::to_string(reinterpret_cast<uintptr_t>(store));
+std::string pg::NotifyToken() {
+  // 128 random bits: two servers (on two hosts, each perhaps process 1 of its container) never
+  // take each other's notifications for their own.
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::random_device random;
+  std::string token;
+  for (int i = 0; i < 4; ++i) {
+    uint32_t word = random();
+    for (int j = 0; j < 8; ++j, word >>= 4) token += kHex[word & 15];
+  }
+  return token;
 }
 
 void PostgresStore::OnChange(std::function<void()> on_change) {
@@ -72,7 +81,15 @@ void PostgresStore::Listen() {
       Result<std::unique_ptr<pg::Connection>> conn = pg::Connect(options_.conninfo);
       if (conn) {
         pg::Connection& c = **conn;
-        Receiver receiver(c, channel_, heard);  // LISTEN; refused at a standby
+        bool standby = false;
+        {
+          pqxx::nontransaction t(c);
+          standby = t.exec1("SELECT pg_is_in_recovery()")[0].as<bool>();
+        }
+        // A standby refuses LISTEN (and its server would log the refusal every time): asked
+        // again below until it is promoted.
+        if (standby) throw std::runtime_error("standby");
+        Receiver receiver(c, channel_, heard);
         int backend = c.backendpid();
         if (listened) {
           // What was written while the connection was down is news as well.

@@ -62,12 +62,13 @@ std::string Visible(PgWhere& w, const core::VisibilityScope& s, const std::strin
 }
 
 // `SELECT alias.* FROM from WHERE where`, newest first from the keyset position `after` and
-// `offset`, at most `limit` rows; and the count of the WHERE alone.
+// `offset`, at most `limit` rows; and the count of the WHERE alone, from the same snapshot (a
+// write between the two would otherwise make them disagree).
 Result<RowPage> ReadPage(pg::Connection& conn, const std::string& from, const std::string& alias,
                          PgWhere where, std::optional<std::pair<int, int>> after, size_t offset,
                          size_t limit) {
   return pg::Guarded("list", [&]() -> Result<RowPage> {
-    pqxx::nontransaction t(conn);
+    pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> t(conn);
     RowPage out;
     out.total = t.exec_params1("SELECT count(*) FROM " + from + " WHERE " + where.sql,
                                where.params.Dynamic())[0]
@@ -83,6 +84,7 @@ Result<RowPage> ReadPage(pg::Connection& conn, const std::string& from, const st
     for (const pqxx::row& row : t.exec_params(page, where.params.Dynamic())) {
       out.rows.push_back(pg::RowImage(row));
     }
+    t.commit();
     return out;
   });
 }

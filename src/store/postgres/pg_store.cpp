@@ -1,5 +1,7 @@
 #include "store/postgres/pg_store.h"
 
+#include <cstdlib>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -164,6 +166,10 @@ bool IsPostgresUrl(const std::string& store) {
 }
 
 Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const PostgresOptions& options) {
+  // libpq waits for ever for a server that does not answer (a site cut off): 10 s, unless the
+  // connection string's connect_timeout or the environment's PGCONNECT_TIMEOUT says otherwise.
+  static std::once_flag timeout;
+  std::call_once(timeout, [] { ::setenv("PGCONNECT_TIMEOUT", "10", 0); });
   std::unique_ptr<PostgresStore> store(new PostgresStore(options));
   {
     std::lock_guard lock(store->mu_);
@@ -179,7 +185,7 @@ Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const PostgresOptions
 }
 
 PostgresStore::PostgresStore(PostgresOptions options)
-    : options_(std::move(options)), notify_token_(pg::NotifyToken(this)) {}
+    : options_(std::move(options)), notify_token_(pg::NotifyToken()) {}
 
 PostgresStore::~PostgresStore() {
   stop_listening_.store(true);
@@ -240,7 +246,7 @@ Result<void> PostgresStore::Write(const std::function<Result<void>(Tx&)>& work) 
 }
 
 void PostgresStore::CommitBatch(const std::vector<WriteBatcher::Queued*>& batch) {
-  std::lock_guard lock(mu_);
+  std::unique_lock lock(mu_);
   // Whatever the batch did, a head read before it ends is no longer to be trusted.
   struct Moved {
     HeadCache& head;
@@ -265,17 +271,28 @@ void PostgresStore::CommitBatch(const std::vector<WriteBatcher::Queued*>& batch)
         appended = appended || tx.Appended();
         return {};
       };
+      // exec_params even without parameters: libpqxx ends the whole transaction when a plain
+      // exec fails, and a work's failure must end its savepoint alone.
       auto statement = [&t](const char* sql) {
         return Guarded("write", [&t, sql]() -> Result<void> {
-          t.exec(sql);
+          t.exec_params(sql);
           return {};
         });
       };
-      bool any =
-          WriteBatcher::RunEach(batch, run,
-                                {.begin = [&] { return statement("SAVEPOINT work"); },
-                                 .undo = [&] { return statement("ROLLBACK TO SAVEPOINT work"); },
-                                 .release = [&] { return statement("RELEASE SAVEPOINT work"); }});
+      bool any = WriteBatcher::RunEach(
+          batch, run,
+          {.begin = [&] { return statement("SAVEPOINT work"); },
+           .undo = [&] { return statement("ROLLBACK TO SAVEPOINT work"); },
+           .release = [&] { return statement("RELEASE SAVEPOINT work"); },
+           // Checked now, then deferred again for the next work.
+           .settled = [&]() -> Result<void> {
+             Result<void> met = statement("SET CONSTRAINTS ALL IMMEDIATE");
+             if (!met && met.error().code == ErrorCode::kConflict) {
+               return Fail(ErrorCode::kConflict, Msg("store.reference_missing"));
+             }
+             TRY(met);
+             return statement("SET CONSTRAINTS ALL DEFERRED");
+           }});
       if (!any) return {};  // the transaction ends unmade
       // Sent to every listener when the transaction commits, and not at all when it does not.
       if (appended) t.exec_params("SELECT pg_notify($1, $2)", channel_, notify_token_);
@@ -292,6 +309,7 @@ void PostgresStore::CommitBatch(const std::vector<WriteBatcher::Queued*>& batch)
   }
   if (appended) {
     head_.Moved();  // before the listener, which may ask for the head at once
+    lock.unlock();  // the listener's work is not the writer's
     changed_.Fire();
   }
 }

@@ -82,6 +82,17 @@ Result<std::string> ReadLastChange(SqliteConnection& conn, std::span<const std::
   return hash;
 }
 
+// Whether every deferred foreign key of the open transaction is met (SQLite counts the unmet
+// ones; COMMIT refuses while any is).
+Result<void> DeferredKeysMet(sqlite3* db) {
+  int unmet = 0, highest = 0;
+  if (sqlite3_db_status(db, SQLITE_DBSTATUS_DEFERRED_FKS, &unmet, &highest, 0) != SQLITE_OK) {
+    return Fail(SqlError(db, "deferred keys"));
+  }
+  if (unmet != 0) return Fail(ErrorCode::kConflict, Msg("store.reference_missing"));
+  return {};
+}
+
 // A write transaction on the writing connection: the journaling is JournaledTx's, the rows and
 // the journal are SQLite's.
 class SqliteTx final : public JournaledTx {
@@ -288,7 +299,7 @@ Result<void> SqliteStore::Write(const std::function<Result<void>(Tx&)>& work) {
 }
 
 void SqliteStore::CommitBatch(const std::vector<WriteBatcher::Queued*>& batch) {
-  std::lock_guard lock(mu_);
+  std::unique_lock lock(mu_);
   // Whatever the batch did, a head read before it ends is no longer to be trusted.
   struct Moved {
     HeadCache& head;
@@ -315,7 +326,8 @@ void SqliteStore::CommitBatch(const std::vector<WriteBatcher::Queued*>& batch) {
   bool any = WriteBatcher::RunEach(batch, run,
                                    {.begin = [&] { return Exec(db_, "SAVEPOINT work"); },
                                     .undo = [&] { return Exec(db_, "ROLLBACK TO work"); },
-                                    .release = [&] { return Exec(db_, "RELEASE work"); }});
+                                    .release = [&] { return Exec(db_, "RELEASE work"); },
+                                    .settled = [&] { return DeferredKeysMet(db_); }});
   if (!any) {
     if (!sqlite3_get_autocommit(db_)) (void)Exec(db_, "ROLLBACK");
     return;
@@ -330,6 +342,7 @@ void SqliteStore::CommitBatch(const std::vector<WriteBatcher::Queued*>& batch) {
   if (committed) {
     if (appended) {
       head_.Moved();  // before the listener, which may ask for the head at once
+      lock.unlock();  // the listener's work is not the writer's
       changed_.Fire();
     }
     return;

@@ -1,0 +1,110 @@
+// RunEach's bookkeeping for a batch, with savepoint steps that succeed or fail as each case
+// needs: what each work is told, and when the batch gives up.
+#include "store/write_batcher.h"
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace sokuo::store {
+namespace {
+
+using Outcome = std::function<Result<void>()>;
+
+// Works whose outcomes are given: RunEach runs each through `run`, which answers for it.
+struct Batch {
+  std::vector<Outcome> outcomes;
+  std::vector<WriteBatcher::Work> works;
+  std::vector<WriteBatcher::Queued> queued;
+  std::vector<WriteBatcher::Queued*> pointers;
+
+  explicit Batch(std::vector<Outcome> o) : outcomes(std::move(o)), works(outcomes.size()) {
+    queued.reserve(works.size());
+    for (const auto& work : works) queued.push_back({&work, {}, false});
+    for (auto& q : queued) pointers.push_back(&q);
+  }
+  bool Run(const WriteBatcher::Savepoint& sp) {
+    return WriteBatcher::RunEach(
+        pointers,
+        [this](const WriteBatcher::Work& w) {
+          return outcomes[static_cast<size_t>(&w - works.data())]();
+        },
+        sp);
+  }
+};
+
+Result<void> Ok() { return {}; }
+Result<void> Refused() { return Fail(ErrorCode::kInvalidInput, Msg("error.invalid_input")); }
+Result<void> Fine() { return {}; }
+
+TEST(WriteBatcherTest, AFailingWorkIsUndoneAloneAndTheRestCommit) {
+  std::string log;
+  Batch batch({Ok, Refused, Ok});
+  bool any = batch.Run({.begin = [&] { return log += "b", Fine(); },
+                        .undo = [&] { return log += "u", Fine(); },
+                        .release = [&] { return log += "r", Fine(); },
+                        .settled = [&] { return log += "s", Fine(); }});
+  EXPECT_TRUE(any);
+  EXPECT_EQ(log,
+            "bsr"
+            "bur"
+            "bsr");
+  EXPECT_TRUE(batch.queued[0].result);
+  ASSERT_FALSE(batch.queued[1].result);
+  EXPECT_EQ(batch.queued[1].result.error().msg.code, "error.invalid_input");
+  EXPECT_TRUE(batch.queued[2].result);
+}
+
+TEST(WriteBatcherTest, AnUnmetReferenceFailsItsWorkAlone) {
+  int checks = 0;
+  Batch batch({Ok, Ok});
+  bool any =
+      batch.Run({.begin = Fine, .undo = Fine, .release = Fine, .settled = [&]() -> Result<void> {
+                   if (++checks == 1) {
+                     return Fail(ErrorCode::kConflict, Msg("store.reference_missing"));
+                   }
+                   return {};
+                 }});
+  EXPECT_TRUE(any);
+  ASSERT_FALSE(batch.queued[0].result);
+  EXPECT_EQ(batch.queued[0].result.error().msg.code, "store.reference_missing");
+  EXPECT_TRUE(batch.queued[1].result);
+}
+
+// The first failure is undone; the second cannot be, and the batch ends there: each work that
+// failed keeps its own error, the others (done or not yet run) are told why none was made.
+TEST(WriteBatcherTest, ASavepointThatCannotBeUndoneFailsTheBatchButKeepsTheWorksOwnError) {
+  Batch batch({Refused, Ok, Refused, Ok});
+  int undos = 0;
+  bool any = batch.Run({.begin = Fine,
+                        .undo = [&]() -> Result<void> {
+                          if (++undos == 1) return {};
+                          return Fail(ErrorCode::kStorage, Msg("store.unavailable"));
+                        },
+                        .release = Fine,
+                        .settled = Fine});
+  EXPECT_FALSE(any) << "nothing of the batch is committed";
+  for (size_t i : {1u, 3u}) {
+    ASSERT_FALSE(batch.queued[i].result) << i;
+    EXPECT_EQ(batch.queued[i].result.error().msg.code, "store.unavailable") << i;
+  }
+  for (size_t i : {0u, 2u}) {
+    ASSERT_FALSE(batch.queued[i].result) << i;
+    EXPECT_EQ(batch.queued[i].result.error().msg.code, "error.invalid_input") << "why it failed";
+  }
+}
+
+TEST(WriteBatcherTest, AWorkAloneNeedsNoSavepoint) {
+  Batch batch({Refused});
+  auto never = []() -> Result<void> {
+    ADD_FAILURE() << "no savepoint for one work";
+    return {};
+  };
+  EXPECT_FALSE(batch.Run({.begin = never, .undo = never, .release = never, .settled = never}));
+  EXPECT_FALSE(batch.queued[0].result);
+}
+
+}  // namespace
+}  // namespace sokuo::store
