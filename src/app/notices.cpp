@@ -1,6 +1,7 @@
 #include "app/notices.h"
 
 #include <algorithm>
+#include <map>
 
 #include "core/access.h"
 #include "store/account_rows.h"
@@ -34,11 +35,11 @@ std::string Text(const Notice& n, const std::string& link, const std::string& ac
   return text;
 }
 
-// Whether `person` may read `incident` (core::CanSee, with the roles their account was granted).
-Result<bool> MaySee(store::Tx& tx, const core::Organization& org, const std::string& person,
-                    const core::Incident* incident) {
+// Whether `person`, whose account (if any) is `account`, may read `incident` (core::CanSee, with
+// the roles the account was granted).
+bool MaySee(const core::Organization& org, const std::string& person,
+            const store::AccountRow* account, const core::Incident* incident) {
   if (incident == nullptr) return true;
-  ASSIGN_OR_RETURN(auto account, store::LoadAccount(tx, person));
   std::vector<core::Role> granted;
   for (const auto& name : account ? account->granted : std::vector<std::string>{}) {
     if (auto r = core::kRoles.Parse(name); r && core::IsGrantedRole(*r)) granted.push_back(*r);
@@ -81,10 +82,19 @@ Result<std::string> QueueNotice(store::Tx& tx, const core::Organization& org, co
   Notice hidden = notice;
   hidden.title = Msg("notice.restricted.title", {{"subject", notice.subject}});
   hidden.body = Msg("notice.restricted.body", {{"subject", notice.subject}});
+  // Every recipient's language and account, each kind read at once.
+  ASSIGN_OR_RETURN(auto languages, store::LoadLanguagesOf(tx, notice.to));
+  std::map<std::string, store::AccountRow> accounts;
+  if (notice.incident != nullptr) {
+    ASSIGN_OR_RETURN(accounts, store::LoadAccountsOf(tx, notice.to));
+  }
   for (const std::string& person : notice.to) {
-    ASSIGN_OR_RETURN(std::string chosen, store::LoadLanguage(tx, person));
-    Lang lang = ParseLang(chosen).value_or(Lang::kJa);
-    ASSIGN_OR_RETURN(bool sees, MaySee(tx, org, person, notice.incident));
+    auto chosen = languages.find(person);
+    Lang lang =
+        chosen == languages.end() ? Lang::kJa : ParseLang(chosen->second).value_or(Lang::kJa);
+    auto account = accounts.find(person);
+    bool sees = MaySee(org, person, account == accounts.end() ? nullptr : &account->second,
+                       notice.incident);
     const Notice& shown = sees ? notice : hidden;
     store::Delivery d = EmailDelivery(org, person);
     d.id = id + "/email/" + person;

@@ -41,6 +41,14 @@ Result<std::optional<AccountRow>> LoadAccount(Source& source, const std::string&
 template Result<std::optional<AccountRow>> LoadAccount(Store&, const std::string&);
 template Result<std::optional<AccountRow>> LoadAccount(Tx&, const std::string&);
 
+Result<std::map<std::string, AccountRow>> LoadAccountsOf(Tx& tx,
+                                                         const std::vector<std::string>& ids) {
+  ASSIGN_OR_RETURN(Table rows, tx.ReadWhereAny("accounts", "id", ids));
+  std::map<std::string, AccountRow> out;
+  for (const auto& [id, row] : rows) out.emplace(id, AccountFrom(row));
+  return out;
+}
+
 template <class Source>
 Result<std::vector<AccountRow>> LoadAccounts(Source& source) {
   ASSIGN_OR_RETURN(Table rows, source.Read("accounts"));
@@ -129,6 +137,14 @@ Result<std::string> LoadLanguage(Source& source, const std::string& id) {
 }
 template Result<std::string> LoadLanguage(Store&, const std::string&);
 template Result<std::string> LoadLanguage(Tx&, const std::string&);
+
+Result<std::map<std::string, std::string>> LoadLanguagesOf(Tx& tx,
+                                                           const std::vector<std::string>& ids) {
+  ASSIGN_OR_RETURN(Table rows, tx.ReadWhereAny("preferences", "id", ids));
+  std::map<std::string, std::string> out;
+  for (const auto& [id, row] : rows) out.emplace(id, row.value("lang", ""));
+  return out;
+}
 
 Result<void> SaveLanguage(Tx& tx, const std::string& id, const std::string& lang) {
   return tx.Put("preferences", id, {{"id", id}, {"lang", lang}});

@@ -1,6 +1,7 @@
 // Accounts, their credentials, sessions and API tokens ⇄ rows (see app/auth.h for the design).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +46,9 @@ template <class Source>
 Result<std::optional<AccountRow>> LoadAccount(Source& source, const std::string& id);
 template <class Source>
 [[nodiscard]] Result<std::vector<AccountRow>> LoadAccounts(Source& source);
+// The accounts of `ids` that exist, by id, read at once.
+[[nodiscard]] Result<std::map<std::string, AccountRow>> LoadAccountsOf(
+    Tx& tx, const std::vector<std::string>& ids);
 [[nodiscard]] Result<void> SaveAccount(Tx& tx, const AccountRow& a);
 
 template <class Source>
@@ -65,6 +69,9 @@ Result<std::string> LoadLoginDelay(Source& source, const std::string& id);
 // The language the person chose for the web interface: "ja", "en", or empty (not chosen).
 template <class Source>
 Result<std::string> LoadLanguage(Source& source, const std::string& id);
+// The languages chosen by those of `ids` who chose one, by id, read at once.
+[[nodiscard]] Result<std::map<std::string, std::string>> LoadLanguagesOf(
+    Tx& tx, const std::vector<std::string>& ids);
 [[nodiscard]] Result<void> SaveLanguage(Tx& tx, const std::string& id, const std::string& lang);
 
 template <class Source>

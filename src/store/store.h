@@ -96,6 +96,18 @@ class Tx {
   // The rows whose `column` equals `value` (a string or an integer).
   [[nodiscard]] virtual Result<Table> ReadWhere(const std::string& table, const std::string& column,
                                                 const Row& value) = 0;
+  // The rows whose `column` equals any of `values`: in one statement where a statement costs a
+  // round trip (PostgreSQL), else by ReadWhere each.
+  [[nodiscard]] virtual Result<Table> ReadWhereAny(const std::string& table,
+                                                   const std::string& column,
+                                                   const std::vector<std::string>& values) {
+    Table rows;
+    for (const std::string& value : values) {
+      ASSIGN_OR_RETURN(Table found, ReadWhere(table, column, value));
+      rows.merge(found);
+    }
+    return rows;
+  }
   [[nodiscard]] virtual Result<void> Put(const std::string& table, const std::string& id,
                                          const Row& row) = 0;
   [[nodiscard]] virtual Result<void> Remove(const std::string& table, const std::string& id) = 0;

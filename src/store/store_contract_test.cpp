@@ -131,6 +131,31 @@ TEST_P(StoreContractTest, RefusesChangesWithoutAJournalEntry) {
   EXPECT_TRUE(LoadOrganization(*store_)->departments.empty());
 }
 
+// Several rows by one column at once: those that exist, each once, and none for no values.
+TEST_P(StoreContractTest, ReadsTheRowsOfAnyOfSeveralValues) {
+  ASSERT_TRUE(Import(core::SmallOrganization()));
+  auto r = store_->Write([&](Tx& tx) -> Result<void> {
+    std::vector<std::string> ids;
+    for (const auto& p : core::SmallOrganization().people) ids.push_back(p.id);
+    ids.push_back("p-nobody");
+    ids.push_back(ids.front());
+    ASSIGN_OR_RETURN(Table people, tx.ReadWhereAny("people", "id", ids));
+    EXPECT_EQ(people.size(), core::SmallOrganization().people.size());
+    for (const auto& p : core::SmallOrganization().people) {
+      EXPECT_TRUE(people.contains(p.id)) << p.id;
+      if (people.contains(p.id)) {
+        EXPECT_EQ(people[p.id], (*tx.ReadWhere("people", "id", p.id))[p.id]);
+      }
+    }
+    ASSIGN_OR_RETURN(Table none, tx.ReadWhereAny("people", "id", {}));
+    EXPECT_TRUE(none.empty());
+    ASSIGN_OR_RETURN(Table unknown, tx.ReadWhereAny("people", "id", {"p-nobody"}));
+    EXPECT_TRUE(unknown.empty());
+    return {};
+  });
+  ASSERT_TRUE(r) << r.error().ToString();
+}
+
 TEST_P(StoreContractTest, ForeignKeysHoldAtCommit) {
   core::Organization org = core::SmallOrganization();
   org.people[0].department = "nowhere";  // core would refuse this; the database does too

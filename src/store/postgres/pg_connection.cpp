@@ -98,6 +98,11 @@ void Params::Add(const Row& value) {
 
 Result<Table> ReadTable(pqxx::transaction_base& t, const std::string& table,
                         const std::string& column, const Row& value) {
+  return ReadTableWhereAny(t, table, column, column.empty() ? Row::array() : Row::array({value}));
+}
+
+Result<Table> ReadTableWhereAny(pqxx::transaction_base& t, const std::string& table,
+                                const std::string& column, const Row& values) {
   if (!IsJournaledTable(table) && !IsPrivateTable(table)) {
     return Fail(ErrorCode::kInternal, Msg("store.unknown_table", {{"table", table}}));
   }
@@ -105,10 +110,17 @@ Result<Table> ReadTable(pqxx::transaction_base& t, const std::string& table,
     return Fail(ErrorCode::kInternal, Msg("store.bad_column", {{"column", column}}));
   }
   Params params;
-  if (!column.empty()) params.Add(value);
-  pqxx::result r =
-      t.exec_params("SELECT * FROM " + table + (column.empty() ? "" : " WHERE " + column + " = $1"),
-                    params.Dynamic());
+  std::string sql = "SELECT * FROM " + table;
+  if (!column.empty()) {
+    if (values.empty()) return Table();
+    std::string any;
+    for (const Row& value : values) {
+      params.Add(value);
+      any += (any.empty() ? "$" : ", $") + std::to_string(params.size());
+    }
+    sql += " WHERE " + column + " IN (" + any + ")";
+  }
+  pqxx::result r = t.exec_params(sql, params.Dynamic());
   Table rows;
   for (const pqxx::row& row : r) {
     Row image = RowImage(row);

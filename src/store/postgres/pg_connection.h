@@ -91,6 +91,10 @@ class Params {
 // The rows of `table` (journaled or private), or those whose `column` equals `value`.
 Result<Table> ReadTable(pqxx::transaction_base& t, const std::string& table,
                         const std::string& column = {}, const Row& value = nullptr);
+// Those whose `column` equals any of `values` (a JSON array), in one statement; with no column,
+// every row.
+Result<Table> ReadTableWhereAny(pqxx::transaction_base& t, const std::string& table,
+                                const std::string& column, const Row& values);
 Result<JournalHead> ReadHead(pqxx::transaction_base& t);
 // Tx::LastChange without the transaction's unjournaled changes (table_changes, migration 17).
 Result<std::string> ReadLastChange(pqxx::transaction_base& t, std::span<const std::string> tables);

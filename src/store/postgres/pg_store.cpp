@@ -37,6 +37,10 @@ class PgTx final : public JournaledTx {
                           const Row& value) override {
     return Guarded("read", [&] { return pg::ReadTable(t_, table, column, value); });
   }
+  Result<Table> ReadWhereAny(const std::string& table, const std::string& column,
+                             const std::vector<std::string>& values) override {
+    return Guarded("read", [&] { return pg::ReadTableWhereAny(t_, table, column, Row(values)); });
+  }
 
  private:
   Result<int64_t> MaxWhere(const std::string& table, const std::string& column,
