@@ -24,7 +24,7 @@ Result<void> JournaledTx::PutPrivate(const std::string& table, const std::string
   if (!IsPrivateTable(table)) {
     return Fail(ErrorCode::kInternal, Msg("store.journaled_table", {{"table", table}}));
   }
-  return UpsertRow(table, id, row);
+  return UpsertRow(table, id, row, /*fresh=*/false);
 }
 
 Result<void> JournaledTx::RemovePrivate(const std::string& table, const std::string& column,
@@ -57,12 +57,24 @@ Result<std::string> JournaledTx::PrevHash(const std::string& table, const std::s
 Result<void> JournaledTx::Put(const std::string& table, const std::string& id, const Row& row) {
   TRY(Check(table, id));
   ASSIGN_OR_RETURN(std::string prev, PrevHash(table, id));
-  TRY(UpsertRow(table, id, row));
+  TRY(UpsertRow(table, id, row, /*fresh=*/false));
+  Written(table, id, row, std::move(prev));
+  return {};
+}
+
+Result<void> JournaledTx::Add(const std::string& table, const std::string& id, const Row& row) {
+  TRY(Check(table, id));
+  TRY(UpsertRow(table, id, row, /*fresh=*/true));
+  Written(table, id, row, "");
+  return {};
+}
+
+void JournaledTx::Written(const std::string& table, const std::string& id, const Row& row,
+                          std::string prev) {
   std::string text = CanonicalJson(row);  // hashed, and carried by the entry as it is
   if (!prev.empty()) delta_.Remove(prev);
   delta_.Add(RowDigestOfCanonical(table, id, text));
   pending_.push_back({.table = table, .id = id, .row = std::move(text), .prev = std::move(prev)});
-  return {};
 }
 
 Result<void> JournaledTx::Remove(const std::string& table, const std::string& id) {
@@ -128,7 +140,7 @@ Result<void> JournaledTx::LoadRow(const std::string& table, const Row& row) {
   if (!IsPrivateTable(table)) {
     TRY(Check(table, id));
   }
-  return UpsertRow(table, id, row);
+  return UpsertRow(table, id, row, /*fresh=*/false);
 }
 
 // Every table's last change is the head, as for a database from before they were recorded.

@@ -27,6 +27,8 @@ class JournaledTx : public Tx {
   const JournalHead& Start() const final { return start_; }
   [[nodiscard]] Result<void> Put(const std::string& table, const std::string& id,
                                  const Row& row) final;
+  [[nodiscard]] Result<void> Add(const std::string& table, const std::string& id,
+                                 const Row& row) final;
   [[nodiscard]] Result<void> Remove(const std::string& table, const std::string& id) final;
   [[nodiscard]] Result<std::optional<std::string>> LastChange(
       std::span<const std::string> tables) final;
@@ -54,9 +56,10 @@ class JournaledTx : public Tx {
   // The row `id` of `table` as stored now; nullopt when there is none.
   [[nodiscard]] virtual Result<std::optional<Row>> StoredRow(const std::string& table,
                                                              const std::string& id) = 0;
-  // Writes `row` (whose "id" is `id`) as the row `id` of `table`, replacing any.
+  // Writes `row` (whose "id" is `id`) as the row `id` of `table`, replacing any; with `fresh`,
+  // refused (kConflict) when there is one.
   [[nodiscard]] virtual Result<void> UpsertRow(const std::string& table, const std::string& id,
-                                               const Row& row) = 0;
+                                               const Row& row, bool fresh) = 0;
   // Deletes the row `id` of `table`; false when there was none.
   [[nodiscard]] virtual Result<bool> DeleteRow(const std::string& table, const std::string& id) = 0;
   // Deletes the rows of `table` whose `column` equals `value` (names already checked).
@@ -84,6 +87,8 @@ class JournaledTx : public Tx {
 
  private:
   [[nodiscard]] Result<std::string> PrevHash(const std::string& table, const std::string& id);
+  // Records the write of `row`, which replaced the row whose hash is `prev` ("" for none).
+  void Written(const std::string& table, const std::string& id, const Row& row, std::string prev);
   [[nodiscard]] Result<void> Insert(const JournalEntry& entry);
   // The state digest summed over every journaled table, as this transaction sees them.
   [[nodiscard]] Result<StateDigest> ScanState();

@@ -96,7 +96,7 @@ Result<std::string> Enqueue(Tx& tx, const OutboxMessage& message,
   if (m.id.empty()) {
     ASSIGN_OR_RETURN(m.id, NextMessageId(tx, m.subject));
   }
-  TRY(tx.Put("outbox", m.id,
+  TRY(tx.Add("outbox", m.id,
              {{"id", m.id},
               {"created_at", m.created_at},
               {"kind", m.kind},
@@ -113,7 +113,7 @@ Result<std::string> Enqueue(Tx& tx, const OutboxMessage& message,
     d.kind = m.kind;
     if (d.id.empty()) d.id = m.id + "/" + d.channel + "/" + d.recipient;
     if (d.next_at.empty()) d.next_at = m.created_at;
-    TRY(SaveDelivery(tx, d));
+    TRY(tx.Add("deliveries", d.id, ToRow(d)));
   }
   return m.id;
 }

@@ -110,6 +110,10 @@ class Tx {
   }
   [[nodiscard]] virtual Result<void> Put(const std::string& table, const std::string& id,
                                          const Row& row) = 0;
+  // Put of a row that is not there yet (an id just made): nothing is read first, and the write
+  // is refused (kConflict) if the row is there after all.
+  [[nodiscard]] virtual Result<void> Add(const std::string& table, const std::string& id,
+                                         const Row& row) = 0;
   [[nodiscard]] virtual Result<void> Remove(const std::string& table, const std::string& id) = 0;
   // Rows of the private tables (tables.h), which the journal does not record.
   [[nodiscard]] virtual Result<void> PutPrivate(const std::string& table, const std::string& id,

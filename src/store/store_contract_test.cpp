@@ -165,6 +165,37 @@ TEST_P(StoreContractTest, ForeignKeysHoldAtCommit) {
   EXPECT_EQ(store_->Head()->seq, 0);
 }
 
+// Add writes a new row without reading first, journaled as Put would journal it; a row that is
+// there already is refused and the work changes nothing.
+TEST_P(StoreContractTest, AddsNewRowsAndRefusesOnesThatAreThere) {
+  ASSERT_TRUE(Import(core::SmallOrganization()));
+  Row row = {{"id", "x"},          {"created_at", "2026-11-26T00:00:00Z"},
+             {"kind", "k"},        {"subject", "s"},
+             {"recipients", "[]"}, {"title", "t"},
+             {"body", "b"},        {"status", "queued"},
+             {"attempts", 0}};
+  auto add = [&](const Row& r) {
+    return store_->Write([&](Tx& tx) -> Result<void> {
+      TRY(tx.Add("outbox", "x", r));
+      TRY(tx.Append({.at = {}, .actor = "t", .action = "test.add", .subject = "s"}));
+      return {};
+    });
+  };
+  ASSERT_TRUE(add(row));
+  Row changed = row;
+  changed["title"] = "changed";
+  auto again = add(changed);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+  auto stored = store_->ReadWhere("outbox", "id", std::string("x"));
+  ASSERT_TRUE(stored);
+  EXPECT_EQ((*stored)["x"]["title"], "t");
+  auto report = store_->Verify();
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(report->ok()) << report->problems[0];
+  EXPECT_EQ(report->entries, 2);
+}
+
 TEST_P(StoreContractTest, VerifyPassesOnAnUntouchedDatabase) {
   core::Organization org = core::SmallOrganization();
   ASSERT_TRUE(Import(org));

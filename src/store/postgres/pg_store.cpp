@@ -74,7 +74,8 @@ class PgTx final : public JournaledTx {
     });
   }
 
-  Result<void> UpsertRow(const std::string& table, const std::string& id, const Row& row) override {
+  Result<void> UpsertRow(const std::string& table, const std::string& id, const Row& row,
+                         bool fresh) override {
     if (!row.is_object() || row.value("id", "") != id) {
       return Fail(ErrorCode::kInternal,
                   Msg("store.row_without_id", {{"table", table}, {"id", id}}));
@@ -91,8 +92,10 @@ class PgTx final : public JournaledTx {
       if (name != "id") updates += (updates.empty() ? "" : ", ") + name + " = EXCLUDED." + name;
     }
     std::string sql = "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ")";
-    sql += updates.empty() ? " ON CONFLICT (id) DO NOTHING"
-                           : " ON CONFLICT (id) DO UPDATE SET " + updates;
+    if (!fresh) {
+      sql += updates.empty() ? " ON CONFLICT (id) DO NOTHING"
+                             : " ON CONFLICT (id) DO UPDATE SET " + updates;
+    }
     return Guarded("write", [&]() -> Result<void> {
       t_.exec_params(sql, params.Dynamic());
       return {};

@@ -133,7 +133,8 @@ class SqliteTx final : public JournaledTx {
     return std::optional<Row>(stmt.RowImage());
   }
 
-  Result<void> UpsertRow(const std::string& table, const std::string& id, const Row& row) override {
+  Result<void> UpsertRow(const std::string& table, const std::string& id, const Row& row,
+                         bool fresh) override {
     if (!row.is_object() || row.value("id", "") != id) {
       return Fail(ErrorCode::kInternal,
                   Msg("store.row_without_id", {{"table", table}, {"id", id}}));
@@ -148,8 +149,10 @@ class SqliteTx final : public JournaledTx {
       if (name != "id") updates += (updates.empty() ? "" : ", ") + name + " = excluded." + name;
     }
     std::string sql = "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ")";
-    sql += updates.empty() ? " ON CONFLICT(id) DO NOTHING"
-                           : " ON CONFLICT(id) DO UPDATE SET " + updates;
+    if (!fresh) {
+      sql += updates.empty() ? " ON CONFLICT(id) DO NOTHING"
+                             : " ON CONFLICT(id) DO UPDATE SET " + updates;
+    }
     ASSIGN_OR_RETURN(Statement stmt, conn_.Prepare(sql));
     int index = 1;
     for (const auto& [name, value] : row.items()) stmt.Bind(index++, value);
