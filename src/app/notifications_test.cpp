@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "app/app.h"
+#include "app/notices.h"
 #include "base/temp_dir.h"
 #include "core/org_fixture.h"
 #include "orgfile/org_file.h"
@@ -450,6 +451,32 @@ TEST_F(NotificationTest, AFollowUpWaitsForTheHourTheCompanysWorkingDayStarts) {
   EXPECT_EQ(Tick().reminded, 0);
   clock_.Advance(std::chrono::minutes(1));
   EXPECT_EQ(Tick().reminded, 1);
+}
+
+// A person named twice among a notice's recipients (head of a department and on the IS staff,
+// say) gets one email, and the notice is queued.
+TEST_F(NotificationTest, ARecipientNamedTwiceIsToldOnce) {
+  core::Organization org = core::SmallOrganization();
+  org.notifications.email = core::EmailSettings{.smtp = "smtp://mail.test", .from = "s@x.jp"};
+  auto written = store_->Write([&](store::Tx& tx) -> Result<void> {
+    TRY(QueueNotice(tx, org,
+                    {.kind = "incident.reported",
+                     .subject = "INC-2026-0009",
+                     .to = {"p-sato", "p-tanaka", "p-sato"},
+                     .title = Msg("notice.restricted.title", {{"subject", "INC-2026-0009"}}),
+                     .body = Msg("notice.restricted.body", {{"subject", "INC-2026-0009"}})},
+                    clock_.Now())
+            .transform([](auto) {}));
+    return tx.Append({.at = clock_.Now(), .actor = "t", .action = "test.notice"})
+        .transform([](auto) {});
+  });
+  ASSERT_TRUE(written) << written.error().ToString();
+  auto notes = NoticesAbout(*store_, "INC-2026-0009");
+  ASSERT_TRUE(notes);
+  ASSERT_EQ(notes->size(), 1u);
+  std::vector<std::string> told;
+  for (const auto& d : (*notes)[0].deliveries) told.push_back(d.recipient);
+  EXPECT_THAT(told, ::testing::UnorderedElementsAre("p-sato", "p-tanaka"));
 }
 
 TEST(BackoffTest, DoublesFromThirtySecondsToAnHour) {
