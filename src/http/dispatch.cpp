@@ -115,11 +115,14 @@ Outgoing FromReply(Reply reply, const Request& r, int status) {
   Outgoing out;
   out.headers.emplace_back("Cache-Control", reply.cache_control);
   if (!reply.etag.empty()) {
-    // Either form's validator is current; a 304 carries that of the form a 200 would have.
-    if (r.method == "GET" &&
-        (r.if_none_match == reply.etag || r.if_none_match == GzipEtag(reply.etag))) {
-      bool packed = r.accepts_gzip && !reply.read && !reply.events &&
-                    Compressible(reply.content_type, reply.body.size());
+    // Either form's validator is current, the gzip one only for a body that may be compressed
+    // (a route that looks at If-None-Match itself, as evidence downloads do, sees the plain
+    // one); a 304 carries the validator of the form a 200 would have.
+    bool compressible =
+        !reply.read && !reply.events && Compressible(reply.content_type, reply.body.size());
+    if (r.method == "GET" && (r.if_none_match == reply.etag ||
+                              (compressible && r.if_none_match == GzipEtag(reply.etag)))) {
+      bool packed = r.accepts_gzip && compressible;
       out.headers.emplace_back("ETag", packed ? GzipEtag(reply.etag) : reply.etag);
       if (packed) out.headers.emplace_back("Vary", "Accept-Encoding");
       out.status = 304;
