@@ -145,12 +145,8 @@ class IncidentListSqlTest : public IncidentListTest, public ::testing::WithParam
  protected:
   void SetUp() override {
     IncidentListTest::SetUp();
-    std::string why;
-    db_ = TestDatabase::Make(GetParam(), why);
-    if (!db_) GTEST_SKIP() << why;
-    auto s = db_->Open();
-    ASSERT_TRUE(s) << s.error().ToString();
-    store_ = std::move(*s);
+    if (std::string why = OpenFresh(GetParam(), db_, store_); !why.empty()) GTEST_SKIP() << why;
+    ASSERT_TRUE(store_);
   }
   void TearDown() override {
     IncidentListTest::TearDown();

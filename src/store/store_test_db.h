@@ -58,17 +58,26 @@ class TestDatabase {
   std::string server_;    // PostgreSQL: the connection string of the server
 };
 
+// A fresh database of `engine` in `db`, opened in `store`; what keeps it from running here
+// ("" when it runs), for the test to skip with. A failure to open is the test's failure.
+inline std::string OpenFresh(Engine engine, std::unique_ptr<TestDatabase>& db,
+                             std::unique_ptr<Store>& store) {
+  std::string why;
+  db = TestDatabase::Make(engine, why);
+  if (!db) return why;
+  auto s = db->Open();
+  EXPECT_TRUE(s) << s.error().ToString();
+  if (s) store = std::move(*s);
+  return "";
+}
+
 // A test over a fresh database of the engine it is given: `store_` opened on `db_`; skips,
 // saying why, when the engine cannot run here.
 class EngineTest : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    std::string why;
-    db_ = TestDatabase::Make(GetParam(), why);
-    if (!db_) GTEST_SKIP() << why;
-    auto s = db_->Open();
-    ASSERT_TRUE(s) << s.error().ToString();
-    store_ = std::move(*s);
+    if (std::string why = OpenFresh(GetParam(), db_, store_); !why.empty()) GTEST_SKIP() << why;
+    ASSERT_TRUE(store_);
   }
   void TearDown() override {
     store_.reset();
