@@ -471,16 +471,30 @@ Result<Login> AccountService::LogIn(const std::string& login, const std::string&
   if (!written) {
     if (!StoreReadOnly(written.error())) return Fail(std::move(written).error());
     std::lock_guard lock(standby_mu_);
-    // Held in memory until the store takes writes: the ended ones are let go, and a standby
-    // holds at most kMaxStandbySessions.
+    // Held in memory until the store takes writes, and bounded: an account keeps its newest
+    // kMaxStandbySessionsEach (a new login ends its oldest, so that one person's password cannot
+    // crowd the others out), and a full standby lets the ended ones go before it refuses.
+    constexpr size_t kMaxStandbySessionsEach = 16;
     constexpr size_t kMaxStandbySessions = 10'000;
-    std::erase_if(standby_, [&](const auto& s) {
-      auto created = ParseRfc3339(s.second.row.created_at);
-      auto seen = ParseRfc3339(s.second.row.last_seen);
-      return !created || !seen || now - *created > ctx_.auth().absolute ||
-             now - *seen > ctx_.auth().idle;
-    });
-    if (standby_.size() >= kMaxStandbySessions) return Fail(std::move(written).error());
+    auto oldest = standby_.end();
+    size_t own = 0;
+    for (auto it = standby_.begin(); it != standby_.end(); ++it) {
+      if (it->second.row.account != login) continue;
+      ++own;
+      if (oldest == standby_.end() || it->second.at < oldest->second.at) oldest = it;
+    }
+    if (own >= kMaxStandbySessionsEach) standby_.erase(oldest);
+    if (standby_.size() >= kMaxStandbySessions) {
+      std::erase_if(standby_, [&](const auto& each) {
+        auto created = ParseRfc3339(each.second.row.created_at);
+        auto seen = ParseRfc3339(each.second.row.last_seen);
+        return !created || !seen || now - *created > ctx_.auth().absolute ||
+               now - *seen > ctx_.auth().idle;
+      });
+    }
+    if (standby_.size() >= kMaxStandbySessions) {
+      return Fail(ErrorCode::kUnavailable, Msg("auth.standby_full"));
+    }
     standby_[session.id] = {session, address, now};
   }
   {

@@ -363,6 +363,32 @@ TEST_F(AuthTest, AtAStandbyFailedLoginsStillDelayTheAccount) {
   EXPECT_EQ(store_->Head()->seq, head) << "a standby writes nothing";
 }
 
+// A standby holds its sessions in memory, so it bounds them per account: one person logging in
+// again and again ends their own oldest sessions, and never keeps another person out.
+TEST_F(AuthTest, AtAStandbyOnePersonsLoginsCannotCrowdOutAnothers) {
+  ASSERT_TRUE(app_->accounts().Add("p-suzuki", {}, kPassword, {"op"}));
+  StandbyStore standby(*store_);
+  App backup(standby, clock_, nullptr, &hasher_, &random_);
+  std::vector<std::string> sessions;
+  for (int i = 0; i < 20; ++i) {
+    auto login = backup.accounts().LogIn("p-tanaka", kPassword, "10.0.0.9");
+    ASSERT_TRUE(login) << i << ": " << login.error().ToString();
+    sessions.push_back(login->session_token);
+    clock_.Advance(std::chrono::seconds(1));
+  }
+  for (int i = 0; i < 20; ++i) {
+    EXPECT_EQ(static_cast<bool>(backup.accounts().AuthenticateSession(sessions[i], false)), i >= 4)
+        << "login " << i << ": the newest 16 are kept";
+  }
+  auto other = backup.accounts().LogIn("p-suzuki", kPassword, "10.0.0.10");
+  ASSERT_TRUE(other) << other.error().ToString();
+  EXPECT_TRUE(backup.accounts().AuthenticateSession(other->session_token, false));
+  standby.read_only = false;
+  auto settled = backup.accounts().SettleStandbySessions();
+  ASSERT_TRUE(settled) << settled.error().ToString();
+  EXPECT_EQ(*settled, 17u);
+}
+
 // At the moment of promotion a session moves from the standby's memory to the store: it is
 // found in one or the other on every look, never refused in between.
 TEST_F(AuthTest, ASessionIsNeverLostWhileItMovesIntoTheStore) {

@@ -355,6 +355,11 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
     {"auth.bad_login",
      "ログイン名またはパスワードが違います（失敗が続いたときは、数分待ってからやり直してください）",
      "wrong login or password (after repeated failures, wait a few minutes before trying again)"},
+    {"auth.standby_full",
+     "このサーバー（昇格前のレプリカ）はこれ以上のログインを受け付けられません。主サイトで"
+     "ログインするか、レプリカの昇格後にやり直してください",
+     "this server (a replica not yet promoted) cannot take more logins; log in at the main site, "
+     "or again once the replica is promoted"},
     {"auth.address_throttled",
      "このアドレスからのログインの失敗が多すぎます。しばらくしてからやり直してください",
      "too many failed logins from this address; try again later"},

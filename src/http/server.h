@@ -21,8 +21,8 @@ namespace sokuo::http {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;     // 0: any free port (Bind() tells which)
-  size_t threads = 8;  // handler threads (requests that run at the same time)
+  int port = 8080;      // 0: any free port (Bind() tells which)
+  size_t threads = 32;  // handler threads (requests that run at the same time)
   // Threads for GET and HEAD requests without a body, apart from the others so that reads do
   // not wait behind writes; 0: as many as the machine has cores (at least 2).
   size_t read_threads = 0;

@@ -60,7 +60,8 @@ class ProcessRuntime final : public cli::Runtime {
   cli::Output output_;
   platform::SystemClock clock_;
   platform::SodiumRandom random_;
-  platform::Argon2Hasher hasher_{platform::PasswordCostFromEnvironment()};
+  platform::HashTurns hash_turns_{platform::DefaultHashTurns()};
+  platform::Argon2Hasher hasher_{platform::PasswordCostFromEnvironment(), hash_turns_};
   // The channels' senders (G4.3.2, G4.4.3): `sokuo serve` sends with them every second, and
   // `sokuo journal witness` at once.
   notify::SmtpNotifier smtp_;

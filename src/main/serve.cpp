@@ -49,7 +49,7 @@ bool IsLoopback(const std::string& host) {
 
 struct ServeFlags {
   std::string listen = "127.0.0.1:8080";
-  size_t threads = 8;
+  size_t threads = 32;
   std::string tls_cert, tls_key;
   bool allow_remote = false;
   int head_timeout = 10;
@@ -365,7 +365,8 @@ std::vector<cli::Command> ProcessCommands() {
          ServeOptions(c, *f);
          c.add_option("--threads", f->threads,
                       "Handler threads: requests served at the same time (connections are not "
-                      "limited by it)")
+                      "limited by it); writes wait on them for their commit, and those waiting "
+                      "together commit together")
              ->capture_default_str()
              ->check(CLI::Range(1, 1024));
          run = [&env, f] { return Serve(env, *f); };

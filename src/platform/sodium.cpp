@@ -2,8 +2,10 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace sokuo::platform {
@@ -19,6 +21,26 @@ std::string SodiumRandom::Hex(size_t bytes) {
   return hex;
 }
 
+namespace {
+
+// Holds one of the hasher's turns while it lives.
+class Turn {
+ public:
+  explicit Turn(HashTurns& turns) : turns_(turns) { turns_.acquire(); }
+  ~Turn() { turns_.release(); }
+  Turn(const Turn&) = delete;
+  Turn& operator=(const Turn&) = delete;
+
+ private:
+  HashTurns& turns_;
+};
+
+}  // namespace
+
+std::ptrdiff_t DefaultHashTurns() {
+  return std::max<std::ptrdiff_t>(std::thread::hardware_concurrency(), 2);
+}
+
 Result<std::string> Argon2Hasher::Hash(std::string_view password) {
   unsigned long long ops = crypto_pwhash_OPSLIMIT_INTERACTIVE;
   size_t mem = crypto_pwhash_MEMLIMIT_INTERACTIVE;
@@ -30,6 +52,7 @@ Result<std::string> Argon2Hasher::Hash(std::string_view password) {
     mem = crypto_pwhash_MEMLIMIT_MIN;
   }
   char out[crypto_pwhash_STRBYTES];
+  Turn turn(turns_);
   if (crypto_pwhash_str(out, password.data(), password.size(), ops, mem) != 0) {
     return Fail(ErrorCode::kInternal, Msg("password.hash_out_of_memory"));
   }
@@ -38,6 +61,7 @@ Result<std::string> Argon2Hasher::Hash(std::string_view password) {
 
 bool Argon2Hasher::Verify(std::string_view hash, std::string_view password) {
   std::string h(hash);  // crypto_pwhash_str_verify needs a NUL-terminated string
+  Turn turn(turns_);
   return crypto_pwhash_str_verify(h.c_str(), password.data(), password.size()) == 0;
 }
 
