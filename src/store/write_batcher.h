@@ -59,7 +59,8 @@ class WriteBatcher {
   };
 
   // Runs each work of `batch` with `run` and sets its result: inside a savepoint when the batch
-  // holds more than one, undone alone when it fails; a work that throws fails with
+  // holds more than one, undone alone when it fails (a work that succeeded is `settled` first,
+  // alone or not); a work that throws fails with
   // store.work_threw (one writer's bug must not leave the others waiting). true when any
   // succeeded (there is something to commit).
   static bool RunEach(const std::vector<Queued*>& batch,
@@ -78,7 +79,8 @@ class WriteBatcher {
       } catch (const std::exception& e) {
         q->result = Fail(ErrorCode::kInternal, Msg("store.work_threw", {{"what", e.what()}}));
       }
-      if (!alone && q->result) q->result = sp.settled();
+      // Alone or not, a work that leaves a reference unmet is told so in the same words.
+      if (q->result) q->result = sp.settled();
       if (!alone) {
         if (!q->result) {
           if (auto undone = sp.undo(); !undone) {

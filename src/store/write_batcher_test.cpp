@@ -106,5 +106,23 @@ TEST(WriteBatcherTest, AWorkAloneNeedsNoSavepoint) {
   EXPECT_FALSE(batch.queued[0].result);
 }
 
+// A work alone has no savepoint to undo, but is told of an unmet reference as in a batch (and
+// then nothing is committed).
+TEST(WriteBatcherTest, AWorkAloneIsToldOfAnUnmetReferenceTheSameWay) {
+  auto never = []() -> Result<void> {
+    ADD_FAILURE() << "no savepoint for one work";
+    return {};
+  };
+  Batch batch({Ok});
+  EXPECT_FALSE(batch.Run({.begin = never, .undo = never, .release = never, .settled = [] {
+                            return Fail(ErrorCode::kConflict, Msg("store.reference_missing"));
+                          }}));
+  ASSERT_FALSE(batch.queued[0].result);
+  EXPECT_EQ(batch.queued[0].result.error().msg.code, "store.reference_missing");
+  Batch fine({Ok});
+  EXPECT_TRUE(fine.Run({.begin = never, .undo = never, .release = never, .settled = Fine}));
+  EXPECT_TRUE(fine.queued[0].result);
+}
+
 }  // namespace
 }  // namespace sokuo::store

@@ -1,6 +1,9 @@
 #include "store/postgres/pg_connection.h"
 
+#include <libpq-fe.h>
+
 #include <algorithm>
+#include <cstdlib>
 #include <span>
 
 #include "store/journal.h"
@@ -44,9 +47,28 @@ Error ErrorOf(std::string_view step, const std::exception& e) {
   return Error{ErrorCode::kStorage, std::move(log), {}, {}, std::move(detailed)};
 }
 
+std::string WithConnectTimeout(const std::string& conninfo) {
+  const char* from_environment = std::getenv("PGCONNECT_TIMEOUT");
+  if (from_environment != nullptr && *from_environment != '\0') return conninfo;
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
+  PQfreemem(error);
+  if (options == nullptr) return conninfo;
+  bool set = false;
+  for (PQconninfoOption* o = options; o->keyword != nullptr; ++o) {
+    if (std::string_view(o->keyword) == "connect_timeout" && o->val != nullptr) set = true;
+  }
+  PQconninfoFree(options);
+  if (set) return conninfo;
+  if (conninfo.rfind("postgresql://", 0) == 0 || conninfo.rfind("postgres://", 0) == 0) {
+    return conninfo + (conninfo.find('?') == std::string::npos ? "?" : "&") + "connect_timeout=10";
+  }
+  return conninfo + (conninfo.empty() ? "" : " ") + "connect_timeout=10";
+}
+
 Result<std::unique_ptr<Connection>> Connect(const std::string& conninfo) {
   return Guarded("connect", [&]() -> Result<std::unique_ptr<Connection>> {
-    auto conn = std::make_unique<Connection>(conninfo);
+    auto conn = std::make_unique<Connection>(WithConnectTimeout(conninfo));
     conn->set_client_encoding("UTF8");
     pqxx::nontransaction t(*conn);
     std::string encoding = t.exec1("SHOW server_encoding")[0].c_str();

@@ -46,8 +46,14 @@ std::string ChangeChannel(const std::string& schema);
 // The payload of one store's notifications, unlike any other store's (pg_listen.cpp).
 std::string NotifyToken();
 
+// `conninfo` (a URL or "key=value" pairs) with connect_timeout=10 when neither it nor the
+// environment's PGCONNECT_TIMEOUT sets a time: libpq waits for ever for a server that does not
+// answer (a site cut off). Unchanged when libpq cannot read it (Connect then says why).
+std::string WithConnectTimeout(const std::string& conninfo);
+
 // A connection with sokuo's settings: UTF-8 on the client, and a server database in UTF-8
-// (sokuo's text is UTF-8; another encoding would refuse or change some of it).
+// (sokuo's text is UTF-8; another encoding would refuse or change some of it); at most 10 s to
+// connect unless `conninfo` says otherwise (WithConnectTimeout).
 Result<std::unique_ptr<Connection>> Connect(const std::string& conninfo);
 
 // Opens `conn` again when it is missing or broke.

@@ -173,10 +173,6 @@ bool IsPostgresUrl(const std::string& store) {
 }
 
 Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const PostgresOptions& options) {
-  // libpq waits for ever for a server that does not answer (a site cut off): 10 s, unless the
-  // connection string's connect_timeout or the environment's PGCONNECT_TIMEOUT says otherwise.
-  static std::once_flag timeout;
-  std::call_once(timeout, [] { ::setenv("PGCONNECT_TIMEOUT", "10", 0); });
   std::unique_ptr<PostgresStore> store(new PostgresStore(options));
   {
     std::lock_guard lock(store->mu_);
@@ -286,20 +282,24 @@ void PostgresStore::CommitBatch(const std::vector<WriteBatcher::Queued*>& batch)
           return {};
         });
       };
-      bool any = WriteBatcher::RunEach(
-          batch, run,
-          {.begin = [&] { return statement("SAVEPOINT work"); },
-           .undo = [&] { return statement("ROLLBACK TO SAVEPOINT work"); },
-           .release = [&] { return statement("RELEASE SAVEPOINT work"); },
-           // Checked now, then deferred again for the next work.
-           .settled = [&]() -> Result<void> {
-             Result<void> met = statement("SET CONSTRAINTS ALL IMMEDIATE");
-             if (!met && met.error().code == ErrorCode::kConflict) {
-               return Fail(ErrorCode::kConflict, Msg("store.reference_missing"));
-             }
-             TRY(met);
-             return statement("SET CONSTRAINTS ALL DEFERRED");
-           }});
+      bool any =
+          WriteBatcher::RunEach(batch, run,
+                                {.begin = [&] { return statement("SAVEPOINT work"); },
+                                 .undo = [&] { return statement("ROLLBACK TO SAVEPOINT work"); },
+                                 .release = [&] { return statement("RELEASE SAVEPOINT work"); },
+                                 // Checked now, then deferred again for the next work.
+                                 .settled = [&]() -> Result<void> {
+                                   Result<void> met = statement("SET CONSTRAINTS ALL IMMEDIATE");
+                                   if (!met && met.error().code == ErrorCode::kConflict) {
+                                     // Said plainly to the caller; PostgreSQL's words (which key)
+                                     // stay for the log.
+                                     Error unmet = std::move(met).error();
+                                     unmet.msg = Msg("store.reference_missing");
+                                     return Fail(std::move(unmet));
+                                   }
+                                   TRY(met);
+                                   return statement("SET CONSTRAINTS ALL DEFERRED");
+                                 }});
       if (!any) return {};  // the transaction ends unmade
       // Sent to every listener when the transaction commits, and not at all when it does not.
       if (appended) t.exec_params("SELECT pg_notify($1, $2)", channel_, notify_token_);

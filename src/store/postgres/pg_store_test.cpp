@@ -10,6 +10,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdlib>
 #include <functional>
 #include <mutex>
 #include <random>
@@ -99,6 +100,23 @@ class PostgresStoreTest : public ::testing::Test {
   std::unique_ptr<TestDatabase> db_;
   std::unique_ptr<Store> store_;
 };
+
+TEST(PostgresConnectTest, WaitsTenSecondsForAServerUnlessTold) {
+  if (const char* set = std::getenv("PGCONNECT_TIMEOUT"); set != nullptr && *set != '\0') {
+    GTEST_SKIP() << "PGCONNECT_TIMEOUT is set here (" << set << "); libpq takes it as told";
+  }
+  EXPECT_EQ(pg::WithConnectTimeout("postgresql://u@db/sokuo"),
+            "postgresql://u@db/sokuo?connect_timeout=10");
+  EXPECT_EQ(pg::WithConnectTimeout("postgres://u@db/sokuo?sslmode=require"),
+            "postgres://u@db/sokuo?sslmode=require&connect_timeout=10");
+  EXPECT_EQ(pg::WithConnectTimeout("host=db dbname=sokuo"),
+            "host=db dbname=sokuo connect_timeout=10");
+  // A time the connection string gives is kept, and what libpq cannot read is left to it.
+  EXPECT_EQ(pg::WithConnectTimeout("host=db connect_timeout=3"), "host=db connect_timeout=3");
+  EXPECT_EQ(pg::WithConnectTimeout("postgresql://db/s?connect_timeout=3"),
+            "postgresql://db/s?connect_timeout=3");
+  EXPECT_EQ(pg::WithConnectTimeout("host='db"), "host='db");
+}
 
 TEST_F(PostgresStoreTest, AppliesAllMigrationsOnceAndRefusesANewerSchema) {
   auto* pg = dynamic_cast<PostgresStore*>(store_.get());
