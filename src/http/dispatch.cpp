@@ -120,11 +120,13 @@ Outgoing FromReply(Reply reply, const Request& r, int status) {
     // one); a 304 carries the validator of the form a 200 would have.
     bool compressible =
         !reply.read && !reply.events && Compressible(reply.content_type, reply.body.size());
-    if (r.method == "GET" && (r.if_none_match == reply.etag ||
-                              (compressible && r.if_none_match == GzipEtag(reply.etag)))) {
+    if (r.method == "GET" &&
+        (IfNoneMatchNames(r.if_none_match, reply.etag) ||
+         (compressible && IfNoneMatchNames(r.if_none_match, GzipEtag(reply.etag))))) {
       bool packed = r.accepts_gzip && compressible;
       out.headers.emplace_back("ETag", packed ? GzipEtag(reply.etag) : reply.etag);
-      if (packed) out.headers.emplace_back("Vary", "Accept-Encoding");
+      // As the 200 would: a cache keeps either form apart.
+      if (compressible) out.headers.emplace_back("Vary", "Accept-Encoding");
       out.status = 304;
       return out;
     }
@@ -450,7 +452,10 @@ Outgoing Dispatcher::Run(Admitted& a, std::string body, std::string body_file) {
       gzip = std::make_shared<const std::string>(std::move(*packed));
     }
   }
-  {
+  // An answer made at a head that is no longer the journal's (a write committed while it was
+  // made) is sent but not kept: it would drop the answers kept at the newer head.
+  std::optional<store::JournalHead> now = app_.journal().KnownHead();
+  if (!now || now->hash == head) {
     std::lock_guard lock(answers_mu_);
     // Bounded: a new head starts afresh, and so does a full table.
     constexpr size_t kMaxAnswers = 1024;

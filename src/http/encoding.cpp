@@ -108,6 +108,27 @@ std::optional<std::string> Gzip(std::string_view text, int level) {
   return out;
 }
 
+bool IfNoneMatchNames(std::string_view if_none_match, std::string_view etag) {
+  auto opaque = [](std::string_view tag) { return tag.starts_with("W/") ? tag.substr(2) : tag; };
+  std::string_view wanted = opaque(etag);
+  if (wanted.size() < 2 || wanted.front() != '"' || wanted.back() != '"') return false;
+  std::string_view rest = Trim(if_none_match);
+  if (rest == "*") return true;
+  bool named = false;
+  while (!rest.empty()) {
+    std::string_view tag = rest.starts_with("W/") ? rest.substr(2) : rest;
+    // An entity tag is a quoted string without quotes inside (RFC 9110 §8.8.3).
+    size_t close = tag.size() < 2 || tag.front() != '"' ? std::string_view::npos : tag.find('"', 1);
+    if (close == std::string_view::npos) return false;
+    named = named || tag.substr(0, close + 1) == wanted;
+    rest = Trim(tag.substr(close + 1));
+    if (rest.empty()) break;
+    if (rest.front() != ',') return false;
+    rest = Trim(rest.substr(1));
+  }
+  return named;
+}
+
 std::string GzipEtag(const std::string& etag) {
   if (etag.size() < 2 || etag.back() != '"') return etag;
   return etag.substr(0, etag.size() - 1) + "-gzip\"";

@@ -85,5 +85,31 @@ TEST(GzipTest, TheCompressedFormHasItsOwnValidator) {
   EXPECT_EQ(GzipEtag(""), "");
 }
 
+// What browsers and caches send back: one validator, a list, weak ones, or "*".
+TEST(IfNoneMatchTest, NamesTheValidatorInAnyOfTheForms) {
+  const std::string etag = "\"3f2a\"";
+  EXPECT_TRUE(IfNoneMatchNames("\"3f2a\"", etag));
+  EXPECT_TRUE(IfNoneMatchNames("  \"3f2a\"  ", etag));
+  EXPECT_TRUE(IfNoneMatchNames("\"old\", \"3f2a\"", etag));
+  EXPECT_TRUE(IfNoneMatchNames("\"old\",\"3f2a\",\"other\"", etag));
+  EXPECT_TRUE(IfNoneMatchNames("W/\"3f2a\"", etag)) << "the weak comparison";
+  EXPECT_TRUE(IfNoneMatchNames("\"3f2a\"", "W/\"3f2a\""));
+  EXPECT_TRUE(IfNoneMatchNames("*", etag));
+  EXPECT_FALSE(IfNoneMatchNames("", etag));
+  EXPECT_FALSE(IfNoneMatchNames("\"old\"", etag));
+  EXPECT_FALSE(IfNoneMatchNames("\"3f2a-gzip\"", etag));
+  EXPECT_FALSE(IfNoneMatchNames("\"3f2\"", etag));
+}
+
+TEST(IfNoneMatchTest, WhatIsNotUnderstoodNamesNothing) {
+  const std::string etag = "\"3f2a\"";
+  for (const char* bad : {"3f2a", "\"3f2a", "\"3f2a\" \"old\"", "\"old\" x, \"3f2a\"", ", \"3f2a\"",
+                          "W/", "W/3f2a", "**", "\"3f2a\";x", "\"\"\"3f2a\""}) {
+    EXPECT_FALSE(IfNoneMatchNames(bad, etag)) << bad;
+  }
+  EXPECT_FALSE(IfNoneMatchNames("\"3f2a\"", "")) << "no validator, nothing to name";
+  EXPECT_FALSE(IfNoneMatchNames("*", "3f2a")) << "not a validator";
+}
+
 }  // namespace
 }  // namespace sokuo::http

@@ -1,6 +1,7 @@
 // The evidence of an incident (G4.4.3): uploads spooled to disk and kept by SHA-256, downloads
 // checked on the way out and put on the chain of custody, hand-overs, the legal hold, disposal
 // and the check of every stored file.
+#include "http/encoding.h"
 #include "http/params.h"
 #include "platform/files.h"
 
@@ -72,7 +73,7 @@ std::vector<Route> EvidenceRoutes([[maybe_unused]] const RouteOptions& options) 
          std::string etag = "\"" + file.evidence.sha256 + "\"";
          // Only bytes that leave are a reading on the chain of custody: not the answer to a HEAD
          // request, nor a 304 to a client that holds the file already.
-         if (!req.head_only && req.if_none_match != etag) {
+         if (!req.head_only && !IfNoneMatchNames(req.if_none_match, etag)) {
            TRY(app.incidents().RecordReading(key, id, req.actor, Text(req, "purpose"),
                                              core::CustodyAction::kViewed));
          }

@@ -142,6 +142,14 @@ TEST_F(WebTest, LargeAnswersAreCompressedForClientsThatAcceptIt) {
   ASSERT_TRUE(revalidated);
   EXPECT_EQ(revalidated->status, 304);
   EXPECT_EQ(revalidated->get_header_value("ETag"), etag);
+  EXPECT_EQ(revalidated->get_header_value("Vary"), "Accept-Encoding");
+  // A client without gzip that holds the text, among other validators, is told the same way.
+  auto text_again =
+      Get("/api/v1/messages", {{"If-None-Match", "\"older\", " + plain->get_header_value("ETag")}});
+  ASSERT_TRUE(text_again);
+  EXPECT_EQ(text_again->status, 304);
+  EXPECT_EQ(text_again->get_header_value("ETag"), plain->get_header_value("ETag"));
+  EXPECT_EQ(text_again->get_header_value("Vary"), "Accept-Encoding") << "as its 200 says";
 
   // A JSON answer kept for the caller's token, the second time from the network thread.
   for (int i = 0; i < 2; ++i) {
