@@ -82,13 +82,18 @@ Result<std::string> QueueNotice(store::Tx& tx, const core::Organization& org, co
   Notice hidden = notice;
   hidden.title = Msg("notice.restricted.title", {{"subject", notice.subject}});
   hidden.body = Msg("notice.restricted.body", {{"subject", notice.subject}});
+  // A person named twice (in two of the roles a notice goes to) is told once.
+  std::vector<std::string> to;
+  for (const std::string& person : notice.to) {
+    if (std::find(to.begin(), to.end(), person) == to.end()) to.push_back(person);
+  }
   // Every recipient's language and account, each kind read at once.
-  ASSIGN_OR_RETURN(auto languages, store::LoadLanguagesOf(tx, notice.to));
+  ASSIGN_OR_RETURN(auto languages, store::LoadLanguagesOf(tx, to));
   std::map<std::string, store::AccountRow> accounts;
   if (notice.incident != nullptr) {
-    ASSIGN_OR_RETURN(accounts, store::LoadAccountsOf(tx, notice.to));
+    ASSIGN_OR_RETURN(accounts, store::LoadAccountsOf(tx, to));
   }
-  for (const std::string& person : notice.to) {
+  for (const std::string& person : to) {
     auto chosen = languages.find(person);
     Lang lang =
         chosen == languages.end() ? Lang::kJa : ParseLang(chosen->second).value_or(Lang::kJa);
@@ -126,7 +131,7 @@ Result<std::string> QueueNotice(store::Tx& tx, const core::Organization& org, co
       .created_at = at,
       .kind = notice.kind,
       .subject = notice.subject,
-      .recipients = notice.to,
+      .recipients = to,
       .title = Render(notice.title, Lang::kJa) + " / " + Render(notice.title, Lang::kEn),
       .body = Render(notice.body, Lang::kJa)};
   TRY(store::Enqueue(tx, m, std::move(deliveries)));

@@ -477,6 +477,7 @@ TEST_F(NotificationTest, ARecipientNamedTwiceIsToldOnce) {
   std::vector<std::string> told;
   for (const auto& d : (*notes)[0].deliveries) told.push_back(d.recipient);
   EXPECT_THAT(told, ::testing::UnorderedElementsAre("p-sato", "p-tanaka"));
+  EXPECT_THAT((*notes)[0].message.recipients, ::testing::ElementsAre("p-sato", "p-tanaka"));
 }
 
 TEST(BackoffTest, DoublesFromThirtySecondsToAnHour) {

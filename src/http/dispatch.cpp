@@ -79,9 +79,10 @@ const std::string* FindHeader(const Outgoing& out, std::string_view name) {
   return nullptr;
 }
 
-// Whether `out`'s whole body may be sent compressed (a stream or a 304 never is).
+// Whether `out`'s whole body may be sent compressed (a stream, a 304 or an answer that starts a
+// session, whose body carries its CSRF token, never is: docs/security.md, BREACH).
 bool MayCompress(const Outgoing& out) {
-  if (out.read || out.events || out.status == 304) return false;
+  if (out.read || out.events || out.status == 304 || FindHeader(out, "Set-Cookie")) return false;
   const std::string* type = FindHeader(out, "Content-Type");
   return type != nullptr && Compressible(*type, out.Body().size());
 }
@@ -346,15 +347,19 @@ std::optional<Outgoing> Dispatcher::KeptAnswer(const std::string& key, const std
 
 std::shared_ptr<const std::string> Dispatcher::PackedFile(const std::string& etag,
                                                           const std::string& body) {
-  std::lock_guard lock(files_mu_);
-  if (auto it = packed_files_.find(etag); it != packed_files_.end()) return it->second;
+  {
+    std::lock_guard lock(files_mu_);
+    if (auto it = packed_files_.find(etag); it != packed_files_.end()) return it->second;
+  }
+  // Compressed without the lock (other files are sent meanwhile); two first requests for the
+  // same file may both compress it, and the first kept is used from then on.
   std::optional<std::string> packed = Gzip(body, kKeptLevel);
   if (!packed) return nullptr;
+  auto shared = std::make_shared<const std::string>(std::move(*packed));
+  std::lock_guard lock(files_mu_);
   constexpr size_t kMaxFiles = 256;  // the embedded interface has a few dozen
   if (packed_files_.size() >= kMaxFiles) packed_files_.clear();
-  auto shared = std::make_shared<const std::string>(std::move(*packed));
-  packed_files_[etag] = shared;
-  return shared;
+  return packed_files_.try_emplace(etag, std::move(shared)).first->second;
 }
 
 std::optional<Outgoing> Dispatcher::Kept(const Incoming& in) {

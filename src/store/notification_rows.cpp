@@ -1,7 +1,5 @@
 #include "store/notification_rows.h"
 
-#include <set>
-
 #include "store/incident_rows.h"
 #include "store/journal.h"
 
@@ -109,15 +107,12 @@ Result<std::string> Enqueue(Tx& tx, const OutboxMessage& message,
               // Its deliveries carry the state from here on.
               {"status", "queued"},
               {"attempts", 0}}));
-  std::set<std::string> added;
   for (Delivery& d : deliveries) {
     d.message = m.id;
     d.subject = m.subject;
     d.kind = m.kind;
     if (d.id.empty()) d.id = m.id + "/" + d.channel + "/" + d.recipient;
     if (d.next_at.empty()) d.next_at = m.created_at;
-    // A recipient named twice (in two of the roles a notice goes to) is told once.
-    if (!added.insert(d.id).second) continue;
     TRY(tx.Add("deliveries", d.id, ToRow(d)));
   }
   return m.id;

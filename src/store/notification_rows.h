@@ -53,7 +53,8 @@ std::string_view DeliveryStatusName(DeliveryStatus status);
 [[nodiscard]] Result<std::string> NextMessageId(Tx& tx, const std::string& subject);
 
 // Queues `message` and its deliveries, numbering the message and naming the deliveries when
-// their ids are empty. Returns the message's id.
+// their ids are empty; each delivery is new (two with one id refuse the write: the caller tells
+// a recipient once). Returns the message's id.
 [[nodiscard]] Result<std::string> Enqueue(Tx& tx, const OutboxMessage& message,
                                           std::vector<Delivery> deliveries);
 // The messages about `subject`, in the order they were queued.
