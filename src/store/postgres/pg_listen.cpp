@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <exception>
 #include <random>
-#include <stdexcept>
 #include <string>
 #include <thread>
 #include <utility>
@@ -88,21 +87,22 @@ void PostgresStore::Listen() {
         }
         // A standby refuses LISTEN (and its server would log the refusal every time): asked
         // again below until it is promoted.
-        if (standby) throw std::runtime_error("standby");
-        Receiver receiver(c, channel_, heard);
-        int backend = c.backendpid();
-        if (listened) {
-          // What was written while the connection was down is news as well.
-          head_.Moved();
-          changed_.Fire();
-        }
-        listened = true;
-        while (!stop_listening_.load() && c.is_open() && c.backendpid() == backend) {
-          c.await_notification(0, kWaitMicros);
+        if (!standby) {
+          Receiver receiver(c, channel_, heard);
+          int backend = c.backendpid();
+          if (listened) {
+            // What was written while the connection was down is news as well.
+            head_.Moved();
+            changed_.Fire();
+          }
+          listened = true;
+          while (!stop_listening_.load() && c.is_open() && c.backendpid() == backend) {
+            c.await_notification(0, kWaitMicros);
+          }
         }
       }
     } catch (const std::exception&) {
-      // The connection failed, or this is a standby: tried again below.
+      // The connection failed: tried again below.
     }
     for (int i = 0; i < kRetryTicks && !stop_listening_.load(); ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
