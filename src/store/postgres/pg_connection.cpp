@@ -54,16 +54,24 @@ std::string WithConnectTimeout(const std::string& conninfo) {
   PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
   PQfreemem(error);
   if (options == nullptr) return conninfo;
-  bool set = false;
+  // Written again as libpq read it (only what the string gives has a value), each value quoted,
+  // so that a URL's query or a value's backslash cannot change the meaning of what is added.
+  std::string out;
+  bool keep = false;  // a time is given, or a service file may give one
   for (PQconninfoOption* o = options; o->keyword != nullptr; ++o) {
-    if (std::string_view(o->keyword) == "connect_timeout" && o->val != nullptr) set = true;
+    if (o->val == nullptr) continue;
+    std::string_view keyword(o->keyword);
+    keep = keep || keyword == "connect_timeout" || keyword == "service";
+    out += std::string(keyword) + "='";
+    for (const char* c = o->val; *c != '\0'; ++c) {
+      if (*c == '\\' || *c == '\'') out += '\\';
+      out += *c;
+    }
+    out += "' ";
   }
   PQconninfoFree(options);
-  if (set) return conninfo;
-  if (conninfo.rfind("postgresql://", 0) == 0 || conninfo.rfind("postgres://", 0) == 0) {
-    return conninfo + (conninfo.find('?') == std::string::npos ? "?" : "&") + "connect_timeout=10";
-  }
-  return conninfo + (conninfo.empty() ? "" : " ") + "connect_timeout=10";
+  if (keep) return conninfo;
+  return out + "connect_timeout='10'";
 }
 
 Result<std::unique_ptr<Connection>> Connect(const std::string& conninfo) {

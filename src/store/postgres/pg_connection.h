@@ -46,9 +46,10 @@ std::string ChangeChannel(const std::string& schema);
 // The payload of one store's notifications, unlike any other store's (pg_listen.cpp).
 std::string NotifyToken();
 
-// `conninfo` (a URL or "key=value" pairs) with connect_timeout=10 when neither it nor the
-// environment's PGCONNECT_TIMEOUT sets a time: libpq waits for ever for a server that does not
-// answer (a site cut off). Unchanged when libpq cannot read it (Connect then says why).
+// `conninfo` (a URL or "key=value" pairs) as "key='value'" pairs with connect_timeout='10',
+// when neither it, a service it names nor the environment's PGCONNECT_TIMEOUT sets a time:
+// libpq waits for ever for a server that does not answer (a site cut off). Unchanged when it
+// sets one, or when libpq cannot read it (Connect then says why).
 std::string WithConnectTimeout(const std::string& conninfo);
 
 // A connection with sokuo's settings: UTF-8 on the client, and a server database in UTF-8

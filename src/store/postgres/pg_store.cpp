@@ -292,7 +292,7 @@ void PostgresStore::CommitBatch(const std::vector<WriteBatcher::Queued*>& batch)
                                    Result<void> met = statement("SET CONSTRAINTS ALL IMMEDIATE");
                                    if (!met && met.error().code == ErrorCode::kConflict) {
                                      // Said plainly to the caller; PostgreSQL's words (which key)
-                                     // stay for the log.
+                                     // stay in the error's English text, as a CLI shows it.
                                      Error unmet = std::move(met).error();
                                      unmet.msg = Msg("store.reference_missing");
                                      return Fail(std::move(unmet));

@@ -105,16 +105,27 @@ TEST(PostgresConnectTest, WaitsTenSecondsForAServerUnlessTold) {
   if (const char* set = std::getenv("PGCONNECT_TIMEOUT"); set != nullptr && *set != '\0') {
     GTEST_SKIP() << "PGCONNECT_TIMEOUT is set here (" << set << "); libpq takes it as told";
   }
+  // What libpq reads, written again with the time added, whatever the form.
   EXPECT_EQ(pg::WithConnectTimeout("postgresql://u@db/sokuo"),
-            "postgresql://u@db/sokuo?connect_timeout=10");
-  EXPECT_EQ(pg::WithConnectTimeout("postgres://u@db/sokuo?sslmode=require"),
-            "postgres://u@db/sokuo?sslmode=require&connect_timeout=10");
+            "user='u' dbname='sokuo' host='db' connect_timeout='10'");
+  EXPECT_EQ(pg::WithConnectTimeout("postgres://u@db:5433/sokuo?sslmode=require"),
+            "user='u' dbname='sokuo' host='db' port='5433' sslmode='require' "
+            "connect_timeout='10'");
   EXPECT_EQ(pg::WithConnectTimeout("host=db dbname=sokuo"),
-            "host=db dbname=sokuo connect_timeout=10");
-  // A time the connection string gives is kept, and what libpq cannot read is left to it.
+            "dbname='sokuo' host='db' connect_timeout='10'");
+  // An empty query, a '?' in a password, a backslash or a quote in a value keep their meaning.
+  EXPECT_EQ(pg::WithConnectTimeout("postgresql://db/s?"),
+            "dbname='s' host='db' connect_timeout='10'");
+  EXPECT_EQ(pg::WithConnectTimeout("postgresql://u:p%3Fss@db/s"),
+            "user='u' password='p?ss' dbname='s' host='db' connect_timeout='10'");
+  EXPECT_EQ(pg::WithConnectTimeout(R"(host=db password='a\\b c\'d')"),
+            R"(password='a\\b c\'d' host='db' connect_timeout='10')");
+  // A time the connection string gives (or a service file may give) is kept, and what libpq
+  // cannot read is left to it.
   EXPECT_EQ(pg::WithConnectTimeout("host=db connect_timeout=3"), "host=db connect_timeout=3");
   EXPECT_EQ(pg::WithConnectTimeout("postgresql://db/s?connect_timeout=3"),
             "postgresql://db/s?connect_timeout=3");
+  EXPECT_EQ(pg::WithConnectTimeout("service=site"), "service=site");
   EXPECT_EQ(pg::WithConnectTimeout("host='db"), "host='db");
 }
 
