@@ -227,14 +227,20 @@ Result<void> AccountService::ChangePassword(const Actor& actor, const std::strin
     return Fail(ErrorCode::kInvalidInput, Msg("field.required"), "/new_password");
   std::string ignored;
   ASSIGN_OR_RETURN(std::string hash, NewPasswordHash(new_password, ignored));
+  // Verified before the write (each verification takes a hash's time, which the one writer must
+  // not wait for), then the write makes sure the password checked is still the current one.
+  ASSIGN_OR_RETURN(std::string current, store::LoadCredential(ctx_.store(), person));
+  if (!ctx_.hasher()->Verify(current, old_password)) {
+    return Fail(ErrorCode::kForbidden, Msg("password.wrong_current"), "/old_password");
+  }
+  if (ctx_.hasher()->Verify(current, new_password)) {
+    return Fail(ErrorCode::kInvalidInput, Msg("password.same_as_current"), "/new_password");
+  }
   return ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
     ASSIGN_OR_RETURN(auto a, store::LoadAccount(tx, person));
-    ASSIGN_OR_RETURN(std::string current, store::LoadCredential(tx, person));
-    if (!a || !ctx_.hasher()->Verify(current, old_password)) {
+    ASSIGN_OR_RETURN(std::string now_current, store::LoadCredential(tx, person));
+    if (!a || now_current != current) {
       return Fail(ErrorCode::kForbidden, Msg("password.wrong_current"), "/old_password");
-    }
-    if (ctx_.hasher()->Verify(current, new_password)) {
-      return Fail(ErrorCode::kInvalidInput, Msg("password.same_as_current"), "/new_password");
     }
     a->credential = Sha256Hex(hash);
     a->must_change = false;
@@ -471,28 +477,24 @@ Result<Login> AccountService::LogIn(const std::string& login, const std::string&
   if (!written) {
     if (!StoreReadOnly(written.error())) return Fail(std::move(written).error());
     std::lock_guard lock(standby_mu_);
-    // Held in memory until the store takes writes, and bounded: an account keeps its newest
-    // kMaxStandbySessionsEach (a new login ends its oldest, so that one person's password cannot
+    // Held in memory until the store takes writes, and bounded: an account keeps the sessions
+    // it used last (a new login ends the one idle longest, so that one person's password cannot
     // crowd the others out), and a full standby lets the ended ones go before it refuses.
-    constexpr size_t kMaxStandbySessionsEach = 16;
-    constexpr size_t kMaxStandbySessions = 10'000;
-    auto oldest = standby_.end();
+    const AuthOptions& limits = ctx_.auth();
+    auto idlest = standby_.end();
     size_t own = 0;
     for (auto it = standby_.begin(); it != standby_.end(); ++it) {
       if (it->second.row.account != login) continue;
       ++own;
-      if (oldest == standby_.end() || it->second.at < oldest->second.at) oldest = it;
+      if (idlest == standby_.end() || it->second.row.last_seen < idlest->second.row.last_seen) {
+        idlest = it;
+      }
     }
-    if (own >= kMaxStandbySessionsEach) standby_.erase(oldest);
-    if (standby_.size() >= kMaxStandbySessions) {
-      std::erase_if(standby_, [&](const auto& each) {
-        auto created = ParseRfc3339(each.second.row.created_at);
-        auto seen = ParseRfc3339(each.second.row.last_seen);
-        return !created || !seen || now - *created > ctx_.auth().absolute ||
-               now - *seen > ctx_.auth().idle;
-      });
+    if (own >= limits.standby_sessions_each && idlest != standby_.end()) standby_.erase(idlest);
+    if (standby_.size() >= limits.standby_sessions) {
+      std::erase_if(standby_, [&](const auto& each) { return SessionOver(each.second.row, now); });
     }
-    if (standby_.size() >= kMaxStandbySessions) {
+    if (standby_.size() >= limits.standby_sessions) {
       return Fail(ErrorCode::kUnavailable, Msg("auth.standby_full"));
     }
     standby_[session.id] = {session, address, now};
@@ -549,13 +551,15 @@ Result<Caller> AccountService::CallerFor(const std::string& person, const Caller
   return c;
 }
 
-Result<bool> AccountService::SessionLive(const store::SessionRow& session, Timestamp now) {
+bool AccountService::SessionOver(const store::SessionRow& session, Timestamp now) const {
   auto created = ParseRfc3339(session.created_at);
   auto seen = ParseRfc3339(session.last_seen);
-  if (!created || !seen || now - *created > ctx_.auth().absolute ||
-      now - *seen > ctx_.auth().idle) {
-    return false;
-  }
+  return !created || !seen || now - *created > ctx_.auth().absolute ||
+         now - *seen > ctx_.auth().idle;
+}
+
+Result<bool> AccountService::SessionLive(const store::SessionRow& session, Timestamp now) {
+  if (SessionOver(session, now)) return false;
   ASSIGN_OR_RETURN(auto account, store::LoadAccount(ctx_.store(), session.account));
   return account && account->epoch == session.epoch;
 }

@@ -63,6 +63,8 @@ class AccountService {
 
  private:
   Result<Caller> CallerFor(const std::string& person, const Caller& base);
+  // Whether `session` is past its idle or absolute limit at `now`.
+  bool SessionOver(const store::SessionRow& session, Timestamp now) const;
   // Whether `session` may still be used at `now`: within the idle and absolute limits, and
   // its account neither gone nor logged out everywhere since (the epoch).
   Result<bool> SessionLive(const store::SessionRow& session, Timestamp now);

@@ -36,6 +36,10 @@ struct AuthOptions {
   std::chrono::seconds address_window{std::chrono::minutes(15)};
   size_t min_password_length = 12;
   int max_token_days = 366;
+  // At a standby, sessions are held in memory (AccountService::LogIn): an account keeps its
+  // `standby_sessions_each` most recently used, and the server at most `standby_sessions`.
+  size_t standby_sessions_each = 16;
+  size_t standby_sessions = 10'000;
 };
 
 enum class TokenScope { kRead, kWrite, kIngest };

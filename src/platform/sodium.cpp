@@ -1,5 +1,6 @@
 #include "platform/sodium.h"
 
+#include <sched.h>
 #include <sodium.h>
 
 #include <algorithm>
@@ -38,7 +39,13 @@ class Turn {
 }  // namespace
 
 std::ptrdiff_t DefaultHashTurns() {
-  return std::max<std::ptrdiff_t>(std::thread::hardware_concurrency(), 2);
+  // The cores this process may run on (a container's CPU set), not the host's.
+  cpu_set_t cpus;
+  CPU_ZERO(&cpus);
+  std::ptrdiff_t cores = sched_getaffinity(0, sizeof(cpus), &cpus) == 0
+                             ? CPU_COUNT(&cpus)
+                             : static_cast<std::ptrdiff_t>(std::thread::hardware_concurrency());
+  return std::max<std::ptrdiff_t>(cores, 2);
 }
 
 Result<std::string> Argon2Hasher::Hash(std::string_view password) {

@@ -25,7 +25,8 @@ enum class PasswordCost {
 // hash takes 64 MiB at the interactive limits, so a flood of logins costs at most so many times
 // that, whatever the number of handler threads.
 using HashTurns = std::counting_semaphore<>;
-// As many as the machine has cores, at least 2: more would only wait for a core.
+// As many as the cores this process may run on (its CPU affinity, which a container's CPU set
+// limits), at least 2: more would only wait for a core.
 std::ptrdiff_t DefaultHashTurns();
 
 // Argon2id (crypto_pwhash_str), each hash on one of `turns`. Thread-safe.
