@@ -151,6 +151,20 @@ TEST_F(WitnessTest, RolesAndPeopleChooseWhoIsEmailed) {
   EXPECT_EQ(sent[0].recipients, expected);
 }
 
+// An organization file that names a witness webhook twice still gets its receipt, once.
+TEST_F(WitnessTest, AWebhookNamedTwiceGetsOneReceipt) {
+  core::Organization org = core::SmallOrganization();
+  org.notifications.witnesses = core::Witnesses{.webhooks = {"chat", "audit-hook", "chat"}};
+  Import(org, false);
+  auto id = app_->journal().Witness({"p-suzuki"});
+  ASSERT_TRUE(id) << id.error().ToString();
+  auto tick = app_->notifications().Tick(clock_.Now());
+  ASSERT_TRUE(tick) << tick.error().ToString();
+  std::vector<std::string> hooks;
+  for (const store::Delivery& d : hooks_.sent) hooks.push_back(d.recipient);
+  EXPECT_THAT(hooks, ::testing::UnorderedElementsAre("chat", "audit-hook"));
+}
+
 TEST_F(WitnessTest, WithoutWitnessesNothingIsSentAndAskingIsAConflict) {
   Import(core::SmallOrganization(), false);
   auto id = app_->journal().Witness({"p-suzuki"});
