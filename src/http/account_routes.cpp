@@ -17,6 +17,7 @@ std::vector<Route> SessionRoutes([[maybe_unused]] const RouteOptions& options) {
          ASSIGN_OR_RETURN(api::Credentials c, api::CredentialsFromJson(body));
          ASSIGN_OR_RETURN(app::Login login,
                           app.accounts().LogIn(c.login, c.password, req.remote_address));
+         req.secret = true;
          std::string attributes =
              "; Path=/; SameSite=Strict" + std::string(secure ? "; Secure" : "");
          req.response_headers.emplace_back(
@@ -83,6 +84,7 @@ std::vector<Route> SessionRoutes([[maybe_unused]] const RouteOptions& options) {
        [](app::App& app, const Request& req) -> Result<Json> {
          ASSIGN_OR_RETURN(Json body, Body(req));
          ASSIGN_OR_RETURN(api::TokenRequest w, api::TokenRequestFromJson(body));
+         req.secret = true;
          return AsJson(app.accounts().CreateToken(req.actor, "", w.name, w.scope, w.days),
                        req.lang);
        },
@@ -119,6 +121,7 @@ std::vector<Route> TokenAndUserRoutes([[maybe_unused]] const RouteOptions& optio
          ASSIGN_OR_RETURN(api::NewUser u, api::NewUserFromJson(body));
          ASSIGN_OR_RETURN(std::string one_time,
                           app.accounts().Add(u.person, u.roles, u.password, req.actor));
+         req.secret = true;
          ASSIGN_OR_RETURN(app::AccountView a, app.accounts().Get(u.person));
          Json j = api::ToJson(a);
          if (!one_time.empty()) j["one_time_password"] = one_time;
@@ -143,6 +146,7 @@ std::vector<Route> TokenAndUserRoutes([[maybe_unused]] const RouteOptions& optio
        [](app::App& app, const Request& req) -> Result<Json> {
          ASSIGN_OR_RETURN(std::string one_time,
                           app.accounts().ResetPassword(req.path.at("person"), "", req.actor));
+         req.secret = true;
          return Json{{"person", req.path.at("person")}, {"one_time_password", one_time}};
        }},
   };

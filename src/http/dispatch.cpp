@@ -79,10 +79,9 @@ const std::string* FindHeader(const Outgoing& out, std::string_view name) {
   return nullptr;
 }
 
-// Whether `out`'s whole body may be sent compressed (a stream, a 304 or an answer that starts a
-// session, whose body carries its CSRF token, never is: docs/security.md, BREACH).
+// Whether `out`'s whole body may be sent compressed (a stream or a 304 never is).
 bool MayCompress(const Outgoing& out) {
-  if (out.read || out.events || out.status == 304 || FindHeader(out, "Set-Cookie")) return false;
+  if (out.read || out.events || out.status == 304) return false;
   const std::string* type = FindHeader(out, "Content-Type");
   return type != nullptr && Compressible(*type, out.Body().size());
 }
@@ -404,6 +403,7 @@ Outgoing Dispatcher::Run(Admitted& a, std::string body, std::string body_file) {
   if (route.serve) {
     Result<Reply> reply = route.serve(app_, r);
     if (!reply) return Problem(reply.error(), a.path, r.lang);
+    if (r.secret) r.accepts_gzip = false;  // BREACH (route.h)
     Outgoing out = FromReply(std::move(*reply), r, route.status);
     for (auto& header : r.response_headers) out.headers.push_back(std::move(header));
     if (out.events) {
@@ -419,10 +419,14 @@ Outgoing Dispatcher::Run(Admitted& a, std::string body, std::string body_file) {
   // A route whose answer is the same while the journal head is: the answer made for the same
   // caller, target and language at this head, when there is one.
   std::string key, head;
+  int64_t head_seq = 0;
   Outgoing out;
   out.status = route.status;
   if (route.same_per_head) {
-    if (auto h = app_.journal().Head()) head = h->hash;
+    if (auto h = app_.journal().Head()) {
+      head = h->hash;
+      head_seq = h->seq;
+    }
     key = AnswerKey(r.actor.principal, r.lang, a.path, r.query);
     if (std::optional<Outgoing> kept = KeptAnswer(key, head, route.status, r.accepts_gzip)) {
       return *kept;
@@ -437,6 +441,7 @@ Outgoing Dispatcher::Run(Admitted& a, std::string body, std::string body_file) {
   if (!out.shared_body) {
     Result<Json> result = route.handle(app_, r);
     if (!result) return Problem(result.error(), a.path, r.lang);
+    if (r.secret) r.accepts_gzip = false;  // BREACH (route.h)
     for (auto& header : r.response_headers) out.headers.push_back(std::move(header));
     out.headers.emplace_back("Cache-Control", "no-store");
     out.headers.emplace_back("Content-Type", kJsonType);
@@ -457,18 +462,20 @@ Outgoing Dispatcher::Run(Admitted& a, std::string body, std::string body_file) {
       gzip = std::make_shared<const std::string>(std::move(*packed));
     }
   }
-  // An answer made at a head that is no longer the journal's (a write committed while it was
-  // made) is sent but not kept: it would drop the answers kept at the newer head.
-  std::optional<store::JournalHead> now = app_.journal().KnownHead();
-  if (!now || now->hash == head) {
+  {
     std::lock_guard lock(answers_mu_);
-    // Bounded: a new head starts afresh, and so does a full table.
+    // Bounded: a newer head starts afresh, and so does a full table. An answer made at an older
+    // head than the kept ones (a write committed while it was made) is sent but not kept: it
+    // would drop the answers kept at the newer head.
     constexpr size_t kMaxAnswers = 1024;
-    if (answers_head_ != head || answers_.size() >= kMaxAnswers) {
-      answers_.clear();
-      answers_head_ = head;
+    if (head_seq >= answers_seq_) {
+      if (answers_head_ != head || answers_.size() >= kMaxAnswers) {
+        answers_.clear();
+        answers_head_ = head;
+        answers_seq_ = head_seq;
+      }
+      answers_[key] = {out.headers, out.shared_body, gzip};
     }
-    answers_[key] = {out.headers, out.shared_body, gzip};
   }
   if (compressible) SendAs(out, std::move(gzip));
   return out;

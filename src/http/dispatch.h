@@ -116,6 +116,7 @@ class Dispatcher {
   };
   std::mutex answers_mu_;
   std::string answers_head_;                         // guarded by answers_mu_
+  int64_t answers_seq_ = 0;                          // answers_head_'s seq, guarded by answers_mu_
   std::unordered_map<std::string, Answer> answers_;  // guarded by answers_mu_
   std::mutex files_mu_;
   std::unordered_map<std::string, std::shared_ptr<const std::string>> packed_files_;  // by ETag

@@ -109,22 +109,23 @@ std::optional<std::string> Gzip(std::string_view text, int level) {
 }
 
 bool IfNoneMatchNames(std::string_view if_none_match, std::string_view etag) {
-  auto opaque = [](std::string_view tag) { return tag.starts_with("W/") ? tag.substr(2) : tag; };
-  std::string_view wanted = opaque(etag);
+  std::string_view wanted = etag.starts_with("W/") ? etag.substr(2) : etag;
   if (wanted.size() < 2 || wanted.front() != '"' || wanted.back() != '"') return false;
   std::string_view rest = Trim(if_none_match);
   if (rest == "*") return true;
   bool named = false;
   while (!rest.empty()) {
+    if (rest.front() == ',') {  // an empty element, which a recipient ignores (RFC 9110 §5.6.1)
+      rest = Trim(rest.substr(1));
+      continue;
+    }
     std::string_view tag = rest.starts_with("W/") ? rest.substr(2) : rest;
     // An entity tag is a quoted string without quotes inside (RFC 9110 §8.8.3).
     size_t close = tag.size() < 2 || tag.front() != '"' ? std::string_view::npos : tag.find('"', 1);
     if (close == std::string_view::npos) return false;
     named = named || tag.substr(0, close + 1) == wanted;
     rest = Trim(tag.substr(close + 1));
-    if (rest.empty()) break;
-    if (rest.front() != ',') return false;
-    rest = Trim(rest.substr(1));
+    if (!rest.empty() && rest.front() != ',') return false;
   }
   return named;
 }

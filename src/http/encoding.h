@@ -29,8 +29,8 @@ std::string GzipEtag(const std::string& etag);
 
 // Whether an If-None-Match header value names the current representation, whose validator is
 // `etag` (RFC 9110 §13.1.2): "*", or a list of entity tags one of which is `etag` by the weak
-// comparison (a "W/" prefix is ignored on either side). Outside data: a list not understood to
-// its end names nothing, and the full answer is sent.
+// comparison (a "W/" prefix is ignored on either side); empty list elements are ignored.
+// Outside data: a list not understood to its end names nothing, and the full answer is sent.
 bool IfNoneMatchNames(std::string_view if_none_match, std::string_view etag);
 
 }  // namespace sokuo::http

@@ -39,6 +39,9 @@ struct Request {
   app::Actor actor;           // who is calling, once authenticated (anonymous: no person)
   // Headers the handler wants on a successful response (Set-Cookie on login).
   mutable std::vector<std::pair<std::string, std::string>> response_headers;
+  // Set by a handler whose answer carries a secret (a session's tokens, an API token, a one-time
+  // password): it is never compressed (BREACH, docs/security.md).
+  mutable bool secret = false;
 };
 
 // A response that is not JSON.

@@ -167,6 +167,32 @@ TEST_F(WebTest, LargeAnswersAreCompressedForClientsThatAcceptIt) {
   EXPECT_EQ(small->get_header_value("Content-Encoding"), "");
 }
 
+// An answer that carries a secret is sent uncompressed, however large, so that text chosen by
+// someone else beside it cannot be used to guess it from the compressed length (BREACH).
+TEST_F(WebTest, AnAnswerWithASecretIsNeverCompressed) {
+  httplib::Client client("127.0.0.1", server_->port());
+  client.set_decompress(false);
+  // API tokens are made from a browser session (a token cannot make another).
+  testing::Session session = server_->LogIn("p-fujita");
+  ASSERT_FALSE(session.cookie.empty());
+  httplib::Headers headers = {
+      {"Accept-Encoding", "gzip"}, {"Cookie", session.cookie}, {"X-CSRF-Token", session.csrf}};
+  std::string name(3000, 'a');
+  auto made =
+      client.Post("/api/v1/tokens", headers,
+                  nlohmann::json{{"name", name}, {"scope", "read"}}.dump(), "application/json");
+  ASSERT_TRUE(made);
+  ASSERT_EQ(made->status, 201) << made->body;
+  EXPECT_GT(made->body.size(), 3000u);
+  EXPECT_EQ(made->get_header_value("Content-Encoding"), "");
+  EXPECT_THAT(made->body, HasSubstr(name));
+  // The same size without a secret is compressed.
+  auto listed = client.Get("/api/v1/tokens", headers);
+  ASSERT_TRUE(listed);
+  ASSERT_EQ(listed->status, 200);
+  EXPECT_EQ(listed->get_header_value("Content-Encoding"), "gzip");
+}
+
 TEST_F(WebTest, UnknownPagesAreHtmlAndUnknownApiPathsAreProblems) {
   auto page = Get("/no/such/page");
   ASSERT_TRUE(page);
