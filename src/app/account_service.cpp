@@ -411,6 +411,14 @@ Result<Login> AccountService::LogIn(const std::string& login, const std::string&
   if (ctx_.hasher() == nullptr || ctx_.random() == nullptr) {
     return Fail(ErrorCode::kUnavailable, Msg("account.unavailable"));
   }
+  if (logging_in_.fetch_add(1) >= ctx_.auth().logins_at_once) {
+    --logging_in_;
+    return Fail(ErrorCode::kUnavailable, Msg("auth.busy"));
+  }
+  struct Done {
+    std::atomic<size_t>& count;
+    ~Done() { --count; }
+  } done{logging_in_};
   Timestamp now = ctx_.clock().Now();
   {
     std::lock_guard lock(failures_mu_);

@@ -3,6 +3,7 @@
 // and tokens. The model is in auth.h and docs/security.md.
 #pragma once
 
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -82,6 +83,7 @@ class AccountService {
   Result<std::string> NewPasswordHash(const std::string& password, std::string& generated);
 
   Context& ctx_;
+  std::atomic<size_t> logging_in_{0};  // LogIn calls under way (AuthOptions::logins_at_once)
   // Failed logins per address: kept in memory, since an attacker's address is not worth a
   // journal entry per guess beyond the ones already written.
   std::mutex failures_mu_;

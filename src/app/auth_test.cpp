@@ -1,8 +1,11 @@
 #include <unistd.h>
 
+#include <condition_variable>
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <utility>
 
@@ -250,6 +253,47 @@ TEST_F(AuthTest, NoPasswordIsHashedWhileTheWriterWaits) {
   ASSERT_TRUE(app.accounts().ChangePassword(sato, kPassword, "a brand new password"));
   ASSERT_TRUE(app.accounts().ResetPassword("p-sato", "", {"op"}));
   EXPECT_GE(hasher.calls, 8);
+}
+
+// Logins that check a password at the same time are bounded: one more is refused at once with
+// auth.busy (503), not queued behind the others, and is let in again once one is done.
+TEST_F(AuthTest, TooManyLoginsAtOnceAreRefusedAtOnce) {
+  struct HeldHasher final : PasswordHasher {
+    explicit HeldHasher(PasswordHasher& h) : real(h) {}
+    Result<std::string> Hash(std::string_view password) override { return real.Hash(password); }
+    bool Verify(std::string_view hash, std::string_view password) override {
+      std::unique_lock lock(mu);
+      ++waiting;
+      changed.notify_all();
+      changed.wait(lock, [&] { return released; });
+      return real.Verify(hash, password);
+    }
+    PasswordHasher& real;
+    std::mutex mu;
+    std::condition_variable changed;
+    int waiting = 0;
+    bool released = false;
+  } hasher(hasher_);
+  App app(*store_, clock_, nullptr, &hasher, &random_, {.logins_at_once = 1});
+  auto first = std::async(std::launch::async,
+                          [&] { return app.accounts().LogIn("p-tanaka", kPassword, "10.0.0.1"); });
+  {
+    std::unique_lock lock(hasher.mu);
+    hasher.changed.wait(lock, [&] { return hasher.waiting == 1; });
+  }
+  auto second = app.accounts().LogIn("p-tanaka", kPassword, "10.0.0.2");
+  ASSERT_FALSE(second);
+  EXPECT_EQ(second.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(second.error().msg.code, "auth.busy");
+  {
+    std::lock_guard lock(hasher.mu);
+    hasher.released = true;
+  }
+  hasher.changed.notify_all();
+  auto done = first.get();
+  EXPECT_TRUE(done) << done.error().ToString();
+  EXPECT_TRUE(app.accounts().LogIn("p-tanaka", kPassword, "10.0.0.2")) << "free again";
+  EXPECT_EQ(hasher.waiting, 2) << "the refused login checked no password";
 }
 
 TEST_F(AuthTest, PasswordChangeEndsEverySession) {
