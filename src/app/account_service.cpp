@@ -411,9 +411,13 @@ Result<Login> AccountService::LogIn(const std::string& login, const std::string&
   if (ctx_.hasher() == nullptr || ctx_.random() == nullptr) {
     return Fail(ErrorCode::kUnavailable, Msg("account.unavailable"));
   }
-  if (logging_in_.fetch_add(1) >= ctx_.auth().logins_at_once) {
-    --logging_in_;
-    return Fail(ErrorCode::kUnavailable, Msg("auth.busy"));
+  // A place among the logins under way, or a refusal that takes none (so that a flood of
+  // refusals never makes the count look higher than it is).
+  for (size_t under_way = logging_in_.load();;) {
+    if (under_way >= ctx_.auth().logins_at_once) {
+      return Fail(ErrorCode::kUnavailable, Msg("auth.busy"));
+    }
+    if (logging_in_.compare_exchange_weak(under_way, under_way + 1)) break;
   }
   struct Done {
     std::atomic<size_t>& count;

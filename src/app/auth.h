@@ -33,9 +33,9 @@ struct AuthOptions {
   std::chrono::seconds first_delay{std::chrono::minutes(1)};
   std::chrono::seconds max_delay{std::chrono::minutes(15)};
   int max_address_failures = 20;  // failures from one address within the window
-  // Logins checking a password at the same time; one more is refused at once (503,
-  // auth.busy), so that a flood of guesses from many addresses holds a few handler threads
-  // and leaves the others to everyone else.
+  // Logins under way at the same time (checking a password, recording the outcome); one more
+  // is refused at once (503, auth.busy), so that a flood of guesses from many addresses holds
+  // a few handler threads and leaves the others to everyone else.
   size_t logins_at_once = 8;
   std::chrono::seconds address_window{std::chrono::minutes(15)};
   size_t min_password_length = 12;

@@ -265,7 +265,10 @@ TEST_F(AuthTest, TooManyLoginsAtOnceAreRefusedAtOnce) {
       std::unique_lock lock(mu);
       ++waiting;
       changed.notify_all();
-      changed.wait(lock, [&] { return released; });
+      // Bounded, so that a login that should have been refused fails the test, not hangs it.
+      if (!changed.wait_for(lock, std::chrono::seconds(10), [&] { return released; })) {
+        ADD_FAILURE() << "a login waited for a password check it should not have begun";
+      }
       return real.Verify(hash, password);
     }
     PasswordHasher& real;
@@ -294,6 +297,10 @@ TEST_F(AuthTest, TooManyLoginsAtOnceAreRefusedAtOnce) {
   EXPECT_TRUE(done) << done.error().ToString();
   EXPECT_TRUE(app.accounts().LogIn("p-tanaka", kPassword, "10.0.0.2")) << "free again";
   EXPECT_EQ(hasher.waiting, 2) << "the refused login checked no password";
+  // A login that fails gives its place back too.
+  EXPECT_EQ(app.accounts().LogIn("p-tanaka", "not the password", "10.0.0.3").error().msg.code,
+            "auth.bad_login");
+  EXPECT_TRUE(app.accounts().LogIn("p-tanaka", kPassword, "10.0.0.3"));
 }
 
 TEST_F(AuthTest, PasswordChangeEndsEverySession) {

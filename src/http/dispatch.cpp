@@ -79,9 +79,11 @@ const std::string* FindHeader(const Outgoing& out, std::string_view name) {
   return nullptr;
 }
 
-// Whether `out`'s whole body may be sent compressed (a stream or a 304 never is).
+// Whether `out`'s whole body may be sent compressed (a stream or a 304 never is, nor an answer
+// that sets cookies, whose body may carry the session's CSRF token: a second line behind
+// Request::secret).
 bool MayCompress(const Outgoing& out) {
-  if (out.read || out.events || out.status == 304) return false;
+  if (out.read || out.events || out.status == 304 || FindHeader(out, "Set-Cookie")) return false;
   const std::string* type = FindHeader(out, "Content-Type");
   return type != nullptr && Compressible(*type, out.Body().size());
 }
@@ -234,8 +236,11 @@ Outgoing Dispatcher::Problem(const Error& error, const std::string& path, Lang l
   out.status = status != 0 ? status : Info(error.code).http_status;
   // A 5xx error's own text (SQLite's, a path) goes to the log; the client gets
   // api::ForClient's. 503 (a busy or failing database, a throttled address) says when to retry.
+  // A refusal that protects the server (auth.busy, a throttled address) is a warning: a flood of
+  // them must not read as a flood of failures.
   if (out.status >= 500) {
-    platform::Log(platform::LogLevel::kError, "http.problem",
+    bool refusal = error.msg.code.rfind("auth.", 0) == 0;
+    platform::Log(refusal ? platform::LogLevel::kWarn : platform::LogLevel::kError, "http.problem",
                   {{"path", path}, {"code", error.msg.code}, {"error", error.message}});
   }
   Json problem = api::ProblemJson(api::ForClient(error), path, lang);
@@ -441,7 +446,10 @@ Outgoing Dispatcher::Run(Admitted& a, std::string body, std::string body_file) {
   if (!out.shared_body) {
     Result<Json> result = route.handle(app_, r);
     if (!result) return Problem(result.error(), a.path, r.lang);
-    if (r.secret) r.accepts_gzip = false;  // BREACH (route.h)
+    if (r.secret) {  // BREACH (route.h): never compressed, and never kept for another request
+      r.accepts_gzip = false;
+      head.clear();
+    }
     for (auto& header : r.response_headers) out.headers.push_back(std::move(header));
     out.headers.emplace_back("Cache-Control", "no-store");
     out.headers.emplace_back("Content-Type", kJsonType);
