@@ -1,10 +1,22 @@
 // Log in with the person id and password; an account given a one-time password chooses its
 // own before anything else (the session ends, and the new password logs in again).
 import { useState } from 'preact/hooks'
-import { api } from '../api'
+import { api, Problem } from '../api'
 import type { Me } from '../session'
 import { t } from '../i18n'
 import { ProblemView } from './problem'
+
+// Logs in, waiting out a few moments when the server is busy with other logins (503).
+async function logInPatiently(login: string, password: string): Promise<Me> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await api<{ account: Me }>('POST', '/session', { login, password })).account
+    } catch (err) {
+      if (!(err instanceof Problem) || err.status !== 503 || attempt >= 5) throw err
+      await new Promise((done) => setTimeout(done, 2000))
+    }
+  }
+}
 
 export function Login({ account, onDone }: { account: Me | null; onDone: (m: Me) => void }) {
   const [login, setLogin] = useState(account?.person ?? '')
@@ -12,6 +24,8 @@ export function Login({ account, onDone }: { account: Me | null; onDone: (m: Me)
   const [next, setNext] = useState('')
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
+  // The new password is set (and every session ended): what is left is to log in with it.
+  const [changed, setChanged] = useState(false)
   const changing = account?.must_change_password === true
 
   async function submit(e: Event) {
@@ -20,9 +34,11 @@ export function Login({ account, onDone }: { account: Me | null; onDone: (m: Me)
     setError(null)
     try {
       if (changing) {
-        await api('PUT', '/session/password', { old_password: password, new_password: next })
-        const r = await api<{ account: Me }>('POST', '/session', { login, password: next })
-        onDone(r.account)
+        if (!changed) {
+          await api('PUT', '/session/password', { old_password: password, new_password: next })
+          setChanged(true)
+        }
+        onDone(await logInPatiently(login, next))
       } else {
         const r = await api<{ account: Me }>('POST', '/session', { login, password })
         onDone(r.account)
