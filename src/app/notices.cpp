@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "base/text.h"
 #include "core/access.h"
 #include "store/account_rows.h"
 #include "store/incident_rows.h"
@@ -83,10 +84,7 @@ Result<std::string> QueueNotice(store::Tx& tx, const core::Organization& org, co
   hidden.title = Msg("notice.restricted.title", {{"subject", notice.subject}});
   hidden.body = Msg("notice.restricted.body", {{"subject", notice.subject}});
   // A person named twice (in two of the roles a notice goes to) is told once.
-  std::vector<std::string> to;
-  for (const std::string& person : notice.to) {
-    if (std::find(to.begin(), to.end(), person) == to.end()) to.push_back(person);
-  }
+  std::vector<std::string> to = Distinct(notice.to);
   // Every recipient's language and account, each kind read at once.
   ASSIGN_OR_RETURN(auto languages, store::LoadLanguagesOf(tx, to));
   std::map<std::string, store::AccountRow> accounts;

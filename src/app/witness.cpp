@@ -4,6 +4,7 @@
 #include <map>
 
 #include "app/notices.h"
+#include "base/text.h"
 #include "store/account_rows.h"
 #include "store/notification_rows.h"
 
@@ -77,11 +78,8 @@ Result<std::optional<std::string>> QueueWitness(store::Tx& tx, const core::Organ
     d.body = WitnessComment(words, lang) + line + "\n";
     deliveries.push_back(std::move(d));
   }
-  std::vector<std::string> hooks;  // each once, though the organization names it twice
-  for (const std::string& hook : w.webhooks) {
-    if (std::find(hooks.begin(), hooks.end(), hook) == hooks.end()) hooks.push_back(hook);
-  }
-  for (const std::string& hook : hooks) {
+  // Each once, though the organization names one twice.
+  for (const std::string& hook : Distinct(w.webhooks)) {
     store::Delivery d{.channel = "webhook", .recipient = hook, .lang = "ja"};
     d.id = id + "/webhook/" + hook;
     d.title = Render(title, Lang::kJa) + " / " + Render(title, Lang::kEn);

@@ -355,8 +355,7 @@ constexpr auto kCatalog = std::to_array<CatalogEntry>({
     {"auth.bad_login",
      "ログイン名またはパスワードが違います（失敗が続いたときは、数分待ってからやり直してください）",
      "wrong login or password (after repeated failures, wait a few minutes before trying again)"},
-    {"auth.busy",
-     "ログインが集中しています。少し待ってからやり直してください",
+    {"auth.busy", "ログインが集中しています。少し待ってからやり直してください",
      "too many logins at once; try again in a moment"},
     {"auth.standby_full",
      "このサーバー（昇格前のレプリカ）はこれ以上のログインを受け付けられません。主サイトで"

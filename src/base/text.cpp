@@ -102,4 +102,12 @@ std::string HtmlEscape(std::string_view text) {
   return out;
 }
 
+std::vector<std::string> Distinct(const std::vector<std::string>& names) {
+  std::vector<std::string> out;
+  for (const std::string& name : names) {
+    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+  }
+  return out;
+}
+
 }  // namespace sokuo

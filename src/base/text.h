@@ -1,10 +1,12 @@
-// Small text helpers: "did you mean" suggestions, UTF-8 checks, HTML escaping.
+// Small text helpers: "did you mean" suggestions, UTF-8 checks, HTML escaping, lists of names
+// without repeats.
 #pragma once
 
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sokuo {
 
@@ -22,6 +24,10 @@ std::optional<std::string> Suggest(std::string_view word, std::span<const std::s
 // `text` with &, <, >, " and ' as HTML character references: safe inside elements and quoted
 // attributes.
 std::string HtmlEscape(std::string_view text);
+
+// Each of `names` once, in the order first given (a person named in two roles, a webhook
+// listed twice).
+std::vector<std::string> Distinct(const std::vector<std::string>& names);
 
 // " (did you mean 'x'?)" or "".
 std::string DidYouMean(std::string_view word, std::span<const std::string> candidates);

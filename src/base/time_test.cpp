@@ -152,6 +152,11 @@ TEST(TextTest, FindsInvalidUtf8) {
   EXPECT_EQ(FirstInvalidUtf8("\xf4\x90\x80\x80"), 0u);  // past U+10FFFF
 }
 
+TEST(TextTest, DistinctKeepsTheFirstOfEachInOrder) {
+  EXPECT_EQ(Distinct({"b", "a", "b", "c", "a"}), (std::vector<std::string>{"b", "a", "c"}));
+  EXPECT_EQ(Distinct({}), std::vector<std::string>{});
+}
+
 TEST(TextTest, SuggestsCloseWordsOnly) {
   const std::string words[] = {"departments", "people", "systems",  "contacts",
                                "tier",        "head",   "deputies", "id"};

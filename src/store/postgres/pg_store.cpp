@@ -282,24 +282,24 @@ void PostgresStore::CommitBatch(const std::vector<WriteBatcher::Queued*>& batch)
           return {};
         });
       };
+      // Checked now, then deferred again for the next work. Said plainly to the caller;
+      // PostgreSQL's words (which key) stay in the error's English text, as a CLI shows it.
+      auto settled = [&]() -> Result<void> {
+        Result<void> met = statement("SET CONSTRAINTS ALL IMMEDIATE");
+        if (!met && met.error().code == ErrorCode::kConflict) {
+          Error unmet = std::move(met).error();
+          unmet.msg = Msg("store.reference_missing");
+          return Fail(std::move(unmet));
+        }
+        TRY(met);
+        return statement("SET CONSTRAINTS ALL DEFERRED");
+      };
       bool any =
           WriteBatcher::RunEach(batch, run,
                                 {.begin = [&] { return statement("SAVEPOINT work"); },
                                  .undo = [&] { return statement("ROLLBACK TO SAVEPOINT work"); },
                                  .release = [&] { return statement("RELEASE SAVEPOINT work"); },
-                                 // Checked now, then deferred again for the next work.
-                                 .settled = [&]() -> Result<void> {
-                                   Result<void> met = statement("SET CONSTRAINTS ALL IMMEDIATE");
-                                   if (!met && met.error().code == ErrorCode::kConflict) {
-                                     // Said plainly to the caller; PostgreSQL's words (which key)
-                                     // stay in the error's English text, as a CLI shows it.
-                                     Error unmet = std::move(met).error();
-                                     unmet.msg = Msg("store.reference_missing");
-                                     return Fail(std::move(unmet));
-                                   }
-                                   TRY(met);
-                                   return statement("SET CONSTRAINTS ALL DEFERRED");
-                                 }});
+                                 .settled = settled});
       if (!any) return {};  // the transaction ends unmade
       // Sent to every listener when the transaction commits, and not at all when it does not.
       if (appended) t.exec_params("SELECT pg_notify($1, $2)", channel_, notify_token_);
