@@ -192,7 +192,9 @@ TEST(HostileLimitTest, EvidenceUploadsStopAtTheLimitAndLeaveNothing) {
 
 TEST(HostileLimitTest, ConnectionsPerAddressAreCapped) {
   SokuoServer server;
-  server.Start("hostile-cap", {"--connections-per-address", "8"});
+  // The eight send half a request and wait: a head deadline longer than the test keeps them in
+  // (with the default 10 s, a slow machine saw them closed before the ninth was tried).
+  server.Start("hostile-cap", {"--connections-per-address", "8", "--head-timeout", "120"});
   std::vector<std::unique_ptr<Raw>> open;
   for (int i = 0; i < 8; ++i) {
     open.push_back(std::make_unique<Raw>(server.port()));
@@ -201,7 +203,7 @@ TEST(HostileLimitTest, ConnectionsPerAddressAreCapped) {
   // A ninth is accepted and closed at once, as soon as the server has taken the eight in (on
   // a busy machine that can take longer than a moment: a ninth let in before then is let go).
   bool capped = false;
-  for (int attempt = 0; attempt < 5 && !capped; ++attempt) {  // 5 s each when kept
+  for (int attempt = 0; attempt < 10 && !capped; ++attempt) {  // 5 s each when kept
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
     Raw ninth(server.port());
     capped = ninth.Closed();
