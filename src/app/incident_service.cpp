@@ -200,7 +200,7 @@ Result<IncidentView> IncidentService::Report(const ReportInput& in, const Actor&
     i.year = static_cast<int>(calendar.LocalDay(ctx_.clock().Now()).year());
     ASSIGN_OR_RETURN(i.number, store::NextIncidentNumber(tx, i.year));
     i.key = core::IncidentKey(i.year, i.number);
-    TRY(store::SaveIncident(tx, i));
+    TRY(store::AddIncident(tx, i));
     // G3.3, G4.3.2a: the report reaches the IS department at once.
     TRY(QueueNotice(tx, org,
                     {.kind = "incident.reported",

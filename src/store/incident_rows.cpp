@@ -179,6 +179,15 @@ Result<std::vector<RowChange>> SaveIncident(Tx& tx, const core::Incident& incide
   return ApplyDiff(tx, before, IncidentToRows(incident));
 }
 
+Result<void> AddIncident(Tx& tx, const core::Incident& incident) {
+  for (const auto& [table, rows] : IncidentToRows(incident)) {
+    for (const auto& [id, row] : rows) {
+      TRY(tx.Add(table, id, row));
+    }
+  }
+  return {};
+}
+
 Result<int> NextIncidentNumber(Tx& tx, int year) {
   ASSIGN_OR_RETURN(int64_t max, tx.Max("incidents", "number", "year", year));
   return static_cast<int>(max) + 1;

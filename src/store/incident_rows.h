@@ -30,6 +30,9 @@ Tables IncidentToRows(const core::Incident& incident);
 
 // Makes the stored incident equal to `incident`; returns the row changes to journal.
 [[nodiscard]] Result<std::vector<RowChange>> SaveIncident(Tx& tx, const core::Incident& incident);
+// Stores a new incident (its key is not in the store): what SaveIncident does without reading
+// what is there first. A key in use refuses the write.
+[[nodiscard]] Result<void> AddIncident(Tx& tx, const core::Incident& incident);
 
 // The next free number in `year` (1 for the first incident of the year).
 [[nodiscard]] Result<int> NextIncidentNumber(Tx& tx, int year);

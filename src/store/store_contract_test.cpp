@@ -306,6 +306,42 @@ TEST_P(StoreContractTest, IncidentsRoundTripAndJournalOnlyWhatChanged) {
   EXPECT_EQ(report->first_bad_seq, 4);
 }
 
+TEST_P(StoreContractTest, ANewIncidentIsAddedAsSavingItWouldAndOnlyOnce) {
+  ASSERT_TRUE(Import(core::SmallOrganization()));
+  core::Incident i;
+  i.key = "INC-2026-0001";
+  i.year = 2026;
+  i.number = 1;
+  i.title = "不審なログイン";
+  i.reported_at = "2026-11-26T00:00:00Z";
+  i.tasks = {{.id = 1, .kind = core::TaskKind::kIsolateNetwork, .title = "遮断"}};
+  auto add = [&](const core::Incident& x) {
+    return store_->Write([&](Tx& tx) -> Result<void> {
+      TRY(AddIncident(tx, x));
+      TRY(tx.Append({.at = {}, .actor = "t", .action = "incident.test", .subject = x.key}));
+      return {};
+    });
+  };
+  ASSERT_TRUE(add(i));
+  EXPECT_EQ(**LoadIncident(*store_, i.key), i);
+  auto head = store_->Head();
+  ASSERT_TRUE(head);
+  // The same key again: refused, and nothing of it kept.
+  core::Incident again = i;
+  again.title = "別の件";
+  EXPECT_FALSE(add(again));
+  EXPECT_EQ(**LoadIncident(*store_, i.key), i);
+  EXPECT_EQ(store_->Head()->seq, head->seq);
+  // Saving it afterwards finds nothing to change: the rows are the ones SaveIncident writes.
+  auto unchanged = store_->Write([&](Tx& tx) -> Result<void> {
+    ASSIGN_OR_RETURN(auto changes, SaveIncident(tx, i));
+    EXPECT_TRUE(changes.empty());
+    return {};
+  });
+  EXPECT_TRUE(unchanged);
+  EXPECT_TRUE(store_->Verify()->ok());
+}
+
 TEST_P(StoreContractTest, TheLastChangeOfTablesMovesOnlyWithThem) {
   const std::vector<std::string> org(kOrgTables.begin(), kOrgTables.end());
   const std::vector<std::string> incidents = {"incidents"};
