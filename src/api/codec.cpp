@@ -2,6 +2,7 @@
 
 #include "api/openapi_json.h"
 #include "api/org_schema.h"
+#include "app/notices.h"
 #include "codec/org_json.h"
 #include "core/incident.h"
 
@@ -58,11 +59,12 @@ Json ToJson(const store::Delivery& d, Lang lang) {
             {"kind", d.kind},
             {"channel", d.channel},
             {"recipient", d.recipient},
-            {"lang", d.lang},
             {"title", d.title},
             {"status", store::DeliveryStatusName(d.status)},
             {"attempts", d.attempts},
-            {"next_at", d.next_at}};
+            {"next_at", d.next_at},
+            {"retryable", app::Retryable(d)}};
+  if (!d.lang.empty()) j["lang"] = d.lang;
   if (!d.address.empty()) j["address"] = d.address;
   if (!d.sent_at.empty()) j["sent_at"] = d.sent_at;
   if (!d.acknowledged_at.empty()) j["acknowledged_at"] = d.acknowledged_at;

@@ -85,13 +85,20 @@ Result<std::string> QueueNotice(store::Tx& tx, const core::Organization& org, co
   hidden.body = Msg("notice.restricted.body", {{"subject", notice.subject}});
   // A person named twice (in two of the roles a notice goes to) is told once.
   std::vector<std::string> to = Distinct(notice.to);
+  // Without email settings no email is sent: the message says so once, for every recipient
+  // (ImpliedDeliveries), instead of a row per person that failed at once.
+  bool emails = org.notifications.email.has_value();
   // Every recipient's language and account, each kind read at once.
-  ASSIGN_OR_RETURN(auto languages, store::LoadLanguagesOf(tx, to));
+  std::map<std::string, std::string> languages;
   std::map<std::string, store::AccountRow> accounts;
-  if (notice.incident != nullptr) {
+  if (emails) {
+    ASSIGN_OR_RETURN(languages, store::LoadLanguagesOf(tx, to));
+  }
+  if (emails && notice.incident != nullptr) {
     ASSIGN_OR_RETURN(accounts, store::LoadAccountsOf(tx, to));
   }
-  for (const std::string& person : to) {
+  const std::vector<std::string> no_one;
+  for (const std::string& person : emails ? to : no_one) {
     auto chosen = languages.find(person);
     Lang lang =
         chosen == languages.end() ? Lang::kJa : ParseLang(chosen->second).value_or(Lang::kJa);
@@ -131,9 +138,59 @@ Result<std::string> QueueNotice(store::Tx& tx, const core::Organization& org, co
       .subject = notice.subject,
       .recipients = to,
       .title = Render(notice.title, Lang::kJa) + " / " + Render(notice.title, Lang::kEn),
-      .body = Render(notice.body, Lang::kJa)};
+      .body = Render(notice.body, Lang::kJa),
+      .status = std::string(emails ? store::kMessageQueued : store::kMessageNoEmail)};
   TRY(store::Enqueue(tx, m, std::move(deliveries)));
   return id;
+}
+
+std::vector<store::Delivery> ImpliedDeliveries(const store::OutboxMessage& message) {
+  std::vector<store::Delivery> out;
+  if (message.status != store::kMessageNoEmail) return out;
+  for (const std::string& person : message.recipients) {
+    store::Delivery d{.id = message.id + "/email/" + person,
+                      .message = message.id,
+                      .subject = message.subject,
+                      .kind = message.kind,
+                      .channel = "email",
+                      .recipient = person,
+                      .title = message.title,
+                      .status = store::DeliveryStatus::kFailed,
+                      .next_at = message.created_at,
+                      .error = Msg("notify.no_email")};
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+std::vector<store::Delivery> WithImplied(const store::OutboxMessage& message,
+                                         std::vector<store::Delivery> stored) {
+  for (store::Delivery& d : ImpliedDeliveries(message)) {
+    bool has_row = std::any_of(stored.begin(), stored.end(),
+                               [&](const store::Delivery& s) { return s.id == d.id; });
+    if (!has_row) stored.push_back(std::move(d));
+  }
+  std::sort(stored.begin(), stored.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  return stored;
+}
+
+bool Retryable(const store::Delivery& d) {
+  return d.status == store::DeliveryStatus::kFailed && !(d.channel == "email" && d.body.empty());
+}
+
+Result<std::optional<store::Delivery>> FindDelivery(store::Tx& tx, const std::string& id) {
+  ASSIGN_OR_RETURN(auto rows, store::LoadDeliveries(tx, "id", id));
+  if (!rows.empty()) return std::optional<store::Delivery>(std::move(rows.front()));
+  // "<message>/email/<person>": an email its message implies.
+  size_t at = id.rfind("/email/");
+  if (at == std::string::npos) return std::optional<store::Delivery>();
+  ASSIGN_OR_RETURN(auto messages, store::LoadMessages(tx, "id", id.substr(0, at)));
+  for (const auto& m : messages) {
+    for (store::Delivery& d : ImpliedDeliveries(m)) {
+      if (d.id == id) return std::optional<store::Delivery>(std::move(d));
+    }
+  }
+  return std::optional<store::Delivery>();
 }
 
 Result<std::vector<NoticeView>> NoticesAbout(store::Store& store, const std::string& subject) {
@@ -141,11 +198,12 @@ Result<std::vector<NoticeView>> NoticesAbout(store::Store& store, const std::str
   ASSIGN_OR_RETURN(auto deliveries, store::LoadDeliveries(store, "subject", subject));
   std::vector<NoticeView> out;
   for (auto& m : messages) {
-    NoticeView v{.message = std::move(m)};
+    std::vector<store::Delivery> own;
     for (const auto& d : deliveries) {
-      if (d.message == v.message.id) v.deliveries.push_back(d);
+      if (d.message == m.id) own.push_back(d);
     }
-    out.push_back(std::move(v));
+    own = WithImplied(m, std::move(own));
+    out.push_back({.message = std::move(m), .deliveries = std::move(own)});
   }
   return out;
 }

@@ -1,8 +1,10 @@
 // Queuing a notification (G4.3.2): one message for the record, and one delivery per recipient
 // and channel, each in the recipient's language, in the transaction of the change that causes
-// it. The sender (notification_service.h) takes it from there.
+// it (when the organization sends no email, the message alone stands for its emails). The
+// sender (notification_service.h) takes it from there.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,8 +30,10 @@ struct Notice {
 };
 
 // Queues `notice`: an email to every recipient, and a message to every webhook that takes its
-// kind. An email that cannot be sent (the organization configures no email, or has no address
-// for the person) is a delivery failed at once with its reason, so the gap shows.
+// kind. An email that cannot be sent is a delivery failed at once with its reason, so the gap
+// shows: for a person without an address, a row; when the organization sends no email at all,
+// the message says so once (store::kMessageNoEmail) and implies each recipient's failed email
+// (ImpliedDeliveries), which becomes a row when the person acknowledges it or it is retried.
 // Returns the message's id.
 [[nodiscard]] Result<std::string> QueueNotice(store::Tx& tx, const core::Organization& org,
                                               const Notice& notice, Timestamp now);
@@ -38,6 +42,19 @@ struct Notice {
 // with the reason, when the organization sends no email or has no address for them, so the gap
 // shows.
 store::Delivery EmailDelivery(const core::Organization& org, const std::string& person);
+
+// The emails `message` implies without rows: each recipient's, failed at once with
+// notify.no_email, when it was queued while the organization sent no email; none otherwise.
+std::vector<store::Delivery> ImpliedDeliveries(const store::OutboxMessage& message);
+// `stored` (deliveries of `message`) with the implied ones that have no row, by id.
+std::vector<store::Delivery> WithImplied(const store::OutboxMessage& message,
+                                         std::vector<store::Delivery> stored);
+// Whether `d` can be sent again (NotificationService::Retry): it failed and has a text to send,
+// which an email implied by a message queued without email settings has not.
+bool Retryable(const store::Delivery& d);
+// The delivery `id`: its row, or the email its message implies; nullopt when neither is.
+[[nodiscard]] Result<std::optional<store::Delivery>> FindDelivery(store::Tx& tx,
+                                                                  const std::string& id);
 
 // A message and how it fared with each recipient.
 struct NoticeView {

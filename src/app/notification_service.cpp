@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <random>
+#include <set>
 
 #include <algorithm>
 
@@ -222,7 +223,9 @@ Result<int> NotificationService::Escalate(Timestamp now) {
         if (id < request || (id != request && kind != "incident.escalation")) continue;
         if (kind == "incident.escalation") ++level;
         last_at = row.value("created_at", "");
-        ASSIGN_OR_RETURN(auto deliveries, store::LoadDeliveries(tx, "message", id));
+        ASSIGN_OR_RETURN(auto stored, store::LoadDeliveries(tx, "message", id));
+        std::vector<store::Delivery> deliveries =
+            WithImplied(store::MessageFromRow(id, row), std::move(stored));
         // A request queued before deliveries existed was never sent: nobody could answer it.
         if (id == request && deliveries.empty()) return {};
         for (const auto& d : deliveries) {
@@ -336,16 +339,17 @@ Result<store::Delivery> NotificationService::Acknowledge(const std::string& deli
                                                          const Actor& actor) {
   std::optional<store::Delivery> out;
   TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
-    ASSIGN_OR_RETURN(auto rows, store::LoadDeliveries(tx, "id", delivery));
+    ASSIGN_OR_RETURN(out, FindDelivery(tx, delivery));
     // Only the person it was sent to can say they saw it; to anyone else it does not exist.
-    if (rows.empty() || rows.front().channel != "email" || rows.front().recipient != actor.id) {
+    if (!out || out->channel != "email" || out->recipient != actor.id) {
       return Fail(ErrorCode::kNotFound, NoDelivery(delivery));
     }
-    out = rows.front();
     if (!out->acknowledged_at.empty()) return {};  // once is enough
     std::string now = FormatRfc3339(ctx_.clock().Now());
-    ASSIGN_OR_RETURN(auto same, store::LoadDeliveries(tx, "message", out->message));
-    for (store::Delivery d : same) {
+    ASSIGN_OR_RETURN(auto stored, store::LoadDeliveries(tx, "message", out->message));
+    ASSIGN_OR_RETURN(auto messages, store::LoadMessages(tx, "id", out->message));
+    if (!messages.empty()) stored = WithImplied(messages.front(), std::move(stored));
+    for (store::Delivery d : stored) {
       if (d.recipient != actor.id || d.channel != "email") continue;
       d.acknowledged_at = now;
       TRY(store::SaveDelivery(tx, d));
@@ -365,11 +369,14 @@ Result<store::Delivery> NotificationService::Retry(const std::string& delivery,
                                                    const Actor& actor) {
   std::optional<store::Delivery> out;
   TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
-    ASSIGN_OR_RETURN(auto rows, store::LoadDeliveries(tx, "id", delivery));
-    if (rows.empty()) return Fail(ErrorCode::kNotFound, NoDelivery(delivery));
-    store::Delivery d = rows.front();
+    ASSIGN_OR_RETURN(std::optional<store::Delivery> found, FindDelivery(tx, delivery));
+    if (!found) return Fail(ErrorCode::kNotFound, NoDelivery(delivery));
+    store::Delivery d = std::move(*found);
     if (d.status != store::DeliveryStatus::kFailed) {
       return Fail(ErrorCode::kConflict, Msg("notify.not_failed", {{"id", delivery}}));
+    }
+    if (!Retryable(d)) {
+      return Fail(ErrorCode::kConflict, Msg("notify.never_queued", {{"id", delivery}}));
     }
     if (d.channel == "email") {
       // The address as the organization has it now: a wrong one may have been corrected.
@@ -402,6 +409,21 @@ Result<Page<store::Delivery>> NotificationService::List(const DeliveryFilter& fi
   std::string value = !filter.subject.empty() ? filter.subject : filter.status;
   ASSIGN_OR_RETURN(std::vector<store::Delivery> all,
                    store::LoadDeliveries(ctx_.store(), column, value));
+  // With the emails that messages queued without email settings imply, failed at once.
+  if (filter.status.empty() ||
+      filter.status == DeliveryStatusName(store::DeliveryStatus::kFailed)) {
+    ASSIGN_OR_RETURN(
+        std::vector<store::OutboxMessage> unsent,
+        store::LoadMessages(ctx_.store(), "status", std::string(store::kMessageNoEmail)));
+    std::set<std::string> stored;
+    for (const auto& d : all) stored.insert(d.id);
+    for (const auto& m : unsent) {
+      if (!filter.subject.empty() && m.subject != filter.subject) continue;
+      for (store::Delivery& d : ImpliedDeliveries(m)) {
+        if (stored.count(d.id) == 0) all.push_back(std::move(d));
+      }
+    }
+  }
   // Newest first, as far as the queue knows: by when each is (or was last) due.
   std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
     return std::tie(a.next_at, a.id) > std::tie(b.next_at, b.id);
@@ -414,7 +436,7 @@ Result<Page<store::Delivery>> NotificationService::List(const DeliveryFilter& fi
     ASSIGN_OR_RETURN(auto incident, store::LoadIncident(ctx_.store(), d.subject));
     visible[d.subject] = !incident || core::CanSee(actor.principal, *incident, *org);
   }
-  return Paginate(std::move(all), page, [&](const store::Delivery& d) {
+  return Paginate(std::move(all), std::move(page), [&](const store::Delivery& d) {
     auto it = visible.find(d.subject);
     if (it != visible.end() && !it->second) return false;
     return filter.status.empty() || DeliveryStatusName(d.status) == filter.status;

@@ -219,6 +219,75 @@ TEST_F(NotificationTest, WithoutEmailSettingsEveryEmailShowsAsFailedWithWhy) {
   EXPECT_EQ(Tick().sent, 0);
 }
 
+TEST_F(NotificationTest, WithoutEmailSettingsTheMessageStandsForItsEmailsUntilOneIsAcknowledged) {
+  ASSERT_TRUE(app_->organization().Import(orgfile::Emit(core::SmallOrganization()), "o", {"t"}));
+  std::string key = Report();
+  // One row for the message, none for the emails it could not send.
+  auto rows = store::LoadDeliveries(static_cast<store::Store&>(*store_), "subject", key);
+  ASSERT_TRUE(rows);
+  EXPECT_THAT(*rows, IsEmpty());
+  auto notes = app_->incidents().Notifications(key, {"t"});
+  ASSERT_TRUE(notes);
+  ASSERT_EQ(notes->size(), 1u);
+  EXPECT_EQ((*notes)[0].message.status, store::kMessageNoEmail);
+  ASSERT_EQ((*notes)[0].deliveries.size(), 1u);
+  const store::Delivery& implied = (*notes)[0].deliveries[0];
+  EXPECT_EQ(implied.id, key + "/000001/email/p-suzuki");
+  EXPECT_EQ(implied.recipient, "p-suzuki");
+  EXPECT_EQ(implied.status, store::DeliveryStatus::kFailed);
+  EXPECT_EQ(implied.error.code, "notify.no_email");
+  EXPECT_EQ(Tick().sent + Tick().failed, 0);
+  // Nothing to send later: a retry says why.
+  auto retried = app_->notifications().Retry(implied.id, {"p-suzuki"});
+  ASSERT_FALSE(retried);
+  EXPECT_EQ(retried.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(retried.error().msg.code, "notify.never_queued");
+  // Only the recipient acknowledges it; then it is a row, and listed once.
+  EXPECT_EQ(app_->notifications().Acknowledge(implied.id, {"p-tanaka"}).error().code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(
+      app_->notifications().Acknowledge(key + "/000001/email/p-nobody", {"p-nobody"}).error().code,
+      ErrorCode::kNotFound);
+  clock_.Advance(std::chrono::minutes(2));
+  auto seen = app_->notifications().Acknowledge(implied.id, {"p-suzuki"});
+  ASSERT_TRUE(seen) << seen.error().ToString();
+  EXPECT_EQ(seen->acknowledged_at, "2026-11-26T13:02:00Z");
+  rows = store::LoadDeliveries(static_cast<store::Store&>(*store_), "subject", key);
+  ASSERT_TRUE(rows);
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ((*rows)[0].acknowledged_at, "2026-11-26T13:02:00Z");
+  EXPECT_EQ((*rows)[0].error.code, "notify.no_email");
+  auto failed = app_->notifications().List({.status = "failed"}, {}, {"t"});
+  ASSERT_TRUE(failed);
+  ASSERT_EQ(failed->items.size(), 1u);
+  EXPECT_EQ(failed->items[0].acknowledged_at, "2026-11-26T13:02:00Z");
+  auto entries = store_->ReadJournal({.subject = key});
+  ASSERT_TRUE(entries);
+  EXPECT_EQ(entries->back().action, "notification.acknowledge");
+  EXPECT_TRUE(store_->Verify()->ok());
+}
+
+TEST_F(NotificationTest, WithoutEmailSettingsAConvocationIsStillEscalatedUntilAcknowledged) {
+  core::Organization org = core::SmallOrganization();
+  org.notifications = core::Notifications{.escalate_after_minutes = 15};
+  ASSERT_TRUE(app_->organization().Import(orgfile::Emit(org), "o", {"t"}));
+  std::string key = Report();
+  ASSERT_TRUE(app_->incidents().Triage(key, {.confirmed = true}, {"p-suzuki"}));
+  ASSERT_TRUE(app_->incidents().RequestConvocation(key, {"p-suzuki"}));
+  clock_.Advance(std::chrono::minutes(15));
+  EXPECT_EQ(Tick().escalated, 1);  // nobody said they saw it: the chair's deputy is asked
+  auto notes = app_->incidents().Notifications(key, {"t"});
+  ASSERT_TRUE(notes);
+  ASSERT_EQ(notes->size(), 3u);
+  EXPECT_THAT(notes->back().message.recipients, ElementsAre("p-suzuki"));
+  // The deputy says they saw it: no further escalation.
+  ASSERT_TRUE(app_->notifications().Acknowledge(key + "/000003/email/p-suzuki", {"p-suzuki"}));
+  org.notifications.escalate_to = {"p-tanaka"};
+  ASSERT_TRUE(app_->organization().Import(orgfile::Emit(org), "o", {"t"}));
+  clock_.Advance(std::chrono::hours(1));
+  EXPECT_EQ(Tick().escalated, 0);
+}
+
 TEST_F(NotificationTest, APermanentRefusalIsParkedAtOnce) {
   Report();
   mail_.fail_with = ErrorCode::kInvalidInput;

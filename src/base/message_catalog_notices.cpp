@@ -97,6 +97,12 @@ constexpr auto kNotices = std::to_array<CatalogEntry>({
     {"notify.not_failed", "通知 {id} は失敗していないため再送できません",
      "message {id} has not failed, so it cannot be retried"},
     {"notify.failed", "送信できませんでした: {detail}", "could not send: {detail}"},
+    {"notify.never_queued",
+     "通知 {id} "
+     "は、組織ファイルにメールの送信設定がなかったときのものなので、あとから送ることはできません（"
+     "設定のあとの通知は送られます）",
+     "message {id} was queued while the organization file configured no email, so it cannot be "
+     "sent later (notices queued after email is configured are sent)"},
     {"notify.bad_status", "状態「{value}」はありません（pending, sent, failed のいずれか）",
      "no status '{value}' (pending, sent or failed)"},
     {"notify.bad_time", "保存されている時刻「{value}」を読めません",

@@ -105,7 +105,7 @@ Result<std::string> Enqueue(Tx& tx, const OutboxMessage& message,
               {"title", m.title},
               {"body", m.body},
               // Its deliveries carry the state from here on.
-              {"status", "queued"},
+              {"status", m.status},
               {"attempts", 0}}));
   for (Delivery& d : deliveries) {
     d.message = m.id;
@@ -118,22 +118,39 @@ Result<std::string> Enqueue(Tx& tx, const OutboxMessage& message,
   return m.id;
 }
 
-Result<std::vector<OutboxMessage>> Outbox(Store& store, const std::string& subject) {
-  ASSIGN_OR_RETURN(Table rows, store.ReadWhere("outbox", "subject", subject));
-  std::vector<OutboxMessage> out;
-  for (const auto& [id, row] : rows) {
-    OutboxMessage m{
-        id, row.value("created_at", ""), row.value("kind", ""), row.value("subject", ""),
-        {}, row.value("title", ""),      row.value("body", "")};
-    json recipients = json::parse(row.value("recipients", "[]"), nullptr, false);
-    if (recipients.is_array()) {
-      for (const auto& r : recipients) {
-        if (r.is_string()) m.recipients.push_back(r.get<std::string>());
-      }
+OutboxMessage MessageFromRow(const std::string& id, const Row& row) {
+  OutboxMessage m{.id = id,
+                  .created_at = row.value("created_at", ""),
+                  .kind = row.value("kind", ""),
+                  .subject = row.value("subject", ""),
+                  .title = row.value("title", ""),
+                  .body = row.value("body", ""),
+                  .status = row.value("status", std::string(kMessageQueued))};
+  json recipients = json::parse(row.value("recipients", "[]"), nullptr, false);
+  if (recipients.is_array()) {
+    for (const auto& r : recipients) {
+      if (r.is_string()) m.recipients.push_back(r.get<std::string>());
     }
-    out.push_back(std::move(m));
   }
+  return m;
+}
+
+template <class Source>
+Result<std::vector<OutboxMessage>> LoadMessages(Source& source, const std::string& column,
+                                                const std::string& value) {
+  ASSIGN_OR_RETURN(Table rows, source.ReadWhere("outbox", column, value));
+  std::vector<OutboxMessage> out;
+  out.reserve(rows.size());
+  for (const auto& [id, row] : rows) out.push_back(MessageFromRow(id, row));
   return out;  // ids number the messages of a subject in order
+}
+template Result<std::vector<OutboxMessage>> LoadMessages(Store&, const std::string&,
+                                                         const std::string&);
+template Result<std::vector<OutboxMessage>> LoadMessages(Tx&, const std::string&,
+                                                         const std::string&);
+
+Result<std::vector<OutboxMessage>> Outbox(Store& store, const std::string& subject) {
+  return LoadMessages(store, "subject", subject);
 }
 
 template <class Source>

@@ -12,6 +12,13 @@
 
 namespace sokuo::store {
 
+// What a message's rows say of its emails.
+inline constexpr std::string_view kMessageQueued = "queued";  // every delivery is a row
+// The organization sent no email when the message was queued: each recipient's email is a
+// delivery that failed at once (notify.no_email), stored as a row only once acknowledged
+// (app/notices.h, ImpliedDeliveries).
+inline constexpr std::string_view kMessageNoEmail = "no_email";
+
 // One notification as it was queued.
 struct OutboxMessage {
   std::string id;  // "INC-2026-0001/000001": set by Enqueue, numbering a subject's messages
@@ -21,6 +28,7 @@ struct OutboxMessage {
   std::vector<std::string> recipients;  // person ids
   std::string title;                    // in both languages, for lists
   std::string body;
+  std::string status = std::string(kMessageQueued);  // kMessageQueued or kMessageNoEmail
 };
 
 enum class DeliveryStatus { kPending, kSent, kFailed };
@@ -57,8 +65,16 @@ std::string_view DeliveryStatusName(DeliveryStatus status);
 // a recipient once). Returns the message's id.
 [[nodiscard]] Result<std::string> Enqueue(Tx& tx, const OutboxMessage& message,
                                           std::vector<Delivery> deliveries);
+// The messages whose `column` (subject, status, id) equals `value`, in the order they were
+// queued (by id: a subject's messages are numbered in order).
+template <class Source>
+[[nodiscard]] Result<std::vector<OutboxMessage>> LoadMessages(Source& source,
+                                                              const std::string& column,
+                                                              const std::string& value);
 // The messages about `subject`, in the order they were queued.
 [[nodiscard]] Result<std::vector<OutboxMessage>> Outbox(Store& store, const std::string& subject);
+// The message of `row`, the outbox row `id`.
+OutboxMessage MessageFromRow(const std::string& id, const Row& row);
 
 // The deliveries whose `column` (status, subject, message, id) equals `value`, by id; every
 // delivery when `column` is empty.

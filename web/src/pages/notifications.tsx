@@ -20,11 +20,12 @@ export interface Delivery {
   channel: 'email' | 'webhook' | 'file'
   recipient: string
   address?: string
-  lang: string
+  lang?: string
   title: string
   status: 'pending' | 'sent' | 'failed'
   attempts: number
   next_at: string
+  retryable: boolean
   sent_at?: string
   acknowledged_at?: string
   error?: { code: string; text: string }
@@ -132,7 +133,7 @@ export function Messages({ me, zone }: { me: Me; zone: string }) {
                 <td>{d.attempts}</td>
                 {admin && (
                   <td>
-                    {d.status === 'failed' && (
+                    {d.retryable && (
                       <button type="button" onClick={() => retry(d)}>
                         {t('ui.msg_retry')}
                       </button>
