@@ -147,6 +147,10 @@ Result<std::string> QueueNotice(store::Tx& tx, const core::Organization& org, co
 std::vector<store::Delivery> ImpliedDeliveries(const store::OutboxMessage& message) {
   std::vector<store::Delivery> out;
   if (message.status != store::kMessageNoEmail) return out;
+  // No text was written for anyone, so nothing tells which recipients may see what the message
+  // is about: each is told only its subject, as whoever reads the email's row.
+  Message title = Msg("notice.unsent.title", {{"subject", message.subject}});
+  std::string both = Render(title, Lang::kJa) + " / " + Render(title, Lang::kEn);
   for (const std::string& person : message.recipients) {
     store::Delivery d{.id = message.id + "/email/" + person,
                       .message = message.id,
@@ -154,7 +158,7 @@ std::vector<store::Delivery> ImpliedDeliveries(const store::OutboxMessage& messa
                       .kind = message.kind,
                       .channel = "email",
                       .recipient = person,
-                      .title = message.title,
+                      .title = both,
                       .status = store::DeliveryStatus::kFailed,
                       .next_at = message.created_at,
                       .error = Msg("notify.no_email")};

@@ -33,7 +33,7 @@ struct Notice {
 // kind. An email that cannot be sent is a delivery failed at once with its reason, so the gap
 // shows: for a person without an address, a row; when the organization sends no email at all,
 // the message says so once (store::kMessageNoEmail) and implies each recipient's failed email
-// (ImpliedDeliveries), which becomes a row when the person acknowledges it or it is retried.
+// (ImpliedDeliveries), which becomes a row when the person acknowledges it.
 // Returns the message's id.
 [[nodiscard]] Result<std::string> QueueNotice(store::Tx& tx, const core::Organization& org,
                                               const Notice& notice, Timestamp now);
@@ -45,6 +45,8 @@ store::Delivery EmailDelivery(const core::Organization& org, const std::string& 
 
 // The emails `message` implies without rows: each recipient's, failed at once with
 // notify.no_email, when it was queued while the organization sent no email; none otherwise.
+// Their title names only the subject (notice.unsent.title): whether a recipient may see more is
+// not known here.
 std::vector<store::Delivery> ImpliedDeliveries(const store::OutboxMessage& message);
 // `stored` (deliveries of `message`) with the implied ones that have no row, by id.
 std::vector<store::Delivery> WithImplied(const store::OutboxMessage& message,

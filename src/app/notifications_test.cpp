@@ -236,7 +236,6 @@ TEST_F(NotificationTest, WithoutEmailSettingsTheMessageStandsForItsEmailsUntilOn
   EXPECT_EQ(implied.recipient, "p-suzuki");
   EXPECT_EQ(implied.status, store::DeliveryStatus::kFailed);
   EXPECT_EQ(implied.error.code, "notify.no_email");
-  EXPECT_EQ(Tick().sent + Tick().failed, 0);
   // Nothing to send later: a retry says why.
   auto retried = app_->notifications().Retry(implied.id, {"p-suzuki"});
   ASSERT_FALSE(retried);
@@ -423,6 +422,35 @@ TEST_F(NotificationTest, ARestrictedIncidentIsNotToldToWhoMayNotSeeIt) {
   // The IS department may see it, and reads it; the chat is told only that there is news.
   ASSERT_FALSE(hooks_.sent.empty());
   EXPECT_THAT(hooks_.sent[0].body, ::testing::Not(HasSubstr("持ち出し")));
+}
+
+TEST_F(NotificationTest, WithoutEmailSettingsARestrictedIncidentStaysHiddenFromWhoAcknowledges) {
+  core::Organization org = core::SmallOrganization();
+  ASSERT_TRUE(app_->organization().Import(orgfile::Emit(org), "o", {"t"}));
+  auto r = app_->incidents().Report(
+      {.title = "内部不正の疑い", .summary = "経理部員の持ち出し", .restricted = true},
+      {"p-suzuki"});
+  ASSERT_TRUE(r);
+  std::string key = r->incident.key;
+  // The sales department's head is told of a measure, but may not see the incident.
+  ASSERT_TRUE(app_->incidents().AddTask(key, {.title = "端末を回収する", .department = "sales"},
+                                        {"p-suzuki"}));
+  // The message itself names the measure, for those who may read it.
+  auto notes = app_->incidents().Notifications(key, {"p-suzuki"});
+  ASSERT_TRUE(notes);
+  ASSERT_EQ(notes->size(), 2u);
+  EXPECT_THAT((*notes)[1].message.title, HasSubstr("端末を回収する"));
+  auto seen = app_->notifications().Acknowledge(key + "/000002/email/p-tanaka", {"p-tanaka"});
+  ASSERT_TRUE(seen) << seen.error().ToString();
+  EXPECT_THAT(seen->title, HasSubstr(key));
+  for (const std::string& text : {seen->title, seen->body}) {
+    EXPECT_THAT(text, ::testing::Not(HasSubstr("内部不正")));
+    EXPECT_THAT(text, ::testing::Not(HasSubstr("端末を回収する")));
+  }
+  auto stored = store::LoadDeliveries(static_cast<store::Store&>(*store_), "subject", key);
+  ASSERT_TRUE(stored);
+  ASSERT_EQ(stored->size(), 1u);
+  EXPECT_THAT((*stored)[0].title, ::testing::Not(HasSubstr("端末を回収する")));
 }
 
 TEST_F(NotificationTest, AnAcknowledgedConvocationIsNotEscalated) {

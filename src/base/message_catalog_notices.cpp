@@ -84,6 +84,8 @@ constexpr auto kNotices = std::to_array<CatalogEntry>({
      "This reporting duty was due by {due} and no filing is recorded. File it now, or have the "
      "committee record why it is not filed. File with: {recipient}\n\nIncident: {title}\n"
      "Duty: {duty}"},
+    {"notice.unsent.title", "[{subject}] メールで送られなかった知らせ",
+     "[{subject}] A message no email carried"},
     {"notice.restricted.title", "[{subject}] 閲覧制限付きの緊急事態の知らせ",
      "[{subject}] News of a restricted emergency"},
     {"notice.restricted.body",
