@@ -162,6 +162,8 @@ TEST_P(StoreContractTest, ForeignKeysHoldAtCommit) {
   auto r = Import(org);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::kConflict);
+  // A write alone is told in the same words as one in a batch (GroupedWritersCommitTogether...).
+  EXPECT_EQ(r.error().msg.code, "store.reference_missing");
   EXPECT_EQ(store_->Head()->seq, 0);
 }
 

@@ -53,7 +53,8 @@ class WriteBatcher {
 
   // The statements of a savepoint named "work", run by the store on its transaction; `settled`
   // fails when the work left a deferred constraint unmet (a reference to a row that is not
-  // there), which the commit would otherwise refuse for the whole batch.
+  // there), which the commit would otherwise refuse for the whole batch. A store may leave it
+  // empty for a batch of one work whose commit says the same (store.reference_missing).
   struct Savepoint {
     std::function<Result<void>()> begin, undo, release, settled;
   };
@@ -80,7 +81,7 @@ class WriteBatcher {
         q->result = Fail(ErrorCode::kInternal, Msg("store.work_threw", {{"what", e.what()}}));
       }
       // Alone or not, a work that leaves a reference unmet is told so in the same words.
-      if (q->result) q->result = sp.settled();
+      if (q->result && sp.settled) q->result = sp.settled();
       if (!alone) {
         if (!q->result) {
           if (auto undone = sp.undo(); !undone) {

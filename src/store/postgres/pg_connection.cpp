@@ -40,6 +40,9 @@ Error ErrorOf(std::string_view step, const std::exception& e) {
     if (Unavailable(state)) {
       return Error{ErrorCode::kUnavailable, std::move(log), {}, {}, Msg("store.unavailable")};
     }
+    if (state == "23503") {  // foreign_key_violation: a reference to a row that is not there
+      return Error{ErrorCode::kConflict, std::move(log), {}, {}, Msg("store.reference_missing")};
+    }
     if (state.rfind("23", 0) == 0) {  // integrity constraint violation
       return Error{ErrorCode::kConflict, std::move(log), {}, {}, std::move(detailed)};
     }
