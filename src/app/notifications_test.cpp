@@ -72,6 +72,19 @@ class NotificationTest : public ::testing::Test {
     return r->incident.key;
   }
 
+  // A restricted incident, and a measure for the sales department, whose head (p-tanaka) is
+  // told of it but may not see the incident.
+  std::string ReportRestrictedWithAMeasureForSales() {
+    auto r = app_->incidents().Report(
+        {.title = "内部不正の疑い", .summary = "経理部員の持ち出し", .restricted = true},
+        {"p-suzuki"});
+    EXPECT_TRUE(r);
+    if (!r) return "";
+    EXPECT_TRUE(app_->incidents().AddTask(
+        r->incident.key, {.title = "端末を回収する", .department = "sales"}, {"p-suzuki"}));
+    return r->incident.key;
+  }
+
   FakeClock clock_{*ParseRfc3339("2026-11-26T13:00:00Z")};
   TempDir dir_{"notify"};
   std::unique_ptr<store::SqliteStore> store_;
@@ -402,14 +415,7 @@ TEST_F(NotificationTest, AfterTheDeputiesTheNextLevelIsAskedOneAtATime) {
 }
 
 TEST_F(NotificationTest, ARestrictedIncidentIsNotToldToWhoMayNotSeeIt) {
-  auto r = app_->incidents().Report(
-      {.title = "内部不正の疑い", .summary = "経理部員の持ち出し", .restricted = true},
-      {"p-suzuki"});
-  ASSERT_TRUE(r);
-  std::string key = r->incident.key;
-  // The sales department's head is told of a measure, but may not see the incident.
-  ASSERT_TRUE(app_->incidents().AddTask(key, {.title = "端末を回収する", .department = "sales"},
-                                        {"p-suzuki"}));
+  std::string key = ReportRestrictedWithAMeasureForSales();
   Tick();
   bool told_tanaka = false;
   for (const auto& d : mail_.sent) {
@@ -427,14 +433,7 @@ TEST_F(NotificationTest, ARestrictedIncidentIsNotToldToWhoMayNotSeeIt) {
 TEST_F(NotificationTest, WithoutEmailSettingsARestrictedIncidentStaysHiddenFromWhoAcknowledges) {
   core::Organization org = core::SmallOrganization();
   ASSERT_TRUE(app_->organization().Import(orgfile::Emit(org), "o", {"t"}));
-  auto r = app_->incidents().Report(
-      {.title = "内部不正の疑い", .summary = "経理部員の持ち出し", .restricted = true},
-      {"p-suzuki"});
-  ASSERT_TRUE(r);
-  std::string key = r->incident.key;
-  // The sales department's head is told of a measure, but may not see the incident.
-  ASSERT_TRUE(app_->incidents().AddTask(key, {.title = "端末を回収する", .department = "sales"},
-                                        {"p-suzuki"}));
+  std::string key = ReportRestrictedWithAMeasureForSales();
   // The message itself names the measure, for those who may read it.
   auto notes = app_->incidents().Notifications(key, {"p-suzuki"});
   ASSERT_TRUE(notes);

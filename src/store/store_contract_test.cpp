@@ -259,16 +259,22 @@ TEST_P(StoreContractTest, VerifyNamesTheFirstEntryThatNoLongerHolds) {
   }
 }
 
-TEST_P(StoreContractTest, IncidentsRoundTripAndJournalOnlyWhatChanged) {
-  ASSERT_TRUE(Import(core::SmallOrganization()));
+// The first incident of 2026, with one task.
+core::Incident FirstIncident() {
   core::Incident i;
   i.key = "INC-2026-0001";
   i.year = 2026;
   i.number = 1;
   i.title = "不審なログイン";
   i.reported_at = "2026-11-26T00:00:00Z";
-  i.systems = {"orders"};
   i.tasks = {{.id = 1, .kind = core::TaskKind::kIsolateNetwork, .title = "遮断"}};
+  return i;
+}
+
+TEST_P(StoreContractTest, IncidentsRoundTripAndJournalOnlyWhatChanged) {
+  ASSERT_TRUE(Import(core::SmallOrganization()));
+  core::Incident i = FirstIncident();
+  i.systems = {"orders"};
   i.recovery = {{"orders", core::RecoveryStatus::kDown}};
   auto save = [&](const core::Incident& x) {
     return store_->Write([&](Tx& tx) -> Result<void> {
@@ -310,13 +316,7 @@ TEST_P(StoreContractTest, IncidentsRoundTripAndJournalOnlyWhatChanged) {
 
 TEST_P(StoreContractTest, ANewIncidentIsAddedAsSavingItWouldAndOnlyOnce) {
   ASSERT_TRUE(Import(core::SmallOrganization()));
-  core::Incident i;
-  i.key = "INC-2026-0001";
-  i.year = 2026;
-  i.number = 1;
-  i.title = "不審なログイン";
-  i.reported_at = "2026-11-26T00:00:00Z";
-  i.tasks = {{.id = 1, .kind = core::TaskKind::kIsolateNetwork, .title = "遮断"}};
+  core::Incident i = FirstIncident();
   auto add = [&](const core::Incident& x) {
     return store_->Write([&](Tx& tx) -> Result<void> {
       TRY(AddIncident(tx, x));
