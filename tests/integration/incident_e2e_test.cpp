@@ -381,6 +381,15 @@ TEST_F(IncidentE2eTest, PartnerReportsStrangeLoginsOnTheOrderSystem) {
   EXPECT_EQ(sent["items"][0]["kind"], "incident.reported");
   EXPECT_THAT(sent["items"][0]["recipients"], Contains("p-mori"));
   EXPECT_THAT(sent["items"][0]["recipients"], Contains("p-fujita"));
+  // The company sends no email: the IS department's emails show as failed with why, are not
+  // retryable, and are acknowledged by their recipient all the same (G4.3.2).
+  Json parked = Ok("GET", "/api/v1/notifications?status=failed&subject=" + key, nullptr, "p-mori");
+  ASSERT_EQ(parked["items"].size(), sent["items"][0]["recipients"].size());
+  EXPECT_EQ(parked["items"][0]["error"]["code"], "notify.no_email");
+  EXPECT_EQ(parked["items"][0]["retryable"], false);
+  std::string mine = sent["items"][0]["id"].get<std::string>() + "/email/p-fujita";
+  Json seen = Ok("POST", "/api/v1/notifications/acknowledge", {{"id", mine}}, "p-fujita");
+  EXPECT_FALSE(seen.value("acknowledged_at", "").empty());
 
   // Invalid requests are refused precisely and change nothing.
   EXPECT_THAT(Wheres(Refused("POST", base + "/triage", {{"confirmd", true}}, "p-fujita", 400)),
