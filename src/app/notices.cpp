@@ -73,46 +73,42 @@ store::Delivery EmailDelivery(const core::Organization& org, const std::string& 
 
 std::string AcknowledgePage(const std::string& delivery) { return "#/ack/" + Escape(delivery); }
 
-Result<std::string> QueueNotice(store::Tx& tx, const core::Organization& org, const Notice& notice,
-                                Timestamp now) {
-  std::string at = FormatRfc3339(now);
-  ASSIGN_OR_RETURN(std::string id, store::NextMessageId(tx, notice.subject));
+namespace {
+
+// Every delivery of `notice`, the message `id`: an email to each recipient when the organization
+// sends email, in their language, and a message to each webhook that takes its kind.
+Result<std::vector<store::Delivery>> DeliveriesOf(store::Tx& tx, const core::Organization& org,
+                                                  const Notice& notice, const std::string& id,
+                                                  const std::vector<std::string>& to) {
   std::string link = notice.page.empty() ? "" : LinkTo(org, notice.page);
   std::vector<store::Delivery> deliveries;
   // What someone the incident is hidden from is told instead.
   Notice hidden = notice;
   hidden.title = Msg("notice.restricted.title", {{"subject", notice.subject}});
   hidden.body = Msg("notice.restricted.body", {{"subject", notice.subject}});
-  // A person named twice (in two of the roles a notice goes to) is told once.
-  std::vector<std::string> to = Distinct(notice.to);
-  // Without email settings no email is sent: the message says so once, for every recipient
-  // (ImpliedDeliveries), instead of a row per person that failed at once.
-  bool emails = org.notifications.email.has_value();
-  // Every recipient's language and account, each kind read at once.
-  std::map<std::string, std::string> languages;
-  std::map<std::string, store::AccountRow> accounts;
-  if (emails) {
-    ASSIGN_OR_RETURN(languages, store::LoadLanguagesOf(tx, to));
-  }
-  if (emails && notice.incident != nullptr) {
-    ASSIGN_OR_RETURN(accounts, store::LoadAccountsOf(tx, to));
-  }
-  const std::vector<std::string> no_one;
-  for (const std::string& person : emails ? to : no_one) {
-    auto chosen = languages.find(person);
-    Lang lang =
-        chosen == languages.end() ? Lang::kJa : ParseLang(chosen->second).value_or(Lang::kJa);
-    auto account = accounts.find(person);
-    bool sees = MaySee(org, person, account == accounts.end() ? nullptr : &account->second,
-                       notice.incident);
-    const Notice& shown = sees ? notice : hidden;
-    store::Delivery d = EmailDelivery(org, person);
-    d.id = id + "/email/" + person;
-    d.lang = lang == Lang::kEn ? "en" : "ja";
-    d.title = Render(shown.title, lang);
-    d.body = Text(shown, link, LinkTo(org, AcknowledgePage(d.id)), lang);
-    d.link = link;
-    deliveries.push_back(std::move(d));
+  if (org.notifications.email) {
+    // Every recipient's language and account, each kind read at once.
+    ASSIGN_OR_RETURN(auto languages, store::LoadLanguagesOf(tx, to));
+    std::map<std::string, store::AccountRow> accounts;
+    if (notice.incident != nullptr) {
+      ASSIGN_OR_RETURN(accounts, store::LoadAccountsOf(tx, to));
+    }
+    for (const std::string& person : to) {
+      auto chosen = languages.find(person);
+      Lang lang =
+          chosen == languages.end() ? Lang::kJa : ParseLang(chosen->second).value_or(Lang::kJa);
+      auto account = accounts.find(person);
+      bool sees = MaySee(org, person, account == accounts.end() ? nullptr : &account->second,
+                         notice.incident);
+      const Notice& shown = sees ? notice : hidden;
+      store::Delivery d = EmailDelivery(org, person);
+      d.id = id + "/email/" + person;
+      d.lang = lang == Lang::kEn ? "en" : "ja";
+      d.title = Render(shown.title, lang);
+      d.body = Text(shown, link, LinkTo(org, AcknowledgePage(d.id)), lang);
+      d.link = link;
+      deliveries.push_back(std::move(d));
+    }
   }
   for (const core::Webhook& w : org.notifications.webhooks) {
     // A person's own account matters are theirs, not a channel's.
@@ -131,37 +127,100 @@ Result<std::string> QueueNotice(store::Tx& tx, const core::Organization& org, co
     d.link = link;
     deliveries.push_back(std::move(d));
   }
+  return deliveries;
+}
+
+}  // namespace
+
+Result<std::string> QueueNotice(store::Tx& tx, const core::Organization& org, const Notice& notice,
+                                Timestamp now) {
+  ASSIGN_OR_RETURN(std::string id, store::NextMessageId(tx, notice.subject));
+  // A person named twice (in two of the roles a notice goes to) is told once.
+  std::vector<std::string> to = Distinct(notice.to);
   store::OutboxMessage m{
       .id = id,
-      .created_at = at,
+      .created_at = FormatRfc3339(now),
       .kind = notice.kind,
       .subject = notice.subject,
       .recipients = to,
       .title = Render(notice.title, Lang::kJa) + " / " + Render(notice.title, Lang::kEn),
-      .body = Render(notice.body, Lang::kJa),
-      .status = std::string(emails ? store::kMessageQueued : store::kMessageNoEmail)};
+      .body = Render(notice.body, Lang::kJa)};
+  if (org.notifications.email) {
+    // Written for each recipient by the sender (WriteDeliveries), not by the change that causes
+    // it: the change commits without waiting for every recipient's text.
+    m.status = std::string(store::kMessageUnwritten);
+    TRY(store::Enqueue(tx, m, {}));
+    TRY(store::AddTexts(tx, {.id = id,
+                             .title = notice.title,
+                             .body = notice.body,
+                             .page = notice.page,
+                             .incident = notice.incident ? notice.incident->key : ""}));
+    return id;
+  }
+  // Without email settings no email is sent: the message says so once, for every recipient
+  // (ImpliedDeliveries), instead of a row per person that failed at once.
+  m.status = std::string(store::kMessageNoEmail);
+  ASSIGN_OR_RETURN(auto deliveries, DeliveriesOf(tx, org, notice, id, to));
   TRY(store::Enqueue(tx, m, std::move(deliveries)));
   return id;
 }
 
+Result<std::optional<int>> WriteDeliveries(store::Tx& tx, const core::Organization& org,
+                                           const std::string& message) {
+  ASSIGN_OR_RETURN(auto messages, store::LoadMessages(tx, "id", message));
+  if (messages.empty() || messages.front().status != store::kMessageUnwritten) {
+    return std::optional<int>();
+  }
+  store::OutboxMessage m = std::move(messages.front());
+  ASSIGN_OR_RETURN(std::optional<store::MessageTexts> texts, store::LoadTexts(tx, m.id));
+  if (!texts) return Fail(ErrorCode::kStorage, Msg("notify.no_texts", {{"id", m.id}}));
+  std::optional<core::Incident> incident;
+  if (!texts->incident.empty()) {
+    ASSIGN_OR_RETURN(incident, store::LoadIncident(tx, texts->incident));
+  }
+  Notice notice{.kind = m.kind,
+                .subject = m.subject,
+                .to = m.recipients,
+                .title = texts->title,
+                .body = texts->body,
+                .page = texts->page,
+                .incident = incident ? &*incident : nullptr};
+  ASSIGN_OR_RETURN(auto deliveries, DeliveriesOf(tx, org, notice, m.id, m.recipients));
+  int written = 0;
+  for (store::Delivery& d : deliveries) {
+    d.message = m.id;
+    d.subject = m.subject;
+    d.kind = m.kind;
+    d.next_at = m.created_at;
+    TRY(store::AddDelivery(tx, d));
+    ++written;
+  }
+  m.status = std::string(store::kMessageQueued);
+  TRY(store::SaveMessageStatus(tx, m));
+  return std::optional<int>(written);
+}
+
 std::vector<store::Delivery> ImpliedDeliveries(const store::OutboxMessage& message) {
   std::vector<store::Delivery> out;
-  if (message.status != store::kMessageNoEmail) return out;
+  bool unsent = message.status == store::kMessageNoEmail;
+  if (!unsent && message.status != store::kMessageUnwritten) return out;
   // No text was written for anyone, so nothing tells which recipients may see what the message
   // is about: each is told only its subject, as whoever reads the email's row.
-  Message title = Msg("notice.unsent.title", {{"subject", message.subject}});
+  Message title = Msg(unsent ? "notice.unsent.title" : "notice.unwritten.title",
+                      {{"subject", message.subject}});
   std::string both = Render(title, Lang::kJa) + " / " + Render(title, Lang::kEn);
   for (const std::string& person : message.recipients) {
-    store::Delivery d{.id = message.id + "/email/" + person,
-                      .message = message.id,
-                      .subject = message.subject,
-                      .kind = message.kind,
-                      .channel = "email",
-                      .recipient = person,
-                      .title = both,
-                      .status = store::DeliveryStatus::kFailed,
-                      .next_at = message.created_at,
-                      .error = Msg("notify.no_email")};
+    store::Delivery d{
+        .id = message.id + "/email/" + person,
+        .message = message.id,
+        .subject = message.subject,
+        .kind = message.kind,
+        .channel = "email",
+        .recipient = person,
+        .title = both,
+        .status = unsent ? store::DeliveryStatus::kFailed : store::DeliveryStatus::kPending,
+        .next_at = message.created_at,
+        .error = unsent ? Msg("notify.no_email") : Message{}};
     out.push_back(std::move(d));
   }
   return out;

@@ -1,7 +1,8 @@
-// Queuing a notification (G4.3.2): one message for the record, and one delivery per recipient
-// and channel, each in the recipient's language, in the transaction of the change that causes
-// it (when the organization sends no email, the message alone stands for its emails). The
-// sender (notification_service.h) takes it from there.
+// Queuing a notification (G4.3.2): one message for the record, in the transaction of the change
+// that causes it, and one delivery per recipient and channel, each in the recipient's language,
+// written by the sender (notification_service.h) when it comes to the message (when the
+// organization sends no email, the message alone stands for its emails). The sender takes it
+// from there.
 #pragma once
 
 #include <optional>
@@ -30,13 +31,24 @@ struct Notice {
 };
 
 // Queues `notice`: an email to every recipient, and a message to every webhook that takes its
-// kind. An email that cannot be sent is a delivery failed at once with its reason, so the gap
-// shows: for a person without an address, a row; when the organization sends no email at all,
-// the message says so once (store::kMessageNoEmail) and implies each recipient's failed email
-// (ImpliedDeliveries), which becomes a row when the person acknowledges it.
+// kind. When the organization sends email, the message is queued with its texts as message codes
+// (store::kMessageUnwritten) and the sender writes its deliveries later (WriteDeliveries); until
+// then it implies each recipient's email, pending. An email that cannot be sent is a delivery
+// failed at once with its reason, so the gap shows: for a person without an address, a row;
+// when the organization sends no email at all, the message says so once
+// (store::kMessageNoEmail) and implies each recipient's failed email (ImpliedDeliveries), which
+// becomes a row when the person acknowledges it; webhooks are then written at once.
 // Returns the message's id.
 [[nodiscard]] Result<std::string> QueueNotice(store::Tx& tx, const core::Organization& org,
                                               const Notice& notice, Timestamp now);
+
+// Writes the deliveries of `message` if it is store::kMessageUnwritten, each in the recipient's
+// language and with need-to-know as they are now, with the organization's channels as they are
+// now, and marks it store::kMessageQueued. Returns how many it wrote; nullopt for a message
+// that was not unwritten (or is not). The caller journals the change.
+[[nodiscard]] Result<std::optional<int>> WriteDeliveries(store::Tx& tx,
+                                                         const core::Organization& org,
+                                                         const std::string& message);
 
 // An email delivery of a message to `person`, without its id, text or language: failed at once,
 // with the reason, when the organization sends no email or has no address for them, so the gap
@@ -44,8 +56,9 @@ struct Notice {
 store::Delivery EmailDelivery(const core::Organization& org, const std::string& person);
 
 // The emails `message` implies without rows: each recipient's, failed at once with
-// notify.no_email, when it was queued while the organization sent no email; none otherwise.
-// Their title names only the subject (notice.unsent.title): whether a recipient may see more is
+// notify.no_email, when it was queued while the organization sent no email; pending while its
+// deliveries are not written (store::kMessageUnwritten); none otherwise. Their title names only
+// the subject (notice.unsent.title, notice.unwritten.title): whether a recipient may see more is
 // not known here.
 std::vector<store::Delivery> ImpliedDeliveries(const store::OutboxMessage& message);
 // `stored` (deliveries of `message`) with the implied ones that have no row, by id.

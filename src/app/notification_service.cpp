@@ -58,6 +58,21 @@ std::pair<std::string, std::string> ReminderCodes(const std::string& kind) {
   return {"notice.follow_up.title", "notice.follow_up.body"};
 }
 
+// Writes the deliveries of `message` if they are not yet (WriteDeliveries), journaled; true
+// when it wrote them.
+Result<bool> WriteMessage(store::Tx& tx, const core::Organization& org, const std::string& message,
+                          Timestamp now) {
+  ASSIGN_OR_RETURN(std::optional<int> written, WriteDeliveries(tx, org, message));
+  if (!written) return false;
+  size_t slash = message.rfind('/');  // "<subject>/<number>" (store::NextMessageId)
+  TRY(tx.Append({.at = now,
+                 .actor = "system",
+                 .action = "notification.write",
+                 .subject = message.substr(0, slash == std::string::npos ? 0 : slash),
+                 .body = {{"message", message}, {"deliveries", *written}}}));
+  return true;
+}
+
 }  // namespace
 
 std::chrono::seconds Backoff(int attempts) {
@@ -76,6 +91,7 @@ Result<TickReport> NotificationService::Tick(Timestamp now,
   std::lock_guard lock(tick_);
   TickReport report;
   ASSIGN_OR_RETURN(report.escalated, Escalate(now));
+  ASSIGN_OR_RETURN(report.written, WriteDue(now));
   ASSIGN_OR_RETURN(auto org, ctx_.Organization());
   ASSIGN_OR_RETURN(std::vector<store::Delivery> pending,
                    store::LoadDeliveries(ctx_.store(), "status", "pending"));
@@ -118,9 +134,35 @@ Result<void> NotificationService::SendOne(const store::Delivery& d, const core::
   return {};
 }
 
+Result<int> NotificationService::WriteDue(Timestamp now) {
+  ASSIGN_OR_RETURN(
+      std::vector<store::OutboxMessage> unwritten,
+      store::LoadMessages(ctx_.store(), "status", std::string(store::kMessageUnwritten)));
+  std::sort(unwritten.begin(), unwritten.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.created_at, a.id) < std::tie(b.created_at, b.id);
+  });
+  if (unwritten.size() > kBatch) unwritten.resize(kBatch);
+  int written = 0;
+  for (const store::OutboxMessage& m : unwritten) {
+    TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
+      ASSIGN_OR_RETURN(auto org, ctx_.OrganizationIn(tx));
+      ASSIGN_OR_RETURN(bool wrote, WriteMessage(tx, *org, m.id, now));
+      written += wrote ? 1 : 0;
+      return {};
+    }));
+  }
+  return written;
+}
+
 Result<TickReport> NotificationService::Deliver(const std::string& message, Timestamp now) {
   std::lock_guard lock(tick_);
   TickReport report;
+  TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
+    ASSIGN_OR_RETURN(auto org, ctx_.OrganizationIn(tx));
+    ASSIGN_OR_RETURN(bool wrote, WriteMessage(tx, *org, message, now));
+    report.written += wrote ? 1 : 0;
+    return {};
+  }));
   ASSIGN_OR_RETURN(auto org, ctx_.Organization());
   ASSIGN_OR_RETURN(std::vector<store::Delivery> deliveries,
                    store::LoadDeliveries(ctx_.store(), "message", message));
@@ -345,6 +387,13 @@ Result<store::Delivery> NotificationService::Acknowledge(const std::string& deli
       return Fail(ErrorCode::kNotFound, NoDelivery(delivery));
     }
     if (!out->acknowledged_at.empty()) return {};  // once is enough
+    // Seen before the sender wrote it (on the incident's page): written now, to be acknowledged.
+    ASSIGN_OR_RETURN(auto org, ctx_.OrganizationIn(tx));
+    ASSIGN_OR_RETURN(bool wrote, WriteMessage(tx, *org, out->message, ctx_.clock().Now()));
+    if (wrote) {
+      ASSIGN_OR_RETURN(out, FindDelivery(tx, delivery));
+      if (!out) return Fail(ErrorCode::kNotFound, NoDelivery(delivery));
+    }
     std::string now = FormatRfc3339(ctx_.clock().Now());
     ASSIGN_OR_RETURN(auto stored, store::LoadDeliveries(tx, "message", out->message));
     ASSIGN_OR_RETURN(auto messages, store::LoadMessages(tx, "id", out->message));
@@ -409,15 +458,17 @@ Result<Page<store::Delivery>> NotificationService::List(const DeliveryFilter& fi
   std::string value = !filter.subject.empty() ? filter.subject : filter.status;
   ASSIGN_OR_RETURN(std::vector<store::Delivery> all,
                    store::LoadDeliveries(ctx_.store(), column, value));
-  // With the emails that messages queued without email settings imply, failed at once.
-  if (filter.status.empty() ||
-      filter.status == DeliveryStatusName(store::DeliveryStatus::kFailed)) {
-    ASSIGN_OR_RETURN(
-        std::vector<store::OutboxMessage> unsent,
-        store::LoadMessages(ctx_.store(), "status", std::string(store::kMessageNoEmail)));
-    std::set<std::string> stored;
-    for (const auto& d : all) stored.insert(d.id);
-    for (const auto& m : unsent) {
+  // With the emails messages imply: failed at once when queued without email settings, pending
+  // while the sender has not written them.
+  std::set<std::string> stored;
+  for (const auto& d : all) stored.insert(d.id);
+  for (auto [implied, as] :
+       {std::pair{store::kMessageNoEmail, store::DeliveryStatus::kFailed},
+        std::pair{store::kMessageUnwritten, store::DeliveryStatus::kPending}}) {
+    if (!filter.status.empty() && filter.status != DeliveryStatusName(as)) continue;
+    ASSIGN_OR_RETURN(std::vector<store::OutboxMessage> messages,
+                     store::LoadMessages(ctx_.store(), "status", std::string(implied)));
+    for (const auto& m : messages) {
       if (!filter.subject.empty() && m.subject != filter.subject) continue;
       for (store::Delivery& d : ImpliedDeliveries(m)) {
         if (stored.count(d.id) == 0) all.push_back(std::move(d));

@@ -44,6 +44,7 @@ class Notifier {
 inline constexpr auto kClaimLease = std::chrono::minutes(5);
 
 struct TickReport {
+  int written = 0;  // messages whose deliveries were written (app/notices.h, WriteDeliveries)
   int sent = 0;
   int retried = 0;
   int failed = 0;
@@ -68,7 +69,9 @@ class NotificationService {
   // Registers the sender of `channel` ("email", "webhook"); it must outlive the service.
   void SetNotifier(const std::string& channel, Notifier* notifier);
 
-  // Escalates what waited too long, then sends every delivery that is due at `now` while
+  // Escalates what waited too long, writes the deliveries of the oldest messages queued
+  // unwritten (as many messages as it sends deliveries at most), then sends every delivery that
+  // is due at `now` while
   // `keep_going` says so (checked between sends: a stopping server does not wait for them all);
   // once a minute, reminds of measures overdue, follow-ups and reporting deadlines.
   [[nodiscard]] Result<TickReport> Tick(Timestamp now,
@@ -94,6 +97,8 @@ class NotificationService {
   Result<void> Record(const store::Delivery& sent, Result<void> outcome, Timestamp now,
                       int max_attempts);
   Result<int> Escalate(Timestamp now);
+  // Writes the deliveries of the messages queued unwritten, oldest first, at most kBatch.
+  Result<int> WriteDue(Timestamp now);
   Result<int> Remind(Timestamp now);
 
   Context& ctx_;

@@ -148,8 +148,7 @@ TEST_F(NotificationTest, TwoSendersOverOneDatabaseSendEachDeliveryOnce) {
   // A delivery claimed by a sender that is gone waits for its lease, then goes out here.
   std::string key = Report();
   ASSERT_TRUE(store_->Write([&](store::Tx& tx) -> Result<void> {
-    ASSIGN_OR_RETURN(store::Table pending, tx.ReadWhere("deliveries", "subject", key));
-    for (const auto& [id, row] : pending) {
+    for (const std::string id : {key + "/000001/email/p-suzuki", key + "/000001/webhook/is-chat"}) {
       TRY(tx.PutPrivate("delivery_claims", id,
                         {{"id", id},
                          {"owner", "a-server-that-died"},
@@ -164,6 +163,79 @@ TEST_F(NotificationTest, TwoSendersOverOneDatabaseSendEachDeliveryOnce) {
   EXPECT_EQ(Tick().sent, 2);
   EXPECT_EQ(mail_.sent.size() + hooks_.sent.size(), 2u);
   EXPECT_TRUE(store_->Read("delivery_claims")->empty());  // recorded: the claims are gone
+}
+
+// A report commits its message and the message's texts; the sender writes each recipient's
+// email when it comes to it, in the language they have then, and journals that it did.
+TEST_F(NotificationTest, TheSenderWritesAReportsDeliveriesInTheLanguageChosenSince) {
+  std::string key = Report();
+  EXPECT_TRUE(store_->ReadWhere("deliveries", "subject", key)->empty());
+  // Until then the message stands for its email, pending, titled with its subject alone.
+  auto waiting = app_->notifications().List({.status = "pending"}, {}, {"t"});
+  ASSERT_TRUE(waiting);
+  ASSERT_EQ(waiting->items.size(), 1u);
+  EXPECT_EQ(waiting->items[0].id, key + "/000001/email/p-suzuki");
+  EXPECT_EQ(waiting->items[0].title,
+            "[" + key + "] 送信を待っている知らせ / [" + key + "] A message waiting to be sent");
+  EXPECT_TRUE(waiting->items[0].body.empty());
+  EXPECT_FALSE(Retryable(waiting->items[0]));
+  EXPECT_TRUE(app_->notifications().List({.status = "failed"}, {}, {"t"})->items.empty());
+  Choose("p-suzuki", "en");
+  TickReport r = Tick();
+  EXPECT_EQ(r.written, 1);
+  EXPECT_EQ(r.sent, 2);  // the email and the IS chat, whose delivery was written with it
+  ASSERT_EQ(mail_.sent.size(), 1u);
+  EXPECT_EQ(mail_.sent[0].lang, "en");
+  EXPECT_EQ(mail_.sent[0].title, "[" + key + "] Emergency reported: ランサムウェア");
+  EXPECT_EQ(store_->ReadWhere("deliveries", "subject", key)->size(), 2u);
+  EXPECT_EQ(Tick().written, 0);  // written once
+  auto entries = store_->ReadJournal({.subject = key});
+  ASSERT_TRUE(entries);
+  int writes = 0;
+  for (const auto& e : *entries) {
+    if (e.action != "notification.write") continue;
+    ++writes;
+    auto body = nlohmann::json::parse(e.body);
+    EXPECT_EQ(body.value("message", ""), key + "/000001");
+    EXPECT_EQ(body.value("deliveries", 0), 2);
+  }
+  EXPECT_EQ(writes, 1);
+}
+
+// Acknowledged on the incident's page before the sender came to it: written then, and sent
+// still, with the acknowledgement kept.
+TEST_F(NotificationTest, AnEmailAcknowledgedBeforeItIsWrittenIsWrittenAndStillSent) {
+  std::string key = Report();
+  std::string id = key + "/000001/email/p-suzuki";
+  auto seen = app_->notifications().Acknowledge(id, {"p-suzuki"});
+  ASSERT_TRUE(seen) << seen.error().ToString();
+  EXPECT_EQ(seen->status, store::DeliveryStatus::kPending);
+  EXPECT_EQ(seen->title, "[" + key + "] 緊急事態の報告: ランサムウェア");
+  EXPECT_EQ(seen->acknowledged_at, "2026-11-26T13:00:00Z");
+  TickReport r = Tick();
+  EXPECT_EQ(r.written, 0);
+  EXPECT_EQ(r.sent, 2);
+  auto rows = store::LoadDeliveries(static_cast<store::Store&>(*store_), "id", id);
+  ASSERT_TRUE(rows);
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ((*rows)[0].status, store::DeliveryStatus::kSent);
+  EXPECT_EQ((*rows)[0].acknowledged_at, "2026-11-26T13:00:00Z");
+}
+
+// A flood of reports does not make one tick write every message: as many as it may send.
+TEST_F(NotificationTest, ATickWritesAtMostABatchOfMessagesOldestFirst) {
+  std::vector<std::string> keys;
+  for (int i = 0; i < 55; ++i) {
+    keys.push_back(Report());
+    clock_.Advance(std::chrono::seconds(1));
+  }
+  mail_.fail_with = ErrorCode::kUnavailable;  // nothing goes out: only the writing counts
+  hooks_.fail_with = ErrorCode::kUnavailable;
+  EXPECT_EQ(Tick().written, 50);
+  EXPECT_EQ(store_->ReadWhere("deliveries", "subject", keys[49])->size(), 2u);
+  EXPECT_TRUE(store_->ReadWhere("deliveries", "subject", keys[50])->empty());
+  EXPECT_EQ(Tick().written, 5);
+  EXPECT_EQ(store_->ReadWhere("outbox", "status", std::string("unwritten"))->size(), 0u);
 }
 
 TEST_F(NotificationTest, AFailingChannelIsRetriedWithBackoffThenParkedAndCanBeRetried) {
@@ -314,13 +386,13 @@ TEST_F(NotificationTest, APersonWithoutAnAddressShowsAsFailedNotForgotten) {
   org.people[1].email.clear();  // p-suzuki, the IS department
   ASSERT_TRUE(app_->organization().Import(orgfile::Emit(org), "o", {"t"}));
   Report();
+  EXPECT_EQ(Tick().written, 1);
+  EXPECT_THAT(mail_.sent, IsEmpty());
   auto failed = app_->notifications().List({.status = "failed"}, {}, {"t"});
   ASSERT_TRUE(failed);
   ASSERT_EQ(failed->items.size(), 1u);
   EXPECT_EQ(failed->items[0].recipient, "p-suzuki");
   EXPECT_EQ(failed->items[0].error.code, "notify.no_address");
-  Tick();
-  EXPECT_THAT(mail_.sent, IsEmpty());
 }
 
 TEST_F(NotificationTest, OnlyTheRecipientAcknowledges) {

@@ -236,6 +236,8 @@ constexpr auto kIncidentUi = std::to_array<CatalogEntry>({
     {"action.incident.transition", "状態の変更", "state changed"},
     {"action.incident.remind", "リマインダーの送信", "reminder sent"},
     {"action.incident.escalate", "代理への連絡（応答なし）", "escalated to deputies (no answer)"},
+    {"action.notification.write", "通知の宛先ごとの文面の作成",
+     "message written for each recipient"},
     {"action.notification.sent", "通知の送信", "message sent"},
     {"action.notification.retry", "通知の送信失敗（再試行予定）", "message failed, will retry"},
     {"action.notification.failed", "通知の送信失敗", "message failed"},

@@ -495,6 +495,18 @@ CREATE TABLE delivery_claims (
 );
 )sql";
 
+// G4.3.2: what a message says, as message codes, until the sender writes it for each recipient
+// in their language (store/notification_rows.h, kMessageUnwritten). Journaled.
+constexpr const char* kMigration22 = R"sql(
+CREATE TABLE outbox_texts (
+  id TEXT PRIMARY KEY REFERENCES outbox(id) DEFERRABLE INITIALLY DEFERRED,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  page TEXT NOT NULL,
+  incident TEXT NOT NULL
+);
+)sql";
+
 }  // namespace
 
 // The numbered list; the SQL of each is above.
@@ -525,6 +537,7 @@ const std::vector<Migration>& Migrations() {
       {19, "alert list filters", kMigration19.c_str(), kPostgres19},
       {20, "evidence in PostgreSQL", "", kPostgres20},
       {21, "delivery claims", kMigration21},
+      {22, "message texts written later", kMigration22},
   };
   return kMigrations;
 }

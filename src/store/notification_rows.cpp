@@ -10,14 +10,14 @@ using json = nlohmann::json;
 
 constexpr std::array<std::string_view, 3> kStatusNames = {"pending", "sent", "failed"};
 
-json ErrorJson(const Message& m) {
+json MessageJson(const Message& m) {
   if (m.empty()) return "";
   json params = json::object();
   for (const auto& [k, v] : m.params) params[k] = v;
   return CanonicalJson({{"code", m.code}, {"params", params}});
 }
 
-Message ErrorFrom(const std::string& text) {
+Message MessageFrom(const std::string& text) {
   json j = json::parse(text, nullptr, false);
   if (!j.is_object() || !j.contains("code") || !j["code"].is_string()) return {};
   MessageParams params;
@@ -44,7 +44,7 @@ Row ToRow(const Delivery& d) {
           {"status", DeliveryStatusName(d.status)},
           {"attempts", d.attempts},
           {"next_at", d.next_at},
-          {"error", ErrorJson(d.error)},
+          {"error", MessageJson(d.error)},
           {"sent_at", d.sent_at},
           {"acknowledged_at", d.acknowledged_at}};
 }
@@ -73,10 +73,23 @@ Delivery FromRow(const Row& row) {
     d.attempts = it->get<int>();
   }
   d.next_at = text("next_at");
-  d.error = ErrorFrom(text("error"));
+  d.error = MessageFrom(text("error"));
   d.sent_at = text("sent_at");
   d.acknowledged_at = text("acknowledged_at");
   return d;
+}
+
+Row ToRow(const OutboxMessage& m) {
+  return {{"id", m.id},
+          {"created_at", m.created_at},
+          {"kind", m.kind},
+          {"subject", m.subject},
+          {"recipients", CanonicalJson(json(m.recipients))},
+          {"title", m.title},
+          {"body", m.body},
+          // Its deliveries carry the state from here on.
+          {"status", m.status},
+          {"attempts", 0}};
 }
 
 }  // namespace
@@ -96,26 +109,40 @@ Result<std::string> Enqueue(Tx& tx, const OutboxMessage& message,
   if (m.id.empty()) {
     ASSIGN_OR_RETURN(m.id, NextMessageId(tx, m.subject));
   }
-  TRY(tx.Add("outbox", m.id,
-             {{"id", m.id},
-              {"created_at", m.created_at},
-              {"kind", m.kind},
-              {"subject", m.subject},
-              {"recipients", CanonicalJson(json(m.recipients))},
-              {"title", m.title},
-              {"body", m.body},
-              // Its deliveries carry the state from here on.
-              {"status", m.status},
-              {"attempts", 0}}));
+  TRY(tx.Add("outbox", m.id, ToRow(m)));
   for (Delivery& d : deliveries) {
     d.message = m.id;
     d.subject = m.subject;
     d.kind = m.kind;
     if (d.id.empty()) d.id = m.id + "/" + d.channel + "/" + d.recipient;
     if (d.next_at.empty()) d.next_at = m.created_at;
-    TRY(tx.Add("deliveries", d.id, ToRow(d)));
+    TRY(AddDelivery(tx, d));
   }
   return m.id;
+}
+
+Result<void> AddTexts(Tx& tx, const MessageTexts& texts) {
+  return tx.Add("outbox_texts", texts.id,
+                {{"id", texts.id},
+                 {"title", MessageJson(texts.title)},
+                 {"body", MessageJson(texts.body)},
+                 {"page", texts.page},
+                 {"incident", texts.incident}});
+}
+
+Result<std::optional<MessageTexts>> LoadTexts(Tx& tx, const std::string& id) {
+  ASSIGN_OR_RETURN(Table rows, tx.ReadWhere("outbox_texts", "id", id));
+  if (rows.empty()) return std::optional<MessageTexts>();
+  const Row& row = rows.begin()->second;
+  return std::optional<MessageTexts>(MessageTexts{.id = id,
+                                                  .title = MessageFrom(row.value("title", "")),
+                                                  .body = MessageFrom(row.value("body", "")),
+                                                  .page = row.value("page", ""),
+                                                  .incident = row.value("incident", "")});
+}
+
+Result<void> SaveMessageStatus(Tx& tx, const OutboxMessage& message) {
+  return tx.Put("outbox", message.id, ToRow(message));
 }
 
 OutboxMessage MessageFromRow(const std::string& id, const Row& row) {
@@ -170,6 +197,10 @@ Result<std::vector<Delivery>> LoadDeliveries(Source& source, const std::string& 
 template Result<std::vector<Delivery>> LoadDeliveries(Store&, const std::string&,
                                                       const std::string&);
 template Result<std::vector<Delivery>> LoadDeliveries(Tx&, const std::string&, const std::string&);
+
+Result<void> AddDelivery(Tx& tx, const Delivery& delivery) {
+  return tx.Add("deliveries", delivery.id, ToRow(delivery));
+}
 
 Result<void> SaveDelivery(Tx& tx, const Delivery& delivery) {
   return tx.Put("deliveries", delivery.id, ToRow(delivery));

@@ -5,6 +5,7 @@
 // and who saw it is part of the record.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,11 @@ inline constexpr std::string_view kMessageQueued = "queued";  // every delivery 
 // delivery that failed at once (notify.no_email), stored as a row only once acknowledged
 // (app/notices.h, ImpliedDeliveries).
 inline constexpr std::string_view kMessageNoEmail = "no_email";
+// The organization sends email: the message's deliveries are not rows yet. The sender writes
+// them from the message's texts (MessageTexts) when it comes to the message, in each recipient's
+// language as it is then (app/notices.h, WriteDeliveries); until then each recipient's email is
+// a pending delivery the message implies.
+inline constexpr std::string_view kMessageUnwritten = "unwritten";
 
 // One notification as it was queued.
 struct OutboxMessage {
@@ -28,7 +34,17 @@ struct OutboxMessage {
   std::vector<std::string> recipients;  // person ids
   std::string title;                    // in both languages, for lists
   std::string body;
-  std::string status = std::string(kMessageQueued);  // kMessageQueued or kMessageNoEmail
+  std::string status = std::string(kMessageQueued);  // kMessage*
+};
+
+// What a message of kMessageUnwritten says, kept to be written for each recipient later
+// (`outbox_texts`, journaled, one row per message).
+struct MessageTexts {
+  std::string id;  // the message's
+  Message title;
+  Message body;
+  std::string page;      // the web page it is about, e.g. "#/incidents/INC-2026-0001"
+  std::string incident;  // need-to-know: the key of the incident it is about, if any
 };
 
 enum class DeliveryStatus { kPending, kSent, kFailed };
@@ -65,6 +81,12 @@ std::string_view DeliveryStatusName(DeliveryStatus status);
 // a recipient once). Returns the message's id.
 [[nodiscard]] Result<std::string> Enqueue(Tx& tx, const OutboxMessage& message,
                                           std::vector<Delivery> deliveries);
+// Adds the texts of the message `texts.id`, queued in this transaction.
+[[nodiscard]] Result<void> AddTexts(Tx& tx, const MessageTexts& texts);
+// The texts of the message `id`; nullopt when it has none.
+[[nodiscard]] Result<std::optional<MessageTexts>> LoadTexts(Tx& tx, const std::string& id);
+// Records `message.status` (kMessageQueued once the sender wrote its deliveries).
+[[nodiscard]] Result<void> SaveMessageStatus(Tx& tx, const OutboxMessage& message);
 // The messages whose `column` (subject, status, id) equals `value`, in the order they were
 // queued (by id: a subject's messages are numbered in order).
 template <class Source>
@@ -82,6 +104,8 @@ template <class Source>
 [[nodiscard]] Result<std::vector<Delivery>> LoadDeliveries(Source& source,
                                                            const std::string& column,
                                                            const std::string& value);
+// Adds `delivery`, a new one (kConflict when its id is taken).
+[[nodiscard]] Result<void> AddDelivery(Tx& tx, const Delivery& delivery);
 [[nodiscard]] Result<void> SaveDelivery(Tx& tx, const Delivery& delivery);
 
 }  // namespace sokuo::store

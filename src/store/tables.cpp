@@ -11,8 +11,8 @@ const std::vector<std::string>& JournaledTables() {
     std::vector<std::string> all(kOrgTables.begin(), kOrgTables.end());
     all.insert(all.end(),
                {"incidents", "incident_records", "disasters", "disaster_records", "outbox",
-                "deliveries", "reminders", "accounts", "api_tokens", "preferences", "alerts",
-                "alert_lines", "control_occurrences", "account_reviews", "virus_scans"});
+                "outbox_texts", "deliveries", "reminders", "accounts", "api_tokens", "preferences",
+                "alerts", "alert_lines", "control_occurrences", "account_reviews", "virus_scans"});
     return all;
   }();
   return kTables;
