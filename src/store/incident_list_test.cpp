@@ -4,8 +4,10 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <random>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -234,6 +236,67 @@ TEST_F(IncidentListTest, AnOlderDatabaseIsIndexedWhenOpened) {
   auto r = store_->ListIncidentRows(q);
   ASSERT_TRUE(r) << r.error().ToString();
   EXPECT_EQ(Ids(*r), std::vector<std::string>{i.key});
+}
+
+// Writes committed together (group commit) are indexed together once the batch's works are run,
+// a work that failed is not indexed at all, and nothing waits in the queue after the commit.
+TEST_F(IncidentListTest, TheTextOfABatchOfWritesIsIndexedAndThatOfAFailedWriteIsNot) {
+  Open();
+  std::atomic<int> started = 0;
+  std::vector<std::thread> writers;
+  for (int t = 0; t < 8; ++t) {
+    writers.emplace_back([&, t] {
+      for (int k = 0; k < 10; ++k) {
+        int number = t * 10 + k + 1;
+        core::Incident i{.key = core::IncidentKey(2026, number), .year = 2026, .number = number};
+        i.reported_at = "2026-11-28T00:00:00Z";
+        bool fails = number % 5 == 0;
+        i.title = (fails ? "取り消し" : "記録") + std::to_string(number);
+        ++started;
+        auto r = store_->Write([&](Tx& tx) -> Result<void> {
+          TRY(SaveIncident(tx, i));
+          TRY(tx.Append({.at = {}, .actor = "t", .action = "incident.test", .subject = i.key}));
+          // The first write waits for the others to queue, so they commit as one batch.
+          if (number == 1) {
+            while (started < 8) std::this_thread::yield();
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+          }
+          if (fails) return Fail(ErrorCode::kConflict, Msg("store.reference_missing"));
+          return {};
+        });
+        EXPECT_EQ(r.has_value(), !fails) << number;
+      }
+    });
+  }
+  for (auto& w : writers) w.join();
+  auto found = store_->ListIncidentRows({.scope = {.everything = true}, .text = "記録"});
+  ASSERT_TRUE(found) << found.error().ToString();
+  EXPECT_EQ(found->total, 64u);
+  auto one = store_->ListIncidentRows({.scope = {.everything = true}, .text = "記録37"});
+  ASSERT_TRUE(one);
+  EXPECT_EQ(Ids(*one), std::vector<std::string>{"INC-2026-0037"});
+  EXPECT_EQ(store_->ListIncidentRows({.scope = {.everything = true}, .text = "取り消し"})->total,
+            0u);
+  // A title changed later is found by its new words only.
+  core::Incident renamed{.key = "INC-2026-0037", .year = 2026, .number = 37};
+  renamed.reported_at = "2026-11-28T00:00:00Z";
+  renamed.title = "改名";
+  ASSERT_TRUE(Save(renamed));
+  EXPECT_EQ(store_->ListIncidentRows({.scope = {.everything = true}, .text = "改名"})->total, 1u);
+  EXPECT_EQ(store_->ListIncidentRows({.scope = {.everything = true}, .text = "記録37"})->total, 0u);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT count(*) FROM incident_text_queue", -1, &stmt, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(stmt, 0), 0);
+  sqlite3_finalize(stmt);
+  EXPECT_EQ(sqlite3_exec(db, "INSERT INTO incident_text (incident_text) VALUES ('integrity-check')",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK)
+      << sqlite3_errmsg(db);
+  sqlite3_close(db);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, IncidentListSqlTest,

@@ -374,8 +374,8 @@ INSERT INTO table_changes (tbl, seq, hash) SELECT '*', seq, hash FROM journal
 // as an index is. The last statement fills them for the incidents already there.
 namespace {
 
-// `row` is "new" or "old", in a trigger on `incidents`.
-std::string IndexIncident(const std::string& row) {
+// `row` is "new" or "old", in a trigger on `incidents`: its terms.
+std::string IndexTerms(const std::string& row) {
   auto field = [&](const char* path) { return "json_extract(" + row + ".data, '" + path + "')"; };
   // DISTINCT, not OR IGNORE: a trigger takes the conflict policy of the statement that fired it.
   return "INSERT INTO incident_terms (kind, value, incident) SELECT DISTINCT kind, value, " + row +
@@ -385,17 +385,37 @@ std::string IndexIncident(const std::string& row) {
          field("$.reporter_department") + " UNION ALL SELECT 'person', " + field("$.reported_by") +
          " UNION ALL SELECT 'person', json_extract(value, '$.person') FROM json_each(" + row +
          ".data, '$.participants') UNION ALL SELECT 'category', " + field("$.category") +
-         ") WHERE value IS NOT NULL AND value <> '';\n"
-         "INSERT INTO incident_text (rowid, title, summary) VALUES (" +
-         row + ".year * 1000000 + " + row + ".number, coalesce(" + field("$.title") +
-         ", ''), coalesce(" + field("$.summary") + ", ''));\n";
+         ") WHERE value IS NOT NULL AND value <> '';\n";
+}
+
+// The rowid of `row`'s text: year * 1000000 + number.
+std::string TextId(const std::string& row) { return row + ".year * 1000000 + " + row + ".number"; }
+
+// `row`'s title and summary, as SQL values.
+std::string TextValues(const std::string& row) {
+  auto field = [&](const char* path) { return "json_extract(" + row + ".data, '" + path + "')"; };
+  return "coalesce(" + field("$.title") + ", ''), coalesce(" + field("$.summary") + ", '')";
+}
+
+std::string IndexIncident(const std::string& row) {
+  return IndexTerms(row) + "INSERT INTO incident_text (rowid, title, summary) VALUES (" +
+         TextId(row) + ", " + TextValues(row) + ");\n";
+}
+
+std::string UnindexTerms(const std::string& row) {
+  return "DELETE FROM incident_terms WHERE incident = " + row + ".id;\n";
 }
 
 std::string UnindexIncident(const std::string& row) {
-  return "DELETE FROM incident_terms WHERE incident = " + row +
-         ".id;\n"
-         "DELETE FROM incident_text WHERE rowid = " +
-         row + ".year * 1000000 + " + row + ".number;\n";
+  return UnindexTerms(row) + "DELETE FROM incident_text WHERE rowid = " + TextId(row) + ";\n";
+}
+
+// Queues `row`'s text for the text index, or its removal (`present` 0).
+std::string QueueText(const std::string& row, bool present) {
+  return "INSERT INTO incident_text_queue (doc, title, summary, present) VALUES (" + TextId(row) +
+         ", " + (present ? TextValues(row) : std::string("'', ''")) + ", " + (present ? "1" : "0") +
+         ") ON CONFLICT (doc) DO UPDATE SET title = excluded.title, summary = excluded.summary, "
+         "present = excluded.present;\n";
 }
 
 std::string Migration18() {
@@ -419,6 +439,33 @@ std::string Migration18() {
          UnindexIncident("old") +
          "END;\n"
          "UPDATE incidents SET data = data;\n";
+}
+
+// Migration 18's text index is kept through a queue: the triggers put each incident's title and
+// summary (or its removal) in `incident_text_queue`, and the store moves them into
+// `incident_text` once per transaction, just before it commits (sqlite_store.cpp,
+// IndexQueuedTexts). FTS5 writes its pending terms out at every savepoint, and group commit
+// gives each write one: indexed in the triggers, a batch of reports wrote a segment each. The
+// queue is empty in every committed state. Not journaled, as migration 18's tables.
+std::string Migration23() {
+  return "CREATE TABLE incident_text_queue (\n"
+         "  doc INTEGER PRIMARY KEY,\n"
+         "  title TEXT NOT NULL,\n"
+         "  summary TEXT NOT NULL,\n"
+         "  present INTEGER NOT NULL\n"
+         ");\n"
+         "DROP TRIGGER incidents_index_insert;\n"
+         "DROP TRIGGER incidents_index_update;\n"
+         "DROP TRIGGER incidents_index_delete;\n"
+         "CREATE TRIGGER incidents_index_insert AFTER INSERT ON incidents BEGIN\n" +
+         UnindexTerms("new") + IndexTerms("new") + QueueText("new", true) +
+         "END;\n"
+         "CREATE TRIGGER incidents_index_update AFTER UPDATE ON incidents BEGIN\n" +
+         UnindexTerms("old") + UnindexTerms("new") + IndexTerms("new") + QueueText("old", false) +
+         QueueText("new", true) +
+         "END;\n"
+         "CREATE TRIGGER incidents_index_delete AFTER DELETE ON incidents BEGIN\n" +
+         UnindexTerms("old") + QueueText("old", false) + "END;\n";
 }
 
 // What the alert list filters on beside `alerts` (store/alert_query.h), kept by triggers as
@@ -513,6 +560,7 @@ CREATE TABLE outbox_texts (
 const std::vector<Migration>& Migrations() {
   static const std::string kMigration18 = Migration18();
   static const std::string kMigration19 = Migration19();
+  static const std::string kMigration23 = Migration23();
   static const std::vector<Migration> kMigrations = {
       {1, "journal and organization", kMigration1},
       {2, "incidents and the notification outbox", kMigration2},
@@ -538,6 +586,7 @@ const std::vector<Migration>& Migrations() {
       {20, "evidence in PostgreSQL", "", kPostgres20},
       {21, "delivery claims", kMigration21},
       {22, "message texts written later", kMigration22},
+      {23, "incident text indexed once per transaction", kMigration23.c_str(), ""},
   };
   return kMigrations;
 }

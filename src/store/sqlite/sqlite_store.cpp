@@ -93,6 +93,31 @@ Result<void> DeferredKeysMet(sqlite3* db) {
   return {};
 }
 
+// Moves the incident texts the transaction queued into the text index (migration 23), once for
+// the whole batch, outside every work's savepoint.
+Result<void> IndexQueuedTexts(SqliteConnection& conn) {
+  ASSIGN_OR_RETURN(Statement queued,
+                   conn.Prepare("SELECT doc, title, summary, present FROM incident_text_queue"));
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, queued.Step());
+    if (!row) break;
+    ASSIGN_OR_RETURN(Statement gone, conn.Prepare("DELETE FROM incident_text WHERE rowid = ?"));
+    gone.Bind(1, queued.Int(0));
+    TRY(gone.Step());
+    if (queued.Int(3) == 0) continue;
+    ASSIGN_OR_RETURN(Statement add,
+                     conn.Prepare("INSERT INTO incident_text (rowid, title, summary) "
+                                  "VALUES (?, ?, ?)"));
+    add.Bind(1, queued.Int(0));
+    add.Bind(2, queued.Text(1));
+    add.Bind(3, queued.Text(2));
+    TRY(add.Step());
+  }
+  ASSIGN_OR_RETURN(Statement done, conn.Prepare("DELETE FROM incident_text_queue"));
+  TRY(done.Step());
+  return {};
+}
+
 // A write transaction on the writing connection: the journaling is JournaledTx's, the rows and
 // the journal are SQLite's.
 class SqliteTx final : public JournaledTx {
@@ -333,6 +358,13 @@ void SqliteStore::CommitBatch(const std::vector<WriteBatcher::Queued*>& batch) {
                                     .settled = [&] { return DeferredKeysMet(db_); }});
   if (!any) {
     if (!sqlite3_get_autocommit(db_)) (void)Exec(db_, "ROLLBACK");
+    return;
+  }
+  if (auto indexed = IndexQueuedTexts(*conn_); !indexed) {
+    if (!sqlite3_get_autocommit(db_)) (void)Exec(db_, "ROLLBACK");
+    for (WriteBatcher::Queued* q : batch) {
+      if (q->result) q->result = indexed;
+    }
     return;
   }
   // A COMMIT refused as busy leaves the transaction open, so it can be tried again.
