@@ -165,11 +165,12 @@ Result<std::string> QueueNotice(store::Tx& tx, const core::Organization& org, co
   return id;
 }
 
-Result<std::optional<int>> WriteDeliveries(store::Tx& tx, const core::Organization& org,
-                                           const std::string& message) {
+Result<std::optional<store::OutboxMessage>> WriteDeliveries(store::Tx& tx,
+                                                            const core::Organization& org,
+                                                            const std::string& message) {
   ASSIGN_OR_RETURN(auto messages, store::LoadMessages(tx, "id", message));
   if (messages.empty() || messages.front().status != store::kMessageUnwritten) {
-    return std::optional<int>();
+    return std::optional<store::OutboxMessage>();
   }
   store::OutboxMessage m = std::move(messages.front());
   ASSIGN_OR_RETURN(std::optional<store::MessageTexts> texts, store::LoadTexts(tx, m.id));
@@ -177,6 +178,10 @@ Result<std::optional<int>> WriteDeliveries(store::Tx& tx, const core::Organizati
   std::optional<core::Incident> incident;
   if (!texts->incident.empty()) {
     ASSIGN_OR_RETURN(incident, store::LoadIncident(tx, texts->incident));
+    // Need-to-know cannot be decided without it: nobody is told anything.
+    if (!incident) {
+      return Fail(ErrorCode::kStorage, Msg("incident.not_found", {{"key", texts->incident}}));
+    }
   }
   Notice notice{.kind = m.kind,
                 .subject = m.subject,
@@ -186,24 +191,25 @@ Result<std::optional<int>> WriteDeliveries(store::Tx& tx, const core::Organizati
                 .page = texts->page,
                 .incident = incident ? &*incident : nullptr};
   ASSIGN_OR_RETURN(auto deliveries, DeliveriesOf(tx, org, notice, m.id, m.recipients));
-  int written = 0;
-  for (store::Delivery& d : deliveries) {
-    d.message = m.id;
-    d.subject = m.subject;
-    d.kind = m.kind;
-    d.next_at = m.created_at;
-    TRY(store::AddDelivery(tx, d));
-    ++written;
-  }
-  m.status = std::string(store::kMessageQueued);
+  // Email settings removed since it was queued: its emails are implied failed, as they would be
+  // had it been queued now.
+  m.status = std::string(org.notifications.email ? store::kMessageQueued : store::kMessageNoEmail);
+  TRY(store::AddDeliveries(tx, m, std::move(deliveries)));
   TRY(store::SaveMessageStatus(tx, m));
-  return std::optional<int>(written);
+  return std::optional<store::OutboxMessage>(std::move(m));
 }
 
 std::vector<store::Delivery> ImpliedDeliveries(const store::OutboxMessage& message) {
   std::vector<store::Delivery> out;
-  bool unsent = message.status == store::kMessageNoEmail;
-  if (!unsent && message.status != store::kMessageUnwritten) return out;
+  Message error;  // why it failed; none while it waits
+  if (message.status == store::kMessageNoEmail) {
+    error = Msg("notify.no_email");
+  } else if (message.status == store::kMessageUnwritable) {
+    error = Msg("notify.unwritable", {{"id", message.id}});
+  } else if (message.status != store::kMessageUnwritten) {
+    return out;
+  }
+  bool unsent = !error.empty();
   // No text was written for anyone, so nothing tells which recipients may see what the message
   // is about: each is told only its subject, as whoever reads the email's row.
   Message title = Msg(unsent ? "notice.unsent.title" : "notice.unwritten.title",
@@ -220,7 +226,7 @@ std::vector<store::Delivery> ImpliedDeliveries(const store::OutboxMessage& messa
         .title = both,
         .status = unsent ? store::DeliveryStatus::kFailed : store::DeliveryStatus::kPending,
         .next_at = message.created_at,
-        .error = unsent ? Msg("notify.no_email") : Message{}};
+        .error = error};
     out.push_back(std::move(d));
   }
   return out;

@@ -44,11 +44,12 @@ struct Notice {
 
 // Writes the deliveries of `message` if it is store::kMessageUnwritten, each in the recipient's
 // language and with need-to-know as they are now, with the organization's channels as they are
-// now, and marks it store::kMessageQueued. Returns how many it wrote; nullopt for a message
-// that was not unwritten (or is not). The caller journals the change.
-[[nodiscard]] Result<std::optional<int>> WriteDeliveries(store::Tx& tx,
-                                                         const core::Organization& org,
-                                                         const std::string& message);
+// now, and marks it store::kMessageQueued (store::kMessageNoEmail when the organization no
+// longer sends email). Returns the message as it is now; nullopt for a message that was not
+// unwritten (or is not). Fails, writing nothing, when its texts or its incident cannot be read.
+// The caller journals the change.
+[[nodiscard]] Result<std::optional<store::OutboxMessage>> WriteDeliveries(
+    store::Tx& tx, const core::Organization& org, const std::string& message);
 
 // An email delivery of a message to `person`, without its id, text or language: failed at once,
 // with the reason, when the organization sends no email or has no address for them, so the gap
@@ -56,8 +57,9 @@ struct Notice {
 store::Delivery EmailDelivery(const core::Organization& org, const std::string& person);
 
 // The emails `message` implies without rows: each recipient's, failed at once with
-// notify.no_email, when it was queued while the organization sent no email; pending while its
-// deliveries are not written (store::kMessageUnwritten); none otherwise. Their title names only
+// notify.no_email, when it was queued while the organization sent no email (notify.unwritable
+// when the sender could not write it, store::kMessageUnwritable); pending while its deliveries
+// are not written (store::kMessageUnwritten); none otherwise. Their title names only
 // the subject (notice.unsent.title, notice.unwritten.title): whether a recipient may see more is
 // not known here.
 std::vector<store::Delivery> ImpliedDeliveries(const store::OutboxMessage& message);

@@ -19,7 +19,8 @@ namespace {
 
 constexpr int kDefaultMaxAttempts = 8;
 constexpr int kDefaultEscalateMinutes = 30;
-constexpr size_t kBatch = 50;  // deliveries one tick sends at most
+// Deliveries one tick sends at most, and messages it writes at most (each several deliveries).
+constexpr size_t kBatch = 50;
 
 Result<Timestamp> ParseStoredTime(const std::string& text) {
   auto t = ParseRfc3339(text);
@@ -62,15 +63,34 @@ std::pair<std::string, std::string> ReminderCodes(const std::string& kind) {
 // when it wrote them.
 Result<bool> WriteMessage(store::Tx& tx, const core::Organization& org, const std::string& message,
                           Timestamp now) {
-  ASSIGN_OR_RETURN(std::optional<int> written, WriteDeliveries(tx, org, message));
+  ASSIGN_OR_RETURN(std::optional<store::OutboxMessage> written, WriteDeliveries(tx, org, message));
   if (!written) return false;
-  size_t slash = message.rfind('/');  // "<subject>/<number>" (store::NextMessageId)
+  ASSIGN_OR_RETURN(auto deliveries, store::LoadDeliveries(tx, "message", message));
   TRY(tx.Append({.at = now,
                  .actor = "system",
                  .action = "notification.write",
-                 .subject = message.substr(0, slash == std::string::npos ? 0 : slash),
-                 .body = {{"message", message}, {"deliveries", *written}}}));
+                 .subject = written->subject,
+                 .body = {{"message", message}, {"deliveries", deliveries.size()}}}));
   return true;
+}
+
+// Marks `message`, which the sender could not write for `why`, store::kMessageUnwritable,
+// journaled with the reason.
+Result<void> GiveUpWriting(store::Tx& tx, const std::string& message, const Error& why,
+                           Timestamp now) {
+  ASSIGN_OR_RETURN(auto messages, store::LoadMessages(tx, "id", message));
+  if (messages.empty() || messages.front().status != store::kMessageUnwritten) return {};
+  store::OutboxMessage m = std::move(messages.front());
+  m.status = std::string(store::kMessageUnwritable);
+  TRY(store::SaveMessageStatus(tx, m));
+  TRY(tx.Append(
+      {.at = now,
+       .actor = "system",
+       .action = "notification.unwritable",
+       .subject = m.subject,
+       .body = {
+           {"message", message}, {"error", why.msg.code}, {"detail", why.ToString(Lang::kEn)}}}));
+  return {};
 }
 
 }  // namespace
@@ -144,12 +164,17 @@ Result<int> NotificationService::WriteDue(Timestamp now) {
   if (unwritten.size() > kBatch) unwritten.resize(kBatch);
   int written = 0;
   for (const store::OutboxMessage& m : unwritten) {
-    TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
+    Result<void> r = ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
       ASSIGN_OR_RETURN(auto org, ctx_.OrganizationIn(tx));
       ASSIGN_OR_RETURN(bool wrote, WriteMessage(tx, *org, m.id, now));
       written += wrote ? 1 : 0;
       return {};
-    }));
+    });
+    if (r) continue;
+    // A busy database is tried again at the next tick; a message that cannot be written is set
+    // aside, so that it does not hold up the ones after it.
+    if (r.error().code == ErrorCode::kUnavailable) break;
+    TRY(ctx_.store().Write([&](store::Tx& tx) { return GiveUpWriting(tx, m.id, r.error(), now); }));
   }
   return written;
 }
@@ -157,12 +182,15 @@ Result<int> NotificationService::WriteDue(Timestamp now) {
 Result<TickReport> NotificationService::Deliver(const std::string& message, Timestamp now) {
   std::lock_guard lock(tick_);
   TickReport report;
-  TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
-    ASSIGN_OR_RETURN(auto org, ctx_.OrganizationIn(tx));
-    ASSIGN_OR_RETURN(bool wrote, WriteMessage(tx, *org, message, now));
-    report.written += wrote ? 1 : 0;
-    return {};
-  }));
+  ASSIGN_OR_RETURN(auto queued, store::LoadMessages(ctx_.store(), "id", message));
+  if (!queued.empty() && queued.front().status == store::kMessageUnwritten) {
+    TRY(ctx_.store().Write([&](store::Tx& tx) -> Result<void> {
+      ASSIGN_OR_RETURN(auto org, ctx_.OrganizationIn(tx));
+      ASSIGN_OR_RETURN(bool wrote, WriteMessage(tx, *org, message, now));
+      report.written += wrote ? 1 : 0;
+      return {};
+    }));
+  }
   ASSIGN_OR_RETURN(auto org, ctx_.Organization());
   ASSIGN_OR_RETURN(std::vector<store::Delivery> deliveries,
                    store::LoadDeliveries(ctx_.store(), "message", message));
@@ -458,12 +486,13 @@ Result<Page<store::Delivery>> NotificationService::List(const DeliveryFilter& fi
   std::string value = !filter.subject.empty() ? filter.subject : filter.status;
   ASSIGN_OR_RETURN(std::vector<store::Delivery> all,
                    store::LoadDeliveries(ctx_.store(), column, value));
-  // With the emails messages imply: failed at once when queued without email settings, pending
-  // while the sender has not written them.
+  // With the emails messages imply: failed at once when queued without email settings or when
+  // the sender could not write them, pending while it has not.
   std::set<std::string> stored;
   for (const auto& d : all) stored.insert(d.id);
   for (auto [implied, as] :
        {std::pair{store::kMessageNoEmail, store::DeliveryStatus::kFailed},
+        std::pair{store::kMessageUnwritable, store::DeliveryStatus::kFailed},
         std::pair{store::kMessageUnwritten, store::DeliveryStatus::kPending}}) {
     if (!filter.status.empty() && filter.status != DeliveryStatusName(as)) continue;
     ASSIGN_OR_RETURN(std::vector<store::OutboxMessage> messages,

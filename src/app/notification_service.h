@@ -70,8 +70,8 @@ class NotificationService {
   void SetNotifier(const std::string& channel, Notifier* notifier);
 
   // Escalates what waited too long, writes the deliveries of the oldest messages queued
-  // unwritten (as many messages as it sends deliveries at most), then sends every delivery that
-  // is due at `now` while
+  // unwritten (at most 50 messages; one that cannot be written is set aside as
+  // store::kMessageUnwritable, journaled), then sends every delivery that is due at `now` while
   // `keep_going` says so (checked between sends: a stopping server does not wait for them all);
   // once a minute, reminds of measures overdue, follow-ups and reporting deadlines.
   [[nodiscard]] Result<TickReport> Tick(Timestamp now,

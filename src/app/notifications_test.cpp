@@ -1,6 +1,8 @@
 // The sender, the acknowledgements and the escalation (G4.3.2) over a real SQLite file, driven by
 // a fake clock. The channel is a recorder here; the real SMTP and webhook channels are tested
 // against real servers in tests/integration/notify_test.cpp.
+#include <sqlite3.h>
+
 #include <set>
 #include <thread>
 
@@ -220,6 +222,59 @@ TEST_F(NotificationTest, AnEmailAcknowledgedBeforeItIsWrittenIsWrittenAndStillSe
   ASSERT_EQ(rows->size(), 1u);
   EXPECT_EQ((*rows)[0].status, store::DeliveryStatus::kSent);
   EXPECT_EQ((*rows)[0].acknowledged_at, "2026-11-26T13:00:00Z");
+}
+
+// A message whose texts are gone (a damaged database) is set aside as failed, with the reason in
+// the journal, and the messages after it are written and sent as usual.
+TEST_F(NotificationTest, AMessageThatCannotBeWrittenShowsAsFailedAndHoldsUpNoOther) {
+  std::string broken = Report();
+  clock_.Advance(std::chrono::seconds(1));
+  std::string next = Report();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(dir_.File("sokuo.db").c_str(), &db), SQLITE_OK);
+  std::string sql = "DELETE FROM outbox_texts WHERE id = '" + broken + "/000001'";
+  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  TickReport r = Tick();
+  EXPECT_EQ(r.written, 1);
+  EXPECT_EQ(r.sent, 2);  // the next report's email and chat
+  ASSERT_EQ(mail_.sent.size(), 1u);
+  EXPECT_EQ(mail_.sent[0].subject, next);
+  auto failed = app_->notifications().List({.status = "failed"}, {}, {"t"});
+  ASSERT_TRUE(failed);
+  ASSERT_EQ(failed->items.size(), 1u);
+  EXPECT_EQ(failed->items[0].id, broken + "/000001/email/p-suzuki");
+  EXPECT_EQ(failed->items[0].error.code, "notify.unwritable");
+  EXPECT_FALSE(Retryable(failed->items[0]));
+  auto entries = store_->ReadJournal({.subject = broken});
+  ASSERT_TRUE(entries);
+  std::vector<std::string> why;
+  for (const auto& e : *entries) {
+    if (e.action == "notification.unwritable") {
+      why.push_back(nlohmann::json::parse(e.body).value("error", ""));
+    }
+  }
+  EXPECT_THAT(why, ElementsAre("notify.no_texts"));
+  EXPECT_EQ(Tick().written, 0);  // set aside once
+}
+
+// Email settings removed before the sender came to a message: its emails show as failed for want
+// of them, as for a message queued without them, and its chat message still goes out.
+TEST_F(NotificationTest, EmailSettingsRemovedBeforeAMessageIsWrittenLeaveItsEmailsFailed) {
+  std::string key = Report();
+  core::Organization org = core::SmallOrganization();
+  org.notifications.webhooks = {
+      {.id = "is-chat", .url = "https://chat.test/hook", .kinds = {"incident.reported"}}};
+  ASSERT_TRUE(app_->organization().Import(orgfile::Emit(org), "o", {"t"}));
+  TickReport r = Tick();
+  EXPECT_EQ(r.written, 1);
+  EXPECT_THAT(mail_.sent, IsEmpty());
+  EXPECT_EQ(hooks_.sent.size(), 1u);
+  auto failed = app_->notifications().List({.status = "failed"}, {}, {"t"});
+  ASSERT_TRUE(failed);
+  ASSERT_EQ(failed->items.size(), 1u);
+  EXPECT_EQ(failed->items[0].id, key + "/000001/email/p-suzuki");
+  EXPECT_EQ(failed->items[0].error.code, "notify.no_email");
 }
 
 // A flood of reports does not make one tick write every message: as many as it may send.

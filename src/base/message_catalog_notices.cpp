@@ -113,6 +113,11 @@ constexpr auto kNotices = std::to_array<CatalogEntry>({
      "the stored time '{value}' cannot be read"},
     {"notify.no_texts", "通知 {id} の文面が保存されていません",
      "The texts of message {id} are not stored"},
+    {"notify.unwritable",
+     "通知 {id} の文面を作れませんでした。理由はジャーナル（notification.unwritable）にあります。"
+     "sokuo journal verify で記録を確かめてください",
+     "Message {id} could not be written; the journal says why (notification.unwritable). Check "
+     "the record with sokuo journal verify"},
     {"notify.no_email", "組織ファイルにメールの送信設定（notifications.email）がありません",
      "the organization file does not configure email (notifications.email)"},
     {"notify.no_webhook", "Webhook「{id}」は組織ファイルにありません",

@@ -238,6 +238,8 @@ constexpr auto kIncidentUi = std::to_array<CatalogEntry>({
     {"action.incident.escalate", "代理への連絡（応答なし）", "escalated to deputies (no answer)"},
     {"action.notification.write", "通知の宛先ごとの文面の作成",
      "message written for each recipient"},
+    {"action.notification.unwritable", "通知の文面を作れず（宛先には失敗として表示）",
+     "message could not be written (shown as failed to its recipients)"},
     {"action.notification.sent", "通知の送信", "message sent"},
     {"action.notification.retry", "通知の送信失敗（再試行予定）", "message failed, will retry"},
     {"action.notification.failed", "通知の送信失敗", "message failed"},

@@ -281,9 +281,10 @@ Result<void> Serve(cli::Runtime& env, const ServeFlags& flags) {
       if (!r) {
         platform::Log(platform::LogLevel::kWarn, "notify.tick",
                       {{"error", r.error().ToString(Lang::kEn)}});
-      } else if (r->sent + r->retried + r->failed + r->escalated > 0) {
+      } else if (r->written + r->sent + r->retried + r->failed + r->escalated > 0) {
         platform::Log(platform::LogLevel::kInfo, "notify.tick",
-                      {{"sent", std::to_string(r->sent)},
+                      {{"written", std::to_string(r->written)},
+                       {"sent", std::to_string(r->sent)},
                        {"retried", std::to_string(r->retried)},
                        {"failed", std::to_string(r->failed)},
                        {"escalated", std::to_string(r->escalated)}});

@@ -110,15 +110,20 @@ Result<std::string> Enqueue(Tx& tx, const OutboxMessage& message,
     ASSIGN_OR_RETURN(m.id, NextMessageId(tx, m.subject));
   }
   TRY(tx.Add("outbox", m.id, ToRow(m)));
+  TRY(AddDeliveries(tx, m, std::move(deliveries)));
+  return m.id;
+}
+
+Result<void> AddDeliveries(Tx& tx, const OutboxMessage& m, std::vector<Delivery> deliveries) {
   for (Delivery& d : deliveries) {
     d.message = m.id;
     d.subject = m.subject;
     d.kind = m.kind;
     if (d.id.empty()) d.id = m.id + "/" + d.channel + "/" + d.recipient;
     if (d.next_at.empty()) d.next_at = m.created_at;
-    TRY(AddDelivery(tx, d));
+    TRY(tx.Add("deliveries", d.id, ToRow(d)));
   }
-  return m.id;
+  return {};
 }
 
 Result<void> AddTexts(Tx& tx, const MessageTexts& texts) {
@@ -197,10 +202,6 @@ Result<std::vector<Delivery>> LoadDeliveries(Source& source, const std::string& 
 template Result<std::vector<Delivery>> LoadDeliveries(Store&, const std::string&,
                                                       const std::string&);
 template Result<std::vector<Delivery>> LoadDeliveries(Tx&, const std::string&, const std::string&);
-
-Result<void> AddDelivery(Tx& tx, const Delivery& delivery) {
-  return tx.Add("deliveries", delivery.id, ToRow(delivery));
-}
 
 Result<void> SaveDelivery(Tx& tx, const Delivery& delivery) {
   return tx.Put("deliveries", delivery.id, ToRow(delivery));

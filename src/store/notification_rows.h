@@ -24,6 +24,11 @@ inline constexpr std::string_view kMessageNoEmail = "no_email";
 // language as it is then (app/notices.h, WriteDeliveries); until then each recipient's email is
 // a pending delivery the message implies.
 inline constexpr std::string_view kMessageUnwritten = "unwritten";
+// The sender could not write the message's deliveries (its texts or its incident unreadable; the
+// reason is in the journal, notification.unwritable): each recipient's email is a delivery
+// failed at once (notify.unwritable), as for kMessageNoEmail, so one broken message neither
+// holds up the others nor goes unseen.
+inline constexpr std::string_view kMessageUnwritable = "unwritable";
 
 // One notification as it was queued.
 struct OutboxMessage {
@@ -104,8 +109,11 @@ template <class Source>
 [[nodiscard]] Result<std::vector<Delivery>> LoadDeliveries(Source& source,
                                                            const std::string& column,
                                                            const std::string& value);
-// Adds `delivery`, a new one (kConflict when its id is taken).
-[[nodiscard]] Result<void> AddDelivery(Tx& tx, const Delivery& delivery);
+// Adds the deliveries of `message`, each a new one (kConflict when its id is taken), naming each
+// whose id is empty "<message>/<channel>/<recipient>", due when the message was queued unless
+// it says otherwise.
+[[nodiscard]] Result<void> AddDeliveries(Tx& tx, const OutboxMessage& message,
+                                         std::vector<Delivery> deliveries);
 [[nodiscard]] Result<void> SaveDelivery(Tx& tx, const Delivery& delivery);
 
 }  // namespace sokuo::store
