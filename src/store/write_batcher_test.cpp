@@ -4,8 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <functional>
+#include <map>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace sokuo::store {
@@ -125,6 +130,60 @@ TEST(WriteBatcherTest, AWorkAloneIsToldOfAnUnmetReferenceTheSameWay) {
   Batch unchecked({Ok});
   EXPECT_TRUE(unchecked.Run({.begin = never, .undo = never, .release = never}));
   EXPECT_TRUE(unchecked.queued[0].result);
+}
+
+// Many writers at once: each is answered once, with its own work's result, whether its work
+// led a batch, was handed the lead or waited in another's; batches follow each other and hold
+// several works.
+TEST(WriteBatcherTest, EveryWriterIsAnsweredOnceWithItsOwnResult) {
+  WriteBatcher batcher;
+  std::mutex mu;
+  std::map<const WriteBatcher::Work*, int> ids;  // each work's writer and number
+  std::map<int, int> runs;                       // how often each was committed
+  std::vector<size_t> sizes;
+  auto commit = [&](const std::vector<WriteBatcher::Queued*>& batch) {
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+    std::lock_guard lock(mu);
+    sizes.push_back(batch.size());
+    for (WriteBatcher::Queued* q : batch) {
+      int id = ids.at(q->work);
+      ++runs[id];
+      if (id % 3 == 0)
+        q->result = Fail(ErrorCode::kConflict, Msg("store.busy", {{"id", std::to_string(id)}}));
+    }
+  };
+  constexpr int kWriters = 16, kEach = 100;
+  std::atomic<int> wrong = 0;
+  std::vector<std::thread> writers;
+  for (int w = 0; w < kWriters; ++w) {
+    writers.emplace_back([&, w] {
+      for (int k = 0; k < kEach; ++k) {
+        int id = w * kEach + k;
+        WriteBatcher::Work work = [](Tx&) -> Result<void> { return {}; };
+        {
+          std::lock_guard lock(mu);
+          ids[&work] = id;
+        }
+        Result<void> r = batcher.Write(work, commit);
+        bool right = id % 3 == 0 ? !r && r.error().msg.params.at(0).second == std::to_string(id)
+                                 : r.has_value();
+        if (!right) ++wrong;
+        std::lock_guard lock(mu);
+        ids.erase(&work);
+      }
+    });
+  }
+  for (auto& t : writers) t.join();
+  EXPECT_EQ(wrong, 0);
+  ASSERT_EQ(runs.size(), size_t{kWriters * kEach});
+  for (const auto& [id, n] : runs) EXPECT_EQ(n, 1) << id;
+  size_t largest = 0, total = 0;
+  for (size_t n : sizes) {
+    largest = std::max(largest, n);
+    total += n;
+  }
+  EXPECT_EQ(total, size_t{kWriters * kEach});
+  EXPECT_GT(largest, 1u);  // writers that waited went together
 }
 
 }  // namespace
