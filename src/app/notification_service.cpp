@@ -155,13 +155,9 @@ Result<void> NotificationService::SendOne(const store::Delivery& d, const core::
 }
 
 Result<int> NotificationService::WriteDue(Timestamp now) {
-  ASSIGN_OR_RETURN(
-      std::vector<store::OutboxMessage> unwritten,
-      store::LoadMessages(ctx_.store(), "status", std::string(store::kMessageUnwritten)));
-  std::sort(unwritten.begin(), unwritten.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.created_at, a.id) < std::tie(b.created_at, b.id);
-  });
-  if (unwritten.size() > kBatch) unwritten.resize(kBatch);
+  // The oldest only: a backlog of unwritten messages is not read whole every second.
+  ASSIGN_OR_RETURN(std::vector<store::OutboxMessage> unwritten,
+                   store::OldestMessages(ctx_.store(), store::kMessageUnwritten, kBatch));
   int written = 0;
   for (const store::OutboxMessage& m : unwritten) {
     Result<void> r = ctx_.store().Write([&](store::Tx& tx) -> Result<void> {

@@ -21,6 +21,11 @@ class ForwardingStore : public Store {
                           const Row& value) override {
     return real_.ReadWhere(table, column, value);
   }
+  Result<std::vector<Row>> ReadFirst(const std::string& table, const std::string& column,
+                                     const Row& value, const std::string& order,
+                                     size_t limit) override {
+    return real_.ReadFirst(table, column, value, order, limit);
+  }
   Result<std::vector<JournalEntry>> ReadJournal(const JournalQuery& q) override {
     return real_.ReadJournal(q);
   }

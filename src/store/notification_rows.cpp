@@ -181,6 +181,16 @@ template Result<std::vector<OutboxMessage>> LoadMessages(Store&, const std::stri
 template Result<std::vector<OutboxMessage>> LoadMessages(Tx&, const std::string&,
                                                          const std::string&);
 
+Result<std::vector<OutboxMessage>> OldestMessages(Store& store, std::string_view status,
+                                                  size_t limit) {
+  ASSIGN_OR_RETURN(std::vector<Row> rows,
+                   store.ReadFirst("outbox", "status", std::string(status), "created_at", limit));
+  std::vector<OutboxMessage> out;
+  out.reserve(rows.size());
+  for (const Row& row : rows) out.push_back(MessageFromRow(row.value("id", ""), row));
+  return out;
+}
+
 Result<std::vector<OutboxMessage>> Outbox(Store& store, const std::string& subject) {
   return LoadMessages(store, "subject", subject);
 }

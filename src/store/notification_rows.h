@@ -98,6 +98,10 @@ template <class Source>
 [[nodiscard]] Result<std::vector<OutboxMessage>> LoadMessages(Source& source,
                                                               const std::string& column,
                                                               const std::string& value);
+// The `limit` messages of `status` queued first (by created_at, then id).
+[[nodiscard]] Result<std::vector<OutboxMessage>> OldestMessages(Store& store,
+                                                                std::string_view status,
+                                                                size_t limit);
 // The messages about `subject`, in the order they were queued.
 [[nodiscard]] Result<std::vector<OutboxMessage>> Outbox(Store& store, const std::string& subject);
 // The message of `row`, the outbox row `id`.

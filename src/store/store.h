@@ -150,6 +150,23 @@ class Store {
   [[nodiscard]] virtual Result<Table> Read(const std::string& table) = 0;
   [[nodiscard]] virtual Result<Table> ReadWhere(const std::string& table, const std::string& column,
                                                 const Row& value) = 0;
+  // The first `limit` rows whose `column` equals `value`, by `order` (a column) and then id: a
+  // queue's oldest, without reading the rest where an index on (`column`, `order`) answers it.
+  // The default reads every matching row.
+  [[nodiscard]] virtual Result<std::vector<Row>> ReadFirst(const std::string& table,
+                                                           const std::string& column,
+                                                           const Row& value,
+                                                           const std::string& order, size_t limit) {
+    ASSIGN_OR_RETURN(Table rows, ReadWhere(table, column, value));
+    std::vector<Row> out;
+    out.reserve(rows.size());
+    for (auto& [id, row] : rows) out.push_back(std::move(row));
+    auto key = [&](const Row& r) { return std::pair(r.value(order, Row()), r.value("id", "")); };
+    std::stable_sort(out.begin(), out.end(),
+                     [&](const Row& a, const Row& b) { return key(a) < key(b); });
+    if (out.size() > limit) out.resize(limit);
+    return out;
+  }
   [[nodiscard]] virtual Result<std::vector<JournalEntry>> ReadJournal(const JournalQuery& q) = 0;
   [[nodiscard]] virtual Result<JournalHead> Head() = 0;
   // The head as Head() last read it, while that is still as new as Head() would answer (no

@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -165,6 +166,52 @@ TEST_P(StoreContractTest, ForeignKeysHoldAtCommit) {
   // A write alone is told in the same words as one in a batch (GroupedWritersCommitTogether...).
   EXPECT_EQ(r.error().msg.code, "store.reference_missing");
   EXPECT_EQ(store_->Head()->seq, 0);
+}
+
+// ReadFirst gives a queue's oldest rows of one status, by the order column and then id, as the
+// base class's reading of every row would.
+TEST_P(StoreContractTest, ReadFirstGivesTheOldestOfAStatus) {
+  ASSERT_TRUE(Import(core::SmallOrganization()));
+  ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
+    // id, created_at, status: out of order on purpose.
+    for (const auto& [id, at, status] :
+         std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"m5", "2026-11-26T00:00:03Z", "unwritten"},
+             {"m1", "2026-11-26T00:00:01Z", "queued"},
+             {"m4", "2026-11-26T00:00:02Z", "unwritten"},
+             {"m3", "2026-11-26T00:00:02Z", "unwritten"},
+             {"m2", "2026-11-26T00:00:09Z", "unwritten"}}) {
+      TRY(tx.Add("outbox", id,
+                 {{"id", id},
+                  {"created_at", at},
+                  {"kind", "k"},
+                  {"subject", "s"},
+                  {"recipients", "[]"},
+                  {"title", "t"},
+                  {"body", "b"},
+                  {"status", status},
+                  {"attempts", 0}}));
+    }
+    TRY(tx.Append({.at = {}, .actor = "t", .action = "test.add", .subject = "s"}));
+    return {};
+  }));
+  auto ids = [](const Result<std::vector<Row>>& rows) {
+    std::vector<std::string> out;
+    for (const Row& r : *rows) out.push_back(r.value("id", ""));
+    return out;
+  };
+  auto first = store_->ReadFirst("outbox", "status", std::string("unwritten"), "created_at", 3);
+  ASSERT_TRUE(first) << first.error().ToString();
+  EXPECT_EQ(ids(first), (std::vector<std::string>{"m3", "m4", "m5"}));
+  auto all = store_->ReadFirst("outbox", "status", std::string("unwritten"), "created_at", 10);
+  ASSERT_TRUE(all);
+  EXPECT_EQ(ids(all), (std::vector<std::string>{"m3", "m4", "m5", "m2"}));
+  auto base =
+      store_->Store::ReadFirst("outbox", "status", std::string("unwritten"), "created_at", 10);
+  ASSERT_TRUE(base);
+  EXPECT_EQ(ids(base), ids(all));
+  EXPECT_TRUE(store_->ReadFirst("outbox", "status", std::string("sent"), "created_at", 3)->empty());
+  EXPECT_FALSE(store_->ReadFirst("outbox", "status", std::string("x"), "created_at; --", 3));
 }
 
 // Add writes a new row without reading first, journaled as Put would journal it; a row that is

@@ -338,6 +338,30 @@ Result<Table> PostgresStore::ReadWhere(const std::string& table, const std::stri
   });
 }
 
+Result<std::vector<Row>> PostgresStore::ReadFirst(const std::string& table,
+                                                  const std::string& column, const Row& value,
+                                                  const std::string& order, size_t limit) {
+  if (!IsJournaledTable(table) && !IsPrivateTable(table)) {
+    return Fail(ErrorCode::kInternal, Msg("store.unknown_table", {{"table", table}}));
+  }
+  if (!IsColumnName(column) || !IsColumnName(order)) {
+    return Fail(ErrorCode::kInternal, Msg("store.bad_column", {{"column", column + "/" + order}}));
+  }
+  return OnReader<std::vector<Row>>([&](pg::Connection& conn) -> Result<std::vector<Row>> {
+    pqxx::nontransaction t(conn);
+    pg::Params params;
+    params.Add(value);
+    params.Add(static_cast<int64_t>(limit));
+    std::vector<Row> rows;
+    for (const pqxx::row& row : t.exec_params("SELECT * FROM " + table + " WHERE " + column +
+                                                  " = $1 ORDER BY " + order + ", id LIMIT $2",
+                                              params.Dynamic())) {
+      rows.push_back(pg::RowImage(row));
+    }
+    return rows;
+  });
+}
+
 Result<std::vector<JournalEntry>> PostgresStore::ReadJournal(const JournalQuery& q) {
   return OnReader<std::vector<JournalEntry>>(
       [&](pg::Connection& conn) -> Result<std::vector<JournalEntry>> {

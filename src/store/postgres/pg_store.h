@@ -66,6 +66,9 @@ class PostgresStore final : public Store {
   Result<Table> Read(const std::string& table) override;
   Result<Table> ReadWhere(const std::string& table, const std::string& column,
                           const Row& value) override;
+  Result<std::vector<Row>> ReadFirst(const std::string& table, const std::string& column,
+                                     const Row& value, const std::string& order,
+                                     size_t limit) override;
   Result<std::vector<JournalEntry>> ReadJournal(const JournalQuery& q) override;
   Result<JournalHead> Head() override;
   std::optional<JournalHead> KnownHead() override;

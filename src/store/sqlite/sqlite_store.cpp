@@ -401,6 +401,32 @@ Result<Table> SqliteStore::ReadWhere(const std::string& table, const std::string
   return Retrying(options_, [&] { return ReadTable(*read_conn_, table, column, value); });
 }
 
+Result<std::vector<Row>> SqliteStore::ReadFirst(const std::string& table, const std::string& column,
+                                                const Row& value, const std::string& order,
+                                                size_t limit) {
+  if (!IsJournaledTable(table) && !IsPrivateTable(table)) {
+    return Fail(ErrorCode::kInternal, Msg("store.unknown_table", {{"table", table}}));
+  }
+  if (!IsColumnName(column) || !IsColumnName(order)) {
+    return Fail(ErrorCode::kInternal, Msg("store.bad_column", {{"column", column + "/" + order}}));
+  }
+  std::string sql =
+      "SELECT * FROM " + table + " WHERE " + column + " = ? ORDER BY " + order + ", id LIMIT ?";
+  std::lock_guard lock(read_mu_);
+  return Retrying(options_, [&]() -> Result<std::vector<Row>> {
+    ASSIGN_OR_RETURN(Statement stmt, read_conn_->Prepare(sql));
+    stmt.Bind(1, value);
+    stmt.Bind(2, static_cast<int64_t>(limit));
+    std::vector<Row> rows;
+    while (true) {
+      ASSIGN_OR_RETURN(bool more, stmt.Step());
+      if (!more) break;
+      rows.push_back(stmt.RowImage());
+    }
+    return rows;
+  });
+}
+
 Result<std::vector<JournalEntry>> SqliteStore::ReadJournal(const JournalQuery& q) {
   std::lock_guard lock(read_mu_);
   std::string sql = std::string("SELECT ") + kEntryColumns + " FROM journal WHERE seq > ?" +
