@@ -143,11 +143,11 @@ Result<std::string> QueueNotice(store::Tx& tx, const core::Organization& org, co
       .kind = notice.kind,
       .subject = notice.subject,
       .recipients = to,
-      .title = Render(notice.title, Lang::kJa) + " / " + Render(notice.title, Lang::kEn),
-      .body = Render(notice.body, Lang::kJa)};
+      .title = Render(notice.title, Lang::kJa) + " / " + Render(notice.title, Lang::kEn)};
   if (org.notifications.email) {
     // Written for each recipient by the sender (WriteDeliveries), not by the change that causes
-    // it: the change commits without waiting for every recipient's text.
+    // it: the change commits without waiting for every recipient's text. Its body is in its
+    // texts, as message codes, not rendered a second time into the message.
     m.status = std::string(store::kMessageUnwritten);
     TRY(store::Enqueue(tx, m, {}));
     TRY(store::AddTexts(tx, {.id = id,
@@ -160,6 +160,7 @@ Result<std::string> QueueNotice(store::Tx& tx, const core::Organization& org, co
   // Without email settings no email is sent: the message says so once, for every recipient
   // (ImpliedDeliveries), instead of a row per person that failed at once.
   m.status = std::string(store::kMessageNoEmail);
+  m.body = Render(notice.body, Lang::kJa);
   ASSIGN_OR_RETURN(auto deliveries, DeliveriesOf(tx, org, notice, id, to));
   TRY(store::Enqueue(tx, m, std::move(deliveries)));
   return id;

@@ -38,7 +38,7 @@ struct OutboxMessage {
   std::string subject;                  // the incident key, or the account
   std::vector<std::string> recipients;  // person ids
   std::string title;                    // in both languages, for lists
-  std::string body;
+  std::string body;                     // in Japanese; empty when its texts (MessageTexts) hold it
   std::string status = std::string(kMessageQueued);  // kMessage*
 };
 
