@@ -1,8 +1,9 @@
 // Notifications ⇄ rows. A message (`outbox`) is what happened and to whom it was addressed; a
 // delivery (`deliveries`) is that message on its way to one recipient over one channel, in the
-// recipient's language, with its attempts, outcome and acknowledgement. Both are written in the
-// transaction of the change that causes them, and both are journaled, so what was sent, when,
-// and who saw it is part of the record.
+// recipient's language, with its attempts, outcome and acknowledgement. The message is written
+// in the transaction of the change that causes it, with its texts (`outbox_texts`) when the
+// deliveries are written later by the sender (kMessageUnwritten); all three are journaled, so
+// what was sent, when, and who saw it is part of the record.
 #pragma once
 
 #include <optional>
