@@ -166,12 +166,11 @@ Result<std::string> QueueNotice(store::Tx& tx, const core::Organization& org, co
   return id;
 }
 
-Result<std::optional<store::OutboxMessage>> WriteDeliveries(store::Tx& tx,
-                                                            const core::Organization& org,
-                                                            const std::string& message) {
+Result<std::optional<WrittenMessage>> WriteDeliveries(store::Tx& tx, const core::Organization& org,
+                                                      const std::string& message) {
   ASSIGN_OR_RETURN(auto messages, store::LoadMessages(tx, "id", message));
   if (messages.empty() || messages.front().status != store::kMessageUnwritten) {
-    return std::optional<store::OutboxMessage>();
+    return std::optional<WrittenMessage>();
   }
   store::OutboxMessage m = std::move(messages.front());
   ASSIGN_OR_RETURN(std::optional<store::MessageTexts> texts, store::LoadTexts(tx, m.id));
@@ -186,7 +185,6 @@ Result<std::optional<store::OutboxMessage>> WriteDeliveries(store::Tx& tx,
   }
   Notice notice{.kind = m.kind,
                 .subject = m.subject,
-                .to = m.recipients,
                 .title = texts->title,
                 .body = texts->body,
                 .page = texts->page,
@@ -195,9 +193,10 @@ Result<std::optional<store::OutboxMessage>> WriteDeliveries(store::Tx& tx,
   // Email settings removed since it was queued: its emails are implied failed, as they would be
   // had it been queued now.
   m.status = std::string(org.notifications.email ? store::kMessageQueued : store::kMessageNoEmail);
+  WrittenMessage written{.subject = m.subject, .deliveries = deliveries.size()};
   TRY(store::AddDeliveries(tx, m, std::move(deliveries)));
   TRY(store::SaveMessageStatus(tx, m));
-  return std::optional<store::OutboxMessage>(std::move(m));
+  return std::optional<WrittenMessage>(std::move(written));
 }
 
 std::vector<store::Delivery> ImpliedDeliveries(const store::OutboxMessage& message) {

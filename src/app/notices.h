@@ -45,11 +45,16 @@ struct Notice {
 // Writes the deliveries of `message` if it is store::kMessageUnwritten, each in the recipient's
 // language and with need-to-know as they are now, with the organization's channels as they are
 // now, and marks it store::kMessageQueued (store::kMessageNoEmail when the organization no
-// longer sends email). Returns the message as it is now; nullopt for a message that was not
-// unwritten (or is not). Fails, writing nothing, when its texts or its incident cannot be read.
-// The caller journals the change.
-[[nodiscard]] Result<std::optional<store::OutboxMessage>> WriteDeliveries(
-    store::Tx& tx, const core::Organization& org, const std::string& message);
+// longer sends email). Returns what it wrote; nullopt for a message that was not unwritten (or
+// is not). Fails, writing nothing, when its texts or its incident cannot be read. The caller
+// journals the change.
+struct WrittenMessage {
+  std::string subject;
+  size_t deliveries = 0;
+};
+[[nodiscard]] Result<std::optional<WrittenMessage>> WriteDeliveries(store::Tx& tx,
+                                                                    const core::Organization& org,
+                                                                    const std::string& message);
 
 // An email delivery of a message to `person`, without its id, text or language: failed at once,
 // with the reason, when the organization sends no email or has no address for them, so the gap

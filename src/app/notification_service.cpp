@@ -63,14 +63,13 @@ std::pair<std::string, std::string> ReminderCodes(const std::string& kind) {
 // when it wrote them.
 Result<bool> WriteMessage(store::Tx& tx, const core::Organization& org, const std::string& message,
                           Timestamp now) {
-  ASSIGN_OR_RETURN(std::optional<store::OutboxMessage> written, WriteDeliveries(tx, org, message));
+  ASSIGN_OR_RETURN(std::optional<WrittenMessage> written, WriteDeliveries(tx, org, message));
   if (!written) return false;
-  ASSIGN_OR_RETURN(auto deliveries, store::LoadDeliveries(tx, "message", message));
   TRY(tx.Append({.at = now,
                  .actor = "system",
                  .action = "notification.write",
                  .subject = written->subject,
-                 .body = {{"message", message}, {"deliveries", deliveries.size()}}}));
+                 .body = {{"message", message}, {"deliveries", written->deliveries}}}));
   return true;
 }
 

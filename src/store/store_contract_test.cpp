@@ -36,6 +36,20 @@ class StoreContractTest : public EngineTest {
     return ImportOrganization(*store_, org, actor);
   }
 
+  // Writes `incident`, journaled: added as new (AddIncident) when `fresh`, else saved over what
+  // is stored (SaveIncident).
+  Result<void> WriteIncident(const core::Incident& incident, bool fresh) {
+    return store_->Write([&](Tx& tx) -> Result<void> {
+      if (fresh) {
+        TRY(AddIncident(tx, incident));
+      } else {
+        TRY(SaveIncident(tx, incident));
+      }
+      TRY(tx.Append({.at = {}, .actor = "t", .action = "incident.test", .subject = incident.key}));
+      return {};
+    });
+  }
+
   // Changes the database outside sokuo, as someone with sqlite3 or psql would.
   void Tamper(const std::string& sql) {
     auto r = db_->Exec(sql);
@@ -323,13 +337,7 @@ TEST_P(StoreContractTest, IncidentsRoundTripAndJournalOnlyWhatChanged) {
   core::Incident i = FirstIncident();
   i.systems = {"orders"};
   i.recovery = {{"orders", core::RecoveryStatus::kDown}};
-  auto save = [&](const core::Incident& x) {
-    return store_->Write([&](Tx& tx) -> Result<void> {
-      TRY(SaveIncident(tx, x));
-      TRY(tx.Append({.at = {}, .actor = "t", .action = "incident.test", .subject = x.key}));
-      return {};
-    });
-  };
+  auto save = [&](const core::Incident& x) { return WriteIncident(x, false); };
   ASSERT_TRUE(save(i));
   auto loaded = LoadIncident(*store_, i.key);
   ASSERT_TRUE(loaded && *loaded) << (loaded ? "" : loaded.error().ToString());
@@ -364,13 +372,7 @@ TEST_P(StoreContractTest, IncidentsRoundTripAndJournalOnlyWhatChanged) {
 TEST_P(StoreContractTest, ANewIncidentIsAddedAsSavingItWouldAndOnlyOnce) {
   ASSERT_TRUE(Import(core::SmallOrganization()));
   core::Incident i = FirstIncident();
-  auto add = [&](const core::Incident& x) {
-    return store_->Write([&](Tx& tx) -> Result<void> {
-      TRY(AddIncident(tx, x));
-      TRY(tx.Append({.at = {}, .actor = "t", .action = "incident.test", .subject = x.key}));
-      return {};
-    });
-  };
+  auto add = [&](const core::Incident& x) { return WriteIncident(x, true); };
   ASSERT_TRUE(add(i));
   EXPECT_EQ(**LoadIncident(*store_, i.key), i);
   auto head = store_->Head();

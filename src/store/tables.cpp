@@ -42,4 +42,17 @@ bool IsColumnName(const std::string& name) {
   return true;
 }
 
+Result<void> CheckReadNames(const std::string& table,
+                            std::initializer_list<const std::string*> columns) {
+  if (!IsJournaledTable(table) && !IsPrivateTable(table)) {
+    return Fail(ErrorCode::kInternal, Msg("store.unknown_table", {{"table", table}}));
+  }
+  for (const std::string* column : columns) {
+    if (!column->empty() && !IsColumnName(*column)) {
+      return Fail(ErrorCode::kInternal, Msg("store.bad_column", {{"column", *column}}));
+    }
+  }
+  return {};
+}
+
 }  // namespace sokuo::store

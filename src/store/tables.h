@@ -1,7 +1,10 @@
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <vector>
+
+#include "base/error.h"
 
 namespace sokuo::store {
 
@@ -21,5 +24,10 @@ bool IsPrivateTable(const std::string& table);
 
 // true for a name that may stand in SQL as a column (or table) name: [a-z0-9_], 1 to 64 bytes.
 bool IsColumnName(const std::string& name);
+
+// Before a table's and columns' names go into a read's SQL: the table is journaled or private
+// (store.unknown_table), and every non-empty column a name (store.bad_column).
+[[nodiscard]] Result<void> CheckReadNames(const std::string& table,
+                                          std::initializer_list<const std::string*> columns);
 
 }  // namespace sokuo::store

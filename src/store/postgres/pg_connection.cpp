@@ -136,12 +136,7 @@ Result<Table> ReadTable(pqxx::transaction_base& t, const std::string& table,
 
 Result<Table> ReadTableWhereAny(pqxx::transaction_base& t, const std::string& table,
                                 const std::string& column, const Row& values) {
-  if (!IsJournaledTable(table) && !IsPrivateTable(table)) {
-    return Fail(ErrorCode::kInternal, Msg("store.unknown_table", {{"table", table}}));
-  }
-  if (!column.empty() && !IsColumnName(column)) {
-    return Fail(ErrorCode::kInternal, Msg("store.bad_column", {{"column", column}}));
-  }
+  TRY(CheckReadNames(table, {&column}));
   Params params;
   std::string sql = "SELECT * FROM " + table;
   if (!column.empty()) {

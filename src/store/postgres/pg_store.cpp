@@ -341,12 +341,7 @@ Result<Table> PostgresStore::ReadWhere(const std::string& table, const std::stri
 Result<std::vector<Row>> PostgresStore::ReadFirst(const std::string& table,
                                                   const std::string& column, const Row& value,
                                                   const std::string& order, size_t limit) {
-  if (!IsJournaledTable(table) && !IsPrivateTable(table)) {
-    return Fail(ErrorCode::kInternal, Msg("store.unknown_table", {{"table", table}}));
-  }
-  if (!IsColumnName(column) || !IsColumnName(order)) {
-    return Fail(ErrorCode::kInternal, Msg("store.bad_column", {{"column", column + "/" + order}}));
-  }
+  TRY(CheckReadNames(table, {&column, &order}));
   return OnReader<std::vector<Row>>([&](pg::Connection& conn) -> Result<std::vector<Row>> {
     pqxx::nontransaction t(conn);
     pg::Params params;

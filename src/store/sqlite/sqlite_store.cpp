@@ -32,12 +32,7 @@ void CreatePrivately(const std::string& path) {
 // All rows of `table`, or those whose `column` equals `value` when a column is given.
 Result<Table> ReadTable(SqliteConnection& conn, const std::string& table,
                         const std::string& column = {}, const Row& value = nullptr) {
-  if (!IsJournaledTable(table) && !IsPrivateTable(table)) {
-    return Fail(ErrorCode::kInternal, Msg("store.unknown_table", {{"table", table}}));
-  }
-  if (!column.empty() && !IsColumnName(column)) {
-    return Fail(ErrorCode::kInternal, Msg("store.bad_column", {{"column", column}}));
-  }
+  TRY(CheckReadNames(table, {&column}));
   std::string sql = "SELECT * FROM " + table + (column.empty() ? "" : " WHERE " + column + " = ?");
   ASSIGN_OR_RETURN(Statement stmt, conn.Prepare(sql));
   if (!column.empty()) stmt.Bind(1, value);
@@ -404,12 +399,7 @@ Result<Table> SqliteStore::ReadWhere(const std::string& table, const std::string
 Result<std::vector<Row>> SqliteStore::ReadFirst(const std::string& table, const std::string& column,
                                                 const Row& value, const std::string& order,
                                                 size_t limit) {
-  if (!IsJournaledTable(table) && !IsPrivateTable(table)) {
-    return Fail(ErrorCode::kInternal, Msg("store.unknown_table", {{"table", table}}));
-  }
-  if (!IsColumnName(column) || !IsColumnName(order)) {
-    return Fail(ErrorCode::kInternal, Msg("store.bad_column", {{"column", column + "/" + order}}));
-  }
+  TRY(CheckReadNames(table, {&column, &order}));
   std::string sql =
       "SELECT * FROM " + table + " WHERE " + column + " = ? ORDER BY " + order + ", id LIMIT ?";
   std::lock_guard lock(read_mu_);
