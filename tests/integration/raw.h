@@ -65,6 +65,13 @@ class Raw {
     char c;
     return ::recv(fd_, &c, 1, 0) == 0;
   }
+  // True when the server has closed or reset the connection by now, without waiting.
+  bool ClosedNow() {
+    pollfd p{fd_, POLLIN, 0};
+    if (::poll(&p, 1, 0) <= 0) return false;
+    char c;
+    return ::recv(fd_, &c, 1, MSG_PEEK | MSG_DONTWAIT) <= 0;
+  }
 
  private:
   int fd_;
