@@ -300,9 +300,14 @@ Result<void> SqliteStore::Migrate() {
   std::lock_guard lock(mu_);
   TRY(Retrying(options_, [&] { return Exec(db_, "BEGIN IMMEDIATE"); }));
   auto run = [&]() -> Result<void> {
-    ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(db_, "PRAGMA user_version"));
-    TRY(stmt.Step());
-    return ApplyMigrations(stmt.Int(0), [&](const Migration& m) -> Result<void> {
+    int64_t current = 0;
+    {
+      // Finished before the migrations run: SQLite drops no table while a statement is active.
+      ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(db_, "PRAGMA user_version"));
+      TRY(stmt.Step());
+      current = stmt.Int(0);
+    }
+    return ApplyMigrations(current, [&](const Migration& m) -> Result<void> {
       TRY(Exec(db_, m.sql));
       return Exec(db_, ("PRAGMA user_version = " + std::to_string(m.version)).c_str());
     });

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
@@ -69,6 +70,69 @@ TEST_F(SqliteStoreTest, AppliesAllMigrations) {
   auto again = SqliteStore::Open({.path = path_});  // reopening applies nothing twice
   ASSERT_TRUE(again) << again.error().ToString();
   EXPECT_EQ((*again)->SchemaVersion(), Migrations().back().version);
+}
+
+// Migration 24 copies the journal into a table without the unique index on its hashes: every
+// entry stays as it was, verification still passes, and the chain goes on from its head.
+TEST_F(SqliteStoreTest, TheJournalKeepsEveryEntryWhenItsHashIndexGoes) {
+  ASSERT_TRUE(Import(core::SmallOrganization()));
+  auto append = [&](const std::string& subject) {
+    return store_->Write([&](Tx& tx) -> Result<void> {
+      TRY(tx.Append({.at = *ParseRfc3339("2026-11-29T00:00:00Z"),
+                     .actor = "test",
+                     .action = "test.write",
+                     .subject = subject}));
+      return {};
+    });
+  };
+  for (const char* subject : {"a", "b", "c"}) ASSERT_TRUE(append(subject));
+  store_.reset();
+  // The journal as migration 1 made it, under the version before 24.
+  Tamper(
+      "BEGIN; CREATE TABLE old_journal (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT "
+      "NULL, action TEXT NOT NULL, subject TEXT NOT NULL, body TEXT NOT NULL, prev_hash TEXT NOT "
+      "NULL, hash TEXT NOT NULL UNIQUE); INSERT INTO old_journal SELECT * FROM journal; DROP TABLE "
+      "journal; ALTER TABLE old_journal RENAME TO journal; CREATE INDEX journal_subject ON "
+      "journal(subject, seq); CREATE INDEX journal_checkpoints ON journal(seq) WHERE action = "
+      "'journal.checkpoint'; PRAGMA user_version = 23; COMMIT;");
+  auto dump = [&] {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    std::string out;
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(db,
+                       "SELECT seq, at, actor, action, subject, body, prev_hash, hash FROM "
+                       "journal ORDER BY seq",
+                       -1, &stmt, nullptr);
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+      for (int c = 0; c < 8; ++c) {
+        out += reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+        out += '|';
+      }
+      out += '\n';
+    }
+    sqlite3_finalize(stmt);
+    int unique = 0;
+    sqlite3_prepare_v2(db, "SELECT count(*) FROM pragma_index_list('journal') WHERE \"unique\"", -1,
+                       &stmt, nullptr);
+    if (sqlite3_step(stmt) == SQLITE_ROW) unique = sqlite3_column_int(stmt, 0);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return std::pair(out, unique);
+  };
+  auto [before, unique_before] = dump();
+  ASSERT_EQ(unique_before, 1);
+  ASSERT_EQ(std::count(before.begin(), before.end(), '\n'), 4);
+  auto s = SqliteStore::Open({.path = path_});
+  ASSERT_TRUE(s) << s.error().ToString();
+  store_ = std::move(*s);
+  EXPECT_EQ(store_->SchemaVersion(), 24);
+  auto [after, unique_after] = dump();
+  EXPECT_EQ(after, before);
+  EXPECT_EQ(unique_after, 0);
+  EXPECT_TRUE(store_->Verify()->ok());
+  ASSERT_TRUE(append("d"));
+  EXPECT_TRUE(store_->Verify()->ok());
 }
 
 TEST_F(SqliteStoreTest, RefusesADatabaseFromANewerSokuo) {
