@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <random>
@@ -205,6 +206,71 @@ TEST_P(IncidentListSqlTest, PagesByCursorCoverTheListOnce) {
   ASSERT_EQ(seen.size(), 57u);
   EXPECT_EQ(seen.front(), "INC-2026-0057");
   EXPECT_EQ(seen.back(), "INC-2026-0001");
+}
+
+// The store writes each incident's terms and text with its row (migration 25): after reports,
+// changes and removals they are exactly what migration 18's triggers derived from the rows in
+// SQL, and the text index holds each incident's title and summary.
+TEST_F(IncidentListTest, TheStoreIndexesEachIncidentAsTheTriggersDid) {
+  Open();
+  std::vector<core::Incident> incidents;
+  for (int n = 1; n <= 40; ++n) {
+    incidents.push_back(RandomIncident(2026, n));
+    ASSERT_TRUE(Save(incidents.back()));
+  }
+  for (int n = 0; n < 40; n += 2) {  // changed: other systems, people and words
+    core::Incident changed = RandomIncident(2026, n + 1);
+    ASSERT_TRUE(Save(changed));
+  }
+  for (int n = 0; n < 40; n += 7) {
+    ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
+      TRY(tx.Remove("incidents", incidents[n].key));
+      TRY(tx.Append({.at = {}, .actor = "t", .action = "incident.test", .subject = "x"}));
+      return {};
+    }));
+  }
+  store_.reset();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  auto rows = [&](const std::string& sql) {
+    std::string out;
+    sqlite3_stmt* stmt = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK) << sql;
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+      for (int c = 0; c < sqlite3_column_count(stmt); ++c) {
+        const unsigned char* text = sqlite3_column_text(stmt, c);
+        out += text ? reinterpret_cast<const char*>(text) : "NULL";
+        out += '|';
+      }
+      out += '\n';
+    }
+    sqlite3_finalize(stmt);
+    return out;
+  };
+  std::string terms = rows("SELECT kind, value, incident FROM incident_terms ORDER BY 1, 2, 3");
+  EXPECT_EQ(
+      terms,
+      rows("SELECT kind, value, id FROM ("
+           "SELECT 'system' AS kind, s.value, i.id FROM incidents i, "
+           "json_each(i.data, '$.systems') s "
+           "UNION SELECT 'department', d.value, i.id FROM incidents i, "
+           "json_each(i.data, '$.departments') d "
+           "UNION SELECT 'department', json_extract(i.data, '$.reporter_department'), i.id "
+           "FROM incidents i "
+           "UNION SELECT 'person', json_extract(i.data, '$.reported_by'), i.id FROM incidents i "
+           "UNION SELECT 'person', json_extract(p.value, '$.person'), i.id FROM incidents i, "
+           "json_each(i.data, '$.participants') p "
+           "UNION SELECT 'category', json_extract(i.data, '$.category'), i.id FROM incidents i) "
+           "WHERE value IS NOT NULL AND value <> '' ORDER BY 1, 2, 3"));
+  EXPECT_GT(std::count(terms.begin(), terms.end(), '\n'), 100);
+  EXPECT_EQ(rows("SELECT rowid, title, summary FROM incident_text ORDER BY rowid"),
+            rows("SELECT year * 1000000 + number, coalesce(json_extract(data, '$.title'), ''), "
+                 "coalesce(json_extract(data, '$.summary'), '') FROM incidents ORDER BY 1"));
+  EXPECT_EQ(rows("SELECT count(*) FROM incidents"), "34|\n");
+  EXPECT_EQ(rows("SELECT count(*) FROM incident_terms WHERE incident = 'INC-2026-0001'"), "0|\n");
+  EXPECT_EQ(rows("SELECT count(*) FROM incident_text_queue"), "0|\n");
+  EXPECT_EQ(rows("PRAGMA integrity_check"), "ok|\n");
+  sqlite3_close(db);
 }
 
 // A database made before the list tables existed gets them filled when it is opened.

@@ -11,6 +11,7 @@
 #include "store/journaled_tx.h"
 #include "store/migrations.h"
 #include "store/postgres/pg_connection.h"
+#include "store/row_page.h"
 #include "store/tables.h"
 
 namespace sokuo::store {
@@ -322,6 +323,9 @@ Result<T> PostgresStore::OnReader(const std::function<Result<T>(pg::Connection&)
   TRY(pg::Reconnect(reader_, options_.conninfo));
   return pg::ForgetIfBroken(Guarded("read", [&] { return read(*reader_); }), reader_);
 }
+// The lists (pg_lists.cpp) read pages through it from their own file.
+template Result<RowPage> PostgresStore::OnReader(
+    const std::function<Result<RowPage>(pg::Connection&)>& read);
 
 Result<Table> PostgresStore::Read(const std::string& table) {
   return OnReader<Table>([&](pg::Connection& conn) {

@@ -16,6 +16,7 @@
 #include "store/journal.h"
 #include "store/journaled_tx.h"
 #include "store/sqlite/connection.h"
+#include "store/sqlite/incident_index.h"
 #include "store/tables.h"
 
 namespace sokuo::store {
@@ -88,31 +89,6 @@ Result<void> DeferredKeysMet(sqlite3* db) {
   return {};
 }
 
-// Moves the incident texts the transaction queued into the text index (migration 23), once for
-// the whole batch, outside every work's savepoint.
-Result<void> IndexQueuedTexts(SqliteConnection& conn) {
-  ASSIGN_OR_RETURN(Statement queued,
-                   conn.Prepare("SELECT doc, title, summary, present FROM incident_text_queue"));
-  while (true) {
-    ASSIGN_OR_RETURN(bool row, queued.Step());
-    if (!row) break;
-    ASSIGN_OR_RETURN(Statement gone, conn.Prepare("DELETE FROM incident_text WHERE rowid = ?"));
-    gone.Bind(1, queued.Int(0));
-    TRY(gone.Step());
-    if (queued.Int(3) == 0) continue;
-    ASSIGN_OR_RETURN(Statement add,
-                     conn.Prepare("INSERT INTO incident_text (rowid, title, summary) "
-                                  "VALUES (?, ?, ?)"));
-    add.Bind(1, queued.Int(0));
-    add.Bind(2, queued.Text(1));
-    add.Bind(3, queued.Text(2));
-    TRY(add.Step());
-  }
-  ASSIGN_OR_RETURN(Statement done, conn.Prepare("DELETE FROM incident_text_queue"));
-  TRY(done.Step());
-  return {};
-}
-
 // A write transaction on the writing connection: the journaling is JournaledTx's, the rows and
 // the journal are SQLite's.
 class SqliteTx final : public JournaledTx {
@@ -177,14 +153,25 @@ class SqliteTx final : public JournaledTx {
     int index = 1;
     for (const auto& [name, value] : row.items()) stmt.Bind(index++, value);
     TRY(stmt.Step());
+    if (table == "incidents") {
+      TRY(IndexIncident(conn_, row));
+    }
     return {};
   }
 
   Result<bool> DeleteRow(const std::string& table, const std::string& id) override {
+    std::optional<Row> was;
+    if (table == "incidents") {
+      ASSIGN_OR_RETURN(was, StoredRow(table, id));
+    }
     ASSIGN_OR_RETURN(Statement stmt, conn_.Prepare("DELETE FROM " + table + " WHERE id = ?"));
     stmt.Bind(1, id);
     TRY(stmt.Step());
-    return sqlite3_changes(conn_.db()) > 0;
+    bool deleted = sqlite3_changes(conn_.db()) > 0;
+    if (was) {
+      TRY(UnindexIncident(conn_, *was));
+    }
+    return deleted;
   }
 
   Result<void> InsertEntry(const JournalEntry& e) override {
