@@ -63,6 +63,14 @@ constexpr auto kStore = std::to_array<CatalogEntry>({
      "sokuo"},
     {"store.migration_failed", "マイグレーション {version}（{name}）に失敗しました: {reason}",
      "migration {version} ({name}) failed: {reason}"},
+    {"store.upgrade_while_serving",
+     "{dir} は sokuo serve（プロセス {pid}）が提供中です。データベースをこの sokuo の形（スキーマ "
+     "{from} → "
+     "{to}）に更新する前に、サーバーを止めてください（古いサーバーは新しい形を知らずに書き込み"
+     "続けます）",
+     "sokuo serve (process {pid}) is serving {dir}: stop it before this sokuo upgrades the "
+     "database (schema {from} to {to}); an older server would go on writing without knowing the "
+     "new schema"},
     {"store.not_found", "{table}/{id} は存在しません", "{table}/{id} does not exist"},
     {"store.unknown_table", "テーブル「{table}」は不明です", "unknown table '{table}'"},
     {"store.bad_column", "列名「{column}」は不正です", "bad column name '{column}'"},

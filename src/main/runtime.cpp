@@ -58,7 +58,23 @@ Result<std::unique_ptr<OpenedStore>> ProcessRuntime::OpenAt(const std::string& l
     TRY(platform::EnsureDirectory(dir));
     // The server reads the journal head for every request (it keys the caches of the
     // organization, of checked tokens and of incident headers); once a millisecond is enough.
-    ASSIGN_OR_RETURN(opened->store, store::SqliteStore::Open({.path = db, .head_cache_ms = 1}));
+    // A server holding the directory may be of an older sokuo: after an upgrade of the file it
+    // would still write as its own version does (and migration 25 moved the incident list's
+    // index out of the database's triggers), so the file is upgraded only with no server on it.
+    auto unserved = [dir](int64_t from, int64_t to) -> Result<void> {
+      std::string holder;
+      ASSIGN_OR_RETURN(std::optional<platform::FileLock> lock,
+                       platform::FileLock::TryAcquire(dir + "/serve.lock", holder));
+      if (lock) return {};
+      return Fail(ErrorCode::kConflict,
+                  Msg("store.upgrade_while_serving", {{"dir", dir},
+                                                      {"pid", holder.empty() ? "?" : holder},
+                                                      {"from", std::to_string(from)},
+                                                      {"to", std::to_string(to)}}));
+    };
+    ASSIGN_OR_RETURN(
+        opened->store,
+        store::SqliteStore::Open({.path = db, .head_cache_ms = 1, .before_migrating = unserved}));
     TRY(platform::EnsureDirectory(dir + "/evidence"));
     opened->blobs = std::make_unique<platform::FileBlobStore>(dir + "/evidence", limit);
   } else {

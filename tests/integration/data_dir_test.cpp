@@ -86,6 +86,45 @@ TEST_F(DataDirTest, TheFilesSokuoCreatesArePrivate) {
   }
 }
 
+// A newer sokuo does not upgrade a database that a server, maybe of an older one, is serving:
+// that server would go on writing as its own version does. With the server gone, it does.
+TEST_F(DataDirTest, ADatabaseIsUpgradedOnlyWithNoServerOnIt) {
+  std::string db_path = server_.data() + "/sokuo.db";
+  auto version = [&](const char* set) {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open(db_path.c_str(), &db), SQLITE_OK);
+    if (set != nullptr) {
+      EXPECT_EQ(sqlite3_exec(db, set, nullptr, nullptr, nullptr), SQLITE_OK);
+    }
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, nullptr);
+    int v = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : -1;
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return v;
+  };
+  int newest = version(nullptr);
+  ASSERT_GE(newest, 25);
+  // As if the file were an older sokuo's, the server one of that version (the last migration
+  // runs again without harm).
+  ASSERT_EQ(version(("PRAGMA user_version = " + std::to_string(newest - 1)).c_str()), newest - 1);
+  Outcome refused = server_.Cli({"journal", "verify"});
+  EXPECT_EQ(refused.exit_code, 4) << refused.err;
+  EXPECT_THAT(refused.err,
+              HasSubstr("stop it before this sokuo upgrades the database (schema " +
+                        std::to_string(newest - 1) + " to " + std::to_string(newest) + ")"));
+  Outcome ja = server_.Cli({"--lang", "ja", "incident", "list"});
+  EXPECT_EQ(ja.exit_code, 4);
+  EXPECT_THAT(ja.err, HasSubstr("サーバーを止めてください"));
+  EXPECT_EQ(version(nullptr), newest - 1);
+  // The server stopped, the command line upgrades the file and works.
+  server_.Kill();
+  Outcome upgraded = server_.Cli({"journal", "verify"});
+  EXPECT_EQ(upgraded.exit_code, 0) << upgraded.err;
+  EXPECT_EQ(version(nullptr), newest);
+  server_.Serve();
+}
+
 // Another process keeps the write lock past every wait (5 s of SQLite's, 2 s of sokuo's): the
 // write is answered 503 with Retry-After, in sokuo's words; SQLite's text goes to the log.
 TEST_F(DataDirTest, ABusyDatabaseAnswers503WithRetryAfterAndNoSqliteText) {

@@ -59,6 +59,11 @@ struct SqliteOptions {
   // memory), merged from a temporary file when there is more than one. Tests make it tiny so
   // that a small journal is merged from many runs.
   size_t verify_run_bytes = size_t{16} << 20;
+  // Asked, in the transaction that would migrate the file, before the first migration it needs
+  // (from the file's schema version to this sokuo's): an error leaves the file as it was. The
+  // command line uses it to refuse upgrading a database that a running server, maybe of an older
+  // sokuo, is writing.
+  std::function<Result<void>(int64_t from, int64_t to)> before_migrating;
 };
 
 class SqliteStore final : public Store {
