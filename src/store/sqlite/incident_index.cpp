@@ -8,21 +8,8 @@
 namespace sokuo::store {
 namespace {
 
-// The rowid of an incident's text: year * 1000000 + number (migration 18).
-int64_t TextId(const Row& row) {
-  return row.value("year", int64_t{0}) * 1000000 + row.value("number", int64_t{0});
-}
-
-Result<Row> DataOf(const Row& row) {
-  Row data = Row::parse(row.value("data", ""), nullptr, false);
-  if (!data.is_object()) {
-    return Fail(ErrorCode::kStorage, Msg("store.row_not_json", {{"id", row.value("id", "")}}));
-  }
-  return data;
-}
-
-Result<void> QueueText(SqliteConnection& conn, int64_t doc, const std::string& title,
-                       const std::string& summary, bool present) {
+Result<void> QueueIncidentText(SqliteConnection& conn, int64_t doc, const std::string& title,
+                               const std::string& summary, bool present) {
   ASSIGN_OR_RETURN(Statement queue,
                    conn.Prepare("INSERT INTO incident_text_queue (doc, title, summary, present) "
                                 "VALUES (?, ?, ?, ?) ON CONFLICT (doc) DO UPDATE SET title = "
@@ -36,14 +23,14 @@ Result<void> QueueText(SqliteConnection& conn, int64_t doc, const std::string& t
   return {};
 }
 
-Result<void> RemoveTerms(SqliteConnection& conn, const std::string& id) {
+Result<void> RemoveIncidentTerms(SqliteConnection& conn, const std::string& id) {
   ASSIGN_OR_RETURN(Statement gone, conn.Prepare("DELETE FROM incident_terms WHERE incident = ?"));
   gone.Bind(1, id);
   TRY(gone.Step());
   return {};
 }
 
-std::vector<std::pair<std::string, std::string>> TermsOf(const Row& data) {
+std::vector<std::pair<std::string, std::string>> IncidentTermsOf(const Row& data) {
   std::vector<std::pair<std::string, std::string>> terms;
   auto add = [&](const char* kind, const Row& value) {
     if (value.is_string() && !value.get_ref<const std::string&>().empty()) {
@@ -70,32 +57,52 @@ std::vector<std::pair<std::string, std::string>> TermsOf(const Row& data) {
   return terms;
 }
 
-std::string Field(const Row& data, const char* name) {
+std::string IncidentText(const Row& data, const char* name) {
   auto it = data.find(name);
   return it != data.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
+int64_t IntColumn(const Row& row, const char* name) {
+  auto it = row.find(name);
+  return it != row.end() && it->is_number_integer() ? it->get<int64_t>() : 0;
+}
+
 }  // namespace
 
-Result<void> IndexIncident(SqliteConnection& conn, const Row& row) {
-  ASSIGN_OR_RETURN(Row data, DataOf(row));
-  std::string id = row.value("id", "");
-  TRY(RemoveTerms(conn, id));
-  for (const auto& [kind, value] : TermsOf(data)) {
+Result<IncidentIndex> IndexOf(const Row& row) {
+  auto id = row.find("id");
+  auto data = row.find("data");
+  Row parsed = data != row.end() && data->is_string()
+                   ? Row::parse(data->get_ref<const std::string&>(), nullptr, false)
+                   : Row();
+  if (id == row.end() || !id->is_string() || !parsed.is_object()) {
+    return Fail(ErrorCode::kStorage,
+                Msg("store.row_not_json", {{"id", id != row.end() ? id->dump() : ""}}));
+  }
+  return IncidentIndex{.id = id->get<std::string>(),
+                       .doc = IntColumn(row, "year") * 1000000 + IntColumn(row, "number"),
+                       .terms = IncidentTermsOf(parsed),
+                       .title = IncidentText(parsed, "title"),
+                       .summary = IncidentText(parsed, "summary")};
+}
+
+Result<void> WriteIndex(SqliteConnection& conn, const IncidentIndex& index) {
+  TRY(RemoveIncidentTerms(conn, index.id));
+  for (const auto& [kind, value] : index.terms) {
     ASSIGN_OR_RETURN(Statement add,
                      conn.Prepare("INSERT INTO incident_terms (kind, value, incident) "
                                   "VALUES (?, ?, ?)"));
     add.Bind(1, kind);
     add.Bind(2, value);
-    add.Bind(3, id);
+    add.Bind(3, index.id);
     TRY(add.Step());
   }
-  return QueueText(conn, TextId(row), Field(data, "title"), Field(data, "summary"), true);
+  return QueueIncidentText(conn, index.doc, index.title, index.summary, true);
 }
 
-Result<void> UnindexIncident(SqliteConnection& conn, const Row& row) {
-  TRY(RemoveTerms(conn, row.value("id", "")));
-  return QueueText(conn, TextId(row), "", "", false);
+Result<void> RemoveIndex(SqliteConnection& conn, const IncidentIndex& index) {
+  TRY(RemoveIncidentTerms(conn, index.id));
+  return QueueIncidentText(conn, index.doc, "", "", false);
 }
 
 Result<void> IndexQueuedTexts(SqliteConnection& conn) {

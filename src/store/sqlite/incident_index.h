@@ -5,19 +5,37 @@
 // JSON functions were about a sixth of the writer's time for each report (docs/performance.md).
 #pragma once
 
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "base/error.h"
 #include "store/sqlite/connection.h"
 #include "store/store.h"
 
 namespace sokuo::store {
 
-// After the incidents row `row` was inserted or replaced: its terms (each affected system, each
-// concerned department and the reporter's, the reporter and each participant, and the category;
-// empty ones left out) and its title and summary, queued for the text index.
-Result<void> IndexIncident(SqliteConnection& conn, const Row& row);
+// What an incident row adds to the list's index: its terms (each affected system, each concerned
+// department and the reporter's, the reporter and each participant, and the category; empty
+// ones left out; each once) and its title and summary for the text index, under the text's
+// rowid year * 1000000 + number.
+struct IncidentIndex {
+  std::string id;
+  int64_t doc = 0;
+  std::vector<std::pair<std::string, std::string>> terms;  // (kind, value), sorted
+  std::string title, summary;
+};
 
-// After the incidents row `row` (as it was) was deleted.
-Result<void> UnindexIncident(SqliteConnection& conn, const Row& row);
+// Read from the row before it is written, so that a row whose data cannot be indexed is refused
+// before anything changes.
+Result<IncidentIndex> IndexOf(const Row& row);
+
+// After the row was inserted or replaced: its terms, and its text queued.
+Result<void> WriteIndex(SqliteConnection& conn, const IncidentIndex& index);
+
+// After the row was deleted: its terms gone, and its text queued for removal.
+Result<void> RemoveIndex(SqliteConnection& conn, const IncidentIndex& index);
 
 // Moves the incident texts the transaction queued into the text index (migration 23), once for
 // the whole batch, outside every work's savepoint.

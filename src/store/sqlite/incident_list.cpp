@@ -1,6 +1,7 @@
 // Incident lists in SQL (store/incident_query.h): the filters and need-to-know as one WHERE over
-// `incidents` and the tables migration 18 keeps beside it, newest first on the (year, number)
-// index, and the total as a COUNT with the same WHERE. A page reads only its own rows.
+// `incidents` and the tables beside it (migration 18; incident_index.h writes them), newest
+// first on the (year, number) index, and the total as a COUNT with the same WHERE. A page reads
+// only its own rows.
 #include <string>
 #include <vector>
 

@@ -89,6 +89,9 @@ Result<void> DeferredKeysMet(sqlite3* db) {
   return {};
 }
 
+// The table whose rows the incident lists index (incident_index.h).
+constexpr const char* kListedTable = "incidents";
+
 // A write transaction on the writing connection: the journaling is JournaledTx's, the rows and
 // the journal are SQLite's.
 class SqliteTx final : public JournaledTx {
@@ -135,6 +138,12 @@ class SqliteTx final : public JournaledTx {
       return Fail(ErrorCode::kInternal,
                   Msg("store.row_without_id", {{"table", table}, {"id", id}}));
     }
+    // An incident's place in the lists is read first: a row it cannot be read from is refused
+    // before anything is written.
+    std::optional<IncidentIndex> listed;
+    if (table == kListedTable) {
+      ASSIGN_OR_RETURN(listed, IndexOf(row));
+    }
     std::string columns, values, updates;
     for (const auto& [name, value] : row.items()) {
       if (!IsColumnName(name)) {
@@ -153,25 +162,24 @@ class SqliteTx final : public JournaledTx {
     int index = 1;
     for (const auto& [name, value] : row.items()) stmt.Bind(index++, value);
     TRY(stmt.Step());
-    if (table == "incidents") {
-      TRY(IndexIncident(conn_, row));
+    if (listed) {
+      TRY(WriteIndex(conn_, *listed));
     }
     return {};
   }
 
   Result<bool> DeleteRow(const std::string& table, const std::string& id) override {
-    std::optional<Row> was;
-    if (table == "incidents") {
-      ASSIGN_OR_RETURN(was, StoredRow(table, id));
+    if (table == kListedTable) {
+      ASSIGN_OR_RETURN(std::optional<Row> was, StoredRow(table, id));
+      if (was) {
+        ASSIGN_OR_RETURN(IncidentIndex listed, IndexOf(*was));
+        TRY(RemoveIndex(conn_, listed));
+      }
     }
     ASSIGN_OR_RETURN(Statement stmt, conn_.Prepare("DELETE FROM " + table + " WHERE id = ?"));
     stmt.Bind(1, id);
     TRY(stmt.Step());
-    bool deleted = sqlite3_changes(conn_.db()) > 0;
-    if (was) {
-      TRY(UnindexIncident(conn_, *was));
-    }
-    return deleted;
+    return sqlite3_changes(conn_.db()) > 0;
   }
 
   Result<void> InsertEntry(const JournalEntry& e) override {
@@ -293,6 +301,9 @@ Result<void> SqliteStore::Migrate() {
       ASSIGN_OR_RETURN(Statement stmt, Statement::Prepare(db_, "PRAGMA user_version"));
       TRY(stmt.Step());
       current = stmt.Int(0);
+    }
+    if (current < NewestMigration() && options_.before_migrating) {
+      TRY(options_.before_migrating(current, NewestMigration()));
     }
     return ApplyMigrations(current, [&](const Migration& m) -> Result<void> {
       TRY(Exec(db_, m.sql));
