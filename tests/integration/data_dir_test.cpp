@@ -105,8 +105,8 @@ TEST_F(DataDirTest, ADatabaseIsUpgradedOnlyWithNoServerOnIt) {
   };
   int newest = version(nullptr);
   ASSERT_GE(newest, 25);
-  // As if the file were an older sokuo's, the server one of that version (the last migration
-  // runs again without harm).
+  // As if the file were an older sokuo's, the server one of that version (the newest migration
+  // then runs a second time, which it allows).
   ASSERT_EQ(version(("PRAGMA user_version = " + std::to_string(newest - 1)).c_str()), newest - 1);
   Outcome refused = server_.Cli({"journal", "verify"});
   EXPECT_EQ(refused.exit_code, 4) << refused.err;
