@@ -135,6 +135,25 @@ TEST_F(SqliteStoreTest, TheJournalKeepsEveryEntryWhenItsHashIndexGoes) {
   EXPECT_TRUE(store_->Verify()->ok());
 }
 
+// The sender's look for convocation requests at every tick (messages by kind) goes through an
+// index, not through the whole outbox (migration 26).
+TEST_F(SqliteStoreTest, MessagesAreFoundByKindThroughAnIndex) {
+  store_.reset();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "EXPLAIN QUERY PLAN SELECT * FROM outbox WHERE kind = ?", -1,
+                               &stmt, nullptr),
+            SQLITE_OK);
+  std::string plan;
+  while (sqlite3_step(stmt) == SQLITE_ROW) {
+    plan += reinterpret_cast<const char*>(sqlite3_column_text(stmt, 3));
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  EXPECT_THAT(plan, HasSubstr("USING INDEX outbox_kind"));
+}
+
 TEST_F(SqliteStoreTest, RefusesADatabaseFromANewerSokuo) {
   store_.reset();
   Tamper("PRAGMA user_version = 999");
