@@ -1,8 +1,10 @@
 // The two reference points of bench/http-bench, each the best the underlying part can do here:
 //
-//   sokuo_bench_peer serve PORT        a trivial handler on the same engine as sokuo (Boost.Beast
-//                                      coroutines, two network threads, keep-alive): the ceiling
-//                                      an HTTP route of sokuo can approach
+//   sokuo_bench_peer serve PORT [BYTES]  a trivial handler on the same engine as sokuo
+//                                      (Boost.Beast coroutines, two network threads, keep-alive):
+//                                      the ceiling an HTTP route of sokuo can approach; with
+//                                      BYTES, every answer is a JSON body of that many bytes made
+//                                      once and sent without a copy, as sokuo sends a kept answer
 //   sokuo_bench_peer commits DIR SECS  one-row SQLite commits in a loop for SECS seconds, with
 //                                      the pragmas sokuo's store uses (WAL, synchronous FULL):
 //                                      the ceiling for writes that each must be durable
@@ -41,6 +43,18 @@ using tcp = asio::ip::tcp;
 
 auto Capture(beast::error_code& ec) { return asio::redirect_error(asio::use_awaitable, ec); }
 
+// The body every answer carries: {"status":"ok"}, or a JSON string padded to the size asked for.
+std::string& Body() {
+  static std::string body = R"({"status":"ok"})";
+  return body;
+}
+
+void SetBodySize(size_t bytes) {
+  const std::string open = R"({"pad":")", close = R"("})";
+  if (bytes > open.size() + close.size())
+    Body() = open + std::string(bytes - open.size() - close.size(), 'x') + close;
+}
+
 asio::awaitable<void> Answer(tcp::socket socket) {
   beast::tcp_stream stream(std::move(socket));
   beast::flat_buffer buffer;
@@ -50,9 +64,9 @@ asio::awaitable<void> Answer(tcp::socket socket) {
     bhttp::request<bhttp::string_body> req;
     co_await bhttp::async_read(stream, buffer, req, Capture(ec));
     if (ec) break;
-    bhttp::response<bhttp::string_body> res{bhttp::status::ok, req.version()};
+    bhttp::response<bhttp::span_body<char>> res{bhttp::status::ok, req.version()};
     res.set(bhttp::field::content_type, "application/json");
-    res.body() = R"({"status":"ok"})";
+    res.body() = {Body().data(), Body().size()};
     res.keep_alive(req.keep_alive());
     res.prepare_payload();
     co_await bhttp::async_write(stream, res, Capture(ec));
@@ -157,7 +171,8 @@ int Slow(unsigned short port, int connections, double seconds) {
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.size() == 2 && args[0] == "serve") {
+  if ((args.size() == 2 || args.size() == 3) && args[0] == "serve") {
+    if (args.size() == 3) SetBodySize(static_cast<size_t>(std::atol(args[2].c_str())));
     return Serve(static_cast<unsigned short>(std::atoi(args[1].c_str())));
   }
   if (args.size() == 3 && args[0] == "commits") return Commits(args[1], std::atof(args[2].c_str()));
@@ -166,6 +181,6 @@ int main(int argc, char** argv) {
                 std::atof(args[3].c_str()));
   }
   std::fprintf(stderr,
-               "usage: sokuo_bench_peer serve PORT | commits DIR SECONDS | slow PORT N SECONDS\n");
+               "usage: sokuo_bench_peer serve PORT [BYTES] | commits DIR SECONDS | slow PORT N SECONDS\n");
   return 2;
 }
