@@ -270,7 +270,29 @@ Result<void> SqliteStore::OpenReader() {
   std::lock_guard lock(read_mu_);
   read_db_ = db;
   read_conn_ = std::make_unique<SqliteConnection>(db);
+  ASSIGN_OR_RETURN(sqlite3 * version_db, Connect(options_, {"PRAGMA query_only = ON"}));
+  sqlite3_busy_timeout(version_db, 0);  // asked on the network threads: never waits
+  std::lock_guard version_lock(version_mu_);
+  version_db_ = version_db;
+  if (sqlite3_prepare_v2(version_db, "PRAGMA data_version", -1, &version_stmt_, nullptr) !=
+      SQLITE_OK) {
+    return Fail(SqlError(version_db, "prepare"));
+  }
   return {};
+}
+
+std::optional<int64_t> SqliteStore::DataVersion(bool wait) {
+  std::unique_lock lock(version_mu_, std::defer_lock);
+  if (wait) {
+    lock.lock();
+  } else if (!lock.try_lock()) {
+    return std::nullopt;
+  }
+  if (version_stmt_ == nullptr) return std::nullopt;
+  std::optional<int64_t> version;
+  if (sqlite3_step(version_stmt_) == SQLITE_ROW) version = sqlite3_column_int64(version_stmt_, 0);
+  sqlite3_reset(version_stmt_);
+  return version;
 }
 
 SqliteStore::SqliteStore(sqlite3* db, SqliteOptions options)
@@ -278,6 +300,8 @@ SqliteStore::SqliteStore(sqlite3* db, SqliteOptions options)
 
 SqliteStore::~SqliteStore() {
   // Statements are finalized before their connection closes.
+  sqlite3_finalize(version_stmt_);
+  sqlite3_close(version_db_);
   read_conn_.reset();
   sqlite3_close(read_db_);
   conn_.reset();

@@ -37,6 +37,7 @@
 #include "store/write_batcher.h"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace sokuo::store {
 
@@ -46,7 +47,8 @@ struct SqliteOptions {
   std::string path;            // the database file; created (mode 0600) when missing
   int busy_timeout_ms = 5000;  // how long SQLite itself waits for another writer, per attempt
   int busy_retry_ms = 2000;    // how long sokuo tries again while SQLite still reports busy
-  // Head() answers from memory when it read the head less than this long ago (0: always reads).
+  // Head() answers from memory when it read the head less than this long ago (0: always reads),
+  // and past that while SQLite's data_version says that no connection has committed since.
   // This process's own writes drop the remembered head at once; a write by another process (the
   // command line beside the server) is seen within this time.
   int head_cache_ms = 0;
@@ -97,6 +99,9 @@ class SqliteStore final : public Store {
   SqliteStore(sqlite3* db, SqliteOptions options);
   Result<void> Migrate();
   Result<void> OpenReader();
+  // SQLite's data_version on a connection of its own that never writes: it changes when any
+  // connection commits. nullopt when the connection is busy and `wait` is false, or on an error.
+  std::optional<int64_t> DataVersion(bool wait);
   Result<VerifyReport> OnOwnReader(
       const std::function<Result<VerifyReport>(SqliteConnection&)>& run);
 
@@ -110,7 +115,11 @@ class SqliteStore final : public Store {
   std::mutex read_mu_;
   sqlite3* read_db_ = nullptr;                   // guarded by read_mu_
   std::unique_ptr<SqliteConnection> read_conn_;  // guarded by read_mu_
-  HeadCache head_{options_.head_cache_ms};       // the head last read (see head_cache_ms)
+  std::mutex version_mu_;
+  sqlite3* version_db_ = nullptr;          // guarded by version_mu_; never waits for a lock
+  sqlite3_stmt* version_stmt_ = nullptr;   // PRAGMA data_version; guarded by version_mu_
+  HeadCache head_{options_.head_cache_ms,  // the head last read (see head_cache_ms)
+                  [this](bool wait) { return DataVersion(wait); }};
   ChangeSignal changed_;
   WriteBatcher batcher_;
 };

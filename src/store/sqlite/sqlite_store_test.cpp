@@ -313,6 +313,37 @@ TEST_F(SqliteStoreTest, TheHeadIsRememberedBrieflyAndOwnWritesRenewIt) {
   EXPECT_EQ(mine.Head()->seq, empty->seq + 2) << "its own write, and the other's before it";
 }
 
+// Past head_cache_ms the head is still known without a read while no connection has committed
+// (SQLite's data_version), so a busy server's kept answers do not wait for a read every
+// millisecond; a commit by another connection makes it unknown until it is read again.
+TEST_F(SqliteStoreTest, AnUnmovedHeadStaysKnownAndAnotherConnectionsCommitEndsIt) {
+  auto opened = SqliteStore::Open({.path = path_, .head_cache_ms = 1});
+  ASSERT_TRUE(opened) << opened.error().ToString();
+  SqliteStore& server = **opened;
+  auto first = server.Head();
+  ASSERT_TRUE(first);
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  std::optional<JournalHead> known = server.KnownHead();
+  ASSERT_TRUE(known) << "nothing was committed: the head is known without a read";
+  EXPECT_EQ(known->hash, first->hash);
+
+  ASSERT_TRUE(Import(core::SmallOrganization()));  // another connection commits
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_FALSE(server.KnownHead()) << "another connection has committed";
+  auto second = server.Head();
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->seq, first->seq + 1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  known = server.KnownHead();
+  ASSERT_TRUE(known) << "read again, and unmoved since";
+  EXPECT_EQ(known->hash, second->hash);
+
+  auto always = SqliteStore::Open({.path = path_, .head_cache_ms = 0});
+  ASSERT_TRUE(always);
+  ASSERT_TRUE((*always)->Head());
+  EXPECT_FALSE((*always)->KnownHead()) << "head_cache_ms = 0 always reads";
+}
+
 // An entry's body is written as text from the row images' canonical text: byte for byte the
 // canonical dump of the JSON it stands for (the draft's body with "changes" set), for random
 // bodies with keys on both sides of "changes" and a "changes" of their own, and random changes.
