@@ -101,6 +101,25 @@ void SendAs(Outgoing& out, std::shared_ptr<const std::string> gzip) {
   }
 }
 
+// Outgoing::head for `out` sent with a 200 on a kept-alive HTTP/1.1 connection: the fields in the
+// order the engine writes them (the common ones, the answer's, then its length); nullptr for any
+// other status, which the engine words itself.
+std::shared_ptr<const std::string> RenderedHead(const Outgoing& out) {
+  if (out.status != 200) return nullptr;
+  std::string head = "HTTP/1.1 200 OK\r\n";
+  auto field = [&head](const std::string& name, const std::string& value) {
+    head += name;
+    head += ": ";
+    head += value;
+    head += "\r\n";
+  };
+  for (const auto& [name, value] : Dispatcher::CommonHeaders()) field(name, value);
+  for (const auto& [name, value] : out.headers) field(name, value);
+  field("Content-Length", std::to_string(out.Body().size()));
+  head += "\r\n";
+  return std::make_shared<const std::string>(std::move(head));
+}
+
 // An answer made for this request alone, compressed when worth it and accepted.
 void EncodeOnce(Outgoing& out, bool accepts_gzip) {
   if (!MayCompress(out)) return;
@@ -343,9 +362,13 @@ std::optional<Outgoing> Dispatcher::KeptAnswer(const std::string& key, const std
   if (it == answers_.end() || answers_head_ != head) return std::nullopt;
   const Answer& kept = it->second;
   Outgoing out{.status = status, .headers = kept.headers, .shared_body = kept.body};
-  if (!MayCompress(out)) return out;
+  if (!MayCompress(out)) {
+    out.head = kept.head;
+    return out;
+  }
   if (accepts_gzip && !kept.gzip) return std::nullopt;
   SendAs(out, accepts_gzip ? kept.gzip : nullptr);
+  out.head = accepts_gzip ? kept.gzip_head : kept.head;
   return out;
 }
 
@@ -470,6 +493,15 @@ Outgoing Dispatcher::Run(Admitted& a, std::string body, std::string body_file) {
       gzip = std::make_shared<const std::string>(std::move(*packed));
     }
   }
+  // The heads of both forms, as KeptAnswer will send them.
+  Outgoing plain{.status = out.status, .headers = out.headers, .shared_body = out.shared_body};
+  if (compressible) SendAs(plain, nullptr);
+  std::shared_ptr<const std::string> plain_head = RenderedHead(plain), gzip_head;
+  if (gzip) {
+    Outgoing packed{.status = out.status, .headers = out.headers, .shared_body = out.shared_body};
+    SendAs(packed, gzip);
+    gzip_head = RenderedHead(packed);
+  }
   {
     std::lock_guard lock(answers_mu_);
     // Bounded: a newer head starts afresh, and so does a full table. An answer made at an older
@@ -482,10 +514,11 @@ Outgoing Dispatcher::Run(Admitted& a, std::string body, std::string body_file) {
         answers_head_ = head;
         answers_seq_ = head_seq;
       }
-      answers_[key] = {out.headers, out.shared_body, gzip};
+      answers_[key] = {out.headers, out.shared_body, gzip, plain_head, gzip_head};
     }
   }
-  if (compressible) SendAs(out, std::move(gzip));
+  if (compressible) SendAs(out, gzip);
+  out.head = gzip ? gzip_head : plain_head;
   return out;
 }
 

@@ -42,6 +42,10 @@ struct Outgoing {
   // `body`).
   std::shared_ptr<const std::string> shared_body;
   const std::string& Body() const { return shared_body ? *shared_body : body; }
+  // A kept answer's status line and header fields, Content-Length and the blank line included,
+  // made once when it was kept: what the engine would write before `shared_body` on a kept-alive
+  // HTTP/1.1 connection, which may send these bytes instead of serializing `headers` again.
+  std::shared_ptr<const std::string> head;
   // A streamed body of `length` bytes when `read` is set (see Reply::read).
   uint64_t length = 0;
   std::function<Result<std::string>(uint64_t offset, size_t max)> read;
@@ -112,7 +116,8 @@ class Dispatcher {
   struct Answer {
     std::vector<std::pair<std::string, std::string>> headers;
     std::shared_ptr<const std::string> body;
-    std::shared_ptr<const std::string> gzip;  // once a client that accepts it asked
+    std::shared_ptr<const std::string> gzip;             // once a client that accepts it asked
+    std::shared_ptr<const std::string> head, gzip_head;  // Outgoing::head of each form
   };
   std::mutex answers_mu_;
   std::string answers_head_;                         // guarded by answers_mu_

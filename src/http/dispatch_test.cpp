@@ -73,6 +73,15 @@ TEST_F(KeptTest, OnlyTheSameCallerTargetAndLanguageAtTheSameHead) {
   EXPECT_EQ(kept->Body(), made.Body());
   EXPECT_EQ(kept->shared_body, made.shared_body) << "the same bytes, not a copy";
   EXPECT_EQ(kept->headers, made.headers);
+  // Its head, made once: the fields in the engine's order, then the length.
+  ASSERT_TRUE(kept->head);
+  EXPECT_EQ(kept->head, made.head) << "the same bytes, not a copy";
+  std::string fields;
+  for (const auto& [name, value] : Dispatcher::CommonHeaders())
+    fields += name + ": " + value + "\r\n";
+  for (const auto& [name, value] : kept->headers) fields += name + ": " + value + "\r\n";
+  EXPECT_EQ(*kept->head, "HTTP/1.1 200 OK\r\n" + fields +
+                             "Content-Length: " + std::to_string(kept->Body().size()) + "\r\n\r\n");
   Incoming head = mine;
   head.method = "HEAD";
   EXPECT_TRUE(dispatcher_->Kept(head));

@@ -13,6 +13,7 @@
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
@@ -170,6 +171,13 @@ struct Server::Engine {
       fill(res);
       if (!out.events) res.content_length(out.read ? out.length : out.Body().size());
       co_await bhttp::async_write(stream, res, Capture(ec));
+      co_return !ec;
+    }
+    if (out.shared_body && out.head && version == 11 && keep) {
+      // A kept answer whose head was written once: both as they are, in one write.
+      std::array<asio::const_buffer, 2> bytes = {asio::buffer(*out.head),
+                                                 asio::buffer(*out.shared_body)};
+      co_await asio::async_write(stream, bytes, Capture(ec));
       co_return !ec;
     }
     if (out.shared_body) {

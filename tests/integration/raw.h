@@ -8,6 +8,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <string>
 
@@ -39,6 +41,25 @@ class Raw {
     char buf[4096];
     while (true) {
       ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
+      if (n <= 0) break;
+      out.append(buf, static_cast<size_t>(n));
+    }
+    return out;
+  }
+  // One response whose body has a Content-Length, head and body as sent; what came before the
+  // server closed or went quiet for 5 s when it is not whole.
+  std::string ReceiveResponse() {
+    std::string out = ReceiveUntil("\r\n\r\n", std::chrono::seconds(5));
+    size_t end = out.find("\r\n\r\n");
+    if (end == std::string::npos) return out;
+    std::string head = out.substr(0, end);
+    for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    size_t at = head.find("\r\ncontent-length:");
+    if (at == std::string::npos) return out;
+    size_t whole = end + 4 + std::stoul(head.substr(at + 17));
+    char buf[4096];
+    while (out.size() < whole) {
+      ssize_t n = ::recv(fd_, buf, std::min(sizeof buf, whole - out.size()), 0);
       if (n <= 0) break;
       out.append(buf, static_cast<size_t>(n));
     }

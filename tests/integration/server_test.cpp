@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "integration/raw.h"
 #include "integration/server.h"
 
 namespace sokuo::testing {
@@ -55,6 +56,35 @@ TEST_F(ServerTest, EveryRequestIsLoggedWithinASecondOrTwo) {
   }
   EXPECT_TRUE(logged) << server_->Errors();
   EXPECT_THAT(server_->Errors(), HasSubstr("\"status\":\"404\""));
+}
+
+// A kept answer goes out on a kept-alive connection with the head made when it was kept; it is
+// byte for byte what the engine words for the same answer (here on a connection that closes,
+// whose head says so in one more line), plain and compressed.
+TEST_F(ServerTest, AKeptAnswerIsSentAsTheEngineWouldWordIt) {
+  std::string request = "GET /api/v1/systems HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+                        server_->TokenFor("p-mori") + "\r\n";
+  for (const std::string& encoding : {std::string(), std::string("Accept-Encoding: gzip\r\n")}) {
+    Raw kept(server_->port());
+    ASSERT_TRUE(kept.Send(request + encoding + "\r\n"));
+    std::string first = kept.ReceiveResponse();
+    ASSERT_TRUE(kept.Send(request + encoding + "\r\n"));
+    std::string second = kept.ReceiveResponse();
+    Raw closing(server_->port());
+    ASSERT_TRUE(closing.Send(request + encoding + "Connection: close\r\n\r\n"));
+    std::string worded = closing.Receive();
+    const std::string close = "Connection: close\r\n";
+    size_t at = worded.find(close);
+    ASSERT_NE(at, std::string::npos) << worded.substr(0, 400);
+    worded.erase(at, close.size());
+    auto head = [](const std::string& reply) { return reply.substr(0, reply.find("\r\n\r\n")); };
+    EXPECT_THAT(head(second), ::testing::StartsWith("HTTP/1.1 200 OK\r\n"));
+    EXPECT_GT(second.size(), 1024U);
+    EXPECT_EQ(head(second).find("Content-Encoding: gzip") != std::string::npos, !encoding.empty());
+    EXPECT_EQ(head(second), head(first)) << encoding;
+    EXPECT_EQ(head(second), head(worded)) << encoding;
+    EXPECT_TRUE(second == first && second == worded) << "the bodies differ " << encoding;
+  }
 }
 
 TEST_F(ServerTest, ReadsTheOrganization) {
