@@ -101,25 +101,6 @@ void SendAs(Outgoing& out, std::shared_ptr<const std::string> gzip) {
   }
 }
 
-// Outgoing::head for `out` sent with a 200 on a kept-alive HTTP/1.1 connection: the fields in the
-// order the engine writes them (the common ones, the answer's, then its length); nullptr for any
-// other status, which the engine words itself.
-std::shared_ptr<const std::string> RenderedHead(const Outgoing& out) {
-  if (out.status != 200) return nullptr;
-  std::string head = "HTTP/1.1 200 OK\r\n";
-  auto field = [&head](const std::string& name, const std::string& value) {
-    head += name;
-    head += ": ";
-    head += value;
-    head += "\r\n";
-  };
-  for (const auto& [name, value] : Dispatcher::CommonHeaders()) field(name, value);
-  for (const auto& [name, value] : out.headers) field(name, value);
-  field("Content-Length", std::to_string(out.Body().size()));
-  head += "\r\n";
-  return std::make_shared<const std::string>(std::move(head));
-}
-
 // An answer made for this request alone, compressed when worth it and accepted.
 void EncodeOnce(Outgoing& out, bool accepts_gzip) {
   if (!MayCompress(out)) return;
@@ -494,13 +475,16 @@ Outgoing Dispatcher::Run(Admitted& a, std::string body, std::string body_file) {
     }
   }
   // The heads of both forms, as KeptAnswer will send them.
-  Outgoing plain{.status = out.status, .headers = out.headers, .shared_body = out.shared_body};
-  if (compressible) SendAs(plain, nullptr);
-  std::shared_ptr<const std::string> plain_head = RenderedHead(plain), gzip_head;
-  if (gzip) {
-    Outgoing packed{.status = out.status, .headers = out.headers, .shared_body = out.shared_body};
-    SendAs(packed, gzip);
-    gzip_head = RenderedHead(packed);
+  std::shared_ptr<const std::string> plain_head, gzip_head;
+  if (options_.render_head) {
+    Outgoing plain{.status = out.status, .headers = out.headers, .shared_body = out.shared_body};
+    if (compressible) SendAs(plain, nullptr);
+    plain_head = std::make_shared<const std::string>(options_.render_head(plain));
+    if (gzip) {
+      Outgoing packed{.status = out.status, .headers = out.headers, .shared_body = out.shared_body};
+      SendAs(packed, gzip);
+      gzip_head = std::make_shared<const std::string>(options_.render_head(packed));
+    }
   }
   {
     std::lock_guard lock(answers_mu_);

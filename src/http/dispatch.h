@@ -43,8 +43,9 @@ struct Outgoing {
   std::shared_ptr<const std::string> shared_body;
   const std::string& Body() const { return shared_body ? *shared_body : body; }
   // A kept answer's status line and header fields, Content-Length and the blank line included,
-  // made once when it was kept: what the engine would write before `shared_body` on a kept-alive
-  // HTTP/1.1 connection, which may send these bytes instead of serializing `headers` again.
+  // made once by the engine when the answer was kept (DispatchOptions::render_head): what it
+  // writes before `shared_body` on a kept-alive HTTP/1.1 connection without serializing
+  // `headers` again.
   std::shared_ptr<const std::string> head;
   // A streamed body of `length` bytes when `read` is set (see Reply::read).
   uint64_t length = 0;
@@ -58,6 +59,8 @@ struct DispatchOptions {
   size_t max_body_bytes = size_t{1024} * 1024;         // JSON bodies
   size_t max_upload_bytes = size_t{64} * 1024 * 1024;  // evidence files
   RouteOptions routes;
+  // The engine's Outgoing::head for an answer; kept answers carry none when it is not set.
+  std::function<std::string(const Outgoing&)> render_head;
 };
 
 class Dispatcher {

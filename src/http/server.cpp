@@ -29,6 +29,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <thread>
 #include <variant>
 #include <vector>
@@ -67,6 +68,25 @@ Outgoing EngineProblem(const Dispatcher& d, const Incoming& in, ErrorCode code, 
   return d.Problem(Fail(code, std::move(msg)).value(), in, status);
 }
 
+// The header fields of `out` as every answer carries them.
+template <class Response>
+void Fill(Response& res, const Outgoing& out, bool keep) {
+  for (const auto& [name, value] : Dispatcher::CommonHeaders()) res.set(name, value);
+  for (const auto& [name, value] : out.headers) res.insert(name, value);
+  res.keep_alive(keep);
+}
+
+// What Send writes before `out`'s body on a kept-alive HTTP/1.1 connection, written by the same
+// serializer (DispatchOptions::render_head).
+std::string RenderHead(const Outgoing& out) {
+  bhttp::response<bhttp::empty_body> res{static_cast<bhttp::status>(out.status), 11};
+  Fill(res, out, true);
+  res.content_length(out.Body().size());
+  std::ostringstream text;
+  text << res.base();
+  return std::move(text).str();
+}
+
 }  // namespace
 
 struct Server::Engine {
@@ -75,7 +95,8 @@ struct Server::Engine {
         dispatcher(app,
                    {.max_body_bytes = options.max_body_bytes,
                     .max_upload_bytes = options.max_upload_bytes,
-                    .routes = {.version = options.version, .secure = !options.tls_cert.empty()}}),
+                    .routes = {.version = options.version, .secure = !options.tls_cert.empty()},
+                    .render_head = RenderHead}),
         pool(std::max<size_t>(options.threads, 1)),
         reads(options.read_threads > 0 ? options.read_threads
                                        : std::max<size_t>(std::thread::hardware_concurrency(), 2)) {
@@ -160,11 +181,7 @@ struct Server::Engine {
     beast::error_code ec;
     beast::get_lowest_layer(stream).expires_after(
         std::chrono::seconds(options.body_timeout_seconds));
-    auto fill = [&](auto& res) {
-      for (const auto& [name, value] : Dispatcher::CommonHeaders()) res.set(name, value);
-      for (const auto& [name, value] : out.headers) res.insert(name, value);
-      res.keep_alive(keep);
-    };
+    auto fill = [&](auto& res) { Fill(res, out, keep); };
     if (out.events && !head_only) co_return co_await SendEvents(stream, out, version);
     if (head_only) {
       bhttp::response<bhttp::empty_body> res{static_cast<bhttp::status>(out.status), version};
@@ -174,7 +191,7 @@ struct Server::Engine {
       co_return !ec;
     }
     if (out.shared_body && out.head && version == 11 && keep) {
-      // A kept answer whose head was written once: both as they are, in one write.
+      // A kept answer whose head was written once (RenderHead): both as they are, in one write.
       std::array<asio::const_buffer, 2> bytes = {asio::buffer(*out.head),
                                                  asio::buffer(*out.shared_body)};
       co_await asio::async_write(stream, bytes, Capture(ec));
@@ -255,9 +272,7 @@ struct Server::Engine {
   asio::awaitable<bool> SendEvents(Stream& stream, Outgoing& out, unsigned version) {
     beast::error_code ec;
     bhttp::response<bhttp::buffer_body> res{static_cast<bhttp::status>(out.status), version};
-    for (const auto& [name, value] : Dispatcher::CommonHeaders()) res.set(name, value);
-    for (const auto& [name, value] : out.headers) res.insert(name, value);
-    res.keep_alive(false);
+    Fill(res, out, false);
     res.chunked(true);
     res.body().data = nullptr;
     res.body().more = true;

@@ -58,7 +58,7 @@ class HeadCache {
     auto now = std::chrono::steady_clock::now();
     uint64_t commits = commits_.load();
     // Before the read: a commit between the two changes the version, and the head is read again.
-    std::optional<int64_t> version = version_ ? version_(true) : std::nullopt;
+    std::optional<int64_t> version = version_ && ms_ > 0 ? version_(true) : std::nullopt;
     ASSIGN_OR_RETURN(JournalHead head, read());
     // Read after `commits` commits had ended: at least as new as the last of them.
     std::lock_guard lock(mu_);

@@ -270,8 +270,11 @@ Result<void> SqliteStore::OpenReader() {
   std::lock_guard lock(read_mu_);
   read_db_ = db;
   read_conn_ = std::make_unique<SqliteConnection>(db);
+  if (options_.head_cache_ms <= 0) return {};  // the head is read every time: nothing to ask
   ASSIGN_OR_RETURN(sqlite3 * version_db, Connect(options_, {"PRAGMA query_only = ON"}));
-  sqlite3_busy_timeout(version_db, 0);  // asked on the network threads: never waits
+  // Asked on the network threads: never waits for another connection's lock (a read of the
+  // WAL's index, and of the first page after a commit, is all it does).
+  sqlite3_busy_timeout(version_db, 0);
   std::lock_guard version_lock(version_mu_);
   version_db_ = version_db;
   if (sqlite3_prepare_v2(version_db, "PRAGMA data_version", -1, &version_stmt_, nullptr) !=
@@ -300,8 +303,11 @@ SqliteStore::SqliteStore(sqlite3* db, SqliteOptions options)
 
 SqliteStore::~SqliteStore() {
   // Statements are finalized before their connection closes.
-  sqlite3_finalize(version_stmt_);
-  sqlite3_close(version_db_);
+  {
+    std::lock_guard lock(version_mu_);
+    sqlite3_finalize(std::exchange(version_stmt_, nullptr));
+    sqlite3_close(std::exchange(version_db_, nullptr));
+  }
   read_conn_.reset();
   sqlite3_close(read_db_);
   conn_.reset();

@@ -116,7 +116,7 @@ class SqliteStore final : public Store {
   sqlite3* read_db_ = nullptr;                   // guarded by read_mu_
   std::unique_ptr<SqliteConnection> read_conn_;  // guarded by read_mu_
   std::mutex version_mu_;
-  sqlite3* version_db_ = nullptr;          // guarded by version_mu_; never waits for a lock
+  sqlite3* version_db_ = nullptr;          // guarded by version_mu_; busy_timeout 0
   sqlite3_stmt* version_stmt_ = nullptr;   // PRAGMA data_version; guarded by version_mu_
   HeadCache head_{options_.head_cache_ms,  // the head last read (see head_cache_ms)
                   [this](bool wait) { return DataVersion(wait); }};

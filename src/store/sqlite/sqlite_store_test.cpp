@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
@@ -18,6 +19,7 @@
 
 #include "core/org_fixture.h"
 #include "store/disaster_rows.h"
+#include "store/head_cache.h"
 #include "store/incident_rows.h"
 #include "store/journal.h"
 #include "store/org_rows.h"
@@ -342,6 +344,39 @@ TEST_F(SqliteStoreTest, AnUnmovedHeadStaysKnownAndAnotherConnectionsCommitEndsIt
   ASSERT_TRUE(always);
   ASSERT_TRUE((*always)->Head());
   EXPECT_FALSE((*always)->KnownHead()) << "head_cache_ms = 0 always reads";
+}
+
+// The version is taken before the head is read: a commit that lands during the read (after the
+// version, perhaps after the row the read saw) moves it, and the head is read again rather than
+// kept as unmoved. A commit of this process, or a version that cannot be had, ends it too.
+TEST(HeadCacheTest, AVersionTakenBeforeTheReadCatchesACommitDuringIt) {
+  std::atomic<int64_t> version{1};
+  std::atomic<bool> available{true};
+  HeadCache cache(1, [&](bool) -> std::optional<int64_t> {
+    if (!available) return std::nullopt;
+    return version.load();
+  });
+  auto read = [&](int64_t seq, bool commit_meanwhile) {
+    return cache.Get([&, seq, commit_meanwhile]() -> Result<JournalHead> {
+      if (commit_meanwhile) ++version;
+      return JournalHead{.seq = seq, .hash = "h" + std::to_string(seq)};
+    });
+  };
+  auto past_ms = [] { std::this_thread::sleep_for(std::chrono::milliseconds(5)); };
+  ASSERT_TRUE(read(1, true));
+  past_ms();
+  EXPECT_FALSE(cache.Known()) << "a commit during the read: not known as unmoved";
+  ASSERT_TRUE(read(2, false));
+  past_ms();
+  std::optional<JournalHead> known = cache.Known();
+  ASSERT_TRUE(known) << "nothing committed since the read";
+  EXPECT_EQ(known->seq, 2);
+  cache.Moved();
+  EXPECT_FALSE(cache.Known()) << "this process committed";
+  ASSERT_TRUE(read(3, false));
+  available = false;
+  past_ms();
+  EXPECT_FALSE(cache.Known()) << "no version to ask: read again";
 }
 
 // An entry's body is written as text from the row images' canonical text: byte for byte the
