@@ -69,6 +69,7 @@ Result<void> EachIncident(Store& store, IncidentQuery q,
                           const std::function<Result<void>(core::Incident&)>& each) {
   q.offset = 0;
   q.limit = 200;
+  q.count = false;
   while (true) {
     ASSIGN_OR_RETURN(IncidentHeaders found, ListIncidents(store, q));
     for (core::Incident& i : found.items) {

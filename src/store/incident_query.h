@@ -36,6 +36,9 @@ struct IncidentQuery {
   std::optional<std::pair<int, int>> after;
   size_t offset = 0;  // skipped after `after`
   size_t limit = 50;
+  // Whether the total is counted (IncidentHeaders::total, 0 when not): a count reads every
+  // matching row, which a walk over all the pages (EachIncident) would do once per page.
+  bool count = true;
 };
 
 // Whether `i` passes the query's filters and need-to-know (not its pagination).

@@ -62,17 +62,19 @@ std::string Visible(PgWhere& w, const core::VisibilityScope& s, const std::strin
 }
 
 // `SELECT alias.* FROM from WHERE where`, newest first from the keyset position `after` and
-// `offset`, at most `limit` rows; and the count of the WHERE alone, from the same snapshot (a
-// write between the two would otherwise make them disagree).
+// `offset`, at most `limit` rows; and, when `count`, the count of the WHERE alone, from the same
+// snapshot (a write between the two would otherwise make them disagree).
 Result<RowPage> ReadPage(pg::Connection& conn, const std::string& from, const std::string& alias,
                          PgWhere where, std::optional<std::pair<int, int>> after, size_t offset,
-                         size_t limit) {
+                         size_t limit, bool count = true) {
   return pg::Guarded("list", [&]() -> Result<RowPage> {
     pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> t(conn);
     RowPage out;
-    out.total = t.exec_params1("SELECT count(*) FROM " + from + " WHERE " + where.sql,
-                               where.params.Dynamic())[0]
-                    .as<size_t>();
+    if (count) {
+      out.total = t.exec_params1("SELECT count(*) FROM " + from + " WHERE " + where.sql,
+                                 where.params.Dynamic())[0]
+                      .as<size_t>();
+    }
     if (after) {
       where.And("(" + alias + ".year, " + alias + ".number) < (" + where.Bind(after->first) + ", " +
                 where.Bind(after->second) + ")");
@@ -120,7 +122,7 @@ Result<RowPage> PostgresStore::ListIncidentRows(const IncidentQuery& q) {
           ") > 0)");
   }
   return OnReader<RowPage>([&](pg::Connection& conn) {
-    return ReadPage(conn, kIncidents, "i", std::move(w), q.after, q.offset, q.limit);
+    return ReadPage(conn, kIncidents, "i", std::move(w), q.after, q.offset, q.limit, q.count);
   });
 }
 

@@ -48,7 +48,7 @@ Where Filters(const IncidentQuery& q) {
 }
 
 Result<RowPage> ListIncidentRowsOn(SqliteConnection& conn, const IncidentQuery& q) {
-  return ReadPage(conn, "incidents AS i", "i", Filters(q), q.after, q.offset, q.limit);
+  return ReadPage(conn, "incidents AS i", "i", Filters(q), q.after, q.offset, q.limit, q.count);
 }
 
 }  // namespace

@@ -42,15 +42,15 @@ std::string LikeAnywhere(const std::string& text) {
 
 Result<RowPage> ReadPage(SqliteConnection& conn, const std::string& from, const std::string& alias,
                          Where where, std::optional<std::pair<int, int>> after, size_t offset,
-                         size_t limit) {
+                         size_t limit, bool count) {
   RowPage out;
-  {
-    ASSIGN_OR_RETURN(Statement count,
+  if (count) {
+    ASSIGN_OR_RETURN(Statement total,
                      conn.Prepare("SELECT count(*) FROM " + from + " WHERE " + where.sql));
     int n = 1;
-    for (const Row& v : where.values) count.Bind(n++, v);
-    ASSIGN_OR_RETURN(bool found, count.Step());
-    if (found) out.total = static_cast<size_t>(count.Int(0));
+    for (const Row& v : where.values) total.Bind(n++, v);
+    ASSIGN_OR_RETURN(bool found, total.Step());
+    if (found) out.total = static_cast<size_t>(total.Int(0));
   }
   if (after) {
     // A row value, which SQLite reads as a range of the (year, number) index.

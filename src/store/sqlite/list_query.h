@@ -34,10 +34,11 @@ void AndVisible(Where& w, const core::VisibilityScope& s, const std::string& ali
 std::string LikeAnywhere(const std::string& text);
 
 // `SELECT alias.* FROM from WHERE where` newest first by alias.year and alias.number, from the
-// keyset position `after` and `offset`, at most `limit` rows; and the count of the WHERE alone.
+// keyset position `after` and `offset`, at most `limit` rows; and, when `count`, the count of the
+// WHERE alone.
 [[nodiscard]] Result<RowPage> ReadPage(SqliteConnection& conn, const std::string& from,
                                        const std::string& alias, Where where,
                                        std::optional<std::pair<int, int>> after, size_t offset,
-                                       size_t limit);
+                                       size_t limit, bool count = true);
 
 }  // namespace sokuo::store
