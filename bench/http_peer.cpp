@@ -180,7 +180,8 @@ int main(int argc, char** argv) {
     return Slow(static_cast<unsigned short>(std::atoi(args[1].c_str())), std::atoi(args[2].c_str()),
                 std::atof(args[3].c_str()));
   }
-  std::fprintf(stderr,
-               "usage: sokuo_bench_peer serve PORT [BYTES] | commits DIR SECONDS | slow PORT N SECONDS\n");
+  std::fprintf(
+      stderr,
+      "usage: sokuo_bench_peer serve PORT [BYTES] | commits DIR SECONDS | slow PORT N SECONDS\n");
   return 2;
 }
